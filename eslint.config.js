@@ -1,0 +1,53 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Machines are pure (STYLE.md, habit 1): no I/O, nothing of ours outside machines/ and schemas/. */
+const machinePurity = {
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        { group: ['node:*'], message: 'Machines are pure: no Node.js built-ins.' },
+        {
+          group: ['fs', 'fs/*', 'path', 'http', 'https', 'net', 'child_process', 'crypto', 'os', 'stream', 'timers', 'worker_threads'],
+          message: 'Machines are pure: no I/O modules.',
+        },
+        {
+          group: ['express', 'mongoose', 'mongodb', 'better-sqlite3', 'nodemailer', 'pino', 'ajv', 'ajv/*', 'uuid'],
+          message: 'Machines are pure: the engine performs effects, machines only name them.',
+        },
+        { group: ['../src/*', '../src/**', '**/src/**'], message: 'Machines import nothing from src/.' },
+      ],
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'data/', 'scratch/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+      'no-console': ['error', { allow: ['error'] }],
+    },
+  },
+  { files: ['machines/**/*.ts'], rules: machinePurity },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      // chai's `expect(x).to.be.true` is an expression statement by design.
+      '@typescript-eslint/no-unused-expressions': 'off',
+    },
+  },
+  { files: ['bench/**/*.ts', 'scripts/**/*.ts'], rules: { 'no-console': 'off' } },
+  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+);

@@ -1,0 +1,167 @@
+/**
+ * Shared vocabulary of the workflow machines and the declarative tables beside them.
+ *
+ * Machines are pure: they import xstate and these types only. Everything a machine needs from
+ * the outside world (the time, who acts, facts from other records) arrives in its input or on
+ * its events, stamped by the engine, so replaying the same events gives the same result.
+ */
+import type { AnyStateMachine } from 'xstate';
+
+/** The workflow kinds, named as the API names its collections. */
+export const KINDS = ['agreements', 'accreditations', 'recognitions', 'test-reports'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** Roles a principal can hold (API.md). */
+export const PRINCIPAL_ROLES = [
+  'regulator',
+  'designating_authority',
+  'accreditation_body',
+  'lab',
+  'importer',
+  'admin',
+] as const;
+export type PrincipalRole = (typeof PRINCIPAL_ROLES)[number];
+
+/** `system` is the engine itself: deadlines and cascades act under it. */
+export type Role = PrincipalRole | 'system';
+
+/** Who sends an event. The engine copies it onto every event as `actor`. */
+export interface Actor {
+  id: string;
+  role: Role;
+  economy?: string;
+  cabId?: string;
+  name?: string;
+}
+
+export const SYSTEM_ACTOR: Actor = Object.freeze({ id: 'system', role: 'system', name: 'MRA Engine' });
+
+/**
+ * Stamped by the engine on every event before the machine sees it: the service clock's time and
+ * the acting principal. Time is an input, never read by a machine, so machines stay deterministic.
+ */
+export interface EventMeta {
+  at: string;
+  actor: Actor;
+}
+
+/**
+ * Who may do something. `role` must match; each other key names a field of the instance's data
+ * whose value must equal the actor's economy, CAB or principal id (or contain it, for a list).
+ *
+ * @example { role: 'regulator', economy: 'importingEconomy' } // the importing economy's regulator
+ */
+export interface Rule {
+  role: Role;
+  economy?: string;
+  cab?: string;
+  principal?: string;
+}
+
+export const SYSTEM_ONLY: readonly Rule[] = [{ role: 'system' }];
+
+/**
+ * Who hears of a transition. `principals` selects every principal of a role whose economy is
+ * the value (or one of the values) of a data field; `principal` and `cab` name a data field
+ * holding a principal id or a CAB id (the CAB's own contact address is used).
+ */
+export type PartyRule =
+  | { principals: { role: PrincipalRole; economy: string } }
+  | { principal: string }
+  | { cab: string };
+
+/**
+ * A deadline a state sets on entry and clears on exit.
+ * - `after`: a duration (named in the workflow's `durations`) after the state was entered;
+ * - `at`: the instant in a data field, optionally a named duration `before` it.
+ */
+export type DeadlineRule =
+  | { event: string; after: string }
+  | { event: string; at: string; before?: string };
+
+/**
+ * When an instance enters one of `onEnter` (coming from one of `from`, if given), the engine
+ * sends `event` to every instance of `target` in one of `inStates` whose fields equal this
+ * instance's: `where` maps target search field -> source data field (`$id` is the source's id).
+ * It runs through the engine like any event, with the system as actor and the cause recorded.
+ */
+export interface CascadeRule {
+  name: string;
+  onEnter: readonly string[];
+  from?: readonly string[];
+  target: Kind;
+  where: Readonly<Record<string, string>>;
+  inStates: readonly string[];
+  event: string;
+  payload?: (source: { id: string; state: string; data: Record<string, unknown> }) => Record<string, unknown>;
+}
+
+/** A search field: a data path, its values indexed; `fold` makes matching case-insensitive. */
+export type SearchField = string | { path: string; fold: true };
+
+/** Turns a record stored by an older machine version into one of the next version. */
+export type Migration = (record: { state: string; context: Record<string, unknown> }) => {
+  state: string;
+  context: Record<string, unknown>;
+};
+
+/**
+ * Everything the engine needs to know about one workflow besides the machine itself. Plain data,
+ * so the API can publish it (`GET /machines/{kind}`) and the tests can walk it.
+ */
+export interface Workflow<TMachine extends AnyStateMachine = AnyStateMachine> {
+  kind: Kind;
+  /** Singular, for people: "agreement", "test report". */
+  noun: string;
+  machine: TMachine;
+  /** Bumped whenever a stored snapshot of the previous version could not be followed as is. */
+  version: number;
+  /** Migrations from older versions: `migrations[n]` turns version n into n + 1. */
+  migrations: Readonly<Record<number, Migration>>;
+  /** Who may create an instance (fields refer to the prepared input). */
+  create: readonly Rule[];
+  /** Who may send each event; an event the table does not list cannot be sent by anyone. */
+  events: Readonly<Record<string, readonly Rule[]>>;
+  /** Who may read an instance; absent means every authenticated principal. */
+  readers?: readonly Rule[];
+  parties: readonly PartyRule[];
+  search: Readonly<Record<string, SearchField>>;
+  /** Combinations of search fields that identify at most one instance. */
+  unique: readonly (readonly string[])[];
+  deadlines: Readonly<Record<string, readonly DeadlineRule[]>>;
+  /** Named durations with their defaults ("90 days", "27 working days", "3 years"). */
+  durations: Readonly<Record<string, string>>;
+  cascades: readonly CascadeRule[];
+}
+
+/** Builds a workflow table with its types checked; a function only so inference works. */
+export function defineWorkflow<TMachine extends AnyStateMachine>(workflow: Workflow<TMachine>): Workflow<TMachine> {
+  return workflow;
+}
+
+/** A reason a decision went against the applicant, as recorded in data and history. */
+export interface Reason {
+  code: string;
+  detail: string;
+}
+
+/** An interval in which something held: from `from` (inclusive) to `to` (exclusive, open if absent). */
+export interface Period {
+  from: string;
+  to?: string;
+}
+
+/** Whether an instant falls in any of the periods. ISO-8601 UTC strings compare as text. */
+export function inAnyPeriod(periods: readonly Period[], at: string): boolean {
+  return periods.some((p) => p.from <= at && (p.to === undefined || at < p.to));
+}
+
+/** Closes the open period, if any, at `at`. */
+export function closePeriods(periods: readonly Period[], at: string): Period[] {
+  return periods.map((p) => (p.to === undefined ? { ...p, to: at } : p));
+}
+
+/** Opens a period at `at` unless one is already open. */
+export function openPeriod(periods: readonly Period[], at: string): Period[] {
+  return periods.some((p) => p.to === undefined) ? [...periods] : [...periods, { from: at }];
+}

@@ -1,0 +1,40 @@
+/** Every schema of the service, by purpose. One place, so ajv and the OpenAPI document see the same set. */
+import { accreditationEvents, createAccreditation } from './accreditations.js';
+import { agreementEvents, createAgreement } from './agreements.js';
+import { createRecognition, recognitionEvents } from './recognitions.js';
+import { cab, createCab, economy, regulation, seedPrincipal } from './reference.js';
+import { seedCabs, seedEconomies, seedPrincipals, seedRegulations, seedScenario } from './seed.js';
+import { createTestReport, testReportEvents } from './test-reports.js';
+
+/** For each workflow kind: the body that creates an instance and the body of each event. */
+export const workflowSchemas = {
+  agreements: { create: createAgreement, events: agreementEvents },
+  accreditations: { create: createAccreditation, events: accreditationEvents },
+  recognitions: { create: createRecognition, events: recognitionEvents },
+  'test-reports': { create: createTestReport, events: testReportEvents },
+} as const;
+
+export const referenceSchemas = { economy, regulation, cab, createCab, seedPrincipal } as const;
+
+export const seedSchemas = {
+  'economies.json': seedEconomies,
+  'regulations.json': seedRegulations,
+  'cabs.json': seedCabs,
+  'principals.json': seedPrincipals,
+  'scenario.json': seedScenario,
+} as const;
+
+interface SchemaSet {
+  create: { $id: string };
+  events: Record<string, { $id: string }>;
+}
+
+/** Every top-level schema (each has an `$id`). */
+export function allSchemas(): Array<{ $id: string }> {
+  const sets: SchemaSet[] = Object.values(workflowSchemas);
+  return [
+    ...sets.flatMap((set) => [set.create, ...Object.values(set.events)]),
+    ...Object.values(referenceSchemas),
+    ...Object.values(seedSchemas),
+  ];
+}

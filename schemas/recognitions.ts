@@ -1,0 +1,52 @@
+/** Bodies of the recognition workflow: the create body and every event. */
+import type { FromSchema } from 'json-schema-to-ts';
+import { SCHEMA_BASE, comment, economyCode, eventBody, instant, longText, recordId, regulationList, stateName } from './common.js';
+
+const KIND = 'recognitions';
+
+export const designationNumber = {
+  type: 'string',
+  pattern: '^[A-Z]{2}[A-Z0-9-]{1,20}$',
+  description: 'Designation number, country code first (VN0001).',
+} as const;
+
+export const createRecognition = {
+  $id: `${SCHEMA_BASE}${KIND}/create`,
+  title: 'Designation of a CAB to an importing economy',
+  type: 'object',
+  properties: {
+    agreementId: recordId,
+    cabId: recordId,
+    importingEconomy: economyCode,
+    scope: { ...regulationList, description: "The importing economy's technical regulations, with versions." },
+    comment,
+  },
+  required: ['agreementId', 'cabId', 'importingEconomy', 'scope'],
+  additionalProperties: false,
+} as const;
+
+export const recognitionEvents = {
+  REQUEST_INFO: eventBody(KIND, 'REQUEST_INFO', { request: longText }, ['request']),
+  PROVIDE_INFO: eventBody(KIND, 'PROVIDE_INFO', { response: longText }, ['response']),
+  RECOGNIZE: eventBody(KIND, 'RECOGNIZE', { designationNumber, validUntil: instant, comment }),
+  OBJECT: eventBody(KIND, 'OBJECT', { reason: longText, comment }, ['reason']),
+  SUSPEND: eventBody(KIND, 'SUSPEND', { reason: longText, comment }, ['reason']),
+  LIFT_SUSPENSION: eventBody(KIND, 'LIFT_SUSPENSION', { comment }),
+  WITHDRAW: eventBody(KIND, 'WITHDRAW', { reason: longText, comment }, ['reason']),
+  DERECOGNIZE: eventBody(KIND, 'DERECOGNIZE', { reason: longText, comment }, ['reason']),
+  RENEW: eventBody(KIND, 'RENEW', { comment }),
+  REVIEW_OVERDUE: eventBody(KIND, 'REVIEW_OVERDUE', {}),
+  LISTING_EXPIRY_REMINDER: eventBody(KIND, 'LISTING_EXPIRY_REMINDER', {}),
+  LISTING_EXPIRED: eventBody(KIND, 'LISTING_EXPIRED', {}),
+  AGREEMENT_TERMINATED: eventBody(KIND, 'AGREEMENT_TERMINATED', { agreementId: recordId }, ['agreementId']),
+  ACCREDITATION_LAPSED: eventBody(
+    KIND,
+    'ACCREDITATION_LAPSED',
+    { accreditationId: recordId, accreditationState: stateName },
+    ['accreditationId', 'accreditationState'],
+  ),
+  ACCREDITATION_RESTORED: eventBody(KIND, 'ACCREDITATION_RESTORED', { accreditationId: recordId }, ['accreditationId']),
+} as const;
+
+export type CreateRecognition = FromSchema<typeof createRecognition>;
+export type RecognitionEventBody = FromSchema<(typeof recognitionEvents)[keyof typeof recognitionEvents]>;

@@ -1,0 +1,80 @@
+/** Bodies of the test-report workflow: the create (submission) body and every event. */
+import type { FromSchema } from 'json-schema-to-ts';
+import {
+  SCHEMA_BASE,
+  comment,
+  economyCode,
+  eventBody,
+  instant,
+  longText,
+  recordId,
+  regulationList,
+  shortText,
+  stateName,
+} from './common.js';
+
+const KIND = 'test-reports';
+
+export const reportNumber = {
+  type: 'string',
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$',
+  description: "The lab's own report number, unique per lab (RF190723E04).",
+} as const;
+
+export const equipment = {
+  type: 'object',
+  properties: {
+    manufacturer: shortText,
+    model: shortText,
+    category: shortText,
+    hardwareVersion: shortText,
+    softwareVersion: shortText,
+  },
+  required: ['manufacturer', 'model', 'category'],
+  additionalProperties: false,
+} as const;
+
+export const createTestReport = {
+  $id: `${SCHEMA_BASE}${KIND}/create`,
+  title: 'Submission of a test report',
+  type: 'object',
+  properties: {
+    reportNumber,
+    importingEconomy: economyCode,
+    regulations: regulationList,
+    equipment,
+    testedAt: instant,
+    issuedAt: instant,
+    importerId: recordId,
+    subcontractors: {
+      type: 'array',
+      items: recordId,
+      maxItems: 20,
+      uniqueItems: true,
+      description: 'CAB ids of subcontracted labs, if any.',
+    },
+    comment,
+  },
+  required: ['reportNumber', 'importingEconomy', 'regulations', 'equipment', 'testedAt', 'issuedAt'],
+  additionalProperties: false,
+} as const;
+
+export const testReportEvents = {
+  ACCEPT: eventBody(KIND, 'ACCEPT', { validUntil: instant, comment }),
+  REJECT: eventBody(KIND, 'REJECT', { reason: longText, comment }, ['reason']),
+  REQUEST_INFO: eventBody(KIND, 'REQUEST_INFO', { request: longText }, ['request']),
+  PROVIDE_INFO: eventBody(KIND, 'PROVIDE_INFO', { response: longText }, ['response']),
+  WITHDRAW: eventBody(KIND, 'WITHDRAW', { reason: longText, comment }),
+  REVOKE: eventBody(KIND, 'REVOKE', { reason: longText, comment }, ['reason']),
+  REVIEW_OVERDUE: eventBody(KIND, 'REVIEW_OVERDUE', {}),
+  EXPIRED: eventBody(KIND, 'EXPIRED', {}),
+  LAB_RECOGNITION_ENDED: eventBody(
+    KIND,
+    'LAB_RECOGNITION_ENDED',
+    { recognitionId: recordId, recognitionState: stateName, scope: regulationList },
+    ['recognitionId', 'recognitionState', 'scope'],
+  ),
+} as const;
+
+export type CreateTestReport = FromSchema<typeof createTestReport>;
+export type TestReportEventBody = FromSchema<(typeof testReportEvents)[keyof typeof testReportEvents]>;

@@ -1,0 +1,120 @@
+/**
+ * Every setting of the service, read from the environment and checked here and nowhere else.
+ * `VARIABLES` is the list the README documents (a test keeps the two in step).
+ */
+import { Durations } from './engine/durations-table.js';
+import { AppError } from './errors.js';
+import type { SynchronousMode } from './store/sqlite/sqlite-store.js';
+
+export interface Config {
+  port: number;
+  /** Unset: the embedded SQLite store. */
+  mongodbUri: string | null;
+  dbPath: string;
+  sqliteSynchronous: SynchronousMode;
+  seed: 'demo' | 'none';
+  seedDir: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  mailDir: string;
+  /** Where the service clock starts; null for real time. */
+  now: Date | null;
+  /** Duration overrides, `kind.name` -> "90 days". */
+  durations: Record<string, string>;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export interface Variable {
+  name: string;
+  default: string;
+  meaning: string;
+}
+
+/** The environment variable of a configurable duration: `recognitions.listingValidity` -> `MRA_DURATION_RECOGNITIONS_LISTING_VALIDITY`. */
+export function durationVariable(key: string): string {
+  return `MRA_DURATION_${key.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/[.-]/g, '_').toUpperCase()}`;
+}
+
+export const VARIABLES: readonly Variable[] = [
+  { name: 'PORT', default: '3000', meaning: 'HTTP port' },
+  { name: 'MONGODB_URI', default: 'unset: embedded SQLite', meaning: 'use MongoDB (mongoose) as the store' },
+  { name: 'MRA_DB_PATH', default: './data/mra.sqlite', meaning: 'SQLite file of the embedded store' },
+  { name: 'MRA_SQLITE_SYNCHRONOUS', default: 'FULL', meaning: 'SQLite `synchronous` pragma: FULL survives power loss; NORMAL is faster and survives a crash of the process' },
+  { name: 'MRA_SEED', default: 'demo', meaning: '`demo` loads `seed/` into an empty store at start; `none` loads nothing' },
+  { name: 'MRA_SEED_DIR', default: './seed', meaning: 'folder of the seed files' },
+  { name: 'SMTP_URL', default: 'unset: `.eml` files under MRA_MAIL_DIR', meaning: 'e.g. `smtp://user:pass@host:587`; e-mail goes there' },
+  { name: 'MAIL_FROM', default: 'MRA Engine <no-reply@localhost>', meaning: 'sender address' },
+  { name: 'MRA_MAIL_DIR', default: './data/mail', meaning: 'where messages are written when SMTP_URL is unset' },
+  { name: 'MRA_NOW', default: 'real time', meaning: 'ISO instant: the service clock starts there and runs forward in real time' },
+  { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
+  ...Durations.names().map((key) => ({
+    name: durationVariable(key),
+    default: new Durations().describe(key),
+    meaning: `duration \`${key}\` (e.g. "90 days", "27 working days", "3 years")`,
+  })),
+];
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
+
+/**
+ * Reads and checks the configuration.
+ *
+ * @throws AppError CONFIG_INVALID naming every variable that is wrong and why.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const value = (name: string): string | undefined => {
+    const v = env[name]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  };
+
+  const portText = value('PORT') ?? '3000';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, not "${portText}"`);
+
+  const seed = value('MRA_SEED') ?? 'demo';
+  if (seed !== 'demo' && seed !== 'none') problems.push(`MRA_SEED must be "demo" or "none", not "${seed}"`);
+
+  const synchronous = (value('MRA_SQLITE_SYNCHRONOUS') ?? 'FULL').toUpperCase();
+  if (!(SYNCHRONOUS as readonly string[]).includes(synchronous)) problems.push(`MRA_SQLITE_SYNCHRONOUS must be one of ${SYNCHRONOUS.join(', ')}`);
+
+  const logLevel = value('LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const nowText = value('MRA_NOW');
+  const now = nowText === undefined ? null : new Date(nowText);
+  if (now !== null && Number.isNaN(now.getTime())) problems.push(`MRA_NOW must be an ISO instant such as 2030-01-01T00:00:00Z, not "${nowText}"`);
+
+  const smtpUrl = value('SMTP_URL') ?? null;
+  if (smtpUrl !== null && !/^smtps?:\/\/.+/.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
+
+  const durations: Record<string, string> = {};
+  for (const key of Durations.names()) {
+    const text = value(durationVariable(key));
+    if (text !== undefined) durations[key] = text;
+  }
+  try {
+    new Durations(durations);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+
+  if (problems.length > 0) {
+    throw new AppError({ code: 'CONFIG_INVALID', detail: `Configuration is not valid:\n  - ${problems.join('\n  - ')}` });
+  }
+  return {
+    port,
+    mongodbUri: value('MONGODB_URI') ?? null,
+    dbPath: value('MRA_DB_PATH') ?? './data/mra.sqlite',
+    sqliteSynchronous: synchronous as SynchronousMode,
+    seed: seed as Config['seed'],
+    seedDir: value('MRA_SEED_DIR') ?? './seed',
+    smtpUrl,
+    mailFrom: value('MAIL_FROM') ?? 'MRA Engine <no-reply@localhost>',
+    mailDir: value('MRA_MAIL_DIR') ?? './data/mail',
+    now,
+    durations,
+    logLevel: logLevel as Config['logLevel'],
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * Authorisation as data (DESIGN.md, guarantee 8): the workflow tables say which roles may act,
+ * and for which economy, CAB or principal; this module only reads them.
+ */
+import type { Actor, Rule } from '../../machines/types.js';
+import { stringsAt } from './paths.js';
+
+/** Whether one rule admits the actor for an instance with this data. */
+export function ruleAdmits(rule: Rule, actor: Actor, data: Record<string, unknown>): boolean {
+  if (rule.role !== actor.role) return false;
+  const bindings: Array<[string | undefined, string | undefined]> = [
+    [rule.economy, actor.economy],
+    [rule.cab, actor.cabId],
+    [rule.principal, actor.id],
+  ];
+  return bindings.every(([path, mine]) => path === undefined || (mine !== undefined && stringsAt(data, path).includes(mine)));
+}
+
+/** Whether any of the rules admits the actor; no rules admit nobody. */
+export function admits(rules: readonly Rule[] | undefined, actor: Actor, data: Record<string, unknown>): boolean {
+  return (rules ?? []).some((rule) => ruleAdmits(rule, actor, data));
+}

@@ -1,0 +1,111 @@
+/**
+ * Everything one transition writes, gathered into one `Commit` (DESIGN.md, guarantee 1): the new
+ * snapshot, its history entry, one outbox message per party, the deadlines the new state sets
+ * (and the old state's cleared), and the cascades the new state starts.
+ */
+import type { Actor, Workflow } from '../../machines/types.js';
+import { newId } from '../ids.js';
+import type { Commit, DeadlineDraft, Store } from '../store/port.js';
+import { deadlinesOnEntry } from './deadline-plan.js';
+import type { Durations } from './durations-table.js';
+import { recipientsFor } from './parties.js';
+import { searchFields, uniqueKeys } from './search-keys.js';
+
+export interface Step {
+  workflow: Workflow;
+  id: string;
+  /** The instance before the step; null for a creation. */
+  before: { state: string; context: Record<string, unknown>; version: number; createdAt: string } | null;
+  after: { state: string; context: Record<string, unknown> };
+  event: { type: string; payload: Record<string, unknown> };
+  actor: Actor;
+  at: Date;
+  facts?: Record<string, unknown>;
+  cause?: Record<string, unknown>;
+  /** The deadline this step fires, completed in the same commit. */
+  completesDeadline?: string;
+}
+
+export interface Plan {
+  commit: Commit;
+  /** The instance's pending state deadlines once the commit is in. */
+  deadlines: DeadlineDraft[];
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function cascadesOnEntry(step: Step, seq: number): DeadlineDraft[] {
+  const from = step.before?.state ?? null;
+  return step.workflow.cascades
+    .filter((rule) => rule.onEnter.includes(step.after.state) && (rule.from === undefined || (from !== null && rule.from.includes(from))))
+    .map((rule) => ({
+      id: newId(),
+      event: rule.name,
+      dueAt: step.at.toISOString(),
+      source: 'cascade' as const,
+      payload: { seq, from, to: step.after.state, event: step.event.type },
+    }));
+}
+
+export async function planCommit(step: Step, store: Store, durations: Durations): Promise<Plan> {
+  const { workflow, id, before, after } = step;
+  const at = step.at.toISOString();
+  const seq = (before?.version ?? 0) + 1;
+  const entered = before === null || before.state !== after.state;
+
+  const entryDeadlines = entered ? deadlinesOnEntry(workflow, after.state, after.context, step.at, durations) : [];
+  const pending = entered
+    ? entryDeadlines
+    : (await store.pendingDeadlines(workflow.kind, id)).filter((d) => d.id !== step.completesDeadline);
+
+  const fields = searchFields(workflow, after.context);
+  const fieldsChanged = before === null || !sameJson(fields, searchFields(workflow, before.context));
+  const history = {
+    at,
+    type: step.event.type,
+    actor: step.actor,
+    from: before?.state ?? null,
+    to: after.state,
+    payload: step.event.payload,
+    ...(step.facts === undefined ? {} : { facts: step.facts }),
+    ...(step.cause === undefined ? {} : { cause: step.cause }),
+  };
+  const recipients = await recipientsFor(workflow.parties, after.context, store);
+  const notification = {
+    kind: workflow.kind,
+    instanceId: id,
+    seq,
+    event: step.event.type,
+    from: history.from,
+    to: after.state,
+    at,
+    actor: step.actor,
+    payload: step.event.payload,
+    data: after.context,
+    deadlines: pending.map((d) => ({ type: d.event, dueAt: d.dueAt })),
+    ...(step.cause === undefined ? {} : { cause: step.cause }),
+  };
+
+  return {
+    commit: {
+      kind: workflow.kind,
+      id,
+      expectedVersion: before?.version ?? 0,
+      state: after.state,
+      context: after.context,
+      machineVersion: workflow.version,
+      at,
+      ...(fieldsChanged ? { fields, uniqueKeys: uniqueKeys(workflow, fields) } : {}),
+      history,
+      outbox: recipients.map((recipient) => ({ id: newId(), recipient, notification })),
+      deadlines: {
+        cancelStateDeadlines: entered && before !== null,
+        add: [...entryDeadlines, ...(entered ? cascadesOnEntry(step, seq) : [])],
+        ...(step.completesDeadline === undefined ? {} : { complete: step.completesDeadline }),
+      },
+    },
+    deadlines: pending,
+  };
+}

@@ -1,0 +1,353 @@
+/**
+ * The engine: the only writer of workflow state. Each step validates, authorises, gathers facts,
+ * computes the transition with xstate's pure `transition()`, then writes everything the step
+ * implies in one store commit, compare-and-swap on the instance version. Nothing here knows of
+ * HTTP or of a particular database.
+ */
+import { initialTransition, transition } from 'xstate';
+import { workflows } from '../../machines/index.js';
+import { SYSTEM_ACTOR, type Actor, type Kind, type Workflow } from '../../machines/types.js';
+import { workflowSchemas } from '../../schemas/index.js';
+import { systemClock, type Clock } from '../clock.js';
+import { AppError, isAppError } from '../errors.js';
+import { newId } from '../ids.js';
+import type { Deadline, HistoryEntry, InstanceRecord, Page, Store } from '../store/port.js';
+import { Validator } from '../validation.js';
+import { admits } from './authorize.js';
+import { runCascade, type CascadeReport } from './cascades.js';
+import { planCommit, type Step } from './commit-plan.js';
+import { Durations } from './durations-table.js';
+import { nextEventsFor, toResource, type Resource } from './resource.js';
+import { snapshotOf, upgrade } from './restore.js';
+import { kindRules } from './rules/index.js';
+import type { EventBody, RuleContext } from './rules/types.js';
+import { searchQuery } from './search-keys.js';
+
+export interface EngineOptions {
+  store: Store;
+  clock?: Clock;
+  validator?: Validator;
+  durations?: Durations;
+  /** Names this engine in leases it takes (cascades run right after their commit). */
+  nodeId?: string;
+  /** Where failures of background work go (a cascade that could not finish); never thrown to the caller. */
+  reportError?: (error: unknown, context: Record<string, unknown>) => void;
+}
+
+export interface ListQuery {
+  states?: readonly string[];
+  where?: Readonly<Record<string, string>>;
+  limit?: number;
+  cursor?: string | null;
+}
+
+export type DeadlineOutcome = 'applied' | 'skipped' | 'missing' | 'already-handled' | 'cascaded';
+
+interface StepOptions {
+  facts?: Record<string, unknown>;
+  cause?: Record<string, unknown>;
+  completesDeadline?: string;
+}
+
+/** How long the engine holds a cascade it runs inline before the scheduler may take it over. */
+const CASCADE_LEASE_MS = 5 * 60_000;
+const SYSTEM_RETRIES = 3;
+
+export class Engine {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly validator: Validator;
+  readonly durations: Durations;
+  readonly nodeId: string;
+  readonly #reportError: NonNullable<EngineOptions['reportError']>;
+
+  constructor(options: EngineOptions) {
+    this.store = options.store;
+    this.clock = options.clock ?? systemClock;
+    this.validator = options.validator ?? new Validator();
+    this.durations = options.durations ?? new Durations();
+    this.nodeId = options.nodeId ?? `engine-${newId()}`;
+    this.#reportError = options.reportError ?? ((error, context) => console.error('engine background failure', context, error));
+  }
+
+  /**
+   * Creates an instance of `kind` from a create body, as `actor`.
+   *
+   * @param options.id a chosen id (seed data); otherwise a UUIDv7 is minted.
+   * @throws AppError VALIDATION_FAILED, FORBIDDEN, UNKNOWN_REFERENCE, NOT_ELIGIBLE, DUPLICATE.
+   * @example await engine.create('agreements', { economies: ['VN', 'KR'], phase: 'I', scope }, vnRegulator)
+   */
+  async create(kind: Kind, body: unknown, actor: Actor, options: { id?: string } = {}): Promise<Resource> {
+    const workflow = workflows[kind];
+    const rules = kindRules[kind];
+    const validated = this.validator.validate<Record<string, unknown>>(workflowSchemas[kind].create.$id, body, `The new ${workflow.noun}`);
+    const context = this.#ruleContext(actor);
+    const derived = rules.derive ? await rules.derive(validated, context) : validated;
+    if (!admits(workflow.create, actor, derived)) {
+      throw new AppError({ code: 'FORBIDDEN', detail: `A ${actor.role.replace('_', ' ')} may not create this ${workflow.noun}.` });
+    }
+    const { input, facts } = rules.assess ? await rules.assess(derived, context) : { input: derived, facts: undefined };
+    const [snapshot] = initialTransition(workflow.machine, input);
+    const step: Step = {
+      workflow,
+      id: options.id ?? newId(),
+      before: null,
+      after: { state: String(snapshot.value), context: snapshot.context as Record<string, unknown> },
+      event: { type: 'CREATE', payload: validated },
+      actor,
+      at: context.now,
+      ...(facts === undefined ? {} : { facts }),
+    };
+    return this.#commit(step, actor);
+  }
+
+  /**
+   * Sends an event (`{ type, ...payload }`) to an instance, as `actor`.
+   *
+   * @param options.expectedVersion the version the sender saw (`If-Match`); a stale one is a conflict.
+   * @throws AppError VALIDATION_FAILED, NOT_FOUND, VERSION_CONFLICT, FORBIDDEN, EVENT_NOT_ACCEPTED, NOT_ELIGIBLE.
+   */
+  async send(kind: Kind, id: string, body: unknown, actor: Actor, options: { expectedVersion?: number } = {}): Promise<Resource> {
+    const event = this.#validateEvent(kind, body);
+    const record = await this.#load(kind, id, actor);
+    if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) {
+      throw new AppError({
+        code: 'VERSION_CONFLICT',
+        detail: `${workflows[kind].noun} ${id} is at version ${record.version}, not ${options.expectedVersion}: reload it and try again.`,
+        extra: { currentVersion: record.version },
+      });
+    }
+    return this.#step(record, event, actor, {});
+  }
+
+  /** The instance as `actor` sees it; NOT_FOUND if it does not exist or `actor` may not read it. */
+  async get(kind: Kind, id: string, actor: Actor): Promise<Resource> {
+    const record = await this.#load(kind, id, actor);
+    return this.#view(record, actor);
+  }
+
+  /** Instances `actor` may read, oldest first, by state and searchable fields. */
+  async list(kind: Kind, query: ListQuery, actor: Actor): Promise<Page<Resource>> {
+    const workflow = workflows[kind];
+    const unknownState = (query.states ?? []).find((s) => !(s in workflow.machine.states));
+    if (unknownState !== undefined) {
+      throw new AppError({
+        code: 'VALIDATION_FAILED',
+        detail: `"${unknownState}" is not a state of ${kind}; the states are ${Object.keys(workflow.machine.states).join(', ')}.`,
+        errors: [{ pointer: '/state', message: `unknown state "${unknownState}"` }],
+      });
+    }
+    const unknownField = Object.keys(query.where ?? {}).find((f) => !(f in workflow.search));
+    if (unknownField !== undefined) {
+      throw new AppError({
+        code: 'VALIDATION_FAILED',
+        detail: `${kind} cannot be filtered by "${unknownField}"; the filters are ${Object.keys(workflow.search).join(', ')}.`,
+        errors: [{ pointer: `/${unknownField}`, message: 'unknown filter' }],
+      });
+    }
+    const scope = this.#readScope(workflow, actor);
+    if (scope === null) return { items: [], nextCursor: null };
+    const page = await this.store.find(kind, {
+      ...(query.states === undefined ? {} : { states: query.states }),
+      where: searchQuery(workflow, { ...query.where, ...scope }),
+      limit: query.limit ?? 50,
+      cursor: query.cursor ?? null,
+    });
+    const items = await Promise.all(page.items.map((record) => this.#view(upgrade(workflow, record), actor)));
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  /** The instance's history, oldest first (DESIGN.md, guarantee 3). */
+  async history(kind: Kind, id: string, actor: Actor, options: { afterSeq?: number; limit?: number } = {}): Promise<Page<HistoryEntry>> {
+    await this.#load(kind, id, actor);
+    return this.store.history(kind, id, { limit: options.limit ?? 200, ...(options.afterSeq === undefined ? {} : { afterSeq: options.afterSeq }) });
+  }
+
+  /**
+   * Fires a claimed deadline: sends its event as the system, completing the deadline in the same
+   * commit, or runs its cascade. A deadline whose event no longer applies is completed unfired.
+   */
+  async fireDeadline(deadline: Deadline, owner: string): Promise<DeadlineOutcome> {
+    if (deadline.source === 'cascade') {
+      await this.#cascade(deadline, owner);
+      return 'cascaded';
+    }
+    const cause = { deadline: { id: deadline.id, event: deadline.event, dueAt: deadline.dueAt } };
+    const outcome = await this.#deliver(deadline.kind, deadline.instanceId, { type: deadline.event }, cause, deadline.id);
+    if (outcome === 'skipped' || outcome === 'missing') {
+      await this.store.completeDeadline(deadline.id, owner, this.clock.now().toISOString());
+    }
+    return outcome;
+  }
+
+  #ruleContext(actor: Actor): RuleContext {
+    return { store: this.store, actor, now: this.clock.now(), durations: this.durations };
+  }
+
+  #validateEvent(kind: Kind, body: unknown): EventBody {
+    const schemas = workflowSchemas[kind].events as Record<string, { $id: string }>;
+    const type = body !== null && typeof body === 'object' ? (body as { type?: unknown }).type : undefined;
+    const schema = typeof type === 'string' ? schemas[type] : undefined;
+    if (!schema) {
+      const known = Object.keys(schemas).join(', ');
+      throw new AppError({
+        code: 'VALIDATION_FAILED',
+        detail: `An event needs a "type", one of: ${known}.`,
+        errors: [{ pointer: '/type', message: `must be one of: ${known}` }],
+      });
+    }
+    return this.validator.validate<EventBody>(schema.$id, body, `The body of ${String(type)}`);
+  }
+
+  /** Whom a workflow with readers lets `actor` see: extra filters, `{}` for all, null for none. */
+  #readScope(workflow: Workflow, actor: Actor): Record<string, string> | null {
+    if (!workflow.readers) return {};
+    const rule = workflow.readers.find((r) => r.role === actor.role);
+    if (!rule) return null;
+    const scope: Record<string, string> = {};
+    const bindings: Array<[string | undefined, string | undefined]> = [
+      [rule.economy, actor.economy],
+      [rule.cab, actor.cabId],
+      [rule.principal, actor.id],
+    ];
+    for (const [field, value] of bindings) {
+      if (field === undefined) continue;
+      if (value === undefined) return null;
+      scope[field] = value;
+    }
+    return scope;
+  }
+
+  async #load(kind: Kind, id: string, actor: Actor): Promise<InstanceRecord> {
+    const workflow = workflows[kind];
+    const record = await this.store.load(kind, id);
+    if (!record || (workflow.readers && !admits(workflow.readers, actor, record.context))) {
+      throw new AppError({ code: 'NOT_FOUND', detail: `There is no ${workflow.noun} "${id}".` });
+    }
+    return upgrade(workflow, record);
+  }
+
+  async #view(record: InstanceRecord, actor: Actor): Promise<Resource> {
+    const workflow = workflows[record.kind];
+    const deadlines = await this.store.pendingDeadlines(record.kind, record.id);
+    const nextEvents = nextEventsFor(workflow, snapshotOf(workflow, record), actor, this.clock.now().toISOString());
+    return toResource(record, nextEvents, deadlines);
+  }
+
+  /** Authorises and applies one event to a loaded (and upgraded) record. */
+  async #step(record: InstanceRecord, body: EventBody, actor: Actor, options: StepOptions): Promise<Resource> {
+    const workflow = workflows[record.kind];
+    if (!admits(workflow.events[body.type], actor, record.context)) {
+      throw new AppError({
+        code: 'FORBIDDEN',
+        detail: `A ${actor.role.replace('_', ' ')}${actor.economy ? ` of ${actor.economy}` : ''} may not send ${body.type} to ${workflow.noun} ${record.id}.`,
+      });
+    }
+    const context = this.#ruleContext(actor);
+    const prepared = kindRules[record.kind].prepareEvent
+      ? await kindRules[record.kind].prepareEvent!(record, body, context)
+      : { event: body };
+    const at = context.now;
+    const machineEvent = { ...prepared.event, at: at.toISOString(), actor };
+    const snapshot = snapshotOf(workflow, record);
+    if (workflow.machine.getTransitionData(snapshot, machineEvent).length === 0) {
+      const handled = Object.keys(workflow.machine.states[record.state]?.on ?? {});
+      const why = handled.includes(body.type)
+        ? `its conditions are not met now`
+        : `in state ${record.state} it takes ${handled.length > 0 ? handled.join(', ') : 'no events'}`;
+      throw new AppError({
+        code: 'EVENT_NOT_ACCEPTED',
+        detail: `${workflow.noun} ${record.id} is ${record.state}: ${body.type} is not possible (${why}).`,
+        extra: { state: record.state },
+      });
+    }
+    const [next] = transition(workflow.machine, snapshot, machineEvent);
+    if (next.status === 'error') {
+      throw new AppError({ code: 'INTERNAL', detail: `The ${workflow.kind} machine failed on ${body.type}.`, cause: next.error });
+    }
+    const { type, ...payload } = prepared.event;
+    const facts = prepared.facts ?? options.facts;
+    return this.#commit(
+      {
+        workflow,
+        id: record.id,
+        before: { state: record.state, context: record.context, version: record.version, createdAt: record.createdAt },
+        after: { state: String(next.value), context: next.context as Record<string, unknown> },
+        event: { type, payload },
+        actor,
+        at,
+        ...(facts === undefined ? {} : { facts }),
+        ...(options.cause === undefined ? {} : { cause: options.cause }),
+        ...(options.completesDeadline === undefined ? {} : { completesDeadline: options.completesDeadline }),
+      },
+      actor,
+    );
+  }
+
+  /** Writes the step in one commit, then runs the cascades it started. */
+  async #commit(step: Step, actor: Actor): Promise<Resource> {
+    const plan = await planCommit(step, this.store, this.durations);
+    await this.store.commit(plan.commit);
+    const c = plan.commit;
+    const record: InstanceRecord = {
+      kind: c.kind,
+      id: c.id,
+      state: c.state,
+      context: c.context,
+      version: c.expectedVersion + 1,
+      machineVersion: c.machineVersion,
+      createdAt: step.before?.createdAt ?? c.at,
+      updatedAt: c.at,
+    };
+    for (const cascade of c.deadlines.add.filter((d) => d.source === 'cascade')) {
+      const claimed = await this.store.claimDeadline(cascade.id, { owner: this.nodeId, now: c.at, leaseMs: CASCADE_LEASE_MS });
+      if (claimed) await this.#cascade(claimed, this.nodeId);
+    }
+    const workflow = workflows[c.kind];
+    return toResource(record, nextEventsFor(workflow, snapshotOf(workflow, record), actor, c.at), plan.deadlines);
+  }
+
+  /** Runs a claimed cascade; a failure is reported and the cascade left for the scheduler to retry. */
+  async #cascade(deadline: Deadline, owner: string): Promise<CascadeReport | null> {
+    try {
+      const report = await runCascade(this.store, deadline, (kind, id, body, cause) => this.#deliver(kind, id, body, cause));
+      await this.store.completeDeadline(deadline.id, owner, this.clock.now().toISOString());
+      return report;
+    } catch (error) {
+      this.#reportError(error, { cascade: deadline.event, kind: deadline.kind, id: deadline.instanceId });
+      const retryAt = new Date(this.clock.now().getTime() + 60_000).toISOString();
+      await this.store.releaseDeadline(deadline.id, owner, { error: String(error), retryAt });
+      return null;
+    }
+  }
+
+  /**
+   * Sends an event as the system. A target that no longer takes it is skipped; a concurrent
+   * change is retried on the fresh record.
+   */
+  async #deliver(
+    kind: Kind,
+    id: string,
+    body: EventBody,
+    cause: Record<string, unknown>,
+    completesDeadline?: string,
+  ): Promise<'applied' | 'skipped' | 'missing' | 'already-handled'> {
+    const event = this.#validateEvent(kind, body);
+    for (let attempt = 1; ; attempt += 1) {
+      const stored = await this.store.load(kind, id);
+      if (!stored) return 'missing';
+      try {
+        await this.#step(upgrade(workflows[kind], stored), event, SYSTEM_ACTOR, {
+          cause,
+          ...(completesDeadline === undefined ? {} : { completesDeadline }),
+        });
+        return 'applied';
+      } catch (error) {
+        if (isAppError(error, 'EVENT_NOT_ACCEPTED')) return 'skipped';
+        if (isAppError(error, 'VERSION_CONFLICT') && error.extra['deadlineHandled'] === true) return 'already-handled';
+        if (isAppError(error, 'VERSION_CONFLICT') && attempt < SYSTEM_RETRIES) continue;
+        throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/** Who hears of a transition: the workflow's party rules turned into e-mail recipients. */
+import type { PartyRule } from '../../machines/types.js';
+import type { DirectoryStore, Recipient } from '../store/port.js';
+import { stringsAt } from './paths.js';
+
+async function recipientsOf(rule: PartyRule, data: Record<string, unknown>, directory: DirectoryStore): Promise<Recipient[]> {
+  if ('principals' in rule) {
+    const { role, economy } = rule.principals;
+    const economies = stringsAt(data, economy);
+    const principals = await directory.findPrincipals({ role, economies });
+    return principals.map((p) => ({ address: p.email, name: p.name, language: p.language, party: `${role}:${p.economy ?? ''}` }));
+  }
+  if ('principal' in rule) {
+    const [id] = stringsAt(data, rule.principal);
+    const principal = id === undefined ? null : await directory.getPrincipal(id);
+    return principal ? [{ address: principal.email, name: principal.name, language: principal.language, party: principal.role }] : [];
+  }
+  const [id] = stringsAt(data, rule.cab);
+  const cab = id === undefined ? null : await directory.getCab(id);
+  return cab ? [{ address: cab.email, name: cab.name, language: cab.language, party: 'cab' }] : [];
+}
+
+/** Every party's recipients, each address once (the first rule that names it wins). */
+export async function recipientsFor(
+  rules: readonly PartyRule[],
+  data: Record<string, unknown>,
+  directory: DirectoryStore,
+): Promise<Recipient[]> {
+  const all = (await Promise.all(rules.map((rule) => recipientsOf(rule, data, directory)))).flat();
+  const seen = new Set<string>();
+  return all.filter((r) => {
+    const key = r.address.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,33 @@
+/**
+ * From a stored record to a machine snapshot (DESIGN.md, guarantee 7): a record written by an
+ * older machine version is migrated step by step; one the code cannot follow is refused.
+ * Restoring is pure: it sends no mail and writes nothing.
+ */
+import type { AnyMachineSnapshot } from 'xstate';
+import type { Workflow } from '../../machines/types.js';
+import { AppError } from '../errors.js';
+import type { InstanceRecord } from '../store/port.js';
+
+/** The record as the current machine version sees it. */
+export function upgrade(workflow: Workflow, record: InstanceRecord): InstanceRecord {
+  let { state, context, machineVersion } = record;
+  while (machineVersion < workflow.version) {
+    const migrate = workflow.migrations[machineVersion];
+    if (!migrate) break;
+    ({ state, context } = migrate({ state, context }));
+    machineVersion += 1;
+  }
+  if (machineVersion !== workflow.version || !(state in workflow.machine.states)) {
+    throw new AppError({
+      code: 'MACHINE_VERSION_UNSUPPORTED',
+      detail:
+        `${workflow.noun} ${record.id} was stored by ${workflow.kind} machine version ${record.machineVersion} in state "${record.state}"; ` +
+        `this server runs version ${workflow.version} and has no migration for it. Deploy a release that has one.`,
+    });
+  }
+  return { ...record, state, context, machineVersion };
+}
+
+export function snapshotOf(workflow: Workflow, record: InstanceRecord): AnyMachineSnapshot {
+  return workflow.machine.resolveState({ value: record.state, context: record.context });
+}

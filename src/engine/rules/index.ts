@@ -1,0 +1,13 @@
+import type { Kind } from '../../../machines/types.js';
+import { accreditationRules } from './accreditations.js';
+import { agreementRules } from './agreements.js';
+import { recognitionRules } from './recognitions.js';
+import { testReportRules } from './test-reports.js';
+import type { KindRules } from './types.js';
+
+export const kindRules: Readonly<Record<Kind, KindRules>> = {
+  agreements: agreementRules,
+  accreditations: accreditationRules,
+  recognitions: recognitionRules,
+  'test-reports': testReportRules,
+};

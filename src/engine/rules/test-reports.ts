@@ -1,0 +1,51 @@
+/**
+ * Test-report rules: the submitting lab is the acting principal; the regulations are the
+ * importing economy's; dates are in order; then the screening facts as of the test date.
+ */
+import { shift } from '../../durations.js';
+import { AppError } from '../../errors.js';
+import { gatherScreeningFacts, type Submission } from '../facts/screening-facts.js';
+import { requireAfter, requireCab, requireRegulations } from './references.js';
+import type { KindRules } from './types.js';
+
+export const testReportRules: KindRules = {
+  async derive(body, { store, actor }) {
+    if (actor.role !== 'lab' || actor.cabId === undefined) return body;
+    const lab = await requireCab(store, actor.cabId, '/cabId');
+    return { ...body, cabId: lab.id, exportingEconomy: lab.economy };
+  },
+
+  async assess(input, { store, now }) {
+    const submission = input as unknown as Submission & { regulations: string[]; issuedAt: string; importerId?: string };
+    requireAfter(now.toISOString(), submission.issuedAt, '/issuedAt', 'must not be in the future');
+    if (submission.issuedAt < submission.testedAt) {
+      throw new AppError({
+        code: 'VALIDATION_FAILED',
+        detail: 'issuedAt must not be before testedAt: a report is issued after its tests.',
+        errors: [{ pointer: '/issuedAt', message: 'must not be before testedAt' }],
+      });
+    }
+    // Retired versions are a screening fact (REGULATION_RETIRED), not a malformed request.
+    const regulations = await requireRegulations(store, submission.regulations, '/regulations', { economy: submission.importingEconomy });
+    if (submission.importerId !== undefined) {
+      const importer = await store.getPrincipal(submission.importerId);
+      if (!importer || importer.role !== 'importer') {
+        throw new AppError({
+          code: 'UNKNOWN_REFERENCE',
+          detail: `There is no importer "${submission.importerId}".`,
+          errors: [{ pointer: '/importerId', message: `unknown importer "${submission.importerId}"` }],
+        });
+      }
+    }
+    for (const [index, sub] of (submission.subcontractors ?? []).entries()) await requireCab(store, sub, `/subcontractors/${index}`);
+    const facts = await gatherScreeningFacts(store, submission, regulations, now);
+    return { input: { ...input, facts }, facts: facts as unknown as Record<string, unknown> };
+  },
+
+  prepareEvent(_record, event, { now, durations }) {
+    if (event.type !== 'ACCEPT') return Promise.resolve({ event });
+    const validUntil = (event['validUntil'] as string | undefined) ?? shift(now, durations.get('test-reports', 'acceptanceValidity')).toISOString();
+    requireAfter(validUntil, now.toISOString(), '/validUntil', 'must be in the future');
+    return Promise.resolve({ event: { ...event, validUntil } });
+  },
+};

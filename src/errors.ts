@@ -1,0 +1,67 @@
+/**
+ * The one error type of the service. Every failure a caller can act on is an `AppError` with a
+ * code from the registry below; the registry says which HTTP status and title the code maps to,
+ * so the engine, the store and the API agree without knowing of each other.
+ */
+
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
+  UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
+  FORBIDDEN: { status: 403, title: 'Not allowed for this principal' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  VERSION_CONFLICT: { status: 409, title: 'The resource has changed' },
+  DUPLICATE: { status: 409, title: 'Already exists' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  EVENT_NOT_ACCEPTED: { status: 422, title: 'Event not possible in the current state' },
+  NOT_ELIGIBLE: { status: 422, title: 'Preconditions not met' },
+  UNKNOWN_REFERENCE: { status: 422, title: 'Refers to something that does not exist' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  MACHINE_VERSION_UNSUPPORTED: { status: 500, title: 'Stored by a machine version this server cannot read' },
+  CONFIG_INVALID: { status: 500, title: 'Invalid configuration' },
+  SEED_INVALID: { status: 500, title: 'Invalid seed data' },
+  INTERNAL: { status: 500, title: 'Internal error' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** One problem with one field of the input, in the shape API clients receive. */
+export interface FieldError {
+  /** JSON Pointer to the field, `''` for the whole body. */
+  pointer: string;
+  message: string;
+}
+
+export interface AppErrorOptions {
+  code: ErrorCode;
+  /** What happened, for a person: which record, which field, what to do. */
+  detail: string;
+  errors?: FieldError[];
+  /** Extra members of the problem body (e.g. `currentVersion`, `reasons`). */
+  extra?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+  readonly errors: FieldError[] | undefined;
+  readonly extra: Record<string, unknown>;
+
+  constructor({ code, detail, errors, extra, cause }: AppErrorOptions) {
+    super(detail, cause === undefined ? undefined : { cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_CODES[code].status;
+    this.title = ERROR_CODES[code].title;
+    this.detail = detail;
+    this.errors = errors;
+    this.extra = extra ?? {};
+  }
+}
+
+export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
+  return error instanceof AppError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,61 @@
+/**
+ * The running service: the store, the engine on the service clock, the demo seed on an empty
+ * store. `startService` wires them; `stop` lets go of everything it took.
+ */
+import type { Logger } from 'pino';
+import { offsetClock, systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { Durations } from './engine/durations-table.js';
+import { Engine } from './engine/engine.js';
+import { newId } from './ids.js';
+import { applySeed } from './seed/apply-seed.js';
+import { readSeed } from './seed/read-seed.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/port.js';
+import { Validator } from './validation.js';
+
+export interface Service {
+  config: Config;
+  clock: Clock;
+  store: Store;
+  engine: Engine;
+  stop(): Promise<void>;
+}
+
+export async function startService(config: Config, log: Logger): Promise<Service> {
+  const clock = config.now ? offsetClock(config.now) : systemClock;
+  const validator = new Validator();
+  const durations = new Durations(config.durations);
+  // Read the seed before opening the store, so a bad seed file stops start-up with nothing written.
+  const seed = config.seed === 'demo' ? await readSeed(config.seedDir, validator) : null;
+  const store = await openStore(config);
+  try {
+    log.info({ store: store.name, path: config.dbPath }, 'store opened');
+    if (seed && (await store.isEmpty())) {
+      const summary = await applySeed(store, seed, { now: clock.now(), durations, validator });
+      log.info({ seed: summary }, 'empty store seeded with the demo data');
+    } else if (seed) {
+      log.info('store already holds data; seed not loaded');
+    }
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const engine = new Engine({
+    store,
+    clock,
+    validator,
+    durations,
+    nodeId: `node-${newId()}`,
+    reportError: (error, context) => log.error({ err: error, ...context }, 'background work failed'),
+  });
+  return {
+    config,
+    clock,
+    store,
+    engine,
+    stop: async () => {
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,261 @@
+/**
+ * The persistence port: what the engine, the dispatcher and the scheduler need from storage,
+ * named for their needs. Everything is asynchronous and plain data (JSON-serialisable objects,
+ * ISO-8601 UTC strings for instants), so an embedded SQLite adapter and a MongoDB adapter can
+ * both implement it and pass one contract suite (`test/contract/`).
+ *
+ * Failures a caller can act on are `AppError`s: `VERSION_CONFLICT` when a commit's expected
+ * version is stale, `DUPLICATE` when an id or a unique key is taken.
+ */
+import type { Actor, Kind, PrincipalRole } from '../../machines/types.js';
+
+/** A workflow instance as stored: its machine state, its data and its version. */
+export interface InstanceRecord {
+  kind: Kind;
+  id: string;
+  state: string;
+  /** The machine's context: the instance's data. */
+  context: Record<string, unknown>;
+  /** Starts at 1 on creation; each commit adds one. */
+  version: number;
+  /** The version of the machine that wrote this record. */
+  machineVersion: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One transition, as history shows it. `seq` equals the instance version it produced. */
+export interface HistoryEntry {
+  seq: number;
+  at: string;
+  /** The event; `CREATE` for the creation. */
+  type: string;
+  actor: Actor;
+  from: string | null;
+  to: string;
+  payload: Record<string, unknown>;
+  /** What the engine found out before deciding (e.g. a lab's recognition on a test date). */
+  facts?: Record<string, unknown>;
+  /** Why the system acted: the deadline that fired or the transition that cascaded. */
+  cause?: Record<string, unknown>;
+}
+
+/** Where an e-mail goes. */
+export interface Recipient {
+  address: string;
+  name: string;
+  language: 'en' | 'vi';
+  /** Why this recipient hears of it, e.g. `regulator:KR`, `cab`, `importer`. */
+  party: string;
+}
+
+/** Everything needed to write the e-mail about one transition, frozen at commit time. */
+export interface Notification {
+  kind: Kind;
+  instanceId: string;
+  seq: number;
+  event: string;
+  from: string | null;
+  to: string;
+  at: string;
+  actor: Actor;
+  payload: Record<string, unknown>;
+  data: Record<string, unknown>;
+  /** The deadlines pending after the transition. */
+  deadlines: Array<{ type: string; dueAt: string }>;
+  cause?: Record<string, unknown>;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'dead';
+
+export interface OutboxMessage {
+  id: string;
+  recipient: Recipient;
+  notification: Notification;
+  status: OutboxStatus;
+  attempts: number;
+  /** When it may next be tried, while pending. */
+  nextAttemptAt: string;
+  lastError: string | null;
+  sentAt: string | null;
+  /** What the mail server answered when it took the message. */
+  response: string | null;
+  createdAt: string;
+}
+
+/** `state` deadlines are set and cleared by the states; `cascade` ones carry a fan-out to run. */
+export type DeadlineSource = 'state' | 'cascade';
+
+export interface DeadlineDraft {
+  id: string;
+  /** The event to send to the instance when due (for a cascade: the cascade's name). */
+  event: string;
+  dueAt: string;
+  source: DeadlineSource;
+  payload?: Record<string, unknown>;
+}
+
+export type DeadlineStatus = 'pending' | 'done' | 'cancelled';
+
+export interface Deadline extends DeadlineDraft {
+  kind: Kind;
+  instanceId: string;
+  status: DeadlineStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+}
+
+/** Values of an instance's searchable fields; a list matches any of its items. */
+export type SearchFields = Record<string, string | string[]>;
+
+/**
+ * One transition's whole effect, written atomically: all of it or none of it.
+ * `expectedVersion` 0 creates the instance; otherwise the instance must be at that version.
+ */
+export interface Commit {
+  kind: Kind;
+  id: string;
+  expectedVersion: number;
+  state: string;
+  context: Record<string, unknown>;
+  machineVersion: number;
+  at: string;
+  /** Replaces the searchable fields; omitted when they did not change. */
+  fields?: SearchFields;
+  /** Keys that must be unique within the kind; replaces the previous set. Omitted when unchanged. */
+  uniqueKeys?: string[];
+  history: Omit<HistoryEntry, 'seq'>;
+  outbox: Array<{ id: string; recipient: Recipient; notification: Notification }>;
+  deadlines: {
+    /** Cancel the instance's pending `state` deadlines (the state was left). */
+    cancelStateDeadlines: boolean;
+    add: DeadlineDraft[];
+    /** The deadline whose firing this commit is: completed here, and the commit fails if it already was. */
+    complete?: string;
+  };
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface FindQuery {
+  states?: readonly string[];
+  /** Field -> value; all must match. */
+  where?: Readonly<Record<string, string>>;
+  limit: number;
+  cursor?: string | null;
+}
+
+export interface Lease {
+  /** Who holds the lease: one node or worker. */
+  owner: string;
+  now: string;
+  /** How long the claim holds before someone else may take the work. */
+  leaseMs: number;
+  limit: number;
+}
+
+export interface InstanceStore {
+  /** Writes a creation or a transition with everything it implies, atomically. */
+  commit(commit: Commit): Promise<void>;
+  load(kind: Kind, id: string): Promise<InstanceRecord | null>;
+  /** Instances of a kind, oldest first, filtered by state and searchable fields. */
+  find(kind: Kind, query: FindQuery): Promise<Page<InstanceRecord>>;
+  /** History entries, oldest first, after `afterSeq`. */
+  history(kind: Kind, id: string, options: { afterSeq?: number; limit: number }): Promise<Page<HistoryEntry>>;
+}
+
+export interface DeadlineStore {
+  /** The instance's pending deadlines of `source` (default `state`), soonest first. */
+  pendingDeadlines(kind: Kind, id: string, source?: DeadlineSource): Promise<Deadline[]>;
+  /** Takes up to `limit` due deadlines nobody holds, for `leaseMs`. */
+  claimDueDeadlines(lease: Lease): Promise<Deadline[]>;
+  /** Takes one pending deadline by id if nobody holds it, due or not (a cascade run right after its commit). */
+  claimDeadline(id: string, lease: Omit<Lease, 'limit'>): Promise<Deadline | null>;
+  /** Marks a claimed deadline done without a transition (its event no longer applied). */
+  completeDeadline(id: string, owner: string, at: string): Promise<boolean>;
+  /** Gives a claimed deadline back, to be tried again from `retryAt`. */
+  releaseDeadline(id: string, owner: string, failure: { error: string; retryAt: string }): Promise<boolean>;
+}
+
+export interface OutboxStore {
+  /** Takes up to `limit` pending messages that are due and not held by anyone. */
+  claimOutbox(lease: Lease): Promise<OutboxMessage[]>;
+  /** Records delivery; false if the lease was lost meanwhile. */
+  markSent(id: string, owner: string, result: { at: string; response: string }): Promise<boolean>;
+  /** Records a failed attempt: try again at `retryAt`, or give up (`dead`) when it is null. */
+  markFailed(id: string, owner: string, failure: { at: string; error: string; retryAt: string | null }): Promise<boolean>;
+  outboxCounts(): Promise<Record<OutboxStatus, number>>;
+  listOutbox(query: { status?: OutboxStatus; limit: number; cursor?: string | null }): Promise<Page<OutboxMessage>>;
+  /** Puts a dead message back in the queue, due at `at`. */
+  requeueOutbox(id: string, at: string): Promise<boolean>;
+}
+
+export interface EconomyRecord {
+  code: string;
+  name: string;
+  nameVi?: string;
+}
+
+export interface RegulationRecord {
+  id: string;
+  economy: string;
+  title?: string;
+  titleVi?: string;
+  retiredAt?: string;
+  supersededBy?: string;
+}
+
+export interface CabRecord {
+  id: string;
+  name: string;
+  economy: string;
+  type: 'lab' | 'certification_body';
+  email: string;
+  language: 'en' | 'vi';
+}
+
+export interface PrincipalRecord {
+  id: string;
+  name: string;
+  role: PrincipalRole;
+  economy?: string;
+  cabId?: string;
+  email: string;
+  language: 'en' | 'vi';
+  /** SHA-256 of the API key, hex; the key itself is never stored. */
+  apiKeyHash: string;
+}
+
+/** Reference data: economies, technical regulations, CABs and the principals who act. */
+export interface DirectoryStore {
+  /** True when nothing has been loaded yet (start-up seeds only an empty store). */
+  isEmpty(): Promise<boolean>;
+  putEconomy(economy: EconomyRecord): Promise<void>;
+  listEconomies(): Promise<EconomyRecord[]>;
+  getEconomy(code: string): Promise<EconomyRecord | null>;
+  putRegulation(regulation: RegulationRecord): Promise<void>;
+  getRegulations(ids: readonly string[]): Promise<RegulationRecord[]>;
+  listRegulations(query: { economy?: string }): Promise<RegulationRecord[]>;
+  /** Creates or replaces a CAB. */
+  putCab(cab: CabRecord): Promise<void>;
+  getCab(id: string): Promise<CabRecord | null>;
+  listCabs(query: { economy?: string; limit: number; cursor?: string | null }): Promise<Page<CabRecord>>;
+  putPrincipal(principal: PrincipalRecord): Promise<void>;
+  getPrincipal(id: string): Promise<PrincipalRecord | null>;
+  principalByKeyHash(apiKeyHash: string): Promise<PrincipalRecord | null>;
+  /** Principals of a role, in any of the economies if given. */
+  findPrincipals(query: { role: PrincipalRole; economies?: readonly string[] }): Promise<PrincipalRecord[]>;
+  /** The next number of a named sequence (designation numbers), from 1; gaps are possible. */
+  nextSequence(name: string): Promise<number>;
+}
+
+/** The whole port, as one adapter provides it. */
+export interface Store extends InstanceStore, DeadlineStore, OutboxStore, DirectoryStore {
+  /** `sqlite` or `mongodb`, for `/health` and the start-up log. */
+  readonly name: string;
+  close(): Promise<void>;
+}

@@ -1,0 +1,254 @@
+/**
+ * Instances, their searchable fields and unique keys, and their history, in SQLite. A commit is
+ * one IMMEDIATE transaction of prepared statements: the instance row (compare-and-swap on
+ * version), fields, history, outbox rows and deadline changes.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+import type { Kind } from '../../../machines/types.js';
+import { AppError } from '../../errors.js';
+import type { Commit, FindQuery, HistoryEntry, InstanceRecord, Page } from '../port.js';
+import { decodeCursor, encodeCursor, isConstraintError, parseJson } from './rows.js';
+
+interface InstanceRow {
+  kind: string;
+  id: string;
+  state: string;
+  context: string;
+  version: number;
+  machine_version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+interface HistoryRow {
+  seq: number;
+  at: string;
+  type: string;
+  actor: string;
+  from_state: string | null;
+  to_state: string;
+  payload: string;
+  facts: string | null;
+  cause: string | null;
+}
+
+function toInstance(row: InstanceRow): InstanceRecord {
+  return {
+    kind: row.kind as Kind,
+    id: row.id,
+    state: row.state,
+    context: parseJson(row.context),
+    version: row.version,
+    machineVersion: row.machine_version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toHistory(row: HistoryRow): HistoryEntry {
+  return {
+    seq: row.seq,
+    at: row.at,
+    type: row.type,
+    actor: parseJson(row.actor),
+    from: row.from_state,
+    to: row.to_state,
+    payload: parseJson(row.payload),
+    ...(row.facts === null ? {} : { facts: parseJson(row.facts) }),
+    ...(row.cause === null ? {} : { cause: parseJson(row.cause) }),
+  };
+}
+
+export interface CommitFaults {
+  /** Called inside the transaction after every write, before it ends: a test's way to crash mid-commit. */
+  beforeCommitEnds?: (commit: Commit) => void;
+}
+
+export class InstanceTables {
+  readonly #db: Database;
+  readonly #faults: CommitFaults;
+  readonly #finders = new Map<string, Statement>();
+  readonly #sql;
+  readonly #commit: (commit: Commit) => void;
+
+  constructor(db: Database, faults: CommitFaults = {}) {
+    this.#db = db;
+    this.#faults = faults;
+    this.#sql = {
+      insert: db.prepare(
+        `INSERT INTO instances (kind, id, state, context, version, machine_version, created_at, updated_at)
+         VALUES (@kind, @id, @state, @context, 1, @machineVersion, @at, @at)`,
+      ),
+      update: db.prepare(
+        `UPDATE instances SET state = @state, context = @context, version = version + 1,
+           machine_version = @machineVersion, updated_at = @at
+         WHERE kind = @kind AND id = @id AND version = @expectedVersion`,
+      ),
+      load: db.prepare(`SELECT * FROM instances WHERE kind = ? AND id = ?`),
+      version: db.prepare(`SELECT version FROM instances WHERE kind = ? AND id = ?`).pluck(),
+      deleteFields: db.prepare(`DELETE FROM instance_fields WHERE kind = ? AND id = ?`),
+      insertField: db.prepare(`INSERT OR IGNORE INTO instance_fields (kind, field, value, id) VALUES (?, ?, ?, ?)`),
+      deleteKeys: db.prepare(`DELETE FROM unique_keys WHERE kind = ? AND id = ?`),
+      insertKey: db.prepare(`INSERT INTO unique_keys (kind, key, id) VALUES (?, ?, ?)`),
+      keyOwner: db.prepare(`SELECT id FROM unique_keys WHERE kind = ? AND key = ?`).pluck(),
+      insertHistory: db.prepare(
+        `INSERT INTO history (kind, id, seq, at, type, actor, from_state, to_state, payload, facts, cause)
+         VALUES (@kind, @id, @seq, @at, @type, @actor, @from, @to, @payload, @facts, @cause)`,
+      ),
+      history: db.prepare(`SELECT * FROM history WHERE kind = ? AND id = ? AND seq > ? ORDER BY seq LIMIT ?`),
+      insertOutbox: db.prepare(
+        `INSERT INTO outbox (id, kind, instance_id, seq, recipient, notification, status, next_attempt_at, created_at)
+         VALUES (@id, @kind, @instanceId, @seq, @recipient, @notification, 'pending', @at, @at)`,
+      ),
+      completeDeadline: db.prepare(
+        `UPDATE deadlines SET status = 'done', completed_at = @at, lease_owner = NULL, lease_until = NULL
+         WHERE id = @id AND status = 'pending'`,
+      ),
+      cancelStateDeadlines: db.prepare(
+        `UPDATE deadlines SET status = 'cancelled', completed_at = @at, lease_owner = NULL, lease_until = NULL
+         WHERE kind = @kind AND instance_id = @id AND source = 'state' AND status = 'pending'`,
+      ),
+      insertDeadline: db.prepare(
+        `INSERT INTO deadlines (id, kind, instance_id, event, due_at, source, payload, status, created_at)
+         VALUES (@id, @kind, @instanceId, @event, @dueAt, @source, @payload, 'pending', @at)`,
+      ),
+    };
+    const write = db.transaction((commit: Commit) => this.#write(commit));
+    // IMMEDIATE takes the write lock at BEGIN, so two processes never deadlock upgrading a read lock.
+    this.#commit = (commit) => write.immediate(commit);
+  }
+
+  commit(commit: Commit): void {
+    this.#commit(commit);
+  }
+
+  #write(c: Commit): void {
+    const sql = this.#sql;
+    const row = { kind: c.kind, id: c.id, state: c.state, context: JSON.stringify(c.context), machineVersion: c.machineVersion, at: c.at };
+    if (c.expectedVersion === 0) {
+      try {
+        sql.insert.run(row);
+      } catch (error) {
+        if (isConstraintError(error)) {
+          throw new AppError({ code: 'DUPLICATE', detail: `${c.kind} ${c.id} already exists.`, cause: error });
+        }
+        throw error;
+      }
+    } else if (sql.update.run({ ...row, expectedVersion: c.expectedVersion }).changes === 0) {
+      const current = sql.version.get(c.kind, c.id) as number | undefined;
+      if (current === undefined) throw new AppError({ code: 'NOT_FOUND', detail: `${c.kind} ${c.id} does not exist.` });
+      throw new AppError({
+        code: 'VERSION_CONFLICT',
+        detail: `${c.kind} ${c.id} is at version ${current}, not ${c.expectedVersion}: reload it and try again.`,
+        extra: { currentVersion: current },
+      });
+    }
+    const seq = c.expectedVersion + 1;
+    if (c.fields) {
+      sql.deleteFields.run(c.kind, c.id);
+      for (const [field, value] of Object.entries(c.fields)) {
+        for (const item of Array.isArray(value) ? value : [value]) sql.insertField.run(c.kind, field, item, c.id);
+      }
+    }
+    if (c.uniqueKeys) {
+      sql.deleteKeys.run(c.kind, c.id);
+      for (const key of c.uniqueKeys) {
+        try {
+          sql.insertKey.run(c.kind, key, c.id);
+        } catch (error) {
+          if (!isConstraintError(error)) throw error;
+          const owner = sql.keyOwner.get(c.kind, key) as string;
+          throw new AppError({
+            code: 'DUPLICATE',
+            detail: `Another ${c.kind} record (${owner}) already has ${key}.`,
+            extra: { existingId: owner },
+            cause: error,
+          });
+        }
+      }
+    }
+    const h = c.history;
+    sql.insertHistory.run({
+      kind: c.kind,
+      id: c.id,
+      seq,
+      at: h.at,
+      type: h.type,
+      actor: JSON.stringify(h.actor),
+      from: h.from,
+      to: h.to,
+      payload: JSON.stringify(h.payload),
+      facts: h.facts === undefined ? null : JSON.stringify(h.facts),
+      cause: h.cause === undefined ? null : JSON.stringify(h.cause),
+    });
+    for (const message of c.outbox) {
+      sql.insertOutbox.run({
+        id: message.id,
+        kind: c.kind,
+        instanceId: c.id,
+        seq,
+        recipient: JSON.stringify(message.recipient),
+        notification: JSON.stringify(message.notification),
+        at: c.at,
+      });
+    }
+    if (c.deadlines.complete !== undefined && sql.completeDeadline.run({ id: c.deadlines.complete, at: c.at }).changes === 0) {
+      throw new AppError({
+        code: 'VERSION_CONFLICT',
+        detail: `Deadline ${c.deadlines.complete} has already been handled.`,
+        extra: { deadlineHandled: true },
+      });
+    }
+    if (c.deadlines.cancelStateDeadlines) sql.cancelStateDeadlines.run({ kind: c.kind, id: c.id, at: c.at });
+    for (const d of c.deadlines.add) {
+      sql.insertDeadline.run({
+        id: d.id,
+        kind: c.kind,
+        instanceId: c.id,
+        event: d.event,
+        dueAt: d.dueAt,
+        source: d.source,
+        payload: d.payload === undefined ? null : JSON.stringify(d.payload),
+        at: c.at,
+      });
+    }
+    this.#faults.beforeCommitEnds?.(c);
+  }
+
+  load(kind: Kind, id: string): InstanceRecord | null {
+    const row = this.#sql.load.get(kind, id) as InstanceRow | undefined;
+    return row ? toInstance(row) : null;
+  }
+
+  find(kind: Kind, query: FindQuery): Page<InstanceRecord> {
+    const where = Object.entries(query.where ?? {});
+    const states = query.states ?? [];
+    const after = query.cursor ? decodeCursor(query.cursor) : null;
+    const sqlText = [
+      'SELECT i.* FROM instances i WHERE i.kind = ?',
+      states.length > 0 ? `AND i.state IN (${states.map(() => '?').join(', ')})` : '',
+      ...where.map(
+        () => 'AND EXISTS (SELECT 1 FROM instance_fields f WHERE f.kind = i.kind AND f.field = ? AND f.value = ? AND f.id = i.id)',
+      ),
+      after ? 'AND (i.created_at, i.id) > (?, ?)' : '',
+      'ORDER BY i.created_at, i.id LIMIT ?',
+    ].join(' ');
+    let statement = this.#finders.get(sqlText);
+    if (!statement) {
+      statement = this.#db.prepare(sqlText);
+      this.#finders.set(sqlText, statement);
+    }
+    const params = [kind, ...states, ...where.flat(), ...(after ?? []), query.limit + 1];
+    const rows = (statement.all(...params) as InstanceRow[]).map(toInstance);
+    const items = rows.slice(0, query.limit);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+  }
+
+  history(kind: Kind, id: string, options: { afterSeq?: number; limit: number }): Page<HistoryEntry> {
+    const rows = this.#sql.history.all(kind, id, options.afterSeq ?? 0, options.limit + 1) as HistoryRow[];
+    const items = rows.slice(0, options.limit).map(toHistory);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > options.limit && last ? String(last.seq) : null };
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * The outbox and the deadlines in SQLite: work items claimed under a lease, so that several
+ * processes (or several dispatchers in one) can share them without doing any twice.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Kind } from '../../../machines/types.js';
+import type { Deadline, DeadlineSource, Lease, OutboxMessage, OutboxStatus, Page } from '../port.js';
+import { decodeCursor, encodeCursor, parseJson } from './rows.js';
+
+interface OutboxRow {
+  id: string;
+  recipient: string;
+  notification: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  sent_at: string | null;
+  response: string | null;
+  created_at: string;
+}
+
+interface DeadlineRow {
+  id: string;
+  kind: string;
+  instance_id: string;
+  event: string;
+  due_at: string;
+  source: DeadlineSource;
+  payload: string | null;
+  status: Deadline['status'];
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+}
+
+function toMessage(row: OutboxRow): OutboxMessage {
+  return {
+    id: row.id,
+    recipient: parseJson(row.recipient),
+    notification: parseJson(row.notification),
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    sentAt: row.sent_at,
+    response: row.response,
+    createdAt: row.created_at,
+  };
+}
+
+function toDeadline(row: DeadlineRow): Deadline {
+  return {
+    id: row.id,
+    kind: row.kind as Kind,
+    instanceId: row.instance_id,
+    event: row.event,
+    dueAt: row.due_at,
+    source: row.source,
+    ...(row.payload === null ? {} : { payload: parseJson(row.payload) }),
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+  };
+}
+
+function leaseUntil(lease: Lease): string {
+  return new Date(Date.parse(lease.now) + lease.leaseMs).toISOString();
+}
+
+export class OutboxTable {
+  readonly #sql;
+
+  constructor(db: Database) {
+    this.#sql = {
+      claim: db.prepare(
+        `UPDATE outbox SET lease_owner = @owner, lease_until = @until
+         WHERE id IN (
+           SELECT id FROM outbox
+           WHERE status = 'pending' AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
+           ORDER BY next_attempt_at, id LIMIT @limit)
+         RETURNING *`,
+      ),
+      sent: db.prepare(
+        `UPDATE outbox SET status = 'sent', sent_at = @at, response = @response, attempts = attempts + 1,
+           lease_owner = NULL, lease_until = NULL
+         WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
+      ),
+      failed: db.prepare(
+        `UPDATE outbox SET status = CASE WHEN @retryAt IS NULL THEN 'dead' ELSE 'pending' END,
+           next_attempt_at = COALESCE(@retryAt, next_attempt_at), last_error = @error, attempts = attempts + 1,
+           lease_owner = NULL, lease_until = NULL
+         WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
+      ),
+      counts: db.prepare(`SELECT status, count(*) AS n FROM outbox GROUP BY status`),
+      requeue: db.prepare(
+        `UPDATE outbox SET status = 'pending', next_attempt_at = @at, attempts = 0, lease_owner = NULL, lease_until = NULL
+         WHERE id = @id AND status = 'dead'`,
+      ),
+      list: db.prepare(
+        `SELECT * FROM outbox WHERE (@status IS NULL OR status = @status)
+           AND (@afterAt IS NULL OR (created_at, id) > (@afterAt, @afterId))
+         ORDER BY created_at, id LIMIT @limit`,
+      ),
+    };
+  }
+
+  claim(lease: Lease): OutboxMessage[] {
+    const rows = this.#sql.claim.all({ owner: lease.owner, until: leaseUntil(lease), now: lease.now, limit: lease.limit }) as OutboxRow[];
+    return rows.map(toMessage).sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.id.localeCompare(b.id));
+  }
+
+  markSent(id: string, owner: string, result: { at: string; response: string }): boolean {
+    return this.#sql.sent.run({ id, owner, ...result }).changes === 1;
+  }
+
+  markFailed(id: string, owner: string, failure: { at: string; error: string; retryAt: string | null }): boolean {
+    return this.#sql.failed.run({ id, owner, error: failure.error, retryAt: failure.retryAt }).changes === 1;
+  }
+
+  counts(): Record<OutboxStatus, number> {
+    const counts: Record<OutboxStatus, number> = { pending: 0, sent: 0, dead: 0 };
+    for (const row of this.#sql.counts.all() as Array<{ status: OutboxStatus; n: number }>) counts[row.status] = row.n;
+    return counts;
+  }
+
+  list(query: { status?: OutboxStatus; limit: number; cursor?: string | null }): Page<OutboxMessage> {
+    const [afterAt, afterId] = query.cursor ? decodeCursor(query.cursor) : [null, null];
+    const rows = this.#sql.list.all({ status: query.status ?? null, afterAt, afterId, limit: query.limit + 1 }) as OutboxRow[];
+    const items = rows.slice(0, query.limit).map(toMessage);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+  }
+
+  requeue(id: string, at: string): boolean {
+    return this.#sql.requeue.run({ id, at }).changes === 1;
+  }
+}
+
+export class DeadlineTable {
+  readonly #sql;
+
+  constructor(db: Database) {
+    this.#sql = {
+      pending: db.prepare(
+        `SELECT * FROM deadlines WHERE kind = ? AND instance_id = ? AND source = ? AND status = 'pending' ORDER BY due_at, id`,
+      ),
+      claim: db.prepare(
+        `UPDATE deadlines SET lease_owner = @owner, lease_until = @until
+         WHERE id IN (
+           SELECT id FROM deadlines
+           WHERE status = 'pending' AND due_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
+           ORDER BY due_at, id LIMIT @limit)
+         RETURNING *`,
+      ),
+      claimOne: db.prepare(
+        `UPDATE deadlines SET lease_owner = @owner, lease_until = @until
+         WHERE id = @id AND status = 'pending' AND (lease_until IS NULL OR lease_until <= @now)
+         RETURNING *`,
+      ),
+      complete: db.prepare(
+        `UPDATE deadlines SET status = 'done', completed_at = @at, lease_owner = NULL, lease_until = NULL
+         WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
+      ),
+      // The lease is kept until retryAt, so nobody claims the deadline again before then.
+      release: db.prepare(
+        `UPDATE deadlines SET lease_owner = NULL, lease_until = @retryAt, attempts = attempts + 1, last_error = @error
+         WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
+      ),
+    };
+  }
+
+  pending(kind: Kind, id: string, source: DeadlineSource): Deadline[] {
+    return (this.#sql.pending.all(kind, id, source) as DeadlineRow[]).map(toDeadline);
+  }
+
+  claim(lease: Lease): Deadline[] {
+    const rows = this.#sql.claim.all({ owner: lease.owner, until: leaseUntil(lease), now: lease.now, limit: lease.limit }) as DeadlineRow[];
+    return rows.map(toDeadline).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
+  }
+
+  claimOne(id: string, lease: Omit<Lease, 'limit'>): Deadline | null {
+    const row = this.#sql.claimOne.get({ id, owner: lease.owner, until: leaseUntil({ ...lease, limit: 1 }), now: lease.now }) as
+      | DeadlineRow
+      | undefined;
+    return row ? toDeadline(row) : null;
+  }
+
+  complete(id: string, owner: string, at: string): boolean {
+    return this.#sql.complete.run({ id, owner, at }).changes === 1;
+  }
+
+  release(id: string, owner: string, failure: { error: string; retryAt: string }): boolean {
+    return this.#sql.release.run({ id, owner, ...failure }).changes === 1;
+  }
+}

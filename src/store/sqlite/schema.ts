@@ -1,0 +1,125 @@
+/**
+ * The SQLite store's tables. `PRAGMA user_version` records which of the steps below a file has;
+ * opening a file applies the missing ones in order, so a newer release upgrades an older file.
+ */
+import type { Database } from 'better-sqlite3';
+
+const STEPS: readonly string[] = [
+  `
+  CREATE TABLE instances (
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    context TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    machine_version INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (kind, id)
+  ) WITHOUT ROWID;
+  CREATE INDEX instances_by_kind ON instances (kind, created_at, id);
+  CREATE INDEX instances_by_state ON instances (kind, state, created_at, id);
+
+  CREATE TABLE instance_fields (
+    kind TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    id TEXT NOT NULL,
+    PRIMARY KEY (kind, field, value, id)
+  ) WITHOUT ROWID;
+  CREATE INDEX instance_fields_by_instance ON instance_fields (kind, id);
+
+  CREATE TABLE unique_keys (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    id TEXT NOT NULL,
+    PRIMARY KEY (kind, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX unique_keys_by_instance ON unique_keys (kind, id);
+
+  CREATE TABLE history (
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    type TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    from_state TEXT,
+    to_state TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    facts TEXT,
+    cause TEXT,
+    PRIMARY KEY (kind, id, seq)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE outbox (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    instance_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    recipient TEXT NOT NULL,
+    notification TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    lease_owner TEXT,
+    lease_until TEXT,
+    last_error TEXT,
+    sent_at TEXT,
+    response TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+  CREATE INDEX outbox_by_status ON outbox (status, created_at, id);
+
+  CREATE TABLE deadlines (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    instance_id TEXT NOT NULL,
+    event TEXT NOT NULL,
+    due_at TEXT NOT NULL,
+    source TEXT NOT NULL,
+    payload TEXT,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    lease_owner TEXT,
+    lease_until TEXT,
+    last_error TEXT,
+    created_at TEXT NOT NULL,
+    completed_at TEXT
+  );
+  CREATE INDEX deadlines_due ON deadlines (status, due_at);
+  CREATE INDEX deadlines_by_instance ON deadlines (kind, instance_id, status);
+
+  CREATE TABLE economies (code TEXT PRIMARY KEY, data TEXT NOT NULL);
+  CREATE TABLE regulations (id TEXT PRIMARY KEY, economy TEXT NOT NULL, data TEXT NOT NULL);
+  CREATE INDEX regulations_by_economy ON regulations (economy, id);
+  CREATE TABLE cabs (id TEXT PRIMARY KEY, economy TEXT NOT NULL, data TEXT NOT NULL);
+  CREATE INDEX cabs_by_economy ON cabs (economy, id);
+  CREATE TABLE principals (
+    id TEXT PRIMARY KEY,
+    role TEXT NOT NULL,
+    economy TEXT,
+    key_hash TEXT NOT NULL UNIQUE,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX principals_by_role ON principals (role, economy);
+  CREATE TABLE sequences (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+  `,
+];
+
+/** Brings the file's tables up to date; each step runs in its own transaction. */
+export function migrateSchema(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > STEPS.length) {
+    throw new Error(
+      `The database was written by a newer release (schema ${current}; this release knows up to ${STEPS.length}). Upgrade the service or use another MRA_DB_PATH.`,
+    );
+  }
+  STEPS.slice(current).forEach((sql, index) => {
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${current + index + 1}`);
+    })();
+  });
+}

@@ -1,0 +1,197 @@
+/* eslint-disable @typescript-eslint/require-await -- better-sqlite3 is synchronous and the port is not: these methods answer settled promises on purpose. */
+/**
+ * The embedded store: one SQLite file through better-sqlite3, in WAL mode with
+ * `synchronous=FULL` unless told otherwise, so a commit that returned survives a power cut.
+ * better-sqlite3 is synchronous; the port is not, so every method answers a settled Promise.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Kind, PrincipalRole } from '../../../machines/types.js';
+import type {
+  CabRecord,
+  Commit,
+  Deadline,
+  DeadlineSource,
+  EconomyRecord,
+  FindQuery,
+  HistoryEntry,
+  InstanceRecord,
+  Lease,
+  OutboxMessage,
+  OutboxStatus,
+  Page,
+  PrincipalRecord,
+  RegulationRecord,
+  Store,
+} from '../port.js';
+import { DirectoryTables } from './directory.js';
+import { InstanceTables, type CommitFaults } from './instances.js';
+import { DeadlineTable, OutboxTable } from './queues.js';
+import { migrateSchema } from './schema.js';
+
+export type SynchronousMode = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
+
+export interface SqliteStoreOptions {
+  /** The database file; its folder is created if missing. */
+  path: string;
+  synchronous?: SynchronousMode;
+  /** How long to wait for another process's write lock before failing. */
+  busyTimeoutMs?: number;
+  /** Fault injection for tests; never set in production. */
+  faults?: CommitFaults;
+}
+
+/** Opens (creating if needed) a SQLite file with the store's own settings. Used by the bench too. */
+export function openDatabase(path: string, synchronous: SynchronousMode = 'FULL', busyTimeoutMs = 5000): BetterSqlite3.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new BetterSqlite3(path, { timeout: busyTimeoutMs });
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+export class SqliteStore implements Store {
+  readonly name = 'sqlite';
+  readonly path: string;
+  readonly #db: BetterSqlite3.Database;
+  readonly #instances: InstanceTables;
+  readonly #outbox: OutboxTable;
+  readonly #deadlines: DeadlineTable;
+  readonly #directory: DirectoryTables;
+
+  constructor(options: SqliteStoreOptions) {
+    this.path = options.path;
+    this.#db = openDatabase(options.path, options.synchronous ?? 'FULL', options.busyTimeoutMs ?? 5000);
+    migrateSchema(this.#db);
+    this.#instances = new InstanceTables(this.#db, options.faults);
+    this.#outbox = new OutboxTable(this.#db);
+    this.#deadlines = new DeadlineTable(this.#db);
+    this.#directory = new DirectoryTables(this.#db);
+  }
+
+  async commit(commit: Commit): Promise<void> {
+    this.#instances.commit(commit);
+  }
+
+  async load(kind: Kind, id: string): Promise<InstanceRecord | null> {
+    return this.#instances.load(kind, id);
+  }
+
+  async find(kind: Kind, query: FindQuery): Promise<Page<InstanceRecord>> {
+    return this.#instances.find(kind, query);
+  }
+
+  async history(kind: Kind, id: string, options: { afterSeq?: number; limit: number }): Promise<Page<HistoryEntry>> {
+    return this.#instances.history(kind, id, options);
+  }
+
+  async pendingDeadlines(kind: Kind, id: string, source: DeadlineSource = 'state'): Promise<Deadline[]> {
+    return this.#deadlines.pending(kind, id, source);
+  }
+
+  async claimDueDeadlines(lease: Lease): Promise<Deadline[]> {
+    return this.#deadlines.claim(lease);
+  }
+
+  async claimDeadline(id: string, lease: Omit<Lease, 'limit'>): Promise<Deadline | null> {
+    return this.#deadlines.claimOne(id, lease);
+  }
+
+  async completeDeadline(id: string, owner: string, at: string): Promise<boolean> {
+    return this.#deadlines.complete(id, owner, at);
+  }
+
+  async releaseDeadline(id: string, owner: string, failure: { error: string; retryAt: string }): Promise<boolean> {
+    return this.#deadlines.release(id, owner, failure);
+  }
+
+  async claimOutbox(lease: Lease): Promise<OutboxMessage[]> {
+    return this.#outbox.claim(lease);
+  }
+
+  async markSent(id: string, owner: string, result: { at: string; response: string }): Promise<boolean> {
+    return this.#outbox.markSent(id, owner, result);
+  }
+
+  async markFailed(id: string, owner: string, failure: { at: string; error: string; retryAt: string | null }): Promise<boolean> {
+    return this.#outbox.markFailed(id, owner, failure);
+  }
+
+  async outboxCounts(): Promise<Record<OutboxStatus, number>> {
+    return this.#outbox.counts();
+  }
+
+  async listOutbox(query: { status?: OutboxStatus; limit: number; cursor?: string | null }): Promise<Page<OutboxMessage>> {
+    return this.#outbox.list(query);
+  }
+
+  async requeueOutbox(id: string, at: string): Promise<boolean> {
+    return this.#outbox.requeue(id, at);
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return this.#directory.isEmpty();
+  }
+
+  async putEconomy(economy: EconomyRecord): Promise<void> {
+    this.#directory.putEconomy(economy);
+  }
+
+  async listEconomies(): Promise<EconomyRecord[]> {
+    return this.#directory.listEconomies();
+  }
+
+  async getEconomy(code: string): Promise<EconomyRecord | null> {
+    return this.#directory.getEconomy(code);
+  }
+
+  async putRegulation(regulation: RegulationRecord): Promise<void> {
+    this.#directory.putRegulation(regulation);
+  }
+
+  async getRegulations(ids: readonly string[]): Promise<RegulationRecord[]> {
+    return this.#directory.getRegulations(ids);
+  }
+
+  async listRegulations(query: { economy?: string }): Promise<RegulationRecord[]> {
+    return this.#directory.listRegulations(query);
+  }
+
+  async putCab(cab: CabRecord): Promise<void> {
+    this.#directory.putCab(cab);
+  }
+
+  async getCab(id: string): Promise<CabRecord | null> {
+    return this.#directory.getCab(id);
+  }
+
+  async listCabs(query: { economy?: string; limit: number; cursor?: string | null }): Promise<Page<CabRecord>> {
+    return this.#directory.listCabs(query);
+  }
+
+  async putPrincipal(principal: PrincipalRecord): Promise<void> {
+    this.#directory.putPrincipal(principal);
+  }
+
+  async getPrincipal(id: string): Promise<PrincipalRecord | null> {
+    return this.#directory.getPrincipal(id);
+  }
+
+  async principalByKeyHash(apiKeyHash: string): Promise<PrincipalRecord | null> {
+    return this.#directory.principalByKeyHash(apiKeyHash);
+  }
+
+  async findPrincipals(query: { role: PrincipalRole; economies?: readonly string[] }): Promise<PrincipalRecord[]> {
+    return this.#directory.findPrincipals(query);
+  }
+
+  async nextSequence(name: string): Promise<number> {
+    return this.#directory.nextSequence(name);
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+}
