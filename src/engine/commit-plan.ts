@@ -4,8 +4,8 @@
  * (and the old state's cleared), and the cascades the new state starts.
  */
 import type { Actor, Workflow } from '../../machines/types.js';
-import { newId } from '../ids.js';
 import type { Commit, DeadlineDraft, Store } from '../store/port.js';
+import { newId } from '../ids.js';
 import { deadlinesOnEntry } from './deadline-plan.js';
 import type { Durations } from './durations-table.js';
 import { recipientsFor } from './parties.js';
@@ -99,7 +99,8 @@ export async function planCommit(step: Step, store: Store, durations: Durations)
       at,
       ...(fieldsChanged ? { fields, uniqueKeys: uniqueKeys(workflow, fields) } : {}),
       history,
-      outbox: recipients.map((recipient) => ({ id: newId(), recipient, notification })),
+      // UUIDv7 ids: time-ordered, so a commit's rows land on the table's last page, shared by the batch.
+      outbox: { notification, messages: recipients.map((recipient) => ({ id: newId(), recipient })) },
       deadlines: {
         cancelStateDeadlines: entered && before !== null,
         add: [...entryDeadlines, ...(entered ? cascadesOnEntry(step, seq) : [])],

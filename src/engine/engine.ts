@@ -4,7 +4,7 @@
  * implies in one store commit, compare-and-swap on the instance version. Nothing here knows of
  * HTTP or of a particular database.
  */
-import { initialTransition, transition } from 'xstate';
+import { initialTransition } from 'xstate';
 import { workflows } from '../../machines/index.js';
 import { SYSTEM_ACTOR, type Actor, type Kind, type Workflow } from '../../machines/types.js';
 import { workflowSchemas } from '../../schemas/index.js';
@@ -16,6 +16,7 @@ import { Validator } from '../validation.js';
 import { admits } from './authorize.js';
 import { runCascade, type CascadeReport } from './cascades.js';
 import { planCommit, type Step } from './commit-plan.js';
+import { pureTransition } from './pure-transition.js';
 import { Durations } from './durations-table.js';
 import { nextEventsFor, toResource, type Resource } from './resource.js';
 import { snapshotOf, upgrade } from './restore.js';
@@ -51,7 +52,8 @@ interface StepOptions {
 
 /** How long the engine holds a cascade it runs inline before the scheduler may take it over. */
 const CASCADE_LEASE_MS = 5 * 60_000;
-const SYSTEM_RETRIES = 3;
+/** How often a step that lost a race to a concurrent commit is judged again on the fresh record. */
+const RACE_RETRIES = 3;
 
 export class Engine {
   readonly store: Store;
@@ -109,15 +111,24 @@ export class Engine {
    */
   async send(kind: Kind, id: string, body: unknown, actor: Actor, options: { expectedVersion?: number } = {}): Promise<Resource> {
     const event = this.#validateEvent(kind, body);
-    const record = await this.#load(kind, id, actor);
-    if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) {
-      throw new AppError({
-        code: 'VERSION_CONFLICT',
-        detail: `${workflows[kind].noun} ${id} is at version ${record.version}, not ${options.expectedVersion}: reload it and try again.`,
-        extra: { currentVersion: record.version },
-      });
+    for (let attempt = 1; ; attempt += 1) {
+      const record = await this.#load(kind, id, actor);
+      if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) {
+        throw new AppError({
+          code: 'VERSION_CONFLICT',
+          detail: `${workflows[kind].noun} ${id} is at version ${record.version}, not ${options.expectedVersion}: reload it and try again.`,
+          extra: { currentVersion: record.version },
+        });
+      }
+      try {
+        return await this.#step(record, event, actor, {});
+      } catch (error) {
+        // Without an expected version the sender meant "whatever the state is now": a commit that
+        // lost a race is judged again on the fresh record. With one, the conflict is theirs to see.
+        const retry = options.expectedVersion === undefined && isAppError(error, 'VERSION_CONFLICT') && attempt < RACE_RETRIES;
+        if (!retry) throw error;
+      }
     }
-    return this.#step(record, event, actor, {});
   }
 
   /** The instance as `actor` sees it; NOT_FOUND if it does not exist or `actor` may not read it. */
@@ -244,13 +255,11 @@ export class Engine {
       });
     }
     const context = this.#ruleContext(actor);
-    const prepared = kindRules[record.kind].prepareEvent
-      ? await kindRules[record.kind].prepareEvent!(record, body, context)
-      : { event: body };
     const at = context.now;
-    const machineEvent = { ...prepared.event, at: at.toISOString(), actor };
     const snapshot = snapshotOf(workflow, record);
-    if (workflow.machine.getTransitionData(snapshot, machineEvent).length === 0) {
+    // Checked before preparing the event: preparation reads the store and may take a sequence
+    // number, and a refused event must change nothing. Guards never read the payload.
+    if (workflow.machine.getTransitionData(snapshot, { ...body, at: at.toISOString(), actor }).length === 0) {
       const handled = Object.keys(workflow.machine.states[record.state]?.on ?? {});
       const why = handled.includes(body.type)
         ? `its conditions are not met now`
@@ -261,7 +270,10 @@ export class Engine {
         extra: { state: record.state },
       });
     }
-    const [next] = transition(workflow.machine, snapshot, machineEvent);
+    const prepared = kindRules[record.kind].prepareEvent
+      ? await kindRules[record.kind].prepareEvent!(record, body, context)
+      : { event: body };
+    const next = pureTransition(workflow.machine, snapshot, { ...prepared.event, at: at.toISOString(), actor });
     if (next.status === 'error') {
       throw new AppError({ code: 'INTERNAL', detail: `The ${workflow.kind} machine failed on ${body.type}.`, cause: next.error });
     }
@@ -345,7 +357,7 @@ export class Engine {
       } catch (error) {
         if (isAppError(error, 'EVENT_NOT_ACCEPTED')) return 'skipped';
         if (isAppError(error, 'VERSION_CONFLICT') && error.extra['deadlineHandled'] === true) return 'already-handled';
-        if (isAppError(error, 'VERSION_CONFLICT') && attempt < SYSTEM_RETRIES) continue;
+        if (isAppError(error, 'VERSION_CONFLICT') && attempt < RACE_RETRIES) continue;
         throw error;
       }
     }

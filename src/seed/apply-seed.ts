@@ -46,11 +46,8 @@ function resolveTimes(value: unknown, now: number, where: string): unknown {
   return value;
 }
 
-export async function applySeed(
-  store: Store,
-  seed: SeedData,
-  options: { now: Date; durations: Durations; validator: Validator },
-): Promise<SeedSummary> {
+/** Writes economies, regulations, CABs and principals (keys hashed); answers each principal's actor. */
+export async function loadReferenceData(store: Store, seed: SeedData): Promise<Map<string, Actor>> {
   for (const economy of seed.economies) await store.putEconomy(economy);
   for (const regulation of seed.regulations) await store.putRegulation(regulation);
   for (const cab of seed.cabs) await store.putCab(cab);
@@ -62,7 +59,15 @@ export async function applySeed(
     await store.putPrincipal(record);
     actors.set(record.id, actorOf(record));
   }
+  return actors;
+}
 
+export async function applySeed(
+  store: Store,
+  seed: SeedData,
+  options: { now: Date; durations: Durations; validator: Validator },
+): Promise<SeedSummary> {
+  const actors = await loadReferenceData(store, seed);
   const now = options.now.getTime();
   const clock = new ManualClock(options.now);
   const engine = new Engine({ store, clock, durations: options.durations, validator: options.validator, nodeId: 'seed' });

@@ -69,6 +69,7 @@ export interface Notification {
 export type OutboxStatus = 'pending' | 'sent' | 'dead';
 
 export interface OutboxMessage {
+  /** Minted at commit and never changed, so a message re-sent after a crash is recognisable by it. */
   id: string;
   recipient: Recipient;
   notification: Notification;
@@ -126,7 +127,8 @@ export interface Commit {
   /** Keys that must be unique within the kind; replaces the previous set. Omitted when unchanged. */
   uniqueKeys?: string[];
   history: Omit<HistoryEntry, 'seq'>;
-  outbox: Array<{ id: string; recipient: Recipient; notification: Notification }>;
+  /** The transition's e-mail: one notification, one outbox message per recipient. */
+  outbox: { notification: Notification; messages: Array<{ id: string; recipient: Recipient }> };
   deadlines: {
     /** Cancel the instance's pending `state` deadlines (the state was left). */
     cancelStateDeadlines: boolean;

@@ -1,16 +1,36 @@
-/** Reference data in SQLite: economies, regulations, CABs, principals and named sequences. */
+/**
+ * Reference data in SQLite: economies, regulations, CABs, principals and named sequences.
+ *
+ * CABs and principals are read on every transition (who to e-mail) and every request (whose key
+ * this is), and change rarely, so they are cached. The cache is dropped on this connection's own
+ * writes at once, and within a second of another process committing to the same file (checking
+ * `PRAGMA data_version` on every read would cost as much as the reads it saves).
+ */
+
+const RECHECK_MS = 1000;
 import type { Database } from 'better-sqlite3';
 import type { PrincipalRole } from '../../../machines/types.js';
 import type { CabRecord, EconomyRecord, Page, PrincipalRecord, RegulationRecord } from '../port.js';
 import { decodeCursor, encodeCursor, parseJson } from './rows.js';
 
+interface Cache {
+  dataVersion: number;
+  checkedAt: number;
+  cabs: Map<string, CabRecord | null>;
+  principals: Map<string, PrincipalRecord | null>;
+  principalsByKey: Map<string, PrincipalRecord | null>;
+  principalsByRole: Map<string, PrincipalRecord[]>;
+}
+
 export class DirectoryTables {
   readonly #db: Database;
   readonly #sql;
+  #cache: Cache | null = null;
 
   constructor(db: Database) {
     this.#db = db;
     this.#sql = {
+      dataVersion: db.prepare('PRAGMA data_version').pluck(),
       anything: db.prepare(`SELECT EXISTS (SELECT 1 FROM economies) OR EXISTS (SELECT 1 FROM principals)`).pluck(),
       putEconomy: db.prepare(`INSERT INTO economies (code, data) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET data = excluded.data`),
       economies: db.prepare(`SELECT data FROM economies ORDER BY code`).pluck(),
@@ -41,6 +61,25 @@ export class DirectoryTables {
         .prepare(`INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`)
         .pluck(),
     };
+  }
+
+  #fresh(): Cache {
+    const now = performance.now();
+    if (this.#cache && now - this.#cache.checkedAt < RECHECK_MS) return this.#cache;
+    const dataVersion = this.#sql.dataVersion.get() as number;
+    if (this.#cache?.dataVersion === dataVersion) {
+      this.#cache.checkedAt = now;
+    } else {
+      this.#cache = { dataVersion, checkedAt: now, cabs: new Map(), principals: new Map(), principalsByKey: new Map(), principalsByRole: new Map() };
+    }
+    return this.#cache;
+  }
+
+  #cached<K, V>(map: Map<K, V>, key: K, read: () => V): V {
+    if (map.has(key)) return map.get(key)!;
+    const value = read();
+    map.set(key, value);
+    return value;
   }
 
   isEmpty(): boolean {
@@ -79,11 +118,14 @@ export class DirectoryTables {
 
   putCab(cab: CabRecord): void {
     this.#sql.putCab.run(cab.id, cab.economy, JSON.stringify(cab));
+    this.#cache = null;
   }
 
   getCab(id: string): CabRecord | null {
-    const data = this.#sql.cab.get(id) as string | undefined;
-    return data === undefined ? null : parseJson(data);
+    return this.#cached(this.#fresh().cabs, id, () => {
+      const data = this.#sql.cab.get(id) as string | undefined;
+      return data === undefined ? null : Object.freeze(parseJson<CabRecord>(data));
+    });
   }
 
   listCabs(query: { economy?: string; limit: number; cursor?: string | null }): Page<CabRecord> {
@@ -102,22 +144,29 @@ export class DirectoryTables {
       keyHash: principal.apiKeyHash,
       data: JSON.stringify(principal),
     });
+    this.#cache = null;
   }
 
   getPrincipal(id: string): PrincipalRecord | null {
-    const data = this.#sql.principal.get(id) as string | undefined;
-    return data === undefined ? null : parseJson(data);
+    return this.#cached(this.#fresh().principals, id, () => {
+      const data = this.#sql.principal.get(id) as string | undefined;
+      return data === undefined ? null : Object.freeze(parseJson<PrincipalRecord>(data));
+    });
   }
 
   principalByKeyHash(hash: string): PrincipalRecord | null {
-    const data = this.#sql.principalByKey.get(hash) as string | undefined;
-    return data === undefined ? null : parseJson(data);
+    return this.#cached(this.#fresh().principalsByKey, hash, () => {
+      const data = this.#sql.principalByKey.get(hash) as string | undefined;
+      return data === undefined ? null : Object.freeze(parseJson<PrincipalRecord>(data));
+    });
   }
 
   findPrincipals(query: { role: PrincipalRole; economies?: readonly string[] }): PrincipalRecord[] {
-    const all = (this.#sql.principalsByRole.all(query.role) as string[]).map((d) => parseJson<PrincipalRecord>(d));
+    const all = this.#cached(this.#fresh().principalsByRole, query.role, () =>
+      (this.#sql.principalsByRole.all(query.role) as string[]).map((d) => Object.freeze(parseJson<PrincipalRecord>(d))),
+    );
     const economies = query.economies;
-    return economies === undefined ? all : all.filter((p) => p.economy !== undefined && economies.includes(p.economy));
+    return economies === undefined ? [...all] : all.filter((p) => p.economy !== undefined && economies.includes(p.economy));
   }
 
   nextSequence(name: string): number {

@@ -7,6 +7,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Kind } from '../../../machines/types.js';
 import { AppError } from '../../errors.js';
 import type { Commit, FindQuery, HistoryEntry, InstanceRecord, Page } from '../port.js';
+import { GroupCommit } from './group-commit.js';
 import { decodeCursor, encodeCursor, isConstraintError, parseJson } from './rows.js';
 
 interface InstanceRow {
@@ -69,7 +70,7 @@ export class InstanceTables {
   readonly #faults: CommitFaults;
   readonly #finders = new Map<string, Statement>();
   readonly #sql;
-  readonly #commit: (commit: Commit) => void;
+  readonly #commits: GroupCommit<Commit>;
 
   constructor(db: Database, faults: CommitFaults = {}) {
     this.#db = db;
@@ -92,13 +93,16 @@ export class InstanceTables {
       insertKey: db.prepare(`INSERT INTO unique_keys (kind, key, id) VALUES (?, ?, ?)`),
       keyOwner: db.prepare(`SELECT id FROM unique_keys WHERE kind = ? AND key = ?`).pluck(),
       insertHistory: db.prepare(
-        `INSERT INTO history (kind, id, seq, at, type, actor, from_state, to_state, payload, facts, cause)
-         VALUES (@kind, @id, @seq, @at, @type, @actor, @from, @to, @payload, @facts, @cause)`,
+        `INSERT INTO history (kind, id, seq, at, type, actor, from_state, to_state, payload, facts, cause, notification)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      history: db.prepare(`SELECT * FROM history WHERE kind = ? AND id = ? AND seq > ? ORDER BY seq LIMIT ?`),
+      history: db.prepare(
+        `SELECT seq, at, type, actor, from_state, to_state, payload, facts, cause FROM history
+         WHERE kind = ? AND id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+      ),
       insertOutbox: db.prepare(
-        `INSERT INTO outbox (id, kind, instance_id, seq, recipient, notification, status, next_attempt_at, created_at)
-         VALUES (@id, @kind, @instanceId, @seq, @recipient, @notification, 'pending', @at, @at)`,
+        `INSERT INTO outbox (id, kind, instance_id, seq, recipient, status, next_attempt_at, created_at)
+         VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`,
       ),
       completeDeadline: db.prepare(
         `UPDATE deadlines SET status = 'done', completed_at = @at, lease_owner = NULL, lease_until = NULL
@@ -113,13 +117,17 @@ export class InstanceTables {
          VALUES (@id, @kind, @instanceId, @event, @dueAt, @source, @payload, 'pending', @at)`,
       ),
     };
-    const write = db.transaction((commit: Commit) => this.#write(commit));
-    // IMMEDIATE takes the write lock at BEGIN, so two processes never deadlock upgrading a read lock.
-    this.#commit = (commit) => write.immediate(commit);
+    this.#commits = new GroupCommit(db, (commit: Commit) => this.#write(commit));
   }
 
-  commit(commit: Commit): void {
-    this.#commit(commit);
+  /** Settles once the commit is durable, or with why it was refused (nothing of it written). */
+  commit(commit: Commit): Promise<void> {
+    return this.#commits.submit(commit);
+  }
+
+  /** Writes the commits still queued; before the database closes. */
+  flush(): void {
+    this.#commits.flush();
   }
 
   #write(c: Commit): void {
@@ -168,29 +176,23 @@ export class InstanceTables {
       }
     }
     const h = c.history;
-    sql.insertHistory.run({
-      kind: c.kind,
-      id: c.id,
+    const mailed = c.outbox.messages.length > 0;
+    sql.insertHistory.run(
+      c.kind,
+      c.id,
       seq,
-      at: h.at,
-      type: h.type,
-      actor: JSON.stringify(h.actor),
-      from: h.from,
-      to: h.to,
-      payload: JSON.stringify(h.payload),
-      facts: h.facts === undefined ? null : JSON.stringify(h.facts),
-      cause: h.cause === undefined ? null : JSON.stringify(h.cause),
-    });
-    for (const message of c.outbox) {
-      sql.insertOutbox.run({
-        id: message.id,
-        kind: c.kind,
-        instanceId: c.id,
-        seq,
-        recipient: JSON.stringify(message.recipient),
-        notification: JSON.stringify(message.notification),
-        at: c.at,
-      });
+      h.at,
+      h.type,
+      JSON.stringify(h.actor),
+      h.from,
+      h.to,
+      JSON.stringify(h.payload),
+      h.facts === undefined ? null : JSON.stringify(h.facts),
+      h.cause === undefined ? null : JSON.stringify(h.cause),
+      mailed ? JSON.stringify(c.outbox.notification) : null,
+    );
+    for (const message of c.outbox.messages) {
+      sql.insertOutbox.run(message.id, c.kind, c.id, seq, JSON.stringify(message.recipient), c.at, c.at);
     }
     if (c.deadlines.complete !== undefined && sql.completeDeadline.run({ id: c.deadlines.complete, at: c.at }).changes === 0) {
       throw new AppError({

@@ -2,7 +2,7 @@
  * The outbox and the deadlines in SQLite: work items claimed under a lease, so that several
  * processes (or several dispatchers in one) can share them without doing any twice.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database, Transaction } from 'better-sqlite3';
 import type { Kind } from '../../../machines/types.js';
 import type { Deadline, DeadlineSource, Lease, OutboxMessage, OutboxStatus, Page } from '../port.js';
 import { decodeCursor, encodeCursor, parseJson } from './rows.js';
@@ -10,7 +10,7 @@ import { decodeCursor, encodeCursor, parseJson } from './rows.js';
 interface OutboxRow {
   id: string;
   recipient: string;
-  notification: string;
+  body: string;
   status: OutboxStatus;
   attempts: number;
   next_attempt_at: string;
@@ -38,7 +38,7 @@ function toMessage(row: OutboxRow): OutboxMessage {
   return {
     id: row.id,
     recipient: parseJson(row.recipient),
-    notification: parseJson(row.notification),
+    notification: parseJson(row.body),
     status: row.status,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
@@ -71,17 +71,27 @@ function leaseUntil(lease: Lease): string {
 
 export class OutboxTable {
   readonly #sql;
+  readonly #claim: Transaction<(lease: Lease) => OutboxRow[]>;
 
   constructor(db: Database) {
+    const claim = db.prepare(
+      `UPDATE outbox SET lease_owner = @owner, lease_until = @until
+       WHERE id IN (
+         SELECT id FROM outbox
+         WHERE status = 'pending' AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
+         ORDER BY next_attempt_at, id LIMIT @limit)
+       RETURNING id`,
+    ).pluck();
+    const withBodies = db.prepare(
+      `SELECT o.*, h.notification AS body FROM outbox o JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
+       WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.next_attempt_at, o.id`,
+    );
+    // Claiming and reading the claimed messages with their notifications is one transaction.
+    this.#claim = db.transaction((lease: Lease) => {
+      const ids = claim.all({ owner: lease.owner, until: leaseUntil(lease), now: lease.now, limit: lease.limit }) as string[];
+      return ids.length === 0 ? [] : (withBodies.all(JSON.stringify(ids)) as OutboxRow[]);
+    });
     this.#sql = {
-      claim: db.prepare(
-        `UPDATE outbox SET lease_owner = @owner, lease_until = @until
-         WHERE id IN (
-           SELECT id FROM outbox
-           WHERE status = 'pending' AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
-           ORDER BY next_attempt_at, id LIMIT @limit)
-         RETURNING *`,
-      ),
       sent: db.prepare(
         `UPDATE outbox SET status = 'sent', sent_at = @at, response = @response, attempts = attempts + 1,
            lease_owner = NULL, lease_until = NULL
@@ -99,16 +109,16 @@ export class OutboxTable {
          WHERE id = @id AND status = 'dead'`,
       ),
       list: db.prepare(
-        `SELECT * FROM outbox WHERE (@status IS NULL OR status = @status)
-           AND (@afterAt IS NULL OR (created_at, id) > (@afterAt, @afterId))
-         ORDER BY created_at, id LIMIT @limit`,
+        `SELECT o.*, h.notification AS body FROM outbox o JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
+         WHERE (@status IS NULL OR o.status = @status)
+           AND (@afterAt IS NULL OR (o.next_attempt_at, o.id) > (@afterAt, @afterId))
+         ORDER BY o.next_attempt_at, o.id LIMIT @limit`,
       ),
     };
   }
 
   claim(lease: Lease): OutboxMessage[] {
-    const rows = this.#sql.claim.all({ owner: lease.owner, until: leaseUntil(lease), now: lease.now, limit: lease.limit }) as OutboxRow[];
-    return rows.map(toMessage).sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.id.localeCompare(b.id));
+    return this.#claim.immediate(lease).map(toMessage);
   }
 
   markSent(id: string, owner: string, result: { at: string; response: string }): boolean {
@@ -130,7 +140,7 @@ export class OutboxTable {
     const rows = this.#sql.list.all({ status: query.status ?? null, afterAt, afterId, limit: query.limit + 1 }) as OutboxRow[];
     const items = rows.slice(0, query.limit).map(toMessage);
     const last = items.at(-1);
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.nextAttemptAt, last.id]) : null };
   }
 
   requeue(id: string, at: string): boolean {

@@ -37,6 +37,8 @@ const STEPS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX unique_keys_by_instance ON unique_keys (kind, id);
 
+  -- Rows are large (the notification rides along), so an ordinary rowid table that appends,
+  -- with a small index for reading one instance's history in order.
   CREATE TABLE history (
     kind TEXT NOT NULL,
     id TEXT NOT NULL,
@@ -49,16 +51,19 @@ const STEPS: readonly string[] = [
     payload TEXT NOT NULL,
     facts TEXT,
     cause TEXT,
-    PRIMARY KEY (kind, id, seq)
-  ) WITHOUT ROWID;
+    -- What the transition's e-mails say (the entry plus the data and deadlines after it), kept
+    -- once here for all of the transition's outbox messages.
+    notification TEXT
+  );
+  CREATE UNIQUE INDEX history_by_instance ON history (kind, id, seq);
 
+  -- One message per recipient of a transition; the text is in the transition's history row.
   CREATE TABLE outbox (
     id TEXT PRIMARY KEY,
     kind TEXT NOT NULL,
     instance_id TEXT NOT NULL,
     seq INTEGER NOT NULL,
     recipient TEXT NOT NULL,
-    notification TEXT NOT NULL,
     status TEXT NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 0,
     next_attempt_at TEXT NOT NULL,
@@ -68,9 +73,8 @@ const STEPS: readonly string[] = [
     sent_at TEXT,
     response TEXT,
     created_at TEXT NOT NULL
-  );
-  CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
-  CREATE INDEX outbox_by_status ON outbox (status, created_at, id);
+  ) WITHOUT ROWID;
+  CREATE INDEX outbox_due ON outbox (status, next_attempt_at, id);
 
   CREATE TABLE deadlines (
     id TEXT PRIMARY KEY,
@@ -87,9 +91,9 @@ const STEPS: readonly string[] = [
     last_error TEXT,
     created_at TEXT NOT NULL,
     completed_at TEXT
-  );
+  ) WITHOUT ROWID;
   CREATE INDEX deadlines_due ON deadlines (status, due_at);
-  CREATE INDEX deadlines_by_instance ON deadlines (kind, instance_id, status);
+  CREATE INDEX deadlines_by_instance ON deadlines (kind, instance_id, status, source, due_at);
 
   CREATE TABLE economies (code TEXT PRIMARY KEY, data TEXT NOT NULL);
   CREATE TABLE regulations (id TEXT PRIMARY KEY, economy TEXT NOT NULL, data TEXT NOT NULL);

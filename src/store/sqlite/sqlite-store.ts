@@ -71,8 +71,8 @@ export class SqliteStore implements Store {
     this.#directory = new DirectoryTables(this.#db);
   }
 
-  async commit(commit: Commit): Promise<void> {
-    this.#instances.commit(commit);
+  commit(commit: Commit): Promise<void> {
+    return this.#instances.commit(commit);
   }
 
   async load(kind: Kind, id: string): Promise<InstanceRecord | null> {
@@ -192,6 +192,8 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.#db.open) this.#db.close();
+    if (!this.#db.open) return;
+    this.#instances.flush();
+    this.#db.close();
   }
 }

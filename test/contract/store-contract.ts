@@ -1,0 +1,363 @@
+/**
+ * The contract every store adapter keeps, written against the port only. An adapter's test file
+ * calls `describeStoreContract` with a factory for a fresh, empty store.
+ */
+import { expect } from 'chai';
+import type { Actor } from '../../machines/types.js';
+import { isAppError } from '../../src/errors.js';
+import type { Commit, DeadlineDraft, Notification, Recipient, Store } from '../../src/store/port.js';
+
+export interface StoreFactory {
+  /** A fresh, empty store, and how to dispose of it. */
+  open(): Promise<{ store: Store; dispose: () => Promise<void> }>;
+}
+
+const T0 = '2026-03-02T09:00:00.000Z';
+const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
+const ACTOR: Actor = { id: 'vn-regulator', role: 'regulator', economy: 'VN', name: 'Cục Viễn thông' };
+const RECIPIENT: Recipient = { address: 'lab@songhong.vn.example', name: 'Phòng thử nghiệm Sông Hồng', language: 'vi', party: 'cab' };
+
+let ids = 0;
+const nextId = (prefix: string) => `${prefix}-${(ids += 1)}`;
+
+function notification(id: string, seq: number, to: string): Notification {
+  return { kind: 'agreements', instanceId: id, seq, event: 'E', from: null, to, at: T0, actor: ACTOR, payload: {}, data: {}, deadlines: [] };
+}
+
+/** A commit of agreement `id` from `expectedVersion` into `state`, with one e-mail and the given deadlines. */
+function commitOf(id: string, expectedVersion: number, state: string, extra: Partial<Commit> = {}): Commit {
+  return {
+    kind: 'agreements',
+    id,
+    expectedVersion,
+    state,
+    context: { note: `${state} — Thỏa thuận công nhận lẫn nhau` },
+    machineVersion: 2,
+    at: at(expectedVersion),
+    history: { at: at(expectedVersion), type: expectedVersion === 0 ? 'CREATE' : 'EVENT', actor: ACTOR, from: null, to: state, payload: { n: expectedVersion } },
+    outbox: { notification: notification(id, expectedVersion + 1, state), messages: [{ id: nextId('mail'), recipient: RECIPIENT }] },
+    deadlines: { cancelStateDeadlines: false, add: [] },
+    ...extra,
+  };
+}
+
+function deadline(event: string, dueAt: string, source: DeadlineDraft['source'] = 'state'): DeadlineDraft {
+  return { id: nextId('deadline'), event, dueAt, source };
+}
+
+async function code(action: Promise<unknown>): Promise<string> {
+  try {
+    await action;
+    return 'OK';
+  } catch (error) {
+    if (isAppError(error)) return error.code;
+    throw error;
+  }
+}
+
+export function describeStoreContract(adapter: string, factory: StoreFactory): void {
+  describe(`store contract: ${adapter}`, () => {
+    let store: Store;
+    let dispose: () => Promise<void>;
+    beforeEach(async () => ({ store, dispose } = await factory.open()));
+    afterEach(async () => dispose());
+
+    async function historyOf(id: string) {
+      return (await store.history('agreements', id, { limit: 100 })).items;
+    }
+
+    describe('instances', () => {
+      it('a creation stores the instance at version 1 with its history entry and e-mail', async () => {
+        await store.commit(commitOf('a1', 0, 'negotiating'));
+        const record = await store.load('agreements', 'a1');
+        expect(record).to.deep.include({ kind: 'agreements', id: 'a1', state: 'negotiating', version: 1, machineVersion: 2, createdAt: at(0), updatedAt: at(0) });
+        expect(record!.context).to.deep.equal({ note: 'negotiating — Thỏa thuận công nhận lẫn nhau' });
+        expect(await historyOf('a1')).to.deep.equal([
+          { seq: 1, at: at(0), type: 'CREATE', actor: ACTOR, from: null, to: 'negotiating', payload: { n: 0 } },
+        ]);
+        expect(await store.outboxCounts()).to.deep.equal({ pending: 1, sent: 0, dead: 0 });
+      });
+
+      it('loading an unknown instance answers null', async () => {
+        expect(await store.load('agreements', 'nope')).to.equal(null);
+      });
+
+      it('creating an id twice is DUPLICATE and writes nothing', async () => {
+        await store.commit(commitOf('a1', 0, 'negotiating'));
+        expect(await code(store.commit(commitOf('a1', 0, 'operational')))).to.equal('DUPLICATE');
+        expect((await store.load('agreements', 'a1'))!.state).to.equal('negotiating');
+        expect(await historyOf('a1')).to.have.length(1);
+        expect((await store.outboxCounts()).pending).to.equal(1);
+      });
+
+      it('a commit at the expected version moves the instance on and appends history', async () => {
+        await store.commit(commitOf('a1', 0, 'negotiating'));
+        await store.commit(commitOf('a1', 1, 'operational'));
+        const record = await store.load('agreements', 'a1');
+        expect(record).to.deep.include({ state: 'operational', version: 2, createdAt: at(0), updatedAt: at(1) });
+        expect((await historyOf('a1')).map((h) => [h.seq, h.to])).to.deep.equal([
+          [1, 'negotiating'],
+          [2, 'operational'],
+        ]);
+      });
+
+      it('of two commits at the same expected version, one wins and the other is a VERSION_CONFLICT that writes nothing', async () => {
+        await store.commit(commitOf('a1', 0, 'negotiating'));
+        const results = await Promise.allSettled([
+          store.commit(commitOf('a1', 1, 'operational', { deadlines: { cancelStateDeadlines: false, add: [deadline('X', at(5))] } })),
+          store.commit(commitOf('a1', 1, 'terminated', { deadlines: { cancelStateDeadlines: false, add: [deadline('Y', at(5))] } })),
+        ]);
+        const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+        expect(rejected).to.have.length(1);
+        expect(isAppError(rejected[0]!.reason, 'VERSION_CONFLICT')).to.equal(true);
+        expect((rejected[0]!.reason as { extra: Record<string, unknown> }).extra['currentVersion']).to.equal(2);
+        expect(await historyOf('a1')).to.have.length(2);
+        expect((await store.outboxCounts()).pending).to.equal(2);
+        expect(await store.pendingDeadlines('agreements', 'a1')).to.have.length(1);
+      });
+
+      it('a commit to an instance that does not exist is NOT_FOUND', async () => {
+        expect(await code(store.commit(commitOf('ghost', 1, 'operational')))).to.equal('NOT_FOUND');
+      });
+
+      it('a unique key taken by another instance is DUPLICATE naming it, and writes nothing; a released key can be taken', async () => {
+        await store.commit(commitOf('a1', 0, 'negotiating', { uniqueKeys: ['reportNumber=RF1'] }));
+        const error = await store.commit(commitOf('a2', 0, 'negotiating', { uniqueKeys: ['reportNumber=RF1'] })).catch((e: unknown) => e);
+        expect(isAppError(error, 'DUPLICATE')).to.equal(true);
+        expect((error as { extra: Record<string, unknown> }).extra['existingId']).to.equal('a1');
+        expect(await store.load('agreements', 'a2')).to.equal(null);
+        await store.commit(commitOf('a1', 1, 'operational', { uniqueKeys: ['reportNumber=RF2'] }));
+        await store.commit(commitOf('a2', 0, 'negotiating', { uniqueKeys: ['reportNumber=RF1'] }));
+        expect((await store.load('agreements', 'a2'))!.version).to.equal(1);
+      });
+
+      it('find filters by state and by searchable fields (a list matches any item), oldest first', async () => {
+        await store.commit(commitOf('a1', 0, 'negotiating', { fields: { economy: ['VN', 'KR'], phase: 'I' } }));
+        await store.commit(commitOf('a2', 0, 'operational', { fields: { economy: ['VN', 'US'], phase: 'I' } }));
+        await store.commit(commitOf('a3', 0, 'operational', { fields: { economy: ['JP', 'KR'], phase: 'II' } }));
+        const idsOf = async (query: Parameters<Store['find']>[1]) => (await store.find('agreements', query)).items.map((i) => i.id);
+        expect(await idsOf({ limit: 10 })).to.deep.equal(['a1', 'a2', 'a3']);
+        expect(await idsOf({ limit: 10, states: ['operational'] })).to.deep.equal(['a2', 'a3']);
+        expect(await idsOf({ limit: 10, where: { economy: 'KR' } })).to.deep.equal(['a1', 'a3']);
+        expect(await idsOf({ limit: 10, where: { economy: 'VN', phase: 'I' }, states: ['operational'] })).to.deep.equal(['a2']);
+        expect(await idsOf({ limit: 10, where: { economy: 'MX' } })).to.deep.equal([]);
+        expect(await store.find('recognitions', { limit: 10 })).to.deep.equal({ items: [], nextCursor: null });
+      });
+
+      it('find pages with a cursor through every match exactly once', async () => {
+        for (let i = 0; i < 7; i += 1) await store.commit(commitOf(`p${i}`, 0, 'negotiating', { fields: { phase: 'I' } }));
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          const page: Awaited<ReturnType<Store['find']>> = await store.find('agreements', { limit: 3, cursor, where: { phase: 'I' } });
+          seen.push(...page.items.map((i) => i.id));
+          cursor = page.nextCursor;
+          pages += 1;
+        } while (cursor !== null);
+        expect(seen).to.deep.equal(['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6']);
+        expect(pages).to.equal(3);
+      });
+
+      it('a commit with fields replaces them; one without keeps them', async () => {
+        await store.commit(commitOf('a1', 0, 'negotiating', { fields: { economy: ['VN', 'KR'] } }));
+        await store.commit(commitOf('a1', 1, 'operational'));
+        expect((await store.find('agreements', { limit: 5, where: { economy: 'KR' } })).items).to.have.length(1);
+        await store.commit(commitOf('a1', 2, 'operational', { fields: { economy: ['VN', 'JP'] } }));
+        expect((await store.find('agreements', { limit: 5, where: { economy: 'KR' } })).items).to.have.length(0);
+        expect((await store.find('agreements', { limit: 5, where: { economy: 'JP' } })).items).to.have.length(1);
+      });
+
+      it('history pages after a sequence number, keeping facts and causes', async () => {
+        await store.commit(commitOf('a1', 0, 'negotiating'));
+        const history = { at: at(1), type: 'EXPIRED', actor: { id: 'system', role: 'system' as const }, from: 'negotiating', to: 'x', payload: {}, facts: { n: 1 }, cause: { deadline: { id: 'd' } } };
+        await store.commit(commitOf('a1', 1, 'x', { history }));
+        await store.commit(commitOf('a1', 2, 'y'));
+        const first = await store.history('agreements', 'a1', { limit: 2 });
+        expect(first.items.map((h) => h.seq)).to.deep.equal([1, 2]);
+        expect(first.items[1]).to.deep.include({ facts: { n: 1 }, cause: { deadline: { id: 'd' } } });
+        expect(first.nextCursor).to.equal('2');
+        const rest = await store.history('agreements', 'a1', { limit: 2, afterSeq: 2 });
+        expect(rest).to.deep.equal({ items: [(await historyOf('a1'))[2]], nextCursor: null });
+      });
+    });
+
+    describe('outbox', () => {
+      const lease = (owner: string, minutes: number, limit = 10) => ({ owner, now: at(minutes), leaseMs: 5 * 60_000, limit });
+
+      it('messages committed with a transition are claimed once per lease, and again after it runs out', async () => {
+        await store.commit(commitOf('a1', 0, 'negotiating'));
+        await store.commit(commitOf('a1', 1, 'operational'));
+        const claimed = await store.claimOutbox(lease('n1', 2));
+        expect(claimed.map((m) => m.notification.to)).to.deep.equal(['negotiating', 'operational']);
+        expect(claimed[0]).to.deep.include({ status: 'pending', attempts: 0, recipient: RECIPIENT });
+        expect(await store.claimOutbox(lease('n2', 3))).to.deep.equal([]);
+        expect((await store.claimOutbox(lease('n2', 8))).map((m) => m.id)).to.deep.equal(claimed.map((m) => m.id));
+      });
+
+      it('two claimers at once share the messages without overlap', async () => {
+        for (let i = 0; i < 6; i += 1) await store.commit(commitOf(`a${i}`, 0, 'negotiating'));
+        const [a, b] = await Promise.all([store.claimOutbox(lease('n1', 1, 3)), store.claimOutbox(lease('n2', 1, 3))]);
+        const all = [...a, ...b].map((m) => m.id);
+        expect(new Set(all).size).to.equal(6);
+      });
+
+      it('marking sent needs the lease; a sent message is not claimed again', async () => {
+        await store.commit(commitOf('a1', 0, 'negotiating'));
+        const [message] = await store.claimOutbox(lease('n1', 1));
+        expect(await store.markSent(message!.id, 'someone-else', { at: at(1), response: '250 OK' })).to.equal(false);
+        expect(await store.markSent(message!.id, 'n1', { at: at(1), response: '250 2.0.0 queued' })).to.equal(true);
+        expect(await store.claimOutbox(lease('n1', 60))).to.deep.equal([]);
+        const [sent] = (await store.listOutbox({ status: 'sent', limit: 10 })).items;
+        expect(sent).to.deep.include({ status: 'sent', attempts: 1, sentAt: at(1), response: '250 2.0.0 queued' });
+      });
+
+      it('a failure with a retry time comes back then; one without goes dead, is listed, and can be re-queued', async () => {
+        await store.commit(commitOf('a1', 0, 'negotiating'));
+        const [message] = await store.claimOutbox(lease('n1', 1));
+        expect(await store.markFailed(message!.id, 'n1', { at: at(1), error: '451 try later', retryAt: at(10) })).to.equal(true);
+        expect(await store.claimOutbox(lease('n1', 9))).to.deep.equal([]);
+        const [again] = await store.claimOutbox(lease('n1', 10));
+        expect(again).to.deep.include({ id: message!.id, attempts: 1, lastError: '451 try later' });
+        await store.markFailed(again!.id, 'n1', { at: at(11), error: '550 no such user', retryAt: null });
+        expect(await store.outboxCounts()).to.deep.equal({ pending: 0, sent: 0, dead: 1 });
+        const dead = await store.listOutbox({ status: 'dead', limit: 10 });
+        expect(dead.items.map((m) => [m.id, m.lastError])).to.deep.equal([[message!.id, '550 no such user']]);
+        expect(await store.claimOutbox(lease('n1', 100))).to.deep.equal([]);
+        expect(await store.requeueOutbox(message!.id, at(101))).to.equal(true);
+        expect(await store.requeueOutbox(message!.id, at(101))).to.equal(false);
+        expect((await store.claimOutbox(lease('n1', 101))).map((m) => m.id)).to.deep.equal([message!.id]);
+      });
+
+      it('lists pages of messages by status with a cursor', async () => {
+        for (let i = 0; i < 5; i += 1) await store.commit(commitOf(`a${i}`, 0, 'negotiating'));
+        const first = await store.listOutbox({ status: 'pending', limit: 3 });
+        const second = await store.listOutbox({ status: 'pending', limit: 3, cursor: first.nextCursor });
+        expect(first.items).to.have.length(3);
+        expect(second.items).to.have.length(2);
+        expect(second.nextCursor).to.equal(null);
+        expect(new Set([...first.items, ...second.items].map((m) => m.id)).size).to.equal(5);
+      });
+    });
+
+    describe('deadlines', () => {
+      const lease = (owner: string, now: string, limit = 10) => ({ owner, now, leaseMs: 5 * 60_000, limit });
+
+      it('deadlines set by a commit are pending, soonest first, and claimed only once due', async () => {
+        const later = deadline('LATER', at(60));
+        const sooner = deadline('SOONER', at(30));
+        await store.commit(commitOf('a1', 0, 'negotiating', { deadlines: { cancelStateDeadlines: false, add: [later, sooner] } }));
+        expect((await store.pendingDeadlines('agreements', 'a1')).map((d) => d.event)).to.deep.equal(['SOONER', 'LATER']);
+        expect(await store.claimDueDeadlines(lease('n1', at(29)))).to.deep.equal([]);
+        const [claimed] = await store.claimDueDeadlines(lease('n1', at(30)));
+        expect(claimed).to.deep.include({ id: sooner.id, kind: 'agreements', instanceId: 'a1', event: 'SOONER', dueAt: at(30), status: 'pending' });
+        expect(await store.claimDueDeadlines(lease('n2', at(34)))).to.deep.equal([]);
+        expect((await store.claimDueDeadlines(lease('n2', at(35)))).map((d) => d.id), 'after the lease').to.deep.equal([sooner.id]);
+      });
+
+      it('leaving a state cancels its deadlines but not pending cascades', async () => {
+        const cascade = deadline('recognition-ended', at(0), 'cascade');
+        await store.commit(commitOf('a1', 0, 'negotiating', { deadlines: { cancelStateDeadlines: false, add: [deadline('A', at(30)), cascade] } }));
+        await store.commit(commitOf('a1', 1, 'operational', { deadlines: { cancelStateDeadlines: true, add: [deadline('B', at(90))] } }));
+        expect((await store.pendingDeadlines('agreements', 'a1')).map((d) => d.event)).to.deep.equal(['B']);
+        expect((await store.pendingDeadlines('agreements', 'a1', 'cascade')).map((d) => d.id)).to.deep.equal([cascade.id]);
+      });
+
+      it('a commit that fires a deadline completes it; a second one firing it is a conflict that writes nothing', async () => {
+        const due = deadline('EXPIRED', at(10));
+        await store.commit(commitOf('a1', 0, 'active', { deadlines: { cancelStateDeadlines: false, add: [due] } }));
+        await store.commit(commitOf('a1', 1, 'lapsed', { deadlines: { cancelStateDeadlines: true, add: [], complete: due.id } }));
+        const error = await store.commit(commitOf('a1', 2, 'lapsed', { deadlines: { cancelStateDeadlines: false, add: [], complete: due.id } })).catch((e: unknown) => e);
+        expect(isAppError(error, 'VERSION_CONFLICT')).to.equal(true);
+        expect((error as { extra: Record<string, unknown> }).extra['deadlineHandled']).to.equal(true);
+        expect((await store.load('agreements', 'a1'))!.version).to.equal(2);
+        expect(await store.claimDueDeadlines(lease('n1', at(100)))).to.deep.equal([]);
+      });
+
+      it('one deadline can be claimed by id, completed, or released until a retry time', async () => {
+        const d1 = deadline('A', at(50), 'cascade');
+        const d2 = deadline('B', at(0));
+        await store.commit(commitOf('a1', 0, 'x', { deadlines: { cancelStateDeadlines: false, add: [d1, d2] } }));
+        const claimed = await store.claimDeadline(d1.id, { owner: 'n1', now: at(0), leaseMs: 60_000 });
+        expect(claimed?.payload).to.equal(undefined);
+        expect(await store.claimDeadline(d1.id, { owner: 'n2', now: at(0), leaseMs: 60_000 })).to.equal(null);
+        expect(await store.completeDeadline(d1.id, 'n2', at(0))).to.equal(false);
+        expect(await store.completeDeadline(d1.id, 'n1', at(0))).to.equal(true);
+        expect(await store.pendingDeadlines('agreements', 'a1', 'cascade')).to.deep.equal([]);
+
+        const [b] = await store.claimDueDeadlines(lease('n1', at(1)));
+        expect(await store.releaseDeadline(b!.id, 'n1', { error: 'boom', retryAt: at(20) })).to.equal(true);
+        expect(await store.claimDueDeadlines(lease('n2', at(19)))).to.deep.equal([]);
+        const [retried] = await store.claimDueDeadlines(lease('n2', at(20)));
+        expect(retried).to.deep.include({ id: d2.id, attempts: 1, lastError: 'boom' });
+      });
+
+      it('two claimers at once never get the same deadline', async () => {
+        const drafts = Array.from({ length: 8 }, (_, i) => deadline(`E${i}`, at(i)));
+        await store.commit(commitOf('a1', 0, 'x', { deadlines: { cancelStateDeadlines: false, add: drafts } }));
+        const [a, b] = await Promise.all([store.claimDueDeadlines(lease('n1', at(10), 4)), store.claimDueDeadlines(lease('n2', at(10), 4))]);
+        expect(new Set([...a, ...b].map((d) => d.id)).size).to.equal(8);
+      });
+    });
+
+    describe('directory', () => {
+      it('is empty until something is loaded', async () => {
+        expect(await store.isEmpty()).to.equal(true);
+        await store.putEconomy({ code: 'VN', name: 'Viet Nam', nameVi: 'Việt Nam' });
+        expect(await store.isEmpty()).to.equal(false);
+      });
+
+      it('keeps economies and regulations, Vietnamese text exactly as given', async () => {
+        await store.putEconomy({ code: 'VN', name: 'Viet Nam', nameVi: 'Việt Nam' });
+        await store.putEconomy({ code: 'KR', name: 'Korea' });
+        await store.putEconomy({ code: 'KR', name: 'Republic of Korea' });
+        expect(await store.listEconomies()).to.deep.equal([
+          { code: 'KR', name: 'Republic of Korea' },
+          { code: 'VN', name: 'Viet Nam', nameVi: 'Việt Nam' },
+        ]);
+        expect(await store.getEconomy('VN')).to.deep.equal({ code: 'VN', name: 'Viet Nam', nameVi: 'Việt Nam' });
+        expect(await store.getEconomy('XX')).to.equal(null);
+        const qcvn = { id: 'VN:QCVN 54:2020/BTTTT', economy: 'VN', title: 'WLAN 2.4 GHz', titleVi: 'Thiết bị truyền dữ liệu băng rộng 2,4 GHz' };
+        await store.putRegulation(qcvn);
+        await store.putRegulation({ id: 'KR:KN 32', economy: 'KR' });
+        expect(await store.listRegulations({ economy: 'VN' })).to.deep.equal([qcvn]);
+        expect((await store.listRegulations({})).map((r) => r.id)).to.deep.equal(['KR:KN 32', 'VN:QCVN 54:2020/BTTTT']);
+        expect((await store.getRegulations(['VN:QCVN 54:2020/BTTTT', 'nope'])).map((r) => r.id)).to.deep.equal(['VN:QCVN 54:2020/BTTTT']);
+        expect(await store.getRegulations([])).to.deep.equal([]);
+      });
+
+      it('keeps CABs, listed by economy a page at a time', async () => {
+        for (const n of [1, 2, 3]) {
+          await store.putCab({ id: `vn-lab-${n}`, name: `Phòng thử nghiệm ${n}`, economy: 'VN', type: 'lab', email: `l${n}@x.example`, language: 'vi' });
+        }
+        await store.putCab({ id: 'us-lab', name: 'US lab', economy: 'US', type: 'lab', email: 'us@x.example', language: 'en' });
+        const first = await store.listCabs({ economy: 'VN', limit: 2 });
+        const second = await store.listCabs({ economy: 'VN', limit: 2, cursor: first.nextCursor });
+        expect([...first.items, ...second.items].map((c) => c.id)).to.deep.equal(['vn-lab-1', 'vn-lab-2', 'vn-lab-3']);
+        expect(second.nextCursor).to.equal(null);
+        expect((await store.getCab('vn-lab-2'))?.name).to.equal('Phòng thử nghiệm 2');
+        expect(await store.getCab('nope')).to.equal(null);
+      });
+
+      it('finds principals by API key digest, and by role and economy', async () => {
+        const base = { email: 'x@y.example', language: 'en' as const };
+        await store.putPrincipal({ id: 'vn-reg', name: 'VNTA', role: 'regulator', economy: 'VN', apiKeyHash: 'h1', ...base });
+        await store.putPrincipal({ id: 'kr-reg', name: 'RRA', role: 'regulator', economy: 'KR', apiKeyHash: 'h2', ...base });
+        await store.putPrincipal({ id: 'admin', name: 'Admin', role: 'admin', apiKeyHash: 'h3', ...base });
+        expect((await store.principalByKeyHash('h2'))?.id).to.equal('kr-reg');
+        expect(await store.principalByKeyHash('unknown')).to.equal(null);
+        expect((await store.findPrincipals({ role: 'regulator', economies: ['KR', 'JP'] })).map((p) => p.id)).to.deep.equal(['kr-reg']);
+        expect((await store.findPrincipals({ role: 'regulator' })).map((p) => p.id).sort()).to.deep.equal(['kr-reg', 'vn-reg']);
+        await store.putPrincipal({ id: 'kr-reg', name: 'RRA', role: 'regulator', economy: 'KR', apiKeyHash: 'h4', ...base });
+        expect(await store.principalByKeyHash('h2')).to.equal(null);
+        expect((await store.getPrincipal('kr-reg'))?.apiKeyHash).to.equal('h4');
+      });
+
+      it('hands out sequence numbers from 1, each once, per name', async () => {
+        const numbers = await Promise.all(Array.from({ length: 5 }, () => store.nextSequence('designation:VN')));
+        expect([...numbers].sort()).to.deep.equal([1, 2, 3, 4, 5]);
+        expect(await store.nextSequence('designation:US')).to.equal(1);
+      });
+    });
+  });
+}

@@ -1,0 +1,162 @@
+/**
+ * A submitted test report is screened on its test date (DOMAIN.md): the engine gathers the facts,
+ * the machine decides, and both the facts and the decision are kept in the history.
+ */
+import { expect } from 'chai';
+import type { AppError } from '../../src/errors.js';
+import { isAppError } from '../../src/errors.js';
+import { World, daysFrom } from '../helpers/world.js';
+
+async function failure(action: () => Promise<unknown>): Promise<AppError> {
+  try {
+    await action();
+  } catch (error) {
+    if (isAppError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected the action to fail');
+}
+
+const codes = (data: Record<string, unknown>) => (data['reasons'] as Array<{ code: string }>).map((r) => r.code);
+
+describe('test-report screening through the engine', () => {
+  let world: World;
+  beforeEach(async () => (world = await World.create()));
+  afterEach(async () => world.close());
+
+  it('when the lab was recognised on the test date, the report goes to under_review and the history keeps the facts', async () => {
+    const { lab, recognition } = await world.recognizedLab();
+    world.advanceDays(10);
+    const report = await world.submit(lab);
+    expect(report.state).to.equal('under_review');
+    expect(codes(report.data)).to.deep.equal([]);
+    const [created] = (await world.engine.history('test-reports', report.id, lab)).items;
+    expect(created).to.include({ type: 'CREATE', from: null, to: 'under_review' });
+    expect(created!.actor.id).to.equal(lab.id);
+    expect(created!.facts).to.deep.include({ uncoveredRegulations: [], accreditationActive: true });
+    expect(created!.facts!['recognitions']).to.deep.equal([
+      { id: recognition.id, state: 'recognized', designationNumber: recognition.data['designationNumber'], inForceOnTestDate: true, scope: recognition.data['scope'] },
+    ]);
+    expect(report.data['cabId']).to.equal(lab.cabId);
+  });
+
+  it('when the lab was not recognised on the test date, the report is rejected with LAB_NOT_RECOGNIZED and the facts say why', async () => {
+    const agreement = await world.agreement();
+    const lab = await world.addLab();
+    await world.accreditation(lab.cabId!);
+    await world.recognition(agreement.id, lab.cabId!, { recognize: false });
+    const report = await world.submit(lab);
+    expect(report.state).to.equal('rejected');
+    expect(codes(report.data)).to.deep.equal(['LAB_NOT_RECOGNIZED']);
+    const [created] = (await world.engine.history('test-reports', report.id, lab)).items;
+    expect(created).to.include({ to: 'rejected' });
+    expect(created!.facts!['recognitions']).to.have.length(1);
+    expect((created!.facts!['recognitions'] as Array<{ state: string; inForceOnTestDate: boolean }>)[0]).to.include({
+      state: 'pending',
+      inForceOnTestDate: false,
+    });
+    expect(world.outboxFor('test-reports', report.id, 1).map((m) => m.address)).to.include(`${lab.cabId}@lab.example`);
+  });
+
+  it('judges the test date, not the submission date: tested before the recognition is LAB_NOT_RECOGNIZED, after it is reviewed', async () => {
+    const { lab, recognition } = await world.recognizedLab();
+    const recognizedAt = (recognition.data['inForce'] as Array<{ from: string }>)[0]!.from;
+    world.advanceDays(30);
+    const before = await world.submit(lab, { testedAt: daysFrom(recognizedAt, -5), issuedAt: daysFrom(recognizedAt, -1) });
+    const after = await world.submit(lab, { testedAt: daysFrom(recognizedAt, 1), issuedAt: daysFrom(recognizedAt, 2) });
+    expect([before.state, after.state]).to.deep.equal(['rejected', 'under_review']);
+    expect(codes(before.data)).to.deep.equal(['LAB_NOT_RECOGNIZED']);
+  });
+
+  it('when the lab was suspended on the test date, the report is rejected; tested before the suspension, it is reviewed', async () => {
+    const { lab, recognition } = await world.recognizedLab();
+    world.advanceDays(20);
+    await world.send('recognitions', recognition.id, { type: 'SUSPEND', reason: 'Khiếu nại đang được xem xét.' }, 'kr-regulator');
+    world.advanceDays(5);
+    const during = await world.submit(lab, { testedAt: daysFrom(world.clock.now().toISOString(), -2) });
+    const earlier = await world.submit(lab, { testedAt: daysFrom(world.clock.now().toISOString(), -10), issuedAt: daysFrom(world.clock.now().toISOString(), -9) });
+    expect(during.state).to.equal('rejected');
+    expect(codes(during.data)).to.deep.equal(['LAB_NOT_RECOGNIZED']);
+    expect(earlier.state).to.equal('under_review');
+  });
+
+  it('when a regulation is outside the recognised scope, the report is rejected with SCOPE_NOT_COVERED', async () => {
+    const agreement = await world.agreement();
+    const lab = await world.addLab();
+    await world.accreditation(lab.cabId!);
+    await world.recognition(agreement.id, lab.cabId!, { scope: ['KR:KN 32'] });
+    world.advanceDays(5);
+    const report = await world.submit(lab, { regulations: ['KR:KN 32', 'KR:KN 35'] });
+    expect(report.state).to.equal('rejected');
+    expect(codes(report.data)).to.deep.equal(['SCOPE_NOT_COVERED']);
+    expect((report.data['reasons'] as Array<{ detail: string }>)[0]!.detail).to.contain('KR:KN 35');
+  });
+
+  it('when the agreement is suspended, the report is rejected with AGREEMENT_NOT_OPERATIONAL', async () => {
+    const { lab, agreement } = await world.recognizedLab();
+    world.advanceDays(5);
+    await world.send('agreements', agreement.id, { type: 'SUSPEND', reason: 'Rà soát thỏa thuận.' }, 'kr-regulator');
+    const report = await world.submit(lab);
+    expect(codes(report.data)).to.deep.equal(['AGREEMENT_NOT_OPERATIONAL']);
+  });
+
+  it('when a subcontracted lab was not recognised, the report is rejected with SUBCONTRACTOR_NOT_RECOGNIZED', async () => {
+    const { lab } = await world.recognizedLab();
+    const subcontractor = await world.addLab();
+    world.advanceDays(5);
+    const report = await world.submit(lab, { subcontractors: [subcontractor.cabId] });
+    expect(codes(report.data)).to.deep.equal(['SUBCONTRACTOR_NOT_RECOGNIZED']);
+  });
+
+  it("when the lab's accreditation was suspended on the test date, the reasons say so (and its recognition lapsed with it)", async () => {
+    const { lab, accreditation } = await world.recognizedLab();
+    world.advanceDays(5);
+    await world.send('accreditations', accreditation.id, { type: 'SUSPEND', reason: 'Đánh giá giám sát không đạt.' }, 'vn-accreditation-body');
+    world.advanceDays(3);
+    const report = await world.submit(lab);
+    expect(codes(report.data)).to.have.members(['LAB_NOT_RECOGNIZED', 'ACCREDITATION_NOT_ACTIVE']);
+  });
+
+  it('a regulation of another economy is refused as UNKNOWN_REFERENCE, with nothing written', async () => {
+    const { lab } = await world.recognizedLab();
+    const before = world.rowCounts();
+    const error = await failure(() => world.submit(lab, { regulations: ['VN:QCVN 54:2020/BTTTT'] }));
+    expect(error.code).to.equal('UNKNOWN_REFERENCE');
+    expect(error.errors).to.deep.equal([{ pointer: '/regulations/0', message: '"VN:QCVN 54:2020/BTTTT" is a regulation of VN, not of KR' }]);
+    expect(world.rowCounts()).to.deep.equal(before);
+  });
+
+  it('a report issued before its tests, or in the future, is refused as VALIDATION_FAILED', async () => {
+    const { lab } = await world.recognizedLab();
+    const now = world.clock.now().toISOString();
+    const backwards = await failure(() => world.submit(lab, { testedAt: daysFrom(now, -1), issuedAt: daysFrom(now, -3) }));
+    expect(backwards.code).to.equal('VALIDATION_FAILED');
+    expect(backwards.errors?.[0]?.pointer).to.equal('/issuedAt');
+    const future = await failure(() => world.submit(lab, { testedAt: daysFrom(now, -1), issuedAt: daysFrom(now, 3) }));
+    expect(future.code).to.equal('VALIDATION_FAILED');
+  });
+});
+
+describe('test-report screening: retired regulations', () => {
+  let world: World;
+  // VN:QCVN 86:2019/BTTTT is retired on 2026-01-01 in the seed; start the story before that.
+  before(async () => (world = await World.create({ start: '2025-06-02T09:00:00.000Z' })));
+  after(async () => world.close());
+
+  it('a report against a version the importing regulator retired is rejected with REGULATION_RETIRED', async () => {
+    const old = 'VN:QCVN 86:2019/BTTTT';
+    const agreement = await world.agreement({ economies: ['KR', 'VN'], scope: { KR: ['KR:KN 32'], VN: [old] } });
+    const lab = await world.addLab('KR');
+    await world.accreditation(lab.cabId!, { scope: [old] });
+    const application = await world.engine.create(
+      'recognitions',
+      { agreementId: agreement.id, cabId: lab.cabId, importingEconomy: 'VN', scope: [old] },
+      world.as('kr-designating-authority'),
+    );
+    await world.send('recognitions', application.id, { type: 'RECOGNIZE' }, 'vn-regulator');
+    world.clock.set('2026-02-02T09:00:00.000Z');
+    const report = await world.submit(lab, { importingEconomy: 'VN', regulations: [old], importerId: undefined });
+    expect(report.state).to.equal('rejected');
+    expect(codes(report.data)).to.deep.equal(['REGULATION_RETIRED']);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Fixtures that make, through the engine, the instance each graph variant starts from, and the
+ * replay of a graph path's events against it (actor stand-ins like `$lab` resolved).
+ */
+import type { Actor, Kind } from '../../machines/types.js';
+import type { Resource } from '../../src/engine/resource.js';
+import { graphModels, type Edge, type MachineEvent } from './graph-models.js';
+import type { World} from './world.js';
+import { BASE, KR_SCOPE, daysFrom } from './world.js';
+
+export type Bindings = Record<string, string>;
+
+/** How to make, through the engine, the instance a graph variant starts from. */
+export interface Fixture {
+  setup(world: World): Promise<Bindings>;
+  create(world: World, variant: string, shared: Bindings): Promise<{ resource: Resource; bindings: Bindings }>;
+  /** The addresses every transition must e-mail. */
+  parties(world: World, bindings: Bindings): string[];
+}
+
+const AGREEMENT_PARTIES = ['mra@vnta.vn.example', 'mra@most.vn.example', 'mra@rra.kr.example', 'designation@rra.kr.example'];
+
+export const fixtures: Record<Kind, Fixture> = {
+  agreements: {
+    setup: () => Promise.resolve({}),
+    async create(world, variant) {
+      const resource = await world.engine.create('agreements', graphModels.agreements.inputs[variant], world.as('vn-regulator'));
+      return { resource, bindings: {} };
+    },
+    parties: () => AGREEMENT_PARTIES,
+  },
+  accreditations: {
+    setup: () => Promise.resolve({}),
+    async create(world) {
+      const resource = await world.engine.create(
+        'accreditations',
+        {
+          cabId: 'vn-lab-sai-gon',
+          standard: 'ISO/IEC 17025',
+          certificateNumber: world.next('VILAS'),
+          scope: KR_SCOPE,
+          validFrom: daysFrom(BASE, -100),
+          validUntil: daysFrom(BASE, 400),
+        },
+        world.as('vn-accreditation-body'),
+      );
+      return { resource, bindings: {} };
+    },
+    parties: () => ['lab@saigon.vn.example', 'vilas@boa.vn.example', 'mra@most.vn.example'],
+  },
+  recognitions: {
+    async setup(world) {
+      return { $agreement: (await world.agreement()).id };
+    },
+    async create(world, _variant, shared) {
+      const lab = await world.addLab();
+      const accreditation = await world.accreditation(lab.cabId!);
+      const resource = await world.recognition(shared['$agreement']!, lab.cabId!, { recognize: false });
+      return { resource, bindings: { ...shared, $accreditation: accreditation.id, $cab: lab.cabId! } };
+    },
+    parties: (_world, b) => [`${b['$cab']}@lab.example`, 'mra@rra.kr.example', 'mra@most.vn.example'],
+  },
+  'test-reports': {
+    async setup(world) {
+      // Recognised a month before the reports' test dates.
+      world.clock.set(daysFrom(BASE, -30));
+      const { lab, recognition, agreement } = await world.recognizedLab();
+      const stranger = await world.addLab();
+      await world.accreditation(stranger.cabId!);
+      return { $recognised: lab.id, $stranger: stranger.id, $recognition: recognition.id, $agreement: agreement.id };
+    },
+    async create(world, variant, shared) {
+      const labId = variant === 'from a recognised lab' ? shared['$recognised']! : shared['$stranger']!;
+      const resource = await world.submit(world.as(labId));
+      return { resource, bindings: { ...shared, $lab: labId, $cab: world.as(labId).cabId! } };
+    },
+    parties: (_world, b) => [`${b['$cab']}@lab.example`, 'mra@rra.kr.example', 'compliance@hanbit.kr.example'],
+  },
+};
+
+/** Replaces stand-ins (`$agreement`) by the fixture's ids. */
+export function bind(value: unknown, bindings: Bindings): unknown {
+  if (typeof value === 'string' && value.startsWith('$')) return bindings[value] ?? value;
+  if (Array.isArray(value)) return value.map((v) => bind(v, bindings));
+  return value;
+}
+
+export async function replay(world: World, kind: Kind, id: string, event: MachineEvent, bindings: Bindings): Promise<Resource> {
+  const { type, at, actor, ...payload } = event;
+  world.clock.set(at);
+  const who: Actor = world.as(actor.id.startsWith('$') ? bindings[actor.id]! : actor.id);
+  const body = Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, bind(v, bindings)]));
+  return world.engine.send(kind, id, { type, ...body }, who);
+}
+
+/** A new instance walked through the engine to the edge's source state; answers it and its bindings. */
+export async function reachSource(world: World, kind: Kind, edge: Edge, shared: Bindings): Promise<{ resource: Resource; bindings: Bindings }> {
+  world.clock.set(BASE);
+  const { resource, bindings } = await fixtures[kind].create(world, edge.variant, shared);
+  let current = resource;
+  for (const event of edge.path.slice(0, -1)) current = await replay(world, kind, current.id, event, bindings);
+  return { resource: current, bindings };
+}

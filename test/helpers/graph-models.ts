@@ -1,0 +1,229 @@
+/**
+ * Models for walking each machine's graph with `xstate/graph`: the inputs to start from, the
+ * events to try in every state, and how to tell states apart. `edges()` gives one edge per
+ * transition of the machine definition, with the shortest path of events that reaches it, so
+ * the tests can replay each path, first on the bare machine, then through the engine.
+ */
+import type { AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
+import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
+import { workflows } from '../../machines/index.js';
+import type { Actor, Kind, Workflow } from '../../machines/types.js';
+import { BASE, KR_SCOPE, VN_SCOPE, daysFrom } from './world.js';
+
+export type MachineEvent = EventObject & { at: string; actor: Actor } & Record<string, unknown>;
+
+export interface GraphModel {
+  kind: Kind;
+  /** Named starting inputs: the machine's input for each. */
+  inputs: Record<string, Record<string, unknown>>;
+  /** Events to try in a state. Actor ids starting with `$` are stand-ins the engine test resolves. */
+  events: (snapshot: AnyMachineSnapshot) => MachineEvent[];
+  /** Distinguishes states whose guards would answer differently. */
+  serialize: (snapshot: AnyMachineSnapshot) => string;
+}
+
+/** A transition of the machine definition: `state --event--> target`, candidate `index` of that event. */
+export interface DeclaredTransition {
+  key: string;
+  state: string;
+  event: string;
+  index: number;
+}
+
+export interface Edge extends DeclaredTransition {
+  variant: string;
+  from: string;
+  to: string;
+  /** Events from the initial state to `from`, then the edge's own event last. */
+  path: MachineEvent[];
+}
+
+const actor = (id: string, role: Actor['role'], extra: Partial<Actor> = {}): Actor => ({ id, role, ...extra });
+const VN_REGULATOR = actor('vn-regulator', 'regulator', { economy: 'VN' });
+const KR_REGULATOR = actor('kr-regulator', 'regulator', { economy: 'KR' });
+const VN_DA = actor('vn-designating-authority', 'designating_authority', { economy: 'VN' });
+const VN_AB = actor('vn-accreditation-body', 'accreditation_body', { economy: 'VN' });
+const SYSTEM = actor('system', 'system');
+/** Stand-in for the lab the engine test creates for each instance. */
+const THE_LAB = actor('$lab', 'lab', { economy: 'VN' });
+
+const at = BASE;
+const ev = (type: string, by: Actor, payload: Record<string, unknown> = {}, when = at): MachineEvent => ({ type, at: when, actor: by, ...payload });
+
+export const graphModels: Record<Kind, GraphModel> = {
+  agreements: {
+    kind: 'agreements',
+    inputs: {
+      'with a confidence-building period': {
+        economies: ['VN', 'KR'],
+        phase: 'I',
+        scope: { VN: VN_SCOPE, KR: KR_SCOPE },
+        transitionEndsAt: daysFrom(BASE, 30),
+      },
+      'without a confidence-building period': { economies: ['VN', 'KR'], phase: 'I', scope: { VN: VN_SCOPE, KR: KR_SCOPE } },
+    },
+    events: () => [
+      ev('SIGN', VN_REGULATOR),
+      ev('SIGN', KR_REGULATOR),
+      ev('TRANSITION_ENDED', SYSTEM, {}, daysFrom(BASE, 30)),
+      ev('SUSPEND', KR_REGULATOR, { reason: 'Tạm ngừng để rà soát.' }),
+      ev('RESUME', VN_REGULATOR),
+      ev('AMEND_SCOPE', VN_REGULATOR, { scope: { VN: VN_SCOPE.slice(0, 2), KR: KR_SCOPE } }),
+      ev('TERMINATE', VN_REGULATOR, { reason: 'Ended by exchange of letters.' }),
+    ],
+    serialize: (s) => JSON.stringify([s.value, Object.keys((s.context as { signatures: object }).signatures).sort()]),
+  },
+
+  accreditations: {
+    kind: 'accreditations',
+    inputs: {
+      'a new accreditation': {
+        cabId: 'vn-lab-sai-gon',
+        standard: 'ISO/IEC 17025',
+        certificateNumber: 'VILAS 999',
+        scope: KR_SCOPE,
+        validFrom: daysFrom(BASE, -100),
+        validUntil: daysFrom(BASE, 400),
+        accreditationBodyId: 'vn-accreditation-body',
+        economy: 'VN',
+      },
+    },
+    events: () => [
+      ev('RENEWAL_DUE', SYSTEM),
+      ev('RENEWAL_SUBMITTED', actor('lab-sai-gon', 'lab', { economy: 'VN', cabId: 'vn-lab-sai-gon' })),
+      ev('RENEW', VN_AB, { validUntil: daysFrom(BASE, 800) }),
+      ev('EXPIRED', SYSTEM),
+      ev('SUSPEND', VN_AB, { reason: 'Đánh giá giám sát không đạt.' }),
+      ev('REINSTATE', VN_AB),
+      ev('WITHDRAW', VN_AB, { reason: 'Withdrawn at the CAB’s request.' }),
+    ],
+    serialize: (s) => JSON.stringify(s.value),
+  },
+
+  recognitions: {
+    kind: 'recognitions',
+    inputs: {
+      'an application': { agreementId: '$agreement', cabId: '$cab', importingEconomy: 'KR', exportingEconomy: 'VN', scope: KR_SCOPE },
+    },
+    events: () => [
+      ev('REQUEST_INFO', KR_REGULATOR, { request: 'Please send the proficiency-testing results.' }),
+      ev('PROVIDE_INFO', VN_DA, { response: 'Đã gửi kết quả thử nghiệm thành thạo.' }),
+      ev('RECOGNIZE', KR_REGULATOR, { validUntil: daysFrom(BASE, 3 * 365) }),
+      ev('OBJECT', KR_REGULATOR, { reason: 'Scope not demonstrated.' }),
+      ev('SUSPEND', KR_REGULATOR, { reason: 'Complaint under investigation.' }),
+      ev('LIFT_SUSPENSION', KR_REGULATOR),
+      ev('WITHDRAW', VN_DA, { reason: 'Lab closed its RF section.' }),
+      ev('DERECOGNIZE', KR_REGULATOR, { reason: 'Repeated non-conformities.' }),
+      ev('RENEW', VN_DA),
+      ev('REVIEW_OVERDUE', SYSTEM),
+      ev('LISTING_EXPIRY_REMINDER', SYSTEM),
+      ev('LISTING_EXPIRED', SYSTEM),
+      ev('AGREEMENT_TERMINATED', SYSTEM, { agreementId: '$agreement' }),
+      ev('ACCREDITATION_LAPSED', SYSTEM, { accreditationId: '$accreditation', accreditationState: 'lapsed' }),
+      ev('ACCREDITATION_RESTORED', SYSTEM, { accreditationId: '$accreditation' }),
+      ev('ACCREDITATION_RESTORED', SYSTEM, { accreditationId: '$accreditation' }, daysFrom(BASE, 4 * 365)),
+    ],
+    serialize: (s) => {
+      const c = s.context as { renewal: boolean; validUntil?: string };
+      return JSON.stringify([s.value, c.renewal, c.validUntil !== undefined]);
+    },
+  },
+
+  'test-reports': {
+    kind: 'test-reports',
+    inputs: {
+      'from a recognised lab': reportInput(true),
+      'from a lab that was not recognised': reportInput(false),
+    },
+    events: () => [
+      ev('ACCEPT', KR_REGULATOR, { validUntil: daysFrom(BASE, 3 * 365) }),
+      ev('REJECT', KR_REGULATOR, { reason: 'Spurious emission results missing.' }),
+      ev('REQUEST_INFO', KR_REGULATOR, { request: 'Please send photos of the test set-up.' }),
+      ev('PROVIDE_INFO', THE_LAB, { response: 'Ảnh chụp bố trí thử nghiệm đính kèm.' }),
+      ev('WITHDRAW', THE_LAB, { reason: 'Submitted against the wrong model.' }),
+      ev('REVOKE', KR_REGULATOR, { reason: 'Market surveillance found a non-compliant sample.' }),
+      ev('REVIEW_OVERDUE', SYSTEM),
+      ev('EXPIRED', SYSTEM),
+      ev('LAB_RECOGNITION_ENDED', SYSTEM, { recognitionId: '$recognition', recognitionState: 'withdrawn', scope: KR_SCOPE }),
+    ],
+    serialize: (s) => JSON.stringify(s.value),
+  },
+};
+
+function reportInput(recognized: boolean): Record<string, unknown> {
+  const testedAt = daysFrom(BASE, -2);
+  return {
+    reportNumber: 'RF-GRAPH',
+    importingEconomy: 'KR',
+    regulations: ['KR:KN 301 489'],
+    equipment: { manufacturer: 'Phương Nam', model: 'PN-AX3000', category: 'Wi-Fi router' },
+    testedAt,
+    issuedAt: daysFrom(BASE, -1),
+    cabId: '$cab',
+    exportingEconomy: 'VN',
+    facts: {
+      testedAt,
+      lab: { cabId: '$cab', economy: 'VN' },
+      agreement: { id: '$agreement', state: 'operational' },
+      recognitions: recognized ? [{ id: '$recognition', state: 'recognized', inForceOnTestDate: true, scope: KR_SCOPE }] : [],
+      uncoveredRegulations: recognized ? [] : ['KR:KN 301 489'],
+      retiredRegulations: [],
+      accreditationActive: true,
+      subcontractors: [],
+    },
+  };
+}
+
+/** Every `on` transition of the machine, one per candidate (a guarded event may have several). */
+export function declaredTransitions(machine: AnyStateMachine): DeclaredTransition[] {
+  return Object.entries(machine.states).flatMap(([state, node]) =>
+    [...node.transitions.entries()].flatMap(([event, candidates]) =>
+      candidates.map((_, index) => ({ key: `${state} --${event}${candidates.length > 1 ? `#${index + 1}` : ''}-->`, state, event, index })),
+    ),
+  );
+}
+
+/** Which declared transition the machine takes for `event` in `snapshot`, if any. */
+function takenTransition(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: MachineEvent): DeclaredTransition | null {
+  const [taken] = machine.getTransitionData(snapshot, event);
+  if (!taken) return null;
+  const state = String(snapshot.value);
+  const candidates = machine.states[state]!.transitions.get(event.type) ?? [];
+  const index = candidates.indexOf(taken);
+  return declaredTransitions(machine).find((t) => t.state === state && t.event === event.type && t.index === index) ?? null;
+}
+
+/** One edge per declared transition reachable from the model's inputs, each with its shortest path. */
+export function edges(model: GraphModel): Edge[] {
+  const workflow: Workflow = workflows[model.kind];
+  const machine = workflow.machine;
+  const found = new Map<string, Edge>();
+  for (const [variant, input] of Object.entries(model.inputs)) {
+    const options = { events: model.events, input, serializeState: (s: AnyMachineSnapshot) => model.serialize(s) };
+    const pathTo = new Map<string, MachineEvent[]>();
+    for (const path of getShortestPaths(machine, options)) {
+      pathTo.set(
+        model.serialize(path.state),
+        path.steps.map((step) => step.event as MachineEvent).filter((e) => e.type !== 'xstate.init'),
+      );
+    }
+    const adjacency = getAdjacencyMap(machine, options) as Record<
+      string,
+      { state: AnyMachineSnapshot; transitions: Record<string, { event: MachineEvent; state: AnyMachineSnapshot }> }
+    >;
+    for (const [stateKey, { state, transitions }] of Object.entries(adjacency)) {
+      for (const { event, state: next } of Object.values(transitions)) {
+        const declared = takenTransition(machine, state, event);
+        if (!declared || found.has(declared.key)) continue;
+        found.set(declared.key, {
+          ...declared,
+          variant,
+          from: String((state).value),
+          to: String((next).value),
+          path: [...(pathTo.get(stateKey) ?? []), event],
+        });
+      }
+    }
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,251 @@
+/**
+ * A test world: a real SQLite file in a fresh temp folder, the seed's reference data (economies,
+ * regulations, CABs, principals; no scenario), an engine on a manual clock, and builders for the
+ * usual preconditions (an operational agreement, an accreditation, a recognised lab).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Actor, Kind } from '../../machines/types.js';
+import { SYSTEM_ACTOR } from '../../machines/types.js';
+import { ManualClock } from '../../src/clock.js';
+import { Durations } from '../../src/engine/durations-table.js';
+import { Engine } from '../../src/engine/engine.js';
+import type { Resource } from '../../src/engine/resource.js';
+import { actorOf, hashApiKey } from '../../src/principals.js';
+import { loadReferenceData } from '../../src/seed/apply-seed.js';
+import { readSeed } from '../../src/seed/read-seed.js';
+import type { CommitFaults } from '../../src/store/sqlite/instances.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { Validator } from '../../src/validation.js';
+
+/** A Monday, so working-day arithmetic in tests is easy to follow. */
+export const BASE = '2026-01-05T09:00:00.000Z';
+export const DAY = 86_400_000;
+
+export function daysFrom(iso: string, days: number): string {
+  return new Date(Date.parse(iso) + days * DAY).toISOString();
+}
+
+export function tempDir(prefix = 'mra-test-'): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const validator = new Validator();
+
+export const KR_SCOPE = ['KR:KN 301 489', 'KR:KN 32', 'KR:KN 35'];
+export const VN_SCOPE = ['VN:QCVN 54:2020/BTTTT', 'VN:QCVN 65:2021/BTTTT', 'VN:QCVN 117:2020/BTTTT'];
+
+export class World {
+  readonly store: SqliteStore;
+  readonly engine: Engine;
+  readonly clock: ManualClock;
+  readonly path: string;
+  readonly actors: Map<string, Actor>;
+  readonly #remove: () => void;
+  #counter = 0;
+
+  private constructor(store: SqliteStore, engine: Engine, clock: ManualClock, path: string, actors: Map<string, Actor>, remove: () => void) {
+    this.store = store;
+    this.engine = engine;
+    this.clock = clock;
+    this.path = path;
+    this.actors = actors;
+    this.#remove = remove;
+  }
+
+  static async create(
+    options: {
+      faults?: CommitFaults;
+      durations?: Record<string, string>;
+      start?: string;
+      /** Where background failures go; by default they fail the test. */
+      reportError?: (error: unknown) => void;
+    } = {},
+  ): Promise<World> {
+    const { dir, remove } = tempDir();
+    const path = join(dir, 'mra.sqlite');
+    const store = new SqliteStore({ path, ...(options.faults ? { faults: options.faults } : {}) });
+    const actors = await loadReferenceData(store, await readSeed(join(import.meta.dirname, '..', '..', 'seed'), validator));
+    const clock = new ManualClock(options.start ?? BASE);
+    const engine = new Engine({
+      store,
+      clock,
+      validator,
+      durations: new Durations(options.durations ?? {}),
+      nodeId: 'test-node',
+      reportError:
+        options.reportError ??
+        ((error) => {
+          throw error;
+        }),
+    });
+    return new World(store, engine, clock, path, actors, remove);
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+    this.#remove();
+  }
+
+  /** The actor of a seeded principal, or the system. */
+  as(id: string): Actor {
+    if (id === 'system') return SYSTEM_ACTOR;
+    const actor = this.actors.get(id);
+    if (!actor) throw new Error(`No principal ${id} in the test world`);
+    return actor;
+  }
+
+  /** A unique suffix for ids, report and certificate numbers. */
+  next(prefix: string): string {
+    this.#counter += 1;
+    return `${prefix}-${this.#counter}`;
+  }
+
+  /** A new lab of `economy` with its own principal; answers the lab principal's actor. */
+  async addLab(economy = 'VN'): Promise<Actor> {
+    const cabId = this.next('lab');
+    await this.store.putCab({ id: cabId, name: `Phòng thử nghiệm ${cabId}`, economy, type: 'lab', email: `${cabId}@lab.example`, language: 'vi' });
+    const principal = {
+      id: `${cabId}-user`,
+      name: `Người dùng ${cabId}`,
+      role: 'lab' as const,
+      economy,
+      cabId,
+      email: `${cabId}-user@lab.example`,
+      language: 'vi' as const,
+      apiKeyHash: hashApiKey(`${cabId}-key-0123456789`),
+    };
+    await this.store.putPrincipal(principal);
+    const actor = actorOf(principal);
+    this.actors.set(actor.id, actor);
+    return actor;
+  }
+
+  async agreement(options: { economies?: [string, string]; scope?: Record<string, string[]>; sign?: boolean } = {}): Promise<Resource> {
+    const [a, b] = options.economies ?? ['VN', 'KR'];
+    const scope = options.scope ?? { VN: VN_SCOPE, KR: KR_SCOPE };
+    const created = await this.engine.create('agreements', { economies: [a, b], phase: 'I', scope }, this.as(`${a.toLowerCase()}-regulator`));
+    if (options.sign === false) return created;
+    await this.engine.send('agreements', created.id, { type: 'SIGN' }, this.as(`${a.toLowerCase()}-regulator`));
+    return this.engine.send('agreements', created.id, { type: 'SIGN' }, this.as(`${b.toLowerCase()}-regulator`));
+  }
+
+  async accreditation(cabId: string, options: { scope?: string[]; validFrom?: string; validUntil?: string } = {}): Promise<Resource> {
+    const now = this.clock.now().toISOString();
+    return this.engine.create(
+      'accreditations',
+      {
+        cabId,
+        standard: 'ISO/IEC 17025',
+        certificateNumber: this.next('VILAS'),
+        scope: options.scope ?? [...KR_SCOPE, ...VN_SCOPE],
+        validFrom: options.validFrom ?? daysFrom(now, -100),
+        validUntil: options.validUntil ?? daysFrom(now, 700),
+      },
+      this.as('vn-accreditation-body'),
+    );
+  }
+
+  async recognition(agreementId: string, cabId: string, options: { scope?: string[]; recognize?: boolean } = {}): Promise<Resource> {
+    const created = await this.engine.create(
+      'recognitions',
+      { agreementId, cabId, importingEconomy: 'KR', scope: options.scope ?? KR_SCOPE },
+      this.as('vn-designating-authority'),
+    );
+    if (options.recognize === false) return created;
+    return this.engine.send('recognitions', created.id, { type: 'RECOGNIZE' }, this.as('kr-regulator'));
+  }
+
+  /** An operational VN-KR agreement and a new VN lab, accredited and recognised by KR from now. */
+  async recognizedLab(): Promise<{ lab: Actor; agreement: Resource; accreditation: Resource; recognition: Resource }> {
+    const agreement = await this.agreement();
+    const lab = await this.addLab();
+    const accreditation = await this.accreditation(lab.cabId!);
+    const recognition = await this.recognition(agreement.id, lab.cabId!);
+    return { lab, agreement, accreditation, recognition };
+  }
+
+  reportBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+    const now = this.clock.now().toISOString();
+    return {
+      reportNumber: this.next('RF'),
+      importingEconomy: 'KR',
+      regulations: ['KR:KN 301 489'],
+      equipment: { manufacturer: 'Công ty Cổ phần Thiết bị Mạng Phương Nam', model: 'PN-AX3000', category: 'Wi-Fi router' },
+      testedAt: daysFrom(now, -2),
+      issuedAt: daysFrom(now, -1),
+      importerId: 'importer-hanbit',
+      ...overrides,
+    };
+  }
+
+  async submit(lab: Actor, overrides: Record<string, unknown> = {}): Promise<Resource> {
+    return this.engine.create('test-reports', this.reportBody(overrides), lab);
+  }
+
+  /**
+   * Fires every deadline due at the clock's time, round after round until none is left (a state
+   * entered by one may set another that is already due), as the scheduler does. Answers what was
+   * applied, as `kind:event`.
+   */
+  async fireDue(): Promise<string[]> {
+    const applied: string[] = [];
+    for (;;) {
+      const due = await this.store.claimDueDeadlines({ owner: 'test', now: this.clock.now().toISOString(), leaseMs: 60_000, limit: 50 });
+      if (due.length === 0) return applied;
+      for (const deadline of due) {
+        const outcome = await this.engine.fireDeadline(deadline, 'test');
+        if (outcome === 'applied') applied.push(`${deadline.kind}:${deadline.event}`);
+      }
+    }
+  }
+
+  /** Moves the clock forward by whole days. */
+  advanceDays(days: number): void {
+    this.clock.advance(days * DAY);
+  }
+
+  /** Row counts of every table, read through a second connection to the same file. */
+  rowCounts(): Record<string, number | string> {
+    const db = new BetterSqlite3(this.path, { readonly: true });
+    try {
+      const tables = ['instances', 'instance_fields', 'unique_keys', 'history', 'outbox', 'deadlines', 'sequences', 'cabs', 'principals'];
+      const counts: Record<string, number | string> = {};
+      for (const table of tables) counts[table] = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+      counts['pendingDeadlines'] = db.prepare(`SELECT count(*) FROM deadlines WHERE status = 'pending'`).pluck().get() as number;
+      counts['instanceVersions'] =
+        (db.prepare(`SELECT group_concat(kind || '/' || id || '@' || version || ':' || state, ' ') FROM instances`).pluck().get() as string | null) ?? '';
+      return counts;
+    } finally {
+      db.close();
+    }
+  }
+
+  /** The e-mails queued by one transition (history `seq`) of an instance, read straight from the file. */
+  outboxFor(kind: Kind, id: string, seq?: number): Array<{ address: string; language: string; party: string; event: string; to: string }> {
+    const db = new BetterSqlite3(this.path, { readonly: true });
+    try {
+      const rows = db
+        .prepare(
+          `SELECT o.recipient, h.notification AS body FROM outbox o JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
+           WHERE o.kind = ? AND o.instance_id = ? AND (? IS NULL OR o.seq = ?) ORDER BY o.seq, o.id`,
+        )
+        .all(kind, id, seq ?? null, seq ?? null) as Array<{ recipient: string; body: string }>;
+      return rows.map((row) => {
+        const recipient = JSON.parse(row.recipient) as { address: string; language: string; party: string };
+        const notification = JSON.parse(row.body) as { event: string; to: string };
+        return { ...recipient, event: notification.event, to: notification.to };
+      });
+    } finally {
+      db.close();
+    }
+  }
+
+  /** Sends and answers the resource, for paths in tests. */
+  send(kind: Kind, id: string, body: Record<string, unknown> & { type: string }, actorId: string): Promise<Resource> {
+    return this.engine.send(kind, id, body, this.as(actorId));
+  }
+}
