@@ -162,8 +162,8 @@ export const accreditationWorkflow = defineWorkflow({
     suspended: [{ event: 'EXPIRED', at: 'validUntil' }],
   },
   durations: {
-    /** DOMAIN.md: renewal is due 90 days before expiry (NVLAP gives at least 30 days' notice). */
-    renewalReminder: '90 days',
+    // DOMAIN.md: renewal is due 90 days before expiry (NVLAP gives at least 30 days' notice).
+    renewalReminder: { default: '90 days', meaning: 'how long before its validity ends an accreditation becomes renewal_due' },
   },
   cascades: [
     {

@@ -230,12 +230,11 @@ export const recognitionWorkflow = defineWorkflow({
     lapsed: [{ event: 'LISTING_EXPIRED', at: 'validUntil' }],
   },
   durations: {
-    /** DOMAIN.md: the importing regulator is reminded after 90 days (NIST: up to 90 days to process). */
-    review: '90 days',
-    /** DOMAIN.md: a listing is valid for 3 years unless the regulator says otherwise. */
-    listingValidity: '3 years',
-    /** Reminder to the parties before the listing runs out. */
-    listingReminder: '90 days',
+    // DOMAIN.md: NIST takes up to 90 days to process a complete application.
+    review: { default: '90 days', meaning: 'how long a pending application waits before the parties are reminded (REVIEW_OVERDUE)' },
+    // DOMAIN.md: a listing is valid for 3 years unless the regulator says otherwise.
+    listingValidity: { default: '3 years', meaning: 'how long a recognition is listed when the regulator gives no end date' },
+    listingReminder: { default: '90 days', meaning: 'how long before a listing ends the parties are reminded (LISTING_EXPIRY_REMINDER)' },
   },
   cascades: [
     {

@@ -205,10 +205,10 @@ export const testReportWorkflow = defineWorkflow({
     accepted: [{ event: 'EXPIRED', at: 'validUntil' }],
   },
   durations: {
-    /** DOMAIN.md: Viet Nam's type-approval practice, 27 working days. */
-    review: '27 working days',
-    /** DOMAIN.md: an acceptance is valid for 3 years unless the regulator says otherwise. */
-    acceptanceValidity: '3 years',
+    // DOMAIN.md: Viet Nam's type-approval practice, 27 working days.
+    review: { default: '27 working days', meaning: 'how long a report is under review before the parties are reminded (REVIEW_OVERDUE)' },
+    // DOMAIN.md: an acceptance is valid for 3 years unless the regulator says otherwise.
+    acceptanceValidity: { default: '3 years', meaning: 'how long an acceptance lasts when the regulator gives no end date' },
   },
   cascades: [],
 });

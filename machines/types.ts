@@ -96,6 +96,12 @@ export interface CascadeRule {
   payload?: (source: { id: string; state: string; data: Record<string, unknown> }) => Record<string, unknown>;
 }
 
+/** A configurable duration: its default and what it measures. */
+export interface DurationSetting {
+  default: string;
+  meaning: string;
+}
+
 /** A search field: a data path, its values indexed; `fold` makes matching case-insensitive. */
 export type SearchField = string | { path: string; fold: true };
 
@@ -129,8 +135,8 @@ export interface Workflow<TMachine extends AnyStateMachine = AnyStateMachine> {
   /** Combinations of search fields that identify at most one instance. */
   unique: readonly (readonly string[])[];
   deadlines: Readonly<Record<string, readonly DeadlineRule[]>>;
-  /** Named durations with their defaults ("90 days", "27 working days", "3 years"). */
-  durations: Readonly<Record<string, string>>;
+  /** Named durations, each with its default ("90 days", "27 working days", "3 years") and what it is for. */
+  durations: Readonly<Record<string, DurationSetting>>;
   cascades: readonly CascadeRule[];
 }
 

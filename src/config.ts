@@ -50,7 +50,7 @@ export const VARIABLES: readonly Variable[] = [
   ...Durations.names().map((key) => ({
     name: durationVariable(key),
     default: new Durations().describe(key),
-    meaning: `duration \`${key}\` (e.g. "90 days", "27 working days", "3 years")`,
+    meaning: Durations.meaning(key),
   })),
 ];
 

@@ -14,8 +14,8 @@ export class Durations {
   /** @throws AppError CONFIG_INVALID for an unknown name or an unreadable duration. */
   constructor(overrides: DurationOverrides = {}) {
     for (const workflow of Object.values(workflows)) {
-      for (const [name, text] of Object.entries(workflow.durations)) {
-        this.#table.set(`${workflow.kind}.${name}`, parseDuration(text));
+      for (const [name, setting] of Object.entries(workflow.durations)) {
+        this.#table.set(`${workflow.kind}.${name}`, parseDuration(setting.default));
       }
     }
     for (const [key, text] of Object.entries(overrides)) {
@@ -36,6 +36,12 @@ export class Durations {
   /** Every configurable duration, `kind.name`. */
   static names(): string[] {
     return Object.values(workflows).flatMap((w) => Object.keys(w.durations).map((name) => `${w.kind}.${name}`));
+  }
+
+  /** What the duration `kind.name` measures. */
+  static meaning(key: string): string {
+    const [kind, name] = key.split('.') as [Kind, string];
+    return workflows[kind].durations[name]?.meaning ?? '';
   }
 
   /** The duration `kind.name` as configured, in words ("90 days"). */

@@ -1,0 +1,59 @@
+import { expect } from 'chai';
+import { durationVariable, loadConfig } from '../src/config.js';
+import { isAppError } from '../src/errors.js';
+
+function configError(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (isAppError(error, 'CONFIG_INVALID')) return error.detail;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('configuration', () => {
+  it('with nothing set, uses the documented defaults: SQLite under ./data, demo seed, .eml mail, real time', () => {
+    expect(loadConfig({})).to.deep.equal({
+      port: 3000,
+      mongodbUri: null,
+      dbPath: './data/mra.sqlite',
+      sqliteSynchronous: 'FULL',
+      seed: 'demo',
+      seedDir: './seed',
+      smtpUrl: null,
+      mailFrom: 'MRA Engine <no-reply@localhost>',
+      mailDir: './data/mail',
+      now: null,
+      durations: {},
+      logLevel: 'info',
+    });
+  });
+
+  it('reads each variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      MRA_DB_PATH: '/var/lib/mra/mra.sqlite',
+      MRA_SQLITE_SYNCHRONOUS: 'normal',
+      MRA_SEED: 'none',
+      SMTP_URL: 'smtps://mra:secret@mail.example:465',
+      MRA_NOW: '2030-01-01T00:00:00+07:00',
+      MRA_DURATION_TEST_REPORTS_REVIEW: '20 working days',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).to.deep.include({ port: 8080, dbPath: '/var/lib/mra/mra.sqlite', sqliteSynchronous: 'NORMAL', seed: 'none', logLevel: 'warn' });
+    expect(config.smtpUrl).to.equal('smtps://mra:secret@mail.example:465');
+    expect(config.now?.toISOString()).to.equal('2029-12-31T17:00:00.000Z');
+    expect(config.durations).to.deep.equal({ 'test-reports.review': '20 working days' });
+  });
+
+  it('names every wrong variable at once, and why', () => {
+    const detail = configError({ PORT: '70000', MRA_SEED: 'all', MRA_NOW: 'tomorrow', SMTP_URL: 'mail.example', MRA_DURATION_RECOGNITIONS_REVIEW: 'soon' });
+    for (const expected of ['PORT', 'MRA_SEED', 'MRA_NOW', 'SMTP_URL', 'recognitions.review', '"soon" is not a duration']) expect(detail).to.contain(expected);
+  });
+
+  it('names the environment variable of each duration after its key', () => {
+    expect(durationVariable('recognitions.listingValidity')).to.equal('MRA_DURATION_RECOGNITIONS_LISTING_VALIDITY');
+    expect(durationVariable('test-reports.review')).to.equal('MRA_DURATION_TEST_REPORTS_REVIEW');
+  });
+});
