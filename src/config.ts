@@ -17,6 +17,16 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   mailDir: string;
+  /** Messages that failed this many times end `dead`. */
+  mailMaxAttempts: number;
+  /** How often the outbox dispatcher looks for due messages. */
+  mailIntervalMs: number;
+  /** How often the scheduler looks for due deadlines. */
+  schedulerIntervalMs: number;
+  /** Base of the links in e-mails, e.g. https://mra.example.gov.vn */
+  publicUrl: string;
+  /** Requests per minute one client may make to the public routes. */
+  publicRateLimit: number;
   /** Where the service clock starts; null for real time. */
   now: Date | null;
   /** Duration overrides, `kind.name` -> "90 days". */
@@ -45,6 +55,11 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'SMTP_URL', default: 'unset: `.eml` files under MRA_MAIL_DIR', meaning: 'e.g. `smtp://user:pass@host:587`; e-mail goes there' },
   { name: 'MAIL_FROM', default: 'MRA Engine <no-reply@localhost>', meaning: 'sender address' },
   { name: 'MRA_MAIL_DIR', default: './data/mail', meaning: 'where messages are written when SMTP_URL is unset' },
+  { name: 'MRA_MAIL_MAX_ATTEMPTS', default: '10', meaning: 'delivery attempts before a message is given up as `dead` (4xx answers and network errors are retried with backoff)' },
+  { name: 'MRA_MAIL_INTERVAL_MS', default: '2000', meaning: 'how often the outbox dispatcher looks for messages to send' },
+  { name: 'MRA_PUBLIC_URL', default: 'http://localhost:3000', meaning: 'base of the links in e-mails' },
+  { name: 'MRA_PUBLIC_RATE_LIMIT', default: '120', meaning: 'requests per minute one client address may make to the public routes' },
+  { name: 'MRA_SCHEDULER_INTERVAL_MS', default: '5000', meaning: 'how often the scheduler looks for deadlines that are due' },
   { name: 'MRA_NOW', default: 'real time', meaning: 'ISO instant: the service clock starts there and runs forward in real time' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
   ...Durations.names().map((key) => ({
@@ -86,6 +101,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const now = nowText === undefined ? null : new Date(nowText);
   if (now !== null && Number.isNaN(now.getTime())) problems.push(`MRA_NOW must be an ISO instant such as 2030-01-01T00:00:00Z, not "${nowText}"`);
 
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const text = value(name);
+    if (text === undefined) return fallback;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min || n > max) problems.push(`${name} must be a whole number from ${min} to ${max}, not "${text}"`);
+    return n;
+  };
+  const mailMaxAttempts = integer('MRA_MAIL_MAX_ATTEMPTS', 10, 1, 100);
+  const mailIntervalMs = integer('MRA_MAIL_INTERVAL_MS', 2000, 10, 3_600_000);
+  const schedulerIntervalMs = integer('MRA_SCHEDULER_INTERVAL_MS', 5000, 10, 3_600_000);
+  const publicRateLimit = integer('MRA_PUBLIC_RATE_LIMIT', 120, 1, 1_000_000);
+  const publicUrl = (value('MRA_PUBLIC_URL') ?? 'http://localhost:3000').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) problems.push('MRA_PUBLIC_URL must be an http:// or https:// address');
+
   const smtpUrl = value('SMTP_URL') ?? null;
   if (smtpUrl !== null && !/^smtps?:\/\/.+/.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
 
@@ -113,6 +142,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl,
     mailFrom: value('MAIL_FROM') ?? 'MRA Engine <no-reply@localhost>',
     mailDir: value('MRA_MAIL_DIR') ?? './data/mail',
+    mailMaxAttempts,
+    mailIntervalMs,
+    schedulerIntervalMs,
+    publicUrl,
+    publicRateLimit,
     now,
     durations,
     logLevel: logLevel as Config['logLevel'],

@@ -1,6 +1,7 @@
 /**
  * The running service: the store, the engine on the service clock, the demo seed on an empty
- * store. `startService` wires them; `stop` lets go of everything it took.
+ * store, and the background workers (outbox dispatcher, deadline scheduler) that every node runs.
+ * `startService` wires them; `stop` lets go of everything it took, workers first.
  */
 import type { Logger } from 'pino';
 import { offsetClock, systemClock, type Clock } from './clock.js';
@@ -14,11 +15,20 @@ import { openStore } from './store/open-store.js';
 import type { Store } from './store/port.js';
 import { Validator } from './validation.js';
 
+/** Work a node runs beside the API. Several nodes may run the same worker on one store. */
+export interface BackgroundWorker {
+  readonly name: string;
+  start(): void;
+  /** Lets the work in hand finish and stops; resolves when none of it is running any more. */
+  stop(): Promise<void>;
+}
+
 export interface Service {
   config: Config;
   clock: Clock;
   store: Store;
   engine: Engine;
+  workers: BackgroundWorker[];
   stop(): Promise<void>;
 }
 
@@ -41,20 +51,28 @@ export async function startService(config: Config, log: Logger): Promise<Service
     await store.close();
     throw error;
   }
+  const nodeId = `node-${newId()}`;
   const engine = new Engine({
     store,
     clock,
     validator,
     durations,
-    nodeId: `node-${newId()}`,
+    nodeId,
     reportError: (error, context) => log.error({ err: error, ...context }, 'background work failed'),
   });
+  const workers: BackgroundWorker[] = [];
+  for (const worker of workers) {
+    worker.start();
+    log.info({ worker: worker.name }, 'worker started');
+  }
   return {
     config,
     clock,
     store,
     engine,
+    workers,
     stop: async () => {
+      await Promise.all(workers.map((worker) => worker.stop()));
       await store.close();
     },
   };

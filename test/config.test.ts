@@ -24,6 +24,11 @@ describe('configuration', () => {
       smtpUrl: null,
       mailFrom: 'MRA Engine <no-reply@localhost>',
       mailDir: './data/mail',
+      mailMaxAttempts: 10,
+      mailIntervalMs: 2000,
+      schedulerIntervalMs: 5000,
+      publicUrl: 'http://localhost:3000',
+      publicRateLimit: 120,
       now: null,
       durations: {},
       logLevel: 'info',
@@ -48,8 +53,18 @@ describe('configuration', () => {
   });
 
   it('names every wrong variable at once, and why', () => {
-    const detail = configError({ PORT: '70000', MRA_SEED: 'all', MRA_NOW: 'tomorrow', SMTP_URL: 'mail.example', MRA_DURATION_RECOGNITIONS_REVIEW: 'soon' });
-    for (const expected of ['PORT', 'MRA_SEED', 'MRA_NOW', 'SMTP_URL', 'recognitions.review', '"soon" is not a duration']) expect(detail).to.contain(expected);
+    const detail = configError({
+      PORT: '70000',
+      MRA_SEED: 'all',
+      MRA_NOW: 'tomorrow',
+      SMTP_URL: 'mail.example',
+      MRA_DURATION_RECOGNITIONS_REVIEW: 'soon',
+      MRA_MAIL_MAX_ATTEMPTS: '0',
+      MRA_PUBLIC_URL: 'mra.example',
+    });
+    for (const expected of ['PORT', 'MRA_SEED', 'MRA_NOW', 'SMTP_URL', 'recognitions.review', '"soon" is not a duration', 'MRA_MAIL_MAX_ATTEMPTS', 'MRA_PUBLIC_URL']) {
+      expect(detail).to.contain(expected);
+    }
   });
 
   it('names the environment variable of each duration after its key', () => {
