@@ -1,8 +1,19 @@
 /** Every schema of the service, by purpose. One place, so ajv and the OpenAPI document see the same set. */
 import { accreditationEvents, createAccreditation } from './accreditations.js';
 import { agreementEvents, createAgreement } from './agreements.js';
+import {
+  cabsQuery,
+  historyQuery,
+  listQueries,
+  noQuery,
+  outboxQuery,
+  publicRecognitionsQuery,
+  publicTestReportsQuery,
+  regulationsQuery,
+} from './queries.js';
 import { createRecognition, recognitionEvents } from './recognitions.js';
 import { cab, createCab, economy, regulation, seedPrincipal } from './reference.js';
+import { responseSchemas } from './responses.js';
 import { seedCabs, seedEconomies, seedPrincipals, seedRegulations, seedScenario } from './seed.js';
 import { createTestReport, testReportEvents } from './test-reports.js';
 
@@ -29,6 +40,17 @@ interface SchemaSet {
   events: Record<string, { $id: string }>;
 }
 
+export const querySchemas = {
+  ...listQueries,
+  history: historyQuery,
+  none: noQuery,
+  regulations: regulationsQuery,
+  cabs: cabsQuery,
+  publicTestReports: publicTestReportsQuery,
+  publicRecognitions: publicRecognitionsQuery,
+  outbox: outboxQuery,
+} as const;
+
 /** Every top-level schema (each has an `$id`). */
 export function allSchemas(): Array<{ $id: string }> {
   const sets: SchemaSet[] = Object.values(workflowSchemas);
@@ -36,5 +58,7 @@ export function allSchemas(): Array<{ $id: string }> {
     ...sets.flatMap((set) => [set.create, ...Object.values(set.events)]),
     ...Object.values(referenceSchemas),
     ...Object.values(seedSchemas),
+    ...Object.values(querySchemas),
+    ...Object.values(responseSchemas),
   ];
 }

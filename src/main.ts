@@ -14,12 +14,9 @@ async function main(): Promise<void> {
   log.level = config.logLevel;
   const service = await startService(config, log);
   const counts = await service.store.outboxCounts();
-  log.info({ clock: service.clock.now().toISOString(), outbox: counts }, 'MRA engine running; stop with Ctrl-C');
-  // Nothing listens yet (the HTTP API comes next), so keep the process alive on purpose.
-  const keepAlive = setInterval(() => undefined, 60_000);
+  log.info({ url: service.url, clock: service.clock.now().toISOString(), outbox: counts }, 'MRA engine running; stop with Ctrl-C');
   const shutdown = (signal: string): void => {
     log.info({ signal }, 'stopping');
-    clearInterval(keepAlive);
     service.stop().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -1,12 +1,15 @@
 /**
  * The running service: the store, the engine on the service clock, the demo seed on an empty
- * store, and the background workers (outbox dispatcher, deadline scheduler) that every node runs.
- * `startService` wires them; `stop` lets go of everything it took, workers first.
+ * store, the background workers (outbox dispatcher, deadline scheduler) that every node runs, and
+ * the HTTP API. `startService` wires them; `stop` lets go of everything it took: the API first (no
+ * new work), then the workers, then the store.
  */
 import type { Logger } from 'pino';
 import { offsetClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { Durations } from './engine/durations-table.js';
+import { createApp } from './api/app.js';
+import { listen } from './api/server.js';
 import { Engine } from './engine/engine.js';
 import { newId } from './ids.js';
 import { applySeed } from './seed/apply-seed.js';
@@ -29,6 +32,8 @@ export interface Service {
   store: Store;
   engine: Engine;
   workers: BackgroundWorker[];
+  /** Where the API listens, e.g. http://localhost:3000 */
+  url: string;
   stop(): Promise<void>;
 }
 
@@ -65,13 +70,18 @@ export async function startService(config: Config, log: Logger): Promise<Service
     worker.start();
     log.info({ worker: worker.name }, 'worker started');
   }
+  const app = createApp({ engine, store, validator, clock, log, publicRateLimit: config.publicRateLimit });
+  const http = await listen(app, config.port);
+  log.info({ url: http.url }, 'API listening');
   return {
     config,
     clock,
     store,
     engine,
     workers,
+    url: http.url,
     stop: async () => {
+      await http.close();
       await Promise.all(workers.map((worker) => worker.stop()));
       await store.close();
     },

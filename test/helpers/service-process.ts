@@ -25,7 +25,7 @@ export function runService(env: Record<string, string>, until: (line: LogLine) =
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
-      env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'info', ...env },
+      env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'info', PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const lines: LogLine[] = [];

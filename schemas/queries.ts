@@ -1,0 +1,103 @@
+/**
+ * Query strings, validated like bodies. Unknown parameters are refused. `limit` arrives as text
+ * and is turned into a number before validation; everything else is matched as text.
+ */
+import { SCHEMA_BASE, cursor, economyCode, limit, recordId } from './common.js';
+import { designationNumber } from './recognitions.js';
+import { reportNumber } from './test-reports.js';
+
+/** `state=recognized` or `state=recognized,suspended`. */
+const states = { type: 'string', pattern: '^[a-z_]{2,40}(,[a-z_]{2,40}){0,9}$', description: 'One state, or several separated by commas.' } as const;
+const text = { type: 'string', minLength: 1, maxLength: 200 } as const;
+
+function listQuery<const K extends string, const F extends Record<string, unknown>>(kind: K, filters: F) {
+  return {
+    $id: `${SCHEMA_BASE}${kind}/list-query`,
+    type: 'object',
+    properties: { state: states, limit, cursor, ...filters },
+    additionalProperties: false,
+  } as const;
+}
+
+export const listQueries = {
+  agreements: listQuery('agreements', { economy: economyCode, phase: { type: 'string', enum: ['I', 'II'] } }),
+  accreditations: listQuery('accreditations', {
+    cabId: recordId,
+    accreditationBodyId: recordId,
+    certificateNumber: text,
+    economy: economyCode,
+    standard: { type: 'string', enum: ['ISO/IEC 17025', 'ISO/IEC 17065'] },
+  }),
+  recognitions: listQuery('recognitions', {
+    agreementId: recordId,
+    cabId: recordId,
+    importingEconomy: economyCode,
+    exportingEconomy: economyCode,
+    designationNumber,
+  }),
+  'test-reports': listQuery('test-reports', {
+    cabId: recordId,
+    reportNumber,
+    importingEconomy: economyCode,
+    exportingEconomy: economyCode,
+    importerId: recordId,
+    manufacturer: text,
+    model: text,
+  }),
+} as const;
+
+export const historyQuery = {
+  $id: `${SCHEMA_BASE}queries/history`,
+  type: 'object',
+  properties: { limit, cursor: { type: 'string', pattern: '^[0-9]{1,9}$', description: 'The nextCursor of the previous page.' } },
+  additionalProperties: false,
+} as const;
+
+export const noQuery = {
+  $id: `${SCHEMA_BASE}queries/none`,
+  type: 'object',
+  additionalProperties: false,
+} as const;
+
+export const regulationsQuery = {
+  $id: `${SCHEMA_BASE}queries/regulations`,
+  type: 'object',
+  properties: { economy: economyCode },
+  additionalProperties: false,
+} as const;
+
+export const cabsQuery = {
+  $id: `${SCHEMA_BASE}queries/cabs`,
+  type: 'object',
+  properties: { economy: economyCode, limit, cursor },
+  additionalProperties: false,
+} as const;
+
+export const publicTestReportsQuery = {
+  $id: `${SCHEMA_BASE}queries/public-test-reports`,
+  type: 'object',
+  properties: { economy: economyCode, reportNumber, manufacturer: text, model: text, limit, cursor },
+  required: ['economy'],
+  anyOf: [{ required: ['reportNumber'] }, { required: ['manufacturer', 'model'] }],
+  additionalProperties: false,
+  description: 'The importing economy, and either a report number or a manufacturer and model.',
+} as const;
+
+export const publicRecognitionsQuery = {
+  $id: `${SCHEMA_BASE}queries/public-recognitions`,
+  type: 'object',
+  properties: {
+    importing: economyCode,
+    exporting: economyCode,
+    format: { type: 'string', enum: ['json', 'csv'], description: 'Overrides the Accept header.' },
+  },
+  required: ['importing'],
+  additionalProperties: false,
+} as const;
+
+export const outboxQuery = {
+  $id: `${SCHEMA_BASE}queries/outbox`,
+  type: 'object',
+  properties: { limit, cursor },
+  additionalProperties: false,
+} as const;

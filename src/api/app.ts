@@ -1,0 +1,82 @@
+/**
+ * The HTTP API (API.md), made by a function so tests can run it on port 0 (STYLE.md, habit 8).
+ * Order: request id and log line, security headers, JSON body (100 kB at most), the routes, 404,
+ * and the one error mapper.
+ */
+import { readFileSync } from 'node:fs';
+import express, { type Express } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { noQuery } from '../../schemas/queries.js';
+import { AppError } from '../errors.js';
+import { newId } from '../ids.js';
+import type { ApiDeps } from './deps.js';
+import { mount } from './mount.js';
+import { openApiDocument } from './openapi.js';
+import { errorHandler, notFound } from './problem.js';
+import { route, type RouteSpec } from './route.js';
+import { apiRoutes } from './routes/index.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function openApiRoute(document: () => object): RouteSpec {
+  return route({
+    method: 'get',
+    path: '/openapi.json',
+    summary: 'This document',
+    tag: 'meta',
+    access: 'public',
+    query: noQuery,
+    responses: { 200: { description: 'OpenAPI 3.1', schema: { type: 'object' } } },
+    handle: () => ({ status: 200, body: document() }),
+  });
+}
+
+/** Every route the app serves, the OpenAPI document's own included. */
+export function allRoutes(): RouteSpec[] {
+  const routes = apiRoutes();
+  let document: object | undefined;
+  const self = openApiRoute(() => (document ??= openApiDocument([...routes, self], version)));
+  return [...routes, self];
+}
+
+export function createApp(deps: ApiDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(
+    pinoHttp({
+      logger: deps.log,
+      genReqId: (request, response) => {
+        const given = request.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : newId();
+        response.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Only what is needed to follow a request; never the Authorization header.
+      serializers: {
+        req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+      },
+      customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+  app.use(helmet());
+  app.use(express.json({ limit: '100kb', type: ['application/json', 'application/*+json'] }));
+  const publicLimiter = rateLimit({
+    windowMs: 60_000,
+    limit: deps.publicRateLimit,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (_request, _response, next) =>
+      next(new AppError({ code: 'RATE_LIMITED', detail: `At most ${deps.publicRateLimit} requests a minute to the public routes; try again shortly.` })),
+  });
+  const router = express.Router();
+  for (const spec of allRoutes()) mount(router, spec, deps, publicLimiter);
+  app.use(router);
+  app.use(notFound);
+  app.use(errorHandler(deps.log));
+  return app;
+}

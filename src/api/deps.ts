@@ -1,0 +1,16 @@
+/** What the HTTP layer needs from the rest of the service, passed to `createApp`. */
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { Engine } from '../engine/engine.js';
+import type { Store } from '../store/port.js';
+import type { Validator } from '../validation.js';
+
+export interface ApiDeps {
+  engine: Engine;
+  store: Store;
+  validator: Validator;
+  clock: Clock;
+  log: Logger;
+  /** Requests per minute one client address may make to the public routes. */
+  publicRateLimit: number;
+}

@@ -1,0 +1,93 @@
+/**
+ * The OpenAPI 3.1 document, built from the route table and the schemas of `schemas/`. Every
+ * schema with an `$id` becomes a component and is referenced, so a body, its events and the
+ * answers appear once each.
+ */
+import type { RouteSpec } from './route.js';
+
+type Json = Record<string, unknown>;
+
+function componentName(id: string): string {
+  return id.replace(/^.*\/schemas\//, '').replace(/\//g, '.');
+}
+
+/** Puts every `$id` schema under `components`, leaving a `$ref` in its place. */
+function referencer(components: Json): (schema: unknown) => unknown {
+  const visit = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(visit);
+    if (value === null || typeof value !== 'object') return value;
+    const object = value as Json;
+    const copy = Object.fromEntries(Object.entries(object).map(([k, v]) => [k, visit(v)]));
+    if (typeof object['$id'] === 'string') {
+      const name = componentName(object['$id']);
+      components[name] = copy;
+      return { $ref: `#/components/schemas/${name}` };
+    }
+    return copy;
+  };
+  return visit;
+}
+
+function operationId(spec: RouteSpec): string {
+  const words = spec.path
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => (segment.startsWith('{') ? `By-${segment.slice(1, -1)}` : segment))
+    .flatMap((segment) => segment.split('-'))
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1));
+  return `${spec.method}${words.join('')}`;
+}
+
+function parameters(spec: RouteSpec, queryProperties: Json, required: readonly string[]): Json[] {
+  const path = [...spec.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+  const query = Object.entries(queryProperties).map(([name, schema]) => ({ name, in: 'query', required: required.includes(name), schema }));
+  const headers = (spec.headers ?? []).map((h) => ({ name: h.name, in: 'header', required: false, description: h.description, schema: { type: 'string' } }));
+  return [...path, ...query, ...headers];
+}
+
+export function openApiDocument(routes: readonly RouteSpec[], version: string): Json {
+  const components: Json = {};
+  const ref = referencer(components);
+  const paths: Record<string, Json> = {};
+  for (const spec of routes) {
+    const query = spec.query as { properties?: Json; required?: string[] };
+    const operation: Json = {
+      operationId: operationId(spec),
+      summary: spec.summary,
+      tags: [spec.tag],
+      security: spec.access === 'principal' ? [{ apiKey: [] }] : [],
+      parameters: parameters(spec, query.properties ?? {}, query.required ?? []),
+      responses: Object.fromEntries(
+        Object.entries(spec.responses).map(([status, doc]) => {
+          const type = doc.contentType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json');
+          const content = doc.schema ? { [type]: { schema: ref(doc.schema) } } : doc.contentType ? { [type]: { schema: { type: 'string' } } } : undefined;
+          return [status, { description: doc.description, ...(content ? { content } : {}) }];
+        }),
+      ),
+    };
+    if (spec.body) {
+      operation['requestBody'] = {
+        required: true,
+        ...(spec.body.description ? { description: spec.body.description } : {}),
+        content: { 'application/json': { schema: ref(spec.body.schema) } },
+      };
+    }
+    paths[spec.path] = { ...(paths[spec.path] ?? {}), [spec.method]: operation };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'MRA Engine',
+      version,
+      description:
+        'Workflows of telecom Mutual Recognition Arrangements: agreements, accreditations, recognitions and test reports. ' +
+        'Errors are application/problem+json (RFC 9457). Lists answer { items, nextCursor }.',
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    paths,
+    components: {
+      schemas: components,
+      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <API key>' } },
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The one error mapper (STYLE.md, habit 5): every error becomes `application/problem+json`
+ * (RFC 9457). Known errors keep their code, detail and field errors; anything else is a 500 that
+ * says only that it was logged, with the request id to find it. No stack trace leaves the server.
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { AppError, isAppError } from '../errors.js';
+
+/** Errors of body-parser (inside express.json), recognised by their `type`. */
+function fromBodyParser(error: unknown): AppError | null {
+  if (error === null || typeof error !== 'object' || !('type' in error)) return null;
+  switch ((error).type) {
+    case 'entity.too.large':
+      return new AppError({ code: 'PAYLOAD_TOO_LARGE', detail: 'The body is larger than 100 kB.', cause: error });
+    case 'entity.parse.failed':
+      return new AppError({
+        code: 'VALIDATION_FAILED',
+        detail: `The body is not valid JSON: ${(error as unknown as Error).message}`,
+        errors: [{ pointer: '', message: 'not valid JSON' }],
+        cause: error,
+      });
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return new AppError({ code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'Send the body as UTF-8 JSON.', cause: error });
+    default:
+      return null;
+  }
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  requestId: string;
+  [member: string]: unknown;
+}
+
+export function problemOf(error: AppError, requestId: string): ProblemBody {
+  return {
+    type: `urn:mra-engine:problem:${error.code.toLowerCase().replace(/_/g, '-')}`,
+    title: error.title,
+    status: error.status,
+    detail: error.detail,
+    code: error.code,
+    ...(error.errors === undefined ? {} : { errors: error.errors }),
+    ...error.extra,
+    requestId,
+  };
+}
+
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (error: unknown, request, response, _next) => {
+    const requestId = typeof request.id === 'object' ? JSON.stringify(request.id) : String(request.id);
+    const known =
+      (isAppError(error) ? error : null) ??
+      fromBodyParser(error) ??
+      new AppError({ code: 'INTERNAL', detail: `Something went wrong on our side; it is logged under request id ${requestId}.`, cause: error });
+    if (known.status >= 500) log.error({ err: error, requestId }, 'request failed');
+    if (known.code === 'UNAUTHENTICATED') response.setHeader('WWW-Authenticate', 'Bearer realm="mra-engine"');
+    response.status(known.status).type('application/problem+json').send(JSON.stringify(problemOf(known, requestId)));
+  };
+}
+
+export const notFound: RequestHandler = (request) => {
+  throw new AppError({ code: 'NOT_FOUND', detail: `There is no ${request.method} ${request.path} here; GET /openapi.json lists every route.` });
+};

@@ -1,0 +1,68 @@
+/**
+ * A route, described as data: its method and path, who may call it, the schemas of its query and
+ * body, its answers, and a handler that gets validated plain data and returns what to answer.
+ * The same table registers the Express routes (`mount.ts`) and builds the OpenAPI document
+ * (`openapi.ts`), so the two cannot drift apart.
+ */
+import type { Actor, PrincipalRole } from '../../machines/types.js';
+import type { ApiDeps } from './deps.js';
+
+export interface SchemaRef {
+  $id: string;
+}
+
+export interface ResponseDoc {
+  description: string;
+  /** Schema of a JSON answer; a string names a content type with a free-form body. */
+  schema?: object;
+  contentType?: string;
+}
+
+export interface ApiRequest<Q = Record<string, unknown>, B = unknown> {
+  /** The authenticated principal; null on public routes. */
+  actor: Actor | null;
+  params: Record<string, string>;
+  query: Q;
+  body: B;
+  header: (name: string) => string | undefined;
+}
+
+export interface ApiResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** `json` (default), `csv` or `text`: the content type of `body`. */
+  type?: 'json' | 'csv' | 'text';
+}
+
+export interface RouteSpec {
+  method: 'get' | 'post';
+  /** OpenAPI style: `/agreements/{id}`. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** `public` routes need no key; `principal` routes need one. */
+  access: 'public' | 'principal';
+  /** Roles that may call it at all; the engine decides the rest. */
+  roles?: readonly PrincipalRole[];
+  /** Every query is validated; routes without parameters use the empty query schema. */
+  query: SchemaRef;
+  /**
+   * The body: validated here against `schema`, unless `validatedBy` is `engine` (event bodies,
+   * whose schema depends on their `type`: the engine validates them first thing).
+   */
+  body?: { schema: SchemaRef | object; validatedBy?: 'route' | 'engine'; description?: string };
+  /** Public routes are rate limited per client address. */
+  rateLimited?: boolean;
+  /** Extra request headers, for the documentation. */
+  headers?: Array<{ name: string; description: string }>;
+  responses: Record<number, ResponseDoc>;
+  handle(request: ApiRequest<never, never>, deps: ApiDeps): Promise<ApiResponse> | ApiResponse;
+}
+
+/** Lets a route declare the types its handler receives, checked against the rest of the spec. */
+export function route<Q = Record<string, unknown>, B = unknown>(
+  spec: Omit<RouteSpec, 'handle'> & { handle(request: ApiRequest<Q, B>, deps: ApiDeps): Promise<ApiResponse> | ApiResponse },
+): RouteSpec {
+  return spec;
+}

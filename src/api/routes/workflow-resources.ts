@@ -1,0 +1,110 @@
+/**
+ * The four workflow resources (agreements, accreditations, recognitions, test-reports), which
+ * share one shape (API.md): create, list, read, send an event, read the history.
+ */
+import { workflows } from '../../../machines/index.js';
+import type { Kind } from '../../../machines/types.js';
+import { workflowSchemas } from '../../../schemas/index.js';
+import { historyQuery, listQueries, noQuery } from '../../../schemas/queries.js';
+import { historyEntry, resource } from '../../../schemas/responses.js';
+import type { Resource } from '../../engine/resource.js';
+import { etagOf, expectedVersion } from '../etag.js';
+import { route, type ApiResponse, type RouteSpec } from '../route.js';
+import { page, problems } from '../route-docs.js';
+
+function answer(status: number, body: Resource, extra: Record<string, string> = {}): ApiResponse {
+  return { status, body, headers: { ETag: etagOf(body.version), ...extra } };
+}
+
+function kindRoutes(kind: Kind): RouteSpec[] {
+  const workflow = workflows[kind];
+  const noun = workflow.noun;
+  const tag = kind;
+  const listQuery = listQueries[kind];
+  const events = Object.values(workflowSchemas[kind].events);
+  return [
+    route<Record<string, never>, Record<string, unknown>>({
+      method: 'post',
+      path: `/${kind}`,
+      summary: `Create a ${noun}`,
+      tag,
+      access: 'principal',
+      query: noQuery,
+      body: { schema: workflowSchemas[kind].create },
+      responses: { 201: { description: `The new ${noun}`, schema: resource }, ...problems([400, 401, 403, 409, 413, 415, 422]) },
+      async handle({ actor, body }, { engine }) {
+        const created = await engine.create(kind, body, actor!);
+        return answer(201, created, { Location: `/${kind}/${created.id}` });
+      },
+    }),
+    route<{ state?: string; limit?: number; cursor?: string } & Record<string, string | undefined>>({
+      method: 'get',
+      path: `/${kind}`,
+      summary: `List ${kind.replace('-', ' ')}`,
+      tag,
+      access: 'principal',
+      query: listQuery,
+      responses: { 200: { description: `A page of ${kind.replace('-', ' ')}, oldest first`, schema: page(resource) }, ...problems([400, 401]) },
+      async handle({ actor, query }, { engine }) {
+        const { state, limit, cursor, ...where } = query;
+        const filters = Object.fromEntries(Object.entries(where).filter((e): e is [string, string] => typeof e[1] === 'string'));
+        const list = await engine.list(
+          kind,
+          { ...(state === undefined ? {} : { states: state.split(',') }), where: filters, ...(limit === undefined ? {} : { limit }), cursor: cursor ?? null },
+          actor!,
+        );
+        return { status: 200, body: list };
+      },
+    }),
+    route({
+      method: 'get',
+      path: `/${kind}/{id}`,
+      summary: `Read a ${noun}`,
+      tag,
+      access: 'principal',
+      query: noQuery,
+      responses: { 200: { description: `The ${noun}, with ETag: "<version>"`, schema: resource }, ...problems([400, 401, 404]) },
+      async handle({ actor, params }, { engine }) {
+        return answer(200, await engine.get(kind, params['id']!, actor!));
+      },
+    }),
+    route({
+      method: 'post',
+      path: `/${kind}/{id}/events`,
+      summary: `Send an event to a ${noun}`,
+      tag,
+      access: 'principal',
+      query: noQuery,
+      headers: [{ name: 'If-Match', description: 'The ETag you saw ("3"); a stale one answers 409.' }],
+      body: {
+        schema: { oneOf: events, discriminator: { propertyName: 'type' } },
+        validatedBy: 'engine',
+        description: `{ "type": "EVENT", ...payload }: one of ${Object.keys(workflowSchemas[kind].events).join(', ')}`,
+      },
+      responses: { 200: { description: `The ${noun} after the transition`, schema: resource }, ...problems([400, 401, 403, 404, 409, 413, 415, 422]) },
+      async handle({ actor, params, body, header }, { engine }) {
+        const version = expectedVersion(header('If-Match'));
+        const sent = await engine.send(kind, params['id']!, body, actor!, version === undefined ? {} : { expectedVersion: version });
+        return answer(200, sent);
+      },
+    }),
+    route<{ limit?: number; cursor?: string }>({
+      method: 'get',
+      path: `/${kind}/{id}/history`,
+      summary: `Read a ${noun}'s history`,
+      tag,
+      access: 'principal',
+      query: historyQuery,
+      responses: { 200: { description: 'Every transition, oldest first', schema: page(historyEntry) }, ...problems([400, 401, 404]) },
+      async handle({ actor, params, query }, { engine }) {
+        const history = await engine.history(kind, params['id']!, actor!, {
+          ...(query.cursor === undefined ? {} : { afterSeq: Number(query.cursor) }),
+          ...(query.limit === undefined ? {} : { limit: query.limit }),
+        });
+        return { status: 200, body: history };
+      },
+    }),
+  ];
+}
+
+export const workflowResourceRoutes: RouteSpec[] = (Object.keys(workflows) as Kind[]).flatMap(kindRoutes);
