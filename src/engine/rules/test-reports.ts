@@ -17,7 +17,13 @@ export const testReportRules: KindRules = {
 
   async assess(input, { store, now }) {
     const submission = input as unknown as Submission & { regulations: string[]; issuedAt: string; importerId?: string };
-    requireAfter(now.toISOString(), submission.issuedAt, '/issuedAt', 'must not be in the future');
+    if (submission.issuedAt > now.toISOString()) {
+      throw new AppError({
+        code: 'VALIDATION_FAILED',
+        detail: `issuedAt must not be in the future (it is ${now.toISOString()} now).`,
+        errors: [{ pointer: '/issuedAt', message: 'must not be in the future' }],
+      });
+    }
     if (submission.issuedAt < submission.testedAt) {
       throw new AppError({
         code: 'VALIDATION_FAILED',

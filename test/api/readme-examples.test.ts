@@ -1,0 +1,66 @@
+/**
+ * The README's curl examples, run word for word (but for the port) against the service started
+ * as `npm start` starts it, on a fresh store with the demo seed. An example whose comment says
+ * "Refused" must answer the problem it names; every other one must succeed.
+ */
+import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startServiceProcess, type RunningService } from '../helpers/service-process.js';
+import { tempDir } from '../helpers/world.js';
+
+const run = promisify(execFile);
+const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+
+/** The `sh` block of "## Using the API", as examples: a comment, then one command. */
+function examples(): Array<{ comment: string; command: string }> {
+  const section = readme.slice(readme.indexOf('## Using the API'), readme.indexOf('## Configuration'));
+  const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
+  return block
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+    .map((paragraph) => {
+      const lines = paragraph.split('\n');
+      return {
+        comment: lines.filter((l) => l.startsWith('#')).join(' '),
+        command: lines.filter((l) => !l.startsWith('#')).join('\n'),
+      };
+    });
+}
+
+describe('README: the curl examples, against the service as npm start runs it', function () {
+  this.timeout(60_000);
+  const { dir, remove } = tempDir('mra-readme-');
+  let service: RunningService;
+  before(async () => {
+    service = await startServiceProcess({ MRA_DB_PATH: join(dir, 'mra.sqlite'), MRA_MAIL_DIR: join(dir, 'mail') });
+  });
+  after(async () => {
+    await service.stop();
+    remove();
+  });
+
+  it('has examples, each a curl command', () => {
+    expect(examples().length).to.be.greaterThan(5);
+    for (const { command } of examples()) expect(command).to.match(/^curl /);
+  });
+
+  it('runs every example in order, each doing what its comment says', async () => {
+    const host = service.url.replace('http://', '');
+    for (const { comment, command } of examples()) {
+      const { stdout } = await run('bash', ['-c', command.replaceAll('localhost:3000', host)]);
+      expect(stdout, comment).to.not.equal('');
+      const refused = /Refused.*\((\d{3})\)/.exec(comment);
+      if (refused) {
+        const problem = JSON.parse(stdout) as { status: number; type: string };
+        expect(problem.status, comment).to.equal(Number(refused[1]));
+        continue;
+      }
+      expect(stdout, `${comment}\n${stdout}`).not.to.contain('urn:mra-engine:problem');
+      if (command.startsWith('curl -si')) expect(stdout, comment).to.match(/^HTTP\/1\.1 200 OK/);
+    }
+  });
+});
