@@ -14,6 +14,7 @@ import { Engine } from './engine/engine.js';
 import { newId } from './ids.js';
 import { applySeed } from './seed/apply-seed.js';
 import { readSeed } from './seed/read-seed.js';
+import { Scheduler } from './schedule/scheduler.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/port.js';
 import { Validator } from './validation.js';
@@ -66,6 +67,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
     reportError: (error, context) => log.error({ err: error, ...context }, 'background work failed'),
   });
   const workers: BackgroundWorker[] = [];
+  workers.push(new Scheduler({ engine, intervalMs: config.schedulerIntervalMs, log: log.child({ worker: 'scheduler' }) }));
   for (const worker of workers) {
     worker.start();
     log.info({ worker: worker.name }, 'worker started');

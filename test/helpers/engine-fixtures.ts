@@ -94,9 +94,15 @@ export async function replay(world: World, kind: Kind, id: string, event: Machin
 }
 
 /** A new instance walked through the engine to the edge's source state; answers it and its bindings. */
-export async function reachSource(world: World, kind: Kind, edge: Edge, shared: Bindings): Promise<{ resource: Resource; bindings: Bindings }> {
+export async function reachSource(
+  world: World,
+  kind: Kind,
+  edge: Edge,
+  shared: Bindings,
+  fixture: Fixture = fixtures[kind],
+): Promise<{ resource: Resource; bindings: Bindings }> {
   world.clock.set(BASE);
-  const { resource, bindings } = await fixtures[kind].create(world, edge.variant, shared);
+  const { resource, bindings } = await fixture.create(world, edge.variant, shared);
   let current = resource;
   for (const event of edge.path.slice(0, -1)) current = await replay(world, kind, current.id, event, bindings);
   return { resource: current, bindings };
