@@ -32,6 +32,8 @@ export interface Config {
   /** Duration overrides, `kind.name` -> "90 days". */
   durations: Record<string, string>;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `pretty` for people, `json` for log collectors; unset: pretty on a terminal, JSON otherwise. */
+  logFormat: 'pretty' | 'json' | null;
 }
 
 export interface Variable {
@@ -62,6 +64,7 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'MRA_SCHEDULER_INTERVAL_MS', default: '5000', meaning: 'how often the scheduler looks for deadlines that are due' },
   { name: 'MRA_NOW', default: 'real time', meaning: 'ISO instant: the service clock starts there and runs forward in real time' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
+  { name: 'LOG_FORMAT', default: 'pretty on a terminal, json otherwise', meaning: '`pretty` (coloured lines for people) or `json` (one object a line, for log collectors)' },
   ...Durations.names().map((key) => ({
     name: durationVariable(key),
     default: new Durations().describe(key),
@@ -96,6 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const logLevel = value('LOG_LEVEL') ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const logFormat = value('LOG_FORMAT') ?? null;
+  if (logFormat !== null && logFormat !== 'pretty' && logFormat !== 'json') problems.push(`LOG_FORMAT must be "pretty" or "json", not "${logFormat}"`);
 
   const nowText = value('MRA_NOW');
   const now = nowText === undefined ? null : new Date(nowText);
@@ -150,5 +156,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     now,
     durations,
     logLevel: logLevel as Config['logLevel'],
+    logFormat: logFormat as Config['logFormat'],
   };
 }

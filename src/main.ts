@@ -2,14 +2,13 @@
  * `npm start`: reads the configuration, starts the service and keeps it running until SIGINT or
  * SIGTERM. A configuration or seed problem ends the process with its message and exit code 1.
  */
-import { pino } from 'pino';
+import type { Logger } from 'pino';
 import { loadConfig } from './config.js';
 import { isAppError } from './errors.js';
+import { createLogger } from './logger.js';
 import { startService } from './service.js';
 
-const log = pino({ level: process.env['LOG_LEVEL'] ?? 'info', base: { service: 'mra-engine' } });
-
-async function main(): Promise<void> {
+async function main(log: Logger): Promise<void> {
   const config = loadConfig();
   log.level = config.logLevel;
   const service = await startService(config, log);
@@ -18,10 +17,10 @@ async function main(): Promise<void> {
   const shutdown = (signal: string): void => {
     log.info({ signal }, 'stopping');
     service.stop().then(
-      () => process.exit(0),
+      () => log.flush(() => process.exit(0)),
       (error: unknown) => {
         log.error({ err: error }, 'failed to stop cleanly');
-        process.exit(1);
+        log.flush(() => process.exit(1));
       },
     );
   };
@@ -29,7 +28,10 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
-main().catch((error: unknown) => {
+// The format must be known before the configuration is checked, to report a bad configuration readably.
+const format = process.env['LOG_FORMAT'] === 'json' || process.env['LOG_FORMAT'] === 'pretty' ? process.env['LOG_FORMAT'] : null;
+const log = createLogger({ level: process.env['LOG_LEVEL'] ?? 'info', format });
+main(log).catch((error: unknown) => {
   if (isAppError(error)) log.fatal({ code: error.code }, error.detail);
   else log.fatal({ err: error }, 'start-up failed');
   process.exitCode = 1;

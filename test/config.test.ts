@@ -32,6 +32,7 @@ describe('configuration', () => {
       now: null,
       durations: {},
       logLevel: 'info',
+      logFormat: null,
     });
   });
 

@@ -1,0 +1,84 @@
+/**
+ * Every route of the route table answers a well-formed request from someone entitled to make it
+ * with success. The examples are keyed by route; a route without one fails the first test, so a
+ * new route cannot go untested.
+ */
+import { expect } from 'chai';
+import { allRoutes } from '../../src/api/app.js';
+import { ApiWorld } from '../helpers/api.js';
+import { KR_SCOPE, VN_SCOPE, daysFrom } from '../helpers/world.js';
+
+interface Example {
+  as?: string;
+  path: string;
+  body?: unknown;
+  status: number;
+}
+
+describe('HTTP: every route, used as intended', () => {
+  let api: ApiWorld;
+  let examples: Record<string, Example>;
+
+  before(async () => {
+    api = await ApiWorld.create();
+    const w = api.world;
+    const { lab, agreement, accreditation, recognition } = await w.recognizedLab();
+    w.advanceDays(3);
+    const report = await w.submit(lab);
+    const now = w.clock.now().toISOString();
+    const other = await w.addLab();
+    examples = {
+      'POST /agreements': { as: 'vn-regulator', path: '/agreements', body: { economies: ['VN', 'KR'], phase: 'II', scope: { VN: VN_SCOPE, KR: KR_SCOPE } }, status: 201 },
+      'GET /agreements': { as: 'kr-regulator', path: '/agreements?state=operational', status: 200 },
+      'GET /agreements/{id}': { as: 'kr-regulator', path: `/agreements/${agreement.id}`, status: 200 },
+      'POST /agreements/{id}/events': { as: 'kr-regulator', path: `/agreements/${agreement.id}/events`, body: { type: 'AMEND_SCOPE', scope: { VN: VN_SCOPE, KR: KR_SCOPE } }, status: 200 },
+      'GET /agreements/{id}/history': { as: 'kr-regulator', path: `/agreements/${agreement.id}/history`, status: 200 },
+      'POST /accreditations': {
+        as: 'vn-accreditation-body',
+        path: '/accreditations',
+        body: { cabId: other.cabId, standard: 'ISO/IEC 17025', certificateNumber: 'VILAS 4242', scope: KR_SCOPE, validFrom: now, validUntil: daysFrom(now, 365) },
+        status: 201,
+      },
+      'GET /accreditations': { as: 'vn-designating-authority', path: `/accreditations?cabId=${lab.cabId}`, status: 200 },
+      'GET /accreditations/{id}': { as: lab.id, path: `/accreditations/${accreditation.id}`, status: 200 },
+      'POST /accreditations/{id}/events': { as: lab.id, path: `/accreditations/${accreditation.id}/events`, body: { type: 'RENEWAL_SUBMITTED' }, status: 200 },
+      'GET /accreditations/{id}/history': { as: 'vn-accreditation-body', path: `/accreditations/${accreditation.id}/history`, status: 200 },
+      // Designates the lab the accreditation example above has just accredited (examples run in order).
+      'POST /recognitions': { as: 'vn-designating-authority', path: '/recognitions', body: { agreementId: agreement.id, cabId: other.cabId, importingEconomy: 'KR', scope: KR_SCOPE }, status: 201 },
+      'GET /recognitions': { as: 'importer-hanbit', path: '/recognitions?importingEconomy=KR&state=recognized', status: 200 },
+      'GET /recognitions/{id}': { as: 'importer-hanbit', path: `/recognitions/${recognition.id}`, status: 200 },
+      'POST /recognitions/{id}/events': { as: 'vn-designating-authority', path: `/recognitions/${recognition.id}/events`, body: { type: 'RENEW' }, status: 200 },
+      'GET /recognitions/{id}/history': { as: 'kr-regulator', path: `/recognitions/${recognition.id}/history`, status: 200 },
+      'POST /test-reports': { as: lab.id, path: '/test-reports', body: w.reportBody(), status: 201 },
+      'GET /test-reports': { as: 'kr-regulator', path: '/test-reports?state=under_review', status: 200 },
+      'GET /test-reports/{id}': { as: 'importer-hanbit', path: `/test-reports/${report.id}`, status: 200 },
+      'POST /test-reports/{id}/events': { as: 'kr-regulator', path: `/test-reports/${report.id}/events`, body: { type: 'REQUEST_INFO', request: 'Ảnh chụp mẫu thử?' }, status: 200 },
+      'GET /test-reports/{id}/history': { as: lab.id, path: `/test-reports/${report.id}/history`, status: 200 },
+      'GET /economies': { as: 'importer-hanbit', path: '/economies', status: 200 },
+      'GET /regulations': { as: 'importer-hanbit', path: '/regulations?economy=KR', status: 200 },
+      'GET /cabs': { as: 'importer-hanbit', path: '/cabs?economy=VN', status: 200 },
+      'GET /cabs/{id}': { as: 'importer-hanbit', path: '/cabs/vn-lab-sai-gon', status: 200 },
+      'POST /cabs': { as: 'admin', path: '/cabs', body: { name: 'Cần Thơ Test Lab', economy: 'VN', type: 'lab', email: 'lab@cantho.vn.example', language: 'vi' }, status: 201 },
+      'GET /public/test-reports': { path: '/public/test-reports?economy=KR&reportNumber=RF-1', status: 200 },
+      'GET /public/recognitions': { path: '/public/recognitions?importing=KR', status: 200 },
+      'GET /health': { path: '/health', status: 200 },
+      'GET /machines': { path: '/machines', status: 200 },
+      'GET /machines/{kind}': { path: '/machines/agreements', status: 200 },
+      'GET /machines/{kind}/diagram': { path: '/machines/accreditations/diagram', status: 200 },
+      'GET /openapi.json': { path: '/openapi.json', status: 200 },
+    };
+  });
+  after(async () => api.close());
+
+  it('has an example for every route in the table', () => {
+    const routes = allRoutes().map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    expect(routes.filter((r) => !(r in examples))).to.deep.equal([]);
+  });
+
+  it('answers each example with success', async () => {
+    for (const [name, example] of Object.entries(examples)) {
+      const answer = await api.request(name.split(' ')[0]!, example.path, { ...(example.as ? { as: example.as } : {}), ...(example.body === undefined ? {} : { body: example.body }) });
+      expect(answer.status, `${name}: ${answer.text.slice(0, 400)}`).to.equal(example.status);
+    }
+  });
+});
