@@ -13,7 +13,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { CreateRecognition, RecognitionEventBody } from '../schemas/recognitions.js';
-import { closePeriods, defineWorkflow, inAnyPeriod, openPeriod, type EventMeta, type Period, type Reason, type Rule } from './types.js';
+import { closePeriods, defineWorkflow, inAnyPeriod, openPeriod, type EventMeta, type Period, type Rule } from './types.js';
 
 export type RecognitionInput = CreateRecognition & {
   /** The CAB's economy. */
@@ -35,57 +35,6 @@ export type RecognitionEvent = RecognitionEventBody & EventMeta;
 /** Whether the recognition was in force at an instant. */
 export function recognitionInForceOn(data: RecognitionData, at: string): boolean {
   return inAnyPeriod(data.inForce, at);
-}
-
-/** What an application (or a decision on it) is judged on; gathered by the engine. */
-export interface RecognitionFacts {
-  agreement: { id: string; state: string; economies: string[]; phase: string; scope: Record<string, string[]> };
-  cab: { id: string; economy: string; type: string };
-  /** The CAB's accreditations with whether each is active now and covers the requested scope. */
-  accreditations: Array<{ id: string; state: string; activeNow: boolean; coversScope: boolean }>;
-  /** Other live recognitions of this CAB by this economy under this agreement. */
-  existing: Array<{ id: string; state: string; scope: string[] }>;
-}
-
-/**
- * Why a CAB may not be designated (or recognised) as asked; empty when it may. DOMAIN.md:
- * only while the agreement is operational and the CAB's accreditation is active and covers the scope.
- */
-export function applicationRefusals(input: RecognitionInput, facts: RecognitionFacts): Reason[] {
-  const reasons: Reason[] = [];
-  const { agreement, cab } = facts;
-  if (agreement.state !== 'operational') {
-    reasons.push({ code: 'AGREEMENT_NOT_OPERATIONAL', detail: `Agreement ${agreement.id} is ${agreement.state}.` });
-  }
-  const partner = agreement.economies.find((e) => e !== cab.economy);
-  if (!agreement.economies.includes(cab.economy) || partner !== input.importingEconomy) {
-    reasons.push({
-      code: 'ECONOMY_NOT_IN_AGREEMENT',
-      detail: `Agreement ${agreement.id} is between ${agreement.economies.join(' and ')}; the CAB is in ${cab.economy} and the importing economy is ${input.importingEconomy}.`,
-    });
-  }
-  if (cab.type === 'certification_body' && agreement.phase !== 'II') {
-    reasons.push({ code: 'PHASE_NOT_COVERED', detail: 'Certification bodies are recognised under Phase II agreements only.' });
-  }
-  const agreed = agreement.scope[input.importingEconomy] ?? [];
-  const outside = input.scope.filter((r) => !agreed.includes(r));
-  if (outside.length > 0) {
-    reasons.push({ code: 'SCOPE_NOT_IN_AGREEMENT', detail: `Not covered by the agreement: ${outside.join(', ')}.` });
-  }
-  const active = facts.accreditations.filter((a) => a.activeNow);
-  if (active.length === 0) {
-    reasons.push({ code: 'ACCREDITATION_NOT_ACTIVE', detail: `CAB ${cab.id} holds no active accreditation.` });
-  } else if (!active.some((a) => a.coversScope)) {
-    reasons.push({ code: 'SCOPE_NOT_COVERED', detail: `No active accreditation of CAB ${cab.id} covers the whole scope.` });
-  }
-  return reasons;
-}
-
-/** A second live recognition for an overlapping scope would make the register ambiguous. */
-export function duplicateRefusals(input: RecognitionInput, facts: RecognitionFacts): Reason[] {
-  return facts.existing
-    .filter((r) => r.scope.some((s) => input.scope.includes(s)))
-    .map((r) => ({ code: 'RECOGNITION_EXISTS', detail: `Recognition ${r.id} (${r.state}) already covers part of this scope.` }));
 }
 
 const IMPORTING_REGULATOR: readonly Rule[] = [{ role: 'regulator', economy: 'importingEconomy' }];

@@ -11,24 +11,8 @@
  */
 import { assign, setup } from 'xstate';
 import type { CreateTestReport, TestReportEventBody } from '../schemas/test-reports.js';
+import { screeningReasons, type ScreeningFacts } from './test-report-screening.js';
 import { defineWorkflow, type EventMeta, type Reason, type Rule } from './types.js';
-
-/** What the engine found out about a submission, as of the report's test date. */
-export interface ScreeningFacts {
-  testedAt: string;
-  lab: { cabId: string; economy: string };
-  /** The agreement between the importing economy and the lab's economy, if there is one. */
-  agreement: { id: string; state: string } | null;
-  /** The lab's recognitions by the importing economy, each as it stood on the test date. */
-  recognitions: Array<{ id: string; state: string; designationNumber?: string; inForceOnTestDate: boolean; scope: string[] }>;
-  /** Regulations of the report no recognition in force on the test date covers. */
-  uncoveredRegulations: string[];
-  /** Regulations of the report the importing regulator has retired. */
-  retiredRegulations: string[];
-  /** Whether one of the lab's accreditations was active on the test date. */
-  accreditationActive: boolean;
-  subcontractors: Array<{ cabId: string; recognizedOnTestDate: boolean }>;
-}
 
 export type TestReportInput = CreateTestReport & {
   /** The submitting lab, from the acting principal. */
@@ -47,41 +31,6 @@ export type TestReportData = Omit<TestReportInput, 'facts'> & {
 };
 
 export type TestReportEvent = TestReportEventBody & EventMeta;
-
-/** The screening decision: why the report cannot be reviewed, empty when it can. */
-export function screeningReasons(facts: ScreeningFacts): Reason[] {
-  const reasons: Reason[] = [];
-  if (facts.agreement === null || facts.agreement.state !== 'operational') {
-    reasons.push({
-      code: 'AGREEMENT_NOT_OPERATIONAL',
-      detail: facts.agreement
-        ? `Agreement ${facts.agreement.id} is ${facts.agreement.state}.`
-        : `No agreement covers labs of ${facts.lab.economy}.`,
-    });
-  }
-  const inForce = facts.recognitions.filter((r) => r.inForceOnTestDate);
-  if (inForce.length === 0) {
-    reasons.push({
-      code: 'LAB_NOT_RECOGNIZED',
-      detail: `Lab ${facts.lab.cabId} was not recognised on the test date ${facts.testedAt}.`,
-    });
-  } else if (facts.uncoveredRegulations.length > 0) {
-    reasons.push({
-      code: 'SCOPE_NOT_COVERED',
-      detail: `The lab's recognition did not cover ${facts.uncoveredRegulations.join(', ')} on the test date.`,
-    });
-  }
-  if (facts.retiredRegulations.length > 0) {
-    reasons.push({ code: 'REGULATION_RETIRED', detail: `Retired: ${facts.retiredRegulations.join(', ')}.` });
-  }
-  if (!facts.accreditationActive) {
-    reasons.push({ code: 'ACCREDITATION_NOT_ACTIVE', detail: `The lab's accreditation was not active on ${facts.testedAt}.` });
-  }
-  for (const sub of facts.subcontractors.filter((s) => !s.recognizedOnTestDate)) {
-    reasons.push({ code: 'SUBCONTRACTOR_NOT_RECOGNIZED', detail: `Subcontracted lab ${sub.cabId} was not recognised on the test date.` });
-  }
-  return reasons;
-}
 
 const IMPORTING_REGULATOR: readonly Rule[] = [{ role: 'regulator', economy: 'importingEconomy' }];
 const THE_LAB: readonly Rule[] = [{ role: 'lab', cab: 'cabId' }];

@@ -6,7 +6,7 @@
  */
 import { initialTransition } from 'xstate';
 import { workflows } from '../../machines/index.js';
-import { SYSTEM_ACTOR, type Actor, type Kind, type Workflow } from '../../machines/types.js';
+import { SYSTEM_ACTOR, type Actor, type Kind } from '../../machines/types.js';
 import { workflowSchemas } from '../../schemas/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError, isAppError } from '../errors.js';
@@ -16,6 +16,9 @@ import { Validator } from '../validation.js';
 import { admits } from './authorize.js';
 import { runCascade, type CascadeReport } from './cascades.js';
 import { planCommit, type Step } from './commit-plan.js';
+import { mayRead, readScope } from './read-access.js';
+import { mayNotCreate, mayNotSend, notAccepted, staleVersion } from './refusals.js';
+import { checkListQuery, validateEventBody } from './requests.js';
 import { pureTransition } from './pure-transition.js';
 import { Durations } from './durations-table.js';
 import { nextEventsFor, toResource, type Resource } from './resource.js';
@@ -86,7 +89,7 @@ export class Engine {
     const context = this.#ruleContext(actor);
     const derived = rules.derive ? await rules.derive(validated, context) : validated;
     if (!admits(workflow.create, actor, derived)) {
-      throw new AppError({ code: 'FORBIDDEN', detail: `A ${actor.role.replace('_', ' ')} may not create this ${workflow.noun}.` });
+      throw mayNotCreate(workflow, actor);
     }
     const { input, facts } = rules.assess ? await rules.assess(derived, context) : { input: derived, facts: undefined };
     const [snapshot] = initialTransition(workflow.machine, input);
@@ -110,15 +113,11 @@ export class Engine {
    * @throws AppError VALIDATION_FAILED, NOT_FOUND, VERSION_CONFLICT, FORBIDDEN, EVENT_NOT_ACCEPTED, NOT_ELIGIBLE.
    */
   async send(kind: Kind, id: string, body: unknown, actor: Actor, options: { expectedVersion?: number } = {}): Promise<Resource> {
-    const event = this.#validateEvent(kind, body);
+    const event = validateEventBody(this.validator, kind, body);
     for (let attempt = 1; ; attempt += 1) {
       const record = await this.#load(kind, id, actor);
       if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) {
-        throw new AppError({
-          code: 'VERSION_CONFLICT',
-          detail: `${workflows[kind].noun} ${id} is at version ${record.version}, not ${options.expectedVersion}: reload it and try again.`,
-          extra: { currentVersion: record.version },
-        });
+        throw staleVersion(workflows[kind], record, options.expectedVersion);
       }
       try {
         return await this.#step(record, event, actor, {});
@@ -140,23 +139,8 @@ export class Engine {
   /** Instances `actor` may read, oldest first, by state and searchable fields. */
   async list(kind: Kind, query: ListQuery, actor: Actor): Promise<Page<Resource>> {
     const workflow = workflows[kind];
-    const unknownState = (query.states ?? []).find((s) => !(s in workflow.machine.states));
-    if (unknownState !== undefined) {
-      throw new AppError({
-        code: 'VALIDATION_FAILED',
-        detail: `"${unknownState}" is not a state of ${kind}; the states are ${Object.keys(workflow.machine.states).join(', ')}.`,
-        errors: [{ pointer: '/state', message: `unknown state "${unknownState}"` }],
-      });
-    }
-    const unknownField = Object.keys(query.where ?? {}).find((f) => !(f in workflow.search));
-    if (unknownField !== undefined) {
-      throw new AppError({
-        code: 'VALIDATION_FAILED',
-        detail: `${kind} cannot be filtered by "${unknownField}"; the filters are ${Object.keys(workflow.search).join(', ')}.`,
-        errors: [{ pointer: `/${unknownField}`, message: 'unknown filter' }],
-      });
-    }
-    const scope = this.#readScope(workflow, actor);
+    checkListQuery(workflow, query);
+    const scope = readScope(workflow, actor);
     if (scope === null) return { items: [], nextCursor: null };
     const page = await this.store.find(kind, {
       ...(query.states === undefined ? {} : { states: query.states }),
@@ -195,44 +179,10 @@ export class Engine {
     return { store: this.store, actor, now: this.clock.now(), durations: this.durations };
   }
 
-  #validateEvent(kind: Kind, body: unknown): EventBody {
-    const schemas = workflowSchemas[kind].events as Record<string, { $id: string }>;
-    const type = body !== null && typeof body === 'object' ? (body as { type?: unknown }).type : undefined;
-    const schema = typeof type === 'string' ? schemas[type] : undefined;
-    if (!schema) {
-      const known = Object.keys(schemas).join(', ');
-      throw new AppError({
-        code: 'VALIDATION_FAILED',
-        detail: `An event needs a "type", one of: ${known}.`,
-        errors: [{ pointer: '/type', message: `must be one of: ${known}` }],
-      });
-    }
-    return this.validator.validate<EventBody>(schema.$id, body, `The body of ${String(type)}`);
-  }
-
-  /** Whom a workflow with readers lets `actor` see: extra filters, `{}` for all, null for none. */
-  #readScope(workflow: Workflow, actor: Actor): Record<string, string> | null {
-    if (!workflow.readers) return {};
-    const rule = workflow.readers.find((r) => r.role === actor.role);
-    if (!rule) return null;
-    const scope: Record<string, string> = {};
-    const bindings: Array<[string | undefined, string | undefined]> = [
-      [rule.economy, actor.economy],
-      [rule.cab, actor.cabId],
-      [rule.principal, actor.id],
-    ];
-    for (const [field, value] of bindings) {
-      if (field === undefined) continue;
-      if (value === undefined) return null;
-      scope[field] = value;
-    }
-    return scope;
-  }
-
   async #load(kind: Kind, id: string, actor: Actor): Promise<InstanceRecord> {
     const workflow = workflows[kind];
     const record = await this.store.load(kind, id);
-    if (!record || (workflow.readers && !admits(workflow.readers, actor, record.context))) {
+    if (!record || !mayRead(workflow, actor, record.context)) {
       throw new AppError({ code: 'NOT_FOUND', detail: `There is no ${workflow.noun} "${id}".` });
     }
     return upgrade(workflow, record);
@@ -248,27 +198,14 @@ export class Engine {
   /** Authorises and applies one event to a loaded (and upgraded) record. */
   async #step(record: InstanceRecord, body: EventBody, actor: Actor, options: StepOptions): Promise<Resource> {
     const workflow = workflows[record.kind];
-    if (!admits(workflow.events[body.type], actor, record.context)) {
-      throw new AppError({
-        code: 'FORBIDDEN',
-        detail: `A ${actor.role.replace('_', ' ')}${actor.economy ? ` of ${actor.economy}` : ''} may not send ${body.type} to ${workflow.noun} ${record.id}.`,
-      });
-    }
+    if (!admits(workflow.events[body.type], actor, record.context)) throw mayNotSend(workflow, record, body.type, actor);
     const context = this.#ruleContext(actor);
     const at = context.now;
     const snapshot = snapshotOf(workflow, record);
     // Checked before preparing the event: preparation reads the store and may take a sequence
     // number, and a refused event must change nothing. Guards never read the payload.
     if (workflow.machine.getTransitionData(snapshot, { ...body, at: at.toISOString(), actor }).length === 0) {
-      const handled = Object.keys(workflow.machine.states[record.state]?.on ?? {});
-      const why = handled.includes(body.type)
-        ? `its conditions are not met now`
-        : `in state ${record.state} it takes ${handled.length > 0 ? handled.join(', ') : 'no events'}`;
-      throw new AppError({
-        code: 'EVENT_NOT_ACCEPTED',
-        detail: `${workflow.noun} ${record.id} is ${record.state}: ${body.type} is not possible (${why}).`,
-        extra: { state: record.state },
-      });
+      throw notAccepted(workflow, record, body.type);
     }
     const prepared = kindRules[record.kind].prepareEvent
       ? await kindRules[record.kind].prepareEvent!(record, body, context)
@@ -344,7 +281,7 @@ export class Engine {
     cause: Record<string, unknown>,
     completesDeadline?: string,
   ): Promise<'applied' | 'skipped' | 'missing' | 'already-handled'> {
-    const event = this.#validateEvent(kind, body);
+    const event = validateEventBody(this.validator, kind, body);
     for (let attempt = 1; ; attempt += 1) {
       const stored = await this.store.load(kind, id);
       if (!stored) return 'missing';

@@ -1,7 +1,8 @@
 /** The facts an application for recognition (and the decision on it) is judged on. */
 import { accreditationActiveOn, accreditationCovers, type AccreditationData } from '../../../machines/accreditation.js';
 import type { AgreementData } from '../../../machines/agreement.js';
-import type { RecognitionFacts, RecognitionInput } from '../../../machines/recognition.js';
+import type { RecognitionFacts } from '../../../machines/recognition-eligibility.js';
+import type { RecognitionInput } from '../../../machines/recognition.js';
 import type { Store } from '../../store/port.js';
 import { findAll, requireCab, requireInstance } from '../rules/references.js';
 

@@ -5,7 +5,7 @@
  */
 import { accreditationActiveOn, type AccreditationData } from '../../../machines/accreditation.js';
 import { recognitionInForceOn, type RecognitionData } from '../../../machines/recognition.js';
-import type { ScreeningFacts } from '../../../machines/test-report.js';
+import type { ScreeningFacts } from '../../../machines/test-report-screening.js';
 import type { InstanceRecord, RegulationRecord, Store } from '../../store/port.js';
 import { findAll } from '../rules/references.js';
 

@@ -3,13 +3,8 @@
  * agreement that covers the scope, only with an active accreditation that covers it; on
  * recognition, a designation number (country code first) and a listing validity.
  */
-import {
-  applicationRefusals,
-  duplicateRefusals,
-  type RecognitionData,
-  type RecognitionFacts,
-  type RecognitionInput,
-} from '../../../machines/recognition.js';
+import { applicationRefusals, duplicateRefusals, type RecognitionFacts } from '../../../machines/recognition-eligibility.js';
+import type { RecognitionData, RecognitionInput } from '../../../machines/recognition.js';
 import type { Reason } from '../../../machines/types.js';
 import { shift } from '../../durations.js';
 import { AppError } from '../../errors.js';

@@ -1,0 +1,49 @@
+/**
+ * Checks of what a caller asks the engine for, before any work: an event body against the
+ * schema of its type, a list's states and filters against the workflow.
+ */
+import type { Kind, Workflow } from '../../machines/types.js';
+import { workflowSchemas } from '../../schemas/index.js';
+import { AppError } from '../errors.js';
+import type { Validator } from '../validation.js';
+import type { EventBody } from './rules/types.js';
+
+/**
+ * The event body, validated against the schema of its `type` (and normalised).
+ *
+ * @throws AppError VALIDATION_FAILED listing the types when `type` is missing or unknown.
+ */
+export function validateEventBody(validator: Validator, kind: Kind, body: unknown): EventBody {
+  const schemas = workflowSchemas[kind].events as Record<string, { $id: string }>;
+  const type = body !== null && typeof body === 'object' ? (body as { type?: unknown }).type : undefined;
+  const schema = typeof type === 'string' ? schemas[type] : undefined;
+  if (!schema) {
+    const known = Object.keys(schemas).join(', ');
+    throw new AppError({
+      code: 'VALIDATION_FAILED',
+      detail: `An event needs a "type", one of: ${known}.`,
+      errors: [{ pointer: '/type', message: `must be one of: ${known}` }],
+    });
+  }
+  return validator.validate<EventBody>(schema.$id, body, `The body of ${String(type)}`);
+}
+
+/** @throws AppError VALIDATION_FAILED for a state the machine lacks or a field it cannot be filtered by. */
+export function checkListQuery(workflow: Workflow, query: { states?: readonly string[]; where?: Readonly<Record<string, string>> }): void {
+  const unknownState = (query.states ?? []).find((s) => !(s in workflow.machine.states));
+  if (unknownState !== undefined) {
+    throw new AppError({
+      code: 'VALIDATION_FAILED',
+      detail: `"${unknownState}" is not a state of ${workflow.kind}; the states are ${Object.keys(workflow.machine.states).join(', ')}.`,
+      errors: [{ pointer: '/state', message: `unknown state "${unknownState}"` }],
+    });
+  }
+  const unknownField = Object.keys(query.where ?? {}).find((f) => !(f in workflow.search));
+  if (unknownField !== undefined) {
+    throw new AppError({
+      code: 'VALIDATION_FAILED',
+      detail: `${workflow.kind} cannot be filtered by "${unknownField}"; the filters are ${Object.keys(workflow.search).join(', ')}.`,
+      errors: [{ pointer: `/${unknownField}`, message: 'unknown filter' }],
+    });
+  }
+}
