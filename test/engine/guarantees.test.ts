@@ -4,19 +4,10 @@
  * record from another machine version is migrated or refused, never guessed at.
  */
 import { expect } from 'chai';
-import type { AppError } from '../../src/errors.js';
-import { isAppError } from '../../src/errors.js';
+import { isAppError, type AppError } from '../../src/errors.js';
+import { failure } from '../helpers/failure.js';
 import { World } from '../helpers/world.js';
 
-async function failure(action: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await action();
-  } catch (error) {
-    if (isAppError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the action to fail');
-}
 
 describe('engine: version conflicts', () => {
   let world: World;

@@ -3,19 +3,8 @@
  * the machine decides, and both the facts and the decision are kept in the history.
  */
 import { expect } from 'chai';
-import type { AppError } from '../../src/errors.js';
-import { isAppError } from '../../src/errors.js';
+import { failure } from '../helpers/failure.js';
 import { World, daysFrom } from '../helpers/world.js';
-
-async function failure(action: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await action();
-  } catch (error) {
-    if (isAppError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the action to fail');
-}
 
 const codes = (data: Record<string, unknown>) => (data['reasons'] as Array<{ code: string }>).map((r) => r.code);
 
