@@ -244,10 +244,11 @@ describe('HTTP: workflow resources', () => {
   });
 
   describe('GET /{kind}/{id}/history', () => {
+    type Entry = { seq: number; type: string; actor: { id: string; role: string }; from: string | null; to: string; payload: Record<string, unknown> };
+
     it('tells the story oldest first, with actors, facts and causes, a page at a time', async () => {
       const { agreement } = await api.world.recognizedLab();
       await api.world.send('agreements', agreement.id, { type: 'TERMINATE', reason: 'Chấm dứt.' }, 'vn-regulator');
-      type Entry = { seq: number; type: string; actor: { id: string; role: string }; from: string | null; to: string; payload: Record<string, unknown> };
       const first = await api.get<Page<Entry>>(`/agreements/${agreement.id}/history?limit=2`, 'jp-regulator');
       expect(first.body.items.map((h) => [h.seq, h.type, h.actor.id])).to.deep.equal([
         [1, 'CREATE', 'vn-regulator'],
@@ -259,6 +260,21 @@ describe('HTTP: workflow resources', () => {
         ['TERMINATE', 'vn-regulator', 'terminated'],
       ]);
       expect(rest.body.items[1]!.payload).to.deep.equal({ reason: 'Chấm dứt.' });
+    });
+
+    it('shows a deadline that fired, with the system as actor and the deadline as cause; the resource lists the pending ones', async () => {
+      const { lab } = await api.world.recognizedLab();
+      api.world.advanceDays(3);
+      const report = await api.world.submit(lab);
+      const pending = (await api.get<Resource>(`/test-reports/${report.id}`, 'kr-regulator')).body.deadlines;
+      expect(pending.map((d) => d.type)).to.deep.equal(['REVIEW_OVERDUE']);
+      api.world.clock.set(pending[0]!.dueAt);
+      expect(await api.world.fireDue()).to.include('test-reports:REVIEW_OVERDUE');
+      type Fired = Entry & { cause: { deadline: { event: string; dueAt: string } } };
+      const history = (await api.get<Page<Fired>>(`/test-reports/${report.id}/history`, lab.id)).body.items;
+      expect(history.at(-1)).to.deep.include({ type: 'REVIEW_OVERDUE', from: 'under_review', to: 'under_review', actor: { id: 'system', role: 'system', name: 'MRA Engine' } });
+      expect(history.at(-1)!.cause.deadline).to.include({ event: 'REVIEW_OVERDUE', dueAt: pending[0]!.dueAt });
+      expect((await api.get<Resource>(`/test-reports/${report.id}`, 'kr-regulator')).body.deadlines).to.deep.equal([]);
     });
 
     it('404 for a test report the caller may not read; 400 for a bad cursor', async () => {
