@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import { Durations } from './engine/durations-table.js';
 import { Engine } from './engine/engine.js';
 import { newId } from './ids.js';
+import { outboxDispatcher } from './notify/index.js';
 import { applySeed } from './seed/apply-seed.js';
 import { readSeed } from './seed/read-seed.js';
 import { openStore } from './store/open-store.js';
@@ -60,7 +61,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
     nodeId,
     reportError: (error, context) => log.error({ err: error, ...context }, 'background work failed'),
   });
-  const workers: BackgroundWorker[] = [];
+  const workers: BackgroundWorker[] = [outboxDispatcher({ config, store, clock, log, nodeId })];
   for (const worker of workers) {
     worker.start();
     log.info({ worker: worker.name }, 'worker started');

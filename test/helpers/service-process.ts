@@ -1,7 +1,7 @@
 /**
  * Runs `src/main.ts` as `npm start` does, in a child process, and reads its JSON log lines.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -19,15 +19,22 @@ export interface RunResult {
 
 /**
  * Starts the service with `env`; once a log line satisfies `until` it is stopped with SIGTERM.
- * Answers every line logged and the exit code. Fails after `timeoutMs`.
+ * Answers every line logged and the exit code. Fails after `timeoutMs`. `started` receives the
+ * child process, for a test that ends it another way (SIGKILL in the middle of some work).
  */
-export function runService(env: Record<string, string>, until: (line: LogLine) => boolean, timeoutMs = 20_000): Promise<RunResult> {
+export function runService(
+  env: Record<string, string>,
+  until: (line: LogLine) => boolean,
+  timeoutMs = 20_000,
+  started?: (child: ChildProcess) => void,
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
       env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    started?.(child);
     const lines: LogLine[] = [];
     let buffer = '';
     let stderr = '';
