@@ -12,6 +12,7 @@ import { createApp } from './api/app.js';
 import { listen } from './api/server.js';
 import { Engine } from './engine/engine.js';
 import { newId } from './ids.js';
+import { outboxDispatcher } from './notify/index.js';
 import { applySeed } from './seed/apply-seed.js';
 import { readSeed } from './seed/read-seed.js';
 import { Scheduler } from './schedule/scheduler.js';
@@ -66,8 +67,10 @@ export async function startService(config: Config, log: Logger): Promise<Service
     nodeId,
     reportError: (error, context) => log.error({ err: error, ...context }, 'background work failed'),
   });
-  const workers: BackgroundWorker[] = [];
-  workers.push(new Scheduler({ engine, intervalMs: config.schedulerIntervalMs, log: log.child({ worker: 'scheduler' }) }));
+  const workers: BackgroundWorker[] = [
+    new Scheduler({ engine, intervalMs: config.schedulerIntervalMs, log: log.child({ worker: 'scheduler' }) }),
+    outboxDispatcher({ config, store, clock, log, nodeId }),
+  ];
   for (const worker of workers) {
     worker.start();
     log.info({ worker: worker.name }, 'worker started');

@@ -192,6 +192,8 @@ export interface OutboxStore {
   markFailed(id: string, owner: string, failure: { at: string; error: string; retryAt: string | null }): Promise<boolean>;
   outboxCounts(): Promise<Record<OutboxStatus, number>>;
   listOutbox(query: { status?: OutboxStatus; limit: number; cursor?: string | null }): Promise<Page<OutboxMessage>>;
+  /** One message by id, whatever its status; null if there is none. */
+  getOutboxMessage(id: string): Promise<OutboxMessage | null>;
   /** Puts a dead message back in the queue, due at `at`. */
   requeueOutbox(id: string, at: string): Promise<boolean>;
 }

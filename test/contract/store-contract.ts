@@ -229,6 +229,15 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         expect((await store.claimOutbox(lease('n1', 101))).map((m) => m.id)).to.deep.equal([message!.id]);
       });
 
+      it('reads one message by id, whatever its status; null for an unknown id', async () => {
+        await store.commit(commitOf('a1', 0, 'negotiating'));
+        const [message] = await store.claimOutbox(lease('n1', 1));
+        await store.markFailed(message!.id, 'n1', { at: at(1), error: '550 no such user', retryAt: null });
+        expect(await store.getOutboxMessage(message!.id)).to.deep.include({ id: message!.id, status: 'dead', attempts: 1, recipient: RECIPIENT });
+        expect((await store.getOutboxMessage(message!.id))?.notification).to.deep.equal(message!.notification);
+        expect(await store.getOutboxMessage('no-such-message')).to.equal(null);
+      });
+
       it('lists pages of messages by status with a cursor', async () => {
         for (let i = 0; i < 5; i += 1) await store.commit(commitOf(`a${i}`, 0, 'negotiating'));
         const first = await store.listOutbox({ status: 'pending', limit: 3 });

@@ -62,12 +62,19 @@ function timeout<T>(promise: Promise<T>, ms: number, what: () => string): Promis
 
 /**
  * Starts the service with `env`; once a log line satisfies `until` it is stopped with SIGTERM.
- * Answers every line logged and the exit code. Fails after `timeoutMs`.
+ * Answers every line logged and the exit code. Fails after `timeoutMs`. `started` receives the
+ * child process, for a test that ends it another way (SIGKILL in the middle of some work).
  */
-export async function runService(env: Record<string, string>, until: (line: LogLine) => boolean, timeoutMs = 20_000): Promise<RunResult> {
+export async function runService(
+  env: Record<string, string>,
+  until: (line: LogLine) => boolean,
+  timeoutMs = 20_000,
+  started?: (child: ChildProcess) => void,
+): Promise<RunResult> {
   const spawned: Spawned = spawnService(env, (line) => {
     if (until(line)) spawned.child.kill('SIGTERM');
   });
+  started?.(spawned.child);
   try {
     return await timeout(spawned.exited, timeoutMs, () => `service did not finish in ${timeoutMs} ms; log:\n${JSON.stringify(spawned.lines, null, 1)}\n${spawned.stderr()}`);
   } catch (error) {

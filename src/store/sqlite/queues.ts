@@ -108,6 +108,10 @@ export class OutboxTable {
         `UPDATE outbox SET status = 'pending', next_attempt_at = @at, attempts = 0, lease_owner = NULL, lease_until = NULL
          WHERE id = @id AND status = 'dead'`,
       ),
+      one: db.prepare(
+        `SELECT o.*, h.notification AS body FROM outbox o JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
+         WHERE o.id = ?`,
+      ),
       list: db.prepare(
         `SELECT o.*, h.notification AS body FROM outbox o JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
          WHERE (@status IS NULL OR o.status = @status)
@@ -141,6 +145,11 @@ export class OutboxTable {
     const items = rows.slice(0, query.limit).map(toMessage);
     const last = items.at(-1);
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.nextAttemptAt, last.id]) : null };
+  }
+
+  get(id: string): OutboxMessage | null {
+    const row = this.#sql.one.get(id) as OutboxRow | undefined;
+    return row ? toMessage(row) : null;
   }
 
   requeue(id: string, at: string): boolean {

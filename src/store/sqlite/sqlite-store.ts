@@ -127,6 +127,10 @@ export class SqliteStore implements Store {
     return this.#outbox.list(query);
   }
 
+  async getOutboxMessage(id: string): Promise<OutboxMessage | null> {
+    return this.#outbox.get(id);
+  }
+
   async requeueOutbox(id: string, at: string): Promise<boolean> {
     return this.#outbox.requeue(id, at);
   }

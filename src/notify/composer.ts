@@ -1,0 +1,52 @@
+/**
+ * Writes the e-mail for one outbox message: reads the names it needs from the directory, picks
+ * the recipient's language and lays the content out as text and HTML.
+ */
+import type { DirectoryStore, OutboxMessage } from '../store/port.js';
+import { mailContent, subjectFor } from './content.js';
+import { directoryNames } from './directory-names.js';
+import { messageIdFor, threadIdFor, type MailMessage } from './mail-message.js';
+import { renderHtml } from './render-html.js';
+import { renderText } from './render-text.js';
+import { wordings } from './wording/index.js';
+
+export interface ComposerOptions {
+  directory: DirectoryStore;
+  /** Base of the links, e.g. https://mra.example.gov.vn */
+  publicUrl: string;
+  mailFrom: string;
+}
+
+export class MessageComposer {
+  readonly #options: ComposerOptions;
+
+  constructor(options: ComposerOptions) {
+    this.#options = options;
+  }
+
+  /** The whole e-mail for `message`, in its recipient's language. */
+  async compose(message: OutboxMessage): Promise<MailMessage> {
+    const { notification, recipient } = message;
+    const { directory, publicUrl, mailFrom } = this.#options;
+    const names = await directoryNames(notification, directory);
+    const content = mailContent({ notification, recipient, names, wording: wordings[recipient.language], publicUrl });
+    return {
+      outboxId: message.id,
+      messageId: messageIdFor(message.id, mailFrom),
+      threadId: threadIdFor(notification.kind, notification.instanceId, mailFrom),
+      from: mailFrom,
+      to: { name: recipient.name, address: recipient.address },
+      subject: content.subject,
+      text: renderText(content),
+      html: renderHtml(content),
+      language: recipient.language,
+      date: new Date(notification.at),
+    };
+  }
+
+  /** The subject line alone, as the recipient reads it. */
+  async subject(message: OutboxMessage): Promise<string> {
+    const names = await directoryNames(message.notification, this.#options.directory);
+    return subjectFor({ notification: message.notification, names, wording: wordings[message.recipient.language] });
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Instants as e-mails show them: ISO date and UTC time, never a bare local time, so a reader in
+ * Seoul and one in Washington read the same moment. Viet Nam time (UTC+7, no daylight saving)
+ * can be added for Vietnamese readers.
+ */
+
+const VIET_NAM_OFFSET_MS = 7 * 3_600_000;
+
+/** `2026-01-05 09:00 UTC` */
+export function utcInstant(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** Whether the instant is midnight UTC, i.e. stands for a calendar day (a date given without a time). */
+export function isDay(iso: string): boolean {
+  return /T00:00(:00(\.0+)?)?(Z|\+00:00)$/.test(iso);
+}
+
+/** The same instant in Viet Nam: its date and time of day there, `2026-01-05` and `16:00`. */
+export function vietNamTime(iso: string): { date: string; time: string } {
+  const local = new Date(Date.parse(iso) + VIET_NAM_OFFSET_MS).toISOString();
+  return { date: local.slice(0, 10), time: local.slice(11, 16) };
+}

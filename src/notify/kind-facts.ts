@@ -1,0 +1,77 @@
+/**
+ * The few facts that identify an instance of each kind in an e-mail: an agreement's economies and
+ * scope, a recognition's CAB and designation number, a test report's number and equipment.
+ */
+import type { Fact, Reading } from './reading.js';
+
+type Optional = Fact | null;
+
+function fact(label: string, value: string | undefined): Optional {
+  return value === undefined || value === '' ? null : { label, value };
+}
+
+function agreementFacts(r: Reading): Optional[] {
+  const { labels } = r.wording;
+  const scope = (r.notification.data['scope'] ?? {}) as Record<string, string[]>;
+  const transitionEndsAt = r.text('transitionEndsAt');
+  return [
+    fact(labels.title, r.text('title')),
+    fact(labels.economies, r.list('economies').map((e) => r.economy(e)).join(', ')),
+    fact(labels.phase, r.text('phase')),
+    ...Object.entries(scope).map(([economy, regulations]) => fact(labels.scopeOf(r.economy(economy)), regulations.join(', '))),
+    fact(labels.transitionEndsAt, transitionEndsAt === undefined ? undefined : r.wording.date(transitionEndsAt)),
+  ];
+}
+
+function accreditationFacts(r: Reading): Optional[] {
+  const { labels, date } = r.wording;
+  const [from, until] = [r.text('validFrom'), r.text('validUntil')];
+  return [
+    fact(labels.cab, r.cab()),
+    fact(labels.standard, r.text('standard')),
+    fact(labels.certificateNumber, r.text('certificateNumber')),
+    fact(labels.validity, from === undefined || until === undefined ? undefined : `${date(from)} – ${date(until)}`),
+    fact(labels.scope, r.list('scope').join(', ')),
+  ];
+}
+
+function recognitionFacts(r: Reading): Optional[] {
+  const { labels, date } = r.wording;
+  const until = r.text('validUntil');
+  return [
+    fact(labels.cab, r.cab()),
+    fact(labels.importingEconomy, r.economy(r.text('importingEconomy') ?? '')),
+    fact(labels.designationNumber, r.text('designationNumber')),
+    fact(labels.listedUntil, until === undefined ? undefined : date(until)),
+    fact(labels.scope, r.list('scope').join(', ')),
+  ];
+}
+
+function testReportFacts(r: Reading): Optional[] {
+  const { labels, date } = r.wording;
+  const equipment = (r.notification.data['equipment'] ?? {}) as { manufacturer?: string; model?: string; category?: string };
+  const [testedAt, until, importerId] = [r.text('testedAt'), r.text('validUntil'), r.text('importerId')];
+  const accepted = r.notification.to === 'accepted' || r.notification.to === 'expired';
+  return [
+    fact(labels.reportNumber, r.text('reportNumber')),
+    fact(labels.lab, r.cab()),
+    fact(labels.equipment, `${equipment.manufacturer ?? ''} ${equipment.model ?? ''}${equipment.category ? ` (${equipment.category})` : ''}`.trim()),
+    fact(labels.regulations, r.list('regulations').join(', ')),
+    fact(labels.importingEconomy, r.economy(r.text('importingEconomy') ?? '')),
+    fact(labels.testedAt, testedAt === undefined ? undefined : date(testedAt)),
+    fact(labels.importer, importerId === undefined ? undefined : r.principal(importerId)),
+    fact(labels.acceptedUntil, accepted && until !== undefined ? date(until) : undefined),
+  ];
+}
+
+const BY_KIND = {
+  agreements: agreementFacts,
+  accreditations: accreditationFacts,
+  recognitions: recognitionFacts,
+  'test-reports': testReportFacts,
+} as const;
+
+/** The identifying facts of the notification's instance, in the reader's language. */
+export function kindFacts(r: Reading): Fact[] {
+  return BY_KIND[r.kind](r).filter((f): f is Fact => f !== null);
+}

@@ -1,0 +1,18 @@
+/** The plain-text part of an e-mail: labelled lines a person reads in any client or terminal. */
+import type { MailContent } from './content.js';
+
+/** Lays `content` out as plain text, lines ending in `\n` (the transport turns them into CRLF). */
+export function renderText(content: MailContent): string {
+  const lines: string[] = [content.greeting, '', content.subject, ''];
+  for (const { label, value } of content.facts) lines.push(`${label}: ${value}`);
+  if (content.reasons) {
+    lines.push('', `${content.reasons.heading}:`, ...content.reasons.items.map((item) => `  - ${item}`));
+  }
+  if (content.next.text !== '') lines.push('', `${content.next.heading}:`, content.next.text);
+  if (content.deadlines) {
+    lines.push('', `${content.deadlines.heading}:`, ...content.deadlines.items.map(({ label, value }) => `  - ${label}: ${value}`));
+  }
+  // "-- " on its own line is the signature delimiter mail clients recognise.
+  lines.push('', `${content.link.label}: ${content.link.href}`, '', '-- ', ...content.footer);
+  return `${lines.join('\n')}\n`;
+}

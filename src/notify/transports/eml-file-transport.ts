@@ -1,0 +1,36 @@
+/**
+ * Without `SMTP_URL`, each e-mail is written as an RFC 822 message, `<outbox id>.eml`, in the mail
+ * folder: what would have been sent, byte for byte, openable in any mail client. A message sent
+ * again after a crash rewrites its own file rather than adding a second one.
+ */
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createTransport } from 'nodemailer';
+import { nodemailerMessage, type MailMessage } from '../mail-message.js';
+import type { MailTransport } from './transport.js';
+
+export class EmlFileTransport implements MailTransport {
+  readonly kind = 'eml';
+  readonly target: string;
+  // nodemailer builds the raw message; nothing is sent anywhere.
+  readonly #builder = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+
+  constructor(dir: string) {
+    this.target = resolve(dir);
+  }
+
+  async send(message: MailMessage): Promise<string> {
+    const info = await this.#builder.sendMail(nodemailerMessage(message));
+    await mkdir(this.target, { recursive: true });
+    const file = join(this.target, `${message.outboxId}.eml`);
+    // Written aside, then renamed: a reader never sees half a message.
+    const partial = `${file}.partial`;
+    await writeFile(partial, info.message as Buffer);
+    await rename(partial, file);
+    return `written to ${file}`;
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Everything an e-mail says in one language. Each language is one file (`en.ts`, `vi.ts`) that a
+ * reviewer can read from top to bottom; the layout code (`content.ts`, `render-*.ts`) holds no
+ * words of its own. Tables are keyed by kind, then by state or event, as the machines name them.
+ */
+import type { Kind, Role } from '../../../machines/types.js';
+
+export type Language = 'en' | 'vi';
+
+/** Words keyed by state or event name, per workflow kind. */
+export type PerKind = Readonly<Record<Kind, Readonly<Record<string, string>>>>;
+
+/** What the subject line names, already in the reader's language. */
+export interface SubjectFacts {
+  agreements: { economies: readonly string[]; phase: string };
+  accreditations: { certificateNumber: string; cab: string };
+  recognitions: { cab: string; importingCode: string; importingName: string };
+  'test-reports': { reportNumber: string; model: string; importingCode: string; importingName: string };
+}
+
+export interface Wording {
+  language: Language;
+  /** The instance, as the subject line and the body name it: "Recognition of … by KR". */
+  subjects: { [K in Kind]: (facts: SubjectFacts[K]) => string };
+  /** The kind in a sentence, lower case: "recognition", "thỏa thuận". */
+  nouns: Readonly<Record<Kind, string>>;
+  /** Every state a machine can be in. */
+  states: PerKind;
+  /** Every event (and `CREATE`), as "what happened". `{economy}` is the acting principal's economy. */
+  events: PerKind;
+  /** The end of the subject line for events that keep the state (reminders, a first signature, a scope change). */
+  unchanged: PerKind;
+  /** What happens next, once an instance is in a state. */
+  next: PerKind;
+  /** The deadlines the states set, by the event they fire. */
+  deadlines: PerKind;
+  /** Reason codes of a rejected test report. */
+  reasons: Readonly<Record<string, string>>;
+  /** Roles of principals, and `cab` for a conformity assessment body's own address. */
+  roles: Readonly<Record<Role | 'cab', string>>;
+  labels: {
+    happened: string;
+    by: string;
+    when: string;
+    cause: string;
+    reason: string;
+    comment: string;
+    request: string;
+    response: string;
+    title: string;
+    economies: string;
+    phase: string;
+    scopeOf: (economy: string) => string;
+    transitionEndsAt: string;
+    cab: string;
+    standard: string;
+    certificateNumber: string;
+    validity: string;
+    importingEconomy: string;
+    designationNumber: string;
+    listedUntil: string;
+    scope: string;
+    reportNumber: string;
+    lab: string;
+    equipment: string;
+    regulations: string;
+    testedAt: string;
+    acceptedUntil: string;
+    importer: string;
+    reasons: string;
+    next: string;
+    deadlines: string;
+    link: string;
+  };
+  greeting: (name: string) => string;
+  /** Who acted: a principal with role and economy, or the engine itself. */
+  actor: (actor: { name: string; role: string; economy: string | null; automatic: boolean }) => string;
+  /** Why the system acted: a deadline that fell due. */
+  causeDeadline: (deadline: string, dueAt: string) => string;
+  /** Why the system acted: another instance changed state. */
+  causeCascade: (noun: string, id: string, state: string) => string;
+  /** From which state to which: "pending review → recognized". */
+  change: (from: string, to: string) => string;
+  /** An instant, unambiguous for this reader. */
+  instant: (iso: string) => string;
+  /** An instant that marks a day (midnight UTC) is shown as that day. */
+  date: (iso: string) => string;
+  /** Why this reader receives the e-mail, and that nobody reads replies. */
+  footer: (party: { role: string; economy: string | null; noun: string }) => string[];
+}

@@ -1,0 +1,258 @@
+/** Toàn bộ câu chữ của thư điện tử tiếng Việt (every word of the Vietnamese e-mails). */
+import { isDay, utcInstant, vietNamTime } from '../dates.js';
+import type { Wording } from './types.js';
+
+export const vi: Wording = {
+  language: 'vi',
+
+  subjects: {
+    agreements: ({ economies, phase }) => `Thỏa thuận MRA ${economies.join(' – ')}, giai đoạn ${phase}`,
+    accreditations: ({ certificateNumber, cab }) => `Chứng chỉ công nhận ${certificateNumber} của ${cab}`,
+    recognitions: ({ cab, importingName }) => `Việc ${importingName} công nhận ${cab}`,
+    'test-reports': ({ reportNumber, model, importingName }) => `Báo cáo thử nghiệm ${reportNumber} (${model}) gửi ${importingName}`,
+  },
+
+  nouns: {
+    agreements: 'thỏa thuận',
+    accreditations: 'chứng chỉ công nhận',
+    recognitions: 'việc công nhận',
+    'test-reports': 'báo cáo thử nghiệm',
+  },
+
+  states: {
+    agreements: {
+      negotiating: 'đang đàm phán',
+      confidence_building: 'trong giai đoạn xây dựng lòng tin',
+      operational: 'đang có hiệu lực',
+      suspended: 'tạm đình chỉ',
+      terminated: 'đã chấm dứt',
+    },
+    accreditations: {
+      active: 'đang có hiệu lực',
+      renewal_due: 'đến hạn gia hạn',
+      renewal_submitted: 'đã nộp hồ sơ gia hạn',
+      suspended: 'tạm đình chỉ',
+      lapsed: 'đã hết hiệu lực',
+      withdrawn: 'đã bị thu hồi',
+    },
+    recognitions: {
+      pending: 'đang chờ xem xét',
+      info_requested: 'đang chờ bổ sung thông tin',
+      recognized: 'đã được công nhận',
+      suspended: 'tạm đình chỉ',
+      lapsed: 'tạm mất hiệu lực',
+      objected: 'bị phản đối',
+      withdrawn: 'đã bị thu hồi',
+      expired: 'đã hết hạn',
+    },
+    'test-reports': {
+      screening: 'đang sàng lọc',
+      under_review: 'đang thẩm định',
+      info_requested: 'đang chờ bổ sung thông tin',
+      accepted: 'được chấp nhận',
+      rejected: 'bị từ chối',
+      withdrawn: 'đã được rút lại',
+      revoked: 'bị thu hồi',
+      expired: 'đã hết hiệu lực',
+    },
+  },
+
+  events: {
+    agreements: {
+      CREATE: 'Đề xuất thỏa thuận',
+      SIGN: '{economy} đã ký',
+      TRANSITION_ENDED: 'Kết thúc giai đoạn xây dựng lòng tin',
+      SUSPEND: 'Tạm đình chỉ',
+      RESUME: 'Khôi phục hiệu lực',
+      AMEND_SCOPE: 'Sửa đổi phạm vi',
+      TERMINATE: 'Chấm dứt',
+    },
+    accreditations: {
+      CREATE: 'Cấp chứng chỉ công nhận',
+      RENEWAL_DUE: 'Đến hạn gia hạn',
+      RENEWAL_SUBMITTED: 'Nộp hồ sơ gia hạn',
+      RENEW: 'Gia hạn',
+      EXPIRED: 'Hết thời hạn hiệu lực',
+      SUSPEND: 'Tạm đình chỉ',
+      REINSTATE: 'Khôi phục hiệu lực',
+      WITHDRAW: 'Thu hồi',
+    },
+    recognitions: {
+      CREATE: 'Nộp hồ sơ đề nghị công nhận',
+      REQUEST_INFO: 'Yêu cầu bổ sung thông tin',
+      PROVIDE_INFO: 'Bổ sung thông tin',
+      RECOGNIZE: 'Công nhận',
+      OBJECT: 'Phản đối',
+      SUSPEND: 'Tạm đình chỉ',
+      LIFT_SUSPENSION: 'Chấm dứt tạm đình chỉ',
+      WITHDRAW: 'Cơ quan chỉ định thu hồi',
+      DERECOGNIZE: 'Cơ quan quản lý của nền kinh tế nhập khẩu hủy công nhận',
+      RENEW: 'Đề nghị gia hạn',
+      REVIEW_OVERDUE: 'Quá hạn xem xét',
+      LISTING_EXPIRY_REMINDER: 'Sắp hết thời hạn công nhận',
+      LISTING_EXPIRED: 'Hết thời hạn công nhận',
+      AGREEMENT_TERMINATED: 'Thỏa thuận đã chấm dứt',
+      ACCREDITATION_LAPSED: 'Chứng chỉ công nhận không còn hiệu lực',
+      ACCREDITATION_RESTORED: 'Chứng chỉ công nhận được khôi phục',
+    },
+    'test-reports': {
+      CREATE: 'Nộp báo cáo',
+      ACCEPT: 'Chấp nhận',
+      REJECT: 'Từ chối',
+      REQUEST_INFO: 'Yêu cầu bổ sung thông tin',
+      PROVIDE_INFO: 'Bổ sung thông tin',
+      WITHDRAW: 'Phòng thử nghiệm rút lại báo cáo',
+      REVOKE: 'Thu hồi việc chấp nhận',
+      REVIEW_OVERDUE: 'Quá hạn thẩm định',
+      EXPIRED: 'Hết thời hạn chấp nhận',
+      LAB_RECOGNITION_ENDED: 'Việc công nhận phòng thử nghiệm đã chấm dứt',
+    },
+  },
+
+  unchanged: {
+    agreements: { SIGN: '{economy} đã ký', AMEND_SCOPE: 'đã sửa đổi phạm vi' },
+    accreditations: {},
+    recognitions: { REVIEW_OVERDUE: 'quá hạn xem xét', LISTING_EXPIRY_REMINDER: 'sắp hết thời hạn công nhận' },
+    'test-reports': { REVIEW_OVERDUE: 'quá hạn thẩm định' },
+  },
+
+  next: {
+    agreements: {
+      negotiating: 'Thỏa thuận bắt đầu có hiệu lực khi cơ quan quản lý của cả hai nền kinh tế đã ký.',
+      confidence_building:
+        'Hai bên đã ký. Trong giai đoạn xây dựng lòng tin, hồ sơ đề nghị công nhận chưa được tiếp nhận; thỏa thuận có hiệu lực khi giai đoạn này kết thúc.',
+      operational:
+        'Thỏa thuận đang có hiệu lực: cơ quan chỉ định có thể đề nghị công nhận các phòng thử nghiệm và tổ chức chứng nhận của mình, và báo cáo thử nghiệm của các phòng thử nghiệm đã được công nhận được tiếp nhận để thẩm định.',
+      suspended:
+        'Trong thời gian thỏa thuận tạm đình chỉ, báo cáo thử nghiệm mới theo thỏa thuận bị từ chối ngay khi sàng lọc. Cơ quan quản lý của một trong hai bên có thể khôi phục hiệu lực của thỏa thuận.',
+      terminated:
+        'Thỏa thuận đã chấm dứt. Các quyết định công nhận theo thỏa thuận bị thu hồi và các báo cáo thử nghiệm đang chờ của những phòng thử nghiệm liên quan bị từ chối.',
+    },
+    accreditations: {
+      active: 'Chứng chỉ công nhận đang có hiệu lực. Tổ chức sẽ được nhắc gia hạn trước khi chứng chỉ hết hạn.',
+      renewal_due:
+        'Chứng chỉ công nhận sắp hết hạn. Tổ chức cần nộp hồ sơ gia hạn; nếu không, chứng chỉ sẽ hết hiệu lực khi hết thời hạn và các quyết định công nhận theo MRA của tổ chức cũng tạm mất hiệu lực.',
+      renewal_submitted: 'Hồ sơ gia hạn đang được tổ chức công nhận xem xét; tổ chức công nhận có thể gia hạn chứng chỉ với thời hạn hiệu lực mới.',
+      suspended:
+        'Trong thời gian chứng chỉ bị tạm đình chỉ, các quyết định công nhận theo MRA của tổ chức tạm mất hiệu lực; các quyết định này được khôi phục nếu tổ chức công nhận khôi phục hiệu lực của chứng chỉ.',
+      lapsed:
+        'Chứng chỉ công nhận đã hết hiệu lực. Các quyết định công nhận theo MRA của tổ chức cũng tạm mất hiệu lực và các báo cáo thử nghiệm đang chờ của tổ chức bị từ chối.',
+      withdrawn:
+        'Chứng chỉ công nhận đã bị thu hồi. Các quyết định công nhận theo MRA của tổ chức tạm mất hiệu lực và các báo cáo thử nghiệm đang chờ của tổ chức bị từ chối.',
+    },
+    recognitions: {
+      pending:
+        'Cơ quan quản lý của nền kinh tế nhập khẩu đang xem xét hồ sơ và có thể công nhận, yêu cầu bổ sung thông tin hoặc phản đối. Các bên sẽ được nhắc nếu chưa có quyết định trước hạn xem xét.',
+      info_requested:
+        'Cơ quan quản lý của nền kinh tế nhập khẩu cần thêm thông tin. Cơ quan chỉ định hoặc tổ chức được đề nghị công nhận cần trả lời; việc xem xét sẽ tiếp tục sau khi có câu trả lời.',
+      recognized:
+        'Tổ chức đã có tên trong danh sách: cơ quan quản lý của nền kinh tế nhập khẩu tiếp nhận báo cáo thử nghiệm trong phạm vi công nhận để thẩm định cho đến khi hết thời hạn công nhận. Cơ quan chỉ định có thể đề nghị gia hạn trước thời điểm đó.',
+      suspended:
+        'Trong thời gian tạm đình chỉ, báo cáo thử nghiệm của các phép thử thực hiện trong thời gian này bị từ chối khi sàng lọc. Cơ quan chỉ định hoặc cơ quan quản lý có thể chấm dứt việc tạm đình chỉ khi việc công nhận còn thời hạn.',
+      lapsed:
+        'Việc công nhận tạm mất hiệu lực do chứng chỉ công nhận của tổ chức không còn hiệu lực; các báo cáo thử nghiệm đang chờ của tổ chức bị từ chối. Việc công nhận được khôi phục nếu chứng chỉ được khôi phục hiệu lực khi việc công nhận còn thời hạn.',
+      objected: 'Hồ sơ đã đóng. Cơ quan chỉ định có thể nộp hồ sơ mới.',
+      withdrawn: 'Việc công nhận đã chấm dứt: tổ chức không còn trong danh sách và các báo cáo thử nghiệm đang chờ của tổ chức bị từ chối.',
+      expired: 'Thời hạn công nhận đã kết thúc. Tổ chức cần được công nhận lại để báo cáo thử nghiệm tiếp tục được chấp nhận.',
+    },
+    'test-reports': {
+      screening: 'Báo cáo đang được sàng lọc.',
+      under_review:
+        'Cơ quan quản lý của nền kinh tế nhập khẩu đang thẩm định báo cáo và có thể chấp nhận, từ chối hoặc yêu cầu bổ sung thông tin. Các bên sẽ được nhắc nếu chưa có quyết định trước hạn thẩm định.',
+      info_requested:
+        'Cơ quan quản lý của nền kinh tế nhập khẩu cần phòng thử nghiệm bổ sung thông tin; việc thẩm định sẽ tiếp tục khi phòng thử nghiệm trả lời.',
+      accepted:
+        'Báo cáo được chấp nhận tại nền kinh tế nhập khẩu cho đến khi hết thời hạn chấp nhận; nhà nhập khẩu có thể sử dụng báo cáo này. Cơ quan quản lý có thể thu hồi việc chấp nhận.',
+      rejected: 'Báo cáo không được chấp nhận. Phòng thử nghiệm có thể nộp báo cáo mới sau khi khắc phục các lý do trên.',
+      withdrawn: 'Phòng thử nghiệm đã rút lại báo cáo; báo cáo không được xử lý tiếp.',
+      revoked: 'Việc chấp nhận đã bị thu hồi; báo cáo không còn giá trị sử dụng.',
+      expired: 'Thời hạn chấp nhận đã kết thúc; cần có báo cáo mới.',
+    },
+  },
+
+  deadlines: {
+    agreements: { TRANSITION_ENDED: 'Kết thúc giai đoạn xây dựng lòng tin' },
+    accreditations: { RENEWAL_DUE: 'Nhắc gia hạn', EXPIRED: 'Hết thời hạn hiệu lực' },
+    recognitions: {
+      REVIEW_OVERDUE: 'Hạn xem xét',
+      LISTING_EXPIRY_REMINDER: 'Nhắc sắp hết thời hạn công nhận',
+      LISTING_EXPIRED: 'Hết thời hạn công nhận',
+    },
+    'test-reports': { REVIEW_OVERDUE: 'Hạn thẩm định', EXPIRED: 'Hết thời hạn chấp nhận' },
+  },
+
+  reasons: {
+    LAB_NOT_RECOGNIZED: 'Phòng thử nghiệm chưa được nền kinh tế nhập khẩu công nhận vào ngày thử nghiệm',
+    SCOPE_NOT_COVERED: 'Phạm vi công nhận của phòng thử nghiệm không bao gồm tất cả quy chuẩn kỹ thuật của báo cáo vào ngày thử nghiệm',
+    ACCREDITATION_NOT_ACTIVE: 'Chứng chỉ công nhận của phòng thử nghiệm không có hiệu lực vào ngày thử nghiệm',
+    AGREEMENT_NOT_OPERATIONAL: 'Không có thỏa thuận MRA đang có hiệu lực cho nền kinh tế của phòng thử nghiệm',
+    SUBCONTRACTOR_NOT_RECOGNIZED: 'Phòng thử nghiệm thầu phụ chưa được công nhận vào ngày thử nghiệm',
+    REGULATION_RETIRED: 'Quy chuẩn kỹ thuật của báo cáo đã hết hiệu lực',
+    REJECTED_BY_REGULATOR: 'Bị cơ quan quản lý của nền kinh tế nhập khẩu từ chối',
+    LAB_RECOGNITION_ENDED: 'Việc công nhận phòng thử nghiệm đã chấm dứt trước khi có quyết định',
+  },
+
+  roles: {
+    regulator: 'cơ quan quản lý',
+    designating_authority: 'cơ quan chỉ định',
+    accreditation_body: 'tổ chức công nhận',
+    lab: 'phòng thử nghiệm',
+    importer: 'nhà nhập khẩu',
+    admin: 'quản trị viên',
+    system: 'MRA Engine',
+    cab: 'tổ chức đánh giá sự phù hợp',
+  },
+
+  labels: {
+    happened: 'Sự việc',
+    by: 'Thực hiện bởi',
+    when: 'Thời điểm',
+    cause: 'Căn cứ',
+    reason: 'Lý do',
+    comment: 'Ghi chú',
+    request: 'Thông tin cần bổ sung',
+    response: 'Nội dung trả lời',
+    title: 'Tên',
+    economies: 'Các nền kinh tế',
+    phase: 'Giai đoạn',
+    scopeOf: (economy) => `Phạm vi của ${economy}`,
+    transitionEndsAt: 'Giai đoạn xây dựng lòng tin đến',
+    cab: 'Tổ chức',
+    standard: 'Tiêu chuẩn',
+    certificateNumber: 'Số chứng chỉ',
+    validity: 'Hiệu lực',
+    importingEconomy: 'Nền kinh tế nhập khẩu',
+    designationNumber: 'Số chỉ định',
+    listedUntil: 'Công nhận đến',
+    scope: 'Phạm vi',
+    reportNumber: 'Số báo cáo',
+    lab: 'Phòng thử nghiệm',
+    equipment: 'Thiết bị',
+    regulations: 'Quy chuẩn kỹ thuật',
+    testedAt: 'Ngày thử nghiệm',
+    acceptedUntil: 'Chấp nhận đến',
+    importer: 'Nhà nhập khẩu',
+    reasons: 'Lý do',
+    next: 'Bước tiếp theo',
+    deadlines: 'Thời hạn',
+    link: 'Xem chi tiết',
+  },
+
+  greeting: (name) => `Kính gửi ${name},`,
+  actor: ({ name, role, economy, automatic }) =>
+    automatic ? 'MRA Engine (tự động)' : `${name}, ${role}${economy === null ? '' : ` của ${economy}`}`,
+  causeDeadline: (deadline, dueAt) => `${deadline}, đến hạn ${dueAt}`,
+  causeCascade: (noun, id, state) => `Do ${noun} ${id} chuyển sang trạng thái ${state}`,
+  change: (from, to) => `${from} → ${to}`,
+  instant: (iso) => {
+    if (isDay(iso)) return iso.slice(0, 10);
+    const local = vietNamTime(iso);
+    const day = local.date === iso.slice(0, 10) ? '' : ` ngày ${local.date}`;
+    return `${utcInstant(iso)} (${local.time}${day} giờ Việt Nam)`;
+  },
+  date: (iso) => iso.slice(0, 10),
+  footer: ({ role, economy, noun }) => [
+    `Quý đơn vị nhận được thư này với tư cách ${role}${economy === null ? '' : ` của ${economy}`}, một bên liên quan đến ${noun} này.`,
+    'Thư được gửi tự động từ MRA Engine; vui lòng không trả lời thư này.',
+  ],
+};
