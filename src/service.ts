@@ -12,7 +12,7 @@ import { createApp } from './api/app.js';
 import { listen } from './api/server.js';
 import { Engine } from './engine/engine.js';
 import { newId } from './ids.js';
-import { outboxDispatcher } from './notify/index.js';
+import { outboxAdmin, outboxDispatcher } from './notify/index.js';
 import { applySeed } from './seed/apply-seed.js';
 import { readSeed } from './seed/read-seed.js';
 import { Scheduler } from './schedule/scheduler.js';
@@ -75,7 +75,15 @@ export async function startService(config: Config, log: Logger): Promise<Service
     worker.start();
     log.info({ worker: worker.name }, 'worker started');
   }
-  const app = createApp({ engine, store, validator, clock, log, publicRateLimit: config.publicRateLimit });
+  const app = createApp({
+    engine,
+    store,
+    validator,
+    clock,
+    log,
+    outboxAdmin: outboxAdmin({ config, store, clock }),
+    publicRateLimit: config.publicRateLimit,
+  });
   const http = await listen(app, config.port);
   log.info({ url: http.url }, 'API listening');
   return {

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Engine } from '../engine/engine.js';
+import type { OutboxAdmin } from '../notify/outbox-admin.js';
 import type { Store } from '../store/port.js';
 import type { Validator } from '../validation.js';
 
@@ -11,6 +12,7 @@ export interface ApiDeps {
   validator: Validator;
   clock: Clock;
   log: Logger;
+  outboxAdmin: OutboxAdmin;
   /** Requests per minute one client address may make to the public routes. */
   publicRateLimit: number;
 }

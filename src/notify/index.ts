@@ -7,14 +7,19 @@ import type { Config } from '../config.js';
 import type { Store } from '../store/port.js';
 import { MessageComposer } from './composer.js';
 import { OutboxDispatcher, type WorkerLog } from './dispatcher.js';
+import { OutboxAdmin } from './outbox-admin.js';
 import { transportFor } from './transports/index.js';
+
+function composerFor(config: Config, store: Store): MessageComposer {
+  return new MessageComposer({ directory: store, publicUrl: config.publicUrl, mailFrom: config.mailFrom });
+}
 
 /** The dispatcher the configuration asks for: SMTP or `.eml` files, its interval and attempts. */
 export function outboxDispatcher(deps: { config: Config; store: Store; clock: Clock; log: WorkerLog; nodeId: string }): OutboxDispatcher {
   const { config, store, clock, log, nodeId } = deps;
   return new OutboxDispatcher({
     outbox: store,
-    composer: new MessageComposer({ directory: store, publicUrl: config.publicUrl, mailFrom: config.mailFrom }),
+    composer: composerFor(config, store),
     transport: transportFor(config),
     clock,
     owner: `${nodeId}/outbox`,
@@ -22,6 +27,11 @@ export function outboxDispatcher(deps: { config: Config; store: Store; clock: Cl
     maxAttempts: config.mailMaxAttempts,
     log,
   });
+}
+
+/** The admin view of the outbox, writing subjects as the dispatcher would. */
+export function outboxAdmin(deps: { config: Config; store: Store; clock: Clock }): OutboxAdmin {
+  return new OutboxAdmin({ store: deps.store, clock: deps.clock, composer: composerFor(deps.config, deps.store) });
 }
 
 export { MessageComposer } from './composer.js';

@@ -66,6 +66,9 @@ describe('HTTP: every route, used as intended', () => {
       'GET /machines/{kind}': { path: '/machines/agreements', status: 200 },
       'GET /machines/{kind}/diagram': { path: '/machines/accreditations/diagram', status: 200 },
       'GET /openapi.json': { path: '/openapi.json', status: 200 },
+      'GET /admin/outbox': { as: 'admin', path: '/admin/outbox?limit=10', status: 200 },
+      // Every message here is pending, not dead: the route answers, and refuses the re-queue.
+      'POST /admin/outbox/{id}/requeue': { as: 'admin', path: `/admin/outbox/${(await w.store.listOutbox({ limit: 1 })).items[0]!.id}/requeue`, status: 422 },
     };
   });
   after(async () => api.close());

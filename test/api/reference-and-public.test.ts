@@ -4,6 +4,8 @@ import type { Express } from 'express';
 import { pino } from 'pino';
 import { allRoutes, createApp } from '../../src/api/app.js';
 import { expressPath } from '../../src/api/mount.js';
+import { loadConfig } from '../../src/config.js';
+import { outboxAdmin } from '../../src/notify/index.js';
 import { Validator } from '../../src/validation.js';
 import { ApiWorld } from '../helpers/api.js';
 
@@ -168,7 +170,15 @@ describe('HTTP: the OpenAPI document', () => {
     const documented = Object.entries(document.paths)
       .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${expressPath(path)}`))
       .sort();
-    const app = createApp({ engine: api.world.engine, store: api.world.store, validator: new Validator(), clock: api.world.clock, log: pino({ level: 'silent' }), publicRateLimit: 1 });
+    const app = createApp({
+      engine: api.world.engine,
+      store: api.world.store,
+      validator: new Validator(),
+      clock: api.world.clock,
+      log: pino({ level: 'silent' }),
+      outboxAdmin: outboxAdmin({ config: loadConfig({}), store: api.world.store, clock: api.world.clock }),
+      publicRateLimit: 1,
+    });
     expect(documented).to.deep.equal(servedRoutes(app));
     expect(documented).to.have.length(allRoutes().length);
   });

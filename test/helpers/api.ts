@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { createApp } from '../../src/api/app.js';
 import { listen, type RunningServer } from '../../src/api/server.js';
+import { loadConfig } from '../../src/config.js';
+import { outboxAdmin } from '../../src/notify/index.js';
 import { Validator } from '../../src/validation.js';
 import { World } from './world.js';
 
@@ -49,6 +51,7 @@ export class ApiWorld {
       validator: new Validator(),
       clock: world.clock,
       log: pino({ level: 'silent' }),
+      outboxAdmin: outboxAdmin({ config: loadConfig({}), store: world.store, clock: world.clock }),
       publicRateLimit: options.publicRateLimit ?? 10_000,
     });
     return new ApiWorld(world, await listen(app, 0));
