@@ -139,7 +139,7 @@ describe('E-mail on every transition', function () {
     );
     expect([...asked.keys()]).to.have.members([secondCab.email, 'mra@rra.kr.example', 'mra@most.vn.example']);
     expect(mailTo(asked, 'mra@rra.kr.example').text).to.contain('Information requested: Please provide the proficiency-testing results.');
-    expect(mailTo(asked, secondCab.email).subject).to.equal(`Việc Hàn Quốc công nhận ${secondCab.name}: đang chờ bổ sung thông tin`);
+    expect(mailTo(asked, secondCab.email).subject).to.equal(`Việc Hàn Quốc thừa nhận ${secondCab.name}: đang chờ bổ sung thông tin`);
 
     await world.send('recognitions', application.id, { type: 'PROVIDE_INFO', response: 'Đã gửi kết quả.' }, 'vn-designating-authority');
     const recognized = await mailsOf(() => world.send('recognitions', application.id, { type: 'RECOGNIZE' }, 'kr-regulator'));
@@ -156,8 +156,8 @@ describe('E-mail on every transition', function () {
     expectWellFormed(en, 'en', `${PUBLIC_URL}/recognitions/${application.id}`);
 
     const vi = mailTo(recognized, secondCab.email);
-    expect(vi.subject).to.equal(`Việc Hàn Quốc công nhận ${secondCab.name}: đã được công nhận`);
-    expect(vi.text).to.contain(`Số chỉ định: ${designation}`).and.to.contain('Nhắc sắp hết thời hạn công nhận: ').and.to.contain('với tư cách phòng thử nghiệm');
+    expect(vi.subject).to.equal(`Việc Hàn Quốc thừa nhận ${secondCab.name}: đã được thừa nhận`);
+    expect(vi.text).to.contain(`Số chỉ định: ${designation}`).and.to.contain('Nhắc sắp hết thời hạn thừa nhận: ').and.to.contain('với tư cách phòng thử nghiệm');
     expectWellFormed(vi, 'vi', `${PUBLIC_URL}/recognitions/${application.id}`);
   });
 
@@ -199,8 +199,8 @@ describe('E-mail on every transition', function () {
       .and.to.contain(`Why: Follows from recognition ${recognition.id}, now withdrawn`)
       .and.to.contain("  - The lab's recognition ended before a decision: ");
     expect(aboutReport(cab.email).text)
-      .to.contain(`Căn cứ: Do việc công nhận ${recognition.id} chuyển sang trạng thái đã bị thu hồi`)
-      .and.to.contain('Việc công nhận phòng thử nghiệm đã chấm dứt trước khi có quyết định (LAB_RECOGNITION_ENDED)');
+      .to.contain(`Căn cứ: Do việc thừa nhận ${recognition.id} chuyển sang trạng thái đã bị thu hồi`)
+      .and.to.contain('Việc thừa nhận phòng thử nghiệm đã chấm dứt trước khi có quyết định (LAB_RECOGNITION_ENDED)');
   });
 
   it('every e-mail carries the Message-ID of its outbox message and the thread of its instance', async () => {

@@ -8,14 +8,14 @@ export const vi: Wording = {
   subjects: {
     agreements: ({ economies, phase }) => `Thỏa thuận MRA ${economies.join(' – ')}, giai đoạn ${phase}`,
     accreditations: ({ certificateNumber, cab }) => `Chứng chỉ công nhận ${certificateNumber} của ${cab}`,
-    recognitions: ({ cab, importingName }) => `Việc ${importingName} công nhận ${cab}`,
+    recognitions: ({ cab, importingName }) => `Việc ${importingName} thừa nhận ${cab}`,
     'test-reports': ({ reportNumber, model, importingName }) => `Báo cáo thử nghiệm ${reportNumber} (${model}) gửi ${importingName}`,
   },
 
   nouns: {
     agreements: 'thỏa thuận',
     accreditations: 'chứng chỉ công nhận',
-    recognitions: 'việc công nhận',
+    recognitions: 'việc thừa nhận',
     'test-reports': 'báo cáo thử nghiệm',
   },
 
@@ -38,7 +38,7 @@ export const vi: Wording = {
     recognitions: {
       pending: 'đang chờ xem xét',
       info_requested: 'đang chờ bổ sung thông tin',
-      recognized: 'đã được công nhận',
+      recognized: 'đã được thừa nhận',
       suspended: 'tạm đình chỉ',
       lapsed: 'tạm mất hiệu lực',
       objected: 'bị phản đối',
@@ -78,19 +78,19 @@ export const vi: Wording = {
       WITHDRAW: 'Thu hồi',
     },
     recognitions: {
-      CREATE: 'Nộp hồ sơ đề nghị công nhận',
+      CREATE: 'Nộp hồ sơ đề nghị thừa nhận',
       REQUEST_INFO: 'Yêu cầu bổ sung thông tin',
       PROVIDE_INFO: 'Bổ sung thông tin',
-      RECOGNIZE: 'Công nhận',
+      RECOGNIZE: 'Thừa nhận',
       OBJECT: 'Phản đối',
       SUSPEND: 'Tạm đình chỉ',
       LIFT_SUSPENSION: 'Chấm dứt tạm đình chỉ',
       WITHDRAW: 'Cơ quan chỉ định thu hồi',
-      DERECOGNIZE: 'Cơ quan quản lý của nền kinh tế nhập khẩu hủy công nhận',
+      DERECOGNIZE: 'Cơ quan quản lý của nền kinh tế nhập khẩu hủy thừa nhận',
       RENEW: 'Đề nghị gia hạn',
       REVIEW_OVERDUE: 'Quá hạn xem xét',
-      LISTING_EXPIRY_REMINDER: 'Sắp hết thời hạn công nhận',
-      LISTING_EXPIRED: 'Hết thời hạn công nhận',
+      LISTING_EXPIRY_REMINDER: 'Sắp hết thời hạn thừa nhận',
+      LISTING_EXPIRED: 'Hết thời hạn thừa nhận',
       AGREEMENT_TERMINATED: 'Thỏa thuận đã chấm dứt',
       ACCREDITATION_LAPSED: 'Chứng chỉ công nhận không còn hiệu lực',
       ACCREDITATION_RESTORED: 'Chứng chỉ công nhận được khôi phục',
@@ -105,14 +105,14 @@ export const vi: Wording = {
       REVOKE: 'Thu hồi việc chấp nhận',
       REVIEW_OVERDUE: 'Quá hạn thẩm định',
       EXPIRED: 'Hết thời hạn chấp nhận',
-      LAB_RECOGNITION_ENDED: 'Việc công nhận phòng thử nghiệm đã chấm dứt',
+      LAB_RECOGNITION_ENDED: 'Việc thừa nhận phòng thử nghiệm đã chấm dứt',
     },
   },
 
   unchanged: {
     agreements: { SIGN: '{economy} đã ký', AMEND_SCOPE: 'đã sửa đổi phạm vi' },
     accreditations: {},
-    recognitions: { REVIEW_OVERDUE: 'quá hạn xem xét', LISTING_EXPIRY_REMINDER: 'sắp hết thời hạn công nhận' },
+    recognitions: { REVIEW_OVERDUE: 'quá hạn xem xét', LISTING_EXPIRY_REMINDER: 'sắp hết thời hạn thừa nhận' },
     'test-reports': { REVIEW_OVERDUE: 'quá hạn thẩm định' },
   },
 
@@ -120,40 +120,40 @@ export const vi: Wording = {
     agreements: {
       negotiating: 'Thỏa thuận bắt đầu có hiệu lực khi cơ quan quản lý của cả hai nền kinh tế đã ký.',
       confidence_building:
-        'Hai bên đã ký. Trong giai đoạn xây dựng lòng tin, hồ sơ đề nghị công nhận chưa được tiếp nhận; thỏa thuận có hiệu lực khi giai đoạn này kết thúc.',
+        'Hai bên đã ký. Trong giai đoạn xây dựng lòng tin, hồ sơ đề nghị thừa nhận chưa được tiếp nhận; thỏa thuận có hiệu lực khi giai đoạn này kết thúc.',
       operational:
-        'Thỏa thuận đang có hiệu lực: cơ quan chỉ định có thể đề nghị công nhận các phòng thử nghiệm và tổ chức chứng nhận của mình, và báo cáo thử nghiệm của các phòng thử nghiệm đã được công nhận được tiếp nhận để thẩm định.',
+        'Thỏa thuận đang có hiệu lực: cơ quan chỉ định có thể đề nghị thừa nhận các phòng thử nghiệm và tổ chức chứng nhận của mình, và báo cáo thử nghiệm của các phòng thử nghiệm đã được thừa nhận được tiếp nhận để thẩm định.',
       suspended:
         'Trong thời gian thỏa thuận tạm đình chỉ, báo cáo thử nghiệm mới theo thỏa thuận bị từ chối ngay khi sàng lọc. Cơ quan quản lý của một trong hai bên có thể khôi phục hiệu lực của thỏa thuận.',
       terminated:
-        'Thỏa thuận đã chấm dứt. Các quyết định công nhận theo thỏa thuận bị thu hồi và các báo cáo thử nghiệm đang chờ của những phòng thử nghiệm liên quan bị từ chối.',
+        'Thỏa thuận đã chấm dứt. Các quyết định thừa nhận theo thỏa thuận bị thu hồi và các báo cáo thử nghiệm đang chờ của những phòng thử nghiệm liên quan bị từ chối.',
     },
     accreditations: {
       active: 'Chứng chỉ công nhận đang có hiệu lực. Tổ chức sẽ được nhắc gia hạn trước khi chứng chỉ hết hạn.',
       renewal_due:
-        'Chứng chỉ công nhận sắp hết hạn. Tổ chức cần nộp hồ sơ gia hạn; nếu không, chứng chỉ sẽ hết hiệu lực khi hết thời hạn và các quyết định công nhận theo MRA của tổ chức cũng tạm mất hiệu lực.',
+        'Chứng chỉ công nhận sắp hết hạn. Tổ chức cần nộp hồ sơ gia hạn; nếu không, chứng chỉ sẽ hết hiệu lực khi hết thời hạn và các quyết định thừa nhận theo MRA của tổ chức cũng tạm mất hiệu lực.',
       renewal_submitted: 'Hồ sơ gia hạn đang được tổ chức công nhận xem xét; tổ chức công nhận có thể gia hạn chứng chỉ với thời hạn hiệu lực mới.',
       suspended:
-        'Trong thời gian chứng chỉ bị tạm đình chỉ, các quyết định công nhận theo MRA của tổ chức tạm mất hiệu lực; các quyết định này được khôi phục nếu tổ chức công nhận khôi phục hiệu lực của chứng chỉ.',
+        'Trong thời gian chứng chỉ bị tạm đình chỉ, các quyết định thừa nhận theo MRA của tổ chức tạm mất hiệu lực; các quyết định này được khôi phục nếu tổ chức công nhận khôi phục hiệu lực của chứng chỉ.',
       lapsed:
-        'Chứng chỉ công nhận đã hết hiệu lực. Các quyết định công nhận theo MRA của tổ chức cũng tạm mất hiệu lực và các báo cáo thử nghiệm đang chờ của tổ chức bị từ chối.',
+        'Chứng chỉ công nhận đã hết hiệu lực. Các quyết định thừa nhận theo MRA của tổ chức cũng tạm mất hiệu lực và các báo cáo thử nghiệm đang chờ của tổ chức bị từ chối.',
       withdrawn:
-        'Chứng chỉ công nhận đã bị thu hồi. Các quyết định công nhận theo MRA của tổ chức tạm mất hiệu lực và các báo cáo thử nghiệm đang chờ của tổ chức bị từ chối.',
+        'Chứng chỉ công nhận đã bị thu hồi. Các quyết định thừa nhận theo MRA của tổ chức tạm mất hiệu lực và các báo cáo thử nghiệm đang chờ của tổ chức bị từ chối.',
     },
     recognitions: {
       pending:
-        'Cơ quan quản lý của nền kinh tế nhập khẩu đang xem xét hồ sơ và có thể công nhận, yêu cầu bổ sung thông tin hoặc phản đối. Các bên sẽ được nhắc nếu chưa có quyết định trước hạn xem xét.',
+        'Cơ quan quản lý của nền kinh tế nhập khẩu đang xem xét hồ sơ và có thể thừa nhận, yêu cầu bổ sung thông tin hoặc phản đối. Các bên sẽ được nhắc nếu chưa có quyết định trước hạn xem xét.',
       info_requested:
-        'Cơ quan quản lý của nền kinh tế nhập khẩu cần thêm thông tin. Cơ quan chỉ định hoặc tổ chức được đề nghị công nhận cần trả lời; việc xem xét sẽ tiếp tục sau khi có câu trả lời.',
+        'Cơ quan quản lý của nền kinh tế nhập khẩu cần thêm thông tin. Cơ quan chỉ định hoặc tổ chức được đề nghị thừa nhận cần trả lời; việc xem xét sẽ tiếp tục sau khi có câu trả lời.',
       recognized:
-        'Tổ chức đã có tên trong danh sách: cơ quan quản lý của nền kinh tế nhập khẩu tiếp nhận báo cáo thử nghiệm trong phạm vi công nhận để thẩm định cho đến khi hết thời hạn công nhận. Cơ quan chỉ định có thể đề nghị gia hạn trước thời điểm đó.',
+        'Tổ chức đã có tên trong danh sách: cơ quan quản lý của nền kinh tế nhập khẩu tiếp nhận báo cáo thử nghiệm trong phạm vi thừa nhận để thẩm định cho đến khi hết thời hạn thừa nhận. Cơ quan chỉ định có thể đề nghị gia hạn trước thời điểm đó.',
       suspended:
-        'Trong thời gian tạm đình chỉ, báo cáo thử nghiệm của các phép thử thực hiện trong thời gian này bị từ chối khi sàng lọc. Cơ quan chỉ định hoặc cơ quan quản lý có thể chấm dứt việc tạm đình chỉ khi việc công nhận còn thời hạn.',
+        'Trong thời gian tạm đình chỉ, báo cáo thử nghiệm của các phép thử thực hiện trong thời gian này bị từ chối khi sàng lọc. Cơ quan chỉ định hoặc cơ quan quản lý có thể chấm dứt việc tạm đình chỉ khi việc thừa nhận còn thời hạn.',
       lapsed:
-        'Việc công nhận tạm mất hiệu lực do chứng chỉ công nhận của tổ chức không còn hiệu lực; các báo cáo thử nghiệm đang chờ của tổ chức bị từ chối. Việc công nhận được khôi phục nếu chứng chỉ được khôi phục hiệu lực khi việc công nhận còn thời hạn.',
+        'Việc thừa nhận tạm mất hiệu lực do chứng chỉ công nhận của tổ chức không còn hiệu lực; các báo cáo thử nghiệm đang chờ của tổ chức bị từ chối. Việc thừa nhận được khôi phục nếu chứng chỉ được khôi phục hiệu lực khi việc thừa nhận còn thời hạn.',
       objected: 'Hồ sơ đã đóng. Cơ quan chỉ định có thể nộp hồ sơ mới.',
-      withdrawn: 'Việc công nhận đã chấm dứt: tổ chức không còn trong danh sách và các báo cáo thử nghiệm đang chờ của tổ chức bị từ chối.',
-      expired: 'Thời hạn công nhận đã kết thúc. Tổ chức cần được công nhận lại để báo cáo thử nghiệm tiếp tục được chấp nhận.',
+      withdrawn: 'Việc thừa nhận đã chấm dứt: tổ chức không còn trong danh sách và các báo cáo thử nghiệm đang chờ của tổ chức bị từ chối.',
+      expired: 'Thời hạn thừa nhận đã kết thúc. Tổ chức cần được thừa nhận lại để báo cáo thử nghiệm tiếp tục được chấp nhận.',
     },
     'test-reports': {
       screening: 'Báo cáo đang được sàng lọc.',
@@ -175,21 +175,21 @@ export const vi: Wording = {
     accreditations: { RENEWAL_DUE: 'Nhắc gia hạn', EXPIRED: 'Hết thời hạn hiệu lực' },
     recognitions: {
       REVIEW_OVERDUE: 'Hạn xem xét',
-      LISTING_EXPIRY_REMINDER: 'Nhắc sắp hết thời hạn công nhận',
-      LISTING_EXPIRED: 'Hết thời hạn công nhận',
+      LISTING_EXPIRY_REMINDER: 'Nhắc sắp hết thời hạn thừa nhận',
+      LISTING_EXPIRED: 'Hết thời hạn thừa nhận',
     },
     'test-reports': { REVIEW_OVERDUE: 'Hạn thẩm định', EXPIRED: 'Hết thời hạn chấp nhận' },
   },
 
   reasons: {
-    LAB_NOT_RECOGNIZED: 'Phòng thử nghiệm chưa được nền kinh tế nhập khẩu công nhận vào ngày thử nghiệm',
-    SCOPE_NOT_COVERED: 'Phạm vi công nhận của phòng thử nghiệm không bao gồm tất cả quy chuẩn kỹ thuật của báo cáo vào ngày thử nghiệm',
+    LAB_NOT_RECOGNIZED: 'Phòng thử nghiệm chưa được nền kinh tế nhập khẩu thừa nhận vào ngày thử nghiệm',
+    SCOPE_NOT_COVERED: 'Phạm vi thừa nhận của phòng thử nghiệm không bao gồm tất cả quy chuẩn kỹ thuật của báo cáo vào ngày thử nghiệm',
     ACCREDITATION_NOT_ACTIVE: 'Chứng chỉ công nhận của phòng thử nghiệm không có hiệu lực vào ngày thử nghiệm',
     AGREEMENT_NOT_OPERATIONAL: 'Không có thỏa thuận MRA đang có hiệu lực cho nền kinh tế của phòng thử nghiệm',
-    SUBCONTRACTOR_NOT_RECOGNIZED: 'Phòng thử nghiệm thầu phụ chưa được công nhận vào ngày thử nghiệm',
+    SUBCONTRACTOR_NOT_RECOGNIZED: 'Phòng thử nghiệm thầu phụ chưa được thừa nhận vào ngày thử nghiệm',
     REGULATION_RETIRED: 'Quy chuẩn kỹ thuật của báo cáo đã hết hiệu lực',
     REJECTED_BY_REGULATOR: 'Bị cơ quan quản lý của nền kinh tế nhập khẩu từ chối',
-    LAB_RECOGNITION_ENDED: 'Việc công nhận phòng thử nghiệm đã chấm dứt trước khi có quyết định',
+    LAB_RECOGNITION_ENDED: 'Việc thừa nhận phòng thử nghiệm đã chấm dứt trước khi có quyết định',
   },
 
   roles: {
@@ -223,7 +223,7 @@ export const vi: Wording = {
     validity: 'Hiệu lực',
     importingEconomy: 'Nền kinh tế nhập khẩu',
     designationNumber: 'Số chỉ định',
-    listedUntil: 'Công nhận đến',
+    listedUntil: 'Thừa nhận đến',
     scope: 'Phạm vi',
     reportNumber: 'Số báo cáo',
     lab: 'Phòng thử nghiệm',
