@@ -1,11 +1,31 @@
-/** Every route of the API, in the order the OpenAPI document lists them. */
+/** Every route of the API, one router file per resource, in the order the OpenAPI document lists them. */
 import type { RouteSpec } from '../route.js';
+import { accreditationsRoutes } from './accreditations.js';
 import { adminOutboxRoutes } from './admin-outbox.js';
+import { agreementsRoutes } from './agreements.js';
+import { cabRoutes } from './cabs.js';
+import { economyRoutes } from './economies.js';
+import { healthRoutes } from './health.js';
 import { machineRoutes } from './machines.js';
-import { publicRoutes } from './public.js';
-import { referenceRoutes } from './reference.js';
-import { workflowResourceRoutes } from './workflow-resources.js';
+import { publicRecognitionRoutes } from './public-recognitions.js';
+import { publicTestReportRoutes } from './public-test-reports.js';
+import { recognitionsRoutes } from './recognitions.js';
+import { regulationRoutes } from './regulations.js';
+import { testReportsRoutes } from './test-reports.js';
 
 export function apiRoutes(): RouteSpec[] {
-  return [...workflowResourceRoutes, ...referenceRoutes, ...publicRoutes, ...machineRoutes, ...adminOutboxRoutes];
+  return [
+    ...agreementsRoutes,
+    ...accreditationsRoutes,
+    ...recognitionsRoutes,
+    ...testReportsRoutes,
+    ...economyRoutes,
+    ...regulationRoutes,
+    ...cabRoutes,
+    ...publicTestReportRoutes,
+    ...publicRecognitionRoutes,
+    ...healthRoutes,
+    ...machineRoutes,
+    ...adminOutboxRoutes,
+  ];
 }

@@ -1,36 +1,12 @@
-/** Reference data: economies, technical regulations, CABs. Readable by every principal. */
-import { cabsQuery, noQuery, regulationsQuery } from '../../../schemas/queries.js';
-import { cab, createCab, economy, regulation, type CreateCab } from '../../../schemas/reference.js';
+/** `/cabs`: conformity assessment bodies; readable by every principal, registered by a designating authority. */
+import { cabsQuery, noQuery } from '../../../schemas/queries.js';
+import { cab, createCab, type CreateCab } from '../../../schemas/reference.js';
 import { registerCab } from '../../directory/cab-registry.js';
 import { AppError } from '../../errors.js';
 import { page, problems } from '../route-docs.js';
 import { route, type RouteSpec } from '../route.js';
 
-export const referenceRoutes: RouteSpec[] = [
-  route({
-    method: 'get',
-    path: '/economies',
-    summary: 'List the economies',
-    tag: 'reference',
-    access: 'principal',
-    query: noQuery,
-    responses: { 200: { description: 'Every economy (one page)', schema: page(economy) }, ...problems([400, 401]) },
-    async handle(_request, { store }) {
-      return { status: 200, body: { items: await store.listEconomies(), nextCursor: null } };
-    },
-  }),
-  route<{ economy?: string }>({
-    method: 'get',
-    path: '/regulations',
-    summary: 'List technical regulations',
-    tag: 'reference',
-    access: 'principal',
-    query: regulationsQuery,
-    responses: { 200: { description: 'Technical regulations, each id naming its version (one page)', schema: page(regulation) }, ...problems([400, 401]) },
-    async handle({ query }, { store }) {
-      return { status: 200, body: { items: await store.listRegulations(query), nextCursor: null } };
-    },
-  }),
+export const cabRoutes: RouteSpec[] = [
   route<{ economy?: string; limit?: number; cursor?: string }>({
     method: 'get',
     path: '/cabs',

@@ -1,22 +1,24 @@
 /**
- * The four workflow resources (agreements, accreditations, recognitions, test-reports), which
- * share one shape (API.md): create, list, read, send an event, read the history.
+ * The routes of a workflow resource. The four (agreements, accreditations, recognitions,
+ * test-reports) share one shape (API.md): create, list, read, send an event, read the history;
+ * each resource's router file makes its own from this.
  */
-import { workflows } from '../../../machines/index.js';
-import type { Kind } from '../../../machines/types.js';
-import { workflowSchemas } from '../../../schemas/index.js';
-import { historyQuery, listQueries, noQuery } from '../../../schemas/queries.js';
-import { historyEntry, resource } from '../../../schemas/responses.js';
-import type { Resource } from '../../engine/resource.js';
-import { etagOf, expectedVersion } from '../etag.js';
-import { route, type ApiResponse, type RouteSpec } from '../route.js';
-import { page, problems } from '../route-docs.js';
+import { workflows } from '../../machines/index.js';
+import type { Kind } from '../../machines/types.js';
+import { workflowSchemas } from '../../schemas/index.js';
+import { historyQuery, listQueries, noQuery } from '../../schemas/queries.js';
+import { historyEntry, resource } from '../../schemas/responses.js';
+import type { Resource } from '../engine/resource.js';
+import { etagOf, expectedVersion } from './etag.js';
+import { page, problems } from './route-docs.js';
+import { route, type ApiResponse, type RouteSpec } from './route.js';
 
 function answer(status: number, body: Resource, extra: Record<string, string> = {}): ApiResponse {
   return { status, body, headers: { ETag: etagOf(body.version), ...extra } };
 }
 
-function kindRoutes(kind: Kind): RouteSpec[] {
+/** Create, list, read, send an event, read the history: the routes of one workflow resource. */
+export function workflowRoutes(kind: Kind): RouteSpec[] {
   const workflow = workflows[kind];
   const noun = workflow.noun;
   const tag = kind;
@@ -107,4 +109,3 @@ function kindRoutes(kind: Kind): RouteSpec[] {
   ];
 }
 
-export const workflowResourceRoutes: RouteSpec[] = (Object.keys(workflows) as Kind[]).flatMap(kindRoutes);

@@ -1,7 +1,7 @@
-/** Public look-ups: no key, rate limited per client address. */
-import { noQuery, publicRecognitionsQuery, publicTestReportsQuery } from '../../../schemas/queries.js';
-import { publicRecognition, publicTestReport } from '../../../schemas/responses.js';
-import { findPublicRecognitions, findPublicTestReports, type PublicRecognition, type ReportQuery } from '../../public/register.js';
+/** `/public/recognitions`: the CABs an importing economy recognises, as JSON or CSV; no key, rate limited. */
+import { publicRecognitionsQuery } from '../../../schemas/queries.js';
+import { publicRecognition } from '../../../schemas/responses.js';
+import { findPublicRecognitions, type PublicRecognition } from '../../public/register.js';
 import { toCsv } from '../csv.js';
 import { page, problems } from '../route-docs.js';
 import { route, type RouteSpec } from '../route.js';
@@ -19,23 +19,7 @@ const RECOGNITION_COLUMNS = [
   ['agreementId', (r: PublicRecognition) => r.agreementId],
 ] as const;
 
-export const publicRoutes: RouteSpec[] = [
-  route<ReportQuery>({
-    method: 'get',
-    path: '/public/test-reports',
-    summary: 'Look up the status of decided test reports',
-    tag: 'public',
-    access: 'public',
-    rateLimited: true,
-    query: publicTestReportsQuery,
-    responses: {
-      200: { description: 'Accepted, rejected, revoked or expired reports matching the query', schema: page(publicTestReport) },
-      ...problems([400, 429]),
-    },
-    async handle({ query }, { engine, store }) {
-      return { status: 200, body: await findPublicTestReports(engine, store, query) };
-    },
-  }),
+export const publicRecognitionRoutes: RouteSpec[] = [
   route<{ importing: string; exporting?: string; format?: 'json' | 'csv' }>({
     method: 'get',
     path: '/public/recognitions',
@@ -57,23 +41,6 @@ export const publicRoutes: RouteSpec[] = [
         return { status: 200, type: 'csv', body: toCsv(RECOGNITION_COLUMNS, found), headers: { 'Content-Disposition': `attachment; filename="${name}"` } };
       }
       return { status: 200, body: { items: found, nextCursor: null } };
-    },
-  }),
-  route({
-    method: 'get',
-    path: '/health',
-    summary: 'Check the service is up',
-    tag: 'public',
-    access: 'public',
-    query: noQuery,
-    responses: {
-      200: {
-        description: 'Up, with the store in use',
-        schema: { type: 'object', properties: { status: { const: 'ok' }, store: { enum: ['sqlite', 'mongodb'] } } },
-      },
-    },
-    handle(_request, { store }) {
-      return { status: 200, body: { status: 'ok', store: store.name } };
     },
   }),
 ];
