@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { offsetClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { Durations } from './engine/durations-table.js';
+import { AppError, isAppError } from './errors.js';
 import { createApp } from './api/app.js';
 import { listen } from './api/server.js';
 import { Engine } from './engine/engine.js';
@@ -49,7 +50,16 @@ export async function startService(config: Config, log: Logger): Promise<Service
   try {
     log.info({ store: store.name, path: config.dbPath }, 'store opened');
     if (seed && (await store.isEmpty())) {
-      const summary = await applySeed(store, seed, { now: clock.now(), durations, validator });
+      const summary = await applySeed(store, seed, { now: clock.now(), durations, validator }).catch((error: unknown) => {
+        // The files were checked before anything was written, so this is a scenario step the
+        // engine refused; what came before it is in the store, which no longer counts as empty.
+        if (!isAppError(error, 'SEED_INVALID')) throw error;
+        throw new AppError({
+          code: 'SEED_INVALID',
+          detail: `${error.detail}. The store ${config.dbPath} was partly seeded: fix the seed, delete that file and start again.`,
+          cause: error,
+        });
+      });
       log.info({ seed: summary }, 'empty store seeded with the demo data');
     } else if (seed) {
       log.info('store already holds data; seed not loaded');

@@ -56,3 +56,23 @@ describe('npm start', function () {
     expect(fatal.msg).to.contain('PORT').and.to.contain('MRA_SEED').and.to.contain('recognitions.review');
   });
 });
+
+describe('npm start, with a scenario step the engine refuses', function () {
+  this.timeout(60_000);
+  const { dir, remove } = tempDir('mra-start-step-');
+  after(() => remove());
+
+  it('stops with exit code 1, naming the step, and says the store was partly seeded and must be deleted', async () => {
+    const seedDir = join(dir, 'seed');
+    cpSync(join(import.meta.dirname, '..', 'seed'), seedDir, { recursive: true });
+    const scenario = JSON.parse(readFileSync(join(seedDir, 'scenario.json'), 'utf8')) as { steps: Array<Record<string, unknown>> };
+    // Korea's regulator may not sign for Viet Nam twice: the engine refuses the step.
+    scenario.steps[2] = { ...scenario.steps[2], as: 'vn-regulator' };
+    writeFileSync(join(seedDir, 'scenario.json'), JSON.stringify(scenario));
+    const run = await runService({ MRA_DB_PATH: join(dir, 'mra.sqlite'), MRA_SEED_DIR: seedDir }, () => false);
+    expect(run.exitCode).to.equal(1);
+    const fatal = run.lines.find((l) => l.level === 60)!;
+    expect(fatal.msg).to.match(/scenario\.json: \/steps\/2: .*SIGN is not possible/);
+    expect(fatal.msg).to.contain('was partly seeded: fix the seed, delete that file and start again');
+  });
+});
