@@ -8,6 +8,7 @@ import { initialTransition } from 'xstate';
 import { workflows } from '../../machines/index.js';
 import { SYSTEM_ACTOR, type Actor, type Kind } from '../../machines/types.js';
 import { workflowSchemas } from '../../schemas/index.js';
+import { backoffDelay, type Backoff } from '../backoff.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError, isAppError } from '../errors.js';
 import { newId } from '../ids.js';
@@ -53,6 +54,8 @@ interface StepOptions {
   completesDeadline?: string;
 }
 
+/** A cascade that failed is tried again after 1 minute, then 2, 4, … up to 6 hours. */
+const CASCADE_BACKOFF: Backoff = { baseMs: 60_000, maxMs: 6 * 3_600_000 };
 /** How long the engine holds a cascade it runs inline before the scheduler may take it over. */
 const CASCADE_LEASE_MS = 5 * 60_000;
 /** How often a step that lost a race to a concurrent commit is judged again on the fresh record. */
@@ -264,7 +267,7 @@ export class Engine {
       return report;
     } catch (error) {
       this.#reportError(error, { cascade: deadline.event, kind: deadline.kind, id: deadline.instanceId });
-      const retryAt = new Date(this.clock.now().getTime() + 60_000).toISOString();
+      const retryAt = new Date(this.clock.now().getTime() + backoffDelay(deadline.attempts + 1, CASCADE_BACKOFF)).toISOString();
       await this.store.releaseDeadline(deadline.id, owner, { error: String(error), retryAt });
       return null;
     }

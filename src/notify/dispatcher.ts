@@ -10,7 +10,8 @@ import type { Clock } from '../clock.js';
 import type { BackgroundWorker } from '../service.js';
 import type { OutboxMessage, OutboxStore } from '../store/port.js';
 import type { MessageComposer } from './composer.js';
-import { DEFAULT_BACKOFF, classifyFailure, retryDelay, type Backoff } from './retry-policy.js';
+import { backoffDelay, type Backoff } from '../backoff.js';
+import { DEFAULT_BACKOFF, classifyFailure } from './retry-policy.js';
 import type { MailTransport } from './transports/index.js';
 
 /** The part of a pino logger the workers use. */
@@ -163,7 +164,7 @@ export class OutboxDispatcher implements BackgroundWorker {
     const attempts = message.attempts + 1;
     const giveUp = failure.permanent || attempts >= maxAttempts;
     const now = clock.now();
-    const retryAt = giveUp ? null : new Date(now.getTime() + retryDelay(attempts, backoff, random)).toISOString();
+    const retryAt = giveUp ? null : new Date(now.getTime() + backoffDelay(attempts, backoff, random)).toISOString();
     await outbox.markFailed(message.id, owner, { at: now.toISOString(), error: failure.description, retryAt });
     if (giveUp) report.dead += 1;
     else report.retried += 1;

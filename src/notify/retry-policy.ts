@@ -14,12 +14,7 @@ export interface Failure {
   description: string;
 }
 
-export interface Backoff {
-  /** The wait after the first failure. */
-  baseMs: number;
-  /** No wait is longer than this. */
-  maxMs: number;
-}
+import type { Backoff } from '../backoff.js';
 
 /** 30 s, 1 min, 2 min, … up to an hour: the default ten attempts span about three hours. */
 export const DEFAULT_BACKOFF: Backoff = { baseMs: 30_000, maxMs: 3_600_000 };
@@ -49,15 +44,4 @@ export function classifyFailure(error: unknown): Failure {
     return { permanent: permanent && (code === undefined || !NOT_THE_MESSAGE.has(code)), description: `${reply}${command}` };
   }
   return { permanent: false, description: code === undefined ? message : `${code}: ${message}` };
-}
-
-/**
- * How long to wait before attempt `failures + 1`, after `failures` failed attempts: the capped
- * exponential delay, of which a random half is waived ("equal jitter").
- *
- * @example retryDelay(1, DEFAULT_BACKOFF, () => 0.5) // 22_500: between 15 s and 30 s
- */
-export function retryDelay(failures: number, backoff: Backoff = DEFAULT_BACKOFF, random: () => number = Math.random): number {
-  const ceiling = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, failures - 1));
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }

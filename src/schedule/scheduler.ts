@@ -12,7 +12,7 @@
 import type { Engine } from '../engine/engine.js';
 import type { Deadline } from '../store/port.js';
 import type { BackgroundWorker } from '../service.js';
-import { retryDelay, type Backoff } from './backoff.js';
+import { backoffDelay, type Backoff } from '../backoff.js';
 
 /** The part of a pino logger the scheduler writes to. */
 export interface SchedulerLog {
@@ -47,7 +47,7 @@ export interface SchedulerRun {
 const DEFAULT_BATCH_SIZE = 50;
 // Long enough to fire a whole batch; should it run out, the commit still refuses a second firing.
 const DEFAULT_LEASE_MS = 60_000;
-const DEFAULT_BACKOFF: Backoff = { firstMs: 60_000, maxMs: 6 * 3_600_000 };
+const DEFAULT_BACKOFF: Backoff = { baseMs: 60_000, maxMs: 6 * 3_600_000 };
 const ERROR_TEXT_LIMIT = 2000;
 
 export class Scheduler implements BackgroundWorker {
@@ -163,7 +163,7 @@ export class Scheduler implements BackgroundWorker {
 
   /** Reports the failure and hands the deadline back, to be tried again after a growing delay. */
   async #release(deadline: Deadline, error: unknown): Promise<void> {
-    const delay = retryDelay(deadline.attempts, this.#backoff);
+    const delay = backoffDelay(deadline.attempts + 1, this.#backoff);
     const retryAt = new Date(this.#engine.clock.now().getTime() + delay).toISOString();
     this.#log.error({ err: error, deadline: describe(deadline), attempts: deadline.attempts + 1, retryAt }, 'deadline failed; it will be tried again');
     try {

@@ -1,6 +1,7 @@
 /** What a failed delivery means, and how long to wait before the next attempt. */
 import { expect } from 'chai';
-import { DEFAULT_BACKOFF, classifyFailure, retryDelay } from '../../src/notify/retry-policy.js';
+import { backoffDelay } from '../../src/backoff.js';
+import { DEFAULT_BACKOFF, classifyFailure } from '../../src/notify/retry-policy.js';
 
 /** An error shaped as nodemailer reports an SMTP reply. */
 function smtpError(code: string, responseCode: number, response: string, command = 'RCPT TO'): Error {
@@ -29,10 +30,10 @@ describe('Retry policy', () => {
 
   it('waits exponentially longer after each failure, with jitter, up to an hour', () => {
     const [low, high] = [() => 0, () => 1];
-    expect([1, 2, 3, 4].map((n) => retryDelay(n, DEFAULT_BACKOFF, high))).to.deep.equal([30_000, 60_000, 120_000, 240_000]);
-    expect([1, 2, 3, 4].map((n) => retryDelay(n, DEFAULT_BACKOFF, low))).to.deep.equal([15_000, 30_000, 60_000, 120_000]);
-    expect(retryDelay(20, DEFAULT_BACKOFF, high)).to.equal(3_600_000);
-    const spread = new Set(Array.from({ length: 50 }, () => retryDelay(3)));
+    expect([1, 2, 3, 4].map((n) => backoffDelay(n, DEFAULT_BACKOFF, high))).to.deep.equal([30_000, 60_000, 120_000, 240_000]);
+    expect([1, 2, 3, 4].map((n) => backoffDelay(n, DEFAULT_BACKOFF, low))).to.deep.equal([15_000, 30_000, 60_000, 120_000]);
+    expect(backoffDelay(20, DEFAULT_BACKOFF, high)).to.equal(3_600_000);
+    const spread = new Set(Array.from({ length: 50 }, () => backoffDelay(3, DEFAULT_BACKOFF, Math.random)));
     expect(spread.size, 'nodes that failed together do not come back together').to.be.greaterThan(40);
   });
 });
