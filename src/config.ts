@@ -65,12 +65,16 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'MRA_NOW', default: 'real time', meaning: 'ISO instant: the service clock starts there and runs forward in real time' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'LOG_FORMAT', default: 'pretty on a terminal, json otherwise', meaning: '`pretty` (coloured lines for people) or `json` (one object a line, for log collectors)' },
-  ...Durations.names().map((key) => ({
-    name: durationVariable(key),
-    default: new Durations().describe(key),
-    meaning: Durations.meaning(key),
-  })),
+  ...durationVariables(new Durations()),
 ];
+
+function durationVariables(defaults: Durations): Variable[] {
+  return Durations.names().map((key) => ({
+    name: durationVariable(key),
+    default: defaults.describe(key),
+    meaning: Durations.meaning(key),
+  }));
+}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
