@@ -20,14 +20,7 @@ import { Scheduler } from './schedule/scheduler.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/port.js';
 import { Validator } from './validation.js';
-
-/** Work a node runs beside the API. Several nodes may run the same worker on one store. */
-export interface BackgroundWorker {
-  readonly name: string;
-  start(): void;
-  /** Lets the work in hand finish and stops; resolves when none of it is running any more. */
-  stop(): Promise<void>;
-}
+import type { BackgroundWorker } from './workers/index.js';
 
 export interface Service {
   config: Config;

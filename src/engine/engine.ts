@@ -8,7 +8,6 @@ import { initialTransition } from 'xstate';
 import { workflows } from '../../machines/index.js';
 import { SYSTEM_ACTOR, type Actor, type Kind } from '../../machines/types.js';
 import { workflowSchemas } from '../../schemas/index.js';
-import { backoffDelay, type Backoff } from '../backoff.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError, isAppError } from '../errors.js';
 import { newId } from '../ids.js';
@@ -17,6 +16,7 @@ import { Validator } from '../validation.js';
 import { admits } from './authorize.js';
 import { runCascade, type CascadeReport } from './cascades.js';
 import { planCommit, type Step } from './commit-plan.js';
+import { giveBackFailed } from './deadline-retry.js';
 import { mayRead, readScope } from './read-access.js';
 import { mayNotCreate, mayNotSend, notAccepted, staleVersion } from './refusals.js';
 import { checkListQuery, validateEventBody } from './requests.js';
@@ -54,8 +54,6 @@ interface StepOptions {
   completesDeadline?: string;
 }
 
-/** A cascade that failed is tried again after 1 minute, then 2, 4, … up to 6 hours. */
-const CASCADE_BACKOFF: Backoff = { baseMs: 60_000, maxMs: 6 * 3_600_000 };
 /** How long the engine holds a cascade it runs inline before the scheduler may take it over. */
 const CASCADE_LEASE_MS = 5 * 60_000;
 /** How often a step that lost a race to a concurrent commit is judged again on the fresh record. */
@@ -267,8 +265,7 @@ export class Engine {
       return report;
     } catch (error) {
       this.#reportError(error, { cascade: deadline.event, kind: deadline.kind, id: deadline.instanceId });
-      const retryAt = new Date(this.clock.now().getTime() + backoffDelay(deadline.attempts + 1, CASCADE_BACKOFF)).toISOString();
-      await this.store.releaseDeadline(deadline.id, owner, { error: String(error), retryAt });
+      await giveBackFailed(this.store, deadline, owner, error, this.clock.now());
       return null;
     }
   }
