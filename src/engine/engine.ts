@@ -162,6 +162,8 @@ export class Engine {
   /**
    * Fires a claimed deadline: sends its event as the system, completing the deadline in the same
    * commit, or runs its cascade. A deadline whose event no longer applies is completed unfired.
+   * A failure (of the event or of the cascade) is thrown, the deadline still claimed: the caller
+   * gives it back through the deadline retry policy (`deadline-retry.ts`).
    */
   async fireDeadline(deadline: Deadline, owner: string): Promise<DeadlineOutcome> {
     if (deadline.source === 'cascade') {
@@ -251,22 +253,32 @@ export class Engine {
     };
     for (const cascade of c.deadlines.add.filter((d) => d.source === 'cascade')) {
       const claimed = await this.store.claimDeadline(cascade.id, { owner: this.nodeId, now: c.at, leaseMs: CASCADE_LEASE_MS });
-      if (claimed) await this.#cascade(claimed, this.nodeId);
+      if (claimed) await this.#cascadeAfterCommit(claimed);
     }
     const workflow = workflows[c.kind];
     return toResource(record, nextEventsFor(workflow, snapshotOf(workflow, record), actor, c.at), plan.deadlines);
   }
 
-  /** Runs a claimed cascade; a failure is reported and the cascade left for the scheduler to retry. */
-  async #cascade(deadline: Deadline, owner: string): Promise<CascadeReport | null> {
+  /** Runs a claimed cascade to its end and completes it; a failure is thrown, the cascade still claimed. */
+  async #cascade(deadline: Deadline, owner: string): Promise<CascadeReport> {
+    const report = await runCascade(this.store, deadline, (kind, id, body, cause) => this.#deliver(kind, id, body, cause));
+    await this.store.completeDeadline(deadline.id, owner, this.clock.now().toISOString());
+    return report;
+  }
+
+  /**
+   * Runs the cascade a commit started. The commit stands whatever happens here, so a failure is
+   * not the caller's: it is reported and the cascade given back for the scheduler to retry.
+   */
+  async #cascadeAfterCommit(deadline: Deadline): Promise<void> {
     try {
-      const report = await runCascade(this.store, deadline, (kind, id, body, cause) => this.#deliver(kind, id, body, cause));
-      await this.store.completeDeadline(deadline.id, owner, this.clock.now().toISOString());
-      return report;
+      await this.#cascade(deadline, this.nodeId);
     } catch (error) {
       this.#reportError(error, { cascade: deadline.event, kind: deadline.kind, id: deadline.instanceId });
-      await giveBackFailed(this.store, deadline, owner, error, this.clock.now());
-      return null;
+      // Should the store refuse this too, the lease runs out and the cascade is due again then.
+      await giveBackFailed(this.store, deadline, this.nodeId, error, this.clock.now()).catch((releaseError: unknown) =>
+        this.#reportError(releaseError, { cascade: deadline.event, kind: deadline.kind, id: deadline.instanceId, giveBack: true }),
+      );
     }
   }
 
