@@ -17,6 +17,11 @@ const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.en
 const readme = readDoc('README.md');
 const domain = readDoc('docs/domain.md');
 
+/** Every file under a folder of the repository, as a path from the root. */
+function files(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(`${dir}/${e.name}`) : [`${dir}/${e.name}`]));
+}
+
 /** Where a relative link from `from` leads, and the anchor it names, if any. */
 function resolveLink(from: string, target: string): { file: string; anchor: string | null } {
   const [path = '', anchor] = target.split('#');
@@ -52,8 +57,9 @@ describe('README', () => {
 });
 
 describe('README and docs/', () => {
-  it('name only environment variables the code reads', () => {
-    const known = new Set(VARIABLES.map((v) => v.name));
+  it('name only environment variables the code reads: the service, the tests or the bench', () => {
+    const readElsewhere = ['test', 'bench'].flatMap(files).flatMap((file) => [...readDoc(file).matchAll(/process\.env\[?'?([A-Z][A-Z0-9_]+)/g)].map((m) => m[1]!));
+    const known = new Set([...VARIABLES.map((v) => v.name), ...readElsewhere]);
     for (const doc of DOCS) {
       const named = [...readDoc(doc).matchAll(/`((?:MRA|SMTP|MAIL|LOG|MONGODB)_[A-Z0-9_]+)/g)].map((m) => m[1]!);
       for (const name of named) expect(known.has(name), `${doc} names ${name}`).to.equal(true);
@@ -87,8 +93,6 @@ describe('README and docs/', () => {
 
 describe('the repository', () => {
   it('refers to no document outside itself: every file of README, docs, src, machines, schemas, seed, bench and test', () => {
-    const files = (dir: string): string[] =>
-      readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(`${dir}/${e.name}`) : [`${dir}/${e.name}`]));
     const all = [...DOCS, 'eslint.config.js', ...['src', 'machines', 'schemas', 'seed', 'bench', 'test'].flatMap(files)];
     const outside = /\.\.\/shared|\b(?:DESIGN|STYLE|DOMAIN|API)\.md\b/;
     expect(all.filter((file) => outside.test(readDoc(file)))).to.deep.equal([]);
