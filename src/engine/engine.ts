@@ -153,7 +153,7 @@ export class Engine {
     return { items, nextCursor: page.nextCursor };
   }
 
-  /** The instance's history, oldest first (DESIGN.md, guarantee 3). */
+  /** The instance's history, oldest first; history is append-only (docs/architecture.md). */
   async history(kind: Kind, id: string, actor: Actor, options: { afterSeq?: number; limit?: number } = {}): Promise<Page<HistoryEntry>> {
     await this.#load(kind, id, actor);
     return this.store.history(kind, id, { limit: options.limit ?? 200, ...(options.afterSeq === undefined ? {} : { afterSeq: options.afterSeq }) });
