@@ -52,11 +52,11 @@ describe('HTTP: opaque cursors', () => {
       [`/agreements?cursor=${plain}`, 'unsealed'],
       [`/recognitions?cursor=${cursor}`, 'another route'],
     ] as const) {
-      const before = api.world.rowCounts();
+      const before = await api.world.snapshot();
       const answer = await api.get(path, 'vn-regulator');
       expect(answer.status, what).to.equal(400);
       expect(answer.body).to.deep.include({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/cursor', message: 'not a cursor issued by this route' }] });
-      expect(api.world.rowCounts()).to.deep.equal(before);
+      expect(await api.world.snapshot()).to.deep.equal(before);
     }
   });
 });

@@ -40,12 +40,12 @@ describe('HTTP: hostile input', () => {
   after(async () => api.close());
 
   async function refused(send: () => Promise<Answer>, status: number, code: string): Promise<Answer> {
-    const before = api.world.rowCounts();
+    const before = await api.world.snapshot();
     const answer = await send();
     expect(answer.status, answer.text).to.equal(status);
     expect(answer.headers.get('content-type')).to.match(/^application\/problem\+json/);
     expect(answer.body).to.include({ code });
-    expect(api.world.rowCounts(), 'nothing written').to.deep.equal(before);
+    expect(await api.world.snapshot(), 'nothing written').to.deep.equal(before);
     return answer;
   }
 
