@@ -8,7 +8,7 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { AgreementEventBody, CreateAgreement } from '../schemas/agreements.js';
-import { defineWorkflow, type EventMeta } from './types.js';
+import { compareInstants, defineWorkflow, type EventMeta } from './types.js';
 
 export type AgreementInput = CreateAgreement;
 
@@ -43,7 +43,7 @@ export const agreementMachine = setup({
       context.economies.every((economy) => economy === event.actor.economy || economy in context.signatures),
     /** A confidence-building period is set and has not ended yet. */
     transitionPending: ({ context, event }) =>
-      context.transitionEndsAt !== undefined && context.transitionEndsAt > event.at,
+      context.transitionEndsAt !== undefined && compareInstants(context.transitionEndsAt, event.at) > 0,
   },
   actions: {
     recordSignature: assign({

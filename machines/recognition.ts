@@ -13,7 +13,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { CreateRecognition, RecognitionEventBody } from '../schemas/recognitions.js';
-import { closePeriods, defineWorkflow, inAnyPeriod, openPeriod, type EventMeta, type Period, type Rule } from './types.js';
+import { closePeriods, compareInstants, defineWorkflow, inAnyPeriod, openPeriod, type EventMeta, type Period, type Rule } from './types.js';
 
 export type RecognitionInput = CreateRecognition & {
   /** The CAB's economy. */
@@ -49,7 +49,7 @@ export const recognitionMachine = setup({
   },
   guards: {
     isRenewal: ({ context }) => context.renewal,
-    listingValid: ({ context, event }) => context.validUntil !== undefined && context.validUntil > event.at,
+    listingValid: ({ context, event }) => context.validUntil !== undefined && compareInstants(context.validUntil, event.at) > 0,
   },
   actions: {
     /** The engine fills in the designation number and validity when the regulator leaves them out. */

@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import { Durations } from './engine/durations-table.js';
 import { AppError, isAppError } from './errors.js';
 import { createApp } from './api/app.js';
+import { CursorSeal } from './api/cursors.js';
 import { listen } from './api/server.js';
 import { Engine } from './engine/engine.js';
 import { newId } from './ids.js';
@@ -86,6 +87,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
     log,
     outboxAdmin: outboxAdmin({ config, store, clock }),
     publicRateLimit: config.publicRateLimit,
+    cursors: new CursorSeal(config.cursorSecret),
   });
   const http = await listen(app, config.port);
   log.info({ url: http.url }, 'API listening');

@@ -33,6 +33,7 @@ describe('configuration', () => {
       durations: {},
       logLevel: 'info',
       logFormat: null,
+      cursorSecret: null,
     });
   });
 

@@ -27,6 +27,7 @@ import { snapshotOf, upgrade } from './restore.js';
 import { kindRules } from './rules/index.js';
 import type { EventBody, RuleContext } from './rules/types.js';
 import { searchQuery } from './search-keys.js';
+import { ownValue } from '../own.js';
 
 export interface EngineOptions {
   store: Store;
@@ -201,7 +202,7 @@ export class Engine {
   /** Authorises and applies one event to a loaded (and upgraded) record. */
   async #step(record: InstanceRecord, body: EventBody, actor: Actor, options: StepOptions): Promise<Resource> {
     const workflow = workflows[record.kind];
-    if (!admits(workflow.events[body.type], actor, record.context)) throw mayNotSend(workflow, record, body.type, actor);
+    if (!admits(ownValue(workflow.events, body.type), actor, record.context)) throw mayNotSend(workflow, record, body.type, actor);
     const context = this.#ruleContext(actor);
     const at = context.now;
     const snapshot = snapshotOf(workflow, record);

@@ -7,17 +7,18 @@ import type { AnyMachineSnapshot } from 'xstate';
 import type { Workflow } from '../../machines/types.js';
 import { AppError } from '../errors.js';
 import type { InstanceRecord } from '../store/port.js';
+import { ownValue } from '../own.js';
 
 /** The record as the current machine version sees it. */
 export function upgrade(workflow: Workflow, record: InstanceRecord): InstanceRecord {
   let { state, context, machineVersion } = record;
   while (machineVersion < workflow.version) {
-    const migrate = workflow.migrations[machineVersion];
+    const migrate = ownValue(workflow.migrations, String(machineVersion));
     if (!migrate) break;
     ({ state, context } = migrate({ state, context }));
     machineVersion += 1;
   }
-  if (machineVersion !== workflow.version || !(state in workflow.machine.states)) {
+  if (machineVersion !== workflow.version || !Object.hasOwn(workflow.machine.states, state)) {
     throw new AppError({
       code: 'MACHINE_VERSION_UNSUPPORTED',
       detail:
