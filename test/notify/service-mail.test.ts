@@ -56,7 +56,7 @@ describe('E-mail from npm start', function () {
 
     const toLab = mails.find((mail) => mail.subject === 'Báo cáo thử nghiệm SHT-RF-0001 (PN-AX3000) gửi Hàn Quốc: được chấp nhận');
     expect(toLab?.to).to.deep.include({ text: '"Phòng thử nghiệm Viễn thông Sông Hồng" <lab@songhong.vn.example>' });
-    expect(toLab?.text).to.contain('Kính gửi Phòng thử nghiệm Viễn thông Sông Hồng,').and.to.contain('Chấp nhận đến: ');
+    expect(toLab?.text).to.contain('Kính gửi: Phòng thử nghiệm Viễn thông Sông Hồng\n').and.to.contain('Chấp nhận đến: ');
     const toImporter = mails.find(
       (mail) => mail.subject === 'Test report SHT-RF-0001 (PN-AX3000) for KR: accepted' && JSON.stringify(mail.to).includes('compliance@hanbit.kr.example'),
     );
