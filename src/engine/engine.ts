@@ -27,6 +27,7 @@ import { snapshotOf, upgrade } from './restore.js';
 import { kindRules } from './rules/index.js';
 import type { EventBody, RuleContext } from './rules/types.js';
 import { searchQuery } from './search-keys.js';
+import { ownValue } from '../own.js';
 
 export interface EngineOptions {
   store: Store;
@@ -153,7 +154,7 @@ export class Engine {
     return { items, nextCursor: page.nextCursor };
   }
 
-  /** The instance's history, oldest first (DESIGN.md, guarantee 3). */
+  /** The instance's history, oldest first; history is append-only (docs/architecture.md). */
   async history(kind: Kind, id: string, actor: Actor, options: { afterSeq?: number; limit?: number } = {}): Promise<Page<HistoryEntry>> {
     await this.#load(kind, id, actor);
     return this.store.history(kind, id, { limit: options.limit ?? 200, ...(options.afterSeq === undefined ? {} : { afterSeq: options.afterSeq }) });
@@ -203,7 +204,7 @@ export class Engine {
   /** Authorises and applies one event to a loaded (and upgraded) record. */
   async #step(record: InstanceRecord, body: EventBody, actor: Actor, options: StepOptions): Promise<Resource> {
     const workflow = workflows[record.kind];
-    if (!admits(workflow.events[body.type], actor, record.context)) throw mayNotSend(workflow, record, body.type, actor);
+    if (!admits(ownValue(workflow.events, body.type), actor, record.context)) throw mayNotSend(workflow, record, body.type, actor);
     const context = this.#ruleContext(actor);
     const at = context.now;
     const snapshot = snapshotOf(workflow, record);

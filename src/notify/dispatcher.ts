@@ -1,5 +1,5 @@
 /**
- * The outbox dispatcher (DESIGN.md, guarantee 5): every node runs one. It claims due messages
+ * The outbox dispatcher (docs/architecture.md, "E-mail at least once"): every node runs one. It claims due messages
  * under a lease, so nodes sharing a store never work on the same message at once; writes each
  * e-mail, hands it to the transport and marks it sent with the server's reply. A failure is
  * retried with backoff, or ends `dead` (a permanent refusal, or too many attempts) where the

@@ -1,5 +1,5 @@
 /**
- * The deadline scheduler (DESIGN.md, guarantee 4): every node runs one. Each poll it claims the
+ * The deadline scheduler (docs/architecture.md, "Durable time"): every node runs one. Each poll it claims the
  * deadlines that are due under a lease, so several nodes share them without firing one twice,
  * and fires each, in due order, through the engine: the system is the actor and the history
  * names the deadline. The engine's commit completes the deadline row, so even a deadline whose
