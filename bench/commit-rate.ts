@@ -20,14 +20,16 @@ import { ManualClock } from '../src/clock.js';
 import { Engine } from '../src/engine/engine.js';
 import { loadReferenceData } from '../src/seed/apply-seed.js';
 import { readSeed } from '../src/seed/read-seed.js';
-import { SqliteStore, openDatabase, type SynchronousMode } from '../src/store/sqlite/sqlite-store.js';
+import { loadConfig } from '../src/config.js';
+import { SqliteStore, openDatabase } from '../src/store/sqlite/sqlite-store.js';
 import { Validator } from '../src/validation.js';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);
 const INSTANCES = Number(process.env['BENCH_INSTANCES'] ?? 200);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
-const SYNCHRONOUS = (process.env['MRA_SQLITE_SYNCHRONOUS'] ?? 'FULL').toUpperCase() as SynchronousMode;
+// Read and checked as the service reads it.
+const SYNCHRONOUS = loadConfig({ MRA_SQLITE_SYNCHRONOUS: process.env['MRA_SQLITE_SYNCHRONOUS'] }).sqliteSynchronous;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
