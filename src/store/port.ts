@@ -5,7 +5,8 @@
  * both implement it and pass one contract suite (`test/contract/`).
  *
  * Failures a caller can act on are `AppError`s: `VERSION_CONFLICT` when a commit's expected
- * version is stale, `DUPLICATE` when an id or a unique key is taken.
+ * version is stale, `DUPLICATE` when an id or a unique key is taken, `DEADLINE_HANDLED` when the
+ * deadline a commit completes was completed already (another node fired it first).
  */
 import type { Actor, Kind, PrincipalRole } from '../../machines/types.js';
 
@@ -133,7 +134,7 @@ export interface Commit {
     /** Cancel the instance's pending `state` deadlines (the state was left). */
     cancelStateDeadlines: boolean;
     add: DeadlineDraft[];
-    /** The deadline whose firing this commit is: completed here, and the commit fails if it already was. */
+    /** The deadline whose firing this commit is: completed here; the commit fails with `DEADLINE_HANDLED` if it already was. */
     complete?: string;
   };
 }
