@@ -36,6 +36,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `pretty` for people, `json` for log collectors; unset: pretty on a terminal, JSON otherwise. */
   logFormat: 'pretty' | 'json' | null;
+  /** Key material for sealing list cursors; null: a random key per process. */
+  cursorSecret: string | null;
 }
 
 export interface Variable {
@@ -68,6 +70,11 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'MRA_NOW', default: 'real time', meaning: 'ISO instant: the service clock starts there and runs forward in real time' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'LOG_FORMAT', default: 'pretty on a terminal, json otherwise', meaning: '`pretty` (coloured lines for people) or `json` (one object a line, for log collectors)' },
+  {
+    name: 'MRA_CURSOR_SECRET',
+    default: 'unset: a random key per process',
+    meaning: 'at least 32 characters; seals the `nextCursor` of list answers. Nodes of one store that share it accept each other’s cursors, also after a restart',
+  },
   ...durationVariables(new Durations()),
 ];
 
@@ -139,6 +146,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const smtpUrl = value('SMTP_URL') ?? null;
   if (smtpUrl !== null && !/^smtps?:\/\/.+/.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
 
+  const cursorSecret = value('MRA_CURSOR_SECRET') ?? null;
+  if (cursorSecret !== null && cursorSecret.length < 32) problems.push('MRA_CURSOR_SECRET must be at least 32 characters long');
+
   const durations: Record<string, string> = {};
   for (const key of Durations.names()) {
     const text = value(durationVariable(key));
@@ -173,5 +183,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     durations,
     logLevel: logLevel as Config['logLevel'],
     logFormat: logFormat as Config['logFormat'],
+    cursorSecret,
   };
 }

@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import { Durations } from './engine/durations-table.js';
 import { AppError, isAppError } from './errors.js';
 import { createApp } from './api/app.js';
+import { CursorSeal } from './api/cursors.js';
 import { listen } from './api/server.js';
 import { Engine } from './engine/engine.js';
 import { newId } from './ids.js';
@@ -20,14 +21,7 @@ import { Scheduler } from './schedule/scheduler.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/port.js';
 import { Validator } from './validation.js';
-
-/** Work a node runs beside the API. Several nodes may run the same worker on one store. */
-export interface BackgroundWorker {
-  readonly name: string;
-  start(): void;
-  /** Lets the work in hand finish and stops; resolves when none of it is running any more. */
-  stop(): Promise<void>;
-}
+import type { BackgroundWorker } from './workers/index.js';
 
 export interface Service {
   config: Config;
@@ -93,6 +87,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
     log,
     outboxAdmin: outboxAdmin({ config, store, clock }),
     publicRateLimit: config.publicRateLimit,
+    cursors: new CursorSeal(config.cursorSecret),
   });
   const http = await listen(app, config.port);
   log.info({ url: http.url }, 'API listening');

@@ -34,6 +34,7 @@ describe('configuration', () => {
       durations: {},
       logLevel: 'info',
       logFormat: null,
+      cursorSecret: null,
     });
   });
 
