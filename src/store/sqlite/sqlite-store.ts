@@ -26,11 +26,14 @@ import type {
   PrincipalRecord,
   RegulationRecord,
   Store,
+  StoreRows,
+  StoreTable,
 } from '../port.js';
 import { DirectoryTables } from './directory.js';
 import { InstanceTables } from './instances.js';
 import { DeadlineTable, OutboxTable } from './queues.js';
 import { migrateSchema } from './schema.js';
+import { exportRows, importRows } from './transfer.js';
 
 
 export interface SqliteStoreOptions {
@@ -205,6 +208,14 @@ export class SqliteStore implements Store {
 
   async nextSequence(name: string): Promise<number> {
     return this.#directory.nextSequence(name);
+  }
+
+  async exportRows<T extends StoreTable>(table: T, page: { limit: number; cursor?: string | null }): Promise<Page<StoreRows[T]>> {
+    return exportRows(this.#db, table, page);
+  }
+
+  async importRows<T extends StoreTable>(table: T, rows: ReadonlyArray<StoreRows[T]>): Promise<void> {
+    importRows(this.#db, table, rows);
   }
 
   async close(): Promise<void> {
