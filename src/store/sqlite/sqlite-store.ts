@@ -23,11 +23,13 @@ import type {
   OutboxStatus,
   Page,
   PrincipalRecord,
+  QueueFigures,
   RegulationRecord,
   Store,
 } from '../port.js';
 import { DirectoryTables } from './directory.js';
 import { InstanceTables } from './instances.js';
+import { QueueFigureQueries } from './queue-figures.js';
 import { DeadlineTable, OutboxTable } from './queues.js';
 import { migrateSchema } from './schema.js';
 
@@ -71,6 +73,7 @@ export class SqliteStore implements Store {
   readonly #outbox: OutboxTable;
   readonly #deadlines: DeadlineTable;
   readonly #directory: DirectoryTables;
+  readonly #figures: QueueFigureQueries;
 
   constructor(options: SqliteStoreOptions) {
     this.path = options.path;
@@ -79,6 +82,7 @@ export class SqliteStore implements Store {
     this.#instances = new InstanceTables(this.#db, options.faults);
     this.#outbox = new OutboxTable(this.#db);
     this.#deadlines = new DeadlineTable(this.#db);
+    this.#figures = new QueueFigureQueries(this.#db);
     this.#directory = new DirectoryTables(this.#db);
   }
 
@@ -128,6 +132,18 @@ export class SqliteStore implements Store {
 
   async markFailed(id: string, owner: string, failure: { at: string; error: string; retryAt: string | null }): Promise<boolean> {
     return this.#outbox.markFailed(id, owner, failure);
+  }
+
+  async releaseOutboxLeases(owner: string): Promise<number> {
+    return this.#outbox.releaseLeases(owner);
+  }
+
+  async releaseDeadlineLeases(owner: string): Promise<number> {
+    return this.#deadlines.releaseLeases(owner);
+  }
+
+  async queueFigures(now: string): Promise<QueueFigures> {
+    return this.#figures.figures(now);
   }
 
   async outboxCounts(): Promise<Record<OutboxStatus, number>> {
