@@ -5,18 +5,13 @@
  * the reporter shows it pending, and one line says what did not run: never a silent pass.
  */
 import { randomUUID } from 'node:crypto';
-import { createIndexes } from '../../src/store/mongo/connect.js';
+import { createIndexes, withDatabase } from '../../src/store/mongo/connect.js';
 import { MongoStore, type MongoStoreOptions } from '../../src/store/mongo/mongo-store.js';
 
 export const MONGODB_URI = process.env['MONGODB_URI']?.trim() || null;
 
 const notRun: string[] = [];
 let announced = false;
-
-/** The URI with its database replaced, keeping hosts and options: `mongodb://h/mra?replicaSet=rs0` -> `mongodb://h/<name>?replicaSet=rs0`. */
-export function withDatabase(uri: string, name: string): string {
-  return uri.replace(/^(mongodb(?:\+srv)?:\/\/[^/?]+)(\/[^?]*)?/, `$1/${name}`);
-}
 
 /** A name for a database of one test, dropped after it. */
 export const freshDatabaseName = (): string => `mra_test_${randomUUID().replaceAll('-', '').slice(0, 20)}`;

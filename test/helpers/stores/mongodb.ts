@@ -5,10 +5,10 @@
  */
 import type { Kind } from '../../../machines/types.js';
 import { toDeadline, toHistory, type DeadlineDoc, type HistoryDoc, type InstanceDoc, type OutboxDoc } from '../../../src/store/mongo/documents.js';
-import { createIndexes } from '../../../src/store/mongo/connect.js';
+import { createIndexes, withDatabase } from '../../../src/store/mongo/connect.js';
 import { MongoStore } from '../../../src/store/mongo/mongo-store.js';
 import type { Deadline, DeadlineStatus, HistoryEntry, OutboxStatus, Store } from '../../../src/store/port.js';
-import { freshDatabaseName, MONGODB_URI, withDatabase } from '../mongo.js';
+import { freshDatabaseName, MONGODB_URI } from '../mongo.js';
 import type { QueuedMail, StoreProbe, StoreSnapshot, TestStore, TestStoreFactory, TestStoreOptions } from './probe.js';
 
 class MongoProbe implements StoreProbe {
