@@ -7,6 +7,7 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import type { SqliteSynchronous } from '../../config.js';
 import type { Kind, PrincipalRole } from '../../../machines/types.js';
 import type {
   CabRecord,
@@ -23,6 +24,7 @@ import type {
   OutboxStatus,
   Page,
   PrincipalRecord,
+  QueueFigures,
   RegulationRecord,
   Store,
   StoreRows,
@@ -30,16 +32,17 @@ import type {
 } from '../port.js';
 import { DirectoryTables } from './directory.js';
 import { InstanceTables } from './instances.js';
+import { QueueFigureQueries } from './queue-figures.js';
 import { DeadlineTable, OutboxTable } from './queues.js';
 import { migrateSchema } from './schema.js';
 import { exportRows, importRows } from './transfer.js';
 
-export type SynchronousMode = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
 
 export interface SqliteStoreOptions {
   /** The database file; its folder is created if missing. */
   path: string;
-  synchronous?: SynchronousMode;
+  /** As the configuration gives it (`MRA_SQLITE_SYNCHRONOUS`); FULL unless told otherwise. */
+  synchronous?: SqliteSynchronous;
   /** How long to wait for another process's write lock before failing. */
   busyTimeoutMs?: number;
   /** Fault injection for tests; never set in production. */
@@ -57,7 +60,7 @@ function createOwnerOnly(path: string): void {
 }
 
 /** Opens (creating if needed) a SQLite file with the store's own settings. Used by the bench too. */
-export function openDatabase(path: string, synchronous: SynchronousMode = 'FULL', busyTimeoutMs = 5000): BetterSqlite3.Database {
+export function openDatabase(path: string, synchronous: SqliteSynchronous = 'FULL', busyTimeoutMs = 5000): BetterSqlite3.Database {
   if (path !== ':memory:') createOwnerOnly(path);
   const db = new BetterSqlite3(path, { timeout: busyTimeoutMs });
   db.pragma('journal_mode = WAL');
@@ -74,6 +77,7 @@ export class SqliteStore implements Store {
   readonly #outbox: OutboxTable;
   readonly #deadlines: DeadlineTable;
   readonly #directory: DirectoryTables;
+  readonly #figures: QueueFigureQueries;
 
   constructor(options: SqliteStoreOptions) {
     this.path = options.path;
@@ -82,6 +86,7 @@ export class SqliteStore implements Store {
     this.#instances = new InstanceTables(this.#db, options.faults);
     this.#outbox = new OutboxTable(this.#db);
     this.#deadlines = new DeadlineTable(this.#db);
+    this.#figures = new QueueFigureQueries(this.#db);
     this.#directory = new DirectoryTables(this.#db);
   }
 
@@ -131,6 +136,18 @@ export class SqliteStore implements Store {
 
   async markFailed(id: string, owner: string, failure: { at: string; error: string; retryAt: string | null }): Promise<boolean> {
     return this.#outbox.markFailed(id, owner, failure);
+  }
+
+  async releaseOutboxLeases(owner: string): Promise<number> {
+    return this.#outbox.releaseLeases(owner);
+  }
+
+  async releaseDeadlineLeases(owner: string): Promise<number> {
+    return this.#deadlines.releaseLeases(owner);
+  }
+
+  async queueFigures(now: string): Promise<QueueFigures> {
+    return this.#figures.figures(now);
   }
 
   async outboxCounts(): Promise<Record<OutboxStatus, number>> {
