@@ -1,5 +1,5 @@
 /**
- * A CAB's accreditation by an accreditation body (DOMAIN.md, "accreditation").
+ * A CAB's accreditation by an accreditation body (docs/domain.md, "Accreditation").
  *
  * active --RENEWAL_DUE (deadline, 90 days before expiry)--> renewal_due
  * active | renewal_due --RENEWAL_SUBMITTED (CAB)--> renewal_submitted --RENEW (body)--> active
@@ -162,7 +162,7 @@ export const accreditationWorkflow = defineWorkflow({
     suspended: [{ event: 'EXPIRED', at: 'validUntil' }],
   },
   durations: {
-    // DOMAIN.md: renewal is due 90 days before expiry (NVLAP gives at least 30 days' notice).
+    // Our default: renewal is due 90 days before expiry (NVLAP gives at least 30 days' notice).
     renewalReminder: { default: '90 days', meaning: 'how long before its validity ends an accreditation becomes renewal_due' },
   },
   cascades: [

@@ -1,5 +1,5 @@
 /**
- * A bilateral MRA between two economies (DOMAIN.md, "agreement").
+ * A bilateral MRA between two economies (docs/domain.md, "Agreement").
  *
  * negotiating --SIGN (both sides)--> confidence_building (if a transition end is set) | operational
  * confidence_building --TRANSITION_ENDED--> operational
@@ -108,7 +108,7 @@ export const agreementWorkflow = defineWorkflow({
   migrations: {
     /**
      * Example migration, kept as the pattern to follow: version 1 called the operational state
-     * `in_force`; version 2 uses DOMAIN.md's name. Nothing else changed.
+     * `in_force`; version 2 uses the name docs/domain.md gives it. Nothing else changed.
      */
     1: ({ state, context }) => ({ state: state === 'in_force' ? 'operational' : state, context }),
   },

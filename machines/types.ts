@@ -11,7 +11,7 @@ import type { AnyStateMachine } from 'xstate';
 export const KINDS = ['agreements', 'accreditations', 'recognitions', 'test-reports'] as const;
 export type Kind = (typeof KINDS)[number];
 
-/** Roles a principal can hold (API.md). */
+/** Roles a principal can hold (docs/domain.md, "Roles"). */
 export const PRINCIPAL_ROLES = [
   'regulator',
   'designating_authority',

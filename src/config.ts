@@ -10,6 +10,8 @@ export interface Config {
   port: number;
   /** Unset: the embedded SQLite store. */
   mongodbUri: string | null;
+  /** Write concern of every MongoDB write: `majority` or a number of members. */
+  mongodbWriteConcern: 'majority' | number;
   dbPath: string;
   sqliteSynchronous: SynchronousMode;
   seed: 'demo' | 'none';
@@ -55,7 +57,8 @@ export function durationVariable(key: string): string {
 
 export const VARIABLES: readonly Variable[] = [
   { name: 'PORT', default: '3000', meaning: 'HTTP port' },
-  { name: 'MONGODB_URI', default: 'unset: embedded SQLite', meaning: 'use MongoDB (mongoose) as the store' },
+  { name: 'MONGODB_URI', default: 'unset: embedded SQLite', meaning: 'use MongoDB (mongoose) as the store: a replica set or Atlas, e.g. `mongodb://localhost:27017/mra?replicaSet=rs0` (a standalone server is refused: it has no transactions)' },
+  { name: 'MRA_MONGODB_WRITE_CONCERN', default: 'majority', meaning: 'write concern of the MongoDB store: `majority` (a commit survives the loss of the primary) or a number of members such as `1`' },
   { name: 'MRA_DB_PATH', default: './data/mra.sqlite', meaning: 'SQLite file of the embedded store' },
   { name: 'MRA_SQLITE_SYNCHRONOUS', default: 'FULL', meaning: 'SQLite `synchronous` pragma: FULL survives power loss; NORMAL is faster and survives a crash of the process' },
   { name: 'MRA_SEED', default: 'demo', meaning: '`demo` loads `seed/` into an empty store at start; `none` loads nothing' },
@@ -142,6 +145,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = (value('MRA_PUBLIC_URL') ?? 'http://localhost:3000').replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) problems.push('MRA_PUBLIC_URL must be an http:// or https:// address');
 
+  const mongodbUri = value('MONGODB_URI') ?? null;
+  if (mongodbUri !== null && !/^mongodb(\+srv)?:\/\/.+/.test(mongodbUri)) problems.push('MONGODB_URI must start with mongodb:// or mongodb+srv://');
+  const writeConcernText = value('MRA_MONGODB_WRITE_CONCERN') ?? 'majority';
+  const mongodbWriteConcern = writeConcernText === 'majority' ? 'majority' : Number(writeConcernText);
+  if (mongodbWriteConcern !== 'majority' && !(Number.isInteger(mongodbWriteConcern) && mongodbWriteConcern >= 0 && mongodbWriteConcern <= 50)) {
+    problems.push(`MRA_MONGODB_WRITE_CONCERN must be "majority" or a number of members such as 1, not "${writeConcernText}"`);
+  }
+
   const smtpUrl = value('SMTP_URL') ?? null;
   if (smtpUrl !== null && !/^smtps?:\/\/.+/.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
 
@@ -172,7 +183,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     port,
-    mongodbUri: value('MONGODB_URI') ?? null,
+    mongodbUri,
+    mongodbWriteConcern,
     dbPath: value('MRA_DB_PATH') ?? './data/mra.sqlite',
     sqliteSynchronous: synchronous as SynchronousMode,
     seed: seed as Config['seed'],

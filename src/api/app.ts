@@ -1,5 +1,5 @@
 /**
- * The HTTP API (API.md), made by a function so tests can run it on port 0 (STYLE.md, habit 8).
+ * The HTTP API (docs/api.md), made by a function that does not listen, so tests can run it on port 0.
  * Order: request id and log line, security headers, JSON body (100 kB and 32 levels deep at most),
  * the routes, 404, and the one error mapper.
  */

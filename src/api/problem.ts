@@ -1,5 +1,5 @@
 /**
- * The one error mapper (STYLE.md, habit 5): every error becomes `application/problem+json`
+ * The one error mapper (routers never catch; Express 5 hands every rejection here): every error becomes `application/problem+json`
  * (RFC 9457). Known errors keep their code, detail and field errors; anything else is a 500 that
  * says only that it was logged, with the request id to find it. No stack trace leaves the server.
  */

@@ -1,5 +1,5 @@
 /**
- * From a stored record to a machine snapshot (DESIGN.md, guarantee 7): a record written by an
+ * From a stored record to a machine snapshot (docs/architecture.md, "Versioned machines"): a record written by an
  * older machine version is migrated step by step; one the code cannot follow is refused.
  * Restoring is pure: it sends no mail and writes nothing.
  */

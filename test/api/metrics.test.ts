@@ -71,7 +71,7 @@ describe('HTTP: metrics and health', () => {
         intervalMs: 10,
         maxAttempts: 3,
         batchSize: 500,
-        log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+        log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
       });
       while ((await dispatcher.runOnce()).sent > 0);
       const before = await scrape();

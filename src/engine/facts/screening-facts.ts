@@ -1,5 +1,5 @@
 /**
- * The facts a submitted test report is screened on, as of its test date (DOMAIN.md): was the lab
+ * The facts a submitted test report is screened on, as of its test date (docs/domain.md, "Test report"): was the lab
  * recognised by the importing economy for every regulation, was its accreditation active, is the
  * agreement operational, were the subcontracted labs recognised.
  */
