@@ -74,6 +74,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
     clock,
     validator,
     durations,
+    policies: config.policies,
     nodeId,
     reportError: (error, context) => log.error({ err: error, ...context }, 'background work failed'),
   });

@@ -14,7 +14,7 @@ export function upgrade(workflow: Workflow, record: InstanceRecord): InstanceRec
   while (machineVersion < workflow.version) {
     const migrate = workflow.migrations[machineVersion];
     if (!migrate) break;
-    ({ state, context } = migrate({ state, context }));
+    ({ state, context } = migrate({ state, context, updatedAt: record.updatedAt }));
     machineVersion += 1;
   }
   if (machineVersion !== workflow.version || !(state in workflow.machine.states)) {
