@@ -20,7 +20,7 @@ const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 /** When the fixtures were seeded (test/fixtures/write-release-store.ts). */
 const SEEDED_AT = '2026-01-05T09:00:00.000Z';
 
-async function open(name: string): Promise<{ store: SqliteStore; engine: Engine; as: (id: string) => Promise<Actor>; close: () => Promise<void> }> {
+function open(name: string): { store: SqliteStore; engine: Engine; as: (id: string) => Promise<Actor>; close: () => Promise<void> } {
   const { dir, remove } = tempDir('mra-upgrade-');
   const path = join(dir, 'mra.sqlite');
   copyFileSync(join(FIXTURES, name), path);
@@ -34,7 +34,7 @@ async function open(name: string): Promise<{ store: SqliteStore; engine: Engine;
 for (const name of ['release-0.1.0-demo.sqlite', 'release-0.1.0-suspended.sqlite']) {
   describe(`upgrade: ${name}, written by the previous release`, () => {
     it('was written by the older machine versions, and every instance reads as the current version in a state the machine has', async () => {
-      const world = await open(name);
+      const world = open(name);
       try {
         let older = 0;
         for (const kind of KINDS) {
@@ -56,7 +56,7 @@ for (const name of ['release-0.1.0-demo.sqlite', 'release-0.1.0-suspended.sqlite
 
 describe('upgrade: the demo story goes on after the upgrade', () => {
   it('Korea recognises the pending lab, the lab answers the request for information, Korea contests and the United States gives notice, each stored as the current version', async () => {
-    const { store, engine, as, close } = await open('release-0.1.0-demo.sqlite');
+    const { store, engine, as, close } = open('release-0.1.0-demo.sqlite');
     try {
       const recognized = await engine.send('recognitions', 'rec-sai-gon-kr', { type: 'RECOGNIZE' }, await as('kr-regulator'));
       expect(recognized.state).to.equal('recognized');
@@ -79,7 +79,7 @@ describe('upgrade: the demo story goes on after the upgrade', () => {
 
 describe('upgrade: suspensions recorded before the release knew who imposed them', () => {
   it('a suspended recognition lifts by either authority, as its release allowed, and is back in force', async () => {
-    const { engine, as, close } = await open('release-0.1.0-suspended.sqlite');
+    const { engine, as, close } = open('release-0.1.0-suspended.sqlite');
     try {
       const before = await engine.get('recognitions', 'rec-song-hong-kr', await as('vn-designating-authority'));
       expect(before.state).to.equal('suspended');
@@ -94,7 +94,7 @@ describe('upgrade: suspensions recorded before the release knew who imposed them
   });
 
   it('a suspended agreement resumes by either regulator; a lapsed recognition is restored when its accreditation is reinstated', async () => {
-    const { engine, as, close } = await open('release-0.1.0-suspended.sqlite');
+    const { engine, as, close } = open('release-0.1.0-suspended.sqlite');
     try {
       const resumed = await engine.send('agreements', 'agr-vn-us', { type: 'RESUME' }, await as('vn-regulator'));
       expect(resumed.state).to.equal('operational');
