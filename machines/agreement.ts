@@ -1,5 +1,5 @@
 /**
- * A bilateral MRA between two economies (DOMAIN.md, "agreement").
+ * A bilateral MRA between two economies (docs/domain.md, "Agreement").
  *
  * negotiating --SIGN (both sides)--> confidence_building (if a transition end is set) | operational
  * negotiating --TERMINATE--> terminated (negotiations broken off: nothing was in force)
@@ -14,7 +14,7 @@
  */
 import { and, assign, not, setup } from 'xstate';
 import type { AgreementEventBody, CreateAgreement } from '../schemas/agreements.js';
-import { defineWorkflow, type EventMeta, type Period } from './types.js';
+import { compareInstants, defineWorkflow, type EventMeta, type Period } from './types.js';
 
 export type AgreementInput = CreateAgreement;
 
@@ -89,7 +89,8 @@ export const agreementMachine = setup({
     completesSignatures: ({ context, event }) =>
       context.economies.every((economy) => economy === event.actor.economy || economy in context.signatures),
     /** A confidence-building period is set and has not ended yet. */
-    transitionPending: ({ context, event }) => context.transitionEndsAt !== undefined && context.transitionEndsAt > event.at,
+    transitionPending: ({ context, event }) =>
+      context.transitionEndsAt !== undefined && compareInstants(context.transitionEndsAt, event.at) > 0,
     /** The sender's economy has not suspended the agreement already. */
     mayStillSuspend: ({ context, event }) => !open(context).some((s) => s.economy === event.actor.economy),
     /** Resuming for the sender's economy leaves no suspension. */
@@ -211,7 +212,7 @@ export const agreementWorkflow = defineWorkflow({
   migrations: {
     /**
      * Example migration, kept as the pattern to follow: version 1 called the operational state
-     * `in_force`; version 2 uses DOMAIN.md's name. Nothing else changed.
+     * `in_force`; version 2 uses the name docs/domain.md gives it. Nothing else changed.
      */
     1: ({ state, context }) => ({ state: state === 'in_force' ? 'operational' : state, context }),
     /**

@@ -1,6 +1,6 @@
 /** Bodies of the agreement workflow: the create body and every event. */
 import type { FromSchema } from 'json-schema-to-ts';
-import { SCHEMA_BASE, comment, economyCode, eventBody, instant, longText, regulationList, shortText } from './common.js';
+import { SCHEMA_BASE, comment, economyCode, eventBody, instant, reason, regulationList, shortText } from './common.js';
 
 const KIND = 'agreements';
 
@@ -33,7 +33,7 @@ export const createAgreement = {
 export const agreementEvents = {
   SIGN: eventBody(KIND, 'SIGN', { comment }),
   TRANSITION_ENDED: eventBody(KIND, 'TRANSITION_ENDED', {}),
-  SUSPEND: eventBody(KIND, 'SUSPEND', { reason: longText, comment }, ['reason']),
+  SUSPEND: eventBody(KIND, 'SUSPEND', { reason, comment }, ['reason']),
   RESUME: eventBody(KIND, 'RESUME', { comment }),
   AMEND_SCOPE: eventBody(
     KIND,
@@ -41,11 +41,11 @@ export const agreementEvents = {
     { regulations: { ...regulationList, description: "The sender's own economy's full list of technical regulations under the agreement, as notified." }, comment },
     ['regulations'],
   ),
-  TERMINATE: eventBody(KIND, 'TERMINATE', { reason: longText, comment }, ['reason']),
+  TERMINATE: eventBody(KIND, 'TERMINATE', { reason, comment }, ['reason']),
   GIVE_NOTICE: eventBody(
     KIND,
     'GIVE_NOTICE',
-    { reason: longText, effectiveAt: { ...instant, description: 'When the agreement ends; by default after the configured notice period.' }, comment },
+    { reason, effectiveAt: { ...instant, description: 'When the agreement ends; by default after the configured notice period.' }, comment },
     ['reason'],
   ),
   WITHDRAW_NOTICE: eventBody(KIND, 'WITHDRAW_NOTICE', { comment }),

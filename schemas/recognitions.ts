@@ -1,6 +1,6 @@
 /** Bodies of the recognition workflow: the create body and every event. */
 import type { FromSchema } from 'json-schema-to-ts';
-import { SCHEMA_BASE, comment, economyCode, eventBody, instant, longText, onNoAnswer, recordId, regulationId, regulationList, stateName } from './common.js';
+import { SCHEMA_BASE, comment, economyCode, eventBody, instant, longText, reason, onNoAnswer, recordId, regulationId, regulationList, stateName } from './common.js';
 
 const KIND = 'recognitions';
 
@@ -29,11 +29,11 @@ export const recognitionEvents = {
   REQUEST_INFO: eventBody(KIND, 'REQUEST_INFO', { request: longText, onNoAnswer }, ['request']),
   PROVIDE_INFO: eventBody(KIND, 'PROVIDE_INFO', { response: longText }, ['response']),
   RECOGNIZE: eventBody(KIND, 'RECOGNIZE', { designationNumber, validUntil: instant, comment }),
-  OBJECT: eventBody(KIND, 'OBJECT', { reason: longText, comment }, ['reason']),
+  OBJECT: eventBody(KIND, 'OBJECT', { reason, comment }, ['reason']),
   SUSPEND: eventBody(
     KIND,
     'SUSPEND',
-    { reason: longText, regulations: { ...regulationList, description: 'Suspend the recognition for these of its regulations only.' }, comment },
+    { reason, regulations: { ...regulationList, description: 'Suspend the recognition for these of its regulations only.' }, comment },
     ['reason'],
   ),
   LIFT_SUSPENSION: eventBody(KIND, 'LIFT_SUSPENSION', { comment }),
@@ -49,7 +49,7 @@ export const recognitionEvents = {
   ),
   ANSWER_CONTEST: eventBody(KIND, 'ANSWER_CONTEST', { response: longText }, ['response']),
   CONFIRM_CONTEST: eventBody(KIND, 'CONFIRM_CONTEST', { comment }),
-  OPPOSE_CONTEST: eventBody(KIND, 'OPPOSE_CONTEST', { reason: longText }, ['reason']),
+  OPPOSE_CONTEST: eventBody(KIND, 'OPPOSE_CONTEST', { reason }, ['reason']),
   CLOSE_CONTEST: eventBody(KIND, 'CLOSE_CONTEST', { comment }),
   INFO_REMINDER: eventBody(KIND, 'INFO_REMINDER', {}),
   INFO_OVERDUE: eventBody(KIND, 'INFO_OVERDUE', {}),
@@ -60,8 +60,8 @@ export const recognitionEvents = {
     { agreementId: recordId, economy: economyCode, removed: { type: 'array', items: regulationId, maxItems: 200 } },
     ['agreementId', 'economy', 'removed'],
   ),
-  WITHDRAW: eventBody(KIND, 'WITHDRAW', { reason: longText, comment }, ['reason']),
-  DERECOGNIZE: eventBody(KIND, 'DERECOGNIZE', { reason: longText, comment }, ['reason']),
+  WITHDRAW: eventBody(KIND, 'WITHDRAW', { reason, comment }, ['reason']),
+  DERECOGNIZE: eventBody(KIND, 'DERECOGNIZE', { reason, comment }, ['reason']),
   RENEW: eventBody(KIND, 'RENEW', { comment }),
   REVIEW_OVERDUE: eventBody(KIND, 'REVIEW_OVERDUE', {}),
   LISTING_EXPIRY_REMINDER: eventBody(KIND, 'LISTING_EXPIRY_REMINDER', {}),

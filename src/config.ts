@@ -5,14 +5,19 @@
 import { Durations } from './engine/durations-table.js';
 import type { Policies } from './engine/policies.js';
 import { AppError } from './errors.js';
-import type { SynchronousMode } from './store/sqlite/sqlite-store.js';
+
+/** SQLite's `synchronous` pragma values; the SQLite adapter takes the one the configuration gives. */
+export const SQLITE_SYNCHRONOUS_MODES = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
+export type SqliteSynchronous = (typeof SQLITE_SYNCHRONOUS_MODES)[number];
 
 export interface Config {
   port: number;
   /** Unset: the embedded SQLite store. */
   mongodbUri: string | null;
+  /** Write concern of every MongoDB write: `majority` or a number of members. */
+  mongodbWriteConcern: 'majority' | number;
   dbPath: string;
-  sqliteSynchronous: SynchronousMode;
+  sqliteSynchronous: SqliteSynchronous;
   seed: 'demo' | 'none';
   seedDir: string;
   smtpUrl: string | null;
@@ -24,7 +29,7 @@ export interface Config {
   mailIntervalMs: number;
   /** How often the scheduler looks for due deadlines. */
   schedulerIntervalMs: number;
-  /** Base of the links in e-mails, e.g. https://mra.example.gov.vn */
+  /** Base of the links in e-mails, e.g. https://mra.example.gov.vn; by default this host on PORT. */
   publicUrl: string;
   /** Requests per minute one client may make to the public routes. */
   publicRateLimit: number;
@@ -37,6 +42,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `pretty` for people, `json` for log collectors; unset: pretty on a terminal, JSON otherwise. */
   logFormat: 'pretty' | 'json' | null;
+  /** Key material for sealing list cursors; null: a random key per process. */
+  cursorSecret: string | null;
 }
 
 export interface Variable {
@@ -52,7 +59,8 @@ export function durationVariable(key: string): string {
 
 export const VARIABLES: readonly Variable[] = [
   { name: 'PORT', default: '3000', meaning: 'HTTP port' },
-  { name: 'MONGODB_URI', default: 'unset: embedded SQLite', meaning: 'use MongoDB (mongoose) as the store' },
+  { name: 'MONGODB_URI', default: 'unset: embedded SQLite', meaning: 'use MongoDB (mongoose) as the store: a replica set or Atlas, e.g. `mongodb://localhost:27017/mra?replicaSet=rs0` (a standalone server is refused: it has no transactions)' },
+  { name: 'MRA_MONGODB_WRITE_CONCERN', default: 'majority', meaning: 'write concern of the MongoDB store: `majority` (a commit survives the loss of the primary) or a number of members such as `1`' },
   { name: 'MRA_DB_PATH', default: './data/mra.sqlite', meaning: 'SQLite file of the embedded store' },
   { name: 'MRA_SQLITE_SYNCHRONOUS', default: 'FULL', meaning: 'SQLite `synchronous` pragma: FULL survives power loss; NORMAL is faster and survives a crash of the process' },
   { name: 'MRA_SEED', default: 'demo', meaning: '`demo` loads `seed/` into an empty store at start; `none` loads nothing' },
@@ -62,7 +70,7 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'MRA_MAIL_DIR', default: './data/mail', meaning: 'where messages are written when SMTP_URL is unset' },
   { name: 'MRA_MAIL_MAX_ATTEMPTS', default: '10', meaning: 'delivery attempts before a message is given up as `dead` (4xx answers and network errors are retried with backoff)' },
   { name: 'MRA_MAIL_INTERVAL_MS', default: '2000', meaning: 'how often the outbox dispatcher looks for messages to send' },
-  { name: 'MRA_PUBLIC_URL', default: 'http://localhost:3000', meaning: 'base of the links in e-mails' },
+  { name: 'MRA_PUBLIC_URL', default: 'http://localhost:PORT', meaning: 'base of the links in e-mails; set it to the public address when the service runs behind a proxy' },
   { name: 'MRA_PUBLIC_RATE_LIMIT', default: '120', meaning: 'requests per minute one client address may make to the public routes' },
   { name: 'MRA_SCHEDULER_INTERVAL_MS', default: '5000', meaning: 'how often the scheduler looks for deadlines that are due' },
   {
@@ -73,6 +81,11 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'MRA_NOW', default: 'real time', meaning: 'ISO instant: the service clock starts there and runs forward in real time' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'LOG_FORMAT', default: 'pretty on a terminal, json otherwise', meaning: '`pretty` (coloured lines for people) or `json` (one object a line, for log collectors)' },
+  {
+    name: 'MRA_CURSOR_SECRET',
+    default: 'unset: a random key per process',
+    meaning: 'at least 32 characters; seals the `nextCursor` of list answers. Nodes of one store that share it accept each other’s cursors, also after a restart',
+  },
   ...durationVariables(new Durations()),
 ];
 
@@ -85,7 +98,6 @@ function durationVariables(defaults: Durations): Variable[] {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-const SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
 
 /**
  * Reads and checks the configuration.
@@ -107,7 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (seed !== 'demo' && seed !== 'none') problems.push(`MRA_SEED must be "demo" or "none", not "${seed}"`);
 
   const synchronous = (value('MRA_SQLITE_SYNCHRONOUS') ?? 'FULL').toUpperCase();
-  if (!(SYNCHRONOUS as readonly string[]).includes(synchronous)) problems.push(`MRA_SQLITE_SYNCHRONOUS must be one of ${SYNCHRONOUS.join(', ')}`);
+  if (!(SQLITE_SYNCHRONOUS_MODES as readonly string[]).includes(synchronous)) problems.push(`MRA_SQLITE_SYNCHRONOUS must be one of ${SQLITE_SYNCHRONOUS_MODES.join(', ')}`);
 
   const logLevel = value('LOG_LEVEL') ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -130,11 +142,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mailIntervalMs = integer('MRA_MAIL_INTERVAL_MS', 2000, 10, 3_600_000);
   const schedulerIntervalMs = integer('MRA_SCHEDULER_INTERVAL_MS', 5000, 10, 3_600_000);
   const publicRateLimit = integer('MRA_PUBLIC_RATE_LIMIT', 120, 1, 1_000_000);
-  const publicUrl = (value('MRA_PUBLIC_URL') ?? 'http://localhost:3000').replace(/\/+$/, '');
+  const publicUrl = (value('MRA_PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) problems.push('MRA_PUBLIC_URL must be an http:// or https:// address');
+
+  const mongodbUri = value('MONGODB_URI') ?? null;
+  if (mongodbUri !== null && !/^mongodb(\+srv)?:\/\/.+/.test(mongodbUri)) problems.push('MONGODB_URI must start with mongodb:// or mongodb+srv://');
+  const writeConcernText = value('MRA_MONGODB_WRITE_CONCERN') ?? 'majority';
+  const mongodbWriteConcern = writeConcernText === 'majority' ? 'majority' : Number(writeConcernText);
+  if (mongodbWriteConcern !== 'majority' && !(Number.isInteger(mongodbWriteConcern) && mongodbWriteConcern >= 0 && mongodbWriteConcern <= 50)) {
+    problems.push(`MRA_MONGODB_WRITE_CONCERN must be "majority" or a number of members such as 1, not "${writeConcernText}"`);
+  }
 
   const smtpUrl = value('SMTP_URL') ?? null;
   if (smtpUrl !== null && !/^smtps?:\/\/.+/.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
+
+  const cursorSecret = value('MRA_CURSOR_SECRET') ?? null;
+  if (cursorSecret !== null && cursorSecret.length < 32) problems.push('MRA_CURSOR_SECRET must be at least 32 characters long');
 
   const durations: Record<string, string> = {};
   for (const key of Durations.names()) {
@@ -155,9 +178,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     port,
-    mongodbUri: value('MONGODB_URI') ?? null,
+    mongodbUri,
+    mongodbWriteConcern,
     dbPath: value('MRA_DB_PATH') ?? './data/mra.sqlite',
-    sqliteSynchronous: synchronous as SynchronousMode,
+    sqliteSynchronous: synchronous as SqliteSynchronous,
     seed: seed as Config['seed'],
     seedDir: value('MRA_SEED_DIR') ?? './seed',
     smtpUrl,
@@ -173,5 +197,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     policies: { infoUnanswered: infoUnanswered as Policies['infoUnanswered'] },
     logLevel: logLevel as Config['logLevel'],
     logFormat: logFormat as Config['logFormat'],
+    cursorSecret,
   };
 }

@@ -5,6 +5,7 @@ import type { Engine } from '../engine/engine.js';
 import type { OutboxAdmin } from '../notify/outbox-admin.js';
 import type { Store } from '../store/port.js';
 import type { Validator } from '../validation.js';
+import type { CursorSeal } from './cursors.js';
 
 export interface ApiDeps {
   engine: Engine;
@@ -15,4 +16,6 @@ export interface ApiDeps {
   outboxAdmin: OutboxAdmin;
   /** Requests per minute one client address may make to the public routes. */
   publicRateLimit: number;
+  /** Seals the cursors of list answers; by default one with a key of this process alone. */
+  cursors?: CursorSeal;
 }

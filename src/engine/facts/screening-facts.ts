@@ -1,8 +1,9 @@
 /**
- * The facts a submitted test report is screened on, as of its test date (DOMAIN.md): was the lab
+ * The facts a submitted test report is screened on, as of its test date (docs/domain.md, "Test report"): was the lab
  * recognised by the importing economy for every regulation, was its accreditation active, is the
  * agreement operational, were the subcontracted labs recognised.
  */
+import { compareInstants } from '../../../machines/types.js';
 import { accreditationActiveOn, type AccreditationData } from '../../../machines/accreditation.js';
 import { agreementInForce, type AgreementData } from '../../../machines/agreement.js';
 import { workflows } from '../../../machines/index.js';
@@ -92,7 +93,7 @@ export async function gatherScreeningFacts(
     recognitions: judged,
     uncoveredRegulations: reportRegulations.filter((id) => !covered.has(id)),
     suspendedRecognitions,
-    retiredRegulations: regulations.filter((r) => r.retiredAt !== undefined && r.retiredAt <= nowIso).map((r) => r.id),
+    retiredRegulations: regulations.filter((r) => r.retiredAt !== undefined && compareInstants(r.retiredAt, nowIso) <= 0).map((r) => r.id),
     accreditationActive: accreditations.some((a) => accreditationActiveOn(a.context as AccreditationData, testedAt)),
     subcontractors,
   };

@@ -1,5 +1,5 @@
 /**
- * Recognition rules (DOMAIN.md): designated by the CAB's own economy, only under an operational
+ * Recognition rules (docs/domain.md, "Recognition"): designated by the CAB's own economy, only under an operational
  * agreement that covers the scope, only with an active accreditation that covers it; on
  * recognition, a designation number (country code first) and a listing validity.
  */
@@ -16,7 +16,7 @@ function refuse(what: string, reasons: Reason[], facts: RecognitionFacts): never
   throw new AppError({
     code: 'NOT_ELIGIBLE',
     detail: `${what}: ${reasons.map((r) => r.detail).join(' ')}`,
-    extra: { reasons, facts },
+    publicFields: { reasons, facts },
   });
 }
 
@@ -77,7 +77,7 @@ export const recognitionRules: KindRules = {
       throw new AppError({
         code: 'DUPLICATE',
         detail: duplicates.map((d) => d.detail).join(' '),
-        extra: { reasons: duplicates, existingId: facts.existing[0]?.id },
+        publicFields: { reasons: duplicates, existingId: facts.existing[0]?.id },
       });
     }
     return { input: body, facts: facts as unknown as Record<string, unknown> };

@@ -6,7 +6,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Kind } from '../../../machines/types.js';
 import { AppError } from '../../errors.js';
-import type { Commit, FindQuery, HistoryEntry, InstanceRecord, Page } from '../port.js';
+import type { Commit, CommitFaults, FindQuery, HistoryEntry, InstanceRecord, Page } from '../port.js';
 import { GroupCommit } from './group-commit.js';
 import { decodeCursor, encodeCursor, isConstraintError, parseJson } from './rows.js';
 
@@ -58,11 +58,6 @@ function toHistory(row: HistoryRow): HistoryEntry {
     ...(row.facts === null ? {} : { facts: parseJson(row.facts) }),
     ...(row.cause === null ? {} : { cause: parseJson(row.cause) }),
   };
-}
-
-export interface CommitFaults {
-  /** Called inside the transaction after every write, before it ends: a test's way to crash mid-commit. */
-  beforeCommitEnds?: (commit: Commit) => void;
 }
 
 export class InstanceTables {
@@ -148,7 +143,7 @@ export class InstanceTables {
       throw new AppError({
         code: 'VERSION_CONFLICT',
         detail: `${c.kind} ${c.id} is at version ${current}, not ${c.expectedVersion}: reload it and try again.`,
-        extra: { currentVersion: current },
+        publicFields: { currentVersion: current },
       });
     }
     const seq = c.expectedVersion + 1;
@@ -169,7 +164,7 @@ export class InstanceTables {
           throw new AppError({
             code: 'DUPLICATE',
             detail: `Another ${c.kind} record (${owner}) already has ${key}.`,
-            extra: { existingId: owner },
+            publicFields: { existingId: owner },
             cause: error,
           });
         }
@@ -196,9 +191,9 @@ export class InstanceTables {
     }
     if (c.deadlines.complete !== undefined && sql.completeDeadline.run({ id: c.deadlines.complete, at: c.at }).changes === 0) {
       throw new AppError({
-        code: 'VERSION_CONFLICT',
+        code: 'DEADLINE_HANDLED',
         detail: `Deadline ${c.deadlines.complete} has already been handled.`,
-        extra: { deadlineHandled: true },
+        internalFields: { deadlineId: c.deadlines.complete },
       });
     }
     if (c.deadlines.cancelStateDeadlines) sql.cancelStateDeadlines.run({ kind: c.kind, id: c.id, at: c.at });
