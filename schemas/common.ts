@@ -82,6 +82,13 @@ export const reason = { type: 'string', minLength: 1, maxLength: 4000, 'x-text':
 
 export const comment = { ...longText, description: 'A note recorded in history and shown in e-mails.' } as const;
 
+/** What happens when information asked for is not given by its deadline (default from MRA_INFO_UNANSWERED). */
+export const onNoAnswer = {
+  type: 'string',
+  enum: ['review', 'close'],
+  description: 'review: back to the regulator for a decision; close: the application is objected to, the report rejected.',
+} as const;
+
 /** The state names a list may be filtered on (checked against the machine by the engine). */
 export const stateName = { type: 'string', pattern: '^[a-z_]{2,40}$' } as const;
 

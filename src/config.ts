@@ -3,6 +3,7 @@
  * `VARIABLES` is the list the README documents (a test keeps the two in step).
  */
 import { Durations } from './engine/durations-table.js';
+import type { Policies } from './engine/policies.js';
 import { AppError } from './errors.js';
 
 /** SQLite's `synchronous` pragma values; the SQLite adapter takes the one the configuration gives. */
@@ -36,11 +37,17 @@ export interface Config {
   now: Date | null;
   /** Duration overrides, `kind.name` -> "90 days". */
   durations: Record<string, string>;
+  /** What an unanswered request for information leads to by default. */
+  policies: Policies;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `pretty` for people, `json` for log collectors; unset: pretty on a terminal, JSON otherwise. */
   logFormat: 'pretty' | 'json' | null;
   /** Key material for sealing list cursors; null: a random key per process. */
   cursorSecret: string | null;
+  /** A port of its own for `GET /metrics`, without a key; null: on the API port, for admins. */
+  metricsPort: number | null;
+  /** The address the metrics port listens on. */
+  metricsHost: string;
 }
 
 export interface Variable {
@@ -70,6 +77,11 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'MRA_PUBLIC_URL', default: 'http://localhost:PORT', meaning: 'base of the links in e-mails; set it to the public address when the service runs behind a proxy' },
   { name: 'MRA_PUBLIC_RATE_LIMIT', default: '120', meaning: 'requests per minute one client address may make to the public routes' },
   { name: 'MRA_SCHEDULER_INTERVAL_MS', default: '5000', meaning: 'how often the scheduler looks for deadlines that are due' },
+  {
+    name: 'MRA_INFO_UNANSWERED',
+    default: 'review',
+    meaning: 'what an unanswered request for information leads to at its deadline: `review` (back to the regulator) or `close` (application objected to, report rejected); a request may say otherwise',
+  },
   { name: 'MRA_NOW', default: 'real time', meaning: 'ISO instant: the service clock starts there and runs forward in real time' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'LOG_FORMAT', default: 'pretty on a terminal, json otherwise', meaning: '`pretty` (coloured lines for people) or `json` (one object a line, for log collectors)' },
@@ -78,6 +90,12 @@ export const VARIABLES: readonly Variable[] = [
     default: 'unset: a random key per process',
     meaning: 'at least 32 characters; seals the `nextCursor` of list answers. Nodes of one store that share it accept each other’s cursors, also after a restart',
   },
+  {
+    name: 'MRA_METRICS_PORT',
+    default: 'unset: /metrics on PORT, admin key required',
+    meaning: 'serve `GET /metrics` (Prometheus) on this port instead, without a key: for the scraper’s network only',
+  },
+  { name: 'MRA_METRICS_HOST', default: '127.0.0.1', meaning: 'the address MRA_METRICS_PORT listens on (`0.0.0.0` for every interface)' },
   ...durationVariables(new Durations()),
 ];
 
@@ -148,6 +166,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const smtpUrl = value('SMTP_URL') ?? null;
   if (smtpUrl !== null && !/^smtps?:\/\/.+/.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
 
+  const metricsPortText = value('MRA_METRICS_PORT');
+  const metricsPort = metricsPortText === undefined ? null : Number(metricsPortText);
+  if (metricsPort !== null && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535)) {
+    problems.push(`MRA_METRICS_PORT must be a port number, not "${metricsPortText}"`);
+  }
+  const metricsHost = value('MRA_METRICS_HOST') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:-]+$/.test(metricsHost)) problems.push(`MRA_METRICS_HOST must be a host name or address, not "${metricsHost}"`);
+
   const cursorSecret = value('MRA_CURSOR_SECRET') ?? null;
   if (cursorSecret !== null && cursorSecret.length < 32) problems.push('MRA_CURSOR_SECRET must be at least 32 characters long');
 
@@ -161,6 +187,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (error) {
     problems.push((error as Error).message);
   }
+
+  const infoUnanswered = value('MRA_INFO_UNANSWERED') ?? 'review';
+  if (infoUnanswered !== 'review' && infoUnanswered !== 'close') problems.push(`MRA_INFO_UNANSWERED must be "review" or "close", not "${infoUnanswered}"`);
 
   if (problems.length > 0) {
     throw new AppError({ code: 'CONFIG_INVALID', detail: `Configuration is not valid:\n  - ${problems.join('\n  - ')}` });
@@ -183,8 +212,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicRateLimit,
     now,
     durations,
+    policies: { infoUnanswered: infoUnanswered as Policies['infoUnanswered'] },
     logLevel: logLevel as Config['logLevel'],
     logFormat: logFormat as Config['logFormat'],
     cursorSecret,
+    metricsPort,
+    metricsHost,
   };
 }

@@ -27,6 +27,7 @@ describe('configuration', () => {
       mailDir: './data/mail',
       mailMaxAttempts: 10,
       mailIntervalMs: 2000,
+      policies: { infoUnanswered: 'review' },
       schedulerIntervalMs: 5000,
       publicUrl: 'http://localhost:3000',
       publicRateLimit: 120,
@@ -35,6 +36,8 @@ describe('configuration', () => {
       logLevel: 'info',
       logFormat: null,
       cursorSecret: null,
+      metricsPort: null,
+      metricsHost: '127.0.0.1',
     });
   });
 

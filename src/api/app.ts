@@ -15,6 +15,7 @@ import { CursorSeal } from './cursors.js';
 import { problems } from './route-docs.js';
 import type { ApiDeps } from './deps.js';
 import { refuseDeepJson } from './json-depth.js';
+import { metricsHandler } from './metrics-route.js';
 import { mount } from './mount.js';
 import { openApiDocument } from './openapi.js';
 import { errorHandler, notFound } from './problem.js';
@@ -66,6 +67,7 @@ export function createApp(deps: ApiDeps): Express {
       customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
     }),
   );
+  if (deps.metrics) app.use(deps.metrics.httpMiddleware());
   app.use(helmet());
   app.use(express.json({ limit: '100kb', type: ['application/json', 'application/*+json'], verify: refuseDeepJson }));
   const publicLimiter = rateLimit({
@@ -79,6 +81,7 @@ export function createApp(deps: ApiDeps): Express {
   const router = express.Router();
   const cursors = deps.cursors ?? new CursorSeal();
   for (const spec of allRoutes()) mount(router, spec, deps, publicLimiter, cursors);
+  if (deps.metrics && deps.metricsOnApi) router.get('/metrics', metricsHandler(deps.metrics, deps.store));
   app.use(router);
   app.use(notFound);
   app.use(errorHandler(deps.log));

@@ -191,11 +191,26 @@ export interface DeadlineStore {
   completeDeadline(id: string, owner: string, at: string): Promise<boolean>;
   /** Gives a claimed deadline back, to be tried again from `retryAt`. */
   releaseDeadline(id: string, owner: string, failure: { error: string; retryAt: string }): Promise<boolean>;
+  /**
+   * Gives back every lease `owner` holds on pending deadlines, attempts unchanged, so another node
+   * may claim them at once (a node that stops gracefully). A deadline waiting out a failure's
+   * backoff is not held by anyone and keeps its wait.
+   *
+   * @returns how many leases were given back.
+   */
+  releaseDeadlineLeases(owner: string): Promise<number>;
 }
 
 export interface OutboxStore {
   /** Takes up to `limit` pending messages that are due and not held by anyone. */
   claimOutbox(lease: Lease): Promise<OutboxMessage[]>;
+  /**
+   * Gives back every lease `owner` holds on pending messages, attempts unchanged, so another node
+   * may send them at once (a dispatcher that stops gracefully).
+   *
+   * @returns how many leases were given back.
+   */
+  releaseOutboxLeases(owner: string): Promise<number>;
   /** Records delivery; false if the lease was lost meanwhile. */
   markSent(id: string, owner: string, result: { at: string; response: string }): Promise<boolean>;
   /** Records a failed attempt: try again at `retryAt`, or give up (`dead`) when it is null. */
@@ -267,9 +282,84 @@ export interface DirectoryStore {
   nextSequence(name: string): Promise<number>;
 }
 
+/** An instance with what only the store sees: its searchable fields (each as a list) and unique keys. */
+export interface StoredInstance extends InstanceRecord {
+  fields: Record<string, string[]>;
+  uniqueKeys: string[];
+}
+
+export interface StoredHistory extends HistoryEntry {
+  kind: Kind;
+  instanceId: string;
+}
+
+/** An outbox message with its place in history and its lease. */
+export interface StoredOutboxMessage extends OutboxMessage {
+  kind: Kind;
+  instanceId: string;
+  seq: number;
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+}
+
+export interface StoredDeadline extends Deadline {
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+  completedAt: string | null;
+}
+
+/** Every table of a store, by the name `exportRows` and `importRows` use, with its row. */
+export interface StoreRows {
+  instances: StoredInstance;
+  history: StoredHistory;
+  outbox: StoredOutboxMessage;
+  deadlines: StoredDeadline;
+  economies: EconomyRecord;
+  regulations: RegulationRecord;
+  cabs: CabRecord;
+  principals: PrincipalRecord;
+  sequences: { name: string; value: number };
+}
+
+export type StoreTable = keyof StoreRows;
+
+/** In the order a copy writes them: history before the outbox that refers to it. */
+export const STORE_TABLES: readonly StoreTable[] = ['economies', 'regulations', 'cabs', 'principals', 'sequences', 'instances', 'history', 'outbox', 'deadlines'];
+
+/** Everything a store holds, read and written a page at a time, to move a store from one adapter to another. */
+export interface TransferStore {
+  /** A page of a table's rows in the adapter's own stable order; every row exactly once across the pages. */
+  exportRows<T extends StoreTable>(table: T, page: { limit: number; cursor?: string | null }): Promise<Page<StoreRows[T]>>;
+  /** Writes rows exported from another store, as they are (statuses, leases, attempts kept). Into an empty store only. */
+  importRows<T extends StoreTable>(table: T, rows: ReadonlyArray<StoreRows[T]>): Promise<void>;
+}
+
+/** What monitoring watches of the queues, as of `now` (GET /metrics). */
+export interface QueueFigures {
+  outbox: {
+    pending: number;
+    dead: number;
+    /** When the oldest message still pending was written; null when none is. */
+    oldestPendingAt: string | null;
+  };
+  deadlines: {
+    /** Pending and due by `now`: the scheduler should be firing them. */
+    due: number;
+    /** Pending after at least one failed attempt (waiting to be tried again). */
+    failing: number;
+    /** Of those, cascades (fan-outs to other instances). */
+    failingCascades: number;
+  };
+}
+
 /** The whole port, as one adapter provides it. */
-export interface Store extends InstanceStore, DeadlineStore, OutboxStore, DirectoryStore {
+export interface Store extends InstanceStore, DeadlineStore, OutboxStore, DirectoryStore, TransferStore {
   /** `sqlite` or `mongodb`, for `/health` and the start-up log. */
   readonly name: string;
+  /**
+   * The queue figures monitoring scrapes, often (every 15 s or so): each must be answered from an
+   * index, never by reading every message or deadline.
+   */
+  queueFigures(now: string): Promise<QueueFigures>;
   close(): Promise<void>;
 }
