@@ -27,16 +27,12 @@ export class Runner {
   }
 
   /** How many documents the filter matches (an index count when one serves it). */
-  async count(read: Read): Promise<number> {
-    return this.#models[read.collection].countDocuments(read.filter).exec();
+  async count(read: Read, session: Session = null): Promise<number> {
+    return this.#models[read.collection].countDocuments(read.filter, within(session)).exec();
   }
 
   async one<T>(read: Read, session: Session = null): Promise<T | null> {
     return (await this.#models[read.collection].findOne(read.filter, null, { session }).lean().exec()) as T | null;
-  }
-
-  async count(read: Read, session: Session = null): Promise<number> {
-    return this.#models[read.collection].countDocuments(read.filter, within(session)).exec();
   }
 
   /** Updates the one matching document and answers it as it is afterwards; null when none matched. */
