@@ -12,6 +12,7 @@ import { noQuery } from '../../schemas/queries.js';
 import { AppError } from '../errors.js';
 import { newId } from '../ids.js';
 import { CursorSeal } from './cursors.js';
+import { problems } from './route-docs.js';
 import type { ApiDeps } from './deps.js';
 import { refuseDeepJson } from './json-depth.js';
 import { metricsHandler } from './metrics-route.js';
@@ -22,7 +23,7 @@ import { route, type RouteSpec } from './route.js';
 import { apiRoutes } from './routes/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; license: string };
 
 function openApiRoute(document: () => object): RouteSpec {
   return route({
@@ -32,7 +33,7 @@ function openApiRoute(document: () => object): RouteSpec {
     tag: 'meta',
     access: 'public',
     query: noQuery,
-    responses: { 200: { description: 'OpenAPI 3.1', schema: { type: 'object' } } },
+    responses: { 200: { description: 'OpenAPI 3.1', schema: { type: 'object' } }, ...problems([400]) },
     handle: () => ({ status: 200, body: document() }),
   });
 }
@@ -41,7 +42,7 @@ function openApiRoute(document: () => object): RouteSpec {
 export function allRoutes(): RouteSpec[] {
   const routes = apiRoutes();
   let document: object | undefined;
-  const self = openApiRoute(() => (document ??= openApiDocument([...routes, self], version)));
+  const self = openApiRoute(() => (document ??= openApiDocument([...routes, self], pkg)));
   return [...routes, self];
 }
 

@@ -11,12 +11,27 @@ function componentName(id: string): string {
   return id.replace(/^.*\/schemas\//, '').replace(/\//g, '.');
 }
 
+/**
+ * The discriminator's `mapping` from each value of its property to the component that has it:
+ * without it, generators (openapi-typescript) take the component's name for the value.
+ */
+function withMapping(object: Json): Json {
+  const discriminator = object['discriminator'] as { propertyName: string; mapping?: Json } | undefined;
+  if (!discriminator || discriminator.mapping || !Array.isArray(object['oneOf'])) return object;
+  const mapping: Record<string, string> = {};
+  for (const branch of object['oneOf'] as Json[]) {
+    const value = (branch['properties'] as Record<string, { const?: unknown }> | undefined)?.[discriminator.propertyName]?.const;
+    if (typeof branch['$id'] === 'string' && typeof value === 'string') mapping[value] = `#/components/schemas/${componentName(branch['$id'])}`;
+  }
+  return { ...object, discriminator: { ...discriminator, mapping } };
+}
+
 /** Puts every `$id` schema under `components`, leaving a `$ref` in its place. */
 function referencer(components: Json): (schema: unknown) => unknown {
   const visit = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(visit);
     if (value === null || typeof value !== 'object') return value;
-    const object = value as Json;
+    const object = withMapping(value as Json);
     const copy = Object.fromEntries(Object.entries(object).map(([k, v]) => [k, visit(v)]));
     if (typeof object['$id'] === 'string') {
       const name = componentName(object['$id']);
@@ -45,7 +60,8 @@ function parameters(spec: RouteSpec, queryProperties: Json, required: readonly s
   return [...path, ...query, ...headers];
 }
 
-export function openApiDocument(routes: readonly RouteSpec[], version: string): Json {
+/** The document for `routes`, with the package's version and licence (an SPDX identifier). */
+export function openApiDocument(routes: readonly RouteSpec[], pkg: { version: string; license: string }): Json {
   const components: Json = {};
   const ref = referencer(components);
   const paths: Record<string, Json> = {};
@@ -78,11 +94,14 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
     openapi: '3.1.0',
     info: {
       title: 'MRA Engine',
-      version,
+      version: pkg.version,
       description:
         'Workflows of telecom Mutual Recognition Arrangements: agreements, accreditations, recognitions and test reports. ' +
         'Errors are application/problem+json (RFC 9457). Lists answer { items, nextCursor }.',
+      license: { name: pkg.license, identifier: pkg.license },
     },
+    // Relative: the document is served by the API it describes, wherever that runs.
+    servers: [{ url: '/', description: 'this server' }],
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     paths,
     components: {

@@ -20,6 +20,7 @@ export const healthRoutes: RouteSpec[] = [
         description: 'Up, with the store in use',
         schema: { type: 'object', properties: { status: { const: 'ok' }, store: { enum: ['sqlite', 'mongodb'] } } },
       },
+      ...problems([400]),
     },
     handle(_request, { store }) {
       return { status: 200, body: { status: 'ok', store: store.name } };
@@ -32,7 +33,7 @@ export const healthRoutes: RouteSpec[] = [
     tag: 'public',
     access: 'public',
     query: noQuery,
-    responses: { 200: { description: 'The process answers', schema: { type: 'object', properties: { status: { const: 'live' } } } } },
+    responses: { 200: { description: 'The process answers', schema: { type: 'object', properties: { status: { const: 'live' } } } }, ...problems([400]) },
     handle() {
       return { status: 200, body: { status: 'live' } };
     },
@@ -46,7 +47,7 @@ export const healthRoutes: RouteSpec[] = [
     query: noQuery,
     responses: {
       200: { description: 'Start-up is done and the store answers', schema: { type: 'object', properties: { status: { const: 'ready' }, store: { enum: ['sqlite', 'mongodb'] } } } },
-      ...problems([503]),
+      ...problems([400, 503]),
     },
     async handle(_request, { store, clock, ready }) {
       if (ready && !ready()) throw new AppError({ code: 'UNAVAILABLE', detail: 'The service is still starting (or stopping); try again shortly.' });

@@ -20,7 +20,7 @@ export const machineRoutes: RouteSpec[] = [
     tag: 'machines',
     access: 'public',
     query: noQuery,
-    responses: { 200: { description: 'Each machine with its states and events', schema: { type: 'object' } } },
+    responses: { 200: { description: 'Each machine with its states and events', schema: { type: 'object' } }, ...problems([400]) },
     handle() {
       const items = KINDS.map((kind) => {
         const { noun, version, initial, states, events } = describeMachine(workflows[kind]);
