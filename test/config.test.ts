@@ -27,6 +27,7 @@ describe('configuration', () => {
       mailDir: './data/mail',
       mailMaxAttempts: 10,
       mailIntervalMs: 2000,
+      policies: { infoUnanswered: 'review' },
       schedulerIntervalMs: 5000,
       publicUrl: 'http://localhost:3000',
       publicRateLimit: 120,
@@ -38,6 +39,11 @@ describe('configuration', () => {
       metricsPort: null,
       metricsHost: '127.0.0.1',
     });
+  });
+
+  it('links e-mails to the port the API listens on unless MRA_PUBLIC_URL says otherwise', () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl).to.equal('http://localhost:8080');
+    expect(loadConfig({ PORT: '8080', MRA_PUBLIC_URL: 'https://mra.example.gov.vn/' }).publicUrl).to.equal('https://mra.example.gov.vn');
   });
 
   it('reads each variable', () => {

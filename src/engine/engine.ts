@@ -22,6 +22,7 @@ import { mayNotCreate, mayNotSend, notAccepted, staleVersion } from './refusals.
 import { checkListQuery, validateEventBody } from './requests.js';
 import { pureTransition } from './pure-transition.js';
 import { Durations } from './durations-table.js';
+import { DEFAULT_POLICIES, type Policies } from './policies.js';
 import { nextEventsFor, toResource, type Resource } from './resource.js';
 import { snapshotOf, upgrade } from './restore.js';
 import { kindRules } from './rules/index.js';
@@ -34,6 +35,8 @@ export interface EngineOptions {
   clock?: Clock;
   validator?: Validator;
   durations?: Durations;
+  /** Choices left to each economy (DOMAIN.md); our defaults unless configured. */
+  policies?: Policies;
   /** Names this engine in leases it takes (cascades run right after their commit). */
   nodeId?: string;
   /** Where failures of background work go (a cascade that could not finish); never thrown to the caller. */
@@ -65,6 +68,7 @@ export class Engine {
   readonly clock: Clock;
   readonly validator: Validator;
   readonly durations: Durations;
+  readonly policies: Policies;
   readonly nodeId: string;
   readonly #reportError: NonNullable<EngineOptions['reportError']>;
 
@@ -73,6 +77,7 @@ export class Engine {
     this.clock = options.clock ?? systemClock;
     this.validator = options.validator ?? new Validator();
     this.durations = options.durations ?? new Durations();
+    this.policies = options.policies ?? DEFAULT_POLICIES;
     this.nodeId = options.nodeId ?? `engine-${newId()}`;
     this.#reportError = options.reportError ?? ((error, context) => console.error('engine background failure', context, error));
   }
@@ -180,14 +185,16 @@ export class Engine {
   }
 
   #ruleContext(actor: Actor): RuleContext {
-    return { store: this.store, actor, now: this.clock.now(), durations: this.durations };
+    return { store: this.store, actor, now: this.clock.now(), durations: this.durations, policies: this.policies };
   }
 
   async #load(kind: Kind, id: string, actor: Actor): Promise<InstanceRecord> {
     const workflow = workflows[kind];
     const record = await this.store.load(kind, id);
     if (!record || !mayRead(workflow, actor, record.context)) {
-      throw new AppError({ code: 'NOT_FOUND', detail: `There is no ${workflow.noun} "${id}".` });
+      // A record this principal may not read is answered as one that does not exist, so that its
+      // existence is not given away; only the log may know the difference.
+      throw new AppError({ code: 'NOT_FOUND', detail: `There is no ${workflow.noun} "${id}".`, internalFields: record ? { exists: true } : {} });
     }
     return upgrade(workflow, record);
   }
@@ -306,7 +313,7 @@ export class Engine {
         return 'applied';
       } catch (error) {
         if (isAppError(error, 'EVENT_NOT_ACCEPTED')) return 'skipped';
-        if (isAppError(error, 'VERSION_CONFLICT') && error.extra['deadlineHandled'] === true) return 'already-handled';
+        if (isAppError(error, 'DEADLINE_HANDLED')) return 'already-handled';
         if (isAppError(error, 'VERSION_CONFLICT') && attempt < RACE_RETRIES) continue;
         throw error;
       }

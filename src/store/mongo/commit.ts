@@ -12,7 +12,7 @@
 import type { Connection, ClientSession } from 'mongoose';
 import type { WriteConcern } from 'mongodb';
 import { AppError } from '../../errors.js';
-import type { Commit } from '../port.js';
+import type { Commit, CommitFaults } from '../port.js';
 import type { InstanceDoc, UniqueKeyDoc } from './documents.js';
 import * as q from './queries.js';
 import { isDuplicateKey, type Runner } from './run.js';
@@ -28,11 +28,13 @@ export class MongoCommitter {
   readonly #connection: Connection;
   readonly #run: Runner;
   readonly #writeConcern: WriteConcern;
+  readonly #faults: CommitFaults;
 
-  constructor(connection: Connection, run: Runner, writeConcern: WriteConcern) {
+  constructor(connection: Connection, run: Runner, writeConcern: WriteConcern, faults: CommitFaults = {}) {
     this.#connection = connection;
     this.#run = run;
     this.#writeConcern = writeConcern;
+    this.#faults = faults;
   }
 
   async commit(c: Commit): Promise<void> {
@@ -66,7 +68,7 @@ export class MongoCommitter {
       throw new AppError({
         code: 'VERSION_CONFLICT',
         detail: `${c.kind} ${c.id} is at version ${current.version}, not ${c.expectedVersion}: reload it and try again.`,
-        extra: { currentVersion: current.version },
+        publicFields: { currentVersion: current.version },
       });
     }
     if (c.uniqueKeys) {
@@ -84,13 +86,14 @@ export class MongoCommitter {
     await run.insert('outbox', q.outboxDocs(c), session);
     if (c.deadlines.complete !== undefined && !(await run.updateOne(q.completeFiredDeadline(c.deadlines.complete, c.at), session))) {
       throw new AppError({
-        code: 'VERSION_CONFLICT',
+        code: 'DEADLINE_HANDLED',
         detail: `Deadline ${c.deadlines.complete} has already been handled.`,
-        extra: { deadlineHandled: true },
+        internalFields: { deadlineId: c.deadlines.complete },
       });
     }
     if (c.deadlines.cancelStateDeadlines) await run.updateMany(q.cancelStateDeadlines(c.kind, c.id, c.at), session);
     await run.insert('deadlines', q.deadlineDocs(c), session);
+    this.#faults.beforeCommitEnds?.(c);
   }
 
   /** The duplicate-key refusal, naming the record that holds the key (read after the abort). */
@@ -99,7 +102,7 @@ export class MongoCommitter {
     return new AppError({
       code: 'DUPLICATE',
       detail: `Another ${c.kind} record (${owner?.instanceId ?? 'unknown'}) already has ${taken.key}.`,
-      extra: { existingId: owner?.instanceId ?? null },
+      publicFields: { existingId: owner?.instanceId ?? null },
       cause: taken.cause,
     });
   }

@@ -251,21 +251,6 @@ export function listOutbox(query: { status?: OutboxStatus; limit: number; cursor
 }
 
 /** `[{ _id: status, n }]` for every status that has messages. */
-/** Every pending message `owner` holds, let go (a dispatcher that stops gracefully). */
-export function releaseOutboxLeases(owner: string): Write {
-  return { collection: COLLECTIONS.outbox, filter: { leaseOwner: owner, status: 'pending' }, update: { $set: LET_GO } };
-}
-
-/** Messages of one status (counted for GET /metrics). */
-export function outboxOfStatus(status: OutboxStatus): Read {
-  return { collection: COLLECTIONS.outbox, filter: { status } };
-}
-
-/** The oldest message still pending. */
-export function oldestPendingOutbox(): Read {
-  return { collection: COLLECTIONS.outbox, filter: { status: 'pending' }, sort: { createdAt: 1 }, limit: 1 };
-}
-
 export function outboxCountsPipeline(): Array<Record<string, unknown>> {
   return [{ $group: { _id: '$status', n: { $sum: 1 } } }];
 }
@@ -355,19 +340,42 @@ export function releaseDeadline(id: string, owner: string, failure: { error: str
   };
 }
 
-/** Every pending deadline `owner` holds, let go (a scheduler that stops gracefully). */
-export function releaseDeadlineLeases(owner: string): Write {
-  return { collection: COLLECTIONS.deadlines, filter: { leaseOwner: owner, status: 'pending' }, update: { $set: LET_GO } };
+// ---------------------------------------------------------------- leases given back, queue figures
+
+/** Every pending message `owner` holds, let go so another node may send it at once (attempts unchanged). */
+export function releaseOutboxLeases(owner: string): Write {
+  return { collection: COLLECTIONS.outbox, filter: { status: 'pending', leaseOwner: owner }, update: { $set: LET_GO } };
 }
 
-/** Pending deadlines due by `now` (counted for GET /metrics). */
+/**
+ * Every pending deadline `owner` holds, let go (attempts unchanged). One waiting out a failure's
+ * backoff has no owner (`releaseDeadline` clears it) and so keeps its wait.
+ */
+export function releaseDeadlineLeases(owner: string): Write {
+  return { collection: COLLECTIONS.deadlines, filter: { status: 'pending', leaseOwner: owner }, update: { $set: LET_GO } };
+}
+
+/** Messages of one status, to count. */
+export function outboxOfStatus(status: OutboxStatus): Read {
+  return { collection: COLLECTIONS.outbox, filter: { status } };
+}
+
+/** The oldest message still pending. */
+export function oldestPendingOutbox(): Read {
+  return { collection: COLLECTIONS.outbox, filter: { status: 'pending' }, sort: { createdAt: 1 }, limit: 1 };
+}
+
+/** Pending deadlines due by `now`, to count. */
 export function dueDeadlines(now: string): Read {
   return { collection: COLLECTIONS.deadlines, filter: { status: 'pending', dueAt: op({ $lte: now }) } };
 }
 
-/** Pending deadlines that failed at least once, cascades alone if asked. */
+/** Pending deadlines that failed at least once (of `source`, when given), to count. */
 export function failingDeadlines(source?: DeadlineSource): Read {
-  return { collection: COLLECTIONS.deadlines, filter: { status: 'pending', attempts: op({ $gt: 0 }), ...(source === undefined ? {} : { source }) } };
+  return {
+    collection: COLLECTIONS.deadlines,
+    filter: { status: 'pending', attempts: op({ $gt: 0 }), ...(source === undefined ? {} : { source }) },
+  };
 }
 
 // ---------------------------------------------------------------- directory
@@ -411,3 +419,12 @@ export function principalsOfRole(role: string): Read {
 export function nextSequence(name: string): Write {
   return { collection: COLLECTIONS.sequences, filter: { _id: name }, update: { $inc: { value: 1 } } };
 }
+
+// ---------------------------------------------------------------- transfer (store:copy)
+
+/** A page of a whole collection in `_id` order, one more than asked. */
+export function exportPage(collection: CollectionName, page: { limit: number; cursor?: string | null }): Read {
+  const filter: Filter = page.cursor ? { _id: op({ $gt: decodeCursor(page.cursor)[0] ?? '' }) } : {};
+  return { collection, filter, sort: { _id: 1 }, limit: page.limit + 1 };
+}
+
