@@ -26,11 +26,6 @@ export class Runner {
     return (await query.exec()) as T[];
   }
 
-  /** How many documents the filter matches (an index count when one serves it). */
-  async count(read: Read): Promise<number> {
-    return this.#models[read.collection].countDocuments(read.filter).exec();
-  }
-
   async one<T>(read: Read, session: Session = null): Promise<T | null> {
     return (await this.#models[read.collection].findOne(read.filter, null, { session }).lean().exec()) as T | null;
   }
