@@ -8,14 +8,30 @@ import { isAppError } from './errors.js';
 import { createLogger } from './logger.js';
 import { startService } from './service.js';
 
+/** How long a stop may take before the process exits anyway: orchestrators kill at 10 s or later. */
+const STOP_GRACE_MS = 8_000;
+
 async function main(log: Logger): Promise<void> {
   const config = loadConfig();
   log.level = config.logLevel;
   const service = await startService(config, log);
   const counts = await service.store.outboxCounts();
   log.info({ url: service.url, clock: service.clock.now().toISOString(), outbox: counts }, 'MRA engine running; stop with Ctrl-C');
+  let stopping = false;
   const shutdown = (signal: string): void => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting now');
+      log.flush(() => process.exit(1));
+      return;
+    }
+    stopping = true;
     log.info({ signal }, 'stopping');
+    // Work in hand gets STOP_GRACE_MS to finish; whatever is left is under a lease or not yet
+    // committed, so exiting then loses nothing acknowledged.
+    setTimeout(() => {
+      log.error({ graceMs: STOP_GRACE_MS }, 'did not stop in time; exiting');
+      log.flush(() => process.exit(1));
+    }, STOP_GRACE_MS).unref();
     service.stop().then(
       () => log.flush(() => process.exit(0)),
       (error: unknown) => {
@@ -24,8 +40,8 @@ async function main(log: Logger): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
 // The format must be known before the configuration is checked, to report a bad configuration readably.

@@ -86,9 +86,14 @@ export class OutboxDispatcher implements BackgroundWorker {
     this.#loop.start();
   }
 
-  /** Lets the message in flight finish, then stops; the rest of its batch goes back when the lease ends. */
+  /**
+   * Lets the message in flight finish, then stops, and gives back the leases on the rest of its
+   * batch, so another node sends them at once rather than after the lease.
+   */
   async stop(): Promise<void> {
     await this.#loop.stop();
+    const released = await this.#o.outbox.releaseOutboxLeases(this.#o.owner);
+    if (released > 0) this.#o.log.info({ released }, 'outbox leases given back');
     await this.#o.transport.close();
   }
 

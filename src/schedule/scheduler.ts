@@ -72,9 +72,11 @@ export class Scheduler implements BackgroundWorker {
     this.#loop.start();
   }
 
-  /** Stops polling; the deadline being fired finishes, the rest of its batch is left to the lease. */
-  stop(): Promise<void> {
-    return this.#loop.stop();
+  /** Stops polling: the deadline being fired finishes, and the leases on the rest of its batch are given back for another node to take at once. */
+  async stop(): Promise<void> {
+    await this.#loop.stop();
+    const released = await this.#engine.store.releaseDeadlineLeases(this.#owner);
+    if (released > 0) this.#log.info({ released }, 'deadline leases given back');
   }
 
   /**
