@@ -28,6 +28,7 @@ import type { LoadResult } from './load/spec.js';
 import { rawCommitRate } from './parts/disk.js';
 import { measureDrain } from './parts/drain.js';
 import { prepareEngineLoad } from './parts/engine.js';
+import { measureMongoEngine } from './parts/mongodb.js';
 import { measureBaseline, measureService, type BaselineFigures, type HttpFigures } from './parts/http.js';
 
 const PARTS = ['disk', 'baseline', 'engine', 'http', 'drain'] as const;
@@ -166,6 +167,18 @@ try {
       figures.add({ part: 'drain', name: `dispatcher, ${name}`, value: figure.rate, unit: 'msg/s', ...(peak ? { ratio: { value: figure.rate / produced, to: `mail the engine's peak produces (${produced.toFixed(0)}/s)` } } : {}) });
     }
     figures.add({ part: 'drain', name: 'e-mails per transition', value: perTransition, unit: '' });
+  }
+
+  const mongodbUri = process.env['MONGODB_URI']?.trim();
+  if (has('engine') && mongodbUri) {
+    log('engine on MongoDB (MONGODB_URI): the same workload');
+    const mongo = await measureMongoEngine(mongodbUri, { rounds, seconds, senders });
+    for (const [name, values] of [['transitions, 1 sender', mongo.one], [`transitions, ${senders} senders`, mongo.many]] as const) {
+      const sqlite = figures.find('engine', name, sizes[0]);
+      figures.add({ part: 'mongodb', name: `engine ${name}`, value: median(values), unit: '/s', ...(sqlite ? { ratio: { value: median(values) / sqlite.value, to: 'the same on SQLite' } } : {}) });
+    }
+  } else if (has('engine')) {
+    log('MongoDB: not measured: MONGODB_URI unset');
   }
 
   process.stdout.write(`\n${figures.table()}\n\n`);

@@ -20,6 +20,15 @@ export const regulationId = {
   description: 'Economy code, a colon, then the regulation with its version.',
 } as const;
 
+/**
+ * What a pattern means, as a sentence with an example, said instead of the bare pattern when a
+ * value does not match it.
+ */
+export const PATTERN_MEANINGS: Readonly<Record<string, string>> = {
+  [regulationId.pattern]: 'must start with the economy code and a colon, then the regulation with its version, e.g. "KR:KN 301 489" or "VN:QCVN 54:2020/BTTTT"',
+  [economyCode.pattern]: 'must be a two-letter economy code in capitals, e.g. "VN" or "KR"',
+};
+
 export const regulationList = {
   type: 'array',
   items: regulationId,

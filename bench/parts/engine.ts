@@ -11,7 +11,7 @@ export interface EngineLoad {
   run(seconds: number, workers: number): Promise<number>;
 }
 
-export async function prepareEngineLoad(bench: BenchStore, agreements: number): Promise<EngineLoad> {
+export async function prepareEngineLoad(bench: Pick<BenchStore, 'engine' | 'actors'>, agreements: number): Promise<EngineLoad> {
   const vn = bench.actors.get('vn-regulator')!;
   const kr = bench.actors.get('kr-regulator')!;
   const scope = { VN: ['VN:QCVN 54:2020/BTTTT'], KR: ['KR:KN 32'] };

@@ -5,17 +5,20 @@
  * the reporter shows it pending, and one line says what did not run: never a silent pass.
  */
 import { randomUUID } from 'node:crypto';
-import { createIndexes } from '../../src/store/mongo/connect.js';
-import { MongoStore } from '../../src/store/mongo/mongo-store.js';
+import { createIndexes, withDatabase } from '../../src/store/mongo/connect.js';
+import { MongoStore, type MongoStoreOptions } from '../../src/store/mongo/mongo-store.js';
 
 export const MONGODB_URI = process.env['MONGODB_URI']?.trim() || null;
 
 const notRun: string[] = [];
 let announced = false;
 
+/** A name for a database of one test, dropped after it. */
+export const freshDatabaseName = (): string => `mra_test_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+
 /** A fresh, empty MongoDB store with its indexes, in a database of its own; `dispose` drops it. */
-export async function openTestMongoStore(uri: string): Promise<{ store: MongoStore; dispose: () => Promise<void> }> {
-  const store = await MongoStore.open({ uri, dbName: `mra_test_${randomUUID().replaceAll('-', '')}`, serverSelectionTimeoutMs: 5000 });
+export async function openTestMongoStore(uri: string, options: Omit<MongoStoreOptions, 'uri'> = {}): Promise<{ store: MongoStore; dispose: () => Promise<void> }> {
+  const store = await MongoStore.open({ ...options, uri: withDatabase(uri, freshDatabaseName()), serverSelectionTimeoutMs: 5000 });
   await createIndexes(store.connection);
   return {
     store,

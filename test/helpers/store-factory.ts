@@ -5,9 +5,10 @@
  */
 import type { CommitFaults } from '../../src/store/port.js';
 import type { TestStoreFactory } from './stores/probe.js';
+import { mongoTestStores } from './stores/mongodb.js';
 import { sqliteTestStores } from './stores/sqlite.js';
 
-const FACTORIES: Record<string, TestStoreFactory> = { sqlite: sqliteTestStores };
+const FACTORIES: Record<string, TestStoreFactory> = { sqlite: sqliteTestStores, mongodb: mongoTestStores };
 
 function chosen(name: string): TestStoreFactory {
   const factory = FACTORIES[name];

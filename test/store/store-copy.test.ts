@@ -8,7 +8,8 @@ import { expect } from 'chai';
 import { Durations } from '../../src/engine/durations-table.js';
 import { applySeed } from '../../src/seed/apply-seed.js';
 import { readSeed } from '../../src/seed/read-seed.js';
-import { storeChecksum } from '../../src/store/copy.js';
+import { openLocation, printable } from '../../src/cli/store-location.js';
+import { copyStore, storeChecksum } from '../../src/store/copy.js';
 import { STORE_TABLES, type Store, type StoreTable } from '../../src/store/port.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { Validator } from '../../src/validation.js';
@@ -82,23 +83,21 @@ describe('store:copy', function () {
   });
 
   it('refuses a target that is not empty, and changes nothing in it', async () => {
-    const rowsOf = async () => {
-      const store = new SqliteStore({ path: source });
-      try {
-        return await everyRow(store);
-      } finally {
-        await store.close();
-      }
-    };
-    const before = await rowsOf();
-    const run = storeCopy('--from', `sqlite:${source}`, '--to', `sqlite:${source}`);
-    expect(run.code).to.equal(1);
-    expect(run.stderr).to.contain('The target store is not empty');
-    expect(await rowsOf()).to.deep.equal(before);
+    const [from, to] = [new SqliteStore({ path: source }), new SqliteStore({ path: join(dir, 'copy.sqlite') })];
+    try {
+      const before = await everyRow(to);
+      const error = await copyStore(from, to).catch((e: unknown) => e);
+      expect((error as Error).message).to.contain('The target store is not empty');
+      expect(await everyRow(to)).to.deep.equal(before);
+    } finally {
+      await from.close();
+      await to.close();
+    }
   });
 
-  it('refuses a store it cannot name, and a source file that does not exist', () => {
-    expect(storeCopy('--from', 'postgres://x', '--to', `sqlite:${join(dir, 'x.sqlite')}`).stderr).to.contain('is not a store');
-    expect(storeCopy('--from', `sqlite:${join(dir, 'missing.sqlite')}`, '--to', `sqlite:${join(dir, 'y.sqlite')}`).stderr).to.contain('no such file');
+  it('refuses a store it cannot name', async () => {
+    const error = await openLocation('postgres://x', { create: true }).catch((e: unknown) => e);
+    expect((error as Error).message).to.contain('is not a store');
+    expect(printable('mongodb://mra:secret@db1:27017/mra?replicaSet=rs0')).to.equal('mongodb://mra:***@db1:27017/mra?replicaSet=rs0');
   });
 });

@@ -12,7 +12,7 @@
 import type { Connection, ClientSession } from 'mongoose';
 import type { WriteConcern } from 'mongodb';
 import { AppError } from '../../errors.js';
-import type { Commit } from '../port.js';
+import type { Commit, CommitFaults } from '../port.js';
 import type { InstanceDoc, UniqueKeyDoc } from './documents.js';
 import * as q from './queries.js';
 import { isDuplicateKey, type Runner } from './run.js';
@@ -28,11 +28,13 @@ export class MongoCommitter {
   readonly #connection: Connection;
   readonly #run: Runner;
   readonly #writeConcern: WriteConcern;
+  readonly #faults: CommitFaults;
 
-  constructor(connection: Connection, run: Runner, writeConcern: WriteConcern) {
+  constructor(connection: Connection, run: Runner, writeConcern: WriteConcern, faults: CommitFaults = {}) {
     this.#connection = connection;
     this.#run = run;
     this.#writeConcern = writeConcern;
+    this.#faults = faults;
   }
 
   async commit(c: Commit): Promise<void> {
@@ -91,6 +93,7 @@ export class MongoCommitter {
     }
     if (c.deadlines.cancelStateDeadlines) await run.updateMany(q.cancelStateDeadlines(c.kind, c.id, c.at), session);
     await run.insert('deadlines', q.deadlineDocs(c), session);
+    this.#faults.beforeCommitEnds?.(c);
   }
 
   /** The duplicate-key refusal, naming the record that holds the key (read after the abort). */

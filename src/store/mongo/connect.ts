@@ -27,6 +27,11 @@ const ONE_NODE_REPLICA_SET =
   '`mongosh --eval "rs.initiate()"`; and set MONGODB_URI=mongodb://localhost:27017/mra?replicaSet=rs0. ' +
   'Atlas and every replica set work as they are.';
 
+/** The URI with its database replaced, keeping hosts and options: `mongodb://h/mra?replicaSet=rs0` -> `mongodb://h/<name>?replicaSet=rs0`. */
+export function withDatabase(uri: string, name: string): string {
+  return uri.replace(/^(mongodb(?:\+srv)?:\/\/[^/?]+)(\/[^?]*)?/, `$1/${name}`);
+}
+
 export function writeConcernOf(options: MongoOptions): WriteConcern {
   return { w: options.writeConcern ?? 'majority' };
 }

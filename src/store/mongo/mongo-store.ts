@@ -8,6 +8,7 @@ import type { Kind, PrincipalRole } from '../../../machines/types.js';
 import type {
   CabRecord,
   Commit,
+  CommitFaults,
   Deadline,
   DeadlineSource,
   EconomyRecord,
@@ -49,6 +50,11 @@ import * as q from './queries.js';
 import { isDuplicateKey, Runner } from './run.js';
 import * as transfer from './transfer.js';
 
+export interface MongoStoreOptions extends MongoOptions {
+  /** Fault injection for tests; never set in production. */
+  faults?: CommitFaults;
+}
+
 const byDue = (key: 'nextAttemptAt' | 'dueAt') => (a: Record<string, unknown>, b: Record<string, unknown>) =>
   String(a[key]).localeCompare(String(b[key])) || String(a['_id']).localeCompare(String(b['_id']));
 
@@ -67,14 +73,14 @@ export class MongoStore implements Store {
   readonly #run: Runner;
   readonly #committer: MongoCommitter;
 
-  private constructor(connection: Connection, options: MongoOptions) {
+  private constructor(connection: Connection, options: MongoStoreOptions) {
     this.connection = connection;
     this.#run = new Runner(defineModels(connection));
-    this.#committer = new MongoCommitter(connection, this.#run, writeConcernOf(options));
+    this.#committer = new MongoCommitter(connection, this.#run, writeConcernOf(options), options.faults);
   }
 
   /** Connects, refusing a standalone server. Indexes are checked by the caller (`findMissingIndexes`). */
-  static async open(options: MongoOptions): Promise<MongoStore> {
+  static async open(options: MongoStoreOptions): Promise<MongoStore> {
     return new MongoStore(await connectMongo(options), options);
   }
 
