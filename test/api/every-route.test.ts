@@ -31,7 +31,7 @@ describe('HTTP: every route, used as intended', () => {
       'POST /agreements': { as: 'vn-regulator', path: '/agreements', body: { economies: ['VN', 'KR'], phase: 'II', scope: { VN: VN_SCOPE, KR: KR_SCOPE } }, status: 201 },
       'GET /agreements': { as: 'kr-regulator', path: '/agreements?state=operational', status: 200 },
       'GET /agreements/{id}': { as: 'kr-regulator', path: `/agreements/${agreement.id}`, status: 200 },
-      'POST /agreements/{id}/events': { as: 'kr-regulator', path: `/agreements/${agreement.id}/events`, body: { type: 'AMEND_SCOPE', scope: { VN: VN_SCOPE, KR: KR_SCOPE } }, status: 200 },
+      'POST /agreements/{id}/events': { as: 'kr-regulator', path: `/agreements/${agreement.id}/events`, body: { type: 'AMEND_SCOPE', regulations: KR_SCOPE }, status: 200 },
       'GET /agreements/{id}/history': { as: 'kr-regulator', path: `/agreements/${agreement.id}/history`, status: 200 },
       'POST /accreditations': {
         as: 'vn-accreditation-body',

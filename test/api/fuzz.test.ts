@@ -144,7 +144,7 @@ describe('HTTP fuzz: malformed bodies to every POST route', function () {
     targets['POST /cabs'] = { valid: { name: 'Phòng thử nghiệm Huế', economy: 'VN', type: 'lab', email: 'hue@lab.example', language: 'vi' }, required: ['name', 'economy', 'type', 'email', 'language'], allowed: 'vn-designating-authority' };
     targets[`POST /agreements/${agreement.id}/events`] = { valid: { type: 'SUSPEND', reason: 'Rà soát.' }, required: ['type', 'reason'], allowed: 'kr-regulator' };
     targets[`POST /accreditations/${accreditation.id}/events`] = { valid: { type: 'SUSPEND', reason: 'x' }, required: ['type', 'reason'], allowed: 'vn-accreditation-body' };
-    targets[`POST /recognitions/${recognition.id}/events`] = { valid: { type: 'DERECOGNIZE', reason: 'x' }, required: ['type', 'reason'], allowed: 'kr-regulator' };
+    targets[`POST /recognitions/${recognition.id}/events`] = { valid: { type: 'CONTEST', reasons: 'x' }, required: ['type', 'reasons'], allowed: 'kr-regulator' };
     targets[`POST /test-reports/${report.id}/events`] = { valid: { type: 'REJECT', reason: 'x' }, required: ['type', 'reason'], allowed: 'kr-regulator' };
     // Every message here is pending: even the admin's re-queue is refused (422), whatever the body.
     const message = (await api.world.store.listOutbox({ limit: 1 })).items[0]!;

@@ -157,7 +157,7 @@ describe('HTTP: workflow resources', () => {
       expect(answer.status).to.equal(200);
       expect(answer.headers.get('etag')).to.equal(`"${recognition.version}"`);
       expect(answer.body.deadlines.map((d) => d.type)).to.have.members(['LISTING_EXPIRY_REMINDER', 'LISTING_EXPIRED']);
-      expect(answer.body.nextEvents).to.have.members(['SUSPEND', 'DERECOGNIZE']);
+      expect(answer.body.nextEvents).to.have.members(['SUSPEND', 'CONTEST']);
       const asAuthority = await api.get<Resource>(`/recognitions/${recognition.id}`, 'vn-designating-authority');
       expect(asAuthority.body.nextEvents).to.have.members(['SUSPEND', 'WITHDRAW', 'RENEW']);
     });
@@ -210,7 +210,7 @@ describe('HTTP: workflow resources', () => {
 
     it('422: an event the state does not take', async () => {
       const agreement = await api.world.agreement();
-      const problem = await refused(() => api.post(`/agreements/${agreement.id}/events`, { type: 'RESUME' }, 'kr-regulator'), 422, 'EVENT_NOT_ACCEPTED');
+      const problem = await refused(() => api.post(`/agreements/${agreement.id}/events`, { type: 'SIGN' }, 'kr-regulator'), 422, 'EVENT_NOT_ACCEPTED');
       expect(problem.detail).to.contain('operational');
     });
 
@@ -248,7 +248,7 @@ describe('HTTP: workflow resources', () => {
 
     it('tells the story oldest first, with actors, facts and causes, a page at a time', async () => {
       const { agreement } = await api.world.recognizedLab();
-      await api.world.send('agreements', agreement.id, { type: 'TERMINATE', reason: 'Chấm dứt.' }, 'vn-regulator');
+      await api.world.send('agreements', agreement.id, { type: 'GIVE_NOTICE', reason: 'Chấm dứt.' }, 'vn-regulator');
       const first = await api.get<Page<Entry>>(`/agreements/${agreement.id}/history?limit=2`, 'jp-regulator');
       expect(first.body.items.map((h) => [h.seq, h.type, h.actor.id])).to.deep.equal([
         [1, 'CREATE', 'vn-regulator'],
@@ -257,9 +257,9 @@ describe('HTTP: workflow resources', () => {
       const rest = await api.get<Page<Entry>>(`/agreements/${agreement.id}/history?cursor=${first.body.nextCursor}`, 'jp-regulator');
       expect(rest.body.items.map((h) => [h.type, h.actor.id, h.to])).to.deep.equal([
         ['SIGN', 'kr-regulator', 'operational'],
-        ['TERMINATE', 'vn-regulator', 'terminated'],
+        ['GIVE_NOTICE', 'vn-regulator', 'terminating'],
       ]);
-      expect(rest.body.items[1]!.payload).to.deep.equal({ reason: 'Chấm dứt.' });
+      expect(rest.body.items[1]!.payload).to.include({ reason: 'Chấm dứt.' }).and.to.have.property('effectiveAt');
     });
 
     it('shows a deadline that fired, with the system as actor and the deadline as cause; the resource lists the pending ones', async () => {
