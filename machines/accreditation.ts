@@ -5,9 +5,10 @@
  * active | renewal_due --RENEWAL_SUBMITTED (CAB)--> renewal_submitted --RENEW (body)--> active
  * active | renewal_due | renewal_submitted | suspended --EXPIRED (deadline at valid-until)--> lapsed
  * active | renewal_due | renewal_submitted --SUSPEND--> suspended --REINSTATE--> active
+ * lapsed --REACCREDIT (body, a new cycle)--> active
  * any live state --WITHDRAW--> withdrawn
- * Lapse, suspension and withdrawal reach the CAB's recognitions by cascade; reinstatement
- * restores the recognitions that lapsed.
+ * Lapse, suspension and withdrawal reach the CAB's recognitions by cascade; reinstatement and
+ * re-accreditation restore the recognitions that lapsed with it (while their listing is valid).
  */
 import { assign, setup } from 'xstate';
 import type { AccreditationEventBody, CreateAccreditation } from '../schemas/accreditations.js';
@@ -66,7 +67,7 @@ export const accreditationMachine = setup({
         context.interruptions.map((i) => (i.to === undefined ? { ...i, to: event.at } : i)),
     }),
     recordRenewal: assign(({ context, event }) =>
-      event.type === 'RENEW'
+      event.type === 'RENEW' || event.type === 'REACCREDIT'
         ? {
             validUntil: event.validUntil,
             certificateNumber: event.certificateNumber ?? context.certificateNumber,
@@ -118,7 +119,12 @@ export const accreditationMachine = setup({
         },
       },
     },
-    lapsed: { type: 'final' },
+    lapsed: {
+      on: {
+        // A new cycle: validFrom stays the first cycle's, so the gap is the lapse's interruption, closed now.
+        REACCREDIT: { target: 'active', actions: ['endInterruption', 'recordRenewal'] },
+      },
+    },
     withdrawn: { type: 'final' },
   },
 });
@@ -127,8 +133,11 @@ export const accreditationWorkflow = defineWorkflow({
   kind: 'accreditations',
   noun: 'accreditation',
   machine: accreditationMachine,
-  version: 1,
-  migrations: {},
+  version: 2,
+  migrations: {
+    /** Version 2 lets a lapsed accreditation be re-accredited; the stored data is unchanged. */
+    1: ({ state, context }) => ({ state, context }),
+  },
   create: [{ role: 'accreditation_body' }],
   events: {
     RENEWAL_DUE: [{ role: 'system' }],
@@ -137,6 +146,7 @@ export const accreditationWorkflow = defineWorkflow({
     EXPIRED: [{ role: 'system' }],
     SUSPEND: THE_BODY,
     REINSTATE: THE_BODY,
+    REACCREDIT: THE_BODY,
     WITHDRAW: THE_BODY,
   },
   parties: [
@@ -178,7 +188,7 @@ export const accreditationWorkflow = defineWorkflow({
     {
       name: 'accreditation-restored',
       onEnter: ['active'],
-      from: ['suspended'],
+      from: ['suspended', 'lapsed'],
       target: 'recognitions',
       where: { cabId: 'cabId' },
       inStates: ['lapsed'],

@@ -10,12 +10,25 @@ import type { Reason } from './types.js';
 export interface ScreeningFacts {
   testedAt: string;
   lab: { cabId: string; economy: string };
-  /** The agreement between the importing economy and the lab's economy, if there is one. */
-  agreement: { id: string; state: string } | null;
+  /**
+   * The agreement between the importing economy and the lab's economy, if there is one; `inForce`
+   * when results are accepted under it (operational, or under notice of termination and not suspended).
+   */
+  agreement: { id: string; state: string; inForce?: boolean } | null;
   /** The lab's recognitions by the importing economy, each as it stood on the test date. */
-  recognitions: Array<{ id: string; state: string; designationNumber?: string; inForceOnTestDate: boolean; scope: string[] }>;
-  /** Regulations of the report no recognition in force on the test date covers. */
+  recognitions: Array<{
+    id: string;
+    state: string;
+    designationNumber?: string;
+    inForceOnTestDate: boolean;
+    scope: string[];
+    /** Regulations of its scope suspended on the test date (a suspension of some regulations only). */
+    suspendedOnTestDate?: string[];
+  }>;
+  /** Regulations of the report no recognition in force on the test date covers (suspended ones count as not covered). */
   uncoveredRegulations: string[];
+  /** Recognitions covering the report that are suspended now: the report waits on hold for them. */
+  suspendedRecognitions?: string[];
   /** Regulations of the report the importing regulator has retired. */
   retiredRegulations: string[];
   /** Whether one of the lab's accreditations was active on the test date. */
@@ -26,7 +39,7 @@ export interface ScreeningFacts {
 /** The screening decision: why the report cannot be reviewed, empty when it can. */
 export function screeningReasons(facts: ScreeningFacts): Reason[] {
   const reasons: Reason[] = [];
-  if (facts.agreement === null || facts.agreement.state !== 'operational') {
+  if (facts.agreement === null || !(facts.agreement.inForce ?? facts.agreement.state === 'operational')) {
     reasons.push({
       code: 'AGREEMENT_NOT_OPERATIONAL',
       detail: facts.agreement

@@ -5,11 +5,15 @@
  * under_review --REQUEST_INFO--> info_requested --PROVIDE_INFO--> under_review
  * under_review --ACCEPT--> accepted --EXPIRED--> expired | --REVOKE--> revoked
  * under_review | info_requested --REJECT / LAB_RECOGNITION_ENDED--> rejected; --WITHDRAW--> withdrawn
+ * info_requested --INFO_OVERDUE--> under_review (or rejected, when the request said `close`)
+ * under_review | info_requested --RECOGNITION_SUSPENDED--> on_hold --RECOGNITION_RESUMED--> under_review
+ * under_review | info_requested | on_hold --RECOGNITION_SCOPE_NARROWED--> rejected (SCOPE_REMOVED)
+ * (submitted) --screening: eligible, but the lab's recognition is suspended now--> on_hold
  *
  * The engine gathers the facts of the screening (was the lab recognised on the test date, ...)
  * and passes them in the input; this machine turns them into a decision, and the history keeps both.
  */
-import { assign, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
 import type { CreateTestReport, TestReportEventBody } from '../schemas/test-reports.js';
 import { screeningReasons, type ScreeningFacts } from './test-report-screening.js';
 import { defineWorkflow, type EventMeta, type Reason, type Rule } from './types.js';
@@ -25,6 +29,10 @@ export type TestReportInput = CreateTestReport & {
 export type TestReportData = Omit<TestReportInput, 'facts'> & {
   /** Why the report was rejected; empty unless it was. */
   reasons: Reason[];
+  /** The suspended recognition the review waits for, while on hold. */
+  heldBy?: string;
+  /** What happens if the lab does not give the information asked for in time. */
+  infoRequest?: { at: string; onNoAnswer: 'review' | 'close' };
   acceptedAt?: string;
   /** End of the acceptance. */
   validUntil?: string;
@@ -43,6 +51,14 @@ export const testReportMachine = setup({
   },
   guards: {
     passedScreening: ({ context }) => context.reasons.length === 0,
+    heldAtScreening: ({ context }) => context.heldBy !== undefined,
+    /** The suspended recognition covers one of the report's regulations. */
+    coveredBySuspended: ({ context, event }) =>
+      event.type === 'RECOGNITION_SUSPENDED' && event.scope.some((r) => context.regulations.includes(r)),
+    heldByThis: ({ context, event }) => event.type === 'RECOGNITION_RESUMED' && event.recognitionId === context.heldBy,
+    reliesOnRemoved: ({ context, event }) =>
+      event.type === 'RECOGNITION_SCOPE_NARROWED' && event.removed.some((r) => context.regulations.includes(r)),
+    closesOnNoAnswer: ({ context }) => context.infoRequest?.onNoAnswer === 'close',
     /** The recognition that ended covered at least one of the report's regulations. */
     coveredByEndedRecognition: ({ context, event }) =>
       event.type === 'LAB_RECOGNITION_ENDED' && event.scope.some((r) => context.regulations.includes(r)),
@@ -53,8 +69,19 @@ export const testReportMachine = setup({
       event.type === 'ACCEPT' ? { acceptedAt: event.at, validUntil: event.validUntil } : {},
     ),
     recordRejection: assign({
-      reasons: ({ event }) => {
+      reasons: ({ context, event }) => {
         if (event.type === 'REJECT') return [{ code: 'REJECTED_BY_REGULATOR', detail: event.reason }];
+        if (event.type === 'INFO_OVERDUE') {
+          return [{ code: 'INFO_NOT_PROVIDED', detail: 'The information the regulator asked for was not given by its deadline.' }];
+        }
+        if (event.type === 'RECOGNITION_SCOPE_NARROWED') {
+          return [
+            {
+              code: 'SCOPE_REMOVED',
+              detail: `The importing economy removed ${event.removed.filter((r) => context.regulations.includes(r)).join(', ')} from the agreement before a decision.`,
+            },
+          ];
+        }
         if (event.type === 'LAB_RECOGNITION_ENDED') {
           return [
             {
@@ -66,25 +93,37 @@ export const testReportMachine = setup({
         return [];
       },
     }),
+    hold: assign({ heldBy: ({ context, event }) => (event.type === 'RECOGNITION_SUSPENDED' ? event.recognitionId : context.heldBy) }),
+    release: assign({ heldBy: undefined }),
+    recordInfoRequest: assign({
+      infoRequest: ({ event }) => ({ at: event.at, onNoAnswer: event.type === 'REQUEST_INFO' ? (event.onNoAnswer ?? 'review') : 'review' }),
+    }),
   },
 }).createMachine({
   id: 'test-report',
   context: ({ input }) => {
     const { facts, ...data } = input;
-    return { ...data, reasons: screeningReasons(facts) };
+    const heldBy = facts.suspendedRecognitions?.[0];
+    return { ...data, reasons: screeningReasons(facts), ...(heldBy === undefined ? {} : { heldBy }) };
   },
   initial: 'screening',
   states: {
     screening: {
-      always: [{ guard: 'passedScreening', target: 'under_review' }, { target: 'rejected' }],
+      always: [
+        { guard: and(['passedScreening', 'heldAtScreening']), target: 'on_hold' },
+        { guard: 'passedScreening', target: 'under_review' },
+        { target: 'rejected', actions: 'release' },
+      ],
     },
     under_review: {
       on: {
         ACCEPT: { target: 'accepted', actions: 'recordAcceptance' },
         REJECT: { target: 'rejected', actions: 'recordRejection' },
-        REQUEST_INFO: 'info_requested',
+        REQUEST_INFO: { target: 'info_requested', actions: 'recordInfoRequest' },
         WITHDRAW: 'withdrawn',
         LAB_RECOGNITION_ENDED: { guard: 'coveredByEndedRecognition', target: 'rejected', actions: 'recordRejection' },
+        RECOGNITION_SUSPENDED: { guard: 'coveredBySuspended', target: 'on_hold', actions: 'hold' },
+        RECOGNITION_SCOPE_NARROWED: { guard: 'reliesOnRemoved', target: 'rejected', actions: 'recordRejection' },
         REVIEW_OVERDUE: {},
       },
     },
@@ -93,7 +132,20 @@ export const testReportMachine = setup({
         PROVIDE_INFO: 'under_review',
         REJECT: { target: 'rejected', actions: 'recordRejection' },
         WITHDRAW: 'withdrawn',
+        INFO_REMINDER: {},
+        INFO_OVERDUE: [{ guard: 'closesOnNoAnswer', target: 'rejected', actions: 'recordRejection' }, { target: 'under_review' }],
         LAB_RECOGNITION_ENDED: { guard: 'coveredByEndedRecognition', target: 'rejected', actions: 'recordRejection' },
+        RECOGNITION_SUSPENDED: { guard: 'coveredBySuspended', target: 'on_hold', actions: 'hold' },
+        RECOGNITION_SCOPE_NARROWED: { guard: 'reliesOnRemoved', target: 'rejected', actions: 'recordRejection' },
+      },
+    },
+    on_hold: {
+      on: {
+        RECOGNITION_RESUMED: { guard: 'heldByThis', target: 'under_review', actions: 'release' },
+        REJECT: { target: 'rejected', actions: ['recordRejection', 'release'] },
+        WITHDRAW: { target: 'withdrawn', actions: 'release' },
+        LAB_RECOGNITION_ENDED: { guard: 'coveredByEndedRecognition', target: 'rejected', actions: ['recordRejection', 'release'] },
+        RECOGNITION_SCOPE_NARROWED: { guard: 'reliesOnRemoved', target: 'rejected', actions: ['recordRejection', 'release'] },
       },
     },
     accepted: {
@@ -113,8 +165,14 @@ export const testReportWorkflow = defineWorkflow({
   kind: 'test-reports',
   noun: 'test report',
   machine: testReportMachine,
-  version: 1,
-  migrations: {},
+  version: 2,
+  migrations: {
+    /** Version 2 added on_hold and the answer deadline of a request for information; version-1 records need nothing new. */
+    1: ({ state, context, updatedAt }) => ({
+      state,
+      context: state === 'info_requested' ? { ...context, infoRequest: { at: updatedAt, onNoAnswer: 'review' } } : context,
+    }),
+  },
   create: [{ role: 'lab' }],
   events: {
     ACCEPT: IMPORTING_REGULATOR,
@@ -126,6 +184,11 @@ export const testReportWorkflow = defineWorkflow({
     REVIEW_OVERDUE: [{ role: 'system' }],
     EXPIRED: [{ role: 'system' }],
     LAB_RECOGNITION_ENDED: [{ role: 'system' }],
+    RECOGNITION_SUSPENDED: [{ role: 'system' }],
+    RECOGNITION_RESUMED: [{ role: 'system' }],
+    RECOGNITION_SCOPE_NARROWED: [{ role: 'system' }],
+    INFO_REMINDER: [{ role: 'system' }],
+    INFO_OVERDUE: [{ role: 'system' }],
   },
   readers: [
     { role: 'lab', cab: 'cabId' },
@@ -151,6 +214,10 @@ export const testReportWorkflow = defineWorkflow({
   unique: [['cabId', 'reportNumber']],
   deadlines: {
     under_review: [{ event: 'REVIEW_OVERDUE', after: 'review' }],
+    info_requested: [
+      { event: 'INFO_REMINDER', after: 'infoReminder' },
+      { event: 'INFO_OVERDUE', after: 'infoAnswer' },
+    ],
     accepted: [{ event: 'EXPIRED', at: 'validUntil' }],
   },
   durations: {
@@ -158,6 +225,9 @@ export const testReportWorkflow = defineWorkflow({
     review: { default: '27 working days', meaning: 'how long a report is under review before the parties are reminded (REVIEW_OVERDUE)' },
     // Our default: an acceptance lasts 3 years unless the regulator gives its own end date.
     acceptanceValidity: { default: '3 years', meaning: 'how long an acceptance lasts when the regulator gives no end date' },
+    // Our defaults: no text we could read sets a period for a lab to answer.
+    infoReminder: { default: '10 working days', meaning: 'how long after a request for information the lab is reminded (INFO_REMINDER)' },
+    infoAnswer: { default: '20 working days', meaning: 'how long the lab has to answer a request for information (INFO_OVERDUE)' },
   },
   cascades: [],
 });

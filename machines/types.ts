@@ -80,14 +80,17 @@ export type DeadlineRule =
   | { event: string; at: string; before?: string };
 
 /**
- * When an instance enters one of `onEnter` (coming from one of `from`, if given), the engine
+ * When an instance enters one of `onEnter` (coming from one of `from`, if given), or takes one of
+ * the events `onEvent` (a change that keeps the state, such as a narrowed scope), the engine
  * sends `event` to every instance of `target` in one of `inStates` whose fields equal this
  * instance's: `where` maps target search field -> source data field (`$id` is the source's id).
  * It runs through the engine like any event, with the system as actor and the cause recorded.
  */
 export interface CascadeRule {
   name: string;
-  onEnter: readonly string[];
+  /** States whose entry starts the cascade; or, with `onEvent`, events that start it whatever the state. */
+  onEnter?: readonly string[];
+  onEvent?: readonly string[];
   from?: readonly string[];
   target: Kind;
   where: Readonly<Record<string, string>>;
@@ -105,8 +108,11 @@ export interface DurationSetting {
 /** A search field: a data path, its values indexed; `fold` makes matching case-insensitive. */
 export type SearchField = string | { path: string; fold: true };
 
-/** Turns a record stored by an older machine version into one of the next version. */
-export type Migration = (record: { state: string; context: Record<string, unknown> }) => {
+/**
+ * Turns a record stored by an older machine version into one of the next version. `updatedAt` is
+ * when the record was last written, for fields the older version did not keep.
+ */
+export type Migration = (record: { state: string; context: Record<string, unknown>; updatedAt: string }) => {
   state: string;
   context: Record<string, unknown>;
 };

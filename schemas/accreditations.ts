@@ -28,6 +28,12 @@ export const accreditationEvents = {
   EXPIRED: eventBody(KIND, 'EXPIRED', {}),
   SUSPEND: eventBody(KIND, 'SUSPEND', { reason, comment }, ['reason']),
   REINSTATE: eventBody(KIND, 'REINSTATE', { comment }),
+  REACCREDIT: eventBody(
+    KIND,
+    'REACCREDIT',
+    { validUntil: instant, certificateNumber: shortText, scope: regulationList, comment },
+    ['validUntil'],
+  ),
   WITHDRAW: eventBody(KIND, 'WITHDRAW', { reason, comment }, ['reason']),
 } as const;
 

@@ -35,8 +35,21 @@ export const agreementEvents = {
   TRANSITION_ENDED: eventBody(KIND, 'TRANSITION_ENDED', {}),
   SUSPEND: eventBody(KIND, 'SUSPEND', { reason, comment }, ['reason']),
   RESUME: eventBody(KIND, 'RESUME', { comment }),
-  AMEND_SCOPE: eventBody(KIND, 'AMEND_SCOPE', { scope: agreementScope, comment }, ['scope']),
+  AMEND_SCOPE: eventBody(
+    KIND,
+    'AMEND_SCOPE',
+    { regulations: { ...regulationList, description: "The sender's own economy's full list of technical regulations under the agreement, as notified." }, comment },
+    ['regulations'],
+  ),
   TERMINATE: eventBody(KIND, 'TERMINATE', { reason, comment }, ['reason']),
+  GIVE_NOTICE: eventBody(
+    KIND,
+    'GIVE_NOTICE',
+    { reason, effectiveAt: { ...instant, description: 'When the agreement ends; by default after the configured notice period.' }, comment },
+    ['reason'],
+  ),
+  WITHDRAW_NOTICE: eventBody(KIND, 'WITHDRAW_NOTICE', { comment }),
+  NOTICE_EFFECTIVE: eventBody(KIND, 'NOTICE_EFFECTIVE', {}),
 } as const;
 
 export type CreateAgreement = FromSchema<typeof createAgreement>;

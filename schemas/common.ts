@@ -20,6 +20,15 @@ export const regulationId = {
   description: 'Economy code, a colon, then the regulation with its version.',
 } as const;
 
+/**
+ * What a pattern means, as a sentence with an example, said instead of the bare pattern when a
+ * value does not match it.
+ */
+export const PATTERN_MEANINGS: Readonly<Record<string, string>> = {
+  [regulationId.pattern]: 'must start with the economy code and a colon, then the regulation with its version, e.g. "KR:KN 301 489" or "VN:QCVN 54:2020/BTTTT"',
+  [economyCode.pattern]: 'must be a two-letter economy code in capitals, e.g. "VN" or "KR"',
+};
+
 export const regulationList = {
   type: 'array',
   items: regulationId,
@@ -72,6 +81,13 @@ export const longText = { type: 'string', minLength: 1, maxLength: 4000, 'x-text
 export const reason = { type: 'string', minLength: 1, maxLength: 4000, 'x-text': 'line' } as const;
 
 export const comment = { ...longText, description: 'A note recorded in history and shown in e-mails.' } as const;
+
+/** What happens when information asked for is not given by its deadline (default from MRA_INFO_UNANSWERED). */
+export const onNoAnswer = {
+  type: 'string',
+  enum: ['review', 'close'],
+  description: 'review: back to the regulator for a decision; close: the application is objected to, the report rejected.',
+} as const;
 
 /** The state names a list may be filtered on (checked against the machine by the engine). */
 export const stateName = { type: 'string', pattern: '^[a-z_]{2,40}$' } as const;

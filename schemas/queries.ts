@@ -89,6 +89,7 @@ export const publicRecognitionsQuery = {
   properties: {
     importing: economyCode,
     exporting: economyCode,
+    inForce: { type: 'string', enum: ['true', 'false'], description: 'true: only the CABs whose recognition is in force now.' },
     format: { type: 'string', enum: ['json', 'csv'], description: 'Overrides the Accept header.' },
   },
   required: ['importing'],

@@ -1,6 +1,6 @@
 /** Bodies of the recognition workflow: the create body and every event. */
 import type { FromSchema } from 'json-schema-to-ts';
-import { SCHEMA_BASE, comment, economyCode, eventBody, instant, longText, reason, recordId, regulationList, stateName } from './common.js';
+import { SCHEMA_BASE, comment, economyCode, eventBody, instant, longText, reason, onNoAnswer, recordId, regulationId, regulationList, stateName } from './common.js';
 
 const KIND = 'recognitions';
 
@@ -26,12 +26,40 @@ export const createRecognition = {
 } as const;
 
 export const recognitionEvents = {
-  REQUEST_INFO: eventBody(KIND, 'REQUEST_INFO', { request: longText }, ['request']),
+  REQUEST_INFO: eventBody(KIND, 'REQUEST_INFO', { request: longText, onNoAnswer }, ['request']),
   PROVIDE_INFO: eventBody(KIND, 'PROVIDE_INFO', { response: longText }, ['response']),
   RECOGNIZE: eventBody(KIND, 'RECOGNIZE', { designationNumber, validUntil: instant, comment }),
   OBJECT: eventBody(KIND, 'OBJECT', { reason, comment }, ['reason']),
-  SUSPEND: eventBody(KIND, 'SUSPEND', { reason, comment }, ['reason']),
+  SUSPEND: eventBody(
+    KIND,
+    'SUSPEND',
+    { reason, regulations: { ...regulationList, description: 'Suspend the recognition for these of its regulations only.' }, comment },
+    ['reason'],
+  ),
   LIFT_SUSPENSION: eventBody(KIND, 'LIFT_SUSPENSION', { comment }),
+  CONTEST: eventBody(
+    KIND,
+    'CONTEST',
+    {
+      reasons: { ...longText, description: "The written, objective and reasoned grounds for contesting the CAB's competence." },
+      answerBy: { ...instant, description: 'Until when the CAB and its designating authority may answer; at least the configured minimum (30 days by default).' },
+      positionBy: { ...instant, description: 'By when the designating authority confirms or opposes; 60 days by default.' },
+    },
+    ['reasons'],
+  ),
+  ANSWER_CONTEST: eventBody(KIND, 'ANSWER_CONTEST', { response: longText }, ['response']),
+  CONFIRM_CONTEST: eventBody(KIND, 'CONFIRM_CONTEST', { comment }),
+  OPPOSE_CONTEST: eventBody(KIND, 'OPPOSE_CONTEST', { reason }, ['reason']),
+  CLOSE_CONTEST: eventBody(KIND, 'CLOSE_CONTEST', { comment }),
+  INFO_REMINDER: eventBody(KIND, 'INFO_REMINDER', {}),
+  INFO_OVERDUE: eventBody(KIND, 'INFO_OVERDUE', {}),
+  CONTEST_POSITION_DUE: eventBody(KIND, 'CONTEST_POSITION_DUE', {}),
+  SCOPE_NARROWED: eventBody(
+    KIND,
+    'SCOPE_NARROWED',
+    { agreementId: recordId, economy: economyCode, removed: { type: 'array', items: regulationId, maxItems: 200 } },
+    ['agreementId', 'economy', 'removed'],
+  ),
   WITHDRAW: eventBody(KIND, 'WITHDRAW', { reason, comment }, ['reason']),
   DERECOGNIZE: eventBody(KIND, 'DERECOGNIZE', { reason, comment }, ['reason']),
   RENEW: eventBody(KIND, 'RENEW', { comment }),

@@ -86,16 +86,33 @@ export const publicTestReport = {
 
 export const publicRecognition = {
   $id: `${SCHEMA_BASE}responses/public-recognition`,
-  title: 'A recognised CAB, as the public sees it',
+  title: 'A CAB an economy recognises or recognised, with its status, as the public sees it',
   type: 'object',
   properties: {
     designationNumber: { type: 'string' },
+    status: { type: 'string', enum: ['recognized', 'suspended', 'lapsed', 'withdrawn', 'expired'] },
+    inForce: { type: 'boolean', description: 'Whether test reports of tests made now are covered (for the regulations not suspended).' },
+    statusSince: { type: 'string', format: 'date-time' },
+    suspensions: {
+      type: 'array',
+      description: 'Open suspensions: by which authority, since when, for which regulations (absent: all).',
+      items: {
+        type: 'object',
+        properties: {
+          by: { type: 'string', enum: ['importing_regulator', 'designating_authority', 'unrecorded'] },
+          economy: { type: ['string', 'null'] },
+          since: { type: 'string', format: 'date-time' },
+          regulations: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
     cab: { type: 'object', properties: { id: recordId, name: { type: 'string' }, type: { type: 'string' }, economy: economyCode } },
     importingEconomy: economyCode,
     exportingEconomy: economyCode,
     scope: { type: 'array', items: { type: 'string' } },
     recognizedSince: { type: 'string', format: 'date-time' },
     validUntil: { type: 'string', format: 'date-time' },
+    endedAt: { type: 'string', format: 'date-time', description: 'When a withdrawn or expired recognition ended.' },
     agreementId: recordId,
   },
 } as const;

@@ -8,7 +8,9 @@ import {
   instant,
   longText,
   reason,
+  onNoAnswer,
   recordId,
+  regulationId,
   regulationList,
   shortText,
   stateName,
@@ -63,7 +65,7 @@ export const createTestReport = {
 export const testReportEvents = {
   ACCEPT: eventBody(KIND, 'ACCEPT', { validUntil: instant, comment }),
   REJECT: eventBody(KIND, 'REJECT', { reason, comment }, ['reason']),
-  REQUEST_INFO: eventBody(KIND, 'REQUEST_INFO', { request: longText }, ['request']),
+  REQUEST_INFO: eventBody(KIND, 'REQUEST_INFO', { request: longText, onNoAnswer }, ['request']),
   PROVIDE_INFO: eventBody(KIND, 'PROVIDE_INFO', { response: longText }, ['response']),
   WITHDRAW: eventBody(KIND, 'WITHDRAW', { reason, comment }),
   REVOKE: eventBody(KIND, 'REVOKE', { reason, comment }, ['reason']),
@@ -75,6 +77,16 @@ export const testReportEvents = {
     { recognitionId: recordId, recognitionState: stateName, scope: regulationList },
     ['recognitionId', 'recognitionState', 'scope'],
   ),
+  RECOGNITION_SUSPENDED: eventBody(KIND, 'RECOGNITION_SUSPENDED', { recognitionId: recordId, scope: regulationList }, ['recognitionId', 'scope']),
+  RECOGNITION_RESUMED: eventBody(KIND, 'RECOGNITION_RESUMED', { recognitionId: recordId }, ['recognitionId']),
+  RECOGNITION_SCOPE_NARROWED: eventBody(
+    KIND,
+    'RECOGNITION_SCOPE_NARROWED',
+    { recognitionId: recordId, removed: { type: 'array', items: regulationId, maxItems: 200 } },
+    ['recognitionId', 'removed'],
+  ),
+  INFO_REMINDER: eventBody(KIND, 'INFO_REMINDER', {}),
+  INFO_OVERDUE: eventBody(KIND, 'INFO_OVERDUE', {}),
 } as const;
 
 export type CreateTestReport = FromSchema<typeof createTestReport>;

@@ -3,6 +3,7 @@
  * `VARIABLES` is the list the README documents (a test keeps the two in step).
  */
 import { Durations } from './engine/durations-table.js';
+import type { Policies } from './engine/policies.js';
 import { AppError } from './errors.js';
 
 /** SQLite's `synchronous` pragma values; the SQLite adapter takes the one the configuration gives. */
@@ -36,6 +37,8 @@ export interface Config {
   now: Date | null;
   /** Duration overrides, `kind.name` -> "90 days". */
   durations: Record<string, string>;
+  /** What an unanswered request for information leads to by default. */
+  policies: Policies;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `pretty` for people, `json` for log collectors; unset: pretty on a terminal, JSON otherwise. */
   logFormat: 'pretty' | 'json' | null;
@@ -74,6 +77,11 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'MRA_PUBLIC_URL', default: 'http://localhost:PORT', meaning: 'base of the links in e-mails; set it to the public address when the service runs behind a proxy' },
   { name: 'MRA_PUBLIC_RATE_LIMIT', default: '120', meaning: 'requests per minute one client address may make to the public routes' },
   { name: 'MRA_SCHEDULER_INTERVAL_MS', default: '5000', meaning: 'how often the scheduler looks for deadlines that are due' },
+  {
+    name: 'MRA_INFO_UNANSWERED',
+    default: 'review',
+    meaning: 'what an unanswered request for information leads to at its deadline: `review` (back to the regulator) or `close` (application objected to, report rejected); a request may say otherwise',
+  },
   { name: 'MRA_NOW', default: 'real time', meaning: 'ISO instant: the service clock starts there and runs forward in real time' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'LOG_FORMAT', default: 'pretty on a terminal, json otherwise', meaning: '`pretty` (coloured lines for people) or `json` (one object a line, for log collectors)' },
@@ -180,6 +188,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push((error as Error).message);
   }
 
+  const infoUnanswered = value('MRA_INFO_UNANSWERED') ?? 'review';
+  if (infoUnanswered !== 'review' && infoUnanswered !== 'close') problems.push(`MRA_INFO_UNANSWERED must be "review" or "close", not "${infoUnanswered}"`);
+
   if (problems.length > 0) {
     throw new AppError({ code: 'CONFIG_INVALID', detail: `Configuration is not valid:\n  - ${problems.join('\n  - ')}` });
   }
@@ -201,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicRateLimit,
     now,
     durations,
+    policies: { infoUnanswered: infoUnanswered as Policies['infoUnanswered'] },
     logLevel: logLevel as Config['logLevel'],
     logFormat: logFormat as Config['logFormat'],
     cursorSecret,

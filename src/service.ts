@@ -73,6 +73,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
     clock,
     validator,
     durations,
+    policies: config.policies,
     nodeId,
     reportError: (error, context) => {
       metrics.countBackgroundFailure(context);

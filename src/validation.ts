@@ -5,6 +5,7 @@
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { PATTERN_MEANINGS } from '../schemas/common.js';
 import { allSchemas } from '../schemas/index.js';
 import { AppError, type FieldError } from './errors.js';
 
@@ -101,18 +102,43 @@ function toFieldError(error: ErrorObject): FieldError {
       return { pointer, message: `must be one of: ${(error.params['allowedValues'] as unknown[]).join(', ')}` };
     case 'const':
       return { pointer, message: `must be ${JSON.stringify(error.params['allowedValue'])}` };
+    case 'pattern':
+      return { pointer, message: PATTERN_MEANINGS[String(error.params['pattern'])] ?? `must match the pattern ${String(error.params['pattern'])}` };
     default:
       return { pointer, message: error.message ?? error.keyword };
   }
 }
 
-/** Drops the noise ajv adds for a failed `anyOf` when the branches' own errors say it all. */
+/** The errors of the branches of a failed `anyOf` (ajv reports them just before it). */
+function branchErrors(errors: ErrorObject[], anyOf: ErrorObject): ErrorObject[] {
+  return errors.filter((e) => e !== anyOf && e.instancePath === anyOf.instancePath && e.schemaPath.startsWith(`${anyOf.schemaPath}/`));
+}
+
+/**
+ * One sentence for a failed `anyOf`: the alternatives of required properties ("reportNumber", or
+ * "manufacturer" and "model"), or the two shapes of an instant.
+ */
+function anyOfError(errors: ErrorObject[], anyOf: ErrorObject): FieldError {
+  const branches = branchErrors(errors, anyOf);
+  if (branches.length > 0 && branches.every((e) => e.keyword === 'required')) {
+    const byBranch = new Map<string, string[]>();
+    for (const e of branches) {
+      const branch = e.schemaPath.slice(anyOf.schemaPath.length + 1).split('/')[0]!;
+      byBranch.set(branch, [...(byBranch.get(branch) ?? []), `"${String(e.params['missingProperty'])}"`]);
+    }
+    return { pointer: anyOf.instancePath, message: `needs ${[...byBranch.values()].map((names) => names.join(' and ')).join(', or ')}` };
+  }
+  return { pointer: anyOf.instancePath, message: 'must be an ISO 8601 date-time with a time zone, or a date' };
+}
+
+/** Drops the noise ajv adds for a failed `anyOf`, saying it in one sentence instead. */
 function fieldErrors(errors: ErrorObject[]): FieldError[] {
   const seen = new Set<string>();
   const result: FieldError[] = [];
+  const inBranches = new Set(errors.filter((e) => e.keyword === 'anyOf').flatMap((anyOf) => branchErrors(errors, anyOf)));
   for (const error of errors) {
-    const fieldError = error.keyword === 'anyOf' ? { pointer: error.instancePath, message: 'must be an ISO 8601 date-time with a time zone, or a date' } : toFieldError(error);
-    if (error.keyword === 'format' && error.schemaPath.includes('anyOf')) continue;
+    if (inBranches.has(error)) continue;
+    const fieldError = error.keyword === 'anyOf' ? anyOfError(errors, error) : toFieldError(error);
     if (error.keyword === 'if') continue;
     const key = `${fieldError.pointer} ${fieldError.message}`;
     if (!seen.has(key)) {
@@ -156,7 +182,8 @@ export class Validator {
       const errors = fieldErrors(validate.errors ?? []);
       const summary = errors
         .slice(0, 3)
-        .map((e) => `${e.pointer || '(body)'} ${e.message}`)
+        // A problem with the whole input (a missing or unknown member) has no pointer to show.
+        .map((e) => (e.pointer ? `${e.pointer} ${e.message}` : e.message))
         .join('; ');
       throw new AppError({ code: 'VALIDATION_FAILED', detail: `${what} is not valid: ${summary}`, errors });
     }

@@ -27,6 +27,7 @@ describe('configuration', () => {
       mailDir: './data/mail',
       mailMaxAttempts: 10,
       mailIntervalMs: 2000,
+      policies: { infoUnanswered: 'review' },
       schedulerIntervalMs: 5000,
       publicUrl: 'http://localhost:3000',
       publicRateLimit: 120,

@@ -10,8 +10,17 @@ function text(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return first)
+ * gets a leading apostrophe, so `=HYPERLINK(…)` in a CAB's name shows as text and runs nothing
+ * (OWASP, CSV injection).
+ */
+function neutralised(shown: string): string {
+  return /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
+}
+
 function cell(value: unknown): string {
-  const shown = text(value);
+  const shown = neutralised(text(value));
   return /[",\r\n]/.test(shown) ? `"${shown.replace(/"/g, '""')}"` : shown;
 }
 

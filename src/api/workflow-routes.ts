@@ -13,6 +13,11 @@ import { etagOf, expectedVersion } from './etag.js';
 import { page, problems } from './route-docs.js';
 import { route, type ApiResponse, type RouteSpec } from './route.js';
 
+/** The noun with its indefinite article: "an agreement", "a test report". */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 function answer(status: number, body: Resource, extra: Record<string, string> = {}): ApiResponse {
   return { status, body, headers: { ETag: etagOf(body.version), ...extra } };
 }
@@ -28,7 +33,7 @@ export function workflowRoutes(kind: Kind): RouteSpec[] {
     route<Record<string, never>, Record<string, unknown>>({
       method: 'post',
       path: `/${kind}`,
-      summary: `Create a ${noun}`,
+      summary: `Create ${withArticle(noun)}`,
       tag,
       access: 'principal',
       query: noQuery,
@@ -61,7 +66,7 @@ export function workflowRoutes(kind: Kind): RouteSpec[] {
     route({
       method: 'get',
       path: `/${kind}/{id}`,
-      summary: `Read a ${noun}`,
+      summary: `Read ${withArticle(noun)}`,
       tag,
       access: 'principal',
       query: noQuery,
@@ -73,7 +78,7 @@ export function workflowRoutes(kind: Kind): RouteSpec[] {
     route({
       method: 'post',
       path: `/${kind}/{id}/events`,
-      summary: `Send an event to a ${noun}`,
+      summary: `Send an event to ${withArticle(noun)}`,
       tag,
       access: 'principal',
       query: noQuery,
@@ -93,7 +98,7 @@ export function workflowRoutes(kind: Kind): RouteSpec[] {
     route<{ limit?: number; cursor?: string }>({
       method: 'get',
       path: `/${kind}/{id}/history`,
-      summary: `Read a ${noun}'s history`,
+      summary: `Read the history of ${withArticle(noun)}`,
       tag,
       access: 'principal',
       query: historyQuery,

@@ -3,7 +3,7 @@
  * snapshot, its history entry, one outbox message per party, the deadlines the new state sets
  * (and the old state's cleared), and the cascades the new state starts.
  */
-import type { Actor, Workflow } from '../../machines/types.js';
+import type { Actor, CascadeRule, Workflow } from '../../machines/types.js';
 import type { Commit, DeadlineDraft, Store } from '../store/port.js';
 import { newId } from '../ids.js';
 import { deadlinesOnEntry } from './deadline-plan.js';
@@ -36,10 +36,14 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function cascadesOnEntry(step: Step, seq: number): DeadlineDraft[] {
+/** The cascades the step starts: by the state it enters, or by its event whatever the state. */
+function cascadesStarted(step: Step, seq: number, entered: boolean): DeadlineDraft[] {
   const from = step.before?.state ?? null;
+  const byEntry = (rule: CascadeRule) =>
+    entered && (rule.onEnter ?? []).includes(step.after.state) && (rule.from === undefined || (from !== null && rule.from.includes(from)));
+  const byEvent = (rule: CascadeRule) => (rule.onEvent ?? []).includes(step.event.type);
   return step.workflow.cascades
-    .filter((rule) => rule.onEnter.includes(step.after.state) && (rule.from === undefined || (from !== null && rule.from.includes(from))))
+    .filter((rule) => byEntry(rule) || byEvent(rule))
     .map((rule) => ({
       id: newId(),
       event: rule.name,
@@ -103,7 +107,7 @@ export async function planCommit(step: Step, store: Store, durations: Durations)
       outbox: { notification, messages: recipients.map((recipient) => ({ id: newId(), recipient })) },
       deadlines: {
         cancelStateDeadlines: entered && before !== null,
-        add: [...entryDeadlines, ...(entered ? cascadesOnEntry(step, seq) : [])],
+        add: [...entryDeadlines, ...cascadesStarted(step, seq, entered)],
         ...(step.completesDeadline === undefined ? {} : { complete: step.completesDeadline }),
       },
     },

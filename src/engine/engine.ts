@@ -22,6 +22,7 @@ import { mayNotCreate, mayNotSend, notAccepted, staleVersion } from './refusals.
 import { checkListQuery, validateEventBody } from './requests.js';
 import { pureTransition } from './pure-transition.js';
 import { Durations } from './durations-table.js';
+import { DEFAULT_POLICIES, type Policies } from './policies.js';
 import { nextEventsFor, toResource, type Resource } from './resource.js';
 import { snapshotOf, upgrade } from './restore.js';
 import { kindRules } from './rules/index.js';
@@ -34,6 +35,8 @@ export interface EngineOptions {
   clock?: Clock;
   validator?: Validator;
   durations?: Durations;
+  /** Choices left to each economy (DOMAIN.md); our defaults unless configured. */
+  policies?: Policies;
   /** Names this engine in leases it takes (cascades run right after their commit). */
   nodeId?: string;
   /** Where failures of background work go (a cascade that could not finish); never thrown to the caller. */
@@ -65,6 +68,7 @@ export class Engine {
   readonly clock: Clock;
   readonly validator: Validator;
   readonly durations: Durations;
+  readonly policies: Policies;
   readonly nodeId: string;
   readonly #reportError: NonNullable<EngineOptions['reportError']>;
 
@@ -73,6 +77,7 @@ export class Engine {
     this.clock = options.clock ?? systemClock;
     this.validator = options.validator ?? new Validator();
     this.durations = options.durations ?? new Durations();
+    this.policies = options.policies ?? DEFAULT_POLICIES;
     this.nodeId = options.nodeId ?? `engine-${newId()}`;
     this.#reportError = options.reportError ?? ((error, context) => console.error('engine background failure', context, error));
   }
@@ -180,7 +185,7 @@ export class Engine {
   }
 
   #ruleContext(actor: Actor): RuleContext {
-    return { store: this.store, actor, now: this.clock.now(), durations: this.durations };
+    return { store: this.store, actor, now: this.clock.now(), durations: this.durations, policies: this.policies };
   }
 
   async #load(kind: Kind, id: string, actor: Actor): Promise<InstanceRecord> {

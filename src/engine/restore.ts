@@ -15,7 +15,7 @@ export function upgrade(workflow: Workflow, record: InstanceRecord): InstanceRec
   while (machineVersion < workflow.version) {
     const migrate = ownValue(workflow.migrations, String(machineVersion));
     if (!migrate) break;
-    ({ state, context } = migrate({ state, context }));
+    ({ state, context } = migrate({ state, context, updatedAt: record.updatedAt }));
     machineVersion += 1;
   }
   if (machineVersion !== workflow.version || !Object.hasOwn(workflow.machine.states, state)) {

@@ -29,7 +29,15 @@ export interface MachineDescription {
   events: Record<string, { sentBy: readonly Rule[] }>;
   parties: Workflow['parties'];
   durations: Workflow['durations'];
-  cascades: Array<{ name: string; onEnter: readonly string[]; from?: readonly string[]; target: Kind; event: string; inStates: readonly string[] }>;
+  cascades: Array<{
+    name: string;
+    onEnter?: readonly string[];
+    onEvent?: readonly string[];
+    from?: readonly string[];
+    target: Kind;
+    event: string;
+    inStates: readonly string[];
+  }>;
 }
 
 /** A guard's name: `isUnsignedParty`, or `a and b` for xstate's `and([...])`. */
@@ -78,9 +86,10 @@ export function describeMachine(workflow: Workflow): MachineDescription {
     events: Object.fromEntries(Object.entries(workflow.events).map(([event, rules]) => [event, { sentBy: rules }])),
     parties: workflow.parties,
     durations: workflow.durations,
-    cascades: workflow.cascades.map(({ name, onEnter, from, target, event, inStates }) => ({
+    cascades: workflow.cascades.map(({ name, onEnter, onEvent, from, target, event, inStates }) => ({
       name,
-      onEnter,
+      ...(onEnter === undefined ? {} : { onEnter }),
+      ...(onEvent === undefined ? {} : { onEvent }),
       ...(from === undefined ? {} : { from }),
       target,
       event,

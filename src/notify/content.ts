@@ -85,6 +85,21 @@ function whatHappened(r: Reading): Fact[] {
     const value = n.payload[key];
     if (typeof value === 'string') facts.push({ label: labels[key], value });
   }
+  const texts = { reasons: labels.reasonsGiven } as const;
+  const instants = { answerBy: labels.answerBy, positionBy: labels.positionBy, effectiveAt: labels.effectiveAt } as const;
+  const lists = { regulations: labels.regulationsNamed, removed: labels.removed } as const;
+  for (const [key, label] of Object.entries(texts)) {
+    const value = n.payload[key];
+    if (typeof value === 'string') facts.push({ label, value });
+  }
+  for (const [key, label] of Object.entries(instants)) {
+    const value = n.payload[key];
+    if (typeof value === 'string') facts.push({ label, value: wording.instant(value) });
+  }
+  for (const [key, label] of Object.entries(lists)) {
+    const value = n.payload[key];
+    if (Array.isArray(value) && value.length > 0) facts.push({ label, value: value.join(', ') });
+  }
   return facts;
 }
 

@@ -1,9 +1,8 @@
 /**
  * The public register (docs/api.md, "Public routes, no key"): what an importer or anyone needs to know
- * of decided test reports, and which CABs an economy recognises. Only decided reports are shown,
- * and only the fields an importer needs; nothing here requires a key.
+ * of decided test reports (the recognitions are in `recognition-register.ts`). Only decided reports
+ * are shown, and only the fields an importer needs; nothing here requires a key.
  */
-import type { RecognitionData } from '../../machines/recognition.js';
 import type { TestReportData } from '../../machines/test-report.js';
 import { SYSTEM_ACTOR } from '../../machines/types.js';
 import type { Engine } from '../engine/engine.js';
@@ -27,17 +26,6 @@ export interface PublicTestReport {
   /** Reason codes of a rejection. */
   reasons?: string[];
   decidedAt: string;
-}
-
-export interface PublicRecognition {
-  designationNumber: string;
-  cab: { id: string; name: string; type: string; economy: string };
-  importingEconomy: string;
-  exportingEconomy: string;
-  scope: string[];
-  recognizedSince: string;
-  validUntil: string;
-  agreementId: string;
 }
 
 export interface ReportQuery {
@@ -85,35 +73,4 @@ export async function findPublicTestReports(engine: Engine, store: Store, query:
   );
   const items = await Promise.all(page.items.map(async (r) => publicReport(r, await labOf(store, r.data['cabId'] as string))));
   return { items, nextCursor: page.nextCursor };
-}
-
-/** The CABs an importing economy recognises now, from every exporting economy or one. */
-export async function findPublicRecognitions(
-  engine: Engine,
-  store: Store,
-  query: { importing: string; exporting?: string },
-): Promise<PublicRecognition[]> {
-  const where: Record<string, string> = { importingEconomy: query.importing };
-  if (query.exporting !== undefined) where['exportingEconomy'] = query.exporting;
-  const found: PublicRecognition[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Page<Resource> = await engine.list('recognitions', { states: ['recognized'], where, limit: 200, cursor }, SYSTEM_ACTOR);
-    for (const resource of page.items) {
-      const data = resource.data as unknown as RecognitionData;
-      const cab = await store.getCab(data.cabId);
-      found.push({
-        designationNumber: data.designationNumber ?? '',
-        cab: { id: data.cabId, name: cab?.name ?? data.cabId, type: cab?.type ?? '', economy: data.exportingEconomy },
-        importingEconomy: data.importingEconomy,
-        exportingEconomy: data.exportingEconomy,
-        scope: data.scope,
-        recognizedSince: data.inForce.at(-1)?.from ?? resource.updatedAt,
-        validUntil: data.validUntil ?? '',
-        agreementId: data.agreementId,
-      });
-    }
-    cursor = page.nextCursor;
-  } while (cursor !== null);
-  return found.sort((a, b) => a.designationNumber.localeCompare(b.designationNumber));
 }

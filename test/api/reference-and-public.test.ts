@@ -92,8 +92,10 @@ describe('HTTP: public look-ups', () => {
     expect(csv.headers.get('content-type')).to.equal('text/csv; charset=utf-8');
     const lines = csv.text.split('\r\n');
     expect(lines[0]!.charCodeAt(0)).to.equal(0xfeff);
-    expect(lines[0]!.slice(1)).to.equal('designationNumber,cabName,cabId,cabType,exportingEconomy,importingEconomy,scope,recognizedSince,validUntil,agreementId');
-    expect(lines[1]).to.match(/^VN0001,Phòng thử nghiệm [^,]+,lab-\d+,lab,VN,KR,KR:KN 301 489; KR:KN 32; KR:KN 35,/);
+    expect(lines[0]!.slice(1)).to.equal(
+      'designationNumber,status,inForce,statusSince,suspensions,cabName,cabId,cabType,exportingEconomy,importingEconomy,scope,recognizedSince,validUntil,endedAt,agreementId',
+    );
+    expect(lines[1]).to.match(/^VN0001,recognized,true,[^,]+,,Phòng thử nghiệm [^,]+,lab-\d+,lab,VN,KR,KR:KN 301 489; KR:KN 32; KR:KN 35,/);
     expect((await api.get('/public/recognitions?importing=KR&format=csv')).headers.get('content-type')).to.match(/^text\/csv/);
   });
 

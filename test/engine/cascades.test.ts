@@ -56,14 +56,18 @@ describe('cascades through the engine', () => {
     world.advanceDays(3);
     const report = await world.submit(lab);
 
-    const terminated = await world.send('agreements', agreement.id, { type: 'TERMINATE', reason: 'Chấm dứt theo thư trao đổi.' }, 'vn-regulator');
-    expect(terminated.state).to.equal('terminated');
+    const effectiveAt = daysFrom(world.clock.now().toISOString(), 1);
+    const notice = await world.send('agreements', agreement.id, { type: 'GIVE_NOTICE', reason: 'Chấm dứt theo thư trao đổi.', effectiveAt }, 'vn-regulator');
+    expect(notice.state).to.equal('terminating');
+    world.clock.set(effectiveAt);
+    expect(await world.fireDue()).to.include('agreements:NOTICE_EFFECTIVE');
+    expect((await world.engine.get('agreements', agreement.id, world.as('admin'))).state).to.equal('terminated');
 
     for (const id of [recognition.id, pendingApplication.id]) {
       expect((await world.engine.get('recognitions', id, world.as('admin'))).state, id).to.equal('withdrawn');
       const entry = await lastEntry('recognitions', id);
       expect(entry).to.include({ type: 'AGREEMENT_TERMINATED', to: 'withdrawn' });
-      expect(entry.cause).to.deep.include({ kind: 'agreements', id: agreement.id, event: 'TERMINATE' });
+      expect(entry.cause).to.deep.include({ kind: 'agreements', id: agreement.id, event: 'NOTICE_EFFECTIVE' });
     }
     expect((await world.engine.get('test-reports', report.id, world.as('admin'))).state).to.equal('rejected');
     expect((await lastEntry('test-reports', report.id)).cause).to.deep.include({ kind: 'recognitions', id: recognition.id, event: 'AGREEMENT_TERMINATED' });

@@ -23,7 +23,7 @@ describe('engine: version conflicts', () => {
     const amend = world.engine.send(
       'agreements',
       agreement.id,
-      { type: 'AMEND_SCOPE', scope: { VN: ['VN:QCVN 54:2020/BTTTT'], KR: ['KR:KN 32'] } },
+      { type: 'AMEND_SCOPE', regulations: ['KR:KN 32'] },
       world.as('kr-regulator'),
       { expectedVersion: agreement.version },
     );
@@ -46,7 +46,7 @@ describe('engine: version conflicts', () => {
     await world.send('agreements', agreement.id, { type: 'SUSPEND', reason: 'Rà soát.' }, 'vn-regulator');
     const before = await world.snapshot();
     const error = await failure(() =>
-      world.engine.send('agreements', agreement.id, { type: 'TERMINATE', reason: 'x' }, world.as('kr-regulator'), {
+      world.engine.send('agreements', agreement.id, { type: 'GIVE_NOTICE', reason: 'x' }, world.as('kr-regulator'), {
         expectedVersion: agreement.version,
       }),
     );
@@ -59,9 +59,9 @@ describe('engine: version conflicts', () => {
     const agreement = await world.agreement();
     const [first, second] = await Promise.allSettled([
       world.send('agreements', agreement.id, { type: 'SUSPEND', reason: 'A' }, 'vn-regulator'),
-      world.send('agreements', agreement.id, { type: 'SUSPEND', reason: 'B' }, 'kr-regulator'),
+      world.send('agreements', agreement.id, { type: 'SUSPEND', reason: 'B' }, 'vn-regulator'),
     ]);
-    // One suspends; the other, judged again on the suspended agreement, is not possible any more.
+    // One suspends; the other, judged again on the agreement Viet Nam already suspended, is not possible any more.
     const outcomes = [first, second].map((r) => (r.status === 'fulfilled' ? r.value.state : (r.reason as AppError).code)).sort();
     expect(outcomes).to.deep.equal(['EVENT_NOT_ACCEPTED', 'suspended']);
   });
@@ -75,7 +75,7 @@ describe('engine: a refused event writes nothing', () => {
   it('when the state does not take the event, answers EVENT_NOT_ACCEPTED naming what it takes, and writes no history, outbox or deadline row', async () => {
     const agreement = await world.agreement({ sign: false });
     const before = await world.snapshot();
-    const error = await failure(() => world.send('agreements', agreement.id, { type: 'RESUME' }, 'vn-regulator'));
+    const error = await failure(() => world.send('agreements', agreement.id, { type: 'GIVE_NOTICE', reason: 'x' }, 'vn-regulator'));
     expect(error.code).to.equal('EVENT_NOT_ACCEPTED');
     expect(error.detail).to.contain('negotiating').and.to.contain('SIGN');
     expect(await world.snapshot()).to.deep.equal(before);
@@ -140,7 +140,7 @@ describe('engine: a crash inside the commit', () => {
     const before = await world.snapshot();
     crash = true;
     try {
-      await world.send('agreements', agreement.id, { type: 'TERMINATE', reason: 'x' }, 'vn-regulator').then(
+      await world.send('agreements', agreement.id, { type: 'GIVE_NOTICE', reason: 'x' }, 'vn-regulator').then(
         () => expect.fail('the commit should have failed'),
         (error: Error) => expect(error.message).to.contain('simulated crash'),
       );
@@ -191,7 +191,8 @@ describe('engine: reading', () => {
     const asRegulator = await world.engine.get('recognitions', recognition.id, world.as('kr-regulator'));
     const asAuthority = await world.engine.get('recognitions', recognition.id, world.as('vn-designating-authority'));
     const asImporter = await world.engine.get('recognitions', recognition.id, world.as('importer-hanbit'));
-    expect(asRegulator.nextEvents).to.have.members(['SUSPEND', 'DERECOGNIZE']);
+    // Withdrawal by the importing regulator goes through a contest first (21 CFR 26.67).
+    expect(asRegulator.nextEvents).to.have.members(['SUSPEND', 'CONTEST']);
     expect(asAuthority.nextEvents).to.have.members(['SUSPEND', 'WITHDRAW', 'RENEW']);
     expect(asImporter.nextEvents).to.deep.equal([]);
   });
@@ -223,14 +224,15 @@ describe('engine: machine versions', () => {
     });
   }
 
-  it('when a record was stored by version 1, migrates it (in_force becomes operational) and the next commit stores version 2', async () => {
+  it('when a record was stored by version 1, migrates it step by step (in_force becomes operational) and the next commit stores version 3', async () => {
     await plant('agr-v1', 'in_force', 1);
     const read = await world.engine.get('agreements', 'agr-v1', world.as('admin'));
-    expect(read).to.include({ state: 'operational', machineVersion: 2, version: 1 });
+    expect(read).to.include({ state: 'operational', machineVersion: 3, version: 1 });
     const suspended = await world.send('agreements', 'agr-v1', { type: 'SUSPEND', reason: 'Rà soát.' }, 'vn-regulator');
-    expect(suspended).to.include({ state: 'suspended', machineVersion: 2, version: 2 });
+    expect(suspended).to.include({ state: 'suspended', machineVersion: 3, version: 2 });
+    expect(suspended.data['suspendedBy']).to.deep.equal(['VN']);
     const stored = await world.store.load('agreements', 'agr-v1');
-    expect(stored).to.include({ state: 'suspended', machineVersion: 2 });
+    expect(stored).to.include({ state: 'suspended', machineVersion: 3 });
   });
 
   it('when a record was stored by a version this code does not know, refuses it with MACHINE_VERSION_UNSUPPORTED and changes nothing', async () => {

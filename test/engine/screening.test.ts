@@ -57,7 +57,7 @@ describe('test-report screening through the engine', () => {
     expect(codes(before.data)).to.deep.equal(['LAB_NOT_RECOGNIZED']);
   });
 
-  it('when the lab was suspended on the test date, the report is rejected; tested before the suspension, it is reviewed', async () => {
+  it('when the lab was suspended on the test date, the report is rejected; tested before the suspension, it waits on hold until the suspension is lifted', async () => {
     const { lab, recognition } = await world.recognizedLab();
     world.advanceDays(20);
     await world.send('recognitions', recognition.id, { type: 'SUSPEND', reason: 'Khiếu nại đang được xem xét.' }, 'kr-regulator');
@@ -66,7 +66,10 @@ describe('test-report screening through the engine', () => {
     const earlier = await world.submit(lab, { testedAt: daysFrom(world.clock.now().toISOString(), -10), issuedAt: daysFrom(world.clock.now().toISOString(), -9) });
     expect(during.state).to.equal('rejected');
     expect(codes(during.data)).to.deep.equal(['LAB_NOT_RECOGNIZED']);
-    expect(earlier.state).to.equal('under_review');
+    expect(earlier.state).to.equal('on_hold');
+    expect(earlier.data['heldBy']).to.equal(recognition.id);
+    await world.send('recognitions', recognition.id, { type: 'LIFT_SUSPENSION' }, 'kr-regulator');
+    expect((await world.engine.get('test-reports', earlier.id, world.as('admin'))).state).to.equal('under_review');
   });
 
   it('when a regulation is outside the recognised scope, the report is rejected with SCOPE_NOT_COVERED', async () => {

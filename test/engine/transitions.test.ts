@@ -6,6 +6,7 @@
  */
 import { expect } from 'chai';
 import { KINDS, workflows } from '../../machines/index.js';
+import { readPath } from '../../src/engine/paths.js';
 import { fixtures, reachSource, replay, type Bindings } from '../helpers/engine-fixtures.js';
 import { edges, graphModels } from '../helpers/graph-models.js';
 import { World } from '../helpers/world.js';
@@ -45,7 +46,7 @@ for (const kind of KINDS) {
         const expectedDeadlines =
           edge.from === edge.to
             ? before.deadlines.map((d) => d.type)
-            : (workflow.deadlines[edge.to] ?? []).filter((rule) => !('at' in rule) || typeof after.data[rule.at] === 'string').map((r) => r.event);
+            : (workflow.deadlines[edge.to] ?? []).filter((rule) => !('at' in rule) || typeof readPath(after.data, rule.at) === 'string').map((r) => r.event);
         expect(stored.deadlines.map((d) => d.type)).to.have.members(expectedDeadlines);
       });
     }

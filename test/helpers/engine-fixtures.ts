@@ -67,12 +67,31 @@ export const fixtures: Record<Kind, Fixture> = {
       const { lab, recognition, agreement } = await world.recognizedLab();
       const stranger = await world.addLab();
       await world.accreditation(stranger.cabId!);
-      return { $recognised: lab.id, $stranger: stranger.id, $recognition: recognition.id, $agreement: agreement.id };
+      // Recognised at the same time, suspended by the importing regulator after the reports' test dates.
+      const held = await world.addLab();
+      await world.accreditation(held.cabId!);
+      const heldRecognition = await world.recognition(agreement.id, held.cabId!);
+      world.clock.set(daysFrom(BASE, -1));
+      await world.send('recognitions', heldRecognition.id, { type: 'SUSPEND', reason: 'Complaint under investigation.' }, 'kr-regulator');
+      return {
+        $recognised: lab.id,
+        $stranger: stranger.id,
+        $held: held.id,
+        $heldRecognition: heldRecognition.id,
+        $recognition: recognition.id,
+        $agreement: agreement.id,
+      };
     },
     async create(world, variant, shared) {
-      const labId = variant === 'from a recognised lab' ? shared['$recognised']! : shared['$stranger']!;
+      const labs: Record<string, string> = {
+        'from a recognised lab': shared['$recognised']!,
+        'from a lab that was not recognised': shared['$stranger']!,
+        'from a lab whose recognition is suspended now': shared['$held']!,
+      };
+      const labId = labs[variant]!;
       const resource = await world.submit(world.as(labId));
-      return { resource, bindings: { ...shared, $lab: labId, $cab: world.as(labId).cabId! } };
+      const recognition: Bindings = labId === shared['$held'] ? { $recognition: shared['$heldRecognition']! } : {};
+      return { resource, bindings: { ...shared, ...recognition, $lab: labId, $cab: world.as(labId).cabId! } };
     },
     parties: (_world, b) => [`${b['$cab']}@lab.example`, 'mra@rra.kr.example', 'compliance@hanbit.kr.example'],
   },

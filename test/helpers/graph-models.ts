@@ -7,6 +7,8 @@
 import type { AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
 import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
 import { workflows } from '../../machines/index.js';
+import type { RecognitionData } from '../../machines/recognition.js';
+import type { TestReportData } from '../../machines/test-report.js';
 import type { Actor, Kind, Workflow } from '../../machines/types.js';
 import { BASE, KR_SCOPE, VN_SCOPE, daysFrom } from './world.js';
 
@@ -66,12 +68,20 @@ export const graphModels: Record<Kind, GraphModel> = {
       ev('SIGN', VN_REGULATOR),
       ev('SIGN', KR_REGULATOR),
       ev('TRANSITION_ENDED', SYSTEM, {}, daysFrom(BASE, 30)),
-      ev('SUSPEND', KR_REGULATOR, { reason: 'Tạm ngừng để rà soát.' }),
+      ev('SUSPEND', KR_REGULATOR, { reason: 'Suspended pending a review of the designation procedures.' }),
+      ev('SUSPEND', VN_REGULATOR, { reason: 'Tạm đình chỉ để rà soát.' }),
+      ev('RESUME', KR_REGULATOR),
       ev('RESUME', VN_REGULATOR),
-      ev('AMEND_SCOPE', VN_REGULATOR, { scope: { VN: VN_SCOPE.slice(0, 2), KR: KR_SCOPE } }),
-      ev('TERMINATE', VN_REGULATOR, { reason: 'Ended by exchange of letters.' }),
+      ev('AMEND_SCOPE', VN_REGULATOR, { regulations: VN_SCOPE.slice(0, 2) }),
+      ev('TERMINATE', VN_REGULATOR, { reason: 'Negotiations broken off.' }),
+      ev('GIVE_NOTICE', KR_REGULATOR, { reason: 'Notice of termination by exchange of letters.', effectiveAt: daysFrom(BASE, 180) }),
+      ev('WITHDRAW_NOTICE', KR_REGULATOR),
+      ev('NOTICE_EFFECTIVE', SYSTEM, {}, daysFrom(BASE, 180)),
     ],
-    serialize: (s) => JSON.stringify([s.value, Object.keys((s.context as { signatures: object }).signatures).sort()]),
+    serialize: (s) => {
+      const c = s.context as { signatures: object; suspendedBy: string[]; notice?: object };
+      return JSON.stringify([s.value, Object.keys(c.signatures).sort(), [...c.suspendedBy].sort(), c.notice !== undefined]);
+    },
   },
 
   accreditations: {
@@ -95,6 +105,7 @@ export const graphModels: Record<Kind, GraphModel> = {
       ev('EXPIRED', SYSTEM),
       ev('SUSPEND', VN_AB, { reason: 'Đánh giá giám sát không đạt.' }),
       ev('REINSTATE', VN_AB),
+      ev('REACCREDIT', VN_AB, { validUntil: daysFrom(BASE, 800), certificateNumber: 'VILAS 999-2' }),
       ev('WITHDRAW', VN_AB, { reason: 'Withdrawn at the CAB’s request.' }),
     ],
     serialize: (s) => JSON.stringify(s.value),
@@ -107,13 +118,31 @@ export const graphModels: Record<Kind, GraphModel> = {
     },
     events: () => [
       ev('REQUEST_INFO', KR_REGULATOR, { request: 'Please send the proficiency-testing results.' }),
+      ev('REQUEST_INFO', KR_REGULATOR, { request: 'Please send the calibration records.', onNoAnswer: 'close' }),
       ev('PROVIDE_INFO', VN_DA, { response: 'Đã gửi kết quả thử nghiệm thành thạo.' }),
+      ev('INFO_REMINDER', SYSTEM),
+      ev('INFO_OVERDUE', SYSTEM),
       ev('RECOGNIZE', KR_REGULATOR, { validUntil: daysFrom(BASE, 3 * 365) }),
       ev('OBJECT', KR_REGULATOR, { reason: 'Scope not demonstrated.' }),
       ev('SUSPEND', KR_REGULATOR, { reason: 'Complaint under investigation.' }),
+      ev('SUSPEND', VN_DA, { reason: 'Tạm đình chỉ chỉ định trong thời gian đánh giá lại.' }),
+      ev('SUSPEND', KR_REGULATOR, { reason: 'KN 301 489 results under investigation.', regulations: [KR_SCOPE[0]!] }),
       ev('LIFT_SUSPENSION', KR_REGULATOR),
+      ev('LIFT_SUSPENSION', VN_DA),
+      ev('CONTEST', KR_REGULATOR, {
+        reasons: 'Proficiency-testing results for KN 301 489 were unsatisfactory twice in a row.',
+        answerBy: daysFrom(BASE, 30),
+        positionBy: daysFrom(BASE, 60),
+      }),
+      ev('ANSWER_CONTEST', VN_DA, { response: 'Phòng thử nghiệm đã khắc phục và gửi kết quả thử nghiệm thành thạo mới.' }),
+      ev('CONFIRM_CONTEST', VN_DA),
+      ev('OPPOSE_CONTEST', VN_DA, { reason: 'The lab corrected its method; a joint verification is asked for.' }),
+      ev('CONTEST_POSITION_DUE', SYSTEM, {}, daysFrom(BASE, 60)),
+      ev('CLOSE_CONTEST', KR_REGULATOR),
+      ev('SUSPEND', KR_REGULATOR, { reason: 'Suspended at the end of the contest.' }, daysFrom(BASE, 31)),
       ev('WITHDRAW', VN_DA, { reason: 'Lab closed its RF section.' }),
       ev('DERECOGNIZE', KR_REGULATOR, { reason: 'Repeated non-conformities.' }),
+      ev('DERECOGNIZE', KR_REGULATOR, { reason: 'Competence not demonstrated within the answer period.' }, daysFrom(BASE, 31)),
       ev('RENEW', VN_DA),
       ev('REVIEW_OVERDUE', SYSTEM),
       ev('LISTING_EXPIRY_REMINDER', SYSTEM),
@@ -122,10 +151,24 @@ export const graphModels: Record<Kind, GraphModel> = {
       ev('ACCREDITATION_LAPSED', SYSTEM, { accreditationId: '$accreditation', accreditationState: 'lapsed' }),
       ev('ACCREDITATION_RESTORED', SYSTEM, { accreditationId: '$accreditation' }),
       ev('ACCREDITATION_RESTORED', SYSTEM, { accreditationId: '$accreditation' }, daysFrom(BASE, 4 * 365)),
+      ev('SCOPE_NARROWED', SYSTEM, { agreementId: '$agreement', economy: 'KR', removed: [KR_SCOPE[2]!] }),
+      ev('SCOPE_NARROWED', SYSTEM, { agreementId: '$agreement', economy: 'KR', removed: KR_SCOPE }),
     ],
     serialize: (s) => {
-      const c = s.context as { renewal: boolean; validUntil?: string };
-      return JSON.stringify([s.value, c.renewal, c.validUntil !== undefined]);
+      // Only what the guards of the current state read, so the graph stays small.
+      const c = s.context as RecognitionData;
+      const state = String(s.value);
+      const open = [...new Set(c.suspensions.filter((x) => x.to === undefined).map((x) => `${x.side}:${x.regulations ? 'part' : 'whole'}`))].sort();
+      const contest = c.contest ? [c.contest.position ?? null, c.contest.outcome ?? null] : null;
+      const reads: Record<string, unknown[]> = {
+        pending: [c.renewal],
+        info_requested: [c.renewal, c.infoRequest?.onNoAnswer],
+        recognized: [open, c.validUntil !== undefined],
+        suspended: [open, c.contest?.outcome ?? null],
+        contested: [contest, open],
+        verification: [open],
+      };
+      return JSON.stringify([state, c.scope.length, ...(reads[state] ?? [])]);
     },
   },
 
@@ -134,6 +177,7 @@ export const graphModels: Record<Kind, GraphModel> = {
     inputs: {
       'from a recognised lab': reportInput(true),
       'from a lab that was not recognised': reportInput(false),
+      'from a lab whose recognition is suspended now': reportInput(true, true),
     },
     events: () => [
       ev('ACCEPT', KR_REGULATOR, { validUntil: daysFrom(BASE, 3 * 365) }),
@@ -144,13 +188,22 @@ export const graphModels: Record<Kind, GraphModel> = {
       ev('REVOKE', KR_REGULATOR, { reason: 'Market surveillance found a non-compliant sample.' }),
       ev('REVIEW_OVERDUE', SYSTEM),
       ev('EXPIRED', SYSTEM),
+      ev('REQUEST_INFO', KR_REGULATOR, { request: 'Please send the calibration certificates.', onNoAnswer: 'close' }),
+      ev('INFO_REMINDER', SYSTEM),
+      ev('INFO_OVERDUE', SYSTEM),
       ev('LAB_RECOGNITION_ENDED', SYSTEM, { recognitionId: '$recognition', recognitionState: 'withdrawn', scope: KR_SCOPE }),
+      ev('RECOGNITION_SUSPENDED', SYSTEM, { recognitionId: '$recognition', scope: KR_SCOPE }),
+      ev('RECOGNITION_RESUMED', SYSTEM, { recognitionId: '$recognition' }),
+      ev('RECOGNITION_SCOPE_NARROWED', SYSTEM, { recognitionId: '$recognition', removed: ['KR:KN 301 489'] }),
     ],
-    serialize: (s) => JSON.stringify(s.value),
+    serialize: (s) => {
+      const c = s.context as TestReportData;
+      return JSON.stringify([s.value, c.infoRequest?.onNoAnswer ?? null]);
+    },
   },
 };
 
-function reportInput(recognized: boolean): Record<string, unknown> {
+function reportInput(recognized: boolean, suspendedNow = false): Record<string, unknown> {
   const testedAt = daysFrom(BASE, -2);
   return {
     reportNumber: 'RF-GRAPH',
@@ -164,9 +217,10 @@ function reportInput(recognized: boolean): Record<string, unknown> {
     facts: {
       testedAt,
       lab: { cabId: '$cab', economy: 'VN' },
-      agreement: { id: '$agreement', state: 'operational' },
-      recognitions: recognized ? [{ id: '$recognition', state: 'recognized', inForceOnTestDate: true, scope: KR_SCOPE }] : [],
+      agreement: { id: '$agreement', state: 'operational', inForce: true },
+      recognitions: recognized ? [{ id: '$recognition', state: suspendedNow ? 'suspended' : 'recognized', inForceOnTestDate: true, scope: KR_SCOPE }] : [],
       uncoveredRegulations: recognized ? [] : ['KR:KN 301 489'],
+      suspendedRecognitions: suspendedNow ? ['$recognition'] : [],
       retiredRegulations: [],
       accreditationActive: true,
       subcontractors: [],

@@ -72,7 +72,8 @@ describe('workflow tables', () => {
 
     it(`${kind}: every cascade enters real states and sends an event its target takes`, () => {
       for (const cascade of workflow.cascades) {
-        for (const state of cascade.onEnter) expect(workflow.machine.states).to.have.property(state);
+        for (const state of cascade.onEnter ?? []) expect(workflow.machine.states).to.have.property(state);
+        for (const event of cascade.onEvent ?? []) expect(handled, `${kind} takes ${event}`).to.include(event);
         const target = workflows[cascade.target];
         for (const state of cascade.inStates) expect(target.machine.states).to.have.property(state);
         expect(target.events[cascade.event], `${cascade.target} has ${cascade.event}`).to.deep.equal([{ role: 'system' }]);

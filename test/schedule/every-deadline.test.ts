@@ -34,10 +34,16 @@ describe('Scheduler: every deadline of every workflow', () => {
     await world.close();
   });
 
-  it('covers the deadlines of docs/domain.md: agreement transition end, review reminders, listing expiry and its reminder, renewal reminder, lapse, acceptance expiry', () => {
+  it('covers the deadlines of docs/domain.md: agreement transition end and notice of termination, review reminders, answers to requests for information, the contest position, listing expiry and its reminder, renewal reminder, lapse, acceptance expiry', () => {
     const names = new Set(cases.map((c) => `${c.kind}:${c.rule.event}`));
     expect([...names]).to.have.members([
       'agreements:TRANSITION_ENDED',
+      'agreements:NOTICE_EFFECTIVE',
+      'recognitions:INFO_REMINDER',
+      'recognitions:INFO_OVERDUE',
+      'recognitions:CONTEST_POSITION_DUE',
+      'test-reports:INFO_REMINDER',
+      'test-reports:INFO_OVERDUE',
       'recognitions:REVIEW_OVERDUE',
       'recognitions:LISTING_EXPIRY_REMINDER',
       'recognitions:LISTING_EXPIRED',

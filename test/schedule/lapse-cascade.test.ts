@@ -71,9 +71,10 @@ describe('Scheduler: the accreditation lapse cascades', () => {
     const expiry = (await world.store.pendingDeadlines('accreditations', accreditation.id)).find((d) => d.event === 'EXPIRED')!;
     world.clock.set(expiry.dueAt);
     const run = await scheduler.runOnce();
-    // Fired: the renewal reminder, the first report's review reminder and the lapse. Skipped: the
-    // lapse as `active` set it, claimed in the same batch but cancelled when the reminder moved on.
-    expect(run).to.deep.equal({ fired: 3, cascaded: 0, skipped: 1, failed: 0 });
+    // Fired: the renewal reminder, the first report's review reminder, the second report's reminder
+    // to answer and its answer deadline (back under review), and the lapse. Skipped: the lapse as
+    // `active` set it, claimed in the same batch but cancelled when the reminder moved on.
+    expect(run).to.deep.equal({ fired: 5, cascaded: 0, skipped: 1, failed: 0 });
 
     const lapse = await latest(world, 'accreditations', accreditation.id);
     expect(lapse.resource.state).to.equal('lapsed');

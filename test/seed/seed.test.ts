@@ -41,14 +41,20 @@ describe('demo seed', () => {
   const states = async (kind: Parameters<SqliteStore['find']>[0]) =>
     Object.fromEntries((await store.find(kind, { limit: 50 })).items.map((i) => [i.id, i.state]));
 
-  it('has operational VN-KR (Phase I) and VN-US agreements and a VN-JP agreement still negotiating', async () => {
-    expect(await states('agreements')).to.deep.equal({ 'agr-vn-kr': 'operational', 'agr-vn-us': 'operational', 'agr-vn-jp': 'negotiating' });
+  it('has an operational VN-KR (Phase I) agreement, VN-US under the United States\' notice of termination, and VN-JP still negotiating', async () => {
+    expect(await states('agreements')).to.deep.equal({ 'agr-vn-kr': 'operational', 'agr-vn-us': 'terminating', 'agr-vn-jp': 'negotiating' });
+    const notice = (await store.load('agreements', 'agr-vn-us'))!.context['notice'] as { economy: string; effectiveAt: string };
+    expect(notice.economy).to.equal('US');
+    expect(notice.effectiveAt).to.equal('2027-05-07T09:00:00.000Z');
     expect((await store.load('agreements', 'agr-vn-kr'))!.context['phase']).to.equal('I');
   });
 
-  it('has two VN labs with active accreditations, one recognised by KR (VN0001) and one pending', async () => {
+  it('has two VN labs with active accreditations, one recognised by KR (VN0001) whose competence KR contests, answered by VN, and one pending', async () => {
     expect(await states('accreditations')).to.deep.equal({ 'acc-song-hong': 'active', 'acc-sai-gon': 'active' });
-    expect(await states('recognitions')).to.deep.equal({ 'rec-song-hong-kr': 'recognized', 'rec-sai-gon-kr': 'pending' });
+    expect(await states('recognitions')).to.deep.equal({ 'rec-song-hong-kr': 'contested', 'rec-sai-gon-kr': 'pending' });
+    const contest = (await store.load('recognitions', 'rec-song-hong-kr'))!.context['contest'] as { answers: unknown[]; by: string };
+    expect(contest).to.include({ by: 'kr-regulator' });
+    expect(contest.answers).to.have.length(1);
     expect((await store.load('recognitions', 'rec-song-hong-kr'))!.context['designationNumber']).to.equal('VN0001');
   });
 

@@ -5,7 +5,11 @@
  */
 import { compareInstants } from '../../../machines/types.js';
 import { accreditationActiveOn, type AccreditationData } from '../../../machines/accreditation.js';
+import { agreementInForce, type AgreementData } from '../../../machines/agreement.js';
+import { workflows } from '../../../machines/index.js';
+import { regulationsCoveredOn, regulationsSuspendedOn } from '../../../machines/recognition-standing.js';
 import { recognitionInForceOn, type RecognitionData } from '../../../machines/recognition.js';
+import { upgrade } from '../restore.js';
 import type { ScreeningFacts } from '../../../machines/test-report-screening.js';
 import type { InstanceRecord, RegulationRecord, Store } from '../../store/port.js';
 import { findAll } from '../rules/references.js';
@@ -29,15 +33,20 @@ async function findAgreement(
   recognitions: InstanceRecord[],
 ): Promise<ScreeningFacts['agreement']> {
   const ordered = [...recognitions].sort((a, b) => Number(b.state === 'recognized') - Number(a.state === 'recognized'));
+  const judged = (agreement: InstanceRecord) => ({
+    id: agreement.id,
+    state: agreement.state,
+    inForce: agreementInForce(agreement.state, upgrade(workflows.agreements, agreement).context as AgreementData),
+  });
   for (const recognition of ordered) {
     const agreement = await store.load('agreements', recognition.context['agreementId'] as string);
-    if (agreement) return { id: agreement.id, state: agreement.state };
+    if (agreement) return judged(agreement);
   }
   const between = (await findAll(store, 'agreements', { where: { economy: submission.importingEconomy } })).filter((a) =>
     (a.context['economies'] as string[]).includes(submission.exportingEconomy),
   );
   const best = between.find((a) => a.state === 'operational') ?? between.at(-1);
-  return best ? { id: best.id, state: best.state } : null;
+  return best ? judged(best) : null;
 }
 
 export async function gatherScreeningFacts(
@@ -48,17 +57,25 @@ export async function gatherScreeningFacts(
 ): Promise<ScreeningFacts> {
   const { cabId, importingEconomy, testedAt } = submission;
   const recognitions = await recognitionsOf(store, cabId, importingEconomy);
-  const judged = recognitions.map((record) => {
-    const data = record.context as RecognitionData;
+  const reportRegulations = regulations.map((r) => r.id);
+  const current = recognitions.map((record) => ({ record, data: upgrade(workflows.recognitions, record).context as RecognitionData }));
+  const judged = current.map(({ record, data }) => {
+    const suspended = regulationsSuspendedOn(data, testedAt);
     return {
       id: record.id,
       state: record.state,
       ...(data.designationNumber === undefined ? {} : { designationNumber: data.designationNumber }),
       inForceOnTestDate: recognitionInForceOn(data, testedAt),
       scope: data.scope,
+      ...(suspended.length === 0 ? {} : { suspendedOnTestDate: suspended }),
     };
   });
-  const covered = new Set(judged.filter((r) => r.inForceOnTestDate).flatMap((r) => r.scope));
+  // A regulation suspended on the test date (a partial suspension) is not covered.
+  const covered = new Set(current.flatMap(({ data }) => regulationsCoveredOn(data, testedAt)));
+  // A recognition suspended now holds the review of a report that passed screening (DOMAIN.md).
+  const suspendedRecognitions = current
+    .filter(({ record, data }) => record.state === 'suspended' && data.scope.some((r) => reportRegulations.includes(r)))
+    .map(({ record }) => record.id);
   const accreditations = await findAll(store, 'accreditations', { where: { cabId } });
   const subcontractors = await Promise.all(
     (submission.subcontractors ?? []).map(async (sub) => ({
@@ -74,7 +91,8 @@ export async function gatherScreeningFacts(
     lab: { cabId, economy: submission.exportingEconomy },
     agreement: await findAgreement(store, submission, recognitions),
     recognitions: judged,
-    uncoveredRegulations: regulations.map((r) => r.id).filter((id) => !covered.has(id)),
+    uncoveredRegulations: reportRegulations.filter((id) => !covered.has(id)),
+    suspendedRecognitions,
     retiredRegulations: regulations.filter((r) => r.retiredAt !== undefined && compareInstants(r.retiredAt, nowIso) <= 0).map((r) => r.id),
     accreditationActive: accreditations.some((a) => accreditationActiveOn(a.context as AccreditationData, testedAt)),
     subcontractors,

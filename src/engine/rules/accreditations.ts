@@ -49,10 +49,11 @@ export const accreditationRules: KindRules = {
   },
 
   async prepareEvent(record, event, { store, now }) {
-    if (event.type !== 'RENEW') return { event };
+    if (event.type !== 'RENEW' && event.type !== 'REACCREDIT') return { event };
     const data = record.context as AccreditationData;
     const validUntil = event['validUntil'] as string;
     requireAfter(validUntil, data.validUntil, '/validUntil', `must be after the current validity end, ${data.validUntil}`);
+    requireAfter(validUntil, now.toISOString(), '/validUntil', 'must be in the future');
     requireCycle(now.toISOString(), validUntil, '/validUntil');
     if (Array.isArray(event['scope'])) await requireRegulations(store, event['scope'] as string[], '/scope');
     return { event };

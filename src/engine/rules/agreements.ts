@@ -1,7 +1,12 @@
-/** Agreement rules: both economies exist, and each side's scope lists its own current regulations. */
+/**
+ * Agreement rules: both economies exist, and each side's scope lists its own current regulations;
+ * a scope amendment is the sender's own economy's list; a notice's effective date defaults to
+ * the configured notice period.
+ */
 import { AppError } from '../../errors.js';
 import type { Store } from '../../store/port.js';
-import { requireRegulations } from './references.js';
+import { shift } from '../../durations.js';
+import { requireAfter, requireRegulations } from './references.js';
 import type { KindRules } from './types.js';
 
 async function checkScope(store: Store, economies: readonly string[], scope: Record<string, string[]>, now: Date): Promise<void> {
@@ -34,9 +39,15 @@ export const agreementRules: KindRules = {
     return { input };
   },
 
-  async prepareEvent(record, event, { store, now }) {
+  async prepareEvent(_record, event, { store, now, actor, durations }) {
     if (event.type === 'AMEND_SCOPE') {
-      await checkScope(store, record.context['economies'] as string[], event['scope'] as Record<string, string[]>, now);
+      // A Party notifies changes to its own list only: every regulation must be the sender's economy's.
+      await requireRegulations(store, event['regulations'] as string[], '/regulations', { economy: actor.economy ?? '', now });
+    }
+    if (event.type === 'GIVE_NOTICE') {
+      const effectiveAt = (event['effectiveAt'] as string | undefined) ?? shift(now, durations.get('agreements', 'noticePeriod')).toISOString();
+      requireAfter(effectiveAt, now.toISOString(), '/effectiveAt', 'must be in the future: a notice takes effect after it is given');
+      return { event: { ...event, effectiveAt } };
     }
     return { event };
   },

@@ -10,7 +10,7 @@ import { shift } from '../../durations.js';
 import { AppError } from '../../errors.js';
 import { gatherRecognitionFacts } from '../facts/recognition-facts.js';
 import { requireAfter, requireCab, requireRegulations } from './references.js';
-import type { KindRules } from './types.js';
+import type { EventBody, KindRules, RuleContext } from './types.js';
 
 function refuse(what: string, reasons: Reason[], facts: RecognitionFacts): never {
   throw new AppError({
@@ -18,6 +18,46 @@ function refuse(what: string, reasons: Reason[], facts: RecognitionFacts): never
     detail: `${what}: ${reasons.map((r) => r.detail).join(' ')}`,
     publicFields: { reasons, facts },
   });
+}
+
+/** A suspension for some regulations only names regulations of the recognition, and not all of them. */
+function partialSuspension(data: RecognitionData, event: EventBody): EventBody {
+  const regulations = event['regulations'] as string[];
+  const outside = regulations.filter((r) => !data.scope.includes(r));
+  if (outside.length > 0) {
+    throw new AppError({
+      code: 'VALIDATION_FAILED',
+      detail: `The recognition does not cover ${outside.join(', ')}; its scope is ${data.scope.join(', ')}.`,
+      errors: [{ pointer: '/regulations', message: `not in the recognition's scope: ${outside.join(', ')}` }],
+    });
+  }
+  if (data.scope.every((r) => regulations.includes(r))) {
+    throw new AppError({
+      code: 'VALIDATION_FAILED',
+      detail: 'These are all the regulations of the recognition: suspend it without "regulations" to suspend the whole of it.',
+      errors: [{ pointer: '/regulations', message: 'names the whole scope' }],
+    });
+  }
+  return event;
+}
+
+/**
+ * The contest's periods (21 CFR 26.67): the CAB and its designating authority have at least
+ * `contestAnswer` to answer; the designating authority confirms or opposes by `contestPosition`.
+ */
+function contestNotice(event: EventBody, { now, durations }: RuleContext): EventBody {
+  const shortest = shift(now, durations.get('recognitions', 'contestAnswer')).toISOString();
+  const answerBy = (event['answerBy'] as string | undefined) ?? shortest;
+  if (answerBy < shortest) {
+    throw new AppError({
+      code: 'VALIDATION_FAILED',
+      detail: `answerBy must give the CAB and its designating authority at least ${durations.describe('recognitions.contestAnswer')} to answer: on or after ${shortest}.`,
+      errors: [{ pointer: '/answerBy', message: `must be on or after ${shortest}` }],
+    });
+  }
+  const positionBy = (event['positionBy'] as string | undefined) ?? shift(now, durations.get('recognitions', 'contestPosition')).toISOString();
+  requireAfter(positionBy, now.toISOString(), '/positionBy', 'must be in the future');
+  return { ...event, answerBy, positionBy };
 }
 
 export const recognitionRules: KindRules = {
@@ -43,9 +83,13 @@ export const recognitionRules: KindRules = {
     return { input: body, facts: facts as unknown as Record<string, unknown> };
   },
 
-  async prepareEvent(record, event, { store, now, durations }) {
-    if (event.type !== 'RECOGNIZE') return { event };
+  async prepareEvent(record, event, context) {
     const data = record.context as RecognitionData;
+    if (event.type === 'SUSPEND' && Array.isArray(event['regulations'])) return { event: partialSuspension(data, event) };
+    if (event.type === 'CONTEST') return { event: contestNotice(event, context) };
+    if (event.type === 'REQUEST_INFO') return { event: { ...event, onNoAnswer: event['onNoAnswer'] ?? context.policies.infoUnanswered } };
+    if (event.type !== 'RECOGNIZE') return { event };
+    const { store, now, durations } = context;
     const facts = await gatherRecognitionFacts(store, data, now, record.id);
     const refusals = applicationRefusals(data, facts);
     if (refusals.length > 0) refuse(`Recognition ${record.id} cannot be granted now`, refusals, facts);

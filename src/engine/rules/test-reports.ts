@@ -49,7 +49,8 @@ export const testReportRules: KindRules = {
     return { input: { ...input, facts }, facts: facts as unknown as Record<string, unknown> };
   },
 
-  prepareEvent(_record, event, { now, durations }) {
+  prepareEvent(_record, event, { now, durations, policies }) {
+    if (event.type === 'REQUEST_INFO') return Promise.resolve({ event: { ...event, onNoAnswer: event['onNoAnswer'] ?? policies.infoUnanswered } });
     if (event.type !== 'ACCEPT') return Promise.resolve({ event });
     const validUntil = (event['validUntil'] as string | undefined) ?? shift(now, durations.get('test-reports', 'acceptanceValidity')).toISOString();
     requireAfter(validUntil, now.toISOString(), '/validUntil', 'must be in the future');

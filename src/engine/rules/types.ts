@@ -6,12 +6,14 @@
 import type { Actor } from '../../../machines/types.js';
 import type { InstanceRecord, Store } from '../../store/port.js';
 import type { Durations } from '../durations-table.js';
+import type { Policies } from '../policies.js';
 
 export interface RuleContext {
   store: Store;
   actor: Actor;
   now: Date;
   durations: Durations;
+  policies: Policies;
 }
 
 export type Body = Record<string, unknown>;

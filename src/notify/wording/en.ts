@@ -25,6 +25,7 @@ export const en: Wording = {
       confidence_building: 'confidence-building period',
       operational: 'operational',
       suspended: 'suspended',
+      terminating: 'under notice of termination',
       terminated: 'terminated',
     },
     accreditations: {
@@ -40,6 +41,8 @@ export const en: Wording = {
       info_requested: 'waiting for information',
       recognized: 'recognized',
       suspended: 'suspended',
+      contested: "competence contested",
+      verification: 'under joint verification',
       lapsed: 'lapsed',
       objected: 'objected to',
       withdrawn: 'withdrawn',
@@ -49,6 +52,7 @@ export const en: Wording = {
       screening: 'being screened',
       under_review: 'under review',
       info_requested: 'waiting for information',
+      on_hold: "on hold: the lab's recognition is suspended",
       accepted: 'accepted',
       rejected: 'rejected',
       withdrawn: 'withdrawn',
@@ -64,8 +68,11 @@ export const en: Wording = {
       TRANSITION_ENDED: 'Confidence-building period ended',
       SUSPEND: 'Suspended',
       RESUME: 'Resumed',
-      AMEND_SCOPE: 'Scope amended',
-      TERMINATE: 'Terminated',
+      AMEND_SCOPE: 'Scope amended for {economy}',
+      TERMINATE: 'Negotiations ended',
+      GIVE_NOTICE: 'Notice of termination given by {economy}',
+      WITHDRAW_NOTICE: 'Notice of termination withdrawn by {economy}',
+      NOTICE_EFFECTIVE: 'Terminated at the end of the notice period',
     },
     accreditations: {
       CREATE: 'Accreditation granted',
@@ -75,6 +82,7 @@ export const en: Wording = {
       EXPIRED: 'Validity ended',
       SUSPEND: 'Suspended',
       REINSTATE: 'Reinstated',
+      REACCREDIT: 'Re-accredited for a new cycle',
       WITHDRAW: 'Withdrawn',
     },
     recognitions: {
@@ -84,7 +92,16 @@ export const en: Wording = {
       RECOGNIZE: 'Recognized',
       OBJECT: 'Objected to',
       SUSPEND: 'Suspended',
-      LIFT_SUSPENSION: 'Suspension lifted',
+      LIFT_SUSPENSION: 'Suspension lifted by {economy}',
+      CONTEST: "CAB's competence contested",
+      ANSWER_CONTEST: 'Answer to the contest',
+      CONFIRM_CONTEST: 'Contest confirmed by the designating authority',
+      OPPOSE_CONTEST: 'Contest opposed: joint verification',
+      CLOSE_CONTEST: 'Contest closed',
+      CONTEST_POSITION_DUE: 'No position on the contest by its deadline',
+      INFO_REMINDER: 'Reminder: information still awaited',
+      INFO_OVERDUE: 'Information not given by its deadline',
+      SCOPE_NARROWED: 'Scope narrowed: regulations removed from the agreement',
       WITHDRAW: 'Withdrawn by the designating authority',
       DERECOGNIZE: 'Derecognized by the importing regulator',
       RENEW: 'Renewal applied for',
@@ -106,14 +123,34 @@ export const en: Wording = {
       REVIEW_OVERDUE: 'Review overdue',
       EXPIRED: 'Acceptance ended',
       LAB_RECOGNITION_ENDED: "The lab's recognition ended",
+      RECOGNITION_SUSPENDED: "Put on hold: the lab's recognition is suspended",
+      RECOGNITION_RESUMED: "Review resumed: the lab's recognition is back in force",
+      RECOGNITION_SCOPE_NARROWED: 'A regulation of the report was removed from the agreement',
+      INFO_REMINDER: 'Reminder: information still awaited',
+      INFO_OVERDUE: 'Information not given by its deadline',
     },
   },
 
   unchanged: {
-    agreements: { SIGN: 'signed for {economy}', AMEND_SCOPE: 'scope amended' },
+    agreements: {
+      SIGN: 'signed for {economy}',
+      AMEND_SCOPE: 'scope amended for {economy}',
+      SUSPEND: 'also suspended by {economy}',
+      RESUME: '{economy} lifted its suspension; another remains',
+    },
     accreditations: {},
-    recognitions: { REVIEW_OVERDUE: 'review overdue', LISTING_EXPIRY_REMINDER: 'listing ends soon' },
-    'test-reports': { REVIEW_OVERDUE: 'review overdue' },
+    recognitions: {
+      REVIEW_OVERDUE: 'review overdue',
+      LISTING_EXPIRY_REMINDER: 'listing ends soon',
+      SUSPEND: 'suspended (in part, or by a second authority)',
+      LIFT_SUSPENSION: 'a suspension lifted by {economy}',
+      ANSWER_CONTEST: 'answer to the contest',
+      CONFIRM_CONTEST: 'contest confirmed',
+      CONTEST_POSITION_DUE: 'no position on the contest',
+      INFO_REMINDER: 'information still awaited',
+      SCOPE_NARROWED: 'scope narrowed',
+    },
+    'test-reports': { REVIEW_OVERDUE: 'review overdue', INFO_REMINDER: 'information still awaited' },
   },
 
   next: {
@@ -123,8 +160,12 @@ export const en: Wording = {
         'Both sides have signed. No recognition applications are taken during the confidence-building period; the agreement becomes operational when the period ends.',
       operational:
         'The agreement is in force: designating authorities may apply for the recognition of their labs and certification bodies, and test reports of recognized labs are taken for review.',
-      suspended: 'While the agreement is suspended, new test reports under it are rejected at screening. Either regulator may resume it.',
-      terminated: 'The agreement has ended. Its recognitions are withdrawn, and the pending test reports of the labs concerned are rejected.',
+      suspended:
+        'While the agreement is suspended, new test reports under it are rejected at screening. Each regulator resumes only its own suspension; the agreement is back in operation when none remains.',
+      terminating:
+        'Notice of termination has been given. The agreement stays in force until the effective date, then ends; the regulator that gave notice may withdraw it before then. Test reports accepted before the effective date stay accepted.',
+      terminated:
+        'The agreement has ended. Its recognitions are withdrawn and the pending test reports of the labs concerned are rejected; reports accepted before the end stay accepted.',
     },
     accreditations: {
       active: 'The accreditation is active. The CAB will be reminded to renew it before it ends.',
@@ -132,7 +173,8 @@ export const en: Wording = {
         "The accreditation ends soon. The CAB should submit its renewal; without one, the accreditation lapses when its validity ends and the CAB's recognitions lapse with it.",
       renewal_submitted: 'The renewal is with the accreditation body, which may renew the accreditation with a new end date.',
       suspended: "While the accreditation is suspended, the CAB's recognitions have lapsed; they are restored if the accreditation body reinstates it.",
-      lapsed: "The accreditation has lapsed. The CAB's recognitions have lapsed too, and its pending test reports are rejected.",
+      lapsed:
+        "The accreditation has lapsed. The CAB's recognitions have lapsed too, and its pending test reports are rejected. The accreditation body may re-accredit the CAB for a new cycle, which restores its recognitions whose listing is still valid.",
       withdrawn: "The accreditation has been withdrawn for good. The CAB's recognitions have lapsed, and its pending test reports are rejected.",
     },
     recognitions: {
@@ -142,7 +184,11 @@ export const en: Wording = {
       recognized:
         "The CAB is listed: the importing regulator takes its test reports within the scope for review until the listing ends. The designating authority may apply for renewal before then.",
       suspended:
-        'While the recognition is suspended, test reports of tests made in that time are rejected at screening. Either authority may lift the suspension while the listing is valid.',
+        "While the recognition is suspended, test reports of tests made in that time are rejected at screening and the lab's reports under review are on hold. Each authority lifts only its own suspension; the recognition is back in force when none remains.",
+      contested:
+        "The importing regulator contests the CAB's competence. The CAB and its designating authority may answer; the designating authority confirms or opposes the contest. After the answer period the regulator may close the contest, suspend or withdraw the recognition. Meanwhile the recognition stays in force and test reports are reviewed as usual.",
+      verification:
+        "The designating authority opposes the contest: the two sides verify the CAB's competence jointly. The importing regulator then closes the contest, suspends or withdraws the recognition. Meanwhile the recognition stays in force.",
       lapsed:
         "The recognition has lapsed because the CAB's accreditation is no longer active, and its pending test reports are rejected. It is restored if the accreditation is reinstated while the listing is valid.",
       objected: 'The application is closed. The designating authority may make a new one.',
@@ -153,7 +199,10 @@ export const en: Wording = {
       screening: 'The report is being screened.',
       under_review:
         'The importing regulator reviews the report: it may accept it, reject it or ask for more information. The parties are reminded if there is no decision by the review deadline.',
-      info_requested: 'The importing regulator needs more information from the lab; the review resumes once the lab has answered.',
+      info_requested:
+        'The importing regulator needs more information from the lab; the review resumes once the lab has answered. Without an answer by the deadline the report goes back to the regulator, or is rejected if the request said so.',
+      on_hold:
+        "The lab's recognition is suspended: the review waits until the suspension is lifted. The regulator may still reject the report and the lab may withdraw it.",
       accepted: 'The report is accepted in the importing economy until its acceptance ends; the importer may rely on it. The regulator may revoke the acceptance.',
       rejected: 'The report is not accepted. The lab may submit a new report once the reasons are resolved.',
       withdrawn: 'The lab withdrew the report; nothing more happens to it.',
@@ -163,14 +212,22 @@ export const en: Wording = {
   },
 
   deadlines: {
-    agreements: { TRANSITION_ENDED: 'End of the confidence-building period' },
+    agreements: { TRANSITION_ENDED: 'End of the confidence-building period', NOTICE_EFFECTIVE: 'Effective date of the notice of termination' },
     accreditations: { RENEWAL_DUE: 'Renewal reminder', EXPIRED: 'End of validity' },
     recognitions: {
       REVIEW_OVERDUE: 'Review deadline',
+      INFO_REMINDER: 'Reminder to answer',
+      INFO_OVERDUE: 'Deadline to answer',
+      CONTEST_POSITION_DUE: 'Deadline to confirm or oppose the contest',
       LISTING_EXPIRY_REMINDER: 'Listing expiry reminder',
       LISTING_EXPIRED: 'End of the listing',
     },
-    'test-reports': { REVIEW_OVERDUE: 'Review deadline', EXPIRED: 'End of the acceptance' },
+    'test-reports': {
+      REVIEW_OVERDUE: 'Review deadline',
+      EXPIRED: 'End of the acceptance',
+      INFO_REMINDER: 'Reminder to answer',
+      INFO_OVERDUE: 'Deadline to answer',
+    },
   },
 
   reasons: {
@@ -182,6 +239,8 @@ export const en: Wording = {
     REGULATION_RETIRED: 'A regulation of the report has been retired',
     REJECTED_BY_REGULATOR: 'Rejected by the importing regulator',
     LAB_RECOGNITION_ENDED: "The lab's recognition ended before a decision",
+    SCOPE_REMOVED: 'The importing economy removed a regulation of the report from the agreement before a decision',
+    INFO_NOT_PROVIDED: 'The information asked for was not given by its deadline',
   },
 
   roles: {
@@ -204,6 +263,12 @@ export const en: Wording = {
     comment: 'Comment',
     request: 'Information requested',
     response: 'Response',
+    reasonsGiven: 'Grounds',
+    answerBy: 'Answers until',
+    positionBy: 'Confirm or oppose by',
+    effectiveAt: 'Takes effect on',
+    regulationsNamed: 'Regulations concerned',
+    removed: 'Regulations removed',
     title: 'Title',
     economies: 'Economies',
     phase: 'Phase',

@@ -47,6 +47,14 @@ export interface Wording {
     comment: string;
     request: string;
     response: string;
+    /** The grounds of a contest of a CAB's competence. */
+    reasonsGiven: string;
+    answerBy: string;
+    positionBy: string;
+    effectiveAt: string;
+    /** The regulations an event names: a partial suspension, a notified list. */
+    regulationsNamed: string;
+    removed: string;
     title: string;
     economies: string;
     phase: string;

@@ -41,6 +41,7 @@ export const vi: Wording = {
       confidence_building: 'trong giai đoạn xây dựng lòng tin',
       operational: 'đang có hiệu lực',
       suspended: 'bị tạm đình chỉ',
+      terminating: 'đang trong thời hạn thông báo chấm dứt',
       terminated: 'đã chấm dứt',
     },
     accreditations: {
@@ -56,6 +57,8 @@ export const vi: Wording = {
       info_requested: 'đang chờ bổ sung thông tin',
       recognized: 'đã được thừa nhận',
       suspended: 'bị tạm đình chỉ',
+      contested: 'bị đặt nghi vấn về năng lực',
+      verification: 'đang thẩm tra chung',
       lapsed: 'tạm mất hiệu lực',
       objected: 'bị phản đối',
       withdrawn: 'đã bị thu hồi',
@@ -65,6 +68,7 @@ export const vi: Wording = {
       screening: 'đang kiểm tra sơ bộ hồ sơ',
       under_review: 'đang thẩm định',
       info_requested: 'đang chờ bổ sung thông tin',
+      on_hold: 'tạm dừng thẩm định do việc thừa nhận phòng thử nghiệm bị tạm đình chỉ',
       accepted: 'được chấp nhận',
       rejected: 'bị từ chối',
       withdrawn: 'đã được rút lại',
@@ -80,8 +84,11 @@ export const vi: Wording = {
       TRANSITION_ENDED: 'Kết thúc giai đoạn xây dựng lòng tin',
       SUSPEND: 'Tạm đình chỉ',
       RESUME: 'Khôi phục hiệu lực',
-      AMEND_SCOPE: 'Sửa đổi phạm vi',
-      TERMINATE: 'Chấm dứt',
+      AMEND_SCOPE: '{economy} sửa đổi phạm vi',
+      TERMINATE: 'Chấm dứt đàm phán',
+      GIVE_NOTICE: '{economy} thông báo chấm dứt thỏa thuận',
+      WITHDRAW_NOTICE: '{economy} rút thông báo chấm dứt',
+      NOTICE_EFFECTIVE: 'Chấm dứt khi hết thời hạn thông báo',
     },
     accreditations: {
       CREATE: 'Cấp chứng chỉ công nhận',
@@ -91,6 +98,7 @@ export const vi: Wording = {
       EXPIRED: 'Hết thời hạn hiệu lực',
       SUSPEND: 'Tạm đình chỉ',
       REINSTATE: 'Khôi phục hiệu lực',
+      REACCREDIT: 'Công nhận lại cho chu kỳ mới',
       WITHDRAW: 'Thu hồi',
     },
     recognitions: {
@@ -100,7 +108,16 @@ export const vi: Wording = {
       RECOGNIZE: 'Thừa nhận',
       OBJECT: 'Phản đối',
       SUSPEND: 'Tạm đình chỉ',
-      LIFT_SUSPENSION: 'Chấm dứt tạm đình chỉ',
+      LIFT_SUSPENSION: '{economy} chấm dứt việc tạm đình chỉ',
+      CONTEST: 'Nêu nghi vấn về năng lực của tổ chức đánh giá sự phù hợp',
+      ANSWER_CONTEST: 'Trả lời nghi vấn',
+      CONFIRM_CONTEST: 'Cơ quan chỉ định xác nhận nghi vấn',
+      OPPOSE_CONTEST: 'Cơ quan chỉ định không đồng ý với nghi vấn: thẩm tra chung',
+      CLOSE_CONTEST: 'Kết thúc việc xem xét nghi vấn',
+      CONTEST_POSITION_DUE: 'Hết hạn mà chưa có ý kiến về nghi vấn',
+      INFO_REMINDER: 'Nhắc bổ sung thông tin',
+      INFO_OVERDUE: 'Quá hạn bổ sung thông tin',
+      SCOPE_NARROWED: 'Thu hẹp phạm vi: quy chuẩn kỹ thuật được rút khỏi thỏa thuận',
       WITHDRAW: 'Cơ quan chỉ định hủy quyết định chỉ định',
       DERECOGNIZE: 'Cơ quan quản lý của nền kinh tế nhập khẩu hủy thừa nhận',
       RENEW: 'Đề nghị gia hạn',
@@ -122,14 +139,34 @@ export const vi: Wording = {
       REVIEW_OVERDUE: 'Quá hạn thẩm định',
       EXPIRED: 'Hết thời hạn chấp nhận',
       LAB_RECOGNITION_ENDED: 'Việc thừa nhận phòng thử nghiệm đã chấm dứt',
+      RECOGNITION_SUSPENDED: 'Tạm dừng thẩm định: việc thừa nhận phòng thử nghiệm bị tạm đình chỉ',
+      RECOGNITION_RESUMED: 'Tiếp tục thẩm định: việc thừa nhận phòng thử nghiệm có hiệu lực trở lại',
+      RECOGNITION_SCOPE_NARROWED: 'Quy chuẩn kỹ thuật của báo cáo đã được rút khỏi thỏa thuận',
+      INFO_REMINDER: 'Nhắc bổ sung thông tin',
+      INFO_OVERDUE: 'Quá hạn bổ sung thông tin',
     },
   },
 
   unchanged: {
-    agreements: { SIGN: '{economy} đã ký', AMEND_SCOPE: 'đã sửa đổi phạm vi' },
+    agreements: {
+      SIGN: '{economy} đã ký',
+      AMEND_SCOPE: '{economy} đã sửa đổi phạm vi',
+      SUSPEND: '{economy} cũng tạm đình chỉ',
+      RESUME: '{economy} chấm dứt việc tạm đình chỉ của mình; vẫn còn việc tạm đình chỉ khác',
+    },
     accreditations: {},
-    recognitions: { REVIEW_OVERDUE: 'quá hạn xem xét', LISTING_EXPIRY_REMINDER: 'sắp hết thời hạn thừa nhận' },
-    'test-reports': { REVIEW_OVERDUE: 'quá hạn thẩm định' },
+    recognitions: {
+      REVIEW_OVERDUE: 'quá hạn xem xét',
+      LISTING_EXPIRY_REMINDER: 'sắp hết thời hạn thừa nhận',
+      SUSPEND: 'tạm đình chỉ (một phần, hoặc bởi cơ quan thứ hai)',
+      LIFT_SUSPENSION: '{economy} chấm dứt một việc tạm đình chỉ',
+      ANSWER_CONTEST: 'trả lời nghi vấn',
+      CONFIRM_CONTEST: 'nghi vấn được xác nhận',
+      CONTEST_POSITION_DUE: 'chưa có ý kiến về nghi vấn',
+      INFO_REMINDER: 'vẫn chờ bổ sung thông tin',
+      SCOPE_NARROWED: 'đã thu hẹp phạm vi',
+    },
+    'test-reports': { REVIEW_OVERDUE: 'quá hạn thẩm định', INFO_REMINDER: 'vẫn chờ bổ sung thông tin' },
   },
 
   next: {
@@ -140,9 +177,11 @@ export const vi: Wording = {
       operational:
         'Thỏa thuận đang có hiệu lực: cơ quan chỉ định có thể đề nghị thừa nhận các phòng thử nghiệm và tổ chức chứng nhận của mình, và báo cáo thử nghiệm của các phòng thử nghiệm đã được thừa nhận được tiếp nhận để thẩm định.',
       suspended:
-        'Trong thời gian thỏa thuận bị tạm đình chỉ, báo cáo thử nghiệm mới theo thỏa thuận bị từ chối ngay khi kiểm tra sơ bộ hồ sơ. Cơ quan quản lý của một trong hai bên có thể khôi phục hiệu lực của thỏa thuận.',
+        'Trong thời gian thỏa thuận bị tạm đình chỉ, báo cáo thử nghiệm mới theo thỏa thuận bị từ chối ngay khi kiểm tra sơ bộ hồ sơ. Cơ quan quản lý của mỗi bên chỉ chấm dứt việc tạm đình chỉ do chính mình áp dụng; thỏa thuận có hiệu lực trở lại khi không còn việc tạm đình chỉ nào.',
+      terminating:
+        'Đã có thông báo chấm dứt thỏa thuận. Thỏa thuận vẫn có hiệu lực đến ngày chấm dứt ghi trong thông báo; cơ quan quản lý đã gửi thông báo có thể rút lại thông báo trước ngày đó. Các báo cáo thử nghiệm đã được chấp nhận trước ngày chấm dứt vẫn giữ nguyên giá trị.',
       terminated:
-        'Thỏa thuận đã chấm dứt. Các quyết định thừa nhận theo thỏa thuận bị thu hồi và các báo cáo thử nghiệm đang chờ của những phòng thử nghiệm liên quan bị từ chối.',
+        'Thỏa thuận đã chấm dứt. Các quyết định thừa nhận theo thỏa thuận bị thu hồi và các báo cáo thử nghiệm đang chờ của những phòng thử nghiệm liên quan bị từ chối; các báo cáo đã được chấp nhận trước đó vẫn giữ nguyên giá trị.',
     },
     accreditations: {
       active: 'Chứng chỉ công nhận đang có hiệu lực. Tổ chức sẽ được nhắc gia hạn trước khi chứng chỉ hết hạn.',
@@ -152,7 +191,7 @@ export const vi: Wording = {
       suspended:
         'Trong thời gian chứng chỉ bị tạm đình chỉ, các quyết định thừa nhận theo MRA của tổ chức tạm mất hiệu lực; các quyết định này được khôi phục nếu tổ chức công nhận khôi phục hiệu lực của chứng chỉ.',
       lapsed:
-        'Chứng chỉ công nhận đã hết hiệu lực. Các quyết định thừa nhận theo MRA của tổ chức cũng tạm mất hiệu lực và các báo cáo thử nghiệm đang chờ của tổ chức bị từ chối.',
+        'Chứng chỉ công nhận đã hết hiệu lực. Các quyết định thừa nhận theo MRA của tổ chức cũng tạm mất hiệu lực và các báo cáo thử nghiệm đang chờ của tổ chức bị từ chối. Tổ chức công nhận có thể công nhận lại cho chu kỳ mới; khi đó các quyết định thừa nhận còn thời hạn được khôi phục.',
       withdrawn:
         'Chứng chỉ công nhận đã bị thu hồi. Các quyết định thừa nhận theo MRA của tổ chức tạm mất hiệu lực và các báo cáo thử nghiệm đang chờ của tổ chức bị từ chối.',
     },
@@ -164,7 +203,11 @@ export const vi: Wording = {
       recognized:
         'Tổ chức đã có tên trong danh sách: cơ quan quản lý của nền kinh tế nhập khẩu tiếp nhận báo cáo thử nghiệm trong phạm vi thừa nhận để thẩm định cho đến khi hết thời hạn thừa nhận. Cơ quan chỉ định có thể đề nghị gia hạn trước thời điểm đó.',
       suspended:
-        'Trong thời gian tạm đình chỉ, báo cáo thử nghiệm của các phép thử thực hiện trong thời gian này bị từ chối khi kiểm tra sơ bộ hồ sơ. Cơ quan chỉ định hoặc cơ quan quản lý có thể chấm dứt việc tạm đình chỉ khi việc thừa nhận còn thời hạn.',
+        'Trong thời gian bị tạm đình chỉ, báo cáo thử nghiệm của các phép thử thực hiện trong thời gian này bị từ chối khi kiểm tra sơ bộ hồ sơ và các báo cáo đang thẩm định của phòng thử nghiệm được tạm dừng. Mỗi cơ quan chỉ chấm dứt việc tạm đình chỉ do chính mình áp dụng; việc thừa nhận có hiệu lực trở lại khi không còn việc tạm đình chỉ nào.',
+      contested:
+        'Cơ quan quản lý của nền kinh tế nhập khẩu nêu nghi vấn về năng lực của tổ chức. Tổ chức và cơ quan chỉ định có thể trả lời; cơ quan chỉ định xác nhận hoặc không đồng ý với nghi vấn. Hết thời hạn trả lời, cơ quan quản lý có thể kết thúc việc xem xét nghi vấn, tạm đình chỉ hoặc hủy thừa nhận. Trong thời gian này việc thừa nhận vẫn có hiệu lực và báo cáo thử nghiệm được thẩm định như thường lệ.',
+      verification:
+        'Cơ quan chỉ định không đồng ý với nghi vấn: hai bên cùng thẩm tra năng lực của tổ chức. Sau đó cơ quan quản lý của nền kinh tế nhập khẩu kết thúc việc xem xét nghi vấn, tạm đình chỉ hoặc hủy thừa nhận. Trong thời gian này việc thừa nhận vẫn có hiệu lực.',
       lapsed:
         'Việc thừa nhận tạm mất hiệu lực do chứng chỉ công nhận của tổ chức không còn hiệu lực; các báo cáo thử nghiệm đang chờ của tổ chức bị từ chối. Việc thừa nhận được khôi phục nếu chứng chỉ được khôi phục hiệu lực khi việc thừa nhận còn thời hạn.',
       objected: 'Hồ sơ đã đóng. Cơ quan chỉ định có thể nộp hồ sơ mới.',
@@ -176,7 +219,9 @@ export const vi: Wording = {
       under_review:
         'Cơ quan quản lý của nền kinh tế nhập khẩu đang thẩm định báo cáo và có thể chấp nhận, từ chối hoặc yêu cầu bổ sung thông tin. Các bên sẽ được nhắc nếu chưa có quyết định trước hạn thẩm định.',
       info_requested:
-        'Cơ quan quản lý của nền kinh tế nhập khẩu cần phòng thử nghiệm bổ sung thông tin; việc thẩm định sẽ tiếp tục khi phòng thử nghiệm trả lời.',
+        'Cơ quan quản lý của nền kinh tế nhập khẩu cần phòng thử nghiệm bổ sung thông tin; việc thẩm định sẽ tiếp tục khi phòng thử nghiệm trả lời. Nếu quá hạn mà chưa trả lời, báo cáo được chuyển lại cho cơ quan quản lý, hoặc bị từ chối nếu yêu cầu đã nêu như vậy.',
+      on_hold:
+        'Việc thừa nhận phòng thử nghiệm đang bị tạm đình chỉ: việc thẩm định tạm dừng cho đến khi chấm dứt tạm đình chỉ. Cơ quan quản lý vẫn có thể từ chối báo cáo và phòng thử nghiệm vẫn có thể rút lại báo cáo.',
       accepted:
         'Báo cáo được chấp nhận tại nền kinh tế nhập khẩu cho đến khi hết thời hạn chấp nhận; nhà nhập khẩu có thể sử dụng báo cáo này. Cơ quan quản lý có thể thu hồi việc chấp nhận.',
       rejected: 'Báo cáo không được chấp nhận. Phòng thử nghiệm có thể nộp báo cáo mới sau khi khắc phục các lý do trên.',
@@ -187,14 +232,22 @@ export const vi: Wording = {
   },
 
   deadlines: {
-    agreements: { TRANSITION_ENDED: 'Kết thúc giai đoạn xây dựng lòng tin' },
+    agreements: { TRANSITION_ENDED: 'Kết thúc giai đoạn xây dựng lòng tin', NOTICE_EFFECTIVE: 'Ngày chấm dứt theo thông báo' },
     accreditations: { RENEWAL_DUE: 'Nhắc gia hạn', EXPIRED: 'Hết thời hạn hiệu lực' },
     recognitions: {
       REVIEW_OVERDUE: 'Hạn xem xét',
+      INFO_REMINDER: 'Nhắc trả lời',
+      INFO_OVERDUE: 'Hạn trả lời',
+      CONTEST_POSITION_DUE: 'Hạn xác nhận hoặc phản đối nghi vấn',
       LISTING_EXPIRY_REMINDER: 'Nhắc sắp hết thời hạn thừa nhận',
       LISTING_EXPIRED: 'Hết thời hạn thừa nhận',
     },
-    'test-reports': { REVIEW_OVERDUE: 'Hạn thẩm định', EXPIRED: 'Hết thời hạn chấp nhận' },
+    'test-reports': {
+      REVIEW_OVERDUE: 'Hạn thẩm định',
+      EXPIRED: 'Hết thời hạn chấp nhận',
+      INFO_REMINDER: 'Nhắc trả lời',
+      INFO_OVERDUE: 'Hạn trả lời',
+    },
   },
 
   reasons: {
@@ -206,6 +259,8 @@ export const vi: Wording = {
     REGULATION_RETIRED: 'Quy chuẩn kỹ thuật của báo cáo đã hết hiệu lực',
     REJECTED_BY_REGULATOR: 'Cơ quan quản lý của nền kinh tế nhập khẩu không chấp nhận, lý do',
     LAB_RECOGNITION_ENDED: 'Việc thừa nhận phòng thử nghiệm đã chấm dứt trước khi có quyết định',
+    SCOPE_REMOVED: 'Nền kinh tế nhập khẩu đã rút quy chuẩn kỹ thuật của báo cáo khỏi thỏa thuận trước khi có quyết định',
+    INFO_NOT_PROVIDED: 'Thông tin được yêu cầu không được bổ sung đúng hạn',
   },
 
   roles: {
@@ -227,6 +282,12 @@ export const vi: Wording = {
     reason: 'Lý do',
     comment: 'Ghi chú',
     request: 'Thông tin cần bổ sung',
+    reasonsGiven: 'Căn cứ',
+    answerBy: 'Hạn trả lời',
+    positionBy: 'Hạn xác nhận hoặc phản đối',
+    effectiveAt: 'Ngày có hiệu lực',
+    regulationsNamed: 'Quy chuẩn kỹ thuật liên quan',
+    removed: 'Quy chuẩn kỹ thuật được rút khỏi phạm vi',
     response: 'Nội dung trả lời',
     title: 'Tên',
     economies: 'Các nền kinh tế',

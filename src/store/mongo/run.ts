@@ -26,12 +26,13 @@ export class Runner {
     return (await query.exec()) as T[];
   }
 
-  async one<T>(read: Read, session: Session = null): Promise<T | null> {
-    return (await this.#models[read.collection].findOne(read.filter, null, { session }).lean().exec()) as T | null;
-  }
-
+  /** How many documents the filter matches (an index count when one serves it). */
   async count(read: Read, session: Session = null): Promise<number> {
     return this.#models[read.collection].countDocuments(read.filter, within(session)).exec();
+  }
+
+  async one<T>(read: Read, session: Session = null): Promise<T | null> {
+    return (await this.#models[read.collection].findOne(read.filter, null, { session }).lean().exec()) as T | null;
   }
 
   /** Updates the one matching document and answers it as it is afterwards; null when none matched. */

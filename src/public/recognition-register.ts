@@ -1,0 +1,111 @@
+/**
+ * The public register of recognitions (API.md, "Public, no key needed"): the register shows
+ * status, not silence. An importer sees the CABs an economy recognises, and those whose
+ * recognition is suspended (since when, by which authority, for which regulations), lapsed,
+ * withdrawn or expired, with dates. A contest of competence is a matter between the two
+ * authorities: a contested recognition stays in force and is shown as recognised.
+ */
+import type { RecognitionData } from '../../machines/recognition.js';
+import { openSuspensions } from '../../machines/recognition-standing.js';
+import { SYSTEM_ACTOR } from '../../machines/types.js';
+import type { Engine } from '../engine/engine.js';
+import type { Resource } from '../engine/resource.js';
+import type { Page, Store } from '../store/port.js';
+
+/** The states the register lists, and what each is shown as. */
+const SHOWN_AS: Readonly<Record<string, PublicStatus>> = {
+  recognized: 'recognized',
+  contested: 'recognized',
+  verification: 'recognized',
+  suspended: 'suspended',
+  lapsed: 'lapsed',
+  withdrawn: 'withdrawn',
+  expired: 'expired',
+};
+const IN_FORCE = ['recognized', 'contested', 'verification'];
+
+export type PublicStatus = 'recognized' | 'suspended' | 'lapsed' | 'withdrawn' | 'expired';
+
+export interface PublicSuspension {
+  by: 'importing_regulator' | 'designating_authority' | 'unrecorded';
+  economy: string | null;
+  since: string;
+  /** Only these regulations; absent: the whole recognition. */
+  regulations?: string[];
+}
+
+export interface PublicRecognition {
+  designationNumber: string;
+  status: PublicStatus;
+  inForce: boolean;
+  /** When the recognition entered its current status. */
+  statusSince: string;
+  suspensions: PublicSuspension[];
+  cab: { id: string; name: string; type: string; economy: string };
+  importingEconomy: string;
+  exportingEconomy: string;
+  scope: string[];
+  recognizedSince: string;
+  validUntil: string;
+  endedAt?: string;
+  agreementId: string;
+}
+
+export interface RecognitionQuery {
+  importing: string;
+  exporting?: string;
+  /** Only the recognitions in force now. */
+  inForce?: boolean;
+}
+
+function suspensionsOf(data: RecognitionData): PublicSuspension[] {
+  return openSuspensions(data).map((s) => ({
+    by: s.side === 'importing' ? 'importing_regulator' : s.side === 'designating' ? 'designating_authority' : 'unrecorded',
+    economy: s.side === 'importing' ? data.importingEconomy : s.side === 'designating' ? data.exportingEconomy : null,
+    since: s.from,
+    ...(s.regulations === undefined ? {} : { regulations: s.regulations }),
+  }));
+}
+
+function entry(resource: Resource, cab: { name: string; type: string } | null): PublicRecognition {
+  const data = resource.data as unknown as RecognitionData;
+  const status = SHOWN_AS[resource.state]!;
+  const ended = status === 'withdrawn' || status === 'expired';
+  return {
+    designationNumber: data.designationNumber ?? '',
+    status,
+    inForce: IN_FORCE.includes(resource.state),
+    statusSince: IN_FORCE.includes(resource.state) ? (data.inForce.at(-1)?.from ?? resource.updatedAt) : resource.updatedAt,
+    suspensions: suspensionsOf(data),
+    cab: { id: data.cabId, name: cab?.name ?? data.cabId, type: cab?.type ?? '', economy: data.exportingEconomy },
+    importingEconomy: data.importingEconomy,
+    exportingEconomy: data.exportingEconomy,
+    scope: data.scope,
+    recognizedSince: data.inForce[0]?.from ?? resource.createdAt,
+    validUntil: data.validUntil ?? '',
+    ...(ended ? { endedAt: resource.updatedAt } : {}),
+    agreementId: data.agreementId,
+  };
+}
+
+/**
+ * The CABs an importing economy recognises or recognised, from every exporting economy or one,
+ * by designation number. Applications never granted (pending, objected) are not listed.
+ */
+export async function findPublicRecognitions(engine: Engine, store: Store, query: RecognitionQuery): Promise<PublicRecognition[]> {
+  const where: Record<string, string> = { importingEconomy: query.importing };
+  if (query.exporting !== undefined) where['exportingEconomy'] = query.exporting;
+  const states = query.inForce === true ? IN_FORCE : Object.keys(SHOWN_AS);
+  const found: PublicRecognition[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<Resource> = await engine.list('recognitions', { states, where, limit: 200, cursor }, SYSTEM_ACTOR);
+    for (const resource of page.items) {
+      // An application ended before any decision (its agreement terminated) was never in force: not listed.
+      if ((resource.data as unknown as RecognitionData).inForce.length === 0) continue;
+      found.push(entry(resource, await store.getCab(resource.data['cabId'] as string)));
+    }
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return found.sort((a, b) => a.designationNumber.localeCompare(b.designationNumber));
+}

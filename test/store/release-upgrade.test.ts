@@ -1,0 +1,107 @@
+/**
+ * A store written by the release before the bilateral-authority change (committed fixtures, see
+ * test/fixtures/write-release-store.ts) opened by this code: every instance reads as the current
+ * machine version, the demo story goes on, and the states whose meaning changed (a suspension
+ * that did not record who imposed it) still work as their release promised.
+ */
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { KINDS, workflows } from '../../machines/index.js';
+import type { Actor } from '../../machines/types.js';
+import { SYSTEM_ACTOR } from '../../machines/types.js';
+import { ManualClock } from '../../src/clock.js';
+import { Engine } from '../../src/engine/engine.js';
+import { actorOf } from '../../src/principals.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { tempDir } from '../helpers/world.js';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+/** When the fixtures were seeded (test/fixtures/write-release-store.ts). */
+const SEEDED_AT = '2026-01-05T09:00:00.000Z';
+
+function open(name: string): { store: SqliteStore; engine: Engine; as: (id: string) => Promise<Actor>; close: () => Promise<void> } {
+  const { dir, remove } = tempDir('mra-upgrade-');
+  const path = join(dir, 'mra.sqlite');
+  copyFileSync(join(FIXTURES, name), path);
+  const store = new SqliteStore({ path });
+  const clock = new ManualClock(new Date(Date.parse(SEEDED_AT) + 2 * 86_400_000));
+  const engine = new Engine({ store, clock, nodeId: 'upgrade-test', reportError: (error) => { throw error; } });
+  const as = async (id: string) => actorOf((await store.getPrincipal(id))!);
+  return { store, engine, as, close: async () => { await store.close(); remove(); } };
+}
+
+for (const name of ['release-0.1.0-demo.sqlite', 'release-0.1.0-suspended.sqlite']) {
+  describe(`upgrade: ${name}, written by the previous release`, () => {
+    it('was written by the older machine versions, and every instance reads as the current version in a state the machine has', async () => {
+      const world = open(name);
+      try {
+        let older = 0;
+        for (const kind of KINDS) {
+          const { items } = await world.store.find(kind, { limit: 200 });
+          for (const record of items) {
+            if (record.machineVersion < workflows[kind].version) older += 1;
+            const read = await world.engine.get(kind, record.id, SYSTEM_ACTOR);
+            expect(read.machineVersion, `${kind}/${record.id}`).to.equal(workflows[kind].version);
+            expect(workflows[kind].machine.states, `${kind}/${record.id}`).to.have.property(read.state);
+          }
+        }
+        expect(older, 'instances stored by an older machine version').to.be.greaterThan(5);
+      } finally {
+        await world.close();
+      }
+    });
+  });
+}
+
+describe('upgrade: the demo story goes on after the upgrade', () => {
+  it('Korea recognises the pending lab, the lab answers the request for information, Korea contests and the United States gives notice, each stored as the current version', async () => {
+    const { store, engine, as, close } = open('release-0.1.0-demo.sqlite');
+    try {
+      const recognized = await engine.send('recognitions', 'rec-sai-gon-kr', { type: 'RECOGNIZE' }, await as('kr-regulator'));
+      expect(recognized.state).to.equal('recognized');
+      const answered = await engine.send('test-reports', 'tr-sh-0003', { type: 'PROVIDE_INFO', response: 'Ảnh chụp bố trí thử nghiệm đính kèm.' }, await as('lab-song-hong'));
+      expect(answered.state).to.equal('under_review');
+      const accepted = await engine.send('test-reports', 'tr-sh-0002', { type: 'ACCEPT' }, await as('kr-regulator'));
+      expect(accepted.state).to.equal('accepted');
+      const contested = await engine.send('recognitions', 'rec-song-hong-kr', { type: 'CONTEST', reasons: 'Unsatisfactory proficiency testing.' }, await as('kr-regulator'));
+      expect(contested.state).to.equal('contested');
+      const notice = await engine.send('agreements', 'agr-vn-us', { type: 'GIVE_NOTICE', reason: 'Notice by exchange of letters.' }, await as('us-regulator'));
+      expect(notice.state).to.equal('terminating');
+      for (const [kind, id] of [['recognitions', 'rec-sai-gon-kr'], ['test-reports', 'tr-sh-0003'], ['agreements', 'agr-vn-us']] as const) {
+        expect((await store.load(kind, id))!.machineVersion, `${kind}/${id}`).to.equal(workflows[kind].version);
+      }
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('upgrade: suspensions recorded before the release knew who imposed them', () => {
+  it('a suspended recognition lifts by either authority, as its release allowed, and is back in force', async () => {
+    const { engine, as, close } = open('release-0.1.0-suspended.sqlite');
+    try {
+      const before = await engine.get('recognitions', 'rec-song-hong-kr', await as('vn-designating-authority'));
+      expect(before.state).to.equal('suspended');
+      expect(before.data['suspendedBy']).to.deep.equal({ importing: 'KR', designating: 'VN' });
+      expect(before.nextEvents).to.include('LIFT_SUSPENSION');
+      const lifted = await engine.send('recognitions', 'rec-song-hong-kr', { type: 'LIFT_SUSPENSION' }, await as('vn-designating-authority'));
+      expect(lifted.state).to.equal('recognized');
+      expect(lifted.data['suspendedBy']).to.deep.equal({});
+    } finally {
+      await close();
+    }
+  });
+
+  it('a suspended agreement resumes by either regulator; a lapsed recognition is restored when its accreditation is reinstated', async () => {
+    const { engine, as, close } = open('release-0.1.0-suspended.sqlite');
+    try {
+      const resumed = await engine.send('agreements', 'agr-vn-us', { type: 'RESUME' }, await as('vn-regulator'));
+      expect(resumed.state).to.equal('operational');
+      await engine.send('accreditations', 'acc-sai-gon', { type: 'REINSTATE' }, await as('vn-accreditation-body'));
+      expect((await engine.get('recognitions', 'rec-sai-gon-kr', SYSTEM_ACTOR)).state).to.equal('recognized');
+    } finally {
+      await close();
+    }
+  });
+});
