@@ -1,8 +1,6 @@
 /** Opens the store the configuration asks for: MongoDB when MONGODB_URI is set, else the embedded SQLite file. */
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { findMissingIndexes } from './mongo/connect.js';
-import { MongoStore } from './mongo/mongo-store.js';
 import type { Store } from './port.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 
@@ -10,9 +8,10 @@ export async function openStore(config: Config, log?: Logger): Promise<Store> {
   if (config.mongodbUri === null) {
     return new SqliteStore({ path: config.dbPath, synchronous: config.sqliteSynchronous });
   }
+  // Loaded only when asked for, so a SQLite node does not pay for mongoose at start-up.
+  const [{ MongoStore }, { findMissingIndexes }] = await Promise.all([import('./mongo/mongo-store.js'), import('./mongo/connect.js')]);
   const store = await MongoStore.open({ uri: config.mongodbUri, writeConcern: config.mongodbWriteConcern });
-  const missing = await findMissingIndexes(store.connection);
-  for (const index of missing) {
+  for (const index of await findMissingIndexes(store.connection)) {
     log?.error(
       { index: index.name, collection: index.collection, key: index.key },
       `MongoDB index ${index.name} is missing: run \`npm run db:indexes\` (queries on ${index.collection} will scan)`,

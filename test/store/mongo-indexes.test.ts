@@ -5,7 +5,10 @@
  * without a line here fails the first test, so none escapes the check.
  */
 import { expect } from 'chai';
+import mongoose from 'mongoose';
+import { storeMongoose } from '../../src/store/mongo/connect.js';
 import { COLLECTIONS, type CollectionName } from '../../src/store/mongo/documents.js';
+import { defineModels } from '../../src/store/mongo/models.js';
 import { INDEXES, missingIndexes } from '../../src/store/mongo/indexes.js';
 import * as q from '../../src/store/mongo/queries.js';
 
@@ -114,6 +117,25 @@ describe('MongoDB store indexes (no server)', () => {
       }
     });
   }
+
+  it('mongoose casts every filter under the store\'s settings, and sanitizeFilter leaves each as built', () => {
+    // A connection that never connects: casting needs only the schemas.
+    const models = defineModels(storeMongoose().createConnection());
+    for (const [builder, queries] of Object.entries(QUERIES)) {
+      for (const query of queries) {
+        expect(() => {
+          models[query.collection].find(query.filter).cast();
+        }, builder).to.not.throw();
+        const before = JSON.stringify(query.filter);
+        expect(JSON.stringify(mongoose.sanitizeFilter({ ...query.filter })), builder).to.equal(before);
+      }
+    }
+    expect(() => {
+      models.outbox.find({ lease_owner: 'n1' }).cast();
+    }, 'a field the schema does not know').to.throw(/lease_owner/);
+    const hostile = mongoose.sanitizeFilter({ _id: { $ne: null } });
+    expect(hostile, 'an operator nobody trusted becomes a literal').to.deep.equal({ _id: { $eq: { $ne: null } } });
+  });
 
   it('the rule itself refuses an index in the wrong order', () => {
     const query: q.Read = { collection: COLLECTIONS.deadlines, filter: { status: 'pending' }, sort: { dueAt: 1 } };

@@ -36,13 +36,19 @@ export function writeConcernOf(options: MongoOptions): WriteConcern {
   return { w: options.writeConcern ?? 'majority' };
 }
 
-export async function connectMongo(options: MongoOptions): Promise<Connection> {
+/** A mongoose instance of the store's own, with its settings. */
+export function storeMongoose(): mongoose.Mongoose {
   const instance = new mongoose.Mongoose();
   instance.set('sanitizeFilter', true);
   instance.set('autoIndex', false);
   instance.set('autoCreate', false);
-  instance.set('strictQuery', true);
-  const connection = instance.createConnection(options.uri, {
+  // A filter on a field the schema does not know is a bug here: refuse it rather than drop it and match more.
+  instance.set('strictQuery', 'throw');
+  return instance;
+}
+
+export async function connectMongo(options: MongoOptions): Promise<Connection> {
+  const connection = storeMongoose().createConnection(options.uri, {
     writeConcern: writeConcernOf(options),
     readPreference: 'primary',
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 10_000,
