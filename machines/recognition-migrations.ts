@@ -1,5 +1,5 @@
 /**
- * Migrations of stored recognitions (DESIGN.md, guarantee 7).
+ * Migrations of stored recognitions (docs/architecture.md, "Versioned machines").
  *
  * Version 1 did not record who suspended a recognition (either authority could lift any
  * suspension), had no contest, no partial suspension and no answer deadline for a request for

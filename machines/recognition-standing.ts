@@ -1,6 +1,6 @@
 /**
- * Where a recognition stands between the two sovereign authorities (DOMAIN.md, "Who holds which
- * power"): the suspensions each side imposed (whole or for some regulations), the contest of the
+ * Where a recognition stands between the two sovereign authorities (docs/domain.md, "The
+ * arrangement"): the suspensions each side imposed (whole or for some regulations), the contest of the
  * CAB's competence, and what the recognition covered at an instant. Pure functions of the
  * recognition's data, shared by its machine, the engine's facts and the public register.
  */
@@ -28,7 +28,7 @@ export interface Contest {
   since: string;
   by: string;
   reasons: string;
-  /** Until then the CAB and its designating authority may answer; the regulator decides only after (DOMAIN.md: at least 30 days). */
+  /** Until then the CAB and its designating authority may answer; the regulator decides only after (at least 30 days: the EU–US framework, 21 CFR 26.67). */
   answerBy: string;
   /** By then the designating authority confirms or opposes (60 days). */
   positionBy: string;

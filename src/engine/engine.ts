@@ -35,7 +35,7 @@ export interface EngineOptions {
   clock?: Clock;
   validator?: Validator;
   durations?: Durations;
-  /** Choices left to each economy (DOMAIN.md); our defaults unless configured. */
+  /** Choices left to each economy (docs/domain.md); our defaults unless configured. */
   policies?: Policies;
   /** Names this engine in leases it takes (cascades run right after their commit). */
   nodeId?: string;

@@ -1,5 +1,5 @@
 /**
- * Choices the texts leave to each economy, with our defaults (DOMAIN.md). Configured in
+ * Choices the texts leave to each economy, with our defaults (docs/domain.md). Configured in
  * `src/config.ts`; read by the rules that fill in an event's defaults.
  */
 

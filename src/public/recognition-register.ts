@@ -1,5 +1,5 @@
 /**
- * The public register of recognitions (API.md, "Public, no key needed"): the register shows
+ * The public register of recognitions (docs/api.md, "Public routes, no key"): the register shows
  * status, not silence. An importer sees the CABs an economy recognises, and those whose
  * recognition is suspended (since when, by which authority, for which regulations), lapsed,
  * withdrawn or expired, with dates. A contest of competence is a matter between the two

@@ -72,7 +72,7 @@ export async function gatherScreeningFacts(
   });
   // A regulation suspended on the test date (a partial suspension) is not covered.
   const covered = new Set(current.flatMap(({ data }) => regulationsCoveredOn(data, testedAt)));
-  // A recognition suspended now holds the review of a report that passed screening (DOMAIN.md).
+  // A recognition suspended now holds the review of a report that passed screening (docs/domain.md, "Recognition").
   const suspendedRecognitions = current
     .filter(({ record, data }) => record.state === 'suspended' && data.scope.some((r) => reportRegulations.includes(r)))
     .map(({ record }) => record.id);
