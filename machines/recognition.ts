@@ -5,19 +5,26 @@
  * pending --RECOGNIZE--> recognized (designation number, listing validity) | --OBJECT--> objected
  * recognized <--SUSPEND / LIFT_SUSPENSION--> suspended
  * recognized | suspended | lapsed --WITHDRAW / DERECOGNIZE / AGREEMENT_TERMINATED--> withdrawn
- * recognized --ACCREDITATION_LAPSED--> lapsed --ACCREDITATION_RESTORED--> recognized (or expired)
+ * recognized --ACCREDITATION_LAPSED--> lapsed --ACCREDITATION_RESTORED--> recognized (or expired),
+ *   only for the accreditation it was granted on (`accreditationId`)
  * recognized | suspended | lapsed --LISTING_EXPIRED--> expired
  * recognized --RENEW--> pending, the listing kept in force until the decision
  *
  * `inForce` records when the recognition held, so a test report can be judged on its test date.
  */
-import { assign, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
 import type { CreateRecognition, RecognitionEventBody } from '../schemas/recognitions.js';
 import { closePeriods, defineWorkflow, inAnyPeriod, openPeriod, type EventMeta, type Period, type Rule } from './types.js';
 
 export type RecognitionInput = CreateRecognition & {
   /** The CAB's economy. */
   exportingEconomy: string;
+  /**
+   * The accreditation it stands on (filled by the engine, on application and again on RECOGNIZE):
+   * only that one's loss lapses the recognition. Absent in records of older releases, which
+   * follow any accreditation of their CAB as they used to.
+   */
+  accreditationId?: string;
 };
 
 export type RecognitionData = RecognitionInput & {
@@ -30,7 +37,8 @@ export type RecognitionData = RecognitionInput & {
   renewal: boolean;
 };
 
-export type RecognitionEvent = RecognitionEventBody & EventMeta;
+/** RECOGNIZE carries, filled by the engine, the accreditation the recognition is granted on. */
+export type RecognitionEvent = RecognitionEventBody & EventMeta & { accreditationId?: string };
 
 /** Whether the recognition was in force at an instant. */
 export function recognitionInForceOn(data: RecognitionData, at: string): boolean {
@@ -50,6 +58,8 @@ export const recognitionMachine = setup({
   guards: {
     isRenewal: ({ context }) => context.renewal,
     listingValid: ({ context, event }) => context.validUntil !== undefined && context.validUntil > event.at,
+    /** The accreditation that lapsed or was restored is the one this recognition stands on. */
+    itsOwnAccreditation: ({ context, event }) => context.accreditationId === undefined || context.accreditationId === event.accreditationId,
   },
   actions: {
     /** The engine fills in the designation number and validity when the regulator leaves them out. */
@@ -58,6 +68,7 @@ export const recognitionMachine = setup({
         ? {
             designationNumber: event.designationNumber,
             validUntil: event.validUntil,
+            accreditationId: event.accreditationId ?? context.accreditationId,
             inForce: openPeriod(context.inForce, event.at),
             renewal: false,
           }
@@ -82,7 +93,7 @@ export const recognitionMachine = setup({
         OBJECT: { target: 'objected', actions: 'endForce' },
         REVIEW_OVERDUE: {},
         AGREEMENT_TERMINATED: { target: 'withdrawn', actions: 'endForce' },
-        ACCREDITATION_LAPSED: { guard: 'isRenewal', target: 'lapsed', actions: 'endForce' },
+        ACCREDITATION_LAPSED: { guard: and(['isRenewal', 'itsOwnAccreditation']), target: 'lapsed', actions: 'endForce' },
       },
     },
     info_requested: {
@@ -90,7 +101,7 @@ export const recognitionMachine = setup({
         PROVIDE_INFO: 'pending',
         OBJECT: { target: 'objected', actions: 'endForce' },
         AGREEMENT_TERMINATED: { target: 'withdrawn', actions: 'endForce' },
-        ACCREDITATION_LAPSED: { guard: 'isRenewal', target: 'lapsed', actions: 'endForce' },
+        ACCREDITATION_LAPSED: { guard: and(['isRenewal', 'itsOwnAccreditation']), target: 'lapsed', actions: 'endForce' },
       },
     },
     recognized: {
@@ -99,7 +110,7 @@ export const recognitionMachine = setup({
         WITHDRAW: { target: 'withdrawn', actions: 'endForce' },
         DERECOGNIZE: { target: 'withdrawn', actions: 'endForce' },
         AGREEMENT_TERMINATED: { target: 'withdrawn', actions: 'endForce' },
-        ACCREDITATION_LAPSED: { target: 'lapsed', actions: 'endForce' },
+        ACCREDITATION_LAPSED: { guard: 'itsOwnAccreditation', target: 'lapsed', actions: 'endForce' },
         LISTING_EXPIRED: { target: 'expired', actions: 'endForce' },
         LISTING_EXPIRY_REMINDER: {},
         RENEW: { target: 'pending', actions: 'startRenewal' },
@@ -117,8 +128,8 @@ export const recognitionMachine = setup({
     lapsed: {
       on: {
         ACCREDITATION_RESTORED: [
-          { guard: 'listingValid', target: 'recognized', actions: 'restoreForce' },
-          { target: 'expired' },
+          { guard: and(['itsOwnAccreditation', 'listingValid']), target: 'recognized', actions: 'restoreForce' },
+          { guard: 'itsOwnAccreditation', target: 'expired' },
         ],
         WITHDRAW: 'withdrawn',
         DERECOGNIZE: 'withdrawn',

@@ -34,7 +34,18 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `pretty` for people, `json` for log collectors; unset: pretty on a terminal, JSON otherwise. */
   logFormat: 'pretty' | 'json' | null;
+  /** Keys the hash of API keys and sign-in tokens; null: the development secret (a warning says so). */
+  keySecret: string | null;
+  /** Wrong keys or tokens one client address may send in 15 minutes before it gets 429. */
+  authFailureLimit: number;
+  /** How long a sign-in link works. */
+  signInLinkMinutes: number;
+  /** How long a web session lasts after its last request. */
+  sessionHours: number;
 }
+
+/** The secret used when MRA_KEY_SECRET is unset: fine for the demo, never for real keys. */
+export const DEVELOPMENT_KEY_SECRET = 'mra-engine-development-secret-do-not-use-in-production';
 
 export interface Variable {
   name: string;
@@ -63,6 +74,10 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'MRA_PUBLIC_RATE_LIMIT', default: '120', meaning: 'requests per minute one client address may make to the public routes' },
   { name: 'MRA_SCHEDULER_INTERVAL_MS', default: '5000', meaning: 'how often the scheduler looks for deadlines that are due' },
   { name: 'MRA_NOW', default: 'real time', meaning: 'ISO instant: the service clock starts there and runs forward in real time' },
+  { name: 'MRA_KEY_SECRET', default: 'unset: a development secret (logged as a warning)', meaning: 'at least 32 characters; keys the hash of API keys and sign-in tokens (HMAC-SHA-256). Set it before the first real key is minted: changing it invalidates every key' },
+  { name: 'MRA_AUTH_FAILURE_LIMIT', default: '20', meaning: 'wrong API keys, sign-in tokens or sign-in link requests one client address may send in 15 minutes before it is answered 429' },
+  { name: 'MRA_SIGN_IN_LINK_MINUTES', default: '15', meaning: 'how long a sign-in link e-mailed to a person works (once)' },
+  { name: 'MRA_SESSION_HOURS', default: '8', meaning: 'how long a web session lasts after its last request' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'LOG_FORMAT', default: 'pretty on a terminal, json otherwise', meaning: '`pretty` (coloured lines for people) or `json` (one object a line, for log collectors)' },
   ...durationVariables(new Durations()),
@@ -125,6 +140,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = (value('MRA_PUBLIC_URL') ?? 'http://localhost:3000').replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) problems.push('MRA_PUBLIC_URL must be an http:// or https:// address');
 
+  const keySecret = value('MRA_KEY_SECRET') ?? null;
+  if (keySecret !== null && keySecret.length < 32) problems.push('MRA_KEY_SECRET must be at least 32 characters long');
+  const authFailureLimit = integer('MRA_AUTH_FAILURE_LIMIT', 20, 1, 1_000_000);
+  const signInLinkMinutes = integer('MRA_SIGN_IN_LINK_MINUTES', 15, 1, 24 * 60);
+  const sessionHours = integer('MRA_SESSION_HOURS', 8, 1, 24 * 30);
+
   const smtpUrl = value('SMTP_URL') ?? null;
   if (smtpUrl !== null && !/^smtps?:\/\/.+/.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
 
@@ -161,5 +182,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     durations,
     logLevel: logLevel as Config['logLevel'],
     logFormat: logFormat as Config['logFormat'],
+    keySecret,
+    authFailureLimit,
+    signInLinkMinutes,
+    sessionHours,
   };
 }

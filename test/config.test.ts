@@ -33,6 +33,10 @@ describe('configuration', () => {
       durations: {},
       logLevel: 'info',
       logFormat: null,
+      keySecret: null,
+      authFailureLimit: 20,
+      signInLinkMinutes: 15,
+      sessionHours: 8,
     });
   });
 

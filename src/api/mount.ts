@@ -1,14 +1,21 @@
 /**
  * Registers route specs on an Express router. For every route, in this order: rate limit (public
- * routes), authentication (401), the caller's role (403), the content type (415), the query and
+ * routes; refused credentials per client address), authentication (401), the caller's role (403), the content type (415), the query and
  * the body against their schemas (400), then the handler; its answer is written as JSON, CSV or
  * text. Nothing here catches: Express 5 hands every rejection to the one error mapper.
  */
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { AppError } from '../errors.js';
-import { authenticate } from './auth.js';
+import { authenticate, csrf } from './auth.js';
 import type { ApiDeps } from './deps.js';
-import type { ApiResponse, RouteSpec } from './route.js';
+import type { ApiResponse, RouteSpec, SessionControl, SessionInfo } from './route.js';
+
+/** The limiters a route may sit behind, made once per app. */
+export interface Limiters {
+  public: RequestHandler;
+  credentialFailures: RequestHandler;
+  everyCredentialRequest: RequestHandler;
+}
 
 /** `/agreements/{id}` -> `/agreements/:id` */
 export function expressPath(path: string): string {
@@ -40,9 +47,37 @@ function write(response: Response, answer: ApiResponse): void {
   }
 }
 
-export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, publicLimiter: RequestHandler): void {
+function sessionInfo(request: Request): SessionInfo | null {
+  const session = request.session as Request['session'] | undefined;
+  if (session?.principalId === undefined) return null;
+  return { principalId: session.principalId, csrfToken: csrf.generateToken(request), expiresAt: (session.cookie.expires ?? new Date()).toISOString() };
+}
+
+function sessionControl(request: Request): SessionControl {
+  return {
+    start: (principalId) =>
+      new Promise((resolve, reject) => {
+        request.session.regenerate((error?: Error) => {
+          if (error) return reject(error);
+          request.session.principalId = principalId;
+          resolve(sessionInfo(request)!);
+        });
+      }),
+    end: () =>
+      new Promise((resolve, reject) => {
+        const session = request.session as Request['session'] | undefined;
+        if (!session) return resolve();
+        session.destroy((error?: Error) => (error ? reject(error) : resolve()));
+      }),
+    current: () => sessionInfo(request),
+  };
+}
+
+export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, limiters: Limiters): void {
   const handler: RequestHandler = async (request, response) => {
-    const actor = spec.access === 'principal' ? await authenticate(request.headers.authorization, deps.store) : null;
+    const caller = spec.access === 'principal' ? await authenticate(request, deps) : null;
+    const actor = caller?.actor ?? null;
+    if (caller) response.locals['caller'] = { principal: caller.actor.id, ...(caller.keyPrefix === undefined ? {} : { key: caller.keyPrefix }) };
     if (actor && spec.roles && !spec.roles.includes(actor.role as never)) {
       throw new AppError({ code: 'FORBIDDEN', detail: `Only ${spec.roles.join(' or ')} principals may ${spec.summary.toLowerCase()}.` });
     }
@@ -56,11 +91,16 @@ export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, publicLimi
         ? deps.validator.validate((spec.body.schema).$id, rawBody, 'The body')
         : rawBody;
     const answer = await spec.handle(
-      { actor, params: request.params as Record<string, string>, query: query as never, body: body as never, header: (name) => request.get(name) },
+      { actor, session: sessionControl(request), params: request.params as Record<string, string>, query: query as never, body: body as never, header: (name) => request.get(name) },
       deps,
     );
     write(response, answer);
   };
-  const chain = spec.rateLimited ? [publicLimiter, handler] : [handler];
+  const credentialLimit = spec.credentialLimit ?? (spec.access === 'principal' ? 'failures' : undefined);
+  const chain = [
+    ...(spec.rateLimited ? [limiters.public] : []),
+    ...(credentialLimit === 'failures' ? [limiters.credentialFailures] : credentialLimit === 'every' ? [limiters.everyCredentialRequest] : []),
+    handler,
+  ];
   router[spec.method](expressPath(spec.path), ...chain);
 }

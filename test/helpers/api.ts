@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { accessSettings, credentialsFor } from '../../src/access/index.js';
 import { createApp } from '../../src/api/app.js';
+import type { ApiDeps } from '../../src/api/deps.js';
 import { listen, type RunningServer } from '../../src/api/server.js';
 import { loadConfig } from '../../src/config.js';
 import { outboxAdmin } from '../../src/notify/index.js';
@@ -34,6 +36,22 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+/** What `createApp` needs, over a test world: the service's own parts, on the world's clock. */
+export function apiDeps(world: World, options: { publicRateLimit?: number; authFailureLimit?: number } = {}): ApiDeps {
+  const config = loadConfig({});
+  return {
+    engine: world.engine,
+    store: world.store,
+    validator: new Validator(),
+    clock: world.clock,
+    log: pino({ level: 'silent' }),
+    outboxAdmin: outboxAdmin({ config, store: world.store, clock: world.clock }),
+    publicRateLimit: options.publicRateLimit ?? 10_000,
+    credentials: credentialsFor(config, world.store, world.clock),
+    access: { ...accessSettings(config), failureLimit: options.authFailureLimit ?? 10_000 },
+  };
+}
+
 export class ApiWorld {
   readonly world: World;
   readonly server: RunningServer;
@@ -43,17 +61,9 @@ export class ApiWorld {
     this.server = server;
   }
 
-  static async create(options: { publicRateLimit?: number; start?: string } = {}): Promise<ApiWorld> {
+  static async create(options: { publicRateLimit?: number; start?: string; authFailureLimit?: number } = {}): Promise<ApiWorld> {
     const world = await World.create(options.start ? { start: options.start } : {});
-    const app = createApp({
-      engine: world.engine,
-      store: world.store,
-      validator: new Validator(),
-      clock: world.clock,
-      log: pino({ level: 'silent' }),
-      outboxAdmin: outboxAdmin({ config: loadConfig({}), store: world.store, clock: world.clock }),
-      publicRateLimit: options.publicRateLimit ?? 10_000,
-    });
+    const app = createApp(apiDeps(world, options));
     return new ApiWorld(world, await listen(app, 0));
   }
 
