@@ -30,6 +30,8 @@ export interface Answer<T = Record<string, unknown>> {
 export interface RequestOptions {
   /** A principal id: its demo key is sent. */
   as?: string;
+  /** An API key to send as the bearer key, instead of `as`. */
+  key?: string;
   body?: unknown;
   /** Sent as is, instead of `body` as JSON. */
   raw?: string;
@@ -79,7 +81,8 @@ export class ApiWorld {
 
   async request<T = Record<string, unknown>>(method: string, path: string, options: RequestOptions = {}): Promise<Answer<T>> {
     const headers: Record<string, string> = { ...options.headers };
-    if (options.as) headers['Authorization'] = `Bearer ${this.keyOf(options.as)}`;
+    if (options.key) headers['Authorization'] = `Bearer ${options.key}`;
+    else if (options.as) headers['Authorization'] = `Bearer ${this.keyOf(options.as)}`;
     let body: string | undefined = options.raw;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);
