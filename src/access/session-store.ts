@@ -21,9 +21,9 @@ export class PortSessionStore extends session.Store {
     this.#lifetimeMs = options.lifetimeMs;
   }
 
-  #expiresAt(data: session.SessionData): string {
-    const expires = data.cookie.expires;
-    return (expires ? new Date(expires) : new Date(this.#clock.now().getTime() + this.#lifetimeMs)).toISOString();
+  /** A lifetime from now on the service clock (the cookie's own expiry is in real time; with MRA_NOW they differ). */
+  #expiresAt(): string {
+    return new Date(this.#clock.now().getTime() + this.#lifetimeMs).toISOString();
   }
 
   override get(sid: string, done: (error: unknown, data?: session.SessionData | null) => void): void {
@@ -34,7 +34,7 @@ export class PortSessionStore extends session.Store {
   }
 
   override set(sid: string, data: session.SessionData, done?: Done): void {
-    const record = { id: sid, principalId: data.principalId ?? null, data: data as unknown as Record<string, unknown>, expiresAt: this.#expiresAt(data) };
+    const record = { id: sid, principalId: data.principalId ?? null, data: data as unknown as Record<string, unknown>, expiresAt: this.#expiresAt() };
     this.#store.putSession(record).then(() => done?.(), (error: unknown) => done?.(error));
   }
 

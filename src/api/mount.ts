@@ -47,20 +47,22 @@ function write(response: Response, answer: ApiResponse): void {
   }
 }
 
-function sessionInfo(request: Request): SessionInfo | null {
+function sessionInfo(request: Request, deps: ApiDeps): SessionInfo | null {
   const session = request.session as Request['session'] | undefined;
   if (session?.principalId === undefined) return null;
-  return { principalId: session.principalId, csrfToken: csrf.generateToken(request), expiresAt: (session.cookie.expires ?? new Date()).toISOString() };
+  // Sessions are rolling: each request moves the end a whole lifetime ahead, on the service clock.
+  const expiresAt = new Date(deps.clock.now().getTime() + deps.access.sessionLifetimeMs).toISOString();
+  return { principalId: session.principalId, csrfToken: csrf.generateToken(request), expiresAt };
 }
 
-function sessionControl(request: Request): SessionControl {
+function sessionControl(request: Request, deps: ApiDeps): SessionControl {
   return {
     start: (principalId) =>
       new Promise((resolve, reject) => {
         request.session.regenerate((error?: Error) => {
           if (error) return reject(error);
           request.session.principalId = principalId;
-          resolve(sessionInfo(request)!);
+          resolve(sessionInfo(request, deps)!);
         });
       }),
     end: () =>
@@ -69,7 +71,7 @@ function sessionControl(request: Request): SessionControl {
         if (!session) return resolve();
         session.destroy((error?: Error) => (error ? reject(error) : resolve()));
       }),
-    current: () => sessionInfo(request),
+    current: () => sessionInfo(request, deps),
   };
 }
 
@@ -91,7 +93,7 @@ export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, limiters: 
         ? deps.validator.validate((spec.body.schema).$id, rawBody, 'The body')
         : rawBody;
     const answer = await spec.handle(
-      { actor, session: sessionControl(request), params: request.params as Record<string, string>, query: query as never, body: body as never, header: (name) => request.get(name) },
+      { actor, session: sessionControl(request, deps), params: request.params as Record<string, string>, query: query as never, body: body as never, header: (name) => request.get(name) },
       deps,
     );
     write(response, answer);

@@ -167,15 +167,19 @@ const STEPS: readonly string[] = [
   `,
 ];
 
-/** Brings the file's tables up to date; each step runs in its own transaction. */
-export function migrateSchema(db: Database): void {
+/**
+ * Brings the file's tables up to date; each step runs in its own transaction.
+ *
+ * @param target the schema to stop at (tests write files as an older release did).
+ */
+export function migrateSchema(db: Database, target = STEPS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > STEPS.length) {
     throw new Error(
       `The database was written by a newer release (schema ${current}; this release knows up to ${STEPS.length}). Upgrade the service or use another MRA_DB_PATH.`,
     );
   }
-  STEPS.slice(current).forEach((sql, index) => {
+  STEPS.slice(current, target).forEach((sql, index) => {
     db.transaction(() => {
       db.exec(sql);
       db.pragma(`user_version = ${current + index + 1}`);
