@@ -10,6 +10,8 @@ export interface Config {
   port: number;
   /** Unset: the embedded SQLite store. */
   mongodbUri: string | null;
+  /** Write concern of every MongoDB write: `majority` or a number of members. */
+  mongodbWriteConcern: 'majority' | number;
   dbPath: string;
   sqliteSynchronous: SynchronousMode;
   seed: 'demo' | 'none';
@@ -42,6 +44,8 @@ export interface Config {
   signInLinkMinutes: number;
   /** How long a web session lasts after its last request. */
   sessionHours: number;
+  /** Key material for sealing list cursors; null: a random key per process. */
+  cursorSecret: string | null;
 }
 
 /** The secret used when MRA_KEY_SECRET is unset: fine for the demo, never for real keys. */
@@ -60,7 +64,8 @@ export function durationVariable(key: string): string {
 
 export const VARIABLES: readonly Variable[] = [
   { name: 'PORT', default: '3000', meaning: 'HTTP port' },
-  { name: 'MONGODB_URI', default: 'unset: embedded SQLite', meaning: 'use MongoDB (mongoose) as the store' },
+  { name: 'MONGODB_URI', default: 'unset: embedded SQLite', meaning: 'use MongoDB (mongoose) as the store: a replica set or Atlas, e.g. `mongodb://localhost:27017/mra?replicaSet=rs0` (a standalone server is refused: it has no transactions)' },
+  { name: 'MRA_MONGODB_WRITE_CONCERN', default: 'majority', meaning: 'write concern of the MongoDB store: `majority` (a commit survives the loss of the primary) or a number of members such as `1`' },
   { name: 'MRA_DB_PATH', default: './data/mra.sqlite', meaning: 'SQLite file of the embedded store' },
   { name: 'MRA_SQLITE_SYNCHRONOUS', default: 'FULL', meaning: 'SQLite `synchronous` pragma: FULL survives power loss; NORMAL is faster and survives a crash of the process' },
   { name: 'MRA_SEED', default: 'demo', meaning: '`demo` loads `seed/` into an empty store at start; `none` loads nothing' },
@@ -80,6 +85,11 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'MRA_SESSION_HOURS', default: '8', meaning: 'how long a web session lasts after its last request' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'LOG_FORMAT', default: 'pretty on a terminal, json otherwise', meaning: '`pretty` (coloured lines for people) or `json` (one object a line, for log collectors)' },
+  {
+    name: 'MRA_CURSOR_SECRET',
+    default: 'unset: a random key per process',
+    meaning: 'at least 32 characters; seals the `nextCursor` of list answers. Nodes of one store that share it accept each other’s cursors, also after a restart',
+  },
   ...durationVariables(new Durations()),
 ];
 
@@ -145,9 +155,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const authFailureLimit = integer('MRA_AUTH_FAILURE_LIMIT', 20, 1, 1_000_000);
   const signInLinkMinutes = integer('MRA_SIGN_IN_LINK_MINUTES', 15, 1, 24 * 60);
   const sessionHours = integer('MRA_SESSION_HOURS', 8, 1, 24 * 30);
+  const mongodbUri = value('MONGODB_URI') ?? null;
+  if (mongodbUri !== null && !/^mongodb(\+srv)?:\/\/.+/.test(mongodbUri)) problems.push('MONGODB_URI must start with mongodb:// or mongodb+srv://');
+  const writeConcernText = value('MRA_MONGODB_WRITE_CONCERN') ?? 'majority';
+  const mongodbWriteConcern = writeConcernText === 'majority' ? 'majority' : Number(writeConcernText);
+  if (mongodbWriteConcern !== 'majority' && !(Number.isInteger(mongodbWriteConcern) && mongodbWriteConcern >= 0 && mongodbWriteConcern <= 50)) {
+    problems.push(`MRA_MONGODB_WRITE_CONCERN must be "majority" or a number of members such as 1, not "${writeConcernText}"`);
+  }
 
   const smtpUrl = value('SMTP_URL') ?? null;
   if (smtpUrl !== null && !/^smtps?:\/\/.+/.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
+
+  const cursorSecret = value('MRA_CURSOR_SECRET') ?? null;
+  if (cursorSecret !== null && cursorSecret.length < 32) problems.push('MRA_CURSOR_SECRET must be at least 32 characters long');
 
   const durations: Record<string, string> = {};
   for (const key of Durations.names()) {
@@ -165,7 +185,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     port,
-    mongodbUri: value('MONGODB_URI') ?? null,
+    mongodbUri,
+    mongodbWriteConcern,
     dbPath: value('MRA_DB_PATH') ?? './data/mra.sqlite',
     sqliteSynchronous: synchronous as SynchronousMode,
     seed: seed as Config['seed'],
@@ -186,5 +207,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authFailureLimit,
     signInLinkMinutes,
     sessionHours,
+    cursorSecret,
   };
 }

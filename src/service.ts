@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import { Durations } from './engine/durations-table.js';
 import { AppError, isAppError } from './errors.js';
 import { createApp } from './api/app.js';
+import { CursorSeal } from './api/cursors.js';
 import { listen } from './api/server.js';
 import { Engine } from './engine/engine.js';
 import { newId } from './ids.js';
@@ -21,14 +22,7 @@ import { Scheduler } from './schedule/scheduler.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/port.js';
 import { Validator } from './validation.js';
-
-/** Work a node runs beside the API. Several nodes may run the same worker on one store. */
-export interface BackgroundWorker {
-  readonly name: string;
-  start(): void;
-  /** Lets the work in hand finish and stops; resolves when none of it is running any more. */
-  stop(): Promise<void>;
-}
+import type { BackgroundWorker } from './workers/index.js';
 
 export interface Service {
   config: Config;
@@ -47,10 +41,10 @@ export async function startService(config: Config, log: Logger): Promise<Service
   const durations = new Durations(config.durations);
   // Read the seed before opening the store, so a bad seed file stops start-up with nothing written.
   const seed = config.seed === 'demo' ? await readSeed(config.seedDir, validator) : null;
-  const store = await openStore(config);
+  const store = await openStore(config, log);
   const credentials = credentialsFor(config, store, clock);
   try {
-    log.info({ store: store.name, path: config.dbPath }, 'store opened');
+    log.info({ store: store.name, ...(config.mongodbUri === null ? { path: config.dbPath } : {}) }, 'store opened');
     if (config.keySecret === null) {
       log.warn('MRA_KEY_SECRET is not set: API keys are hashed with the public development secret. Set it before minting real keys.');
     }
@@ -102,6 +96,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
     publicRateLimit: config.publicRateLimit,
     credentials,
     access: accessSettings(config),
+    cursors: new CursorSeal(config.cursorSecret),
   });
   const http = await listen(app, config.port);
   log.info({ url: http.url }, 'API listening');

@@ -6,6 +6,7 @@ import type { Engine } from '../engine/engine.js';
 import type { OutboxAdmin } from '../notify/outbox-admin.js';
 import type { Store } from '../store/port.js';
 import type { Validator } from '../validation.js';
+import type { CursorSeal } from './cursors.js';
 
 export interface ApiDeps {
   engine: Engine;
@@ -28,4 +29,6 @@ export interface ApiDeps {
     /** Base of sign-in links. */
     publicUrl: string;
   };
+  /** Seals the cursors of list answers; by default one with a key of this process alone. */
+  cursors?: CursorSeal;
 }

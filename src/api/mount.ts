@@ -1,13 +1,15 @@
 /**
  * Registers route specs on an Express router. For every route, in this order: rate limit (public
- * routes; refused credentials per client address), authentication (401), the caller's role (403), the content type (415), the query and
- * the body against their schemas (400), then the handler; its answer is written as JSON, CSV or
+ * routes; refused credentials per client address), authentication (401), the caller's role (403),
+ * the content type (415), the query and the body against their schemas (400), the cursor
+ * unsealed, then the handler; its answer, with its next cursor sealed, is written as JSON, CSV or
  * text. Nothing here catches: Express 5 hands every rejection to the one error mapper.
  */
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { AppError } from '../errors.js';
 import { authenticate, csrf } from './auth.js';
 import type { ApiDeps } from './deps.js';
+import type { CursorSeal } from './cursors.js';
 import type { ApiResponse, RouteSpec, SessionControl, SessionInfo } from './route.js';
 
 /** The limiters a route may sit behind, made once per app. */
@@ -31,6 +33,13 @@ function queryOf(request: Request): Record<string, unknown> {
 
 function hasBody(request: Request): boolean {
   return Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+}
+
+/** A page's `nextCursor`, sealed for the route that answered (`cursors.ts` says why). */
+function sealCursor(answer: ApiResponse, cursors: CursorSeal, scope: string): ApiResponse {
+  const body = answer.body as { nextCursor?: unknown } | undefined;
+  if (body === null || typeof body !== 'object' || typeof body.nextCursor !== 'string') return answer;
+  return { ...answer, body: { ...body, nextCursor: cursors.seal(body.nextCursor, scope) } };
 }
 
 function write(response: Response, answer: ApiResponse): void {
@@ -75,7 +84,8 @@ function sessionControl(request: Request, deps: ApiDeps): SessionControl {
   };
 }
 
-export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, limiters: Limiters): void {
+export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, limiters: Limiters, cursors: CursorSeal): void {
+  const scope = `${spec.method.toUpperCase()} ${spec.path}`;
   const handler: RequestHandler = async (request, response) => {
     const caller = spec.access === 'principal' ? await authenticate(request, deps) : null;
     const actor = caller?.actor ?? null;
@@ -86,7 +96,8 @@ export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, limiters: 
     if (spec.method === 'post' && hasBody(request) && !request.is(['application/json', 'application/*+json'])) {
       throw new AppError({ code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'Send the body as JSON, with "Content-Type: application/json".' });
     }
-    const query = deps.validator.validate(spec.query.$id, queryOf(request), 'The query');
+    const query = deps.validator.validate<Record<string, unknown>>(spec.query.$id, queryOf(request), 'The query');
+    if (typeof query['cursor'] === 'string') query['cursor'] = cursors.open(query['cursor'], scope);
     const rawBody: unknown = request.body ?? {};
     const body =
       spec.body && spec.body.validatedBy !== 'engine' && '$id' in spec.body.schema
@@ -96,7 +107,7 @@ export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, limiters: 
       { actor, session: sessionControl(request, deps), params: request.params as Record<string, string>, query: query as never, body: body as never, header: (name) => request.get(name) },
       deps,
     );
-    write(response, answer);
+    write(response, sealCursor(answer, cursors, scope));
   };
   const credentialLimit = spec.credentialLimit ?? (spec.access === 'principal' ? 'failures' : undefined);
   const chain = [

@@ -22,7 +22,7 @@ describe('HTTP: accreditation bodies and the economies they serve', () => {
   it('a US accreditation body cannot create, suspend or renew an accreditation of a Vietnamese CAB (403, nothing written)', async () => {
     const w = api.world;
     const vietnamese = await w.accreditation('vn-lab-song-hong');
-    const before = w.rowCounts();
+    const before = await w.snapshot();
     const created = await api.post('/accreditations', accreditationBody('vn-lab-song-hong', 'A2LA 1234.01'), 'us-accreditation-body');
     expect(created.status, created.text).to.equal(403);
     expect(created.body['detail']).to.contain('vn-lab-song-hong is of VN');
@@ -30,7 +30,7 @@ describe('HTTP: accreditation bodies and the economies they serve', () => {
       const changed = await api.post(`/accreditations/${vietnamese.id}/events`, event, 'us-accreditation-body');
       expect(changed.status, `${event.type}: ${changed.text}`).to.equal(403);
     }
-    expect(w.rowCounts()).to.deep.equal(before);
+    expect(await w.snapshot()).to.deep.equal(before);
     expect((await w.store.load('accreditations', vietnamese.id))!.state).to.equal('active');
   });
 
