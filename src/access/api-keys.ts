@@ -71,7 +71,7 @@ export async function revokeApiKey(deps: { store: Store; now: Date }, owner: Pri
   const key = await deps.store.getApiKey(keyId);
   if (!key || key.principalId !== owner.id) throw new AppError({ code: 'NOT_FOUND', detail: `Principal ${owner.id} has no API key "${keyId}".` });
   if (key.revokedAt !== null) {
-    throw new AppError({ code: 'NOT_ELIGIBLE', detail: `API key ${key.prefix} was already revoked at ${key.revokedAt}.`, extra: { reasons: [{ code: 'ALREADY_REVOKED', detail: key.revokedAt }] } });
+    throw new AppError({ code: 'NOT_ELIGIBLE', detail: `API key ${key.prefix} was already revoked at ${key.revokedAt}.`, publicFields: { reasons: [{ code: 'ALREADY_REVOKED', detail: key.revokedAt }] } });
   }
   const at = deps.now.toISOString();
   const revoked: ApiKeyRecord = { ...key, revokedAt: at };

@@ -68,10 +68,10 @@ export async function createPrincipal(store: Store, body: CreatePrincipal, actor
   const at = now.toISOString();
   const record = await recordFor(store, body, actor, at);
   await requireManageable(store, actor, record, 'create');
-  if (await store.getPrincipal(record.id)) throw new AppError({ code: 'DUPLICATE', detail: `The principal id "${record.id}" is taken.`, extra: { existingId: record.id } });
+  if (await store.getPrincipal(record.id)) throw new AppError({ code: 'DUPLICATE', detail: `The principal id "${record.id}" is taken.`, publicFields: { existingId: record.id } });
   const sameAddress = await store.principalByEmail(record.email);
   if (sameAddress) {
-    throw new AppError({ code: 'DUPLICATE', detail: `${record.email} is already the address of a principal; sign-in links need one principal per address.`, extra: { existingId: sameAddress.id } });
+    throw new AppError({ code: 'DUPLICATE', detail: `${record.email} is already the address of a principal; sign-in links need one principal per address.`, publicFields: { existingId: sameAddress.id } });
   }
   await store.putPrincipal(record, auditEntry(actor, at, 'principal.created', record, { details: { role: record.role, name: record.name } }));
   return record;
@@ -89,10 +89,10 @@ export async function disablePrincipal(store: Store, id: string, actor: Actor, n
   const target = await readPrincipal(store, id, actor);
   await requireManageable(store, actor, target, 'disable');
   if (target.id === actor.id) {
-    throw new AppError({ code: 'NOT_ELIGIBLE', detail: 'You cannot disable yourself; ask whoever manages you.', extra: { reasons: [{ code: 'SELF', detail: 'disabling oneself' }] } });
+    throw new AppError({ code: 'NOT_ELIGIBLE', detail: 'You cannot disable yourself; ask whoever manages you.', publicFields: { reasons: [{ code: 'SELF', detail: 'disabling oneself' }] } });
   }
   if (target.disabledAt !== undefined) {
-    throw new AppError({ code: 'NOT_ELIGIBLE', detail: `${id} is already disabled, since ${target.disabledAt}.`, extra: { reasons: [{ code: 'ALREADY_DISABLED', detail: target.disabledAt }] } });
+    throw new AppError({ code: 'NOT_ELIGIBLE', detail: `${id} is already disabled, since ${target.disabledAt}.`, publicFields: { reasons: [{ code: 'ALREADY_DISABLED', detail: target.disabledAt }] } });
   }
   const at = now.toISOString();
   const disabled: PrincipalRecord = { ...target, disabledAt: at };

@@ -65,6 +65,7 @@ const QUERIES: Record<string, Array<q.Read | q.Write>> = {
   auditPage: [q.auditPage({ limit: 10 }), q.auditPage({ organisation: 'o', limit: 10, cursor: cursor('a1') })],
   principalsOfRole: [q.principalsOfRole('regulator')],
   nextSequence: [q.nextSequence('designation:VN')],
+  exportPage: Object.values(COLLECTIONS).flatMap((c) => [q.exportPage(c, { limit: 10 }), q.exportPage(c, { limit: 10, cursor: cursor('x') })]),
 };
 
 /** Builders that make documents or values, not queries. */

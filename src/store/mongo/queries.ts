@@ -433,3 +433,12 @@ export function auditPage(query: { organisation?: string; limit: number; cursor?
   if (query.cursor) filter['_id'] = op({ $lt: decodeCursor(query.cursor)[0] ?? '' });
   return { collection: COLLECTIONS.audit, filter, sort: { _id: -1 }, limit: query.limit + 1 };
 }
+
+// ---------------------------------------------------------------- transfer (store:copy)
+
+/** A page of a whole collection in `_id` order, one more than asked. */
+export function exportPage(collection: CollectionName, page: { limit: number; cursor?: string | null }): Read {
+  const filter: Filter = page.cursor ? { _id: op({ $gt: decodeCursor(page.cursor)[0] ?? '' }) } : {};
+  return { collection, filter, sort: { _id: 1 }, limit: page.limit + 1 };
+}
+
