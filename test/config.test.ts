@@ -39,6 +39,8 @@ describe('configuration', () => {
       signInLinkMinutes: 15,
       sessionHours: 8,
       cursorSecret: null,
+      metricsPort: null,
+      metricsHost: '127.0.0.1',
     });
   });
 

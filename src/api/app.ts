@@ -16,6 +16,8 @@ import { newId } from '../ids.js';
 import { CursorSeal } from './cursors.js';
 import type { ApiDeps } from './deps.js';
 import { refuseDeepJson } from './json-depth.js';
+import { authenticate } from './auth.js';
+import { metricsHandler } from './metrics-route.js';
 import { mount, type Limiters } from './mount.js';
 import { openApiDocument } from './openapi.js';
 import { errorHandler, notFound } from './problem.js';
@@ -69,6 +71,7 @@ export function createApp(deps: ApiDeps): Express {
       customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
     }),
   );
+  if (deps.metrics) app.use(deps.metrics.httpMiddleware());
   app.use(helmet());
   app.use(express.json({ limit: '100kb', type: ['application/json', 'application/*+json'], verify: refuseDeepJson }));
   app.use(sessions(deps));
@@ -76,6 +79,7 @@ export function createApp(deps: ApiDeps): Express {
   const limiters = limitersFor(deps);
   const cursors = deps.cursors ?? new CursorSeal();
   for (const spec of allRoutes()) mount(router, spec, deps, limiters, cursors);
+  if (deps.metrics && deps.metricsOnApi) router.get('/metrics', limiters.credentialFailures, metricsHandler(deps.metrics, (request) => authenticate(request, deps)));
   app.use(router);
   app.use(notFound);
   app.use(errorHandler(deps.log));

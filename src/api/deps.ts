@@ -6,6 +6,7 @@ import type { Engine } from '../engine/engine.js';
 import type { OutboxAdmin } from '../notify/outbox-admin.js';
 import type { Store } from '../store/port.js';
 import type { Validator } from '../validation.js';
+import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import type { CursorSeal } from './cursors.js';
 
 export interface ApiDeps {
@@ -31,4 +32,9 @@ export interface ApiDeps {
   };
   /** Seals the cursors of list answers; by default one with a key of this process alone. */
   cursors?: CursorSeal;
+  /** Counts every request; with `metricsOnApi`, `GET /metrics` is served here to admins. */
+  metrics?: ServiceMetrics;
+  metricsOnApi?: boolean;
+  /** Whether start-up is done and the node is not stopping (`/health/ready`); unset: always. */
+  ready?: () => boolean;
 }

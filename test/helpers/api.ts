@@ -10,6 +10,8 @@ import { createApp } from '../../src/api/app.js';
 import type { ApiDeps } from '../../src/api/deps.js';
 import { listen, type RunningServer } from '../../src/api/server.js';
 import { loadConfig } from '../../src/config.js';
+import { Engine } from '../../src/engine/engine.js';
+import { ServiceMetrics } from '../../src/metrics/service-metrics.js';
 import { outboxAdmin } from '../../src/notify/index.js';
 import { Validator } from '../../src/validation.js';
 import { World } from './world.js';
@@ -63,9 +65,12 @@ export class ApiWorld {
     this.server = server;
   }
 
-  static async create(options: { publicRateLimit?: number; start?: string; authFailureLimit?: number } = {}): Promise<ApiWorld> {
+  static async create(options: { publicRateLimit?: number; start?: string; authFailureLimit?: number; metrics?: boolean } = {}): Promise<ApiWorld> {
     const world = await World.create(options.start ? { start: options.start } : {});
-    const app = createApp(apiDeps(world, options));
+    const metrics = options.metrics ? new ServiceMetrics({ store: world.store, clock: world.clock }) : undefined;
+    // With metrics, the API's engine times its commits as the service's does.
+    const engine = metrics ? new Engine({ store: metrics.timingCommits(world.store), clock: world.clock, durations: world.engine.durations, nodeId: 'test-node' }) : world.engine;
+    const app = createApp({ ...apiDeps(world, options), ...(metrics ? { metrics, metricsOnApi: true } : {}), engine });
     return new ApiWorld(world, await listen(app, 0));
   }
 

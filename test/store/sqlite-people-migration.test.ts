@@ -19,9 +19,9 @@ describe('SQLite: opening a store of the previous release', () => {
     const { dir, remove } = tempDir();
     try {
       const path = join(dir, 'old.sqlite');
-      // The previous release's file: schema 1, a principal row with its key's bare SHA-256 digest.
+      // The previous release's file: schema 2, a principal row with its key's bare SHA-256 digest.
       const old = openDatabase(path);
-      migrateSchema(old, 1);
+      migrateSchema(old, 2);
       const sha = createHash('sha256').update('demo-lab-song-hong-key', 'utf8').digest('hex');
       const lab = { id: 'lab-song-hong', name: 'Phòng thử nghiệm Viễn thông Sông Hồng', role: 'lab', cabId: 'vn-lab-song-hong', economy: 'VN', email: 'lab@songhong.vn.example', language: 'vi', apiKeyHash: sha };
       old.prepare(`INSERT INTO principals (id, role, economy, key_hash, data) VALUES (?, 'lab', 'VN', ?, ?)`).run(lab.id, sha, JSON.stringify(lab));

@@ -110,7 +110,15 @@ const STEPS: readonly string[] = [
   CREATE INDEX principals_by_role ON principals (role, economy);
   CREATE TABLE sequences (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
   `,
-  // People and keys: principals act for an organisation and can be disabled; API keys move to
+  // 2: what monitoring reads (the age of the oldest pending message, failing deadlines) and what a
+  // stopping node gives back (its leases), each from an index.
+  `
+  CREATE INDEX outbox_by_age ON outbox (status, created_at);
+  CREATE INDEX outbox_leases ON outbox (lease_owner) WHERE lease_owner IS NOT NULL;
+  CREATE INDEX deadlines_failing ON deadlines (status, attempts, source);
+  CREATE INDEX deadlines_leases ON deadlines (lease_owner) WHERE lease_owner IS NOT NULL;
+  `,
+  // 3: people and keys: principals act for an organisation and can be disabled; API keys move to
   // their own table (the SHA-256 digests of older releases are kept, marked `sha256`, and re-keyed
   // by the service at start-up); sign-in tokens, web sessions, the audit trail; the outbox can
   // carry an account e-mail, whose content is in its own `body`.
