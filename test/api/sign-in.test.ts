@@ -26,7 +26,7 @@ describe('HTTP: sign-in by e-mail link', () => {
     const mail = await composer.compose(outbox[0]!);
     expect(mail.subject).to.equal('Đường dẫn đăng nhập MRA Engine');
     expect(mail.language).to.equal('vi');
-    expect(mail.text).to.contain('Kính gửi Phòng thử nghiệm Viễn thông Sông Hồng,');
+    expect(mail.text).to.contain('Kính gửi: Phòng thử nghiệm Viễn thông Sông Hồng');
     expect(mail.text).to.contain('chỉ sử dụng được một lần');
     expect(mail.text).to.contain(outbox[0]!.account!.link);
     expect(outbox[0]!.account!.link).to.match(/^http:\/\/localhost:3000\/auth\/sign-in\?token=[A-Za-z0-9_-]{43}$/);
