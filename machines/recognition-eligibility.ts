@@ -57,3 +57,11 @@ export function duplicateRefusals(input: RecognitionInput, facts: RecognitionFac
     .filter((r) => r.scope.some((s) => input.scope.includes(s)))
     .map((r) => ({ code: 'RECOGNITION_EXISTS', detail: `Recognition ${r.id} (${r.state}) already covers part of this scope.` }));
 }
+
+/**
+ * The accreditation a recognition stands on: the CAB's first one that is active now and covers
+ * the scope. The recognition follows it (lapses and is restored with it), not the CAB's others.
+ */
+export function groundingAccreditation(facts: RecognitionFacts): string | undefined {
+  return facts.accreditations.find((a) => a.activeNow && a.coversScope)?.id;
+}

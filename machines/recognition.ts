@@ -12,6 +12,8 @@
  * recognized | contested | verification --ACCREDITATION_LAPSED--> lapsed --ACCREDITATION_RESTORED--> recognized (or expired)
  * live states --SCOPE_NARROWED--> the scope narrowed (withdrawn when nothing is left)
  * recognized | suspended | contested | verification | lapsed --LISTING_EXPIRED--> expired
+ * ACCREDITATION_LAPSED / ACCREDITATION_RESTORED act only for the accreditation the recognition
+ *   was granted on (`accreditationId`)
  * recognized --RENEW--> pending, the listing kept in force until the decision
  *
  * `inForce` records when the recognition held, so a test report can be judged on its test date;
@@ -35,6 +37,12 @@ import { closePeriods, compareInstants, defineWorkflow, inAnyPeriod, openPeriod,
 export type RecognitionInput = CreateRecognition & {
   /** The CAB's economy. */
   exportingEconomy: string;
+  /**
+   * The accreditation it stands on (filled by the engine, on application and again on RECOGNIZE):
+   * only that one's loss lapses the recognition. Absent in records of older releases, which
+   * follow any accreditation of their CAB as they used to.
+   */
+  accreditationId?: string;
 };
 
 export type RecognitionData = RecognitionInput & {
@@ -57,7 +65,8 @@ export type RecognitionData = RecognitionInput & {
   scopeRemovals: Array<{ at: string; economy: string; removed: string[] }>;
 };
 
-export type RecognitionEvent = RecognitionEventBody & EventMeta;
+/** RECOGNIZE carries, filled by the engine, the accreditation the recognition is granted on. */
+export type RecognitionEvent = RecognitionEventBody & EventMeta & { accreditationId?: string };
 
 /** Whether the recognition was in force at an instant. */
 export function recognitionInForceOn(data: RecognitionData, at: string): boolean {
@@ -109,12 +118,20 @@ export const recognitionMachine = setup({
     closesOnNoAnswer: ({ context }) => context.infoRequest?.onNoAnswer === 'close',
     narrowsScope: (args) => removedHere(args).length > 0,
     removesAll: (args) => removedHere(args).length === args.context.scope.length,
+    /** The accreditation that lapsed or was restored is the one this recognition stands on. */
+    itsOwnAccreditation: ({ context, event }) => context.accreditationId === undefined || context.accreditationId === event.accreditationId,
   },
   actions: {
     /** The engine fills in the designation number and validity when the regulator leaves them out. */
     list: assign(({ context, event }) =>
       event.type === 'RECOGNIZE'
-        ? { designationNumber: event.designationNumber, validUntil: event.validUntil, inForce: openPeriod(context.inForce, event.at), renewal: false }
+        ? {
+            designationNumber: event.designationNumber,
+            validUntil: event.validUntil,
+            accreditationId: event.accreditationId ?? context.accreditationId,
+            inForce: openPeriod(context.inForce, event.at),
+            renewal: false,
+          }
         : {},
     ),
     endForce: assign({ inForce: ({ context, event }) => closePeriods(context.inForce, event.at), renewal: false }),
@@ -183,7 +200,7 @@ export const recognitionMachine = setup({
         OBJECT: { target: 'objected', actions: 'endForce' },
         REVIEW_OVERDUE: {},
         AGREEMENT_TERMINATED: { target: 'withdrawn', actions: 'endForce' },
-        ACCREDITATION_LAPSED: { guard: 'isRenewal', target: 'lapsed', actions: 'endForce' },
+        ACCREDITATION_LAPSED: { guard: and(['isRenewal', 'itsOwnAccreditation']), target: 'lapsed', actions: 'endForce' },
         SCOPE_NARROWED: [
           { guard: 'removesAll', target: 'withdrawn', actions: ['narrow', 'endForce'] },
           { guard: 'narrowsScope', actions: 'narrow' },
@@ -197,7 +214,7 @@ export const recognitionMachine = setup({
         INFO_OVERDUE: [{ guard: 'closesOnNoAnswer', target: 'objected', actions: 'endForce' }, { target: 'pending' }],
         OBJECT: { target: 'objected', actions: 'endForce' },
         AGREEMENT_TERMINATED: { target: 'withdrawn', actions: 'endForce' },
-        ACCREDITATION_LAPSED: { guard: 'isRenewal', target: 'lapsed', actions: 'endForce' },
+        ACCREDITATION_LAPSED: { guard: and(['isRenewal', 'itsOwnAccreditation']), target: 'lapsed', actions: 'endForce' },
         SCOPE_NARROWED: [
           { guard: 'removesAll', target: 'withdrawn', actions: ['narrow', 'endForce'] },
           { guard: 'narrowsScope', actions: 'narrow' },
@@ -214,7 +231,7 @@ export const recognitionMachine = setup({
         CONTEST: { target: 'contested', actions: 'openContest' },
         WITHDRAW: { target: 'withdrawn', actions: 'endForce' },
         AGREEMENT_TERMINATED: { target: 'withdrawn', actions: 'endForce' },
-        ACCREDITATION_LAPSED: { target: 'lapsed', actions: 'endForce' },
+        ACCREDITATION_LAPSED: { guard: 'itsOwnAccreditation', target: 'lapsed', actions: 'endForce' },
         LISTING_EXPIRED: { target: 'expired', actions: 'endForce' },
         LISTING_EXPIRY_REMINDER: {},
         RENEW: { target: 'pending', actions: 'startRenewal' },
@@ -252,7 +269,10 @@ export const recognitionMachine = setup({
     },
     lapsed: {
       on: {
-        ACCREDITATION_RESTORED: [{ guard: 'listingValid', target: 'recognized', actions: 'restoreForce' }, { target: 'expired' }],
+        ACCREDITATION_RESTORED: [
+          { guard: and(['itsOwnAccreditation', 'listingValid']), target: 'recognized', actions: 'restoreForce' },
+          { guard: 'itsOwnAccreditation', target: 'expired' },
+        ],
         WITHDRAW: 'withdrawn',
         AGREEMENT_TERMINATED: 'withdrawn',
         LISTING_EXPIRED: 'expired',

@@ -32,6 +32,8 @@ export interface Actor {
   economy?: string;
   cabId?: string;
   name?: string;
+  /** The organisation the principal acts for; rules with `principal` bind to it. */
+  organisation?: string;
 }
 
 export const SYSTEM_ACTOR: Actor = Object.freeze({ id: 'system', role: 'system', name: 'MRA Engine' });
@@ -47,7 +49,7 @@ export interface EventMeta {
 
 /**
  * Who may do something. `role` must match; each other key names a field of the instance's data
- * whose value must equal the actor's economy, CAB or principal id (or contain it, for a list).
+ * whose value must equal the actor's economy, CAB or organisation (or contain it, for a list).
  *
  * @example { role: 'regulator', economy: 'importingEconomy' } // the importing economy's regulator
  */
@@ -62,8 +64,9 @@ export const SYSTEM_ONLY: readonly Rule[] = [{ role: 'system' }];
 
 /**
  * Who hears of a transition. `principals` selects every principal of a role whose economy is
- * the value (or one of the values) of a data field; `principal` and `cab` name a data field
- * holding a principal id or a CAB id (the CAB's own contact address is used).
+ * the value (or one of the values) of a data field; `principal` names a data field holding an
+ * organisation (every principal acting for it hears), `cab` one holding a CAB id (the CAB's own
+ * contact address is used).
  */
 export type PartyRule =
   | { principals: { role: PrincipalRole; economy: string } }

@@ -1,4 +1,5 @@
 /** Every schema of the service, by purpose. One place, so ajv and the OpenAPI document see the same set. */
+import { accessSchemas } from './access.js';
 import { accreditationEvents, createAccreditation } from './accreditations.js';
 import { agreementEvents, createAgreement } from './agreements.js';
 import {
@@ -6,10 +7,13 @@ import {
   historyQuery,
   listQueries,
   noQuery,
+  auditQuery,
   outboxQuery,
+  principalsQuery,
   publicRecognitionsQuery,
   publicTestReportsQuery,
   regulationsQuery,
+  signInQuery,
 } from './queries.js';
 import { createRecognition, recognitionEvents } from './recognitions.js';
 import { cab, createCab, economy, regulation, seedPrincipal } from './reference.js';
@@ -49,6 +53,9 @@ export const querySchemas = {
   publicTestReports: publicTestReportsQuery,
   publicRecognitions: publicRecognitionsQuery,
   outbox: outboxQuery,
+  principals: principalsQuery,
+  audit: auditQuery,
+  signIn: signInQuery,
 } as const;
 
 /** Every top-level schema (each has an `$id`). */
@@ -57,6 +64,7 @@ export function allSchemas(): Array<{ $id: string }> {
   return [
     ...sets.flatMap((set) => [set.create, ...Object.values(set.events)]),
     ...Object.values(referenceSchemas),
+    ...Object.values(accessSchemas),
     ...Object.values(seedSchemas),
     ...Object.values(querySchemas),
     ...Object.values(responseSchemas),

@@ -102,3 +102,25 @@ export const outboxQuery = {
   properties: { limit, cursor },
   additionalProperties: false,
 } as const;
+
+export const principalsQuery = {
+  $id: `${SCHEMA_BASE}queries/principals`,
+  type: 'object',
+  properties: { organisation: recordId, economy: economyCode, limit, cursor },
+  additionalProperties: false,
+} as const;
+
+export const auditQuery = {
+  $id: `${SCHEMA_BASE}queries/audit`,
+  type: 'object',
+  properties: { organisation: recordId, limit, cursor },
+  additionalProperties: false,
+} as const;
+
+export const signInQuery = {
+  $id: `${SCHEMA_BASE}queries/sign-in`,
+  type: 'object',
+  properties: { token: { type: 'string', pattern: '^[A-Za-z0-9_-]{20,100}$' } },
+  required: ['token'],
+  additionalProperties: false,
+} as const;

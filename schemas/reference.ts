@@ -72,6 +72,8 @@ export const seedPrincipal = {
     cabId: recordId,
     email,
     language,
+    organisation: { ...recordId, description: 'Whom it acts for; default: its CAB, or itself.' },
+    serves: { type: 'array', items: economyCode, uniqueItems: true, description: 'Accreditation bodies: economies besides their own whose CABs they may accredit.' },
     apiKey: { type: 'string', minLength: 16, maxLength: 200, pattern: '^[A-Za-z0-9_.-]+$' },
   },
   required: ['id', 'name', 'role', 'email', 'language', 'apiKey'],

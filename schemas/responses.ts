@@ -54,7 +54,7 @@ export const historyEntry = {
     seq: { type: 'integer' },
     at: { type: 'string', format: 'date-time' },
     type: { type: 'string', description: 'The event, or CREATE.' },
-    actor: { type: 'object', properties: { id: { type: 'string' }, role: { type: 'string' }, economy: economyCode, cabId: recordId, name: { type: 'string' } } },
+    actor: { type: 'object', properties: { id: { type: 'string' }, role: { type: 'string' }, economy: economyCode, cabId: recordId, name: { type: 'string' }, organisation: { type: 'string' } } },
     from: { type: ['string', 'null'] },
     to: { type: 'string' },
     payload: anyObject,

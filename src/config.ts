@@ -42,6 +42,14 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `pretty` for people, `json` for log collectors; unset: pretty on a terminal, JSON otherwise. */
   logFormat: 'pretty' | 'json' | null;
+  /** Keys the hash of API keys and sign-in tokens; null: the development secret (a warning says so). */
+  keySecret: string | null;
+  /** Wrong keys or tokens one client address may send in 15 minutes before it gets 429. */
+  authFailureLimit: number;
+  /** How long a sign-in link works. */
+  signInLinkMinutes: number;
+  /** How long a web session lasts after its last request. */
+  sessionHours: number;
   /** Key material for sealing list cursors; null: a random key per process. */
   cursorSecret: string | null;
   /** A port of its own for `GET /metrics`, without a key; null: on the API port, for admins. */
@@ -49,6 +57,9 @@ export interface Config {
   /** The address the metrics port listens on. */
   metricsHost: string;
 }
+
+/** The secret used when MRA_KEY_SECRET is unset: fine for the demo, never for real keys. */
+export const DEVELOPMENT_KEY_SECRET = 'mra-engine-development-secret-do-not-use-in-production';
 
 export interface Variable {
   name: string;
@@ -83,6 +94,10 @@ export const VARIABLES: readonly Variable[] = [
     meaning: 'what an unanswered request for information leads to at its deadline: `review` (back to the regulator) or `close` (application objected to, report rejected); a request may say otherwise',
   },
   { name: 'MRA_NOW', default: 'real time', meaning: 'ISO instant: the service clock starts there and runs forward in real time' },
+  { name: 'MRA_KEY_SECRET', default: 'unset: a development secret (logged as a warning)', meaning: 'at least 32 characters; keys the hash of API keys and sign-in tokens (HMAC-SHA-256). Set it before the first real key is minted: changing it invalidates every key' },
+  { name: 'MRA_AUTH_FAILURE_LIMIT', default: '20', meaning: 'wrong API keys, sign-in tokens or sign-in link requests one client address may send in 15 minutes before it is answered 429' },
+  { name: 'MRA_SIGN_IN_LINK_MINUTES', default: '15', meaning: 'how long a sign-in link e-mailed to a person works (once)' },
+  { name: 'MRA_SESSION_HOURS', default: '8', meaning: 'how long a web session lasts after its last request' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'LOG_FORMAT', default: 'pretty on a terminal, json otherwise', meaning: '`pretty` (coloured lines for people) or `json` (one object a line, for log collectors)' },
   {
@@ -155,6 +170,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = (value('MRA_PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) problems.push('MRA_PUBLIC_URL must be an http:// or https:// address');
 
+  const keySecret = value('MRA_KEY_SECRET') ?? null;
+  if (keySecret !== null && keySecret.length < 32) problems.push('MRA_KEY_SECRET must be at least 32 characters long');
+  const authFailureLimit = integer('MRA_AUTH_FAILURE_LIMIT', 20, 1, 1_000_000);
+  const signInLinkMinutes = integer('MRA_SIGN_IN_LINK_MINUTES', 15, 1, 24 * 60);
+  const sessionHours = integer('MRA_SESSION_HOURS', 8, 1, 24 * 30);
   const mongodbUri = value('MONGODB_URI') ?? null;
   if (mongodbUri !== null && !/^mongodb(\+srv)?:\/\/.+/.test(mongodbUri)) problems.push('MONGODB_URI must start with mongodb:// or mongodb+srv://');
   const writeConcernText = value('MRA_MONGODB_WRITE_CONCERN') ?? 'majority';
@@ -215,6 +235,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     policies: { infoUnanswered: infoUnanswered as Policies['infoUnanswered'] },
     logLevel: logLevel as Config['logLevel'],
     logFormat: logFormat as Config['logFormat'],
+    keySecret,
+    authFailureLimit,
+    signInLinkMinutes,
+    sessionHours,
     cursorSecret,
     metricsPort,
     metricsHost,

@@ -1,20 +1,20 @@
-/** Principals: who acts. API keys are stored as SHA-256 digests and compared as such. */
-import { createHash } from 'node:crypto';
+/** Principals: who acts, and for which organisation. */
 import type { Actor } from '../machines/types.js';
 import type { PrincipalRecord } from './store/port.js';
 
-/** API keys are long random strings, so one round of SHA-256 is enough to store them safely. */
-export function hashApiKey(apiKey: string): string {
-  return createHash('sha256').update(apiKey, 'utf8').digest('hex');
-}
-
-/** The actor a principal acts as. */
+/** The actor a principal acts as: the person (id, name) and the organisation it acts for. */
 export function actorOf(principal: PrincipalRecord): Actor {
   return {
     id: principal.id,
     role: principal.role,
     name: principal.name,
+    organisation: principal.organisation,
     ...(principal.economy === undefined ? {} : { economy: principal.economy }),
     ...(principal.cabId === undefined ? {} : { cabId: principal.cabId }),
   };
+}
+
+/** The organisation a principal acts for when none is named: its CAB, or itself. */
+export function defaultOrganisation(principal: { id: string; cabId?: string }): string {
+  return principal.cabId ?? principal.id;
 }

@@ -5,6 +5,7 @@
  * new work), then the workers, then the store.
  */
 import type { Logger } from 'pino';
+import { accessSettings, credentialsFor, upgradeLegacyKeyHashes } from './access/index.js';
 import { offsetClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { Durations } from './engine/durations-table.js';
@@ -45,10 +46,16 @@ export async function startService(config: Config, log: Logger): Promise<Service
   // Read the seed before opening the store, so a bad seed file stops start-up with nothing written.
   const seed = config.seed === 'demo' ? await readSeed(config.seedDir, validator) : null;
   const store = await openStore(config, log);
+  const credentials = credentialsFor(config, store, clock);
   try {
     log.info({ store: store.name, ...(config.mongodbUri === null ? { path: config.dbPath } : {}) }, 'store opened');
+    if (config.keySecret === null) {
+      log.warn('MRA_KEY_SECRET is not set: API keys are hashed with the public development secret. Set it before minting real keys.');
+    }
+    const upgraded = await upgradeLegacyKeyHashes(store, credentials.hasher);
+    if (upgraded > 0) log.info({ keys: upgraded }, 'API key digests of an older release re-keyed with MRA_KEY_SECRET');
     if (seed && (await store.isEmpty())) {
-      const summary = await applySeed(store, seed, { now: clock.now(), durations, validator }).catch((error: unknown) => {
+      const summary = await applySeed(store, seed, { now: clock.now(), durations, validator, hasher: credentials.hasher }).catch((error: unknown) => {
         // The files were checked before anything was written, so this is a scenario step the
         // engine refused; what came before it is in the store, which no longer counts as empty.
         if (!isAppError(error, 'SEED_INVALID')) throw error;
@@ -97,6 +104,8 @@ export async function startService(config: Config, log: Logger): Promise<Service
     log,
     outboxAdmin: outboxAdmin({ config, store, clock }),
     publicRateLimit: config.publicRateLimit,
+    credentials,
+    access: accessSettings(config),
     cursors: new CursorSeal(config.cursorSecret),
     metrics,
     metricsOnApi: config.metricsPort === null,

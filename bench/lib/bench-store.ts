@@ -3,6 +3,8 @@
  * demo seed played into it (so the recognised lab, the agreements and the principals are real),
  * then filled with test reports submitted through the engine, screening and all.
  */
+import { KeyHasher } from '../../src/access/key-hash.js';
+import { DEVELOPMENT_KEY_SECRET } from '../../src/config.js';
 import type { SqliteSynchronous as SynchronousMode } from '../../src/config.js';
 import { join } from 'node:path';
 import type { Actor } from '../../machines/types.js';
@@ -37,7 +39,7 @@ export async function openBenchStore(path: string, synchronous: SynchronousMode,
   const store = new SqliteStore({ path, synchronous });
   const seed = await readSeed(SEED_DIR, validator);
   const durations = new Durations();
-  if (await store.isEmpty()) await applySeed(store, seed, { now, durations, validator });
+  if (await store.isEmpty()) await applySeed(store, seed, { now, durations, validator, hasher: new KeyHasher(DEVELOPMENT_KEY_SECRET) });
   const actors = await loadReferenceData(store, seed);
   const clock = new ManualClock(now);
   const engine = new Engine({ store, clock, validator, durations, nodeId: 'bench' });

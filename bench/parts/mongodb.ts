@@ -3,6 +3,8 @@
  * database, then the same SUSPEND / RESUME workload as on SQLite, with 1 and N senders. The
  * database is dropped afterwards.
  */
+import { KeyHasher } from '../../src/access/key-hash.js';
+import { DEVELOPMENT_KEY_SECRET } from '../../src/config.js';
 import { ManualClock } from '../../src/clock.js';
 import { Durations } from '../../src/engine/durations-table.js';
 import { Engine } from '../../src/engine/engine.js';
@@ -22,7 +24,7 @@ export async function measureMongoEngine(uri: string, options: { rounds: number;
     const durations = new Durations();
     const now = new Date();
     const seed = await readSeed(SEED_DIR, validator);
-    await applySeed(store, seed, { now, durations, validator });
+    await applySeed(store, seed, { now, durations, validator, hasher: new KeyHasher(DEVELOPMENT_KEY_SECRET) });
     const actors = await loadReferenceData(store, seed);
     const engine = new Engine({ store, clock: new ManualClock(now), validator, durations, nodeId: 'bench' });
     const load = await prepareEngineLoad({ engine, actors }, options.senders * 8);

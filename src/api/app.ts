@@ -1,11 +1,13 @@
 /**
  * The HTTP API (docs/api.md), made by a function that does not listen, so tests can run it on port 0.
  * Order: request id and log line, security headers, JSON body (100 kB and 32 levels deep at most),
- * the routes, 404, and the one error mapper.
+ * the session cookie, the routes, 404, and the one error mapper.
  */
 import { readFileSync } from 'node:fs';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
+import session from 'express-session';
+import { PortSessionStore } from '../access/session-store.js';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { noQuery } from '../../schemas/queries.js';
@@ -15,8 +17,9 @@ import { CursorSeal } from './cursors.js';
 import { problems } from './route-docs.js';
 import type { ApiDeps } from './deps.js';
 import { refuseDeepJson } from './json-depth.js';
+import { authenticate } from './auth.js';
 import { metricsHandler } from './metrics-route.js';
-import { mount } from './mount.js';
+import { mount, type Limiters } from './mount.js';
 import { openApiDocument } from './openapi.js';
 import { errorHandler, notFound } from './problem.js';
 import { route, type RouteSpec } from './route.js';
@@ -64,26 +67,64 @@ export function createApp(deps: ApiDeps): Express {
         req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },
+      // Who called, by principal and key prefix (never the key), once authentication has said.
+      customProps: (_request, response) => (response.locals['caller'] as object | undefined) ?? {},
       customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
     }),
   );
   if (deps.metrics) app.use(deps.metrics.httpMiddleware());
   app.use(helmet());
   app.use(express.json({ limit: '100kb', type: ['application/json', 'application/*+json'], verify: refuseDeepJson }));
-  const publicLimiter = rateLimit({
-    windowMs: 60_000,
-    limit: deps.publicRateLimit,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    handler: (_request, _response, next) =>
-      next(new AppError({ code: 'RATE_LIMITED', detail: `At most ${deps.publicRateLimit} requests a minute to the public routes; try again shortly.` })),
-  });
+  app.use(sessions(deps));
   const router = express.Router();
+  const limiters = limitersFor(deps);
   const cursors = deps.cursors ?? new CursorSeal();
-  for (const spec of allRoutes()) mount(router, spec, deps, publicLimiter, cursors);
-  if (deps.metrics && deps.metricsOnApi) router.get('/metrics', metricsHandler(deps.metrics, deps.store));
+  for (const spec of allRoutes()) mount(router, spec, deps, limiters, cursors);
+  if (deps.metrics && deps.metricsOnApi) router.get('/metrics', limiters.credentialFailures, metricsHandler(deps.metrics, (request) => authenticate(request, deps)));
   app.use(router);
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;
+}
+
+/**
+ * Web sessions (express-session) kept in the store: the cookie is `HttpOnly`, `SameSite=Lax`,
+ * `Secure` when the request came over https (`trust proxy` decides behind a proxy), and lasts
+ * the session lifetime after the last request. Nothing is stored until someone signs in.
+ */
+function sessions(deps: ApiDeps): RequestHandler {
+  return session({
+    name: 'mra.sid',
+    secret: deps.access.cookieSecret,
+    store: new PortSessionStore({ store: deps.store, clock: deps.clock, lifetimeMs: deps.access.sessionLifetimeMs }),
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: deps.access.sessionLifetimeMs },
+  });
+}
+
+function limitersFor(deps: ApiDeps): Limiters {
+  const tooMany = (detail: string): RequestHandler => (_request, _response, next) => next(new AppError({ code: 'RATE_LIMITED', detail }));
+  const window = { windowMs: 15 * 60_000, limit: deps.access.failureLimit, standardHeaders: 'draft-7', legacyHeaders: false } as const;
+  return {
+    public: rateLimit({
+      windowMs: 60_000,
+      limit: deps.publicRateLimit,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      handler: tooMany(`At most ${deps.publicRateLimit} requests a minute to the public routes; try again shortly.`),
+    }),
+    // Only refused credentials count: a client with a good key is never slowed by this one.
+    credentialFailures: rateLimit({
+      ...window,
+      skipSuccessfulRequests: true,
+      requestWasSuccessful: (_request, response) => response.statusCode !== 401,
+      handler: tooMany(`Too many refused credentials from your address (${deps.access.failureLimit} in 15 minutes); wait and try again.`),
+    }),
+    everyCredentialRequest: rateLimit({
+      ...window,
+      handler: tooMany(`At most ${deps.access.failureLimit} sign-in link requests in 15 minutes from one address; wait and try again.`),
+    }),
+  };
 }

@@ -1,5 +1,6 @@
 /** What the HTTP layer needs from the rest of the service, passed to `createApp`. */
 import type { Logger } from 'pino';
+import type { Credentials } from '../access/credentials.js';
 import type { Clock } from '../clock.js';
 import type { Engine } from '../engine/engine.js';
 import type { OutboxAdmin } from '../notify/outbox-admin.js';
@@ -17,6 +18,18 @@ export interface ApiDeps {
   outboxAdmin: OutboxAdmin;
   /** Requests per minute one client address may make to the public routes. */
   publicRateLimit: number;
+  /** Resolves API keys and sessions to principals. */
+  credentials: Credentials;
+  access: {
+    /** Refused credentials (and sign-in link requests) one client address may send in 15 minutes. */
+    failureLimit: number;
+    signInLinkMinutes: number;
+    sessionLifetimeMs: number;
+    /** Signs the session cookie. */
+    cookieSecret: string;
+    /** Base of sign-in links. */
+    publicUrl: string;
+  };
   /** Seals the cursors of list answers; by default one with a key of this process alone. */
   cursors?: CursorSeal;
   /** Counts every request; with `metricsOnApi`, `GET /metrics` is served here to admins. */

@@ -6,15 +6,14 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
 import type { ServiceMetrics } from '../metrics/service-metrics.js';
-import type { DirectoryStore } from '../store/port.js';
-import { authenticate } from './auth.js';
+import type { Caller } from './auth.js';
 import { errorHandler, notFound } from './problem.js';
 
-/** The scrape handler; with `admins`, only an admin principal's key is let through. */
-export function metricsHandler(metrics: ServiceMetrics, admins?: DirectoryStore): RequestHandler {
+/** The scrape handler; with `authenticate`, only an admin principal's key is let through. */
+export function metricsHandler(metrics: ServiceMetrics, authenticate?: (request: express.Request) => Promise<Caller>): RequestHandler {
   return async (request, response) => {
-    if (admins) {
-      const actor = await authenticate(request.headers.authorization, admins);
+    if (authenticate) {
+      const { actor } = await authenticate(request);
       if (actor.role !== 'admin') throw new AppError({ code: 'FORBIDDEN', detail: 'Only admin principals may read the metrics.' });
     }
     const text = await metrics.text();

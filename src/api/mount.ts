@@ -1,16 +1,23 @@
 /**
  * Registers route specs on an Express router. For every route, in this order: rate limit (public
- * routes), authentication (401), the caller's role (403), the content type (415), the query and
- * the body against their schemas (400), the cursor unsealed, then the handler; its answer, with its
- * next cursor sealed, is written as JSON, CSV or text. Nothing here catches: Express 5 hands every
- * rejection to the one error mapper.
+ * routes; refused credentials per client address), authentication (401), the caller's role (403),
+ * the content type (415), the query and the body against their schemas (400), the cursor
+ * unsealed, then the handler; its answer, with its next cursor sealed, is written as JSON, CSV or
+ * text. Nothing here catches: Express 5 hands every rejection to the one error mapper.
  */
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { AppError } from '../errors.js';
-import { authenticate } from './auth.js';
+import { authenticate, csrf } from './auth.js';
 import type { ApiDeps } from './deps.js';
 import type { CursorSeal } from './cursors.js';
-import type { ApiResponse, RouteSpec } from './route.js';
+import type { ApiResponse, RouteSpec, SessionControl, SessionInfo } from './route.js';
+
+/** The limiters a route may sit behind, made once per app. */
+export interface Limiters {
+  public: RequestHandler;
+  credentialFailures: RequestHandler;
+  everyCredentialRequest: RequestHandler;
+}
 
 /** `/agreements/{id}` -> `/agreements/:id` */
 export function expressPath(path: string): string {
@@ -49,10 +56,40 @@ function write(response: Response, answer: ApiResponse): void {
   }
 }
 
-export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, publicLimiter: RequestHandler, cursors: CursorSeal): void {
+function sessionInfo(request: Request, deps: ApiDeps): SessionInfo | null {
+  const session = request.session as Request['session'] | undefined;
+  if (session?.principalId === undefined) return null;
+  // Sessions are rolling: each request moves the end a whole lifetime ahead, on the service clock.
+  const expiresAt = new Date(deps.clock.now().getTime() + deps.access.sessionLifetimeMs).toISOString();
+  return { principalId: session.principalId, csrfToken: csrf.generateToken(request), expiresAt };
+}
+
+function sessionControl(request: Request, deps: ApiDeps): SessionControl {
+  return {
+    start: (principalId) =>
+      new Promise((resolve, reject) => {
+        request.session.regenerate((error?: Error) => {
+          if (error) return reject(error);
+          request.session.principalId = principalId;
+          resolve(sessionInfo(request, deps)!);
+        });
+      }),
+    end: () =>
+      new Promise((resolve, reject) => {
+        const session = request.session as Request['session'] | undefined;
+        if (!session) return resolve();
+        session.destroy((error?: Error) => (error ? reject(error) : resolve()));
+      }),
+    current: () => sessionInfo(request, deps),
+  };
+}
+
+export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, limiters: Limiters, cursors: CursorSeal): void {
   const scope = `${spec.method.toUpperCase()} ${spec.path}`;
   const handler: RequestHandler = async (request, response) => {
-    const actor = spec.access === 'principal' ? await authenticate(request.headers.authorization, deps.store) : null;
+    const caller = spec.access === 'principal' ? await authenticate(request, deps) : null;
+    const actor = caller?.actor ?? null;
+    if (caller) response.locals['caller'] = { principal: caller.actor.id, ...(caller.keyPrefix === undefined ? {} : { key: caller.keyPrefix }) };
     if (actor && spec.roles && !spec.roles.includes(actor.role as never)) {
       throw new AppError({ code: 'FORBIDDEN', detail: `Only ${spec.roles.join(' or ')} principals may ${spec.summary.toLowerCase()}.` });
     }
@@ -67,11 +104,16 @@ export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, publicLimi
         ? deps.validator.validate((spec.body.schema).$id, rawBody, 'The body')
         : rawBody;
     const answer = await spec.handle(
-      { actor, params: request.params as Record<string, string>, query: query as never, body: body as never, header: (name) => request.get(name) },
+      { actor, session: sessionControl(request, deps), params: request.params as Record<string, string>, query: query as never, body: body as never, header: (name) => request.get(name) },
       deps,
     );
     write(response, sealCursor(answer, cursors, scope));
   };
-  const chain = spec.rateLimited ? [publicLimiter, handler] : [handler];
+  const credentialLimit = spec.credentialLimit ?? (spec.access === 'principal' ? 'failures' : undefined);
+  const chain = [
+    ...(spec.rateLimited ? [limiters.public] : []),
+    ...(credentialLimit === 'failures' ? [limiters.credentialFailures] : credentialLimit === 'every' ? [limiters.everyCredentialRequest] : []),
+    handler,
+  ];
   router[spec.method](expressPath(spec.path), ...chain);
 }

@@ -13,14 +13,14 @@ export function page(items: object): object {
 
 const MEANING: Record<number, string> = {
   400: 'Invalid query or body; `errors` lists each problem with a JSON Pointer',
-  401: 'Missing or unknown API key',
+  401: 'Missing, unknown, revoked or expired API key, or the principal is disabled',
   403: 'Not allowed for this principal',
   404: 'No such resource (or not one this principal may read)',
   409: 'Version conflict (`currentVersion` says where it is) or duplicate',
   413: 'Body over 100 kB',
   415: 'Body is not JSON',
   422: 'Not possible now: the state does not take the event, or preconditions are not met',
-  429: 'Too many requests from this address; try again in a minute',
+  429: 'Too many requests (or refused credentials) from this address; try again later',
   503: 'Temporarily unavailable: the store cannot be written now, or the service is starting',
 };
 

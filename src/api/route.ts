@@ -18,9 +18,27 @@ export interface ResponseDoc {
   contentType?: string;
 }
 
+/** The web session of the request (the cookie a person gets by signing in). */
+export interface SessionControl {
+  /** Starts a fresh session for the principal (a new id, so a planted cookie is worthless). */
+  start(principalId: string): Promise<SessionInfo>;
+  /** Ends the session, if there is one, and clears its cookie. */
+  end(): Promise<void>;
+  /** The session's principal, CSRF token and end; null without a signed-in session. */
+  current(): SessionInfo | null;
+}
+
+export interface SessionInfo {
+  principalId: string;
+  /** Send it back in `X-CSRF-Token` with every change made with the cookie. */
+  csrfToken: string;
+  expiresAt: string;
+}
+
 export interface ApiRequest<Q = Record<string, unknown>, B = unknown> {
   /** The authenticated principal; null on public routes. */
   actor: Actor | null;
+  session: SessionControl;
   params: Record<string, string>;
   query: Q;
   body: B;
@@ -54,6 +72,12 @@ export interface RouteSpec {
   body?: { schema: SchemaRef | object; validatedBy?: 'route' | 'engine'; description?: string };
   /** Public routes are rate limited per client address. */
   rateLimited?: boolean;
+  /**
+   * Routes that take credentials count the refused ones (401) per client address and answer 429
+   * past the limit; principal routes always do. `every` counts every request instead (asking for
+   * a sign-in link, whose answer is always the same).
+   */
+  credentialLimit?: 'failures' | 'every';
   /** Extra request headers, for the documentation. */
   headers?: Array<{ name: string; description: string }>;
   responses: Record<number, ResponseDoc>;

@@ -11,7 +11,7 @@ export function ruleAdmits(rule: Rule, actor: Actor, data: Record<string, unknow
   const bindings: Array<[string | undefined, string | undefined]> = [
     [rule.economy, actor.economy],
     [rule.cab, actor.cabId],
-    [rule.principal, actor.id],
+    [rule.principal, actor.organisation ?? actor.id],
   ];
   return bindings.every(([path, mine]) => path === undefined || (mine !== undefined && stringsAt(data, path).includes(mine)));
 }

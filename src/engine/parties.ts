@@ -11,9 +11,10 @@ async function recipientsOf(rule: PartyRule, data: Record<string, unknown>, dire
     return principals.map((p) => ({ address: p.email, name: p.name, language: p.language, party: `${role}:${p.economy ?? ''}` }));
   }
   if ('principal' in rule) {
+    // The field names an organisation (an accreditation body, an importer): every enabled principal acting for it.
     const [id] = stringsAt(data, rule.principal);
-    const principal = id === undefined ? null : await directory.getPrincipal(id);
-    return principal ? [{ address: principal.email, name: principal.name, language: principal.language, party: principal.role }] : [];
+    const principals = id === undefined ? [] : await directory.findPrincipals({ organisation: id });
+    return principals.map((p) => ({ address: p.email, name: p.name, language: p.language, party: p.role }));
   }
   const [id] = stringsAt(data, rule.cab);
   const cab = id === undefined ? null : await directory.getCab(id);

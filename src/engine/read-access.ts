@@ -22,7 +22,7 @@ export function readScope(workflow: Workflow, actor: Actor): Record<string, stri
   const bindings: Array<[string | undefined, string | undefined]> = [
     [rule.economy, actor.economy],
     [rule.cab, actor.cabId],
-    [rule.principal, actor.id],
+    [rule.principal, actor.organisation ?? actor.id],
   ];
   for (const [field, value] of bindings) {
     if (field === undefined) continue;

@@ -3,6 +3,7 @@
  * the recipient's language and lays the content out as text and HTML.
  */
 import type { DirectoryStore, OutboxMessage } from '../store/port.js';
+import { accountContent } from './account-content.js';
 import { mailContent, subjectFor } from './content.js';
 import { directoryNames } from './directory-names.js';
 import { messageIdFor, threadIdFor, type MailMessage } from './mail-message.js';
@@ -28,6 +29,7 @@ export class MessageComposer {
   async compose(message: OutboxMessage): Promise<MailMessage> {
     const { notification, recipient } = message;
     const { directory, publicUrl, mailFrom } = this.#options;
+    if (notification === null) return this.#composeAccountMail(message);
     const names = await directoryNames(notification, directory);
     const content = mailContent({ notification, recipient, names, wording: wordings[recipient.language], publicUrl });
     return {
@@ -44,8 +46,29 @@ export class MessageComposer {
     };
   }
 
+  #composeAccountMail(message: OutboxMessage): MailMessage {
+    const { recipient, account } = message;
+    const { mailFrom } = this.#options;
+    if (!account) throw new Error(`Outbox message ${message.id} has neither a notification nor an account e-mail.`);
+    const content = accountContent(account, recipient, wordings[recipient.language]);
+    return {
+      outboxId: message.id,
+      messageId: messageIdFor(message.id, mailFrom),
+      // Each account e-mail stands alone: its own thread.
+      threadId: messageIdFor(message.id, mailFrom),
+      from: mailFrom,
+      to: { name: recipient.name, address: recipient.address },
+      subject: content.subject,
+      text: renderText(content),
+      html: renderHtml(content),
+      language: recipient.language,
+      date: new Date(account.at),
+    };
+  }
+
   /** The subject line alone, as the recipient reads it. */
   async subject(message: OutboxMessage): Promise<string> {
+    if (message.notification === null) return wordings[message.recipient.language].signIn.subject;
     const names = await directoryNames(message.notification, this.#options.directory);
     return subjectFor({ notification: message.notification, names, wording: wordings[message.recipient.language] });
   }

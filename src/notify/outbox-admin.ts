@@ -62,9 +62,10 @@ export class OutboxAdmin {
         id: m.id,
         recipient: { ...m.recipient },
         subject: await this.#o.composer.subject(m),
-        kind: m.notification.kind,
-        instanceId: m.notification.instanceId,
-        event: m.notification.event,
+        // An account e-mail (a sign-in link) is about a principal, not a workflow instance.
+        kind: m.notification?.kind ?? 'account',
+        instanceId: m.notification?.instanceId ?? m.account?.principalId ?? '',
+        event: m.notification?.event ?? m.account?.type ?? '',
         attempts: m.attempts,
         lastError: m.lastError,
         createdAt: m.createdAt,

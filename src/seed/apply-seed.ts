@@ -9,8 +9,10 @@ import { ManualClock } from '../clock.js';
 import type { Durations } from '../engine/durations-table.js';
 import { Engine } from '../engine/engine.js';
 import { AppError, isAppError } from '../errors.js';
-import { actorOf, hashApiKey } from '../principals.js';
-import type { PrincipalRecord, Store } from '../store/port.js';
+import { KeyHasher } from '../access/key-hash.js';
+import { DEVELOPMENT_KEY_SECRET } from '../config.js';
+import { actorOf, defaultOrganisation } from '../principals.js';
+import type { ApiKeyRecord, PrincipalRecord, Store } from '../store/port.js';
 import type { Validator } from '../validation.js';
 import type { SeedData } from './read-seed.js';
 
@@ -46,8 +48,16 @@ function resolveTimes(value: unknown, now: number, where: string): unknown {
   return value;
 }
 
-/** Writes economies, regulations, CABs and principals (keys hashed); answers each principal's actor. */
-export async function loadReferenceData(store: Store, seed: SeedData): Promise<Map<string, Actor>> {
+/**
+ * Writes economies, regulations, CABs, principals and their demo keys (hashed with `hasher`);
+ * answers each principal's actor.
+ */
+export async function loadReferenceData(
+  store: Store,
+  seed: SeedData,
+  hasher: KeyHasher = new KeyHasher(DEVELOPMENT_KEY_SECRET),
+  now: Date = new Date(),
+): Promise<Map<string, Actor>> {
   for (const economy of seed.economies) await store.putEconomy(economy);
   for (const regulation of seed.regulations) await store.putRegulation(regulation);
   for (const cab of seed.cabs) await store.putCab(cab);
@@ -55,19 +65,40 @@ export async function loadReferenceData(store: Store, seed: SeedData): Promise<M
   const actors = new Map<string, Actor>([['system', SYSTEM_ACTOR]]);
   for (const { apiKey, ...principal } of seed.principals) {
     const economy = principal.economy ?? (principal.cabId === undefined ? undefined : cabs.get(principal.cabId)?.economy);
-    const record: PrincipalRecord = { ...principal, ...(economy === undefined ? {} : { economy }), apiKeyHash: hashApiKey(apiKey) };
+    const record: PrincipalRecord = {
+      ...principal,
+      organisation: principal.organisation ?? defaultOrganisation(principal),
+      ...(economy === undefined ? {} : { economy }),
+    };
     await store.putPrincipal(record);
+    await store.putApiKey(seedKey(record.id, hasher.hash(apiKey), now.toISOString()));
     actors.set(record.id, actorOf(record));
   }
   return actors;
 }
 
+/** The demo key of a seeded principal, known by `seed-<principal id>` in lists and logs. */
+function seedKey(principalId: string, hash: string, at: string): ApiKeyRecord {
+  return {
+    id: `seed-${principalId}`,
+    principalId,
+    name: 'Demo key from seed/principals.json',
+    prefix: `seed-${principalId}`,
+    hash,
+    hashScheme: 'hmac-sha256',
+    createdAt: at,
+    expiresAt: null,
+    lastUsedAt: null,
+    revokedAt: null,
+  };
+}
+
 export async function applySeed(
   store: Store,
   seed: SeedData,
-  options: { now: Date; durations: Durations; validator: Validator },
+  options: { now: Date; durations: Durations; validator: Validator; hasher: KeyHasher },
 ): Promise<SeedSummary> {
-  const actors = await loadReferenceData(store, seed);
+  const actors = await loadReferenceData(store, seed, options.hasher, options.now);
   const now = options.now.getTime();
   const clock = new ManualClock(options.now);
   const engine = new Engine({ store, clock, durations: options.durations, validator: options.validator, nodeId: 'seed' });

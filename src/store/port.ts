@@ -73,7 +73,10 @@ export interface OutboxMessage {
   /** Minted at commit and never changed, so a message re-sent after a crash is recognisable by it. */
   id: string;
   recipient: Recipient;
-  notification: Notification;
+  /** What happened to a workflow instance; null for an account e-mail. */
+  notification: Notification | null;
+  /** An e-mail about the recipient's account, when `notification` is null. */
+  account?: AccountMail;
   status: OutboxStatus;
   attempts: number;
   /** When it may next be tried, while pending. */
@@ -253,10 +256,75 @@ export interface PrincipalRecord {
   role: PrincipalRole;
   economy?: string;
   cabId?: string;
+  /**
+   * Whom the principal acts for: the regulator, authority, body or importer (an id shared by its
+   * officers), or the CAB (its id). Two officers of one body are two principals of one organisation.
+   */
+  organisation: string;
+  /** Economies besides its own whose CABs an accreditation body may accredit. */
+  serves?: string[];
   email: string;
   language: 'en' | 'vi';
-  /** SHA-256 of the API key, hex; the key itself is never stored. */
-  apiKeyHash: string;
+  createdAt?: string;
+  /** Set when disabled: the principal's keys and sessions stop working; history keeps its name. */
+  disabledAt?: string;
+}
+
+/** An API key: minted by a principal for its own machines; the key itself is never stored. */
+export interface ApiKeyRecord {
+  id: string;
+  principalId: string;
+  /** What the owner calls it, e.g. "LIMS uploader". */
+  name: string;
+  /** Public start of the key, shown in lists and logs to tell keys apart. */
+  prefix: string;
+  /** Keyed hash of the key, hex (`src/auth/key-hash.ts`). */
+  hash: string;
+  /** `sha256` for a digest written by an older release, re-keyed at start-up; otherwise `hmac-sha256`. */
+  hashScheme: 'hmac-sha256' | 'sha256';
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** A one-time sign-in link's token, stored as its hash until used or expired. */
+export interface SignInTokenRecord {
+  hash: string;
+  principalId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** A web session: express-session's data for one cookie, until `expiresAt`. */
+export interface SessionRecord {
+  id: string;
+  principalId: string | null;
+  data: Record<string, unknown>;
+  expiresAt: string;
+}
+
+/** One change to principals or keys: who did what to whom, and when. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: { id: string; name?: string; organisation?: string };
+  /** e.g. `principal.created`, `principal.disabled`, `key.minted`, `key.revoked`. */
+  action: string;
+  /** The organisation whose principal or key changed: it may read the entry. */
+  organisation: string;
+  principalId: string;
+  keyId?: string;
+  details?: Record<string, unknown>;
+}
+
+/** An e-mail about the recipient's own account (not about a workflow instance). */
+export interface AccountMail {
+  type: 'sign-in-link';
+  principalId: string;
+  at: string;
+  link: string;
+  expiresAt: string;
 }
 
 /** Reference data: economies, technical regulations, CABs and the principals who act. */
@@ -273,13 +341,45 @@ export interface DirectoryStore {
   putCab(cab: CabRecord): Promise<void>;
   getCab(id: string): Promise<CabRecord | null>;
   listCabs(query: { economy?: string; limit: number; cursor?: string | null }): Promise<Page<CabRecord>>;
-  putPrincipal(principal: PrincipalRecord): Promise<void>;
+  /** Creates or replaces a principal, and appends `audit` in the same write when given. */
+  putPrincipal(principal: PrincipalRecord, audit?: AuditEntry): Promise<void>;
   getPrincipal(id: string): Promise<PrincipalRecord | null>;
-  principalByKeyHash(apiKeyHash: string): Promise<PrincipalRecord | null>;
-  /** Principals of a role, in any of the economies if given. */
-  findPrincipals(query: { role: PrincipalRole; economies?: readonly string[] }): Promise<PrincipalRecord[]>;
+  /** The principal with this e-mail address (case-insensitive), enabled ones first; null if none. */
+  principalByEmail(email: string): Promise<PrincipalRecord | null>;
+  /**
+   * Enabled principals (disabled ones hear of nothing), of a role and/or of an organisation, in
+   * any of the economies if given.
+   */
+  findPrincipals(query: { role?: PrincipalRole; organisation?: string; economies?: readonly string[] }): Promise<PrincipalRecord[]>;
+  /** Principals, disabled ones included, by id; filtered by organisation and/or economy. */
+  listPrincipals(query: { organisation?: string; economy?: string; limit: number; cursor?: string | null }): Promise<Page<PrincipalRecord>>;
   /** The next number of a named sequence (designation numbers), from 1; gaps are possible. */
   nextSequence(name: string): Promise<number>;
+}
+
+/** API keys, sign-in tokens, web sessions and the audit trail of principals and keys. */
+export interface AccessStore {
+  /** Creates or replaces a key, and appends `audit` in the same write when given. */
+  putApiKey(key: ApiKeyRecord, audit?: AuditEntry): Promise<void>;
+  getApiKey(id: string): Promise<ApiKeyRecord | null>;
+  apiKeyByHash(hash: string): Promise<ApiKeyRecord | null>;
+  /** A principal's keys (or, with `hashScheme`, every key stored with that scheme), oldest first. */
+  listApiKeys(query: { principalId?: string; hashScheme?: ApiKeyRecord['hashScheme'] }): Promise<ApiKeyRecord[]>;
+  /** Records a use of the key; callers throttle it (it is not a write per request). */
+  touchApiKey(id: string, at: string): Promise<void>;
+  putSignInToken(token: SignInTokenRecord): Promise<void>;
+  /** Takes a token once: answers it and deletes it if it exists and has not expired at `at`. */
+  consumeSignInToken(hash: string, at: string): Promise<SignInTokenRecord | null>;
+  /** A session unless it has expired at `at`. */
+  getSession(id: string, at: string): Promise<SessionRecord | null>;
+  putSession(session: SessionRecord): Promise<void>;
+  deleteSession(id: string): Promise<void>;
+  /** Ends every session of a principal (it was disabled). */
+  deleteSessionsOf(principalId: string): Promise<void>;
+  /** Entries newest first, of one organisation or of all. */
+  listAudit(query: { organisation?: string; limit: number; cursor?: string | null }): Promise<Page<AuditEntry>>;
+  /** Queues an account e-mail (a sign-in link) in the outbox, sent and retried like any other. */
+  queueAccountMail(message: { id: string; recipient: Recipient; mail: AccountMail }): Promise<void>;
 }
 
 /** An instance with what only the store sees: its searchable fields (each as a list) and unique keys. */
@@ -295,7 +395,8 @@ export interface StoredHistory extends HistoryEntry {
 
 /** An outbox message with its place in history and its lease. */
 export interface StoredOutboxMessage extends OutboxMessage {
-  kind: Kind;
+  /** A workflow kind, or `account` for an account e-mail (its instanceId is the principal, seq 0). */
+  kind: Kind | 'account';
   instanceId: string;
   seq: number;
   leaseOwner: string | null;
@@ -319,12 +420,27 @@ export interface StoreRows {
   cabs: CabRecord;
   principals: PrincipalRecord;
   sequences: { name: string; value: number };
+  /** Web sessions and sign-in tokens are not copied: they are short-lived, people sign in again. */
+  api_keys: ApiKeyRecord;
+  audit: AuditEntry;
 }
 
 export type StoreTable = keyof StoreRows;
 
 /** In the order a copy writes them: history before the outbox that refers to it. */
-export const STORE_TABLES: readonly StoreTable[] = ['economies', 'regulations', 'cabs', 'principals', 'sequences', 'instances', 'history', 'outbox', 'deadlines'];
+export const STORE_TABLES: readonly StoreTable[] = [
+  'economies',
+  'regulations',
+  'cabs',
+  'principals',
+  'api_keys',
+  'audit',
+  'sequences',
+  'instances',
+  'history',
+  'outbox',
+  'deadlines',
+];
 
 /** Everything a store holds, read and written a page at a time, to move a store from one adapter to another. */
 export interface TransferStore {
@@ -353,7 +469,7 @@ export interface QueueFigures {
 }
 
 /** The whole port, as one adapter provides it. */
-export interface Store extends InstanceStore, DeadlineStore, OutboxStore, DirectoryStore, TransferStore {
+export interface Store extends InstanceStore, DeadlineStore, OutboxStore, DirectoryStore, AccessStore, TransferStore {
   /** `sqlite` or `mongodb`, for `/health` and the start-up log. */
   readonly name: string;
   /**

@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import { allRoutes } from '../../src/api/app.js';
 import { ApiWorld } from '../helpers/api.js';
-import { KR_SCOPE, VN_SCOPE, daysFrom } from '../helpers/world.js';
+import { KR_SCOPE, VN_SCOPE, daysFrom, testKeyHasher } from '../helpers/world.js';
 
 interface Example {
   as?: string;
@@ -27,6 +27,8 @@ describe('HTTP: every route, used as intended', () => {
     const report = await w.submit(lab);
     const now = w.clock.now().toISOString();
     const other = await w.addLab();
+    const token = 'a-sign-in-token-0123456789abcdef';
+    await w.store.putSignInToken({ hash: testKeyHasher.hash(token), principalId: lab.id, createdAt: now, expiresAt: daysFrom(now, 1) });
     examples = {
       'POST /agreements': { as: 'vn-regulator', path: '/agreements', body: { economies: ['VN', 'KR'], phase: 'II', scope: { VN: VN_SCOPE, KR: KR_SCOPE } }, status: 201 },
       'GET /agreements': { as: 'kr-regulator', path: '/agreements?state=operational', status: 200 },
@@ -71,6 +73,25 @@ describe('HTTP: every route, used as intended', () => {
       'GET /admin/outbox': { as: 'admin', path: '/admin/outbox?limit=10', status: 200 },
       // Every message here is pending, not dead: the route answers, and refuses the re-queue.
       'POST /admin/outbox/{id}/requeue': { as: 'admin', path: `/admin/outbox/${(await w.store.listOutbox({ limit: 1 })).items[0]!.id}/requeue`, status: 422 },
+      'GET /principals': { as: 'vn-regulator', path: '/principals', status: 200 },
+      'GET /principals/{id}': { as: 'vn-designating-authority', path: `/principals/${lab.id}`, status: 200 },
+      'POST /principals': {
+        as: 'vn-designating-authority',
+        path: '/principals',
+        body: { name: 'Trần Thị Bình', role: 'lab', cabId: other.cabId, email: 'binh@lab.vn.example', language: 'vi' },
+        status: 201,
+      },
+      'POST /principals/{id}/disable': { as: 'admin', path: `/principals/${other.id}/disable`, body: { reason: 'Đã nghỉ việc' }, status: 200 },
+      'GET /principals/{id}/keys': { as: lab.id, path: `/principals/${lab.id}/keys`, status: 200 },
+      'POST /principals/{id}/keys': { as: lab.id, path: `/principals/${lab.id}/keys`, body: { name: 'LIMS uploader' }, status: 201 },
+      'GET /audit': { as: 'admin', path: '/audit', status: 200 },
+      'POST /auth/sign-in-link': { path: '/auth/sign-in-link', body: { email: 'lab@songhong.vn.example' }, status: 202 },
+      'GET /auth/sign-in': { path: `/auth/sign-in?token=${token}`, status: 200 },
+      // No cookie in this harness (test/api/sign-in.test.ts keeps one): nobody is signed in.
+      'GET /auth/session': { path: '/auth/session', status: 401 },
+      'POST /auth/sign-out': { path: '/auth/sign-out', status: 204 },
+      // Last: it revokes the lab's key the examples above use.
+      'POST /principals/{id}/keys/{keyId}/revoke': { as: 'admin', path: `/principals/${lab.id}/keys/${lab.cabId}-key/revoke`, status: 200 },
     };
   });
   after(async () => api.close());

@@ -162,7 +162,7 @@ describe('HTTP: hostile input', () => {
       expect(sent.status, sent.text).to.equal(200);
       const composer = new MessageComposer({ directory: api.world.store, publicUrl: 'https://mra.example', mailFrom: 'MRA <no-reply@mra.example>' });
       const page = await api.world.store.listOutbox({ status: 'pending', limit: 200 });
-      const mine = page.items.filter((m) => m.notification.instanceId === report.id && m.notification.event === 'REQUEST_INFO');
+      const mine = page.items.filter((m) => m.notification?.instanceId === report.id && m.notification.event === 'REQUEST_INFO');
       expect(mine).to.have.length.above(0);
       for (const message of mine) {
         const text = (await composer.compose(message)).text;

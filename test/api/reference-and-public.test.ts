@@ -1,13 +1,9 @@
 /** Reference data, public look-ups, machines, the OpenAPI document and what every answer shares. */
 import { expect } from 'chai';
 import type { Express } from 'express';
-import { pino } from 'pino';
 import { allRoutes, createApp } from '../../src/api/app.js';
 import { expressPath } from '../../src/api/mount.js';
-import { loadConfig } from '../../src/config.js';
-import { outboxAdmin } from '../../src/notify/index.js';
-import { Validator } from '../../src/validation.js';
-import { ApiWorld } from '../helpers/api.js';
+import { ApiWorld, apiDeps } from '../helpers/api.js';
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 type Problem = { code: string; status: number; detail: string; requestId: string };
@@ -143,7 +139,7 @@ describe('HTTP: machines', () => {
     expect(answer.text.split('\n')[0]).to.equal('stateDiagram-v2');
     expect(answer.text).to.contain('[*] --> pending');
     expect(answer.text).to.contain('pending --> recognized : RECOGNIZE');
-    expect(answer.text).to.contain('lapsed --> recognized : ACCREDITATION_RESTORED [listingValid]');
+    expect(answer.text).to.contain('lapsed --> recognized : ACCREDITATION_RESTORED [itsOwnAccreditation and listingValid]');
     expect(answer.text).to.contain('objected --> [*]');
   });
 });
@@ -172,15 +168,7 @@ describe('HTTP: the OpenAPI document', () => {
     const documented = Object.entries(document.paths)
       .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${expressPath(path)}`))
       .sort();
-    const app = createApp({
-      engine: api.world.engine,
-      store: api.world.store,
-      validator: new Validator(),
-      clock: api.world.clock,
-      log: pino({ level: 'silent' }),
-      outboxAdmin: outboxAdmin({ config: loadConfig({}), store: api.world.store, clock: api.world.clock }),
-      publicRateLimit: 1,
-    });
+    const app = createApp(apiDeps(api.world, { publicRateLimit: 1 }));
     expect(documented).to.deep.equal(servedRoutes(app));
     expect(documented).to.have.length(allRoutes().length);
   });

@@ -189,7 +189,7 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         await store.commit(commitOf('a1', 0, 'negotiating'));
         await store.commit(commitOf('a1', 1, 'operational'));
         const claimed = await store.claimOutbox(lease('n1', 2));
-        expect(claimed.map((m) => m.notification.to)).to.deep.equal(['negotiating', 'operational']);
+        expect(claimed.map((m) => m.notification?.to)).to.deep.equal(['negotiating', 'operational']);
         expect(claimed[0]).to.deep.include({ status: 'pending', attempts: 0, recipient: RECIPIENT });
         expect(await store.claimOutbox(lease('n2', 3))).to.deep.equal([]);
         expect((await store.claimOutbox(lease('n2', 8))).map((m) => m.id)).to.deep.equal(claimed.map((m) => m.id));
@@ -347,18 +347,79 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         expect(await store.getCab('nope')).to.equal(null);
       });
 
-      it('finds principals by API key digest, and by role and economy', async () => {
-        const base = { email: 'x@y.example', language: 'en' as const };
-        await store.putPrincipal({ id: 'vn-reg', name: 'VNTA', role: 'regulator', economy: 'VN', apiKeyHash: 'h1', ...base });
-        await store.putPrincipal({ id: 'kr-reg', name: 'RRA', role: 'regulator', economy: 'KR', apiKeyHash: 'h2', ...base });
-        await store.putPrincipal({ id: 'admin', name: 'Admin', role: 'admin', apiKeyHash: 'h3', ...base });
-        expect((await store.principalByKeyHash('h2'))?.id).to.equal('kr-reg');
-        expect(await store.principalByKeyHash('unknown')).to.equal(null);
+      it('finds principals by role and economy, by organisation and by address; disabled ones hear of nothing', async () => {
+        const base = { language: 'en' as const };
+        await store.putPrincipal({ id: 'vn-reg', name: 'VNTA', role: 'regulator', economy: 'VN', organisation: 'vnta', email: 'a@vn.example', ...base });
+        await store.putPrincipal({ id: 'vn-reg-2', name: 'Nguyễn Văn An', role: 'regulator', economy: 'VN', organisation: 'vnta', email: 'an@vn.example', ...base });
+        await store.putPrincipal({ id: 'kr-reg', name: 'RRA', role: 'regulator', economy: 'KR', organisation: 'rra', email: 'b@kr.example', ...base });
+        await store.putPrincipal({ id: 'admin', name: 'Admin', role: 'admin', organisation: 'admin', email: 'c@x.example', ...base });
         expect((await store.findPrincipals({ role: 'regulator', economies: ['KR', 'JP'] })).map((p) => p.id)).to.deep.equal(['kr-reg']);
-        expect((await store.findPrincipals({ role: 'regulator' })).map((p) => p.id).sort()).to.deep.equal(['kr-reg', 'vn-reg']);
-        await store.putPrincipal({ id: 'kr-reg', name: 'RRA', role: 'regulator', economy: 'KR', apiKeyHash: 'h4', ...base });
-        expect(await store.principalByKeyHash('h2')).to.equal(null);
-        expect((await store.getPrincipal('kr-reg'))?.apiKeyHash).to.equal('h4');
+        expect((await store.findPrincipals({ role: 'regulator' })).map((p) => p.id).sort()).to.deep.equal(['kr-reg', 'vn-reg', 'vn-reg-2']);
+        expect((await store.findPrincipals({ organisation: 'vnta' })).map((p) => p.id)).to.deep.equal(['vn-reg', 'vn-reg-2']);
+        expect((await store.principalByEmail('AN@vn.example'))?.id).to.equal('vn-reg-2');
+        expect(await store.principalByEmail('nobody@vn.example')).to.equal(null);
+
+        const audit = { id: 'a1', at: at(1), actor: { id: 'admin' }, action: 'principal.disabled', organisation: 'vnta', principalId: 'vn-reg-2' };
+        await store.putPrincipal({ ...(await store.getPrincipal('vn-reg-2'))!, disabledAt: at(1) }, audit);
+        expect((await store.getPrincipal('vn-reg-2'))?.disabledAt).to.equal(at(1));
+        expect((await store.findPrincipals({ organisation: 'vnta' })).map((p) => p.id)).to.deep.equal(['vn-reg']);
+        expect((await store.findPrincipals({ role: 'regulator', economies: ['VN'] })).map((p) => p.id)).to.deep.equal(['vn-reg']);
+        const listed = await store.listPrincipals({ organisation: 'vnta', limit: 1 });
+        expect(listed.items.map((p) => p.id)).to.deep.equal(['vn-reg']);
+        const rest = await store.listPrincipals({ organisation: 'vnta', limit: 1, cursor: listed.nextCursor });
+        expect(rest.items.map((p) => p.id)).to.deep.equal(['vn-reg-2']);
+        expect((await store.listPrincipals({ economy: 'KR', limit: 10 })).items.map((p) => p.id)).to.deep.equal(['kr-reg']);
+        expect((await store.listAudit({ organisation: 'vnta', limit: 10 })).items).to.deep.equal([audit]);
+        expect((await store.listAudit({ organisation: 'rra', limit: 10 })).items).to.deep.equal([]);
+      });
+
+      it('keeps API keys by hash, with their last use, revocation and audit entry', async () => {
+        const key = {
+          id: 'k1', principalId: 'vn-reg', name: 'LIMS', prefix: 'mra_abc', hash: 'h1', hashScheme: 'hmac-sha256' as const,
+          createdAt: at(0), expiresAt: null, lastUsedAt: null, revokedAt: null,
+        };
+        const audit = { id: 'a1', at: at(0), actor: { id: 'vn-reg' }, action: 'key.minted', organisation: 'vnta', principalId: 'vn-reg', keyId: 'k1' };
+        await store.putApiKey(key, audit);
+        await store.putApiKey({ ...key, id: 'k0', hash: 'h0', hashScheme: 'sha256', createdAt: at(-1) });
+        expect(await store.apiKeyByHash('h1')).to.deep.equal(key);
+        expect(await store.apiKeyByHash('unknown')).to.equal(null);
+        await store.touchApiKey('k1', at(2));
+        expect((await store.getApiKey('k1'))?.lastUsedAt).to.equal(at(2));
+        expect((await store.listApiKeys({ principalId: 'vn-reg' })).map((k) => k.id)).to.deep.equal(['k0', 'k1']);
+        expect((await store.listApiKeys({ hashScheme: 'sha256' })).map((k) => k.id)).to.deep.equal(['k0']);
+        await store.putApiKey({ ...key, revokedAt: at(3) });
+        expect((await store.apiKeyByHash('h1'))?.revokedAt).to.equal(at(3));
+        expect((await store.listAudit({ limit: 10 })).items).to.deep.equal([audit]);
+      });
+
+      it('takes a sign-in token once, and only before it expires', async () => {
+        await store.putSignInToken({ hash: 't1', principalId: 'vn-reg', createdAt: at(0), expiresAt: at(15) });
+        await store.putSignInToken({ hash: 't2', principalId: 'vn-reg', createdAt: at(0), expiresAt: at(15) });
+        expect(await store.consumeSignInToken('t1', at(16))).to.equal(null);
+        expect((await store.consumeSignInToken('t2', at(5)))?.principalId).to.equal('vn-reg');
+        expect(await store.consumeSignInToken('t2', at(6))).to.equal(null);
+      });
+
+      it('keeps sessions until they expire, ends one, or all of a principal', async () => {
+        const session = (id: string, principalId: string) => ({ id, principalId, data: { cookie: { path: '/' }, principalId }, expiresAt: at(60) });
+        await store.putSession(session('s1', 'vn-reg'));
+        await store.putSession(session('s2', 'vn-reg'));
+        await store.putSession(session('s3', 'kr-reg'));
+        expect(await store.getSession('s1', at(1))).to.deep.equal(session('s1', 'vn-reg'));
+        expect(await store.getSession('s1', at(61))).to.equal(null);
+        await store.deleteSession('s3');
+        expect(await store.getSession('s3', at(1))).to.equal(null);
+        await store.deleteSessionsOf('vn-reg');
+        expect(await store.getSession('s2', at(1))).to.equal(null);
+      });
+
+      it('queues an account e-mail in the outbox, claimed and sent like any other', async () => {
+        const mail = { type: 'sign-in-link' as const, principalId: 'vn-reg', at: at(0), link: 'http://x/auth/sign-in?token=t', expiresAt: at(15) };
+        await store.queueAccountMail({ id: 'm1', recipient: RECIPIENT, mail });
+        const [claimed] = await store.claimOutbox({ owner: 'n1', now: at(1), leaseMs: 60_000, limit: 10 });
+        expect(claimed).to.deep.include({ id: 'm1', notification: null, account: mail, recipient: RECIPIENT, status: 'pending' });
+        expect(await store.markSent('m1', 'n1', { at: at(1), response: '250 ok' })).to.equal(true);
+        expect((await store.getOutboxMessage('m1'))?.status).to.equal('sent');
       });
 
       it('hands out sequence numbers from 1, each once, per name', async () => {

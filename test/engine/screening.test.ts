@@ -139,6 +139,8 @@ describe('test-report screening: retired regulations', () => {
     const old = 'VN:QCVN 86:2019/BTTTT';
     const agreement = await world.agreement({ economies: ['KR', 'VN'], scope: { KR: ['KR:KN 32'], VN: [old] } });
     const lab = await world.addLab('KR');
+    // The VN accreditation body accredits CABs of VN only, unless declared to serve KR too.
+    await world.store.putPrincipal({ ...(await world.store.getPrincipal('vn-accreditation-body'))!, serves: ['KR'] });
     await world.accreditation(lab.cabId!, { scope: [old] });
     const application = await world.engine.create(
       'recognitions',

@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { accessSettings, credentialsFor } from '../../src/access/index.js';
 import { createApp } from '../../src/api/app.js';
+import type { ApiDeps } from '../../src/api/deps.js';
 import { listen, type RunningServer } from '../../src/api/server.js';
 import { loadConfig } from '../../src/config.js';
 import { Engine } from '../../src/engine/engine.js';
@@ -30,10 +32,28 @@ export interface Answer<T = Record<string, unknown>> {
 export interface RequestOptions {
   /** A principal id: its demo key is sent. */
   as?: string;
+  /** An API key to send as the bearer key, instead of `as`. */
+  key?: string;
   body?: unknown;
   /** Sent as is, instead of `body` as JSON. */
   raw?: string;
   headers?: Record<string, string>;
+}
+
+/** What `createApp` needs, over a test world: the service's own parts, on the world's clock. */
+export function apiDeps(world: World, options: { publicRateLimit?: number; authFailureLimit?: number } = {}): ApiDeps {
+  const config = loadConfig({});
+  return {
+    engine: world.engine,
+    store: world.store,
+    validator: new Validator(),
+    clock: world.clock,
+    log: pino({ level: 'silent' }),
+    outboxAdmin: outboxAdmin({ config, store: world.store, clock: world.clock }),
+    publicRateLimit: options.publicRateLimit ?? 10_000,
+    credentials: credentialsFor(config, world.store, world.clock),
+    access: { ...accessSettings(config), failureLimit: options.authFailureLimit ?? 10_000 },
+  };
 }
 
 export class ApiWorld {
@@ -45,21 +65,12 @@ export class ApiWorld {
     this.server = server;
   }
 
-  static async create(options: { publicRateLimit?: number; start?: string; metrics?: boolean } = {}): Promise<ApiWorld> {
+  static async create(options: { publicRateLimit?: number; start?: string; authFailureLimit?: number; metrics?: boolean } = {}): Promise<ApiWorld> {
     const world = await World.create(options.start ? { start: options.start } : {});
     const metrics = options.metrics ? new ServiceMetrics({ store: world.store, clock: world.clock }) : undefined;
     // With metrics, the API's engine times its commits as the service's does.
     const engine = metrics ? new Engine({ store: metrics.timingCommits(world.store), clock: world.clock, durations: world.engine.durations, nodeId: 'test-node' }) : world.engine;
-    const app = createApp({
-      ...(metrics ? { metrics, metricsOnApi: true } : {}),
-      engine,
-      store: world.store,
-      validator: new Validator(),
-      clock: world.clock,
-      log: pino({ level: 'silent' }),
-      outboxAdmin: outboxAdmin({ config: loadConfig({}), store: world.store, clock: world.clock }),
-      publicRateLimit: options.publicRateLimit ?? 10_000,
-    });
+    const app = createApp({ ...apiDeps(world, options), ...(metrics ? { metrics, metricsOnApi: true } : {}), engine });
     return new ApiWorld(world, await listen(app, 0));
   }
 
@@ -75,7 +86,8 @@ export class ApiWorld {
 
   async request<T = Record<string, unknown>>(method: string, path: string, options: RequestOptions = {}): Promise<Answer<T>> {
     const headers: Record<string, string> = { ...options.headers };
-    if (options.as) headers['Authorization'] = `Bearer ${this.keyOf(options.as)}`;
+    if (options.key) headers['Authorization'] = `Bearer ${options.key}`;
+    else if (options.as) headers['Authorization'] = `Bearer ${this.keyOf(options.as)}`;
     let body: string | undefined = options.raw;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);

@@ -13,7 +13,9 @@ import { ManualClock } from '../../src/clock.js';
 import { Durations } from '../../src/engine/durations-table.js';
 import { Engine } from '../../src/engine/engine.js';
 import type { Resource } from '../../src/engine/resource.js';
-import { actorOf, hashApiKey } from '../../src/principals.js';
+import { KeyHasher } from '../../src/access/key-hash.js';
+import { DEVELOPMENT_KEY_SECRET } from '../../src/config.js';
+import { actorOf } from '../../src/principals.js';
 import { loadReferenceData } from '../../src/seed/apply-seed.js';
 import { readSeed } from '../../src/seed/read-seed.js';
 import type { CommitFaults, Store } from '../../src/store/port.js';
@@ -34,6 +36,8 @@ export function tempDir(prefix = 'mra-test-'): { dir: string; remove: () => void
 }
 
 const validator = new Validator();
+/** The hasher of the test worlds' keys, as the service has it without MRA_KEY_SECRET. */
+export const testKeyHasher = new KeyHasher(DEVELOPMENT_KEY_SECRET);
 
 export const KR_SCOPE = ['KR:KN 301 489', 'KR:KN 32', 'KR:KN 35'];
 export const VN_SCOPE = ['VN:QCVN 54:2020/BTTTT', 'VN:QCVN 65:2021/BTTTT', 'VN:QCVN 117:2020/BTTTT'];
@@ -120,11 +124,24 @@ export class World {
       role: 'lab' as const,
       economy,
       cabId,
+      organisation: cabId,
       email: `${cabId}-user@lab.example`,
       language: 'vi' as const,
-      apiKeyHash: hashApiKey(`${cabId}-key-0123456789`),
     };
     await this.store.putPrincipal(principal);
+    const at = this.clock.now().toISOString();
+    await this.store.putApiKey({
+      id: `${cabId}-key`,
+      principalId: principal.id,
+      name: 'test key',
+      prefix: `${cabId}-key`,
+      hash: testKeyHasher.hash(`${cabId}-key-0123456789`),
+      hashScheme: 'hmac-sha256',
+      createdAt: at,
+      expiresAt: null,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     const actor = actorOf(principal);
     this.actors.set(actor.id, actor);
     return actor;

@@ -216,8 +216,8 @@ describe('E-mail on every transition', function () {
       const arrival = arrivals.get(mw.messageId(message.id));
       expect(arrival, message.id).to.not.equal(undefined);
       expect(arrival!.to).to.deep.equal([message.recipient.address]);
-      expect(arrival!.mail.references).to.equal(`<${message.notification.kind}.${message.notification.instanceId}@mra.example.gov.vn>`);
-      expect(arrival!.mail.date?.toISOString()).to.equal(message.notification.at);
+      expect(arrival!.mail.references).to.equal(`<${message.notification!.kind}.${message.notification!.instanceId}@mra.example.gov.vn>`);
+      expect(arrival!.mail.date?.toISOString()).to.equal(message.notification!.at);
       expect(message.response).to.match(/^250 /);
     }
   });

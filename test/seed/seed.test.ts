@@ -11,7 +11,7 @@ import { applySeed } from '../../src/seed/apply-seed.js';
 import { readSeed } from '../../src/seed/read-seed.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { Validator } from '../../src/validation.js';
-import { tempDir } from '../helpers/world.js';
+import { tempDir, testKeyHasher } from '../helpers/world.js';
 
 const SEED = join(import.meta.dirname, '..', '..', 'seed');
 const validator = new Validator();
@@ -31,7 +31,7 @@ describe('demo seed', () => {
   let store: SqliteStore;
   before(async () => {
     store = new SqliteStore({ path: join(dir, 'seed.sqlite') });
-    await applySeed(store, await readSeed(SEED, validator), { now: new Date('2026-11-23T09:00:00Z'), durations: new Durations(), validator });
+    await applySeed(store, await readSeed(SEED, validator), { now: new Date('2026-11-23T09:00:00Z'), durations: new Durations(), validator, hasher: testKeyHasher });
   });
   after(async () => {
     await store.close();

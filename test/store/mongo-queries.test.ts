@@ -250,16 +250,18 @@ describe('MongoDB store queries, evaluated by mingo (no server)', () => {
   });
 
   describe('directory', () => {
-    it('CABs page by id within an economy; principals by key digest and role', () => {
+    it('CABs page by id within an economy; principals by address, organisation and role', () => {
       const cabs = ['vn-3', 'us-1', 'vn-1', 'vn-2'].map((id) => ({ _id: id, economy: id.slice(0, 2).toUpperCase() }));
       expect(run(q.cabsPage({ economy: 'VN', limit: 2 }), cabs).map((c) => c._id)).to.deep.equal(['vn-1', 'vn-2', 'vn-3']);
       const cursor = Buffer.from(JSON.stringify(['vn-2'])).toString('base64url');
       expect(run(q.cabsPage({ economy: 'VN', limit: 2, cursor }), cabs).map((c) => c._id)).to.deep.equal(['vn-3']);
       const principals = [
-        { _id: 'kr', role: 'regulator', apiKeyHash: 'h1' },
-        { _id: 'admin', role: 'admin', apiKeyHash: 'h2' },
+        { _id: 'kr', role: 'regulator', organisation: 'rra', email: 'mra@rra.kr.example' },
+        { _id: 'admin', role: 'admin', organisation: 'admin', email: 'a.b+c@x.example' },
       ];
-      expect(run(q.principalByKeyHash('h2'), principals).map((p) => p._id)).to.deep.equal(['admin']);
+      expect(run(q.principalsByEmail('A.B+C@x.example'), principals).map((p) => p._id)).to.deep.equal(['admin']);
+      expect(run(q.principalsByEmail('a.bxc@x.example'), principals), 'dots and pluses are literal').to.deep.equal([]);
+      expect(run(q.principalsOf('rra'), principals).map((p) => p._id)).to.deep.equal(['kr']);
       expect(run(q.principalsOfRole('regulator'), principals).map((p) => p._id)).to.deep.equal(['kr']);
       expect(run(q.regulationsByIds(['b', 'zz']), [{ _id: 'a' }, { _id: 'b' }])).to.deep.equal([{ _id: 'b' }]);
     });

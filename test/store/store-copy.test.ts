@@ -13,7 +13,7 @@ import { copyStore, storeChecksum } from '../../src/store/copy.js';
 import { STORE_TABLES, type Store, type StoreTable } from '../../src/store/port.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { Validator } from '../../src/validation.js';
-import { tempDir } from '../helpers/world.js';
+import { tempDir, testKeyHasher } from '../helpers/world.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -47,7 +47,7 @@ describe('store:copy', function () {
     source = join(dir, 'demo.sqlite');
     const validator = new Validator();
     const store = new SqliteStore({ path: source });
-    await applySeed(store, await readSeed(join(ROOT, 'seed'), validator), { now: new Date(), durations: new Durations(), validator });
+    await applySeed(store, await readSeed(join(ROOT, 'seed'), validator), { now: new Date(), durations: new Durations(), validator, hasher: testKeyHasher });
     await store.close();
   });
   after(() => remove());

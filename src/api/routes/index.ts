@@ -2,11 +2,15 @@
 import type { RouteSpec } from '../route.js';
 import { accreditationsRoutes } from './accreditations.js';
 import { adminOutboxRoutes } from './admin-outbox.js';
+import { apiKeyRoutes } from './api-keys.js';
+import { auditRoutes } from './audit.js';
+import { authRoutes } from './auth.js';
 import { agreementsRoutes } from './agreements.js';
 import { cabRoutes } from './cabs.js';
 import { economyRoutes } from './economies.js';
 import { healthRoutes } from './health.js';
 import { machineRoutes } from './machines.js';
+import { principalRoutes } from './principals.js';
 import { publicRecognitionRoutes } from './public-recognitions.js';
 import { publicTestReportRoutes } from './public-test-reports.js';
 import { recognitionsRoutes } from './recognitions.js';
@@ -26,6 +30,10 @@ export function apiRoutes(): RouteSpec[] {
     ...publicRecognitionRoutes,
     ...healthRoutes,
     ...machineRoutes,
+    ...principalRoutes,
+    ...apiKeyRoutes,
+    ...auditRoutes,
+    ...authRoutes,
     ...adminOutboxRoutes,
   ];
 }

@@ -4,6 +4,8 @@
  */
 import { compareInstants } from '../../../machines/types.js';
 import type { AccreditationData } from '../../../machines/accreditation.js';
+import type { Actor } from '../../../machines/types.js';
+import type { Store } from '../../store/port.js';
 import { shift } from '../../durations.js';
 import { AppError } from '../../errors.js';
 import { requireAfter, requireCab, requireRegulations } from './references.js';
@@ -23,10 +25,27 @@ function requireCycle(from: string, until: string, pointer: string): void {
   }
 }
 
+/**
+ * An accreditation body accredits the CABs of its own economy, and of the economies it is declared
+ * to serve (`serves`); no other, whether it creates the accreditation or changes it.
+ */
+async function requireServes(store: Store, actor: Actor, cab: { id: string; economy: string }): Promise<void> {
+  if (actor.role !== 'accreditation_body') return;
+  const principal = await store.getPrincipal(actor.id);
+  const economies = [actor.economy, ...(principal?.serves ?? [])];
+  if (economies.includes(cab.economy)) return;
+  throw new AppError({
+    code: 'FORBIDDEN',
+    detail: `${actor.name ?? actor.id} accredits CABs of ${economies.filter(Boolean).join(', ')}; CAB ${cab.id} is of ${cab.economy}.`,
+  });
+}
+
 export const accreditationRules: KindRules = {
   async derive(body, { store, actor }) {
     const cab = await requireCab(store, body['cabId'] as string, '/cabId');
-    return { ...body, accreditationBodyId: actor.id, economy: cab.economy };
+    await requireServes(store, actor, cab);
+    // The body is the organisation: two officers of one body act on the same accreditations.
+    return { ...body, accreditationBodyId: actor.organisation ?? actor.id, economy: cab.economy };
   },
 
   async assess(input, { store, now }) {
@@ -48,7 +67,8 @@ export const accreditationRules: KindRules = {
     return { input };
   },
 
-  async prepareEvent(record, event, { store, now }) {
+  async prepareEvent(record, event, { store, now, actor }) {
+    if (actor.role === 'accreditation_body') await requireServes(store, actor, { id: record.context['cabId'] as string, economy: record.context['economy'] as string });
     if (event.type !== 'RENEW' && event.type !== 'REACCREDIT') return { event };
     const data = record.context as AccreditationData;
     const validUntil = event['validUntil'] as string;

@@ -3,7 +3,7 @@
  * agreement that covers the scope, only with an active accreditation that covers it; on
  * recognition, a designation number (country code first) and a listing validity.
  */
-import { applicationRefusals, duplicateRefusals, type RecognitionFacts } from '../../../machines/recognition-eligibility.js';
+import { applicationRefusals, duplicateRefusals, groundingAccreditation, type RecognitionFacts } from '../../../machines/recognition-eligibility.js';
 import type { RecognitionData, RecognitionInput } from '../../../machines/recognition.js';
 import type { Reason } from '../../../machines/types.js';
 import { shift } from '../../durations.js';
@@ -80,7 +80,8 @@ export const recognitionRules: KindRules = {
         publicFields: { reasons: duplicates, existingId: facts.existing[0]?.id },
       });
     }
-    return { input: body, facts: facts as unknown as Record<string, unknown> };
+    const accreditationId = groundingAccreditation(facts);
+    return { input: { ...body, ...(accreditationId === undefined ? {} : { accreditationId }) }, facts: facts as unknown as Record<string, unknown> };
   },
 
   async prepareEvent(record, event, context) {
@@ -106,6 +107,7 @@ export const recognitionRules: KindRules = {
         errors: [{ pointer: '/designationNumber', message: `must start with ${data.exportingEconomy}` }],
       });
     }
-    return { event: { ...event, designationNumber, validUntil }, facts: facts as unknown as Record<string, unknown> };
+    const accreditationId = groundingAccreditation(facts);
+    return { event: { ...event, designationNumber, validUntil, ...(accreditationId === undefined ? {} : { accreditationId }) }, facts: facts as unknown as Record<string, unknown> };
   },
 };

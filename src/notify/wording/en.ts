@@ -309,4 +309,16 @@ export const en: Wording = {
     `You receive this e-mail as a party to this ${noun}: ${role}${economy === null ? '' : `, ${economy}`}.`,
     'It was sent automatically by the MRA Engine; replies to it are not read.',
   ],
+  signIn: {
+    subject: 'Your sign-in link to the MRA Engine',
+    heading: 'How to sign in',
+    text: (until) =>
+      `Someone, most likely you, asked to sign in to the MRA Engine with this address. Open the link below to sign in. ` +
+      `It works once, until ${until}. If you did not ask for it, ignore this e-mail: nobody can sign in without the link.`,
+    link: 'Sign in',
+    footer: [
+      'You receive this e-mail because a sign-in link was requested for your address.',
+      'It was sent automatically by the MRA Engine; replies to it are not read.',
+    ],
+  },
 };

@@ -100,4 +100,13 @@ export interface Wording {
   regulation: (id: string) => string;
   /** Why this reader receives the e-mail, and that nobody reads replies. */
   footer: (party: { role: string; economy: string | null; noun: string }) => string[];
+  /** The e-mail that carries a sign-in link. */
+  signIn: {
+    subject: string;
+    heading: string;
+    /** What to do, how long the link works (`until` is already an instant for this reader), and what if it was not you. */
+    text: (until: string) => string;
+    link: string;
+    footer: string[];
+  };
 }

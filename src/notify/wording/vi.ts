@@ -333,4 +333,17 @@ export const vi: Wording = {
     `Quý đơn vị nhận được thư này với tư cách ${role}${economy === null ? '' : ` của ${economy}`}, một bên liên quan đến ${noun} này.`,
     'Thư được gửi tự động từ MRA Engine; vui lòng không trả lời thư này.',
   ],
+  signIn: {
+    subject: 'Đường dẫn đăng nhập MRA Engine',
+    heading: 'Cách đăng nhập',
+    text: (until) =>
+      `Hệ thống nhận được yêu cầu đăng nhập vào MRA Engine bằng địa chỉ thư điện tử này. Vui lòng mở đường dẫn dưới đây để đăng nhập. ` +
+      `Đường dẫn chỉ sử dụng được một lần và có hiệu lực đến ${until}. Nếu Quý vị không gửi yêu cầu này, vui lòng bỏ qua thư: ` +
+      `không ai có thể đăng nhập nếu không có đường dẫn.`,
+    link: 'Đăng nhập',
+    footer: [
+      'Quý vị nhận được thư này vì có yêu cầu gửi đường dẫn đăng nhập đến địa chỉ thư điện tử của Quý vị.',
+      'Thư được gửi tự động từ MRA Engine; vui lòng không trả lời thư này.',
+    ],
+  },
 };

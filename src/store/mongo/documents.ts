@@ -5,6 +5,7 @@
  */
 import type { Actor, Kind } from '../../../machines/types.js';
 import type {
+  AccountMail,
   CabRecord,
   Deadline,
   DeadlineSource,
@@ -33,6 +34,10 @@ export const COLLECTIONS = {
   cabs: 'cabs',
   principals: 'principals',
   sequences: 'sequences',
+  apiKeys: 'api_keys',
+  signInTokens: 'sign_in_tokens',
+  sessions: 'sessions',
+  audit: 'audit',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -85,11 +90,13 @@ export interface Leased {
 /** One e-mail; unlike SQLite, each message carries its notification, so a claim reads one collection. */
 export interface OutboxDoc extends Leased {
   _id: string;
-  kind: Kind;
+  /** A workflow kind, or `account` for an account e-mail (its `instanceId` is the principal, `seq` 0). */
+  kind: Kind | 'account';
   instanceId: string;
   seq: number;
   recipient: Recipient;
-  notification: Notification;
+  notification: Notification | null;
+  account?: AccountMail;
   status: OutboxStatus;
   attempts: number;
   nextAttemptAt: string;
@@ -164,6 +171,7 @@ export function toMessage(doc: OutboxDoc): OutboxMessage {
     id: doc._id,
     recipient: doc.recipient,
     notification: doc.notification,
+    ...(doc.account === undefined || doc.account === null ? {} : { account: doc.account }),
     status: doc.status,
     attempts: doc.attempts,
     nextAttemptAt: doc.nextAttemptAt,

@@ -31,8 +31,16 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.deadlines, name: 'deadlines_by_instance', key: { kind: 1, instanceId: 1, status: 1, source: 1, dueAt: 1, _id: 1 } },
   { collection: COLLECTIONS.regulations, name: 'regulations_by_economy', key: { economy: 1, _id: 1 } },
   { collection: COLLECTIONS.cabs, name: 'cabs_by_economy', key: { economy: 1, _id: 1 } },
-  { collection: COLLECTIONS.principals, name: 'principals_by_key', key: { apiKeyHash: 1 }, unique: true },
   { collection: COLLECTIONS.principals, name: 'principals_by_role', key: { role: 1, _id: 1 } },
+  { collection: COLLECTIONS.principals, name: 'principals_by_email', key: { email: 1, _id: 1 } },
+  { collection: COLLECTIONS.principals, name: 'principals_by_organisation', key: { organisation: 1, _id: 1 } },
+  { collection: COLLECTIONS.principals, name: 'principals_by_economy', key: { economy: 1, _id: 1 } },
+  { collection: COLLECTIONS.principals, name: 'principals_by_organisation_economy', key: { organisation: 1, economy: 1, _id: 1 } },
+  { collection: COLLECTIONS.apiKeys, name: 'api_keys_by_hash', key: { hash: 1 }, unique: true },
+  { collection: COLLECTIONS.apiKeys, name: 'api_keys_by_principal', key: { principalId: 1, createdAt: 1, _id: 1 } },
+  { collection: COLLECTIONS.apiKeys, name: 'api_keys_by_scheme', key: { hashScheme: 1, createdAt: 1, _id: 1 } },
+  { collection: COLLECTIONS.sessions, name: 'sessions_by_principal', key: { principalId: 1 } },
+  { collection: COLLECTIONS.audit, name: 'audit_by_organisation', key: { organisation: 1, _id: -1 } },
 ];
 
 /** The indexes a collection should have that `present` (names from `listIndexes`) lacks. */

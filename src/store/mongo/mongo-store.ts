@@ -6,6 +6,9 @@
 import type { Connection } from 'mongoose';
 import type { Kind, PrincipalRole } from '../../../machines/types.js';
 import type {
+  AccountMail,
+  ApiKeyRecord,
+  AuditEntry,
   CabRecord,
   Commit,
   CommitFaults,
@@ -21,7 +24,10 @@ import type {
   Page,
   QueueFigures,
   PrincipalRecord,
+  Recipient,
   RegulationRecord,
+  SessionRecord,
+  SignInTokenRecord,
   Store,
   StoreRows,
   StoreTable,
@@ -229,8 +235,10 @@ export class MongoStore implements Store {
     return page(docs, query.limit, (d) => fromKeyed<'id', CabRecord>(d, 'id'), (c) => [c.id]);
   }
 
-  putPrincipal(principal: PrincipalRecord): Promise<void> {
-    return this.#run.put(COLLECTIONS.principals, toKeyed(principal, 'id'));
+  /** The principal, then its audit entry: two writes (a principal without its entry is possible after a crash between them). */
+  async putPrincipal(principal: PrincipalRecord, audit?: AuditEntry): Promise<void> {
+    await this.#run.put(COLLECTIONS.principals, toKeyed(principal, 'id'));
+    if (audit) await this.#run.put(COLLECTIONS.audit, toKeyed(audit, 'id'));
   }
 
   async getPrincipal(id: string): Promise<PrincipalRecord | null> {
@@ -238,15 +246,95 @@ export class MongoStore implements Store {
     return doc === null ? null : fromKeyed<'id', PrincipalRecord>(doc, 'id');
   }
 
-  async principalByKeyHash(apiKeyHash: string): Promise<PrincipalRecord | null> {
-    const doc = await this.#run.one<{ _id: string }>(q.principalByKeyHash(apiKeyHash));
-    return doc === null ? null : fromKeyed<'id', PrincipalRecord>(doc, 'id');
+  async principalByEmail(email: string): Promise<PrincipalRecord | null> {
+    const found = (await this.#run.all<{ _id: string }>(q.principalsByEmail(email))).map((d) => fromKeyed<'id', PrincipalRecord>(d, 'id'));
+    return found.find((p) => p.disabledAt === undefined) ?? found[0] ?? null;
   }
 
-  async findPrincipals(query: { role: PrincipalRole; economies?: readonly string[] }): Promise<PrincipalRecord[]> {
-    const all = (await this.#run.all<{ _id: string }>(q.principalsOfRole(query.role))).map((d) => fromKeyed<'id', PrincipalRecord>(d, 'id'));
-    const economies = query.economies;
-    return economies === undefined ? all : all.filter((p) => p.economy !== undefined && economies.includes(p.economy));
+  async findPrincipals(query: { role?: PrincipalRole; organisation?: string; economies?: readonly string[] }): Promise<PrincipalRecord[]> {
+    const { role, organisation, economies } = query;
+    const read = role !== undefined ? q.principalsOfRole(role) : organisation !== undefined ? q.principalsOf(organisation) : null;
+    if (read === null) return [];
+    const all = (await this.#run.all<{ _id: string }>(read)).map((d) => fromKeyed<'id', PrincipalRecord>(d, 'id'));
+    return all.filter(
+      (p) =>
+        p.disabledAt === undefined &&
+        (organisation === undefined || p.organisation === organisation) &&
+        (economies === undefined || (p.economy !== undefined && economies.includes(p.economy))),
+    );
+  }
+
+  async listPrincipals(query: { organisation?: string; economy?: string; limit: number; cursor?: string | null }): Promise<Page<PrincipalRecord>> {
+    const docs = await this.#run.all<{ _id: string }>(q.principalsPage(query));
+    return page(docs, query.limit, (d) => fromKeyed<'id', PrincipalRecord>(d, 'id'), (p) => [p.id]);
+  }
+
+  /** The key, then its audit entry (two writes, as for principals). */
+  async putApiKey(key: ApiKeyRecord, audit?: AuditEntry): Promise<void> {
+    await this.#run.put(COLLECTIONS.apiKeys, toKeyed(key, 'id'));
+    if (audit) await this.#run.put(COLLECTIONS.audit, toKeyed(audit, 'id'));
+  }
+
+  async getApiKey(id: string): Promise<ApiKeyRecord | null> {
+    const doc = await this.#run.one<{ _id: string }>(q.byId(COLLECTIONS.apiKeys, id));
+    return doc === null ? null : fromKeyed<'id', ApiKeyRecord>(doc, 'id');
+  }
+
+  async apiKeyByHash(hash: string): Promise<ApiKeyRecord | null> {
+    const doc = await this.#run.one<{ _id: string }>(q.apiKeyByHash(hash));
+    return doc === null ? null : fromKeyed<'id', ApiKeyRecord>(doc, 'id');
+  }
+
+  async listApiKeys(query: { principalId?: string; hashScheme?: ApiKeyRecord['hashScheme'] }): Promise<ApiKeyRecord[]> {
+    return (await this.#run.all<{ _id: string }>(q.apiKeysOf(query))).map((d) => fromKeyed<'id', ApiKeyRecord>(d, 'id'));
+  }
+
+  async touchApiKey(id: string, at: string): Promise<void> {
+    await this.#run.updateOne(q.touchApiKey(id, at));
+  }
+
+  async putSignInToken(token: SignInTokenRecord): Promise<void> {
+    await this.#run.put(COLLECTIONS.signInTokens, { ...toKeyed(token, 'hash'), usedAt: null });
+  }
+
+  async consumeSignInToken(hash: string, at: string): Promise<SignInTokenRecord | null> {
+    const doc = await this.#run.update<{ _id: string; usedAt: string | null } & Record<string, unknown>>(q.useSignInToken(hash, at));
+    if (doc === null) return null;
+    const { usedAt: _used, ...token } = fromKeyed<'hash', SignInTokenRecord & { usedAt: string | null }>(doc, 'hash');
+    return token.expiresAt > at ? token : null;
+  }
+
+  async getSession(id: string, at: string): Promise<SessionRecord | null> {
+    const doc = await this.#run.one<{ _id: string }>(q.liveSession(id, at));
+    return doc === null ? null : fromKeyed<'id', SessionRecord>(doc, 'id');
+  }
+
+  async putSession(session: SessionRecord): Promise<void> {
+    await this.#run.put(COLLECTIONS.sessions, toKeyed(session, 'id'));
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    await this.#run.deleteMany(q.byId(COLLECTIONS.sessions, id));
+  }
+
+  async deleteSessionsOf(principalId: string): Promise<void> {
+    await this.#run.deleteMany(q.sessionsOf(principalId));
+  }
+
+  async listAudit(query: { organisation?: string; limit: number; cursor?: string | null }): Promise<Page<AuditEntry>> {
+    const docs = await this.#run.all<{ _id: string }>(q.auditPage(query));
+    return page(docs, query.limit, (d) => fromKeyed<'id', AuditEntry>(d, 'id'), (e) => [e.id]);
+  }
+
+  async queueAccountMail(message: { id: string; recipient: Recipient; mail: AccountMail }): Promise<void> {
+    const { id, recipient, mail } = message;
+    await this.#run.insert(COLLECTIONS.outbox, [
+      {
+        _id: id, kind: 'account', instanceId: mail.principalId, seq: 0, recipient, notification: null, account: mail,
+        status: 'pending', attempts: 0, nextAttemptAt: mail.at, leaseOwner: null, leaseUntil: null,
+        lastError: null, sentAt: null, response: null, createdAt: mail.at,
+      },
+    ]);
   }
 
   async nextSequence(name: string): Promise<number> {

@@ -406,8 +406,23 @@ export function cabsPage(query: { economy?: string; limit: number; cursor?: stri
   return { collection: COLLECTIONS.cabs, filter, sort: { _id: 1 }, limit: query.limit + 1 };
 }
 
-export function principalByKeyHash(apiKeyHash: string): Read {
-  return { collection: COLLECTIONS.principals, filter: { apiKeyHash } };
+/** Principals with this address, any case (a handful at most: addresses are unique among principals). */
+export function principalsByEmail(email: string): Read {
+  const exact = `^${email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+  return { collection: COLLECTIONS.principals, filter: { email: op({ $regex: exact, $options: 'i' }) }, sort: { _id: 1 } };
+}
+
+/** The principals of an organisation; the disabled ones are left out by the caller. */
+export function principalsOf(organisation: string): Read {
+  return { collection: COLLECTIONS.principals, filter: { organisation }, sort: { _id: 1 } };
+}
+
+export function principalsPage(query: { organisation?: string; economy?: string; limit: number; cursor?: string | null }): Read {
+  const filter: Filter = {};
+  if (query.organisation !== undefined) filter['organisation'] = query.organisation;
+  if (query.economy !== undefined) filter['economy'] = query.economy;
+  if (query.cursor) filter['_id'] = op({ $gt: decodeCursor(query.cursor)[0] ?? '' });
+  return { collection: COLLECTIONS.principals, filter, sort: { _id: 1 }, limit: query.limit + 1 };
 }
 
 /** Principals of a role; the economies (a handful) are chosen from them by the caller, as SQLite does. */
@@ -418,6 +433,43 @@ export function principalsOfRole(role: string): Read {
 /** The next number of a sequence, created at 1. */
 export function nextSequence(name: string): Write {
   return { collection: COLLECTIONS.sequences, filter: { _id: name }, update: { $inc: { value: 1 } } };
+}
+
+// ---------------------------------------------------------------- keys, sign-in, sessions, audit
+
+export function apiKeyByHash(hash: string): Read {
+  return { collection: COLLECTIONS.apiKeys, filter: { hash } };
+}
+
+export function apiKeysOf(query: { principalId?: string; hashScheme?: string }): Read {
+  const filter: Filter = {};
+  if (query.principalId !== undefined) filter['principalId'] = query.principalId;
+  if (query.hashScheme !== undefined) filter['hashScheme'] = query.hashScheme;
+  return { collection: COLLECTIONS.apiKeys, filter, sort: { createdAt: 1, _id: 1 } };
+}
+
+export function touchApiKey(id: string, at: string): Write {
+  return { collection: COLLECTIONS.apiKeys, filter: { _id: id }, update: { $set: { lastUsedAt: at } } };
+}
+
+/** Takes an unused token: only one taker can match `usedAt: null`. */
+export function useSignInToken(hash: string, at: string): Write {
+  return { collection: COLLECTIONS.signInTokens, filter: { _id: hash, usedAt: null }, update: { $set: { usedAt: at } } };
+}
+
+export function liveSession(id: string, at: string): Read {
+  return { collection: COLLECTIONS.sessions, filter: { _id: id, expiresAt: op({ $gt: at }) } };
+}
+
+export function sessionsOf(principalId: string): Read {
+  return { collection: COLLECTIONS.sessions, filter: { principalId } };
+}
+
+/** Audit entries newest first (their ids are time-ordered), of one organisation or all. */
+export function auditPage(query: { organisation?: string; limit: number; cursor?: string | null }): Read {
+  const filter: Filter = query.organisation === undefined ? {} : { organisation: query.organisation };
+  if (query.cursor) filter['_id'] = op({ $lt: decodeCursor(query.cursor)[0] ?? '' });
+  return { collection: COLLECTIONS.audit, filter, sort: { _id: -1 }, limit: query.limit + 1 };
 }
 
 // ---------------------------------------------------------------- transfer (store:copy)

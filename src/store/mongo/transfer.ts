@@ -74,7 +74,7 @@ export function deadlineDocOf(row: StoredDeadline): DeadlineDoc {
 }
 
 /** Reference tables and sequences: the record's key field becomes `_id`. */
-export const KEY_FIELD = { economies: 'code', regulations: 'id', cabs: 'id', principals: 'id', sequences: 'name' } as const;
+export const KEY_FIELD = { economies: 'code', regulations: 'id', cabs: 'id', principals: 'id', api_keys: 'id', audit: 'id', sequences: 'name' } as const;
 type KeyedTable = keyof typeof KEY_FIELD;
 
 export function isKeyedTable(table: StoreTable): table is KeyedTable {

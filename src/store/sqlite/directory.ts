@@ -10,7 +10,8 @@
 const RECHECK_MS = 1000;
 import type { Database } from 'better-sqlite3';
 import type { PrincipalRole } from '../../../machines/types.js';
-import type { CabRecord, EconomyRecord, Page, PrincipalRecord, RegulationRecord } from '../port.js';
+import type { AuditEntry, CabRecord, EconomyRecord, Page, PrincipalRecord, RegulationRecord } from '../port.js';
+import type { AuditTable } from './access.js';
 import { decodeCursor, encodeCursor, parseJson } from './rows.js';
 
 interface Cache {
@@ -18,7 +19,6 @@ interface Cache {
   checkedAt: number;
   cabs: Map<string, CabRecord | null>;
   principals: Map<string, PrincipalRecord | null>;
-  principalsByKey: Map<string, PrincipalRecord | null>;
   principalsByRole: Map<string, PrincipalRecord[]>;
 }
 
@@ -27,8 +27,11 @@ export class DirectoryTables {
   readonly #sql;
   #cache: Cache | null = null;
 
-  constructor(db: Database) {
+  readonly #audit: AuditTable;
+
+  constructor(db: Database, audit: AuditTable) {
     this.#db = db;
+    this.#audit = audit;
     this.#sql = {
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
       anything: db.prepare(`SELECT EXISTS (SELECT 1 FROM economies) OR EXISTS (SELECT 1 FROM principals)`).pluck(),
@@ -50,13 +53,21 @@ export class DirectoryTables {
          ORDER BY id LIMIT @limit`,
       ),
       putPrincipal: db.prepare(
-        `INSERT INTO principals (id, role, economy, key_hash, data) VALUES (@id, @role, @economy, @keyHash, @data)
-         ON CONFLICT (id) DO UPDATE SET role = excluded.role, economy = excluded.economy,
-           key_hash = excluded.key_hash, data = excluded.data`,
+        `INSERT INTO principals (id, role, economy, organisation, email, disabled, data)
+         VALUES (@id, @role, @economy, @organisation, @email, @disabled, @data)
+         ON CONFLICT (id) DO UPDATE SET role = excluded.role, economy = excluded.economy, organisation = excluded.organisation,
+           email = excluded.email, disabled = excluded.disabled, data = excluded.data`,
       ),
       principal: db.prepare(`SELECT data FROM principals WHERE id = ?`).pluck(),
-      principalByKey: db.prepare(`SELECT data FROM principals WHERE key_hash = ?`).pluck(),
-      principalsByRole: db.prepare(`SELECT data FROM principals WHERE role = ? ORDER BY id`).pluck(),
+      principalByEmail: db.prepare(`SELECT data FROM principals WHERE email = ? ORDER BY disabled, id LIMIT 1`).pluck(),
+      principalsByRole: db.prepare(`SELECT data FROM principals WHERE role = ? AND disabled = 0 ORDER BY id`).pluck(),
+      principalsOf: db.prepare(`SELECT data FROM principals WHERE organisation = ? AND disabled = 0 ORDER BY id`).pluck(),
+      listPrincipals: db.prepare(
+        `SELECT id, data FROM principals
+         WHERE (@organisation IS NULL OR organisation = @organisation) AND (@economy IS NULL OR economy = @economy)
+           AND (@after IS NULL OR id > @after)
+         ORDER BY id LIMIT @limit`,
+      ),
       nextSequence: db
         .prepare(`INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`)
         .pluck(),
@@ -70,7 +81,7 @@ export class DirectoryTables {
     if (this.#cache?.dataVersion === dataVersion) {
       this.#cache.checkedAt = now;
     } else {
-      this.#cache = { dataVersion, checkedAt: now, cabs: new Map(), principals: new Map(), principalsByKey: new Map(), principalsByRole: new Map() };
+      this.#cache = { dataVersion, checkedAt: now, cabs: new Map(), principals: new Map(), principalsByRole: new Map() };
     }
     return this.#cache;
   }
@@ -136,14 +147,19 @@ export class DirectoryTables {
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null };
   }
 
-  putPrincipal(principal: PrincipalRecord): void {
-    this.#sql.putPrincipal.run({
-      id: principal.id,
-      role: principal.role,
-      economy: principal.economy ?? null,
-      keyHash: principal.apiKeyHash,
-      data: JSON.stringify(principal),
-    });
+  putPrincipal(principal: PrincipalRecord, audit?: AuditEntry): void {
+    this.#db.transaction(() => {
+      this.#sql.putPrincipal.run({
+        id: principal.id,
+        role: principal.role,
+        economy: principal.economy ?? null,
+        organisation: principal.organisation,
+        email: principal.email,
+        disabled: principal.disabledAt === undefined ? 0 : 1,
+        data: JSON.stringify(principal),
+      });
+      if (audit) this.#audit.append(audit);
+    })();
     this.#cache = null;
   }
 
@@ -154,19 +170,41 @@ export class DirectoryTables {
     });
   }
 
-  principalByKeyHash(hash: string): PrincipalRecord | null {
-    return this.#cached(this.#fresh().principalsByKey, hash, () => {
-      const data = this.#sql.principalByKey.get(hash) as string | undefined;
-      return data === undefined ? null : Object.freeze(parseJson<PrincipalRecord>(data));
-    });
+  principalByEmail(email: string): PrincipalRecord | null {
+    const data = this.#sql.principalByEmail.get(email) as string | undefined;
+    return data === undefined ? null : parseJson<PrincipalRecord>(data);
   }
 
-  findPrincipals(query: { role: PrincipalRole; economies?: readonly string[] }): PrincipalRecord[] {
-    const all = this.#cached(this.#fresh().principalsByRole, query.role, () =>
-      (this.#sql.principalsByRole.all(query.role) as string[]).map((d) => Object.freeze(parseJson<PrincipalRecord>(d))),
+  findPrincipals(query: { role?: PrincipalRole; organisation?: string; economies?: readonly string[] }): PrincipalRecord[] {
+    const { role, organisation, economies } = query;
+    const all =
+      role !== undefined
+        ? this.#cached(this.#fresh().principalsByRole, role, () => this.#parseAll(this.#sql.principalsByRole.all(role) as string[]))
+        : organisation !== undefined
+          ? this.#parseAll(this.#sql.principalsOf.all(organisation) as string[])
+          : [];
+    return all.filter(
+      (p) =>
+        (organisation === undefined || p.organisation === organisation) &&
+        (economies === undefined || (p.economy !== undefined && economies.includes(p.economy))),
     );
-    const economies = query.economies;
-    return economies === undefined ? [...all] : all.filter((p) => p.economy !== undefined && economies.includes(p.economy));
+  }
+
+  listPrincipals(query: { organisation?: string; economy?: string; limit: number; cursor?: string | null }): Page<PrincipalRecord> {
+    const after = query.cursor ? decodeCursor(query.cursor)[0] ?? null : null;
+    const rows = this.#sql.listPrincipals.all({
+      organisation: query.organisation ?? null,
+      economy: query.economy ?? null,
+      after,
+      limit: query.limit + 1,
+    }) as Array<{ id: string; data: string }>;
+    const items = rows.slice(0, query.limit).map((r) => parseJson<PrincipalRecord>(r.data));
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null };
+  }
+
+  #parseAll(rows: string[]): PrincipalRecord[] {
+    return rows.map((d) => Object.freeze(parseJson<PrincipalRecord>(d)));
   }
 
   nextSequence(name: string): number {

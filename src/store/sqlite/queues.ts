@@ -4,11 +4,13 @@
  */
 import type { Database, Transaction } from 'better-sqlite3';
 import type { Kind } from '../../../machines/types.js';
-import type { Deadline, DeadlineSource, Lease, OutboxMessage, OutboxStatus, Page } from '../port.js';
+import type { AccountMail, Deadline, DeadlineSource, Lease, Notification, OutboxMessage, OutboxStatus, Page } from '../port.js';
+import { ACCOUNT_MAIL_KIND } from './access.js';
 import { decodeCursor, encodeCursor, parseJson } from './rows.js';
 
 interface OutboxRow {
   id: string;
+  kind: string;
   recipient: string;
   body: string;
   status: OutboxStatus;
@@ -38,7 +40,7 @@ function toMessage(row: OutboxRow): OutboxMessage {
   return {
     id: row.id,
     recipient: parseJson(row.recipient),
-    notification: parseJson(row.body),
+    ...(row.kind === ACCOUNT_MAIL_KIND ? { notification: null, account: parseJson<AccountMail>(row.body) } : { notification: parseJson<Notification>(row.body) }),
     status: row.status,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
@@ -83,7 +85,7 @@ export class OutboxTable {
        RETURNING id`,
     ).pluck();
     const withBodies = db.prepare(
-      `SELECT o.*, h.notification AS body FROM outbox o JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
+      `SELECT o.*, COALESCE(o.body, h.notification) AS body FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
        WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.next_attempt_at, o.id`,
     );
     // Claiming and reading the claimed messages with their notifications is one transaction.
@@ -110,11 +112,11 @@ export class OutboxTable {
          WHERE id = @id AND status = 'dead'`,
       ),
       one: db.prepare(
-        `SELECT o.*, h.notification AS body FROM outbox o JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
+        `SELECT o.*, COALESCE(o.body, h.notification) AS body FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
          WHERE o.id = ?`,
       ),
       list: db.prepare(
-        `SELECT o.*, h.notification AS body FROM outbox o JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
+        `SELECT o.*, COALESCE(o.body, h.notification) AS body FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
          WHERE (@status IS NULL OR o.status = @status)
            AND (@afterAt IS NULL OR (o.next_attempt_at, o.id) > (@afterAt, @afterId))
          ORDER BY o.next_attempt_at, o.id LIMIT @limit`,

@@ -118,17 +118,76 @@ const STEPS: readonly string[] = [
   CREATE INDEX deadlines_failing ON deadlines (status, attempts, source);
   CREATE INDEX deadlines_leases ON deadlines (lease_owner) WHERE lease_owner IS NOT NULL;
   `,
+  // 3: people and keys: principals act for an organisation and can be disabled; API keys move to
+  // their own table (the SHA-256 digests of older releases are kept, marked `sha256`, and re-keyed
+  // by the service at start-up); sign-in tokens, web sessions, the audit trail; the outbox can
+  // carry an account e-mail, whose content is in its own `body`.
+  `
+  CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    principal_id TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE,
+    hash_scheme TEXT NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX api_keys_by_principal ON api_keys (principal_id, id);
+  CREATE INDEX api_keys_by_scheme ON api_keys (hash_scheme);
+  INSERT INTO api_keys (id, principal_id, hash, hash_scheme, data)
+    SELECT 'key-' || id, id, key_hash, 'sha256',
+      json_object('id', 'key-' || id, 'principalId', id, 'name', 'API key', 'prefix', 'key-' || id, 'hash', key_hash,
+        'hashScheme', 'sha256', 'createdAt', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+        'expiresAt', NULL, 'lastUsedAt', NULL, 'revokedAt', NULL)
+    FROM principals;
+
+  CREATE TABLE principals_people (
+    id TEXT PRIMARY KEY,
+    role TEXT NOT NULL,
+    economy TEXT,
+    organisation TEXT NOT NULL,
+    email TEXT NOT NULL COLLATE NOCASE,
+    disabled INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  INSERT INTO principals_people (id, role, economy, organisation, email, disabled, data)
+    SELECT id, role, economy, COALESCE(json_extract(data, '$.cabId'), id), json_extract(data, '$.email'), 0,
+      json_set(json_remove(data, '$.apiKeyHash'), '$.organisation', COALESCE(json_extract(data, '$.cabId'), id))
+    FROM principals;
+  DROP TABLE principals;
+  ALTER TABLE principals_people RENAME TO principals;
+  CREATE INDEX principals_by_role ON principals (role, economy);
+  CREATE INDEX principals_by_organisation ON principals (organisation, id);
+  CREATE INDEX principals_by_email ON principals (email, disabled);
+  CREATE INDEX principals_by_economy ON principals (economy, id);
+
+  CREATE TABLE sign_in_tokens (hash TEXT PRIMARY KEY, principal_id TEXT NOT NULL, expires_at TEXT NOT NULL, data TEXT NOT NULL);
+  CREATE TABLE sessions (id TEXT PRIMARY KEY, principal_id TEXT, expires_at TEXT NOT NULL, data TEXT NOT NULL);
+  CREATE INDEX sessions_by_principal ON sessions (principal_id);
+  CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+  CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    organisation TEXT NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX audit_by_organisation ON audit (organisation, seq);
+
+  ALTER TABLE outbox ADD COLUMN body TEXT;
+  `,
 ];
 
-/** Brings the file's tables up to date; each step runs in its own transaction. */
-export function migrateSchema(db: Database): void {
+/**
+ * Brings the file's tables up to date; each step runs in its own transaction.
+ *
+ * @param target the schema to stop at (tests write files as an older release did).
+ */
+export function migrateSchema(db: Database, target = STEPS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > STEPS.length) {
     throw new Error(
       `The database was written by a newer release (schema ${current}; this release knows up to ${STEPS.length}). Upgrade the service or use another MRA_DB_PATH.`,
     );
   }
-  STEPS.slice(current).forEach((sql, index) => {
+  STEPS.slice(current, target).forEach((sql, index) => {
     db.transaction(() => {
       db.exec(sql);
       db.pragma(`user_version = ${current + index + 1}`);

@@ -10,6 +10,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { SqliteSynchronous } from '../../config.js';
 import type { Kind, PrincipalRole } from '../../../machines/types.js';
 import type {
+  AccountMail,
+  ApiKeyRecord,
+  AuditEntry,
   CabRecord,
   Commit,
   CommitFaults,
@@ -25,11 +28,15 @@ import type {
   Page,
   PrincipalRecord,
   QueueFigures,
+  Recipient,
   RegulationRecord,
+  SessionRecord,
+  SignInTokenRecord,
   Store,
   StoreRows,
   StoreTable,
 } from '../port.js';
+import { AccessTables, AuditTable } from './access.js';
 import { DirectoryTables } from './directory.js';
 import { InstanceTables } from './instances.js';
 import { QueueFigureQueries } from './queue-figures.js';
@@ -77,6 +84,7 @@ export class SqliteStore implements Store {
   readonly #outbox: OutboxTable;
   readonly #deadlines: DeadlineTable;
   readonly #directory: DirectoryTables;
+  readonly #access: AccessTables;
   readonly #figures: QueueFigureQueries;
 
   constructor(options: SqliteStoreOptions) {
@@ -87,7 +95,9 @@ export class SqliteStore implements Store {
     this.#outbox = new OutboxTable(this.#db);
     this.#deadlines = new DeadlineTable(this.#db);
     this.#figures = new QueueFigureQueries(this.#db);
-    this.#directory = new DirectoryTables(this.#db);
+    const audit = new AuditTable(this.#db);
+    this.#directory = new DirectoryTables(this.#db, audit);
+    this.#access = new AccessTables(this.#db, audit);
   }
 
   commit(commit: Commit): Promise<void> {
@@ -206,20 +216,76 @@ export class SqliteStore implements Store {
     return this.#directory.listCabs(query);
   }
 
-  async putPrincipal(principal: PrincipalRecord): Promise<void> {
-    this.#directory.putPrincipal(principal);
+  async putPrincipal(principal: PrincipalRecord, audit?: AuditEntry): Promise<void> {
+    this.#directory.putPrincipal(principal, audit);
   }
 
   async getPrincipal(id: string): Promise<PrincipalRecord | null> {
     return this.#directory.getPrincipal(id);
   }
 
-  async principalByKeyHash(apiKeyHash: string): Promise<PrincipalRecord | null> {
-    return this.#directory.principalByKeyHash(apiKeyHash);
+  async principalByEmail(email: string): Promise<PrincipalRecord | null> {
+    return this.#directory.principalByEmail(email);
   }
 
-  async findPrincipals(query: { role: PrincipalRole; economies?: readonly string[] }): Promise<PrincipalRecord[]> {
+  async findPrincipals(query: { role?: PrincipalRole; organisation?: string; economies?: readonly string[] }): Promise<PrincipalRecord[]> {
     return this.#directory.findPrincipals(query);
+  }
+
+  async listPrincipals(query: { organisation?: string; economy?: string; limit: number; cursor?: string | null }): Promise<Page<PrincipalRecord>> {
+    return this.#directory.listPrincipals(query);
+  }
+
+  async putApiKey(key: ApiKeyRecord, audit?: AuditEntry): Promise<void> {
+    this.#access.putApiKey(key, audit);
+  }
+
+  async getApiKey(id: string): Promise<ApiKeyRecord | null> {
+    return this.#access.getApiKey(id);
+  }
+
+  async apiKeyByHash(hash: string): Promise<ApiKeyRecord | null> {
+    return this.#access.apiKeyByHash(hash);
+  }
+
+  async listApiKeys(query: { principalId?: string; hashScheme?: ApiKeyRecord['hashScheme'] }): Promise<ApiKeyRecord[]> {
+    return this.#access.listApiKeys(query);
+  }
+
+  async touchApiKey(id: string, at: string): Promise<void> {
+    this.#access.touchApiKey(id, at);
+  }
+
+  async putSignInToken(token: SignInTokenRecord): Promise<void> {
+    this.#access.putSignInToken(token);
+  }
+
+  async consumeSignInToken(hash: string, at: string): Promise<SignInTokenRecord | null> {
+    return this.#access.consumeSignInToken(hash, at);
+  }
+
+  async getSession(id: string, at: string): Promise<SessionRecord | null> {
+    return this.#access.getSession(id, at);
+  }
+
+  async putSession(session: SessionRecord): Promise<void> {
+    this.#access.putSession(session);
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    this.#access.deleteSession(id);
+  }
+
+  async deleteSessionsOf(principalId: string): Promise<void> {
+    this.#access.deleteSessionsOf(principalId);
+  }
+
+  async listAudit(query: { organisation?: string; limit: number; cursor?: string | null }): Promise<Page<AuditEntry>> {
+    return this.#access.listAudit(query);
+  }
+
+  async queueAccountMail(message: { id: string; recipient: Recipient; mail: AccountMail }): Promise<void> {
+    this.#access.queueAccountMail(message);
   }
 
   async nextSequence(name: string): Promise<number> {

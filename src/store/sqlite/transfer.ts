@@ -5,7 +5,8 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Kind } from '../../../machines/types.js';
-import type { Page, StoreRows, StoreTable, StoredDeadline, StoredHistory, StoredInstance, StoredOutboxMessage } from '../port.js';
+import type { AccountMail, Notification, Page, StoreRows, StoreTable, StoredDeadline, StoredHistory, StoredInstance, StoredOutboxMessage } from '../port.js';
+import { ACCOUNT_MAIL_KIND } from './access.js';
 import { decodeCursor, encodeCursor, parseJson } from './rows.js';
 
 type Row = Record<string, unknown>;
@@ -44,7 +45,25 @@ const SPECS: { [T in StoreTable]: TableSpec<StoreRows[T]> } = {
     keyColumns: 1,
     read: (row) => parseJson(String(row['data'])),
     write: (db, p) =>
-      db.prepare('INSERT INTO principals (id, role, economy, key_hash, data) VALUES (?, ?, ?, ?, ?)').run(p.id, p.role, p.economy ?? null, p.apiKeyHash, JSON.stringify(p)),
+      db
+        .prepare('INSERT INTO principals (id, role, economy, organisation, email, disabled, data) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(p.id, p.role, p.economy ?? null, p.organisation, p.email, p.disabledAt === undefined ? 0 : 1, JSON.stringify(p)),
+  },
+  api_keys: {
+    select: 'SELECT data FROM api_keys WHERE id > ? ORDER BY id LIMIT ?',
+    key: (k) => [k.id],
+    keyColumns: 1,
+    read: (row) => parseJson(String(row['data'])),
+    write: (db, k) =>
+      db.prepare('INSERT INTO api_keys (id, principal_id, hash, hash_scheme, data) VALUES (?, ?, ?, ?, ?)').run(k.id, k.principalId, k.hash, k.hashScheme, JSON.stringify(k)),
+  },
+  audit: {
+    select: 'SELECT data FROM audit WHERE id > ? ORDER BY id LIMIT ?',
+    key: (a) => [a.id],
+    keyColumns: 1,
+    read: (row) => parseJson(String(row['data'])),
+    // Appended in id order, which is time order: the copy lists newest first as the original does.
+    write: (db, a) => db.prepare('INSERT INTO audit (id, organisation, data) VALUES (?, ?, ?)').run(a.id, a.organisation, JSON.stringify(a)),
   },
   sequences: {
     select: 'SELECT name, value FROM sequences WHERE name > ? ORDER BY name LIMIT ?',
@@ -109,7 +128,7 @@ const SPECS: { [T in StoreTable]: TableSpec<StoreRows[T]> } = {
         .run(h.kind, h.instanceId, h.seq, h.at, h.type, JSON.stringify(h.actor), h.from, h.to, JSON.stringify(h.payload), json(h.facts), json(h.cause)),
   },
   outbox: {
-    select: `SELECT o.*, h.notification AS body FROM outbox o JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
+    select: `SELECT o.*, COALESCE(o.body, h.notification) AS body FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
              WHERE o.id > ? ORDER BY o.id LIMIT ?`,
     key: (m) => [m.id],
     keyColumns: 1,
@@ -119,7 +138,9 @@ const SPECS: { [T in StoreTable]: TableSpec<StoreRows[T]> } = {
       instanceId: String(row['instance_id']),
       seq: Number(row['seq']),
       recipient: parseJson(String(row['recipient'])),
-      notification: parseJson(String(row['body'])),
+      ...(row['kind'] === ACCOUNT_MAIL_KIND
+        ? { notification: null, account: parseJson<AccountMail>(String(row['body'])) }
+        : { notification: parseJson<Notification>(String(row['body'])) }),
       status: row['status'] as StoredOutboxMessage['status'],
       attempts: Number(row['attempts']),
       nextAttemptAt: String(row['next_attempt_at']),
@@ -131,6 +152,13 @@ const SPECS: { [T in StoreTable]: TableSpec<StoreRows[T]> } = {
       createdAt: String(row['created_at']),
     }),
     write: (db, m) => {
+      if (m.notification === null) {
+        db.prepare(
+          `INSERT INTO outbox (id, kind, instance_id, seq, recipient, status, attempts, next_attempt_at, lease_owner, lease_until, last_error, sent_at, response, created_at, body)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(m.id, m.kind, m.instanceId, m.seq, JSON.stringify(m.recipient), m.status, m.attempts, m.nextAttemptAt, m.leaseOwner, m.leaseUntil, m.lastError, m.sentAt, m.response, m.createdAt, JSON.stringify(m.account));
+        return;
+      }
       // The notification lives once on its history row here; the first message of a transition puts it there.
       db.prepare('UPDATE history SET notification = COALESCE(notification, ?) WHERE kind = ? AND id = ? AND seq = ?').run(
         JSON.stringify(m.notification),

@@ -43,7 +43,10 @@ class MongoProbe implements StoreProbe {
 
   async mailOf(kind: Kind, id: string, seq?: number): Promise<QueuedMail[]> {
     const filter = { kind, instanceId: id, ...(seq === undefined ? {} : { seq }) };
-    return (await this.#docs<OutboxDoc>('outbox', filter, { seq: 1, _id: 1 })).map((m) => ({ seq: m.seq, status: m.status, recipient: m.recipient, notification: m.notification }));
+    // Account e-mails (sign-in links) belong to no instance and carry no notification.
+    return (await this.#docs<OutboxDoc>('outbox', filter, { seq: 1, _id: 1 }))
+      .filter((m) => m.notification !== null)
+      .map((m) => ({ seq: m.seq, status: m.status, recipient: m.recipient, notification: m.notification! }));
   }
 
   async deadlines(): Promise<Deadline[]> {

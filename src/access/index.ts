@@ -1,0 +1,26 @@
+/** People and keys, as the service wires them: the key hasher, credentials, and what the API needs. */
+import type { ApiDeps } from '../api/deps.js';
+import type { Clock } from '../clock.js';
+import { DEVELOPMENT_KEY_SECRET, type Config } from '../config.js';
+import type { Store } from '../store/port.js';
+import { Credentials } from './credentials.js';
+import { KeyHasher } from './key-hash.js';
+
+export { upgradeLegacyKeyHashes } from './api-keys.js';
+export { KeyHasher } from './key-hash.js';
+
+/** The access settings of a configuration, with the development secret when none is set. */
+export function accessSettings(config: Pick<Config, 'keySecret' | 'authFailureLimit' | 'signInLinkMinutes' | 'sessionHours' | 'publicUrl'>): ApiDeps['access'] {
+  return {
+    failureLimit: config.authFailureLimit,
+    signInLinkMinutes: config.signInLinkMinutes,
+    sessionLifetimeMs: config.sessionHours * 3_600_000,
+    // The session cookie is signed with a key of its own, derived from the secret.
+    cookieSecret: new KeyHasher(config.keySecret ?? DEVELOPMENT_KEY_SECRET).hash('session-cookie'),
+    publicUrl: config.publicUrl,
+  };
+}
+
+export function credentialsFor(config: Pick<Config, 'keySecret'>, store: Store, clock: Clock): Credentials {
+  return new Credentials({ store, clock, hasher: new KeyHasher(config.keySecret ?? DEVELOPMENT_KEY_SECRET) });
+}

@@ -1,0 +1,143 @@
+/**
+ * Access in SQLite: API keys, one-time sign-in tokens, web sessions, the audit trail of
+ * principals and keys, and account e-mails in the outbox. None of it is cached: a revoked key or
+ * an ended session is refused by every process at once.
+ */
+import type { Database } from 'better-sqlite3';
+import type { AccountMail, ApiKeyRecord, AuditEntry, Page, Recipient, SessionRecord, SignInTokenRecord } from '../port.js';
+import { decodeCursor, encodeCursor, parseJson } from './rows.js';
+
+/** The kind under which account e-mails sit in the outbox (workflow kinds never take it). */
+export const ACCOUNT_MAIL_KIND = 'account';
+
+export class AuditTable {
+  readonly #sql;
+
+  constructor(db: Database) {
+    this.#sql = {
+      append: db.prepare(`INSERT INTO audit (id, organisation, data) VALUES (?, ?, ?)`),
+      list: db.prepare(
+        `SELECT seq, data FROM audit WHERE (@organisation IS NULL OR organisation = @organisation) AND (@before IS NULL OR seq < @before)
+         ORDER BY seq DESC LIMIT @limit`,
+      ),
+    };
+  }
+
+  append(entry: AuditEntry): void {
+    this.#sql.append.run(entry.id, entry.organisation, JSON.stringify(entry));
+  }
+
+  list(query: { organisation?: string; limit: number; cursor?: string | null }): Page<AuditEntry> {
+    const before = query.cursor ? Number(decodeCursor(query.cursor)[0]) : null;
+    const rows = this.#sql.list.all({ organisation: query.organisation ?? null, before, limit: query.limit + 1 }) as Array<{ seq: number; data: string }>;
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return { items: page.map((r) => parseJson<AuditEntry>(r.data)), nextCursor: rows.length > query.limit && last ? encodeCursor([String(last.seq)]) : null };
+  }
+}
+
+export class AccessTables {
+  readonly #db: Database;
+  readonly #audit: AuditTable;
+  readonly #sql;
+
+  constructor(db: Database, audit: AuditTable) {
+    this.#db = db;
+    this.#audit = audit;
+    this.#sql = {
+      putKey: db.prepare(
+        `INSERT INTO api_keys (id, principal_id, hash, hash_scheme, data) VALUES (@id, @principalId, @hash, @hashScheme, @data)
+         ON CONFLICT (id) DO UPDATE SET principal_id = excluded.principal_id, hash = excluded.hash,
+           hash_scheme = excluded.hash_scheme, data = excluded.data`,
+      ),
+      key: db.prepare(`SELECT data FROM api_keys WHERE id = ?`).pluck(),
+      keyByHash: db.prepare(`SELECT data FROM api_keys WHERE hash = ?`).pluck(),
+      keys: db
+        .prepare(
+          `SELECT data FROM api_keys WHERE (@principalId IS NULL OR principal_id = @principalId) AND (@scheme IS NULL OR hash_scheme = @scheme)
+           ORDER BY json_extract(data, '$.createdAt'), id`,
+        )
+        .pluck(),
+      touchKey: db.prepare(`UPDATE api_keys SET data = json_set(data, '$.lastUsedAt', ?) WHERE id = ?`),
+      putToken: db.prepare(`INSERT INTO sign_in_tokens (hash, principal_id, expires_at, data) VALUES (?, ?, ?, ?)`),
+      takeToken: db.prepare(`DELETE FROM sign_in_tokens WHERE hash = ? RETURNING expires_at, data`),
+      dropExpiredTokens: db.prepare(`DELETE FROM sign_in_tokens WHERE expires_at <= ?`),
+      session: db.prepare(`SELECT data, principal_id, expires_at FROM sessions WHERE id = ? AND expires_at > ?`),
+      putSession: db.prepare(
+        `INSERT INTO sessions (id, principal_id, expires_at, data) VALUES (@id, @principalId, @expiresAt, @data)
+         ON CONFLICT (id) DO UPDATE SET principal_id = excluded.principal_id, expires_at = excluded.expires_at, data = excluded.data`,
+      ),
+      deleteSession: db.prepare(`DELETE FROM sessions WHERE id = ?`),
+      deleteSessionsOf: db.prepare(`DELETE FROM sessions WHERE principal_id = ?`),
+      queueMail: db.prepare(
+        `INSERT INTO outbox (id, kind, instance_id, seq, recipient, status, next_attempt_at, created_at, body)
+         VALUES (?, '${ACCOUNT_MAIL_KIND}', ?, 0, ?, 'pending', ?, ?, ?)`,
+      ),
+    };
+  }
+
+  putApiKey(key: ApiKeyRecord, audit?: AuditEntry): void {
+    this.#db.transaction(() => {
+      this.#sql.putKey.run({ id: key.id, principalId: key.principalId, hash: key.hash, hashScheme: key.hashScheme, data: JSON.stringify(key) });
+      if (audit) this.#audit.append(audit);
+    })();
+  }
+
+  getApiKey(id: string): ApiKeyRecord | null {
+    const data = this.#sql.key.get(id) as string | undefined;
+    return data === undefined ? null : parseJson(data);
+  }
+
+  apiKeyByHash(hash: string): ApiKeyRecord | null {
+    const data = this.#sql.keyByHash.get(hash) as string | undefined;
+    return data === undefined ? null : parseJson(data);
+  }
+
+  listApiKeys(query: { principalId?: string; hashScheme?: ApiKeyRecord['hashScheme'] }): ApiKeyRecord[] {
+    const rows = this.#sql.keys.all({ principalId: query.principalId ?? null, scheme: query.hashScheme ?? null }) as string[];
+    return rows.map((d) => parseJson<ApiKeyRecord>(d));
+  }
+
+  touchApiKey(id: string, at: string): void {
+    this.#sql.touchKey.run(at, id);
+  }
+
+  putSignInToken(token: SignInTokenRecord): void {
+    this.#db.transaction(() => {
+      // Expired tokens are useless; writing a new one is a good moment to forget them.
+      this.#sql.dropExpiredTokens.run(token.createdAt);
+      this.#sql.putToken.run(token.hash, token.principalId, token.expiresAt, JSON.stringify(token));
+    })();
+  }
+
+  consumeSignInToken(hash: string, at: string): SignInTokenRecord | null {
+    const row = this.#sql.takeToken.get(hash) as { expires_at: string; data: string } | undefined;
+    return row && row.expires_at > at ? parseJson<SignInTokenRecord>(row.data) : null;
+  }
+
+  getSession(id: string, at: string): SessionRecord | null {
+    const row = this.#sql.session.get(id, at) as { data: string; principal_id: string | null; expires_at: string } | undefined;
+    return row ? { id, principalId: row.principal_id, data: parseJson(row.data), expiresAt: row.expires_at } : null;
+  }
+
+  putSession(session: SessionRecord): void {
+    this.#sql.putSession.run({ id: session.id, principalId: session.principalId, expiresAt: session.expiresAt, data: JSON.stringify(session.data) });
+  }
+
+  deleteSession(id: string): void {
+    this.#sql.deleteSession.run(id);
+  }
+
+  deleteSessionsOf(principalId: string): void {
+    this.#sql.deleteSessionsOf.run(principalId);
+  }
+
+  listAudit(query: { organisation?: string; limit: number; cursor?: string | null }): Page<AuditEntry> {
+    return this.#audit.list(query);
+  }
+
+  queueAccountMail(message: { id: string; recipient: Recipient; mail: AccountMail }): void {
+    const { id, recipient, mail } = message;
+    this.#sql.queueMail.run(id, mail.principalId, JSON.stringify(recipient), mail.at, mail.at, JSON.stringify(mail));
+  }
+}
