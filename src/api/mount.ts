@@ -99,6 +99,10 @@ export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, limiters: 
     const query = deps.validator.validate<Record<string, unknown>>(spec.query.$id, queryOf(request), 'The query');
     if (typeof query['cursor'] === 'string') query['cursor'] = cursors.open(query['cursor'], scope);
     const rawBody: unknown = request.body ?? {};
+    if (spec.method === 'post' && !spec.body && !isEmptyObject(rawBody)) {
+      // A route that takes no body says so, rather than doing its work and ignoring what was sent.
+      throw new AppError({ code: 'VALIDATION_FAILED', detail: `${scope} takes no body; send none, or {}.`, errors: [{ pointer: '', message: 'must be empty' }] });
+    }
     const body =
       spec.body && spec.body.validatedBy !== 'engine' && '$id' in spec.body.schema
         ? deps.validator.validate((spec.body.schema).$id, rawBody, 'The body')
@@ -116,4 +120,8 @@ export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, limiters: 
     handler,
   ];
   router[spec.method](expressPath(spec.path), ...chain);
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 }

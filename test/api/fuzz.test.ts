@@ -113,15 +113,20 @@ class Fuzzer {
     }
   }
 
-  raw(): string {
-    return this.pick(['{', '[1,', 'nul', '{"type": "SIGN",}', "{'type':'SIGN'}", '\u00ff\u00fe', 'type=SIGN', '{"a":' + '['.repeat(5000), '']);
+  /** A body that is not JSON; the empty body only where a route needs one (`emptyIsValid` false). */
+  raw(emptyIsValid = false): string {
+    return this.pick(['{', '[1,', 'nul', '{"type": "SIGN",}', "{'type':'SIGN'}", '\u00ff\u00fe', 'type=SIGN', '{"a":' + '['.repeat(5000), ...(emptyIsValid ? [] : [''])]);
   }
 }
 
 describe('HTTP fuzz: malformed bodies to every POST route', function () {
   this.timeout(180_000);
   let api: ApiWorld;
-  const targets: Record<string, { valid: Body; required: string[]; allowed: string }> = {};
+  /**
+   * `emptyIsValid`: the route's body is optional, so an empty body is a request like any other.
+   * `open`: anyone may send the valid body (a public route), so it is never sent as a refusal.
+   */
+  const targets: Record<string, { valid: Body; required: string[]; allowed: string; emptyIsValid?: boolean; open?: boolean }> = {};
 
   before(async () => {
     api = await ApiWorld.create();
@@ -149,6 +154,18 @@ describe('HTTP fuzz: malformed bodies to every POST route', function () {
     // Every message here is pending: even the admin's re-queue is refused (422), whatever the body.
     const message = (await api.world.store.listOutbox({ limit: 1 })).items[0]!;
     targets[`POST /admin/outbox/${message.id}/requeue`] = { valid: {}, required: [], allowed: 'admin' };
+    // People and keys: each body broken in one place, sent by the principal who may send the valid one.
+    targets['POST /principals'] = {
+      valid: { name: 'Nguyễn Văn An', role: 'lab', email: 'an@songhong.vn.example', language: 'vi', cabId: 'vn-lab-song-hong' },
+      required: ['name', 'role', 'email', 'language'],
+      allowed: 'vn-designating-authority',
+    };
+    targets['POST /principals/lab-song-hong/disable'] = { valid: { reason: 'Rời phòng thử nghiệm.' }, required: [], allowed: 'vn-designating-authority', emptyIsValid: true };
+    targets['POST /principals/lab-song-hong/keys'] = { valid: { name: 'LIMS' }, required: ['name'], allowed: 'lab-song-hong' };
+    const [key] = await api.world.store.listApiKeys({ principalId: 'lab-song-hong' });
+    targets[`POST /principals/lab-song-hong/keys/${key!.id}/revoke`] = { valid: {}, required: [], allowed: 'lab-song-hong', emptyIsValid: true };
+    targets['POST /auth/sign-in-link'] = { valid: { email: 'lab@songhong.vn.example' }, required: ['email'], allowed: 'lab-song-hong', open: true };
+    targets['POST /auth/sign-out'] = { valid: {}, required: [], allowed: 'lab-song-hong', emptyIsValid: true, open: true };
   });
   after(async () => api.close());
 
@@ -164,14 +181,16 @@ describe('HTTP fuzz: malformed bodies to every POST route', function () {
     const before = await api.world.snapshot();
     const statuses = new Map<number, number>();
     let sent = 0;
-    for (const [target, { valid, required, allowed }] of Object.entries(targets)) {
+    for (const [target, { valid, required, allowed, emptyIsValid, open }] of Object.entries(targets)) {
       const path = target.replace(/^POST /, '');
       for (let i = 0; i < PER_ROUTE; i += 1) {
-        const kind = fuzz.int(5);
+        const drawn = fuzz.int(5);
+        // Where {} is a valid body, a random value (which may be {}) gives way to a broken one.
+        const kind = (drawn === 4 && open) || (drawn === 1 && emptyIsValid) ? 2 : drawn;
         const as = kind === 4 ? 'importer-hanbit' : fuzz.pick([allowed, allowed, 'jp-regulator', 'admin', 'lab-song-hong']);
         const request =
           kind === 0
-            ? { raw: fuzz.raw(), headers: { 'Content-Type': 'application/json' } }
+            ? { raw: fuzz.raw(emptyIsValid), headers: { 'Content-Type': 'application/json' } }
             : kind === 1
               ? { body: fuzz.value() }
               : kind === 2 || kind === 3
