@@ -85,7 +85,7 @@ export const authRoutes: RouteSpec[] = [
     tag: 'auth',
     access: 'public',
     query: noQuery,
-    responses: { 204: { description: 'The session is ended and its cookie cleared (also when there was none)' } },
+    responses: { 204: { description: 'The session is ended and its cookie cleared (also when there was none)' }, ...problems([400, 415]) },
     async handle({ session: web }) {
       await web.end();
       return { status: 204, headers: { 'Set-Cookie': 'mra.sid=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax' } };
