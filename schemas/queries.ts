@@ -9,6 +9,13 @@ import { reportNumber } from './test-reports.js';
 /** `state=recognized` or `state=recognized,suspended`. */
 const states = { type: 'string', pattern: '^[a-z_]{2,40}(,[a-z_]{2,40}){0,9}$', description: 'One state, or several separated by commas.' } as const;
 const text = { type: 'string', minLength: 1, maxLength: 200 } as const;
+/** What a person types in a search box: matched in part, whatever the case and accents. */
+const typed = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 200,
+  description: 'Found in part, whatever the case and accents ("phuong nam" finds "Phương Nam"); at least 3 letters.',
+} as const;
 
 function listQuery<const K extends string, const F extends Record<string, unknown>>(kind: K, filters: F) {
   return {
@@ -41,8 +48,10 @@ export const listQueries = {
     importingEconomy: economyCode,
     exportingEconomy: economyCode,
     importerId: recordId,
-    manufacturer: text,
-    model: text,
+    manufacturer: typed,
+    model: typed,
+    category: typed,
+    q: typed,
   }),
 } as const;
 

@@ -39,7 +39,7 @@ export function workflowRoutes(kind: Kind): RouteSpec[] {
         return answer(201, created, { Location: `/${kind}/${created.id}` });
       },
     }),
-    route<{ state?: string; limit?: number; cursor?: string } & Record<string, string | undefined>>({
+    route<{ state?: string; limit?: number; cursor?: string; q?: string } & Record<string, string | undefined>>({
       method: 'get',
       path: `/${kind}`,
       summary: `List ${kind.replace('-', ' ')}`,
@@ -48,11 +48,17 @@ export function workflowRoutes(kind: Kind): RouteSpec[] {
       query: listQuery,
       responses: { 200: { description: `A page of ${kind.replace('-', ' ')}, oldest first`, schema: page(resource) }, ...problems([400, 401]) },
       async handle({ actor, query }, { engine }) {
-        const { state, limit, cursor, ...where } = query;
+        const { state, limit, cursor, q, ...where } = query;
         const filters = Object.fromEntries(Object.entries(where).filter((e): e is [string, string] => typeof e[1] === 'string'));
         const list = await engine.list(
           kind,
-          { ...(state === undefined ? {} : { states: state.split(',') }), where: filters, ...(limit === undefined ? {} : { limit }), cursor: cursor ?? null },
+          {
+            ...(state === undefined ? {} : { states: state.split(',') }),
+            where: filters,
+            ...(q === undefined ? {} : { q }),
+            ...(limit === undefined ? {} : { limit }),
+            cursor: cursor ?? null,
+          },
           actor!,
         );
         return { status: 200, body: list };

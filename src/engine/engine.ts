@@ -19,7 +19,7 @@ import { runCascade, type CascadeReport } from './cascades.js';
 import { planCommit, type Step } from './commit-plan.js';
 import { mayRead, readScope } from './read-access.js';
 import { mayNotCreate, mayNotSend, notAccepted, staleVersion } from './refusals.js';
-import { checkListQuery, validateEventBody } from './requests.js';
+import { checkListQuery, textConditions, validateEventBody } from './requests.js';
 import { pureTransition } from './pure-transition.js';
 import { Durations } from './durations-table.js';
 import { nextEventsFor, toResource, type Resource } from './resource.js';
@@ -41,7 +41,10 @@ export interface EngineOptions {
 
 export interface ListQuery {
   states?: readonly string[];
+  /** Search field -> value, matched exactly; a free-text field -> what was typed, matched in part, without case or accents. */
   where?: Readonly<Record<string, string>>;
+  /** A search box: what was typed, found in any free-text field. */
+  q?: string;
   limit?: number;
   cursor?: string | null;
 }
@@ -145,9 +148,14 @@ export class Engine {
     checkListQuery(workflow, query);
     const scope = readScope(workflow, actor);
     if (scope === null) return { items: [], nextCursor: null };
+    const exact: Record<string, string> = {};
+    const typed: Record<string, string> = {};
+    for (const [field, value] of Object.entries(query.where ?? {})) (field in workflow.search ? exact : typed)[field] = value;
+    const text = textConditions(typed, query.q);
     const page = await this.store.find(kind, {
       ...(query.states === undefined ? {} : { states: query.states }),
-      where: searchQuery(workflow, { ...query.where, ...scope }),
+      where: searchQuery(workflow, { ...exact, ...scope }),
+      ...(text.length > 0 ? { text } : {}),
       limit: query.limit ?? 50,
       cursor: query.cursor ?? null,
     });
