@@ -2,8 +2,10 @@
 import { accreditationEvents, createAccreditation } from './accreditations.js';
 import { agreementEvents, createAgreement } from './agreements.js';
 import {
+  acceptedReportsCsvQuery,
   cabsQuery,
   historyQuery,
+  langQuery,
   listQueries,
   noQuery,
   outboxQuery,
@@ -49,6 +51,8 @@ export const querySchemas = {
   publicTestReports: publicTestReportsQuery,
   publicRecognitions: publicRecognitionsQuery,
   outbox: outboxQuery,
+  acceptedReportsCsv: acceptedReportsCsvQuery,
+  lang: langQuery,
 } as const;
 
 /** Every top-level schema (each has an `$id`). */

@@ -82,14 +82,32 @@ export const cabsQuery = {
   additionalProperties: false,
 } as const;
 
+/** The reader's language; without it, Accept-Language decides. */
+const lang = { type: 'string', enum: ['en', 'vi'], description: 'The language of the answer’s wording; overrides Accept-Language.' } as const;
+
 export const publicTestReportsQuery = {
   $id: `${SCHEMA_BASE}queries/public-test-reports`,
   type: 'object',
-  properties: { economy: economyCode, reportNumber, manufacturer: text, model: text, limit, cursor },
+  properties: { economy: economyCode, reportNumber, q: typed, manufacturer: typed, model: typed, category: typed, lang, limit, cursor },
   required: ['economy'],
-  anyOf: [{ required: ['reportNumber'] }, { required: ['manufacturer', 'model'] }],
   additionalProperties: false,
-  description: 'The importing economy, and either a report number or a manufacturer and model.',
+  description:
+    'The importing economy, and any of: a report number (exact; every lab’s report of that number), a search box `q` (found in the manufacturer, model, category or report number), manufacturer, model, category.',
+} as const;
+
+export const acceptedReportsCsvQuery = {
+  $id: `${SCHEMA_BASE}queries/accepted-test-reports-csv`,
+  type: 'object',
+  properties: { economy: economyCode },
+  required: ['economy'],
+  additionalProperties: false,
+} as const;
+
+export const langQuery = {
+  $id: `${SCHEMA_BASE}queries/lang`,
+  type: 'object',
+  properties: { lang },
+  additionalProperties: false,
 } as const;
 
 export const publicRecognitionsQuery = {

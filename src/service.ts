@@ -17,6 +17,8 @@ import { outboxAdmin, outboxDispatcher } from './notify/index.js';
 import { applySeed } from './seed/apply-seed.js';
 import { readSeed } from './seed/read-seed.js';
 import { Scheduler } from './schedule/scheduler.js';
+import { DocumentKeeper } from './engine/documents.js';
+import { FileBlobStore } from './store/blobs.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/port.js';
 import { Validator } from './validation.js';
@@ -69,12 +71,15 @@ export async function startService(config: Config, log: Logger): Promise<Service
     throw error;
   }
   const nodeId = `node-${newId()}`;
+  const blobs = new FileBlobStore(config.filesDir);
+  log.info({ blobs: blobs.name, dir: config.filesDir }, 'file store opened');
   const engine = new Engine({
     store,
     clock,
     validator,
     durations,
     nodeId,
+    documents: new DocumentKeeper({ blobs, store, maxBytes: config.uploadMaxBytes }),
     reportError: (error, context) => log.error({ err: error, ...context }, 'background work failed'),
   });
   const workers: BackgroundWorker[] = [
@@ -92,6 +97,8 @@ export async function startService(config: Config, log: Logger): Promise<Service
     clock,
     log,
     outboxAdmin: outboxAdmin({ config, store, clock }),
+    blobs,
+    uploadMaxBytes: config.uploadMaxBytes,
     publicRateLimit: config.publicRateLimit,
   });
   const http = await listen(app, config.port);

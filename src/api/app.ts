@@ -77,6 +77,6 @@ export function createApp(deps: ApiDeps): Express {
   for (const spec of allRoutes()) mount(router, spec, deps, publicLimiter);
   app.use(router);
   app.use(notFound);
-  app.use(errorHandler(deps.log));
+  app.use(errorHandler(deps.log, deps.uploadMaxBytes));
   return app;
 }

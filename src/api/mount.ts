@@ -4,11 +4,13 @@
  * the body against their schemas (400), then the handler; its answer is written as JSON, CSV or
  * text. Nothing here catches: Express 5 hands every rejection to the one error mapper.
  */
+import { Readable } from 'node:stream';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { AppError } from '../errors.js';
 import { authenticate } from './auth.js';
 import type { ApiDeps } from './deps.js';
 import type { ApiResponse, RouteSpec } from './route.js';
+import { isMultipart, multipartBody, uploadParser, uploadsOf } from './uploads.js';
 
 /** `/agreements/{id}` -> `/agreements/:id` */
 export function expressPath(path: string): string {
@@ -35,6 +37,11 @@ function write(response: Response, answer: ApiResponse): void {
     response.type('text/csv; charset=utf-8').send(answer.body);
   } else if (answer.type === 'text') {
     response.type('text/plain; charset=utf-8').send(answer.body);
+  } else if (answer.type === 'binary') {
+    response.type(answer.contentType ?? 'application/octet-stream').send(answer.body);
+  } else if (answer.type === 'stream') {
+    response.type('text/csv; charset=utf-8');
+    Readable.from(answer.body as AsyncIterable<string>).pipe(response);
   } else {
     response.json(answer.body);
   }
@@ -46,21 +53,35 @@ export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, publicLimi
     if (actor && spec.roles && !spec.roles.includes(actor.role as never)) {
       throw new AppError({ code: 'FORBIDDEN', detail: `Only ${spec.roles.join(' or ')} principals may ${spec.summary.toLowerCase()}.` });
     }
-    if (spec.method === 'post' && hasBody(request) && !request.is(['application/json', 'application/*+json'])) {
-      throw new AppError({ code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'Send the body as JSON, with "Content-Type: application/json".' });
+    const multipart = spec.upload !== undefined && isMultipart(request);
+    if (spec.method === 'post' && hasBody(request) && !multipart && !request.is(['application/json', 'application/*+json'])) {
+      throw new AppError({
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        detail: spec.upload
+          ? 'Send the body as JSON ("Content-Type: application/json"), or with files as multipart/form-data.'
+          : 'Send the body as JSON, with "Content-Type: application/json".',
+      });
     }
     const query = deps.validator.validate(spec.query.$id, queryOf(request), 'The query');
-    const rawBody: unknown = request.body ?? {};
+    const rawBody: unknown = multipart ? multipartBody(request, spec.upload!) : (request.body ?? {});
     const body =
       spec.body && spec.body.validatedBy !== 'engine' && '$id' in spec.body.schema
         ? deps.validator.validate((spec.body.schema).$id, rawBody, 'The body')
         : rawBody;
     const answer = await spec.handle(
-      { actor, params: request.params as Record<string, string>, query: query as never, body: body as never, header: (name) => request.get(name) },
+      {
+        actor,
+        params: request.params as Record<string, string>,
+        query: query as never,
+        body: body as never,
+        header: (name) => request.get(name),
+        language: (supported) => request.acceptsLanguages(...supported) || undefined,
+        files: multipart ? uploadsOf(request, spec.upload!) : [],
+      },
       deps,
     );
     write(response, answer);
   };
-  const chain = spec.rateLimited ? [publicLimiter, handler] : [handler];
+  const chain = [...(spec.rateLimited ? [publicLimiter] : []), ...(spec.upload ? [uploadParser(spec.upload, deps.uploadMaxBytes)] : []), handler];
   router[spec.method](expressPath(spec.path), ...chain);
 }

@@ -45,6 +45,18 @@ function parameters(spec: RouteSpec, queryProperties: Json, required: readonly s
   return [...path, ...query, ...headers];
 }
 
+/** The parts of a multipart request: the JSON body in its part, each file part with how many it takes. */
+function multipartSchema(spec: RouteSpec, ref: (schema: unknown) => unknown): Json {
+  const upload = spec.upload!;
+  const properties: Json = {};
+  if (upload.json && spec.body) properties[upload.json] = { ...(ref(spec.body.schema) as Json), description: 'The JSON body, as one part' };
+  for (const file of upload.files) {
+    const one = { type: 'string', contentMediaType: 'application/octet-stream', description: file.description };
+    properties[file.part] = file.maxCount === 1 ? one : { type: 'array', items: one, maxItems: file.maxCount };
+  }
+  return { type: 'object', properties, ...(upload.json ? { required: [upload.json] } : {}) };
+}
+
 export function openApiDocument(routes: readonly RouteSpec[], version: string): Json {
   const components: Json = {};
   const ref = referencer(components);
@@ -65,11 +77,14 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
         }),
       ),
     };
-    if (spec.body) {
+    const content: Json = {};
+    if (spec.body) content['application/json'] = { schema: ref(spec.body.schema) };
+    if (spec.upload) content['multipart/form-data'] = { schema: multipartSchema(spec, ref) };
+    if (spec.body || spec.upload) {
       operation['requestBody'] = {
         required: true,
-        ...(spec.body.description ? { description: spec.body.description } : {}),
-        content: { 'application/json': { schema: ref(spec.body.schema) } },
+        ...(spec.body?.description ? { description: spec.body.description } : {}),
+        content,
       };
     }
     paths[spec.path] = { ...(paths[spec.path] ?? {}), [spec.method]: operation };

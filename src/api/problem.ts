@@ -6,6 +6,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError, isAppError } from '../errors.js';
+import { fromUpload } from './uploads.js';
 
 /** Errors of body-parser (inside express.json), recognised by their `type`. */
 function fromBodyParser(error: unknown): AppError | null {
@@ -51,12 +52,14 @@ export function problemOf(error: AppError, requestId: string): ProblemBody {
   };
 }
 
-export function errorHandler(log: Logger): ErrorRequestHandler {
+/** @param uploadMaxBytes the size limit of one file, for the 413 of an upload over it. */
+export function errorHandler(log: Logger, uploadMaxBytes: number): ErrorRequestHandler {
   return (error: unknown, request, response, _next) => {
     const requestId = typeof request.id === 'object' ? JSON.stringify(request.id) : String(request.id);
     const known =
       (isAppError(error) ? error : null) ??
       fromBodyParser(error) ??
+      fromUpload(error, uploadMaxBytes) ??
       new AppError({ code: 'INTERNAL', detail: `Something went wrong on our side; it is logged under request id ${requestId}.`, cause: error });
     if (known.status >= 500) log.error({ err: error, requestId }, 'request failed');
     if (known.code === 'UNAUTHENTICATED') response.setHeader('WWW-Authenticate', 'Bearer realm="mra-engine"');

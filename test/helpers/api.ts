@@ -23,6 +23,8 @@ export interface Answer<T = Record<string, unknown>> {
   headers: Headers;
   body: T;
   text: string;
+  /** The body as received, byte for byte. */
+  bytes: Buffer;
 }
 
 export interface RequestOptions {
@@ -31,6 +33,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Sent as is, instead of `body` as JSON. */
   raw?: string;
+  /** Sent as multipart/form-data (fetch writes the boundary). */
+  form?: FormData;
   headers?: Record<string, string>;
 }
 
@@ -43,8 +47,11 @@ export class ApiWorld {
     this.server = server;
   }
 
-  static async create(options: { publicRateLimit?: number; start?: string } = {}): Promise<ApiWorld> {
-    const world = await World.create(options.start ? { start: options.start } : {});
+  static async create(options: { publicRateLimit?: number; start?: string; uploadMaxBytes?: number } = {}): Promise<ApiWorld> {
+    const world = await World.create({
+      ...(options.start ? { start: options.start } : {}),
+      ...(options.uploadMaxBytes ? { uploadMaxBytes: options.uploadMaxBytes } : {}),
+    });
     const app = createApp({
       engine: world.engine,
       store: world.store,
@@ -52,6 +59,8 @@ export class ApiWorld {
       clock: world.clock,
       log: pino({ level: 'silent' }),
       outboxAdmin: outboxAdmin({ config: loadConfig({}), store: world.store, clock: world.clock }),
+      blobs: world.blobs,
+      uploadMaxBytes: world.uploadMaxBytes,
       publicRateLimit: options.publicRateLimit ?? 10_000,
     });
     return new ApiWorld(world, await listen(app, 0));
@@ -70,16 +79,17 @@ export class ApiWorld {
   async request<T = Record<string, unknown>>(method: string, path: string, options: RequestOptions = {}): Promise<Answer<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.as) headers['Authorization'] = `Bearer ${this.keyOf(options.as)}`;
-    let body: string | undefined = options.raw;
+    let body: string | FormData | undefined = options.form ?? options.raw;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);
       headers['Content-Type'] ??= 'application/json';
     }
     const response = await fetch(`${this.server.url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
     // Decoded by hand: response.text() would drop a byte-order mark, which CSV answers carry on purpose.
-    const text = Buffer.from(await response.arrayBuffer()).toString('utf8');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const text = bytes.toString('utf8');
     const type = response.headers.get('content-type') ?? '';
-    return { status: response.status, headers: response.headers, text, body: (type.includes('json') ? JSON.parse(text) : text) as T };
+    return { status: response.status, headers: response.headers, text, bytes, body: (type.includes('json') ? JSON.parse(text) : text) as T };
   }
 
   get<T = Record<string, unknown>>(path: string, as?: string, headers?: Record<string, string>): Promise<Answer<T>> {

@@ -16,6 +16,8 @@ import type { Resource } from '../../src/engine/resource.js';
 import { actorOf, hashApiKey } from '../../src/principals.js';
 import { loadReferenceData } from '../../src/seed/apply-seed.js';
 import { readSeed } from '../../src/seed/read-seed.js';
+import { DocumentKeeper } from '../../src/engine/documents.js';
+import { FileBlobStore } from '../../src/store/blobs.js';
 import type { CommitFaults } from '../../src/store/sqlite/instances.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { Validator } from '../../src/validation.js';
@@ -40,6 +42,9 @@ export const VN_SCOPE = ['VN:QCVN 54:2020/BTTTT', 'VN:QCVN 65:2021/BTTTT', 'VN:Q
 
 export class World {
   readonly store: SqliteStore;
+  /** Attached files, in a `files` folder beside the SQLite file. */
+  readonly blobs: FileBlobStore;
+  readonly uploadMaxBytes: number;
   readonly engine: Engine;
   readonly clock: ManualClock;
   readonly path: string;
@@ -47,8 +52,19 @@ export class World {
   readonly #remove: () => void;
   #counter = 0;
 
-  private constructor(store: SqliteStore, engine: Engine, clock: ManualClock, path: string, actors: Map<string, Actor>, remove: () => void) {
+  private constructor(
+    store: SqliteStore,
+    blobs: FileBlobStore,
+    uploadMaxBytes: number,
+    engine: Engine,
+    clock: ManualClock,
+    path: string,
+    actors: Map<string, Actor>,
+    remove: () => void,
+  ) {
     this.store = store;
+    this.blobs = blobs;
+    this.uploadMaxBytes = uploadMaxBytes;
     this.engine = engine;
     this.clock = clock;
     this.path = path;
@@ -61,6 +77,8 @@ export class World {
       faults?: CommitFaults;
       durations?: Record<string, string>;
       start?: string;
+      /** The largest file one may attach (default 1 MiB). */
+      uploadMaxBytes?: number;
       /** Where background failures go; by default they fail the test. */
       reportError?: (error: unknown) => void;
     } = {},
@@ -70,10 +88,13 @@ export class World {
     const store = new SqliteStore({ path, ...(options.faults ? { faults: options.faults } : {}) });
     const actors = await loadReferenceData(store, await readSeed(join(import.meta.dirname, '..', '..', 'seed'), validator));
     const clock = new ManualClock(options.start ?? BASE);
+    const blobs = new FileBlobStore(join(dir, 'files'));
+    const uploadMaxBytes = options.uploadMaxBytes ?? 1024 * 1024;
     const engine = new Engine({
       store,
       clock,
       validator,
+      documents: new DocumentKeeper({ blobs, store, maxBytes: uploadMaxBytes }),
       durations: new Durations(options.durations ?? {}),
       nodeId: 'test-node',
       reportError:
@@ -82,7 +103,7 @@ export class World {
           throw error;
         }),
     });
-    return new World(store, engine, clock, path, actors, remove);
+    return new World(store, blobs, uploadMaxBytes, engine, clock, path, actors, remove);
   }
 
   async close(): Promise<void> {

@@ -7,10 +7,12 @@ import { cabRoutes } from './cabs.js';
 import { economyRoutes } from './economies.js';
 import { healthRoutes } from './health.js';
 import { machineRoutes } from './machines.js';
+import { publicDocumentRoutes } from './public-documents.js';
 import { publicRecognitionRoutes } from './public-recognitions.js';
 import { publicTestReportRoutes } from './public-test-reports.js';
 import { recognitionsRoutes } from './recognitions.js';
 import { regulationRoutes } from './regulations.js';
+import { testReportDocumentRoutes } from './test-report-documents.js';
 import { testReportsRoutes } from './test-reports.js';
 
 export function apiRoutes(): RouteSpec[] {
@@ -19,11 +21,13 @@ export function apiRoutes(): RouteSpec[] {
     ...accreditationsRoutes,
     ...recognitionsRoutes,
     ...testReportsRoutes,
+    ...testReportDocumentRoutes,
     ...economyRoutes,
     ...regulationRoutes,
     ...cabRoutes,
     ...publicTestReportRoutes,
     ...publicRecognitionRoutes,
+    ...publicDocumentRoutes,
     ...healthRoutes,
     ...machineRoutes,
     ...adminOutboxRoutes,
