@@ -19,6 +19,8 @@ export function isMultipart(request: Request): boolean {
 export function uploadParser(spec: UploadSpec, maxBytes: number): RequestHandler {
   const parser = multer({
     storage: multer.memoryStorage(),
+    // Browsers and curl send file names as raw UTF-8: "báo cáo.pdf" must not arrive as latin-1 mojibake.
+    defParamCharset: 'utf8',
     limits: { fileSize: maxBytes, files: MAX_FILES, fields: 4, fieldSize: FIELD_BYTES, parts: MAX_FILES + 4 },
   }).fields(spec.files.map((f) => ({ name: f.part, maxCount: f.maxCount })));
   // Only a route's own multipart requests are parsed; anything else goes on to the JSON parser's result.

@@ -125,8 +125,11 @@ export async function publicReport(resource: Resource, labs: LabDirectory, langu
  * @throws AppError VALIDATION_FAILED for typed text under three letters, or a foreign cursor.
  */
 export async function findPublicTestReports(engine: Engine, store: Store, query: ReportQuery, language: Language): Promise<Page<PublicTestReport>> {
-  const where: Record<string, string> = { listedIn: query.economy };
+  // The first exact field selects the candidates (FindQuery): a report number, when given, is far
+  // narrower than the economy's whole register.
+  const where: Record<string, string> = {};
   if (query.reportNumber !== undefined) where['reportNumber'] = query.reportNumber;
+  where['listedIn'] = query.economy;
   for (const field of ['manufacturer', 'model', 'category'] as const) {
     if (query[field] !== undefined) where[field] = query[field];
   }

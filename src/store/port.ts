@@ -162,8 +162,9 @@ export interface Page<T> {
 
 /**
  * What to find. Every condition must hold, and an adapter answers from an index, never by reading
- * every instance of the kind: the first `text` condition (else the first `where` field, else the
- * states) selects the candidates, the others filter them.
+ * every instance of the kind: the longest `text` fragment (else the first `where` field, else the
+ * kind and states) selects the candidates, the others filter them; so a caller names its most
+ * selective field first (a report number before an economy).
  */
 export interface FindQuery {
   states?: readonly string[];
