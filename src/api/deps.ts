@@ -6,6 +6,7 @@ import type { OutboxAdmin } from '../notify/outbox-admin.js';
 import type { BlobStore } from '../store/blobs.js';
 import type { Store } from '../store/port.js';
 import type { Validator } from '../validation.js';
+import type { CursorSeal } from './cursors.js';
 
 export interface ApiDeps {
   engine: Engine;
@@ -20,4 +21,6 @@ export interface ApiDeps {
   uploadMaxBytes: number;
   /** Requests per minute one client address may make to the public routes. */
   publicRateLimit: number;
+  /** Seals the cursors of list answers; by default one with a key of this process alone. */
+  cursors?: CursorSeal;
 }

@@ -3,6 +3,7 @@ import type { SearchField, Workflow } from '../../machines/types.js';
 import { foldText } from '../search/fold.js';
 import type { SearchFields, SearchText } from '../store/port.js';
 import { stringsAt } from './paths.js';
+import { ownValue } from '../own.js';
 
 function valuesOf(field: SearchField, state: string, data: Record<string, unknown>): string[] {
   if (typeof field === 'string') return stringsAt(data, field);
@@ -39,7 +40,7 @@ export function searchText(workflow: Workflow, data: Record<string, unknown>): S
 
 /** A query's field values in the form they are indexed. */
 export function searchQuery(workflow: Workflow, where: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(where).map(([name, value]) => [name, folds(workflow.search[name]) ? foldText(value) : value]));
+  return Object.fromEntries(Object.entries(where).map(([name, value]) => [name, folds(ownValue(workflow.search, name)) ? foldText(value) : value]));
 }
 
 /** One key per unique combination whose fields all have a value. */

@@ -1,6 +1,6 @@
 /**
- * The public register (API.md, "Public, no key needed"): what an importer or anyone needs to know
- * of decided test reports, and which CABs an economy recognises. A report is listed while its
+ * The public register (docs/api.md, "Public routes, no key"): what an importer or anyone needs to
+ * know of decided test reports, and which CABs an economy recognises. A report is listed while its
  * workflow says so (`isPubliclyListed`: accepted, expired, revoked, or rejected by the regulator),
  * with only the fields an importer needs and what its status means; nothing here requires a key.
  * Plain functions of the engine and the store, so web pages and the JSON API share them.

@@ -76,7 +76,7 @@ describe('Documents: attached, downloaded, verified', function () {
   });
 
   it('stores the files content-addressed beside the store, readable by the service only (0600)', () => {
-    const dir = join(api.world.path, '..', 'files');
+    const dir = api.world.blobs.dir;
     expect(storedFiles(dir)).to.include(sha256);
     expect(statSync(join(dir, sha256.slice(0, 2), sha256)).mode & 0o777).to.equal(0o600);
   });
@@ -121,9 +121,9 @@ describe('Documents: attached, downloaded, verified', function () {
   });
 
   it('refuses a report that is not a PDF (415), a file over the limit (413), and stores nothing of either', async () => {
-    const dir = join(api.world.path, '..', 'files');
+    const dir = api.world.blobs.dir;
     const filesBefore = storedFiles(dir);
-    const rowsBefore = api.world.rowCounts();
+    const rowsBefore = await api.world.snapshot();
     const notPdf = await submitWithFiles(lab, api.world.reportBody(), [{ part: 'report', name: 'report.pdf', bytes: pngBytes(), type: 'application/pdf' }]);
     expect([notPdf.status, notPdf.body.code]).to.deep.equal([415, 'UNSUPPORTED_MEDIA_TYPE']);
     const large = Buffer.concat([pdfBytes('large'), Buffer.alloc(65 * 1024, 0x20)]);
@@ -132,11 +132,11 @@ describe('Documents: attached, downloaded, verified', function () {
     const unknownPart = await submitWithFiles(lab, api.world.reportBody(), [{ part: 'virus', name: 'a.pdf', bytes: pdf }]);
     expect(unknownPart.status).to.equal(400);
     expect(storedFiles(dir)).to.deep.equal(filesBefore);
-    expect(api.world.rowCounts()).to.deep.equal(rowsBefore);
+    expect(await api.world.snapshot()).to.deep.equal(rowsBefore);
   });
 
   it('removes the files of a submission whose commit is refused, but never a file another report references', async () => {
-    const dir = join(api.world.path, '..', 'files');
+    const dir = api.world.blobs.dir;
     const fresh = pdfBytes('a report refused as a duplicate');
     const duplicate = await submitWithFiles(lab, api.world.reportBody({ reportNumber: 'SHT-DOC-1' }), [
       { part: 'report', name: 'dup.pdf', bytes: fresh },
@@ -173,7 +173,7 @@ describe('Documents: attached, downloaded, verified', function () {
   });
 
   it('refuses files on an event that takes none, and files from a principal who may not send the event, storing nothing', async () => {
-    const dir = join(api.world.path, '..', 'files');
+    const dir = api.world.blobs.dir;
     const pending = await api.world.submit(api.world.as(lab), { reportNumber: 'SHT-DOC-3' });
     const extra = pdfBytes('not wanted');
     const onAccept = await api.request<Problem>('POST', `/test-reports/${pending.id}/events`, {

@@ -1,5 +1,5 @@
 /**
- * The workflow resources over real HTTP: every route, and every error status of API.md, each
+ * The workflow resources over real HTTP: every route, and every error status of docs/api.md, each
  * refusal checked to leave the store (history, outbox, deadlines, instances) exactly as it was.
  */
 import { expect } from 'chai';
@@ -19,14 +19,14 @@ describe('HTTP: workflow resources', () => {
 
   /** Sends a request that must be refused with `status`/`code`, and checks nothing was written. */
   async function refused(send: () => Promise<Answer>, status: number, code: string): Promise<Problem> {
-    const before = api.world.rowCounts();
+    const before = await api.world.snapshot();
     const answer = await send();
     expect(answer.status, answer.text).to.equal(status);
     expect(answer.headers.get('content-type')).to.match(/^application\/problem\+json/);
     const problem = answer.body as unknown as Problem;
     expect(problem).to.include({ status, code });
     expect(problem.detail).to.be.a('string').and.not.to.contain('    at ');
-    expect(api.world.rowCounts(), 'nothing written').to.deep.equal(before);
+    expect(await api.world.snapshot(), 'nothing written').to.deep.equal(before);
     return problem;
   }
 

@@ -9,6 +9,7 @@ import type { Resource } from '../../src/engine/resource.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
 import type { HistoryEntry } from '../../src/store/port.js';
 import { captureLog } from '../helpers/log-capture.js';
+import { commitFaultsIfSupported, requireCommitFaults } from '../helpers/store-factory.js';
 import { KR_SCOPE, VN_SCOPE, World, daysFrom } from '../helpers/world.js';
 
 const US_SCOPE = ['US:47 CFR Part 15'];
@@ -46,11 +47,11 @@ describe('Scheduler: the accreditation lapse cascades', () => {
     failures = [];
     crashReports = false;
     world = await World.create({
-      faults: {
+      ...commitFaultsIfSupported({
         beforeCommitEnds: (commit) => {
           if (crashReports && commit.kind === 'test-reports') throw new Error('simulated crash while cascading');
         },
-      },
+      }),
       reportError: (error) => failures.push(error),
     });
   });
@@ -90,7 +91,7 @@ describe('Scheduler: the accreditation lapse cascades', () => {
         payload: { accreditationId: accreditation.id, accreditationState: 'lapsed' },
       });
       expect(entry.cause).to.deep.include({ kind: 'accreditations', id: accreditation.id, event: 'EXPIRED', state: 'lapsed', cascade: 'accreditation-lost' });
-      expect(world.outboxFor('recognitions', recognition.id, entry.seq)).to.not.deep.equal([]);
+      expect(await world.mailOf('recognitions', recognition.id, entry.seq)).to.not.deep.equal([]);
     }
 
     for (const report of [underReview, infoRequested]) {
@@ -100,7 +101,7 @@ describe('Scheduler: the accreditation lapse cascades', () => {
       expect(entry).to.deep.include({ type: 'LAB_RECOGNITION_ENDED', to: 'rejected' });
       expect(entry.actor).to.include({ id: 'system', role: 'system' });
       expect(entry.cause).to.deep.include({ kind: 'recognitions', id: recognitions[0]!.id, event: 'ACCREDITATION_LAPSED', state: 'lapsed' });
-      expect(world.outboxFor('test-reports', report.id, entry.seq)).to.not.deep.equal([]);
+      expect(await world.mailOf('test-reports', report.id, entry.seq)).to.not.deep.equal([]);
     }
     expect((await latest(world, 'test-reports', accepted.id)).resource.state, 'an accepted report stays accepted').to.equal('accepted');
     expect((await latest(world, 'recognitions', bystander.recognition.id)).resource.state, "another CAB's recognition").to.equal('recognized');
@@ -108,7 +109,8 @@ describe('Scheduler: the accreditation lapse cascades', () => {
     expect(failures).to.deep.equal([]);
   });
 
-  it('when the fan-out to the reports is cut short, it is due again after its retry delay and the scheduler finishes it: each report rejected once', async () => {
+  it('when the fan-out to the reports is cut short, it is due again after its retry delay and the scheduler finishes it: each report rejected once', async function () {
+    requireCommitFaults(this);
     const scheduler = new Scheduler({ engine: world.engine, log: captureLog('warn').log, intervalMs: 1000 });
     const { lab, accreditation } = await labRecognisedTwice(world, 200);
     world.advanceDays(195);
@@ -129,5 +131,34 @@ describe('Scheduler: the accreditation lapse cascades', () => {
       const { items } = await world.engine.history('test-reports', report.id, world.as('admin'));
       expect(items.map((entry) => entry.type)).to.deep.equal(['CREATE', 'LAB_RECOGNITION_ENDED']);
     }
+  });
+  it('when the scheduler runs a cascade and it fails again, counts it as failed, not cascaded, and gives it back for a later retry', async function () {
+    requireCommitFaults(this);
+    const captured = captureLog('info');
+    const scheduler = new Scheduler({ engine: world.engine, log: captured.log, intervalMs: 1000 });
+    const { lab, accreditation } = await labRecognisedTwice(world, 200);
+    world.advanceDays(195);
+    const report = await world.submit(lab);
+    const expiry = (await world.store.pendingDeadlines('accreditations', accreditation.id)).find((d) => d.event === 'EXPIRED')!;
+    crashReports = true;
+    world.clock.set(expiry.dueAt);
+    await scheduler.runOnce();
+    const [cascade] = (await world.probe.deadlines()).filter((d) => d.source === 'cascade' && d.status === 'pending');
+    expect(cascade, 'the cut-short cascade to the reports, waiting for its retry').to.include({ attempts: 1 });
+
+    world.clock.advance(60_000);
+    expect(await scheduler.runOnce(), 'the retry failed too').to.deep.equal({ fired: 0, cascaded: 0, skipped: 0, failed: 1 });
+    expect(captured.withMessage('due deadlines fired').at(-1)).to.include({ cascaded: 0, failed: 1 });
+    expect(captured.withMessage('deadline failed; it will be tried again')).to.have.length(1);
+    const [after] = (await world.probe.deadlines()).filter((d) => d.id === cascade!.id);
+    expect(after).to.include({ status: 'pending', attempts: 2 });
+    expect((await latest(world, 'test-reports', report.id)).resource.state).to.equal('under_review');
+
+    crashReports = false;
+    world.clock.advance(60_000);
+    expect((await scheduler.runOnce()).cascaded, 'not before its doubled retry delay').to.equal(0);
+    world.clock.advance(60_000);
+    expect(await scheduler.runOnce()).to.deep.equal({ fired: 0, cascaded: 1, skipped: 0, failed: 0 });
+    expect((await latest(world, 'test-reports', report.id)).resource.state).to.equal('rejected');
   });
 });

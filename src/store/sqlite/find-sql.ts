@@ -8,7 +8,7 @@
 import type { Kind } from '../../../machines/types.js';
 import type { FindQuery, TextCondition } from '../port.js';
 import { AppError } from '../../errors.js';
-import { decodeCursor } from './rows.js';
+import { decodeCursor } from '../cursor.js';
 
 /** The text field that holds all of an instance's text. */
 export const ALL_TEXT = '*';
