@@ -30,12 +30,19 @@ describe('configuration', () => {
       schedulerIntervalMs: 5000,
       publicUrl: 'http://localhost:3000',
       publicRateLimit: 120,
+      filesDir: './data/files',
+      uploadMaxBytes: 20 * 1024 * 1024,
       now: null,
       durations: {},
       logLevel: 'info',
       logFormat: null,
       cursorSecret: null,
     });
+  });
+
+  it('links e-mails to the port the API listens on unless MRA_PUBLIC_URL says otherwise', () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl).to.equal('http://localhost:8080');
+    expect(loadConfig({ PORT: '8080', MRA_PUBLIC_URL: 'https://mra.example.gov.vn/' }).publicUrl).to.equal('https://mra.example.gov.vn');
   });
 
   it('reads each variable', () => {
