@@ -1,5 +1,5 @@
 /** Toàn bộ câu chữ của thư điện tử tiếng Việt (every word of the Vietnamese e-mails). */
-import { isDay, utcInstant, vietNamTime } from '../dates.js';
+import { isDay, utcInstant, vietNamTime } from './dates.js';
 import type { Wording } from './types.js';
 
 export const vi: Wording = {
