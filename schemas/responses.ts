@@ -97,6 +97,7 @@ export const publicRecognition = {
     recognizedSince: { type: 'string', format: 'date-time' },
     validUntil: { type: 'string', format: 'date-time' },
     agreementId: recordId,
+    state: { type: 'string', description: 'recognized (the public route lists no other state)' },
   },
 } as const;
 

@@ -27,6 +27,8 @@ export interface Config {
   publicUrl: string;
   /** Requests per minute one client may make to the public routes. */
   publicRateLimit: number;
+  /** Signs the web pages' CSRF tokens; null: a random one per process (tokens end at a restart). */
+  webSecret: string | null;
   /** Where the service clock starts; null for real time. */
   now: Date | null;
   /** Duration overrides, `kind.name` -> "90 days". */
@@ -60,6 +62,7 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'MRA_MAIL_MAX_ATTEMPTS', default: '10', meaning: 'delivery attempts before a message is given up as `dead` (4xx answers and network errors are retried with backoff)' },
   { name: 'MRA_MAIL_INTERVAL_MS', default: '2000', meaning: 'how often the outbox dispatcher looks for messages to send' },
   { name: 'MRA_PUBLIC_URL', default: 'http://localhost:3000', meaning: 'base of the links in e-mails' },
+  { name: 'MRA_WEB_SECRET', default: 'unset: random at each start', meaning: 'secret (32 characters or more) that signs the CSRF tokens of the web pages; give every node of one service the same' },
   { name: 'MRA_PUBLIC_RATE_LIMIT', default: '120', meaning: 'requests per minute one client address may make to the public routes' },
   { name: 'MRA_SCHEDULER_INTERVAL_MS', default: '5000', meaning: 'how often the scheduler looks for deadlines that are due' },
   { name: 'MRA_NOW', default: 'real time', meaning: 'ISO instant: the service clock starts there and runs forward in real time' },
@@ -125,6 +128,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = (value('MRA_PUBLIC_URL') ?? 'http://localhost:3000').replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) problems.push('MRA_PUBLIC_URL must be an http:// or https:// address');
 
+  const webSecret = value('MRA_WEB_SECRET') ?? null;
+  if (webSecret !== null && webSecret.length < 32) problems.push('MRA_WEB_SECRET must be at least 32 characters long');
+
   const smtpUrl = value('SMTP_URL') ?? null;
   if (smtpUrl !== null && !/^smtps?:\/\/.+/.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
 
@@ -157,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalMs,
     publicUrl,
     publicRateLimit,
+    webSecret,
     now,
     durations,
     logLevel: logLevel as Config['logLevel'],

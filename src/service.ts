@@ -93,6 +93,8 @@ export async function startService(config: Config, log: Logger): Promise<Service
     log,
     outboxAdmin: outboxAdmin({ config, store, clock }),
     publicRateLimit: config.publicRateLimit,
+    webSecret: config.webSecret,
+    publicUrl: config.publicUrl,
   });
   const http = await listen(app, config.port);
   log.info({ url: http.url }, 'API listening');

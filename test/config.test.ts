@@ -29,6 +29,7 @@ describe('configuration', () => {
       schedulerIntervalMs: 5000,
       publicUrl: 'http://localhost:3000',
       publicRateLimit: 120,
+      webSecret: null,
       now: null,
       durations: {},
       logLevel: 'info',

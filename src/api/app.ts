@@ -17,6 +17,7 @@ import { openApiDocument } from './openapi.js';
 import { errorHandler, notFound } from './problem.js';
 import { route, type RouteSpec } from './route.js';
 import { apiRoutes } from './routes/index.js';
+import { webRouter } from '../web/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -63,7 +64,27 @@ export function createApp(deps: ApiDeps): Express {
       customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
     }),
   );
-  app.use(helmet());
+  // One strict policy for the API and the pages alike: scripts and styles only from this service's
+  // own files (no inline script or style anywhere), forms only to itself, never framed.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
   app.use(express.json({ limit: '100kb', type: ['application/json', 'application/*+json'] }));
   const publicLimiter = rateLimit({
     windowMs: 60_000,
@@ -73,9 +94,13 @@ export function createApp(deps: ApiDeps): Express {
     handler: (_request, _response, next) =>
       next(new AppError({ code: 'RATE_LIMITED', detail: `At most ${deps.publicRateLimit} requests a minute to the public routes; try again shortly.` })),
   });
+  // The pages first: they answer only their own paths and leave every API path to the routes.
+  const web = webRouter({ ...deps, secureCookies: deps.publicUrl?.startsWith('https://') ?? false });
+  app.use(web.pages);
   const router = express.Router();
   for (const spec of allRoutes()) mount(router, spec, deps, publicLimiter);
   app.use(router);
+  app.use(web.notFound);
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;

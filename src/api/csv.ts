@@ -10,8 +10,16 @@ function text(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * A text a spreadsheet would take for a formula (`=HYPERLINK(…)`, `+1`, `@SUM`) is led by an
+ * apostrophe, so it shows as the text it is (OWASP, "CSV injection").
+ */
+function inert(shown: string): string {
+  return /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
+}
+
 function cell(value: unknown): string {
-  const shown = text(value);
+  const shown = inert(text(value));
   return /[",\r\n]/.test(shown) ? `"${shown.replace(/"/g, '""')}"` : shown;
 }
 

@@ -15,4 +15,8 @@ export interface ApiDeps {
   outboxAdmin: OutboxAdmin;
   /** Requests per minute one client address may make to the public routes. */
   publicRateLimit: number;
+  /** Signs the web pages' CSRF tokens; unset: a random one for this process. */
+  webSecret?: string | null;
+  /** Where people reach the service; cookies are `Secure` when it is https. */
+  publicUrl?: string;
 }

@@ -38,6 +38,8 @@ export interface PublicRecognition {
   recognizedSince: string;
   validUntil: string;
   agreementId: string;
+  /** `recognized`, or `suspended` / `lapsed` where the register is asked for those too. */
+  state: string;
 }
 
 export interface ReportQuery {
@@ -87,18 +89,21 @@ export async function findPublicTestReports(engine: Engine, store: Store, query:
   return { items, nextCursor: page.nextCursor };
 }
 
-/** The CABs an importing economy recognises now, from every exporting economy or one. */
+/**
+ * The CABs an importing economy recognises now, from every exporting economy or one; `states`
+ * adds recognitions held in abeyance (suspended, lapsed), which an importer must know of too.
+ */
 export async function findPublicRecognitions(
   engine: Engine,
   store: Store,
-  query: { importing: string; exporting?: string },
+  query: { importing: string; exporting?: string; states?: readonly string[] },
 ): Promise<PublicRecognition[]> {
   const where: Record<string, string> = { importingEconomy: query.importing };
   if (query.exporting !== undefined) where['exportingEconomy'] = query.exporting;
   const found: PublicRecognition[] = [];
   let cursor: string | null = null;
   do {
-    const page: Page<Resource> = await engine.list('recognitions', { states: ['recognized'], where, limit: 200, cursor }, SYSTEM_ACTOR);
+    const page: Page<Resource> = await engine.list('recognitions', { states: query.states ?? ['recognized'], where, limit: 200, cursor }, SYSTEM_ACTOR);
     for (const resource of page.items) {
       const data = resource.data as unknown as RecognitionData;
       const cab = await store.getCab(data.cabId);
@@ -111,6 +116,7 @@ export async function findPublicRecognitions(
         recognizedSince: data.inForce.at(-1)?.from ?? resource.updatedAt,
         validUntil: data.validUntil ?? '',
         agreementId: data.agreementId,
+        state: resource.state,
       });
     }
     cursor = page.nextCursor;
