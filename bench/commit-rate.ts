@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     const raw = openDatabase(join(dir, 'raw.sqlite'), SYNCHRONOUS);
     raw.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
     const insert = raw.prepare('INSERT INTO rows (body) VALUES (?)');
-    const body = JSON.stringify({ note: 'Thỏa thuận công nhận lẫn nhau', n: 0 });
+    const body = JSON.stringify({ note: 'Thỏa thuận thừa nhận lẫn nhau', n: 0 });
 
     const store = new SqliteStore({ path: join(dir, 'engine.sqlite'), synchronous: SYNCHRONOUS });
     const validator = new Validator();

@@ -21,3 +21,14 @@ export function vietNamTime(iso: string): { date: string; time: string } {
   const local = new Date(Date.parse(iso) + VIET_NAM_OFFSET_MS).toISOString();
   return { date: local.slice(0, 10), time: local.slice(11, 16) };
 }
+
+/**
+ * A calendar day as a Vietnamese ministry writes it: `25/6/2024`, and `05/02/2024` (a day below 10
+ * and the months 1 and 2 take a leading zero, as Decree 30/2020/NĐ-CP sets for administrative
+ * documents).
+ */
+export function vietnameseDay(isoDate: string): string {
+  const [year, month, day] = [isoDate.slice(0, 4), Number(isoDate.slice(5, 7)), Number(isoDate.slice(8, 10))];
+  const pad = (n: number, below: number): string => (n < below ? `0${n}` : String(n));
+  return `${pad(day, 10)}/${pad(month, 3)}/${year}`;
+}

@@ -220,7 +220,7 @@ export const en: Wording = {
     reportNumber: 'Report number',
     lab: 'Lab',
     equipment: 'Equipment',
-    regulations: 'Regulations',
+    regulations: () => 'Regulations',
     testedAt: 'Tested on',
     acceptedUntil: 'Accepted until',
     importer: 'Importer',
@@ -238,6 +238,8 @@ export const en: Wording = {
   change: (from, to) => `${from} → ${to}`,
   instant: (iso) => (isDay(iso) ? iso.slice(0, 10) : utcInstant(iso)),
   date: (iso) => iso.slice(0, 10),
+  period: (from, until) => `${from.slice(0, 10)} – ${until.slice(0, 10)}`,
+  regulation: (id) => id,
   footer: ({ role, economy, noun }) => [
     `You receive this e-mail as a party to this ${noun}: ${role}${economy === null ? '' : `, ${economy}`}.`,
     'It was sent automatically by the MRA Engine; replies to it are not read.',

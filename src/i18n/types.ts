@@ -63,7 +63,8 @@ export interface Wording {
     reportNumber: string;
     lab: string;
     equipment: string;
-    regulations: string;
+    /** The label of a list of regulations, which may depend on what they are (a national regulation, a standard). */
+    regulations: (ids: readonly string[]) => string;
     testedAt: string;
     acceptedUntil: string;
     importer: string;
@@ -85,6 +86,10 @@ export interface Wording {
   instant: (iso: string) => string;
   /** An instant that marks a day (midnight UTC) is shown as that day. */
   date: (iso: string) => string;
+  /** A period between two days: "2024-06-14 – 2028-10-31". */
+  period: (from: string, until: string) => string;
+  /** One regulation id (`VN:QCVN 54:2020/BTTTT`) as the reader's prose names it. */
+  regulation: (id: string) => string;
   /** Why this reader receives the e-mail, and that nobody reads replies. */
   footer: (party: { role: string; economy: string | null; noun: string }) => string[];
 }

@@ -1,6 +1,22 @@
 /** Toàn bộ câu chữ của thư điện tử tiếng Việt (every word of the Vietnamese e-mails). */
-import { isDay, utcInstant, vietNamTime } from './dates.js';
+import { isDay, vietNamTime, vietnameseDay } from './dates.js';
 import type { Wording } from './types.js';
+
+/** A regulation id without the economy prefix the engine keys it by: `VN:QCVN 54:2020/BTTTT` → `QCVN 54:2020/BTTTT`. */
+function inProse(id: string): string {
+  return id.replace(/^[A-Z]{2}:/, '');
+}
+
+/**
+ * What a list of regulations is called: Viet Nam's QCVN are national technical regulations
+ * ("quy chuẩn kỹ thuật quốc gia"), Korea's KN are technical standards ("tiêu chuẩn kỹ thuật");
+ * anything else, or a mix, takes the general term.
+ */
+function regulationsLabel(ids: readonly string[]): string {
+  if (ids.length > 0 && ids.every((id) => id.startsWith('VN:QCVN '))) return 'Quy chuẩn kỹ thuật quốc gia';
+  if (ids.length > 0 && ids.every((id) => id.startsWith('KR:KN '))) return 'Tiêu chuẩn kỹ thuật';
+  return 'Quy chuẩn, tiêu chuẩn kỹ thuật';
+}
 
 export const vi: Wording = {
   language: 'vi',
@@ -8,7 +24,7 @@ export const vi: Wording = {
   subjects: {
     agreements: ({ economies, phase }) => `Thỏa thuận MRA ${economies.join(' – ')}, giai đoạn ${phase}`,
     accreditations: ({ certificateNumber, cab }) => `Chứng chỉ công nhận ${certificateNumber} của ${cab}`,
-    recognitions: ({ cab, importingName }) => `Việc ${importingName} thừa nhận ${cab}`,
+    recognitions: ({ cab, importingName }) => `Hồ sơ đề nghị ${importingName} thừa nhận ${cab}`,
     'test-reports': ({ reportNumber, model, importingName }) => `Báo cáo thử nghiệm ${reportNumber} (${model}) gửi ${importingName}`,
   },
 
@@ -24,29 +40,29 @@ export const vi: Wording = {
       negotiating: 'đang đàm phán',
       confidence_building: 'trong giai đoạn xây dựng lòng tin',
       operational: 'đang có hiệu lực',
-      suspended: 'tạm đình chỉ',
+      suspended: 'bị tạm đình chỉ',
       terminated: 'đã chấm dứt',
     },
     accreditations: {
       active: 'đang có hiệu lực',
       renewal_due: 'đến hạn gia hạn',
       renewal_submitted: 'đã nộp hồ sơ gia hạn',
-      suspended: 'tạm đình chỉ',
+      suspended: 'bị tạm đình chỉ',
       lapsed: 'đã hết hiệu lực',
       withdrawn: 'đã bị thu hồi',
     },
     recognitions: {
-      pending: 'đang chờ xem xét',
+      pending: 'đang được xem xét',
       info_requested: 'đang chờ bổ sung thông tin',
       recognized: 'đã được thừa nhận',
-      suspended: 'tạm đình chỉ',
+      suspended: 'bị tạm đình chỉ',
       lapsed: 'tạm mất hiệu lực',
       objected: 'bị phản đối',
       withdrawn: 'đã bị thu hồi',
       expired: 'đã hết hạn',
     },
     'test-reports': {
-      screening: 'đang sàng lọc',
+      screening: 'đang kiểm tra sơ bộ hồ sơ',
       under_review: 'đang thẩm định',
       info_requested: 'đang chờ bổ sung thông tin',
       accepted: 'được chấp nhận',
@@ -85,7 +101,7 @@ export const vi: Wording = {
       OBJECT: 'Phản đối',
       SUSPEND: 'Tạm đình chỉ',
       LIFT_SUSPENSION: 'Chấm dứt tạm đình chỉ',
-      WITHDRAW: 'Cơ quan chỉ định thu hồi',
+      WITHDRAW: 'Cơ quan chỉ định hủy quyết định chỉ định',
       DERECOGNIZE: 'Cơ quan quản lý của nền kinh tế nhập khẩu hủy thừa nhận',
       RENEW: 'Đề nghị gia hạn',
       REVIEW_OVERDUE: 'Quá hạn xem xét',
@@ -124,7 +140,7 @@ export const vi: Wording = {
       operational:
         'Thỏa thuận đang có hiệu lực: cơ quan chỉ định có thể đề nghị thừa nhận các phòng thử nghiệm và tổ chức chứng nhận của mình, và báo cáo thử nghiệm của các phòng thử nghiệm đã được thừa nhận được tiếp nhận để thẩm định.',
       suspended:
-        'Trong thời gian thỏa thuận tạm đình chỉ, báo cáo thử nghiệm mới theo thỏa thuận bị từ chối ngay khi sàng lọc. Cơ quan quản lý của một trong hai bên có thể khôi phục hiệu lực của thỏa thuận.',
+        'Trong thời gian thỏa thuận bị tạm đình chỉ, báo cáo thử nghiệm mới theo thỏa thuận bị từ chối ngay khi kiểm tra sơ bộ hồ sơ. Cơ quan quản lý của một trong hai bên có thể khôi phục hiệu lực của thỏa thuận.',
       terminated:
         'Thỏa thuận đã chấm dứt. Các quyết định thừa nhận theo thỏa thuận bị thu hồi và các báo cáo thử nghiệm đang chờ của những phòng thử nghiệm liên quan bị từ chối.',
     },
@@ -148,7 +164,7 @@ export const vi: Wording = {
       recognized:
         'Tổ chức đã có tên trong danh sách: cơ quan quản lý của nền kinh tế nhập khẩu tiếp nhận báo cáo thử nghiệm trong phạm vi thừa nhận để thẩm định cho đến khi hết thời hạn thừa nhận. Cơ quan chỉ định có thể đề nghị gia hạn trước thời điểm đó.',
       suspended:
-        'Trong thời gian tạm đình chỉ, báo cáo thử nghiệm của các phép thử thực hiện trong thời gian này bị từ chối khi sàng lọc. Cơ quan chỉ định hoặc cơ quan quản lý có thể chấm dứt việc tạm đình chỉ khi việc thừa nhận còn thời hạn.',
+        'Trong thời gian tạm đình chỉ, báo cáo thử nghiệm của các phép thử thực hiện trong thời gian này bị từ chối khi kiểm tra sơ bộ hồ sơ. Cơ quan chỉ định hoặc cơ quan quản lý có thể chấm dứt việc tạm đình chỉ khi việc thừa nhận còn thời hạn.',
       lapsed:
         'Việc thừa nhận tạm mất hiệu lực do chứng chỉ công nhận của tổ chức không còn hiệu lực; các báo cáo thử nghiệm đang chờ của tổ chức bị từ chối. Việc thừa nhận được khôi phục nếu chứng chỉ được khôi phục hiệu lực khi việc thừa nhận còn thời hạn.',
       objected: 'Hồ sơ đã đóng. Cơ quan chỉ định có thể nộp hồ sơ mới.',
@@ -156,7 +172,7 @@ export const vi: Wording = {
       expired: 'Thời hạn thừa nhận đã kết thúc. Tổ chức cần được thừa nhận lại để báo cáo thử nghiệm tiếp tục được chấp nhận.',
     },
     'test-reports': {
-      screening: 'Báo cáo đang được sàng lọc.',
+      screening: 'Hồ sơ báo cáo đang được kiểm tra sơ bộ.',
       under_review:
         'Cơ quan quản lý của nền kinh tế nhập khẩu đang thẩm định báo cáo và có thể chấp nhận, từ chối hoặc yêu cầu bổ sung thông tin. Các bên sẽ được nhắc nếu chưa có quyết định trước hạn thẩm định.',
       info_requested:
@@ -186,9 +202,9 @@ export const vi: Wording = {
     SCOPE_NOT_COVERED: 'Phạm vi thừa nhận của phòng thử nghiệm không bao gồm tất cả quy chuẩn kỹ thuật của báo cáo vào ngày thử nghiệm',
     ACCREDITATION_NOT_ACTIVE: 'Chứng chỉ công nhận của phòng thử nghiệm không có hiệu lực vào ngày thử nghiệm',
     AGREEMENT_NOT_OPERATIONAL: 'Không có thỏa thuận MRA đang có hiệu lực cho nền kinh tế của phòng thử nghiệm',
-    SUBCONTRACTOR_NOT_RECOGNIZED: 'Phòng thử nghiệm thầu phụ chưa được thừa nhận vào ngày thử nghiệm',
+    SUBCONTRACTOR_NOT_RECOGNIZED: 'Phòng thử nghiệm nhận thầu phụ chưa được thừa nhận vào ngày thử nghiệm',
     REGULATION_RETIRED: 'Quy chuẩn kỹ thuật của báo cáo đã hết hiệu lực',
-    REJECTED_BY_REGULATOR: 'Bị cơ quan quản lý của nền kinh tế nhập khẩu từ chối',
+    REJECTED_BY_REGULATOR: 'Cơ quan quản lý của nền kinh tế nhập khẩu không chấp nhận, lý do',
     LAB_RECOGNITION_ENDED: 'Việc thừa nhận phòng thử nghiệm đã chấm dứt trước khi có quyết định',
   },
 
@@ -204,10 +220,10 @@ export const vi: Wording = {
   },
 
   labels: {
-    happened: 'Sự việc',
-    by: 'Thực hiện bởi',
+    happened: 'Nội dung',
+    by: 'Đơn vị thực hiện',
     when: 'Thời điểm',
-    cause: 'Căn cứ',
+    cause: 'Nguyên nhân',
     reason: 'Lý do',
     comment: 'Ghi chú',
     request: 'Thông tin cần bổ sung',
@@ -228,7 +244,7 @@ export const vi: Wording = {
     reportNumber: 'Số báo cáo',
     lab: 'Phòng thử nghiệm',
     equipment: 'Thiết bị',
-    regulations: 'Quy chuẩn kỹ thuật',
+    regulations: regulationsLabel,
     testedAt: 'Ngày thử nghiệm',
     acceptedUntil: 'Chấp nhận đến',
     importer: 'Nhà nhập khẩu',
@@ -238,19 +254,20 @@ export const vi: Wording = {
     link: 'Xem chi tiết',
   },
 
-  greeting: (name) => `Kính gửi ${name},`,
+  greeting: (name) => `Kính gửi: ${name}`,
   actor: ({ name, role, economy, automatic }) =>
     automatic ? 'MRA Engine (tự động)' : `${name}, ${role}${economy === null ? '' : ` của ${economy}`}`,
   causeDeadline: (deadline, dueAt) => `${deadline}, đến hạn ${dueAt}`,
   causeCascade: (noun, id, state) => `Do ${noun} ${id} chuyển sang trạng thái ${state}`,
   change: (from, to) => `${from} → ${to}`,
   instant: (iso) => {
-    if (isDay(iso)) return iso.slice(0, 10);
+    if (isDay(iso)) return vietnameseDay(iso);
     const local = vietNamTime(iso);
-    const day = local.date === iso.slice(0, 10) ? '' : ` ngày ${local.date}`;
-    return `${utcInstant(iso)} (${local.time}${day} giờ Việt Nam)`;
+    return `${local.time.slice(0, 2)} giờ ${local.time.slice(3, 5)} ngày ${vietnameseDay(local.date)} (giờ Việt Nam)`;
   },
-  date: (iso) => iso.slice(0, 10),
+  date: (iso) => vietnameseDay(iso),
+  period: (from, until) => `từ ngày ${vietnameseDay(from)} đến ngày ${vietnameseDay(until)}`,
+  regulation: inProse,
   footer: ({ role, economy, noun }) => [
     `Quý đơn vị nhận được thư này với tư cách ${role}${economy === null ? '' : ` của ${economy}`}, một bên liên quan đến ${noun} này.`,
     'Thư được gửi tự động từ MRA Engine; vui lòng không trả lời thư này.',

@@ -18,37 +18,38 @@ function agreementFacts(r: Reading): Optional[] {
     fact(labels.title, r.text('title')),
     fact(labels.economies, r.list('economies').map((e) => r.economy(e)).join(', ')),
     fact(labels.phase, r.text('phase')),
-    ...Object.entries(scope).map(([economy, regulations]) => fact(labels.scopeOf(r.economy(economy)), regulations.join(', '))),
+    ...Object.entries(scope).map(([economy, regulations]) => fact(labels.scopeOf(r.economy(economy)), regulations.map(r.wording.regulation).join(', '))),
     fact(labels.transitionEndsAt, transitionEndsAt === undefined ? undefined : r.wording.date(transitionEndsAt)),
   ];
 }
 
 function accreditationFacts(r: Reading): Optional[] {
-  const { labels, date } = r.wording;
+  const { labels, period, regulation } = r.wording;
   const [from, until] = [r.text('validFrom'), r.text('validUntil')];
   return [
     fact(labels.cab, r.cab()),
     fact(labels.standard, r.text('standard')),
     fact(labels.certificateNumber, r.text('certificateNumber')),
-    fact(labels.validity, from === undefined || until === undefined ? undefined : `${date(from)} – ${date(until)}`),
-    fact(labels.scope, r.list('scope').join(', ')),
+    fact(labels.validity, from === undefined || until === undefined ? undefined : period(from, until)),
+    fact(labels.scope, r.list('scope').map(regulation).join(', ')),
   ];
 }
 
 function recognitionFacts(r: Reading): Optional[] {
-  const { labels, date } = r.wording;
+  const { labels, date, regulation } = r.wording;
   const until = r.text('validUntil');
   return [
     fact(labels.cab, r.cab()),
     fact(labels.importingEconomy, r.economy(r.text('importingEconomy') ?? '')),
     fact(labels.designationNumber, r.text('designationNumber')),
     fact(labels.listedUntil, until === undefined ? undefined : date(until)),
-    fact(labels.scope, r.list('scope').join(', ')),
+    fact(labels.scope, r.list('scope').map(regulation).join(', ')),
   ];
 }
 
 function testReportFacts(r: Reading): Optional[] {
-  const { labels, date } = r.wording;
+  const { labels, date, regulation } = r.wording;
+  const regulations = r.list('regulations');
   const equipment = (r.notification.data['equipment'] ?? {}) as { manufacturer?: string; model?: string; category?: string };
   const [testedAt, until, importerId] = [r.text('testedAt'), r.text('validUntil'), r.text('importerId')];
   const accepted = r.notification.to === 'accepted' || r.notification.to === 'expired';
@@ -56,7 +57,7 @@ function testReportFacts(r: Reading): Optional[] {
     fact(labels.reportNumber, r.text('reportNumber')),
     fact(labels.lab, r.cab()),
     fact(labels.equipment, `${equipment.manufacturer ?? ''} ${equipment.model ?? ''}${equipment.category ? ` (${equipment.category})` : ''}`.trim()),
-    fact(labels.regulations, r.list('regulations').join(', ')),
+    fact(labels.regulations(regulations), regulations.map(regulation).join(', ')),
     fact(labels.importingEconomy, r.economy(r.text('importingEconomy') ?? '')),
     fact(labels.testedAt, testedAt === undefined ? undefined : date(testedAt)),
     fact(labels.importer, importerId === undefined ? undefined : r.principal(importerId)),

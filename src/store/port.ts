@@ -138,6 +138,15 @@ export interface Commit {
   };
 }
 
+/**
+ * Fault injection an adapter may accept for tests (never set in production): the same hook in
+ * every adapter, so a test of "a crash mid-commit leaves nothing behind" reads the same for each.
+ */
+export interface CommitFaults {
+  /** Called inside the transaction after every write, before it ends: throwing aborts the commit. */
+  beforeCommitEnds?: (commit: Commit) => void;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

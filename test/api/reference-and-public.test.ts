@@ -39,12 +39,12 @@ describe('HTTP: reference data', () => {
     expect(created.status).to.equal(201);
     expect(created.headers.get('location')).to.equal(`/cabs/${created.body.id}`);
     expect((await api.get<{ name: string }>(`/cabs/${created.body.id}`, 'admin')).body.name).to.equal('Phòng thử nghiệm Đà Nẵng');
-    const before = api.world.rowCounts();
+    const before = await api.world.snapshot();
     expect((await api.post<Problem>('/cabs', { ...body, economy: 'KR' }, 'vn-designating-authority')).body.code).to.equal('FORBIDDEN');
     expect((await api.post<Problem>('/cabs', body, 'lab-song-hong')).status).to.equal(403);
     expect((await api.post<Problem>('/cabs', { ...body, economy: 'ZZ' }, 'admin')).body.code).to.equal('UNKNOWN_REFERENCE');
     expect((await api.post<Problem>('/cabs', { ...body, type: 'laboratory' }, 'admin')).status).to.equal(400);
-    expect(api.world.rowCounts()).to.deep.equal(before);
+    expect(await api.world.snapshot()).to.deep.equal(before);
   });
 });
 

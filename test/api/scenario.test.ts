@@ -132,8 +132,8 @@ describe('HTTP scenario: from an agreement to a refused report, told by the demo
     expect(facts.recognitions).to.deep.equal([{ id: story['recognition'], state: 'suspended', designationNumber: 'VN0001', inForceOnTestDate: false, scope: KR_SCOPE }]);
   });
 
-  it('and every party was e-mailed at every step', () => {
-    const mailed = api.world.outboxFor('recognitions', story['recognition']!).map((m) => `${m.event}→${m.address}`);
+  it('and every party was e-mailed at every step', async () => {
+    const mailed = (await api.world.mailOf('recognitions', story['recognition']!)).map((m) => `${m.event}→${m.address}`);
     for (const event of ['CREATE', 'RECOGNIZE', 'SUSPEND']) {
       expect(mailed).to.include.members([`${event}→lab@saigon.vn.example`, `${event}→mra@rra.kr.example`, `${event}→mra@most.vn.example`]);
     }

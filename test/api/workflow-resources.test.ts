@@ -19,14 +19,14 @@ describe('HTTP: workflow resources', () => {
 
   /** Sends a request that must be refused with `status`/`code`, and checks nothing was written. */
   async function refused(send: () => Promise<Answer>, status: number, code: string): Promise<Problem> {
-    const before = api.world.rowCounts();
+    const before = await api.world.snapshot();
     const answer = await send();
     expect(answer.status, answer.text).to.equal(status);
     expect(answer.headers.get('content-type')).to.match(/^application\/problem\+json/);
     const problem = answer.body as unknown as Problem;
     expect(problem).to.include({ status, code });
     expect(problem.detail).to.be.a('string').and.not.to.contain('    at ');
-    expect(api.world.rowCounts(), 'nothing written').to.deep.equal(before);
+    expect(await api.world.snapshot(), 'nothing written').to.deep.equal(before);
     return problem;
   }
 

@@ -31,7 +31,7 @@ function commitOf(id: string, expectedVersion: number, state: string, extra: Par
     id,
     expectedVersion,
     state,
-    context: { note: `${state} — Thỏa thuận công nhận lẫn nhau` },
+    context: { note: `${state} — Thỏa thuận thừa nhận lẫn nhau` },
     machineVersion: 2,
     at: at(expectedVersion),
     history: { at: at(expectedVersion), type: expectedVersion === 0 ? 'CREATE' : 'EVENT', actor: ACTOR, from: null, to: state, payload: { n: expectedVersion } },
@@ -71,7 +71,7 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         await store.commit(commitOf('a1', 0, 'negotiating'));
         const record = await store.load('agreements', 'a1');
         expect(record).to.deep.include({ kind: 'agreements', id: 'a1', state: 'negotiating', version: 1, machineVersion: 2, createdAt: at(0), updatedAt: at(0) });
-        expect(record!.context).to.deep.equal({ note: 'negotiating — Thỏa thuận công nhận lẫn nhau' });
+        expect(record!.context).to.deep.equal({ note: 'negotiating — Thỏa thuận thừa nhận lẫn nhau' });
         expect(await historyOf('a1')).to.deep.equal([
           { seq: 1, at: at(0), type: 'CREATE', actor: ACTOR, from: null, to: 'negotiating', payload: { n: 0 } },
         ]);

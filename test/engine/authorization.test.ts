@@ -53,12 +53,12 @@ for (const kind of KINDS) {
         const { resource, bindings } = await reachSource(world, kind, edge, shared);
         const { type: _type, at: _at, actor: _actor, ...raw } = edge.path.at(-1)!;
         const payload = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, bind(v, bindings)]));
-        const before = world.rowCounts();
+        const before = await world.snapshot();
         for (const id of strangers) {
           const code = await refusal(() => world.engine.send(kind, resource.id, { type: event, ...payload }, world.as(id)));
           expect(code, `${id} sending ${event}`).to.equal(expectedRefusal(kind, id));
         }
-        expect(world.rowCounts()).to.deep.equal(before);
+        expect(await world.snapshot()).to.deep.equal(before);
       });
     }
 
@@ -70,11 +70,11 @@ for (const kind of KINDS) {
       const body = history.items[0]!.payload;
       // A role the table names without a binding (any lab may submit its own report) may create.
       const unbound = workflow.create.filter((r) => !r.economy && !r.cab && !r.principal).map((r) => r.role);
-      const before = world.rowCounts();
+      const before = await world.snapshot();
       for (const id of STRANGERS.filter((s) => s !== 'system' && !unbound.includes(world.as(s).role))) {
         expect(await refusal(() => world.engine.create(kind, body, world.as(id))), `${id} creating`).to.equal('FORBIDDEN');
       }
-      expect(world.rowCounts()).to.deep.equal(before);
+      expect(await world.snapshot()).to.deep.equal(before);
     });
   });
 }

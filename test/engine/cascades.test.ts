@@ -6,6 +6,7 @@
  */
 import { expect } from 'chai';
 import type { HistoryEntry } from '../../src/store/port.js';
+import { requireCommitFaults } from '../helpers/store-factory.js';
 import { World, daysFrom } from '../helpers/world.js';
 
 describe('cascades through the engine', () => {
@@ -40,7 +41,7 @@ describe('cascades through the engine', () => {
       expect(entry).to.include({ type: 'LAB_RECOGNITION_ENDED', to: 'rejected' });
       expect(entry.actor).to.include({ id: 'system', role: 'system' });
       expect(entry.cause).to.deep.include({ kind: 'recognitions', id: recognition.id, event: 'WITHDRAW', state: 'withdrawn', seq: withdrawn.version });
-      expect(world.outboxFor('test-reports', report.id, now.version)).to.not.be.empty;
+      expect(await world.mailOf('test-reports', report.id, now.version)).to.not.be.empty;
     }
     expect((await world.engine.get('test-reports', accepted.id, world.as('admin'))).state).to.equal('accepted');
     expect((await world.engine.get('test-reports', otherLabsReport.id, world.as('admin'))).state).to.equal('under_review');
@@ -109,7 +110,8 @@ describe('a cascade cut short', () => {
   const failures: unknown[] = [];
   let crash = false;
   let world: World;
-  before(async () => {
+  before(async function () {
+    requireCommitFaults(this);
     world = await World.create({
       faults: {
         beforeCommitEnds: (commit) => {
@@ -119,7 +121,7 @@ describe('a cascade cut short', () => {
       reportError: (error) => failures.push(error),
     });
   });
-  after(async () => world.close());
+  after(async () => world?.close());
 
   it('when the process fails half-way, the cascade stays due and a later run finishes it, each report rejected once', async () => {
     const { lab, recognition } = await world.recognizedLab();

@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import { isAppError, type AppError } from '../../src/errors.js';
 import { failure } from '../helpers/failure.js';
+import { requireCommitFaults } from '../helpers/store-factory.js';
 import { World } from '../helpers/world.js';
 
 
@@ -35,7 +36,7 @@ describe('engine: version conflicts', () => {
 
     const history = await world.engine.history('agreements', agreement.id, world.as('admin'));
     expect(history.items.map((h) => h.seq)).to.deep.equal([1, 2, 3, 4]);
-    expect(world.outboxFor('agreements', agreement.id, 5)).to.deep.equal([]);
+    expect(await world.mailOf('agreements', agreement.id, 5)).to.deep.equal([]);
     const stored = await world.engine.get('agreements', agreement.id, world.as('admin'));
     expect(stored.version).to.equal(agreement.version + 1);
   });
@@ -43,7 +44,7 @@ describe('engine: version conflicts', () => {
   it('when the expected version is stale, refuses with the current version and writes nothing', async () => {
     const agreement = await world.agreement();
     await world.send('agreements', agreement.id, { type: 'SUSPEND', reason: 'Rà soát.' }, 'vn-regulator');
-    const before = world.rowCounts();
+    const before = await world.snapshot();
     const error = await failure(() =>
       world.engine.send('agreements', agreement.id, { type: 'TERMINATE', reason: 'x' }, world.as('kr-regulator'), {
         expectedVersion: agreement.version,
@@ -51,7 +52,7 @@ describe('engine: version conflicts', () => {
     );
     expect(error.code).to.equal('VERSION_CONFLICT');
     expect(error.extra['currentVersion']).to.equal(agreement.version + 1);
-    expect(world.rowCounts()).to.deep.equal(before);
+    expect(await world.snapshot()).to.deep.equal(before);
   });
 
   it('when two senders race without an expected version, both events are judged on the state each finds', async () => {
@@ -73,31 +74,31 @@ describe('engine: a refused event writes nothing', () => {
 
   it('when the state does not take the event, answers EVENT_NOT_ACCEPTED naming what it takes, and writes no history, outbox or deadline row', async () => {
     const agreement = await world.agreement({ sign: false });
-    const before = world.rowCounts();
+    const before = await world.snapshot();
     const error = await failure(() => world.send('agreements', agreement.id, { type: 'RESUME' }, 'vn-regulator'));
     expect(error.code).to.equal('EVENT_NOT_ACCEPTED');
     expect(error.detail).to.contain('negotiating').and.to.contain('SIGN');
-    expect(world.rowCounts()).to.deep.equal(before);
+    expect(await world.snapshot()).to.deep.equal(before);
   });
 
   it("when a guard says no (the same side signs twice), answers EVENT_NOT_ACCEPTED and writes nothing", async () => {
     const agreement = await world.agreement({ sign: false });
     await world.send('agreements', agreement.id, { type: 'SIGN' }, 'vn-regulator');
-    const before = world.rowCounts();
+    const before = await world.snapshot();
     const error = await failure(() => world.send('agreements', agreement.id, { type: 'SIGN' }, 'vn-regulator'));
     expect(error.code).to.equal('EVENT_NOT_ACCEPTED');
     expect(error.detail).to.contain('conditions are not met');
-    expect(world.rowCounts()).to.deep.equal(before);
+    expect(await world.snapshot()).to.deep.equal(before);
   });
 
   it('when the payload is invalid, answers VALIDATION_FAILED with a pointer per problem and writes nothing', async () => {
     const agreement = await world.agreement();
-    const before = world.rowCounts();
+    const before = await world.snapshot();
     const error = await failure(() => world.send('agreements', agreement.id, { type: 'SUSPEND', because: 'x' }, 'vn-regulator'));
     expect(error.code).to.equal('VALIDATION_FAILED');
     expect(error.errors).to.deep.include({ pointer: '', message: 'missing required property "reason"' });
     expect(error.errors).to.deep.include({ pointer: '', message: 'unknown property "because"' });
-    expect(world.rowCounts()).to.deep.equal(before);
+    expect(await world.snapshot()).to.deep.equal(before);
   });
 
   it('when the event type is unknown, lists the types the machine has', async () => {
@@ -112,17 +113,18 @@ describe('engine: a refused event writes nothing', () => {
     const lab = await world.addLab();
     await world.accreditation(lab.cabId!);
     const recognition = await world.recognition(agreement.id, lab.cabId!);
-    const before = world.rowCounts();
+    const before = await world.snapshot();
     const error = await failure(() => world.send('recognitions', recognition.id, { type: 'RECOGNIZE' }, 'kr-regulator'));
     expect(error.code).to.equal('EVENT_NOT_ACCEPTED');
-    expect(world.rowCounts()).to.deep.equal(before);
+    expect(await world.snapshot()).to.deep.equal(before);
   });
 });
 
 describe('engine: a crash inside the commit', () => {
   let world: World;
   let crash = false;
-  before(async () => {
+  before(async function () {
+    requireCommitFaults(this);
     world = await World.create({
       faults: {
         beforeCommitEnds: () => {
@@ -131,11 +133,11 @@ describe('engine: a crash inside the commit', () => {
       },
     });
   });
-  after(async () => world.close());
+  after(async () => world?.close());
 
   it('when a transition fails after writing its rows, leaves the store exactly as it was', async () => {
     const agreement = await world.agreement();
-    const before = world.rowCounts();
+    const before = await world.snapshot();
     crash = true;
     try {
       await world.send('agreements', agreement.id, { type: 'TERMINATE', reason: 'x' }, 'vn-regulator').then(
@@ -145,14 +147,14 @@ describe('engine: a crash inside the commit', () => {
     } finally {
       crash = false;
     }
-    expect(world.rowCounts()).to.deep.equal(before);
+    expect(await world.snapshot()).to.deep.equal(before);
     const after = await world.engine.get('agreements', agreement.id, world.as('admin'));
     expect(after.state).to.equal('operational');
     expect(after.version).to.equal(agreement.version);
   });
 
   it('when a creation fails after writing its rows, leaves no trace of it, and the store goes on working', async () => {
-    const before = world.rowCounts();
+    const before = await world.snapshot();
     crash = true;
     try {
       await world.agreement({ sign: false }).then(
@@ -162,7 +164,7 @@ describe('engine: a crash inside the commit', () => {
     } finally {
       crash = false;
     }
-    expect(world.rowCounts()).to.deep.equal(before);
+    expect(await world.snapshot()).to.deep.equal(before);
     const agreement = await world.agreement();
     expect(agreement.state).to.equal('operational');
   });
@@ -175,13 +177,13 @@ describe('engine: reading', () => {
 
   it('restoring and reading an instance (get, list, history) writes nothing and queues no e-mail', async () => {
     const { recognition } = await world.recognizedLab();
-    const before = world.rowCounts();
+    const before = await world.snapshot();
     for (const id of ['kr-regulator', 'vn-designating-authority', 'admin']) {
       await world.engine.get('recognitions', recognition.id, world.as(id));
       await world.engine.list('recognitions', { states: ['recognized'] }, world.as(id));
       await world.engine.history('recognitions', recognition.id, world.as(id));
     }
-    expect(world.rowCounts()).to.deep.equal(before);
+    expect(await world.snapshot()).to.deep.equal(before);
   });
 
   it('nextEvents lists only what this principal may send in this state', async () => {
@@ -233,13 +235,13 @@ describe('engine: machine versions', () => {
 
   it('when a record was stored by a version this code does not know, refuses it with MACHINE_VERSION_UNSUPPORTED and changes nothing', async () => {
     await plant('agr-v9', 'operational', 9);
-    const before = world.rowCounts();
+    const before = await world.snapshot();
     const read = await failure(() => world.engine.get('agreements', 'agr-v9', world.as('admin')));
     expect(read.code).to.equal('MACHINE_VERSION_UNSUPPORTED');
     expect(read.detail).to.contain('version 9').and.to.contain('no migration');
     const sent = await failure(() => world.send('agreements', 'agr-v9', { type: 'SUSPEND', reason: 'x' }, 'vn-regulator'));
     expect(sent.code).to.equal('MACHINE_VERSION_UNSUPPORTED');
-    expect(world.rowCounts()).to.deep.equal(before);
+    expect(await world.snapshot()).to.deep.equal(before);
   });
 });
 
@@ -251,11 +253,11 @@ describe('engine: uniqueness', () => {
   it('when a lab submits a report number it has used before, answers DUPLICATE naming the existing report and writes nothing', async () => {
     const { lab } = await world.recognizedLab();
     const first = await world.submit(lab, { reportNumber: 'RF190723E04' });
-    const before = world.rowCounts();
+    const before = await world.snapshot();
     const error = await failure(() => world.submit(lab, { reportNumber: 'RF190723E04' }));
     expect(error.code).to.equal('DUPLICATE');
     expect(error.extra['existingId']).to.equal(first.id);
-    expect(world.rowCounts()).to.deep.equal(before);
+    expect(await world.snapshot()).to.deep.equal(before);
   });
 
   it('another lab may use the same report number', async () => {

@@ -44,7 +44,7 @@ describe('test-report screening through the engine', () => {
       state: 'pending',
       inForceOnTestDate: false,
     });
-    expect(world.outboxFor('test-reports', report.id, 1).map((m) => m.address)).to.include(`${lab.cabId}@lab.example`);
+    expect((await world.mailOf('test-reports', report.id, 1)).map((m) => m.address)).to.include(`${lab.cabId}@lab.example`);
   });
 
   it('judges the test date, not the submission date: tested before the recognition is LAB_NOT_RECOGNIZED, after it is reviewed', async () => {
@@ -108,11 +108,11 @@ describe('test-report screening through the engine', () => {
 
   it('a regulation of another economy is refused as UNKNOWN_REFERENCE, with nothing written', async () => {
     const { lab } = await world.recognizedLab();
-    const before = world.rowCounts();
+    const before = await world.snapshot();
     const error = await failure(() => world.submit(lab, { regulations: ['VN:QCVN 54:2020/BTTTT'] }));
     expect(error.code).to.equal('UNKNOWN_REFERENCE');
     expect(error.errors).to.deep.equal([{ pointer: '/regulations/0', message: '"VN:QCVN 54:2020/BTTTT" is a regulation of VN, not of KR' }]);
-    expect(world.rowCounts()).to.deep.equal(before);
+    expect(await world.snapshot()).to.deep.equal(before);
   });
 
   it('a report issued before its tests, or in the future, is refused as VALIDATION_FAILED', async () => {

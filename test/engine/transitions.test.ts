@@ -38,7 +38,7 @@ for (const kind of KINDS) {
         expect(last).to.include({ seq: after.version, type: event.type, from: edge.from, to: edge.to });
         expect(last.actor.id).to.equal(event.actor.id.startsWith('$') ? bindings[event.actor.id] : event.actor.id);
 
-        const mailed = world.outboxFor(kind, after.id, after.version).map((m) => m.address);
+        const mailed = (await world.mailOf(kind, after.id, after.version)).map((m) => m.address);
         expect(mailed).to.have.members(fixtures[kind].parties(world, bindings));
 
         const stored = await world.engine.get(kind, after.id, world.as('system'));

@@ -3,7 +3,6 @@
  * new one cannot be left untested, each with a way through the engine into its state (the machine
  * graph's shortest path) and an event that leaves the state before the deadline is due.
  */
-import BetterSqlite3 from 'better-sqlite3';
 import { KINDS, workflows } from '../../machines/index.js';
 import type { DeadlineRule, Kind } from '../../machines/types.js';
 import type { Resource } from '../../src/engine/resource.js';
@@ -59,14 +58,8 @@ export async function reachState(world: World, c: DeadlineCase): Promise<{ resou
   return reachSource(world, c.kind, c.leave, shared, fixture);
 }
 
-/** A deadline row as stored, read straight from the SQLite file. */
-export function deadlineRow(world: World, id: string): { status: DeadlineStatus; attempts: number; lastError: string | null } | undefined {
-  const db = new BetterSqlite3(world.path, { readonly: true });
-  try {
-    return db.prepare('SELECT status, attempts, last_error AS lastError FROM deadlines WHERE id = ?').get(id) as
-      | { status: DeadlineStatus; attempts: number; lastError: string | null }
-      | undefined;
-  } finally {
-    db.close();
-  }
+/** A deadline as stored, whatever its status, read through the store's probe. */
+export async function deadlineRow(world: World, id: string): Promise<{ status: DeadlineStatus; attempts: number; lastError: string | null } | undefined> {
+  const found = (await world.probe.deadlines()).find((d) => d.id === id);
+  return found && { status: found.status, attempts: found.attempts, lastError: found.lastError };
 }

@@ -1,12 +1,12 @@
 /**
- * A test world: a real SQLite file in a fresh temp folder, the seed's reference data (economies,
+ * A test world: a fresh store from the active test store factory (a real SQLite file in a temp
+ * folder by default; see `store-factory.ts`), the seed's reference data (economies,
  * regulations, CABs, principals; no scenario), an engine on a manual clock, and builders for the
  * usual preconditions (an operational agreement, an accreditation, a recognised lab).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import type { Actor, Kind } from '../../machines/types.js';
 import { SYSTEM_ACTOR } from '../../machines/types.js';
 import { ManualClock } from '../../src/clock.js';
@@ -16,9 +16,9 @@ import type { Resource } from '../../src/engine/resource.js';
 import { actorOf, hashApiKey } from '../../src/principals.js';
 import { loadReferenceData } from '../../src/seed/apply-seed.js';
 import { readSeed } from '../../src/seed/read-seed.js';
-import type { CommitFaults } from '../../src/store/sqlite/instances.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { CommitFaults, Store } from '../../src/store/port.js';
 import { Validator } from '../../src/validation.js';
+import { testStores, type StoreProbe, type StoreSnapshot, type TestStore } from './store-factory.js';
 
 /** A Monday, so working-day arithmetic in tests is easy to follow. */
 export const BASE = '2026-01-05T09:00:00.000Z';
@@ -39,25 +39,27 @@ export const KR_SCOPE = ['KR:KN 301 489', 'KR:KN 32', 'KR:KN 35'];
 export const VN_SCOPE = ['VN:QCVN 54:2020/BTTTT', 'VN:QCVN 65:2021/BTTTT', 'VN:QCVN 117:2020/BTTTT'];
 
 export class World {
-  readonly store: SqliteStore;
+  readonly store: Store;
+  /** Reads what the store holds beyond the port (counts, every deadline); see `stores/probe.ts`. */
+  readonly probe: StoreProbe;
   readonly engine: Engine;
   readonly clock: ManualClock;
-  readonly path: string;
   readonly actors: Map<string, Actor>;
-  readonly #remove: () => void;
+  readonly #opened: TestStore;
   #counter = 0;
 
-  private constructor(store: SqliteStore, engine: Engine, clock: ManualClock, path: string, actors: Map<string, Actor>, remove: () => void) {
-    this.store = store;
+  private constructor(opened: TestStore, engine: Engine, clock: ManualClock, actors: Map<string, Actor>) {
+    this.store = opened.store;
+    this.probe = opened.probe;
     this.engine = engine;
     this.clock = clock;
-    this.path = path;
     this.actors = actors;
-    this.#remove = remove;
+    this.#opened = opened;
   }
 
   static async create(
     options: {
+      /** Needs a factory that supports faults: call `requireCommitFaults` in the suite's `before` first. */
       faults?: CommitFaults;
       durations?: Record<string, string>;
       start?: string;
@@ -65,9 +67,9 @@ export class World {
       reportError?: (error: unknown) => void;
     } = {},
   ): Promise<World> {
-    const { dir, remove } = tempDir();
-    const path = join(dir, 'mra.sqlite');
-    const store = new SqliteStore({ path, ...(options.faults ? { faults: options.faults } : {}) });
+    if (options.faults && !testStores.supportsFaults) throw new Error(`The ${testStores.name} test store cannot inject commit faults`);
+    const opened = await testStores.open(options.faults ? { faults: options.faults } : {});
+    const store = opened.store;
     const actors = await loadReferenceData(store, await readSeed(join(import.meta.dirname, '..', '..', 'seed'), validator));
     const clock = new ManualClock(options.start ?? BASE);
     const engine = new Engine({
@@ -82,12 +84,16 @@ export class World {
           throw error;
         }),
     });
-    return new World(store, engine, clock, path, actors, remove);
+    return new World(opened, engine, clock, actors);
   }
 
   async close(): Promise<void> {
-    await this.store.close();
-    this.#remove();
+    await this.#opened.dispose();
+  }
+
+  /** Another connection to the world's store, as a second node would have; closed with the world. */
+  connect(): Promise<Store> {
+    return this.#opened.connect();
   }
 
   /** The actor of a seeded principal, or the system. */
@@ -208,40 +214,20 @@ export class World {
     this.clock.advance(days * DAY);
   }
 
-  /** Row counts of every table, read through a second connection to the same file. */
-  rowCounts(): Record<string, number | string> {
-    const db = new BetterSqlite3(this.path, { readonly: true });
-    try {
-      const tables = ['instances', 'instance_fields', 'unique_keys', 'history', 'outbox', 'deadlines', 'sequences', 'cabs', 'principals'];
-      const counts: Record<string, number | string> = {};
-      for (const table of tables) counts[table] = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-      counts['pendingDeadlines'] = db.prepare(`SELECT count(*) FROM deadlines WHERE status = 'pending'`).pluck().get() as number;
-      counts['instanceVersions'] =
-        (db.prepare(`SELECT group_concat(kind || '/' || id || '@' || version || ':' || state, ' ') FROM instances`).pluck().get() as string | null) ?? '';
-      return counts;
-    } finally {
-      db.close();
-    }
+  /** Everything the store holds, counted: equal before and after when nothing was written. */
+  snapshot(): Promise<StoreSnapshot> {
+    return this.probe.snapshot();
   }
 
-  /** The e-mails queued by one transition (history `seq`) of an instance, read straight from the file. */
-  outboxFor(kind: Kind, id: string, seq?: number): Array<{ address: string; language: string; party: string; event: string; to: string }> {
-    const db = new BetterSqlite3(this.path, { readonly: true });
-    try {
-      const rows = db
-        .prepare(
-          `SELECT o.recipient, h.notification AS body FROM outbox o JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
-           WHERE o.kind = ? AND o.instance_id = ? AND (? IS NULL OR o.seq = ?) ORDER BY o.seq, o.id`,
-        )
-        .all(kind, id, seq ?? null, seq ?? null) as Array<{ recipient: string; body: string }>;
-      return rows.map((row) => {
-        const recipient = JSON.parse(row.recipient) as { address: string; language: string; party: string };
-        const notification = JSON.parse(row.body) as { event: string; to: string };
-        return { ...recipient, event: notification.event, to: notification.to };
-      });
-    } finally {
-      db.close();
-    }
+  /** The e-mails queued by one transition (history `seq`) of an instance, or by all of them. */
+  async mailOf(kind: Kind, id: string, seq?: number): Promise<Array<{ address: string; language: string; party: string; event: string; to: string }>> {
+    return (await this.probe.mailOf(kind, id, seq)).map(({ recipient, notification }) => ({
+      address: recipient.address,
+      language: recipient.language,
+      party: recipient.party,
+      event: notification.event,
+      to: notification.to,
+    }));
   }
 
   /** Sends and answers the resource, for paths in tests. */

@@ -92,9 +92,9 @@ describe('E-mail on every transition', function () {
     const vi = mailTo(second, 'mra@most.vn.example');
     expect(vi.subject).to.equal('Thỏa thuận MRA Việt Nam – Hàn Quốc, giai đoạn I: đang có hiệu lực');
     expect(vi.text)
-      .to.contain('Kính gửi Bộ Khoa học và Công nghệ (MOST),')
-      .and.to.contain('Sự việc: Hàn Quốc đã ký (đang đàm phán → đang có hiệu lực)')
-      .and.to.contain('Thời điểm: 2026-01-05 09:00 UTC (16:00 giờ Việt Nam)')
+      .to.contain('Kính gửi: Bộ Khoa học và Công nghệ (MOST)\n')
+      .and.to.contain('Nội dung: Hàn Quốc đã ký (đang đàm phán → đang có hiệu lực)')
+      .and.to.contain('Thời điểm: 16 giờ 00 ngày 05/01/2026 (giờ Việt Nam)')
       .and.to.contain('Bước tiếp theo:\nThỏa thuận đang có hiệu lực')
       .and.to.contain('với tư cách cơ quan chỉ định của Việt Nam');
     expectWellFormed(vi, 'vi', link);
@@ -124,7 +124,7 @@ describe('E-mail on every transition', function () {
 
     const vi = mailTo(mails, 'vilas@boa.vn.example');
     expect(vi.subject).to.equal(`Chứng chỉ công nhận ${certificate} của ${cab.name}: đến hạn gia hạn`);
-    expect(vi.text).to.contain('Thực hiện bởi: MRA Engine (tự động)').and.to.contain('Căn cứ: Nhắc gia hạn, đến hạn ').and.to.contain('Hết thời hạn hiệu lực: ');
+    expect(vi.text).to.contain('Đơn vị thực hiện: MRA Engine (tự động)').and.to.contain('Nguyên nhân: Nhắc gia hạn, đến hạn ').and.to.contain('Hết thời hạn hiệu lực: ');
   });
 
   it('recognitions: the regulator asks for information, then recognizes the lab with a designation number and a listing', async () => {
@@ -139,7 +139,7 @@ describe('E-mail on every transition', function () {
     );
     expect([...asked.keys()]).to.have.members([secondCab.email, 'mra@rra.kr.example', 'mra@most.vn.example']);
     expect(mailTo(asked, 'mra@rra.kr.example').text).to.contain('Information requested: Please provide the proficiency-testing results.');
-    expect(mailTo(asked, secondCab.email).subject).to.equal(`Việc Hàn Quốc thừa nhận ${secondCab.name}: đang chờ bổ sung thông tin`);
+    expect(mailTo(asked, secondCab.email).subject).to.equal(`Hồ sơ đề nghị Hàn Quốc thừa nhận ${secondCab.name}: đang chờ bổ sung thông tin`);
 
     await world.send('recognitions', application.id, { type: 'PROVIDE_INFO', response: 'Đã gửi kết quả.' }, 'vn-designating-authority');
     const recognized = await mailsOf(() => world.send('recognitions', application.id, { type: 'RECOGNIZE' }, 'kr-regulator'));
@@ -156,7 +156,7 @@ describe('E-mail on every transition', function () {
     expectWellFormed(en, 'en', `${PUBLIC_URL}/recognitions/${application.id}`);
 
     const vi = mailTo(recognized, secondCab.email);
-    expect(vi.subject).to.equal(`Việc Hàn Quốc thừa nhận ${secondCab.name}: đã được thừa nhận`);
+    expect(vi.subject).to.equal(`Hồ sơ đề nghị Hàn Quốc thừa nhận ${secondCab.name}: đã được thừa nhận`);
     expect(vi.text).to.contain(`Số chỉ định: ${designation}`).and.to.contain('Nhắc sắp hết thời hạn thừa nhận: ').and.to.contain('với tư cách phòng thử nghiệm');
     expectWellFormed(vi, 'vi', `${PUBLIC_URL}/recognitions/${application.id}`);
   });
@@ -181,7 +181,7 @@ describe('E-mail on every transition', function () {
       .and.to.contain('Importer: Hanbit Trading Co., Ltd.');
     const labMail = mailTo(rejected, cab.email);
     expect(labMail.subject).to.equal(`Báo cáo thử nghiệm ${number} (PN-AX3000) gửi Hàn Quốc: bị từ chối`);
-    expect(labMail.text).to.contain('Lý do:\n  - Bị cơ quan quản lý của nền kinh tế nhập khẩu từ chối: Thiếu kết quả phát xạ giả băng 5 GHz.');
+    expect(labMail.text).to.contain('Lý do:\n  - Cơ quan quản lý của nền kinh tế nhập khẩu không chấp nhận, lý do: Thiếu kết quả phát xạ giả băng 5 GHz.');
     expectWellFormed(labMail, 'vi', `${PUBLIC_URL}/test-reports/${report.id}`);
 
     const pending = await world.submit(lab);
@@ -199,7 +199,7 @@ describe('E-mail on every transition', function () {
       .and.to.contain(`Why: Follows from recognition ${recognition.id}, now withdrawn`)
       .and.to.contain("  - The lab's recognition ended before a decision: ");
     expect(aboutReport(cab.email).text)
-      .to.contain(`Căn cứ: Do việc thừa nhận ${recognition.id} chuyển sang trạng thái đã bị thu hồi`)
+      .to.contain(`Nguyên nhân: Do việc thừa nhận ${recognition.id} chuyển sang trạng thái đã bị thu hồi`)
       .and.to.contain('Việc thừa nhận phòng thử nghiệm đã chấm dứt trước khi có quyết định (LAB_RECOGNITION_ENDED)');
   });
 

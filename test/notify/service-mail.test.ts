@@ -7,33 +7,42 @@ import { expect } from 'chai';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { MailServer } from '../helpers/mail-server.js';
 import { runService, type LogLine } from '../helpers/service-process.js';
+import { testStores, type TestStore } from '../helpers/store-factory.js';
 import { tempDir } from '../helpers/world.js';
 
 const passDone = (line: LogLine): boolean => line.msg === 'outbox pass';
 
-/** The outbox as the file holds it once the service has stopped. */
-function outboxRows(dbPath: string): Array<{ id: string; status: string }> {
-  const db = new BetterSqlite3(dbPath, { readonly: true });
-  try {
-    return db.prepare('SELECT id, status FROM outbox ORDER BY id').all() as Array<{ id: string; status: string }>;
-  } finally {
-    db.close();
-  }
+/** The outbox as the store holds it once the service has stopped, read through the port. */
+async function outboxRows(opened: TestStore): Promise<Array<{ id: string; status: string }>> {
+  const rows: Array<{ id: string; status: string }> = [];
+  let cursor: string | null = null;
+  do {
+    const page = await opened.store.listOutbox({ limit: 200, cursor });
+    rows.push(...page.items.map(({ id, status }) => ({ id, status })));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return rows.sort((a, b) => a.id.localeCompare(b.id));
 }
 
 describe('E-mail from npm start', function () {
   this.timeout(60_000);
   let dir: string;
   let remove: () => void;
-  beforeEach(() => ({ dir, remove } = tempDir('mra-mail-')));
-  afterEach(() => remove());
+  let opened: TestStore;
+  beforeEach(async () => {
+    ({ dir, remove } = tempDir('mra-mail-'));
+    opened = await testStores.open();
+  });
+  afterEach(async () => {
+    await opened.dispose();
+    remove();
+  });
 
   it('without SMTP_URL, writes each of the demo e-mails as a readable .eml file named after its outbox message', async () => {
-    const env = { MRA_DB_PATH: join(dir, 'mra.sqlite'), MRA_MAIL_DIR: join(dir, 'mail') };
+    const env = { ...opened.serviceEnv, MRA_MAIL_DIR: join(dir, 'mail') };
     const run = await runService(env, passDone);
     expect(run.exitCode).to.equal(0);
     expect(run.lines.find((l) => l['transport'] === 'eml')).to.deep.include({
@@ -41,7 +50,7 @@ describe('E-mail from npm start', function () {
       msg: `e-mail is written as .eml files in ${env.MRA_MAIL_DIR} (SMTP_URL is unset)`,
     });
 
-    const rows = outboxRows(env.MRA_DB_PATH);
+    const rows = await outboxRows(opened);
     expect(rows.length).to.be.greaterThan(50);
     expect(rows.every((r) => r.status === 'sent')).to.equal(true);
     const files = readdirSync(env.MRA_MAIL_DIR).sort();
@@ -56,7 +65,7 @@ describe('E-mail from npm start', function () {
 
     const toLab = mails.find((mail) => mail.subject === 'Báo cáo thử nghiệm SHT-RF-0001 (PN-AX3000) gửi Hàn Quốc: được chấp nhận');
     expect(toLab?.to).to.deep.include({ text: '"Phòng thử nghiệm Viễn thông Sông Hồng" <lab@songhong.vn.example>' });
-    expect(toLab?.text).to.contain('Kính gửi Phòng thử nghiệm Viễn thông Sông Hồng,').and.to.contain('Chấp nhận đến: ');
+    expect(toLab?.text).to.contain('Kính gửi: Phòng thử nghiệm Viễn thông Sông Hồng\n').and.to.contain('Chấp nhận đến: ');
     const toImporter = mails.find(
       (mail) => mail.subject === 'Test report SHT-RF-0001 (PN-AX3000) for KR: accepted' && JSON.stringify(mail.to).includes('compliance@hanbit.kr.example'),
     );
@@ -73,11 +82,11 @@ describe('E-mail from npm start', function () {
         child?.kill('SIGKILL');
         return false;
       };
-      const env = { MRA_DB_PATH: join(dir, 'mra.sqlite'), SMTP_URL: server.url, MAIL_FROM: 'MRA Engine <no-reply@mra.example.gov.vn>' };
+      const env = { ...opened.serviceEnv, SMTP_URL: server.url, MAIL_FROM: 'MRA Engine <no-reply@mra.example.gov.vn>' };
       const crashed = await runService(env, () => false, 20_000, (c) => (child = c));
       expect(crashed.exitCode, 'killed').to.equal(null);
       expect(crashed.lines.find((l) => l['transport'] === 'smtp')?.msg).to.equal(`e-mail is sent through ${server.url}`);
-      const afterCrash = outboxRows(env.MRA_DB_PATH);
+      const afterCrash = await outboxRows(opened);
       expect(afterCrash.filter((r) => r.status === 'sent')).to.have.length(4);
 
       server.onArrival = () => true;
@@ -86,7 +95,7 @@ describe('E-mail from npm start', function () {
       const restarted = await runService({ ...env, MRA_NOW: later }, passDone);
       expect(restarted.exitCode).to.equal(0);
 
-      const rows = outboxRows(env.MRA_DB_PATH);
+      const rows = await outboxRows(opened);
       expect(rows.every((r) => r.status === 'sent')).to.equal(true);
       const expected = rows.map((r) => `<${r.id}@mra.example.gov.vn>`);
       const received = server.messageIds();

@@ -132,10 +132,20 @@ describe('E-mail templates', () => {
     expect(renderHtml(content)).to.contain('Thiếu &lt;b&gt;ảnh&lt;/b&gt; &amp; &quot;số đo&quot;').and.to.not.contain('<b>ảnh</b>');
   });
 
-  it('shows instants as ISO date and UTC time, with Viet Nam time for Vietnamese readers', () => {
+  it('shows instants as ISO date and UTC time in English, and in Viet Nam time as a ministry writes it in Vietnamese', () => {
     expect(wordings.en.instant('2026-01-05T20:30:00.000Z')).to.equal('2026-01-05 20:30 UTC');
-    expect(wordings.vi.instant('2026-01-05T09:00:00.000Z')).to.equal('2026-01-05 09:00 UTC (16:00 giờ Việt Nam)');
-    expect(wordings.vi.instant('2026-01-05T20:30:00.000Z')).to.equal('2026-01-05 20:30 UTC (03:30 ngày 2026-01-06 giờ Việt Nam)');
-    expect(wordings.vi.instant('2026-03-01T00:00:00.000Z'), 'a date given without a time').to.equal('2026-03-01');
+    expect(wordings.vi.instant('2024-06-24T19:45:00.000Z'), 'past midnight in Viet Nam').to.equal('02 giờ 45 ngày 25/6/2024 (giờ Việt Nam)');
+    expect(wordings.vi.instant('2026-01-05T09:00:00.000Z')).to.equal('16 giờ 00 ngày 05/01/2026 (giờ Việt Nam)');
+    expect(wordings.vi.instant('2026-03-01T00:00:00.000Z'), 'a date given without a time').to.equal('01/3/2026');
+    expect(wordings.en.period('2024-06-14T00:00:00.000Z', '2028-10-31T00:00:00.000Z')).to.equal('2024-06-14 – 2028-10-31');
+    expect(wordings.vi.period('2024-06-14T00:00:00.000Z', '2028-10-31T00:00:00.000Z')).to.equal('từ ngày 14/6/2024 đến ngày 31/10/2028');
+  });
+
+  it('names regulations in Vietnamese prose without the economy prefix, as what they are', () => {
+    const vi = wordings.vi;
+    expect(vi.regulation('VN:QCVN 54:2020/BTTTT')).to.equal('QCVN 54:2020/BTTTT');
+    expect(vi.labels.regulations(['VN:QCVN 54:2020/BTTTT', 'VN:QCVN 65:2021/BTTTT'])).to.equal('Quy chuẩn kỹ thuật quốc gia');
+    expect(vi.labels.regulations(['KR:KN 301 489'])).to.equal('Tiêu chuẩn kỹ thuật');
+    expect(vi.labels.regulations(['VN:QCVN 54:2020/BTTTT', 'KR:KN 32'])).to.equal('Quy chuẩn, tiêu chuẩn kỹ thuật');
   });
 });

@@ -18,9 +18,9 @@ const message: MailMessage = {
   threadId: '<recognitions.rec-1@mra.example.gov.vn>',
   from: 'MRA Engine <no-reply@mra.example.gov.vn>',
   to: { name: 'Phòng thử nghiệm Viễn thông Sông Hồng', address: 'lab@songhong.vn.example' },
-  subject: 'Việc Hàn Quốc thừa nhận Phòng thử nghiệm Viễn thông Sông Hồng: đã được thừa nhận',
-  text: 'Kính gửi Phòng thử nghiệm Viễn thông Sông Hồng,\n',
-  html: '<p>Kính gửi Phòng thử nghiệm Viễn thông Sông Hồng,</p>\n',
+  subject: 'Hồ sơ đề nghị Hàn Quốc thừa nhận Phòng thử nghiệm Viễn thông Sông Hồng: đã được thừa nhận',
+  text: 'Kính gửi: Phòng thử nghiệm Viễn thông Sông Hồng\n',
+  html: '<p>Kính gửi: Phòng thử nghiệm Viễn thông Sông Hồng</p>\n',
   language: 'vi',
   date: new Date('2026-01-05T09:00:00.000Z'),
 };

@@ -72,8 +72,8 @@ describe('Scheduler: every deadline of every workflow', () => {
       expect(fired).to.have.length(1);
       expect(fired[0]).to.deep.include({ at: set!.dueAt, cause: { deadline: { id: pending!.id, event: c.rule.event, dueAt: set!.dueAt } } });
       expect(fired[0]!.actor).to.include({ id: 'system', role: 'system' });
-      expect(world.outboxFor(c.kind, resource.id, fired[0]!.seq), 'its e-mails').to.not.deep.equal([]);
-      expect(deadlineRow(world, pending!.id)?.status).to.equal('done');
+      expect(await world.mailOf(c.kind, resource.id, fired[0]!.seq), 'its e-mails').to.not.deep.equal([]);
+      expect((await deadlineRow(world, pending!.id))?.status).to.equal('done');
       expect(await world.store.pendingDeadlines(c.kind, resource.id), 'not pending any more').to.not.deep.include(pending);
 
       world.clock.set(daysFrom(set!.dueAt, 10 * 365));
@@ -86,7 +86,7 @@ describe('Scheduler: every deadline of every workflow', () => {
       const set = (await world.store.pendingDeadlines(c.kind, resource.id)).find((d) => d.event === c.rule.event)!;
       const left = await replay(world, c.kind, resource.id, c.leave!.path.at(-1)!, bindings);
       expect(left.state).to.equal(c.leave!.to);
-      expect(deadlineRow(world, set.id)?.status, 'cancelled by the commit that left the state').to.equal('cancelled');
+      expect((await deadlineRow(world, set.id))?.status, 'cancelled by the commit that left the state').to.equal('cancelled');
 
       world.clock.set(daysFrom(set.dueAt, 10 * 365));
       await scheduler.runOnce();
@@ -94,7 +94,7 @@ describe('Scheduler: every deadline of every workflow', () => {
       expect(fired.filter((entry) => (entry.cause!['deadline'] as { id: string }).id === set.id)).to.deep.equal([]);
       const setAgain = (workflows[c.kind].deadlines[c.leave!.to] ?? []).some((r) => r.event === c.rule.event);
       if (!setAgain) expect(fired, `${c.leave!.to} does not set ${c.rule.event}`).to.deep.equal([]);
-      expect(deadlineRow(world, set.id)?.status).to.equal('cancelled');
+      expect((await deadlineRow(world, set.id))?.status).to.equal('cancelled');
     });
   }
 

@@ -9,6 +9,7 @@ import type { Resource } from '../../src/engine/resource.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
 import type { HistoryEntry } from '../../src/store/port.js';
 import { captureLog } from '../helpers/log-capture.js';
+import { commitFaultsIfSupported, requireCommitFaults } from '../helpers/store-factory.js';
 import { KR_SCOPE, VN_SCOPE, World, daysFrom } from '../helpers/world.js';
 
 const US_SCOPE = ['US:47 CFR Part 15'];
@@ -46,11 +47,11 @@ describe('Scheduler: the accreditation lapse cascades', () => {
     failures = [];
     crashReports = false;
     world = await World.create({
-      faults: {
+      ...commitFaultsIfSupported({
         beforeCommitEnds: (commit) => {
           if (crashReports && commit.kind === 'test-reports') throw new Error('simulated crash while cascading');
         },
-      },
+      }),
       reportError: (error) => failures.push(error),
     });
   });
@@ -90,7 +91,7 @@ describe('Scheduler: the accreditation lapse cascades', () => {
         payload: { accreditationId: accreditation.id, accreditationState: 'lapsed' },
       });
       expect(entry.cause).to.deep.include({ kind: 'accreditations', id: accreditation.id, event: 'EXPIRED', state: 'lapsed', cascade: 'accreditation-lost' });
-      expect(world.outboxFor('recognitions', recognition.id, entry.seq)).to.not.deep.equal([]);
+      expect(await world.mailOf('recognitions', recognition.id, entry.seq)).to.not.deep.equal([]);
     }
 
     for (const report of [underReview, infoRequested]) {
@@ -100,7 +101,7 @@ describe('Scheduler: the accreditation lapse cascades', () => {
       expect(entry).to.deep.include({ type: 'LAB_RECOGNITION_ENDED', to: 'rejected' });
       expect(entry.actor).to.include({ id: 'system', role: 'system' });
       expect(entry.cause).to.deep.include({ kind: 'recognitions', id: recognitions[0]!.id, event: 'ACCREDITATION_LAPSED', state: 'lapsed' });
-      expect(world.outboxFor('test-reports', report.id, entry.seq)).to.not.deep.equal([]);
+      expect(await world.mailOf('test-reports', report.id, entry.seq)).to.not.deep.equal([]);
     }
     expect((await latest(world, 'test-reports', accepted.id)).resource.state, 'an accepted report stays accepted').to.equal('accepted');
     expect((await latest(world, 'recognitions', bystander.recognition.id)).resource.state, "another CAB's recognition").to.equal('recognized');
@@ -108,7 +109,8 @@ describe('Scheduler: the accreditation lapse cascades', () => {
     expect(failures).to.deep.equal([]);
   });
 
-  it('when the fan-out to the reports is cut short, it is due again after its retry delay and the scheduler finishes it: each report rejected once', async () => {
+  it('when the fan-out to the reports is cut short, it is due again after its retry delay and the scheduler finishes it: each report rejected once', async function () {
+    requireCommitFaults(this);
     const scheduler = new Scheduler({ engine: world.engine, log: captureLog('warn').log, intervalMs: 1000 });
     const { lab, accreditation } = await labRecognisedTwice(world, 200);
     world.advanceDays(195);

@@ -1,6 +1,6 @@
 /**
- * The scheduler as a worker: how it claims, orders, logs, retries, polls and stops. Real SQLite
- * files, a real pino logger read back line by line, a manual clock, and the store's own fault
+ * The scheduler as a worker: how it claims, orders, logs, retries, polls and stops. A fresh test
+ * store, a real pino logger read back line by line, a manual clock, and the store's own fault
  * hook where a failure is needed.
  */
 import { expect } from 'chai';
@@ -9,6 +9,7 @@ import type { Resource } from '../../src/engine/resource.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
 import type { Commit } from '../../src/store/port.js';
 import { deadlineRow } from '../helpers/deadline-cases.js';
+import { commitFaultsIfSupported, requireCommitFaults } from '../helpers/store-factory.js';
 import { captureLog, type CapturedLog } from '../helpers/log-capture.js';
 import { BASE, KR_SCOPE, VN_SCOPE, World, daysFrom } from '../helpers/world.js';
 
@@ -57,7 +58,7 @@ describe('Scheduler', () => {
 
   beforeEach(async () => {
     duringCommit = null;
-    world = await World.create({ faults: { beforeCommitEnds: (commit) => duringCommit?.(commit) } });
+    world = await World.create(commitFaultsIfSupported({ beforeCommitEnds: (commit) => duringCommit?.(commit) }));
     captured = captureLog();
     scheduler = new Scheduler({ engine: world.engine, log: captured.log, intervalMs: 20, batchSize: 3 });
   });
@@ -104,7 +105,8 @@ describe('Scheduler', () => {
     expect(entry).to.deep.include({ type: 'REVIEW_OVERDUE', from: 'under_review', to: 'under_review', at: '2026-02-11T09:00:00.000Z' });
   });
 
-  it('when firing fails, logs the failure, hands the deadline back and retries it after a doubling delay until it fires, once', async () => {
+  it('when firing fails, logs the failure, hands the deadline back and retries it after a doubling delay until it fires, once', async function () {
+    requireCommitFaults(this);
     const agreement = await confidenceBuilding(world, 30);
     const due = agreement.deadlines[0]!.dueAt;
     let failures = 2;
@@ -136,7 +138,7 @@ describe('Scheduler', () => {
     expect((await scheduler.runOnce()).fired).to.equal(1);
     expect(await stateOf(world, agreement.id)).to.equal('operational');
     expect(await transitionEnds(world, agreement.id)).to.equal(1);
-    expect(deadlineRow(world, await firedDeadline(world, agreement.id))).to.deep.equal({
+    expect(await deadlineRow(world, await firedDeadline(world, agreement.id))).to.deep.equal({
       status: 'done',
       attempts: 2,
       lastError: 'Error: disk I/O error (simulated)',
@@ -158,7 +160,8 @@ describe('Scheduler', () => {
     expect(await stateOf(world, second.id)).to.equal('confidence_building');
   });
 
-  it('stop() lets the deadline in hand finish and fires no more; another node takes the rest of its batch once the lease ends', async () => {
+  it('stop() lets the deadline in hand finish and fires no more; another node takes the rest of its batch once the lease ends', async function () {
+    requireCommitFaults(this);
     const agreements = [await confidenceBuilding(world, 30), await confidenceBuilding(world, 31), await confidenceBuilding(world, 32)];
     const stopping: { done?: Promise<void> } = {};
     duringCommit = (commit) => {

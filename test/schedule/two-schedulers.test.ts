@@ -1,6 +1,6 @@
 /**
  * Several nodes run the scheduler on one store (DESIGN.md, "Scale"). Here: two engines with their
- * own node ids, each on its own connection to the same SQLite file, with their schedulers running
+ * own node ids, each on its own connection to the same store, with their schedulers running
  * at the same time. No deadline fires twice, whether the leases keep them apart or not.
  */
 import { expect } from 'chai';
@@ -8,7 +8,7 @@ import { ManualClock, type Clock } from '../../src/clock.js';
 import { Engine } from '../../src/engine/engine.js';
 import type { Resource } from '../../src/engine/resource.js';
 import { Scheduler, type SchedulerRun } from '../../src/schedule/scheduler.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../../src/store/port.js';
 import { captureLog } from '../helpers/log-capture.js';
 import { BASE, KR_SCOPE, VN_SCOPE, World, daysFrom } from '../helpers/world.js';
 
@@ -16,12 +16,12 @@ const AGREEMENTS = 40;
 
 describe('Two schedulers on one store', () => {
   let world: World;
-  let second: SqliteStore;
+  let second: Store;
   let agreements: Resource[];
 
   beforeEach(async () => {
     world = await World.create();
-    second = new SqliteStore({ path: world.path });
+    second = await world.connect();
     agreements = [];
     for (let i = 0; i < AGREEMENTS; i += 1) {
       const body = { economies: ['VN', 'KR'], phase: 'I', scope: { VN: VN_SCOPE, KR: KR_SCOPE }, transitionEndsAt: daysFrom(BASE, 30 + (i % 7)) };
@@ -32,7 +32,6 @@ describe('Two schedulers on one store', () => {
     world.clock.set(daysFrom(BASE, 60));
   });
   afterEach(async () => {
-    await second.close();
     await world.close();
   });
 

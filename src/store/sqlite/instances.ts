@@ -6,7 +6,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Kind } from '../../../machines/types.js';
 import { AppError } from '../../errors.js';
-import type { Commit, FindQuery, HistoryEntry, InstanceRecord, Page } from '../port.js';
+import type { Commit, CommitFaults, FindQuery, HistoryEntry, InstanceRecord, Page } from '../port.js';
 import { GroupCommit } from './group-commit.js';
 import { decodeCursor, encodeCursor, isConstraintError, parseJson } from './rows.js';
 
@@ -58,11 +58,6 @@ function toHistory(row: HistoryRow): HistoryEntry {
     ...(row.facts === null ? {} : { facts: parseJson(row.facts) }),
     ...(row.cause === null ? {} : { cause: parseJson(row.cause) }),
   };
-}
-
-export interface CommitFaults {
-  /** Called inside the transaction after every write, before it ends: a test's way to crash mid-commit. */
-  beforeCommitEnds?: (commit: Commit) => void;
 }
 
 export class InstanceTables {

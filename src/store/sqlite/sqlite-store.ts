@@ -11,6 +11,7 @@ import type { Kind, PrincipalRole } from '../../../machines/types.js';
 import type {
   CabRecord,
   Commit,
+  CommitFaults,
   Deadline,
   DeadlineSource,
   EconomyRecord,
@@ -26,7 +27,7 @@ import type {
   Store,
 } from '../port.js';
 import { DirectoryTables } from './directory.js';
-import { InstanceTables, type CommitFaults } from './instances.js';
+import { InstanceTables } from './instances.js';
 import { DeadlineTable, OutboxTable } from './queues.js';
 import { migrateSchema } from './schema.js';
 
