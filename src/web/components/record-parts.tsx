@@ -28,8 +28,8 @@ export function recordTitle(resource: Pick<Resource, 'kind' | 'id' | 'data'>, ca
   }
 }
 
-function Value({ context, value }: { context: PageContext; value: unknown }) {
-  if (value === null || value === undefined || value === '') return <>–</>;
+function Value({ context, value, path }: { context: PageContext; value: unknown; path: string }) {
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return <>–</>;
   if (typeof value === 'string') return INSTANT.test(value) ? <Instant context={context} iso={value} /> : <>{value}</>;
   if (typeof value === 'number' || typeof value === 'boolean') return <>{String(value)}</>;
   if (Array.isArray(value)) {
@@ -38,12 +38,12 @@ function Value({ context, value }: { context: PageContext; value: unknown }) {
     return (
       <ul class="plain">
         {items.map((v) => (
-          <li><Value context={context} value={v} /></li>
+          <li><Value context={context} value={v} path={path} /></li>
         ))}
       </ul>
     );
   }
-  return <DataList context={context} data={value as Record<string, unknown>} prefix="" />;
+  return <DataList context={context} data={value as Record<string, unknown>} prefix={`${path}.`} />;
 }
 
 export function DataList({ context, data, prefix = '' }: { context: PageContext; data: Record<string, unknown>; prefix?: string }) {
@@ -53,7 +53,7 @@ export function DataList({ context, data, prefix = '' }: { context: PageContext;
       {Object.entries(data).map(([key, value]) => (
         <div>
           <dt>{fields[`${prefix}${key}`]?.label ?? fields[key]?.label ?? key}</dt>
-          <dd><Value context={context} value={value} /></dd>
+          <dd><Value context={context} value={value} path={`${prefix}${key}`} /></dd>
         </div>
       ))}
     </dl>
