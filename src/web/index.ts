@@ -18,6 +18,7 @@ import { notFoundPage, webErrors } from './routes/errors.js';
 import { sendPage } from './render.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
+import { directoryRoutes } from './routes/directory.js';
 import { publicRoutes } from './routes/public.js';
 import { recordRoutes } from './routes/records.js';
 import { sessionIdentifier, signedIn } from './session.js';
@@ -76,6 +77,7 @@ export function webRouter(deps: WebDeps): WebRouters {
   publicRoutes(pages, deps);
   accountRoutes(pages, deps);
   recordRoutes(pages, deps);
+  directoryRoutes(pages, deps);
   adminRoutes(pages, deps);
   webErrors(pages, deps);
 

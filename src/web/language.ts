@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import type { Language } from '../i18n/index.js';
 
 export const LANGUAGE_COOKIE = 'mra_lang';
-const LANGUAGES: readonly Language[] = ['vi', 'en'];
+const LANGUAGES: readonly Language[] = ['en', 'vi'];
 const ONE_YEAR_MS = 365 * 24 * 3_600_000;
 
 export function isLanguage(value: unknown): value is Language {
@@ -16,8 +16,8 @@ export function isLanguage(value: unknown): value is Language {
 export function languageOf(request: Request): Language {
   const chosen: unknown = (request.cookies as Record<string, unknown> | undefined)?.[LANGUAGE_COOKIE];
   if (isLanguage(chosen)) return chosen;
-  if (!request.headers['accept-language']) return 'en';
-  const preferred = request.acceptsLanguages(...LANGUAGES);
+  // English first: a tie (`*`, no header) goes to English; a browser that prefers vi gets vi.
+  const preferred = request.acceptsLanguages('en', 'vi');
   return isLanguage(preferred) ? preferred : 'en';
 }
 

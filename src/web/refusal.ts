@@ -39,5 +39,8 @@ export function refusalOf(context: PageContext, error: AppError): Refusal {
       )
     : [];
   const meaning = context.text.errors[error.code] ?? context.text.errors['INTERNAL']!;
-  return { code: error.code, message: `${meaning} ${error.detail}`, reasons, fields };
+  // Field problems are worded beside their fields; other refusals keep the engine's own sentence,
+  // which names the record and the rule.
+  const message = Object.keys(fields).length > 0 ? meaning : `${meaning} ${error.detail}`;
+  return { code: error.code, message, reasons, fields };
 }

@@ -39,7 +39,7 @@ function kindOf(schema: JsonSchema): FieldKind {
   if (schema.type === 'object' && typeof schema.additionalProperties === 'object') return 'grouped-lines';
   if (schema.type === 'integer' || schema.type === 'number') return 'number';
   if (schema.type === 'boolean') return 'checkbox';
-  return (schema.maxLength ?? LINE_LENGTH + 1) > LINE_LENGTH ? 'textarea' : 'text';
+  return (schema.maxLength ?? 0) > LINE_LENGTH ? 'textarea' : 'text';
 }
 
 /** The fields of an object schema; `type` (the event's name) is carried by the form itself. */

@@ -8,10 +8,10 @@ export function CsrfField({ context }: { context: PageContext }) {
 }
 
 /** A refusal at the top of a form: what it means, the engine's own words, and links to the fields. */
-export function ErrorSummary({ context, refusal }: { context: PageContext; refusal: Refusal | null }) {
+export function ErrorSummary({ context, refusal, idPrefix = '' }: { context: PageContext; refusal: Refusal | null; idPrefix?: string }) {
   if (!refusal) return null;
   return (
-    <div class="error-summary" role="alert" tabindex={-1} id="error-summary">
+    <div class="error-summary" role="alert" tabindex={-1}>
       <h2>{context.text.form.errorSummary}</h2>
       <p>{refusal.message}</p>
       {refusal.reasons.length > 0 && (
@@ -25,7 +25,7 @@ export function ErrorSummary({ context, refusal }: { context: PageContext; refus
         <ul>
           {Object.entries(refusal.fields).map(([field, message]) => (
             <li>
-              <a href={`#field-${field}`}>{message}</a>
+              <a href={`#field-${idPrefix}${field}`}>{message}</a>
             </li>
           ))}
         </ul>

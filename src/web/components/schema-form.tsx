@@ -11,10 +11,12 @@ import { CsrfField, ErrorSummary, type Refusal } from './form-parts.js';
 interface FormState {
   values: Readonly<Record<string, string>>;
   refusal: Refusal | null;
+  /** Makes ids unique when a page has several forms (one per event): `ACCEPT-`. */
+  idPrefix?: string;
 }
 
-function Control({ field, value, described, invalid }: { field: FormField; value: string; described: string; invalid: boolean }) {
-  const common = { id: `field-${field.path}`, name: field.path, 'aria-describedby': described || undefined, 'aria-invalid': invalid || undefined, required: field.required };
+function Control({ field, id, value, described, invalid }: { field: FormField; id: string; value: string; described: string; invalid: boolean }) {
+  const common = { id, name: field.path, 'aria-describedby': described || undefined, 'aria-invalid': invalid || undefined, required: field.required };
   switch (field.kind) {
     case 'textarea':
     case 'lines':
@@ -56,11 +58,12 @@ function Field({ context, field, state }: { context: PageContext; field: FormFie
       </fieldset>
     );
   }
-  const helpId = words.help || field.kind === 'lines' ? `help-${field.path}` : '';
-  const errorId = problem ? `error-${field.path}` : '';
+  const id = `${state.idPrefix ?? ''}${field.path}`;
+  const helpId = words.help || field.kind === 'lines' ? `help-${id}` : '';
+  const errorId = problem ? `error-${id}` : '';
   return (
     <div class={problem ? 'field field-error' : 'field'}>
-      <label for={`field-${field.path}`}>
+      <label for={`field-${id}`}>
         {words.label} <span class="muted">({field.required ? text.form.required : text.form.optional})</span>
       </label>
       {helpId && (
@@ -73,7 +76,7 @@ function Field({ context, field, state }: { context: PageContext; field: FormFie
           {problem}
         </p>
       )}
-      <Control field={field} value={state.values[field.path] ?? ''} described={[helpId, errorId].filter(Boolean).join(' ')} invalid={Boolean(problem)} />
+      <Control field={field} id={`field-${id}`} value={state.values[field.path] ?? ''} described={[helpId, errorId].filter(Boolean).join(' ')} invalid={Boolean(problem)} />
     </div>
   );
 }
@@ -92,7 +95,7 @@ export function SchemaForm(props: {
   const { context, action, fields, submit, state, hidden = {} } = props;
   return (
     <form method="post" action={action} class="form" enctype={props.enctype} novalidate>
-      <ErrorSummary context={context} refusal={state.refusal} />
+      <ErrorSummary context={context} refusal={state.refusal} idPrefix={state.idPrefix ?? ''} />
       <CsrfField context={context} />
       {Object.entries(hidden).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />

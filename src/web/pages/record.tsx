@@ -65,7 +65,7 @@ export function RecordPage({ context, view }: { context: PageContext; view: Reco
                 fields={fields}
                 submit={text.instance.send}
                 hidden={{ type: event, version: String(resource.version) }}
-                state={{ values: refused?.values ?? {}, refusal: refused?.refusal ?? null }}
+                state={{ values: refused?.values ?? {}, refusal: refused?.refusal ?? null, idPrefix: `${event}-` }}
               />
             </details>
           );
