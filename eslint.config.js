@@ -2,7 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Machines are pure (STYLE.md, habit 1): no I/O, nothing of ours outside machines/ and schemas/. */
+/** Machines are pure (docs/architecture.md, "One direction"): no I/O, nothing of ours outside machines/ and schemas/. */
 const machinePurity = {
   'no-restricted-imports': [
     'error',

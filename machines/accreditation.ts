@@ -1,5 +1,5 @@
 /**
- * A CAB's accreditation by an accreditation body (DOMAIN.md, "accreditation").
+ * A CAB's accreditation by an accreditation body (docs/domain.md, "Accreditation").
  *
  * active --RENEWAL_DUE (deadline, 90 days before expiry)--> renewal_due
  * active | renewal_due --RENEWAL_SUBMITTED (CAB)--> renewal_submitted --RENEW (body)--> active
@@ -11,7 +11,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { AccreditationEventBody, CreateAccreditation } from '../schemas/accreditations.js';
-import { defineWorkflow, type EventMeta, type Period, type Rule } from './types.js';
+import { compareInstants, defineWorkflow, type EventMeta, type Period, type Rule } from './types.js';
 
 export type AccreditationInput = CreateAccreditation & {
   /** The principal of the accreditation body that granted it. */
@@ -33,8 +33,8 @@ export type AccreditationEvent = AccreditationEventBody & EventMeta;
 
 /** Whether the accreditation held at an instant: within its validity and not interrupted. */
 export function accreditationActiveOn(data: AccreditationData, at: string): boolean {
-  const interrupted = data.interruptions.some((i) => i.from <= at && (i.to === undefined || at < i.to));
-  return data.validFrom <= at && at < data.validUntil && !interrupted;
+  const interrupted = data.interruptions.some((i) => compareInstants(i.from, at) <= 0 && (i.to === undefined || compareInstants(at, i.to) < 0));
+  return compareInstants(data.validFrom, at) <= 0 && compareInstants(at, data.validUntil) < 0 && !interrupted;
 }
 
 /** Whether the accreditation covers every one of the regulations. */
@@ -52,7 +52,7 @@ export const accreditationMachine = setup({
   },
   guards: {
     /** The validity has not run out. */
-    stillValid: ({ context, event }) => context.validUntil > event.at,
+    stillValid: ({ context, event }) => compareInstants(context.validUntil, event.at) > 0,
   },
   actions: {
     interrupt: assign({
@@ -162,7 +162,7 @@ export const accreditationWorkflow = defineWorkflow({
     suspended: [{ event: 'EXPIRED', at: 'validUntil' }],
   },
   durations: {
-    // DOMAIN.md: renewal is due 90 days before expiry (NVLAP gives at least 30 days' notice).
+    // Our default: renewal is due 90 days before expiry (NVLAP gives at least 30 days' notice).
     renewalReminder: { default: '90 days', meaning: 'how long before its validity ends an accreditation becomes renewal_due' },
   },
   cascades: [

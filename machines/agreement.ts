@@ -1,5 +1,5 @@
 /**
- * A bilateral MRA between two economies (DOMAIN.md, "agreement").
+ * A bilateral MRA between two economies (docs/domain.md, "Agreement").
  *
  * negotiating --SIGN (both sides)--> confidence_building (if a transition end is set) | operational
  * confidence_building --TRANSITION_ENDED--> operational
@@ -8,7 +8,7 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { AgreementEventBody, CreateAgreement } from '../schemas/agreements.js';
-import { defineWorkflow, type EventMeta } from './types.js';
+import { compareInstants, defineWorkflow, type EventMeta } from './types.js';
 
 export type AgreementInput = CreateAgreement;
 
@@ -43,7 +43,7 @@ export const agreementMachine = setup({
       context.economies.every((economy) => economy === event.actor.economy || economy in context.signatures),
     /** A confidence-building period is set and has not ended yet. */
     transitionPending: ({ context, event }) =>
-      context.transitionEndsAt !== undefined && context.transitionEndsAt > event.at,
+      context.transitionEndsAt !== undefined && compareInstants(context.transitionEndsAt, event.at) > 0,
   },
   actions: {
     recordSignature: assign({
@@ -108,7 +108,7 @@ export const agreementWorkflow = defineWorkflow({
   migrations: {
     /**
      * Example migration, kept as the pattern to follow: version 1 called the operational state
-     * `in_force`; version 2 uses DOMAIN.md's name. Nothing else changed.
+     * `in_force`; version 2 uses the name docs/domain.md gives it. Nothing else changed.
      */
     1: ({ state, context }) => ({ state: state === 'in_force' ? 'operational' : state, context }),
   },

@@ -1,5 +1,5 @@
 /**
- * When a CAB may be designated to an importing economy, and recognised by it (DOMAIN.md): only
+ * When a CAB may be designated to an importing economy, and recognised by it (docs/domain.md, "Recognition"): only
  * under an operational agreement whose scope covers the request, between the CAB's economy and
  * the importing one, with an active accreditation that covers it; Phase II for certification
  * bodies. The engine gathers the facts; these pure functions decide.
@@ -18,7 +18,7 @@ export interface RecognitionFacts {
 }
 
 /**
- * Why a CAB may not be designated (or recognised) as asked; empty when it may. DOMAIN.md:
+ * Why a CAB may not be designated (or recognised) as asked; empty when it may:
  * only while the agreement is operational and the CAB's accreditation is active and covers the scope.
  */
 export function applicationRefusals(input: RecognitionInput, facts: RecognitionFacts): Reason[] {

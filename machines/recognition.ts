@@ -1,5 +1,5 @@
 /**
- * One CAB recognised by one importing economy under one agreement (DOMAIN.md, "recognition").
+ * One CAB recognised by one importing economy under one agreement (docs/domain.md, "Recognition").
  *
  * pending --REQUEST_INFO--> info_requested --PROVIDE_INFO--> pending
  * pending --RECOGNIZE--> recognized (designation number, listing validity) | --OBJECT--> objected
@@ -13,7 +13,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { CreateRecognition, RecognitionEventBody } from '../schemas/recognitions.js';
-import { closePeriods, defineWorkflow, inAnyPeriod, openPeriod, type EventMeta, type Period, type Rule } from './types.js';
+import { closePeriods, compareInstants, defineWorkflow, inAnyPeriod, openPeriod, type EventMeta, type Period, type Rule } from './types.js';
 
 export type RecognitionInput = CreateRecognition & {
   /** The CAB's economy. */
@@ -49,7 +49,7 @@ export const recognitionMachine = setup({
   },
   guards: {
     isRenewal: ({ context }) => context.renewal,
-    listingValid: ({ context, event }) => context.validUntil !== undefined && context.validUntil > event.at,
+    listingValid: ({ context, event }) => context.validUntil !== undefined && compareInstants(context.validUntil, event.at) > 0,
   },
   actions: {
     /** The engine fills in the designation number and validity when the regulator leaves them out. */
@@ -179,9 +179,9 @@ export const recognitionWorkflow = defineWorkflow({
     lapsed: [{ event: 'LISTING_EXPIRED', at: 'validUntil' }],
   },
   durations: {
-    // DOMAIN.md: NIST takes up to 90 days to process a complete application.
+    // NIST processes a complete Phase I application in up to 90 days (docs/domain.md, "Default durations").
     review: { default: '90 days', meaning: 'how long a pending application waits before the parties are reminded (REVIEW_OVERDUE)' },
-    // DOMAIN.md: a listing is valid for 3 years unless the regulator says otherwise.
+    // Our default: a listing lasts 3 years unless the regulator gives its own end date.
     listingValidity: { default: '3 years', meaning: 'how long a recognition is listed when the regulator gives no end date' },
     listingReminder: { default: '90 days', meaning: 'how long before a listing ends the parties are reminded (LISTING_EXPIRY_REMINDER)' },
   },

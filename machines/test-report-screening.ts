@@ -1,5 +1,5 @@
 /**
- * The screening of a submitted test report (DOMAIN.md): on its test date, was the lab recognised by
+ * The screening of a submitted test report (docs/domain.md, "Test report"): on its test date, was the lab recognised by
  * the importing economy for every regulation, was its accreditation active, is the agreement
  * operational, were the subcontracted labs recognised, is any regulation retired. The engine
  * gathers the facts; this pure function turns them into reason codes.

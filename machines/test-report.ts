@@ -1,5 +1,5 @@
 /**
- * One lab's test report on one equipment model for one importing economy (DOMAIN.md, "test-report").
+ * One lab's test report on one equipment model for one importing economy (docs/domain.md, "Test report").
  *
  * (submitted) --screening: eligible--> under_review | --not eligible--> rejected (reason codes)
  * under_review --REQUEST_INFO--> info_requested --PROVIDE_INFO--> under_review
@@ -154,9 +154,9 @@ export const testReportWorkflow = defineWorkflow({
     accepted: [{ event: 'EXPIRED', at: 'validUntil' }],
   },
   durations: {
-    // DOMAIN.md: Viet Nam's type-approval practice, 27 working days.
+    // Viet Nam's type-approval practice: 27 working days (docs/domain.md, "Default durations").
     review: { default: '27 working days', meaning: 'how long a report is under review before the parties are reminded (REVIEW_OVERDUE)' },
-    // DOMAIN.md: an acceptance is valid for 3 years unless the regulator says otherwise.
+    // Our default: an acceptance lasts 3 years unless the regulator gives its own end date.
     acceptanceValidity: { default: '3 years', meaning: 'how long an acceptance lasts when the regulator gives no end date' },
   },
   cascades: [],

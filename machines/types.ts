@@ -11,7 +11,7 @@ import type { AnyStateMachine } from 'xstate';
 export const KINDS = ['agreements', 'accreditations', 'recognitions', 'test-reports'] as const;
 export type Kind = (typeof KINDS)[number];
 
-/** Roles a principal can hold (API.md). */
+/** Roles a principal can hold (docs/domain.md, "Roles"). */
 export const PRINCIPAL_ROLES = [
   'regulator',
   'designating_authority',
@@ -157,9 +157,17 @@ export interface Period {
   to?: string;
 }
 
-/** Whether an instant falls in any of the periods. ISO-8601 UTC strings compare as text. */
+/**
+ * Instants compared as instants: negative when `a` is earlier than `b`, 0 when they are the same
+ * moment, whatever their spelling (`…T02:00:00.000Z` and `…T09:00:00+07:00` are equal).
+ */
+export function compareInstants(a: string, b: string): number {
+  return Date.parse(a) - Date.parse(b);
+}
+
+/** Whether an instant falls in any of the periods. */
 export function inAnyPeriod(periods: readonly Period[], at: string): boolean {
-  return periods.some((p) => p.from <= at && (p.to === undefined || at < p.to));
+  return periods.some((p) => compareInstants(p.from, at) <= 0 && (p.to === undefined || compareInstants(at, p.to) < 0));
 }
 
 /** Closes the open period, if any, at `at`. */

@@ -1,6 +1,6 @@
 /** Bodies of the accreditation workflow: the create body and every event. */
 import type { FromSchema } from 'json-schema-to-ts';
-import { SCHEMA_BASE, comment, eventBody, instant, longText, recordId, regulationList, shortText } from './common.js';
+import { SCHEMA_BASE, comment, eventBody, instant, reason, recordId, regulationList, shortText } from './common.js';
 
 const KIND = 'accreditations';
 
@@ -26,9 +26,9 @@ export const accreditationEvents = {
   RENEWAL_SUBMITTED: eventBody(KIND, 'RENEWAL_SUBMITTED', { comment }),
   RENEW: eventBody(KIND, 'RENEW', { validUntil: instant, certificateNumber: shortText, scope: regulationList, comment }, ['validUntil']),
   EXPIRED: eventBody(KIND, 'EXPIRED', {}),
-  SUSPEND: eventBody(KIND, 'SUSPEND', { reason: longText, comment }, ['reason']),
+  SUSPEND: eventBody(KIND, 'SUSPEND', { reason, comment }, ['reason']),
   REINSTATE: eventBody(KIND, 'REINSTATE', { comment }),
-  WITHDRAW: eventBody(KIND, 'WITHDRAW', { reason: longText, comment }, ['reason']),
+  WITHDRAW: eventBody(KIND, 'WITHDRAW', { reason, comment }, ['reason']),
 } as const;
 
 export type CreateAccreditation = FromSchema<typeof createAccreditation>;

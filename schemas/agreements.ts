@@ -1,6 +1,6 @@
 /** Bodies of the agreement workflow: the create body and every event. */
 import type { FromSchema } from 'json-schema-to-ts';
-import { SCHEMA_BASE, comment, economyCode, eventBody, instant, longText, regulationList, shortText } from './common.js';
+import { SCHEMA_BASE, comment, economyCode, eventBody, instant, reason, regulationList, shortText } from './common.js';
 
 const KIND = 'agreements';
 
@@ -33,10 +33,10 @@ export const createAgreement = {
 export const agreementEvents = {
   SIGN: eventBody(KIND, 'SIGN', { comment }),
   TRANSITION_ENDED: eventBody(KIND, 'TRANSITION_ENDED', {}),
-  SUSPEND: eventBody(KIND, 'SUSPEND', { reason: longText, comment }, ['reason']),
+  SUSPEND: eventBody(KIND, 'SUSPEND', { reason, comment }, ['reason']),
   RESUME: eventBody(KIND, 'RESUME', { comment }),
   AMEND_SCOPE: eventBody(KIND, 'AMEND_SCOPE', { scope: agreementScope, comment }, ['scope']),
-  TERMINATE: eventBody(KIND, 'TERMINATE', { reason: longText, comment }, ['reason']),
+  TERMINATE: eventBody(KIND, 'TERMINATE', { reason, comment }, ['reason']),
 } as const;
 
 export type CreateAgreement = FromSchema<typeof createAgreement>;

@@ -57,10 +57,19 @@ export const language = {
   description: 'Language of the e-mails this party receives.',
 } as const;
 
-export const shortText = { type: 'string', minLength: 1, maxLength: 200 } as const;
+/**
+ * Text from a person, Vietnamese welcome. `x-text` says how many lines it may have: `line` (a name,
+ * a title, a reason) refuses line breaks, every other control character and the bidirectional
+ * overrides that make text read other than it is stored; `lines` (a note, a request) allows `\n`
+ * alone. Either way, nothing a user types can forge a line of an e-mail or a log.
+ */
+export const shortText = { type: 'string', minLength: 1, maxLength: 200, 'x-text': 'line' } as const;
 
-/** Free text from a person: a reason, a request, a note. Vietnamese welcome. */
-export const longText = { type: 'string', minLength: 1, maxLength: 4000 } as const;
+/** Free text of several lines: a request, a response, a note. */
+export const longText = { type: 'string', minLength: 1, maxLength: 4000, 'x-text': 'lines' } as const;
+
+/** Why an authority acted, in one line: shown in the subject-adjacent facts of every e-mail. */
+export const reason = { type: 'string', minLength: 1, maxLength: 4000, 'x-text': 'line' } as const;
 
 export const comment = { ...longText, description: 'A note recorded in history and shown in e-mails.' } as const;
 
@@ -69,7 +78,8 @@ export const stateName = { type: 'string', pattern: '^[a-z_]{2,40}$' } as const;
 
 export const limit = { type: 'integer', minimum: 1, maximum: 200, default: 50 } as const;
 
-export const cursor = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,200}$' } as const;
+/** The sealed `nextCursor` of the previous page (src/api/cursors.ts). */
+export const cursor = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,400}$', description: 'The nextCursor of the previous page.' } as const;
 
 /**
  * The body of an event: `{ type, ...payload }`. Unknown properties are refused; `at` and `actor`

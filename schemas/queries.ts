@@ -49,7 +49,7 @@ export const listQueries = {
 export const historyQuery = {
   $id: `${SCHEMA_BASE}queries/history`,
   type: 'object',
-  properties: { limit, cursor: { type: 'string', pattern: '^[0-9]{1,9}$', description: 'The nextCursor of the previous page.' } },
+  properties: { limit, cursor },
   additionalProperties: false,
 } as const;
 

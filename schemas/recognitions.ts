@@ -1,6 +1,6 @@
 /** Bodies of the recognition workflow: the create body and every event. */
 import type { FromSchema } from 'json-schema-to-ts';
-import { SCHEMA_BASE, comment, economyCode, eventBody, instant, longText, recordId, regulationList, stateName } from './common.js';
+import { SCHEMA_BASE, comment, economyCode, eventBody, instant, longText, reason, recordId, regulationList, stateName } from './common.js';
 
 const KIND = 'recognitions';
 
@@ -29,11 +29,11 @@ export const recognitionEvents = {
   REQUEST_INFO: eventBody(KIND, 'REQUEST_INFO', { request: longText }, ['request']),
   PROVIDE_INFO: eventBody(KIND, 'PROVIDE_INFO', { response: longText }, ['response']),
   RECOGNIZE: eventBody(KIND, 'RECOGNIZE', { designationNumber, validUntil: instant, comment }),
-  OBJECT: eventBody(KIND, 'OBJECT', { reason: longText, comment }, ['reason']),
-  SUSPEND: eventBody(KIND, 'SUSPEND', { reason: longText, comment }, ['reason']),
+  OBJECT: eventBody(KIND, 'OBJECT', { reason, comment }, ['reason']),
+  SUSPEND: eventBody(KIND, 'SUSPEND', { reason, comment }, ['reason']),
   LIFT_SUSPENSION: eventBody(KIND, 'LIFT_SUSPENSION', { comment }),
-  WITHDRAW: eventBody(KIND, 'WITHDRAW', { reason: longText, comment }, ['reason']),
-  DERECOGNIZE: eventBody(KIND, 'DERECOGNIZE', { reason: longText, comment }, ['reason']),
+  WITHDRAW: eventBody(KIND, 'WITHDRAW', { reason, comment }, ['reason']),
+  DERECOGNIZE: eventBody(KIND, 'DERECOGNIZE', { reason, comment }, ['reason']),
   RENEW: eventBody(KIND, 'RENEW', { comment }),
   REVIEW_OVERDUE: eventBody(KIND, 'REVIEW_OVERDUE', {}),
   LISTING_EXPIRY_REMINDER: eventBody(KIND, 'LISTING_EXPIRY_REMINDER', {}),

@@ -7,6 +7,7 @@ import {
   eventBody,
   instant,
   longText,
+  reason,
   recordId,
   regulationList,
   shortText,
@@ -61,11 +62,11 @@ export const createTestReport = {
 
 export const testReportEvents = {
   ACCEPT: eventBody(KIND, 'ACCEPT', { validUntil: instant, comment }),
-  REJECT: eventBody(KIND, 'REJECT', { reason: longText, comment }, ['reason']),
+  REJECT: eventBody(KIND, 'REJECT', { reason, comment }, ['reason']),
   REQUEST_INFO: eventBody(KIND, 'REQUEST_INFO', { request: longText }, ['request']),
   PROVIDE_INFO: eventBody(KIND, 'PROVIDE_INFO', { response: longText }, ['response']),
-  WITHDRAW: eventBody(KIND, 'WITHDRAW', { reason: longText, comment }),
-  REVOKE: eventBody(KIND, 'REVOKE', { reason: longText, comment }, ['reason']),
+  WITHDRAW: eventBody(KIND, 'WITHDRAW', { reason, comment }),
+  REVOKE: eventBody(KIND, 'REVOKE', { reason, comment }, ['reason']),
   REVIEW_OVERDUE: eventBody(KIND, 'REVIEW_OVERDUE', {}),
   EXPIRED: eventBody(KIND, 'EXPIRED', {}),
   LAB_RECOGNITION_ENDED: eventBody(

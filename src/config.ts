@@ -10,6 +10,8 @@ export interface Config {
   port: number;
   /** Unset: the embedded SQLite store. */
   mongodbUri: string | null;
+  /** Write concern of every MongoDB write: `majority` or a number of members. */
+  mongodbWriteConcern: 'majority' | number;
   dbPath: string;
   sqliteSynchronous: SynchronousMode;
   seed: 'demo' | 'none';
@@ -36,6 +38,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `pretty` for people, `json` for log collectors; unset: pretty on a terminal, JSON otherwise. */
   logFormat: 'pretty' | 'json' | null;
+  /** Key material for sealing list cursors; null: a random key per process. */
+  cursorSecret: string | null;
 }
 
 export interface Variable {
@@ -51,7 +55,8 @@ export function durationVariable(key: string): string {
 
 export const VARIABLES: readonly Variable[] = [
   { name: 'PORT', default: '3000', meaning: 'HTTP port' },
-  { name: 'MONGODB_URI', default: 'unset: embedded SQLite', meaning: 'use MongoDB (mongoose) as the store' },
+  { name: 'MONGODB_URI', default: 'unset: embedded SQLite', meaning: 'use MongoDB (mongoose) as the store: a replica set or Atlas, e.g. `mongodb://localhost:27017/mra?replicaSet=rs0` (a standalone server is refused: it has no transactions)' },
+  { name: 'MRA_MONGODB_WRITE_CONCERN', default: 'majority', meaning: 'write concern of the MongoDB store: `majority` (a commit survives the loss of the primary) or a number of members such as `1`' },
   { name: 'MRA_DB_PATH', default: './data/mra.sqlite', meaning: 'SQLite file of the embedded store' },
   { name: 'MRA_SQLITE_SYNCHRONOUS', default: 'FULL', meaning: 'SQLite `synchronous` pragma: FULL survives power loss; NORMAL is faster and survives a crash of the process' },
   { name: 'MRA_SEED', default: 'demo', meaning: '`demo` loads `seed/` into an empty store at start; `none` loads nothing' },
@@ -68,6 +73,11 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'MRA_NOW', default: 'real time', meaning: 'ISO instant: the service clock starts there and runs forward in real time' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'LOG_FORMAT', default: 'pretty on a terminal, json otherwise', meaning: '`pretty` (coloured lines for people) or `json` (one object a line, for log collectors)' },
+  {
+    name: 'MRA_CURSOR_SECRET',
+    default: 'unset: a random key per process',
+    meaning: 'at least 32 characters; seals the `nextCursor` of list answers. Nodes of one store that share it accept each other’s cursors, also after a restart',
+  },
   ...durationVariables(new Durations()),
 ];
 
@@ -130,9 +140,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const webSecret = value('MRA_WEB_SECRET') ?? null;
   if (webSecret !== null && webSecret.length < 32) problems.push('MRA_WEB_SECRET must be at least 32 characters long');
+  const mongodbUri = value('MONGODB_URI') ?? null;
+  if (mongodbUri !== null && !/^mongodb(\+srv)?:\/\/.+/.test(mongodbUri)) problems.push('MONGODB_URI must start with mongodb:// or mongodb+srv://');
+  const writeConcernText = value('MRA_MONGODB_WRITE_CONCERN') ?? 'majority';
+  const mongodbWriteConcern = writeConcernText === 'majority' ? 'majority' : Number(writeConcernText);
+  if (mongodbWriteConcern !== 'majority' && !(Number.isInteger(mongodbWriteConcern) && mongodbWriteConcern >= 0 && mongodbWriteConcern <= 50)) {
+    problems.push(`MRA_MONGODB_WRITE_CONCERN must be "majority" or a number of members such as 1, not "${writeConcernText}"`);
+  }
 
   const smtpUrl = value('SMTP_URL') ?? null;
   if (smtpUrl !== null && !/^smtps?:\/\/.+/.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
+
+  const cursorSecret = value('MRA_CURSOR_SECRET') ?? null;
+  if (cursorSecret !== null && cursorSecret.length < 32) problems.push('MRA_CURSOR_SECRET must be at least 32 characters long');
 
   const durations: Record<string, string> = {};
   for (const key of Durations.names()) {
@@ -150,7 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     port,
-    mongodbUri: value('MONGODB_URI') ?? null,
+    mongodbUri,
+    mongodbWriteConcern,
     dbPath: value('MRA_DB_PATH') ?? './data/mra.sqlite',
     sqliteSynchronous: synchronous as SynchronousMode,
     seed: seed as Config['seed'],
@@ -168,5 +189,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     durations,
     logLevel: logLevel as Config['logLevel'],
     logFormat: logFormat as Config['logFormat'],
+    cursorSecret,
   };
 }

@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import { Durations } from './engine/durations-table.js';
 import { AppError, isAppError } from './errors.js';
 import { createApp } from './api/app.js';
+import { CursorSeal } from './api/cursors.js';
 import { listen } from './api/server.js';
 import { Engine } from './engine/engine.js';
 import { newId } from './ids.js';
@@ -20,14 +21,7 @@ import { Scheduler } from './schedule/scheduler.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/port.js';
 import { Validator } from './validation.js';
-
-/** Work a node runs beside the API. Several nodes may run the same worker on one store. */
-export interface BackgroundWorker {
-  readonly name: string;
-  start(): void;
-  /** Lets the work in hand finish and stops; resolves when none of it is running any more. */
-  stop(): Promise<void>;
-}
+import type { BackgroundWorker } from './workers/index.js';
 
 export interface Service {
   config: Config;
@@ -46,9 +40,9 @@ export async function startService(config: Config, log: Logger): Promise<Service
   const durations = new Durations(config.durations);
   // Read the seed before opening the store, so a bad seed file stops start-up with nothing written.
   const seed = config.seed === 'demo' ? await readSeed(config.seedDir, validator) : null;
-  const store = await openStore(config);
+  const store = await openStore(config, log);
   try {
-    log.info({ store: store.name, path: config.dbPath }, 'store opened');
+    log.info({ store: store.name, ...(config.mongodbUri === null ? { path: config.dbPath } : {}) }, 'store opened');
     if (seed && (await store.isEmpty())) {
       const summary = await applySeed(store, seed, { now: clock.now(), durations, validator }).catch((error: unknown) => {
         // The files were checked before anything was written, so this is a scenario step the
@@ -95,6 +89,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
     publicRateLimit: config.publicRateLimit,
     webSecret: config.webSecret,
     publicUrl: config.publicUrl,
+    cursors: new CursorSeal(config.cursorSecret),
   });
   const http = await listen(app, config.port);
   log.info({ url: http.url }, 'API listening');

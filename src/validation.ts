@@ -11,24 +11,71 @@ import { AppError, type FieldError } from './errors.js';
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
-const INSTANT_SHAPE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/i;
+/** RFC 3339 as ajv-formats takes it: `T` or a space between date and time, either case. */
+const INSTANT_SHAPE = /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2}(?::(\d{2})(?:\.\d+)?)?)([Zz]|[+-]\d{2}:\d{2}))?$/;
+
+interface KeywordContext {
+  parentData: Record<string | number, unknown>;
+  parentDataProperty: string | number;
+}
+
+type InstantKeyword = ((schema: boolean, data: unknown, parent?: unknown, cxt?: KeywordContext) => boolean) & { errors?: Array<Partial<ErrorObject>> };
+
+/**
+ * Instants are stored in one canonical form, `Date.toISOString()` (UTC, milliseconds, `T`, `Z`),
+ * so that every stored instant compares correctly as text and reads the same everywhere. Input
+ * in any RFC 3339 spelling (a zone offset, a space for `T`, no seconds) or a date alone (00:00 UTC)
+ * is rewritten to it; one that names no real instant (a leap second, `23:59:60`, which `Date`
+ * cannot hold) is refused here, before anything reads it.
+ */
+const normaliseInstant: InstantKeyword = (_schema, data, _parent, cxt) => {
+  if (typeof data !== 'string' || !cxt) return true;
+  const shape = INSTANT_SHAPE.exec(data);
+  // Anything else is not an instant at all: the schema's `anyOf` of formats says so.
+  if (!shape) return true;
+  const [, date, time, seconds, zone] = shape;
+  if (seconds === '60') {
+    normaliseInstant.errors = [{ keyword: 'x-instant', message: 'is a leap second (:60), which cannot be stored; use :59 or the next minute', params: {} }];
+    return false;
+  }
+  const millis = Date.parse(time === undefined ? `${date}T00:00:00Z` : `${date}T${time}${zone!.toUpperCase()}`);
+  if (Number.isNaN(millis)) {
+    normaliseInstant.errors = [{ keyword: 'x-instant', message: 'is not a real instant', params: {} }];
+    return false;
+  }
+  cxt.parentData[cxt.parentDataProperty] = new Date(millis).toISOString();
+  return true;
+};
+
+/** C0 controls, DEL, the Unicode line and paragraph separators, bidirectional embeddings and isolates. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NOT_IN_A_LINE = /[\u0000-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+// eslint-disable-next-line no-control-regex -- as above
+const NOT_IN_LINES = /[\u0000-\u0009\u000b-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+
+function codePoint(character: string): string {
+  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+type TextKeyword = ((schema: 'line' | 'lines', data: unknown) => boolean) & { errors?: Array<Partial<ErrorObject>> };
+
+/** `x-text: line | lines`: what a person's text may hold (schemas/common.ts says why). */
+const checkText: TextKeyword = (lines, data) => {
+  if (typeof data !== 'string') return true;
+  const found = (lines === 'line' ? NOT_IN_A_LINE : NOT_IN_LINES).exec(data);
+  if (!found) return true;
+  const what = lines === 'line' ? 'must be one line of text' : 'must be plain text (lines end in \\n alone)';
+  checkText.errors = [
+    { keyword: 'x-text', message: `${what}, without control characters or bidirectional overrides; found ${codePoint(found[0])}`, params: { found: codePoint(found[0]) } },
+  ];
+  return false;
+};
 
 function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, useDefaults: true });
   addFormats(ajv);
-  // Instants are stored as UTC text with milliseconds so that they order correctly as strings.
-  ajv.addKeyword({
-    keyword: 'x-instant',
-    schemaType: 'boolean',
-    modifying: true,
-    validate: (_schema: boolean, data: unknown, _parent?: unknown, cxt?: { parentData: Record<string | number, unknown>; parentDataProperty: string | number }) => {
-      if (typeof data === 'string' && cxt && INSTANT_SHAPE.test(data)) {
-        const time = Date.parse(data.length === 10 ? `${data}T00:00:00Z` : data);
-        if (!Number.isNaN(time)) cxt.parentData[cxt.parentDataProperty] = new Date(time).toISOString();
-      }
-      return true;
-    },
-  });
+  ajv.addKeyword({ keyword: 'x-instant', schemaType: 'boolean', modifying: true, errors: true, validate: normaliseInstant });
+  ajv.addKeyword({ keyword: 'x-text', schemaType: 'string', metaSchema: { enum: ['line', 'lines'] }, errors: true, validate: checkText });
   for (const schema of allSchemas()) ajv.addSchema(schema);
   return ajv;
 }

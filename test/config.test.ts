@@ -17,6 +17,7 @@ describe('configuration', () => {
     expect(loadConfig({})).to.deep.equal({
       port: 3000,
       mongodbUri: null,
+      mongodbWriteConcern: 'majority',
       dbPath: './data/mra.sqlite',
       sqliteSynchronous: 'FULL',
       seed: 'demo',
@@ -34,6 +35,7 @@ describe('configuration', () => {
       durations: {},
       logLevel: 'info',
       logFormat: null,
+      cursorSecret: null,
     });
   });
 
@@ -67,6 +69,14 @@ describe('configuration', () => {
     for (const expected of ['PORT', 'MRA_SEED', 'MRA_NOW', 'SMTP_URL', 'recognitions.review', '"soon" is not a duration', 'MRA_MAIL_MAX_ATTEMPTS', 'MRA_PUBLIC_URL']) {
       expect(detail).to.contain(expected);
     }
+  });
+
+  it('reads the MongoDB settings, and refuses a URI or write concern MongoDB would not take', () => {
+    const config = loadConfig({ MONGODB_URI: 'mongodb://db1,db2/mra?replicaSet=rs0', MRA_MONGODB_WRITE_CONCERN: '2' });
+    expect(config).to.deep.include({ mongodbUri: 'mongodb://db1,db2/mra?replicaSet=rs0', mongodbWriteConcern: 2 });
+    expect(loadConfig({ MONGODB_URI: 'mongodb+srv://cluster0.example.net/mra' }).mongodbWriteConcern).to.equal('majority');
+    const detail = configError({ MONGODB_URI: 'localhost:27017', MRA_MONGODB_WRITE_CONCERN: 'all' });
+    expect(detail).to.contain('MONGODB_URI must start with mongodb://').and.to.contain('MRA_MONGODB_WRITE_CONCERN must be "majority"');
   });
 
   it('names the environment variable of each duration after its key', () => {

@@ -1,7 +1,7 @@
 /**
- * The HTTP API (API.md), made by a function so tests can run it on port 0 (STYLE.md, habit 8).
- * Order: request id and log line, security headers, JSON body (100 kB at most), the routes, 404,
- * and the one error mapper.
+ * The HTTP API (docs/api.md), made by a function that does not listen, so tests can run it on port 0.
+ * Order: request id and log line, security headers, JSON body (100 kB and 32 levels deep at most),
+ * the routes, 404, and the one error mapper.
  */
 import { readFileSync } from 'node:fs';
 import express, { type Express } from 'express';
@@ -11,7 +11,9 @@ import { pinoHttp } from 'pino-http';
 import { noQuery } from '../../schemas/queries.js';
 import { AppError } from '../errors.js';
 import { newId } from '../ids.js';
+import { CursorSeal } from './cursors.js';
 import type { ApiDeps } from './deps.js';
+import { refuseDeepJson } from './json-depth.js';
 import { mount } from './mount.js';
 import { openApiDocument } from './openapi.js';
 import { errorHandler, notFound } from './problem.js';
@@ -85,7 +87,7 @@ export function createApp(deps: ApiDeps): Express {
       },
     }),
   );
-  app.use(express.json({ limit: '100kb', type: ['application/json', 'application/*+json'] }));
+  app.use(express.json({ limit: '100kb', type: ['application/json', 'application/*+json'], verify: refuseDeepJson }));
   const publicLimiter = rateLimit({
     windowMs: 60_000,
     limit: deps.publicRateLimit,
@@ -98,7 +100,8 @@ export function createApp(deps: ApiDeps): Express {
   const web = webRouter({ ...deps, secureCookies: deps.publicUrl?.startsWith('https://') ?? false });
   app.use(web.pages);
   const router = express.Router();
-  for (const spec of allRoutes()) mount(router, spec, deps, publicLimiter);
+  const cursors = deps.cursors ?? new CursorSeal();
+  for (const spec of allRoutes()) mount(router, spec, deps, publicLimiter, cursors);
   app.use(router);
   app.use(web.notFound);
   app.use(notFound);

@@ -5,6 +5,7 @@ import type { Engine } from '../engine/engine.js';
 import type { OutboxAdmin } from '../notify/outbox-admin.js';
 import type { Store } from '../store/port.js';
 import type { Validator } from '../validation.js';
+import type { CursorSeal } from './cursors.js';
 
 export interface ApiDeps {
   engine: Engine;
@@ -19,4 +20,6 @@ export interface ApiDeps {
   webSecret?: string | null;
   /** Where people reach the service; cookies are `Secure` when it is https. */
   publicUrl?: string;
+  /** Seals the cursors of list answers; by default one with a key of this process alone. */
+  cursors?: CursorSeal;
 }

@@ -1,5 +1,5 @@
 /**
- * The one error mapper (STYLE.md, habit 5): every error becomes `application/problem+json`
+ * The one error mapper (routers never catch; Express 5 hands every rejection here): every error becomes `application/problem+json`
  * (RFC 9457). Known errors keep their code, detail and field errors; anything else is a 500 that
  * says only that it was logged, with the request id to find it. No stack trace leaves the server.
  */
@@ -7,25 +7,49 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError, isAppError } from '../errors.js';
 
-/** Errors of body-parser (inside express.json), recognised by their `type`. */
-function fromBodyParser(error: unknown): AppError | null {
-  if (error === null || typeof error !== 'object' || !('type' in error)) return null;
-  switch ((error).type) {
+/**
+ * Errors raised before a route runs, by body-parser (inside express.json) or by the router, are
+ * http-errors with a 4xx `status` (and, from body-parser, a `type`). Each becomes its problem; a
+ * 4xx this list does not know still answers with its own status class, never a 500.
+ */
+function fromRequestParsing(error: unknown): AppError | null {
+  if (error === null || typeof error !== 'object') return null;
+  const { type, status } = error as { type?: unknown; status?: unknown };
+  const message = error instanceof Error ? error.message : 'unreadable';
+  switch (type) {
     case 'entity.too.large':
       return new AppError({ code: 'PAYLOAD_TOO_LARGE', detail: 'The body is larger than 100 kB.', cause: error });
     case 'entity.parse.failed':
       return new AppError({
         code: 'VALIDATION_FAILED',
-        detail: `The body is not valid JSON: ${(error as unknown as Error).message}`,
+        detail: `The body is not valid JSON: ${message}`,
         errors: [{ pointer: '', message: 'not valid JSON' }],
         cause: error,
       });
     case 'charset.unsupported':
-    case 'encoding.unsupported':
       return new AppError({ code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'Send the body as UTF-8 JSON.', cause: error });
+    case 'encoding.unsupported':
+      return new AppError({
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        detail: 'This Content-Encoding is not supported: send the body uncompressed, or as gzip, deflate or br.',
+        cause: error,
+      });
     default:
-      return null;
+      break;
   }
+  if (typeof status !== 'number' || status < 400 || status > 499) return null;
+  if (error instanceof URIError) {
+    return new AppError({ code: 'VALIDATION_FAILED', detail: 'The path has a malformed percent-escape (a % not followed by two hex digits of UTF-8).', cause: error });
+  }
+  if (status === 413) return new AppError({ code: 'PAYLOAD_TOO_LARGE', detail: 'The body is larger than 100 kB.', cause: error });
+  if (status === 415) return new AppError({ code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'Send the body as UTF-8 JSON.', cause: error });
+  // A body that does not decode as its Content-Encoding says (gzip of plain text), a request that
+  // ended half-way, and whatever else a parser refuses before the route: the request is at fault.
+  return new AppError({
+    code: 'VALIDATION_FAILED',
+    detail: `The request could not be read: ${message}. If you send Content-Encoding, the body must be compressed that way.`,
+    cause: error,
+  });
 }
 
 export interface ProblemBody {
@@ -56,7 +80,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const requestId = typeof request.id === 'object' ? JSON.stringify(request.id) : String(request.id);
     const known =
       (isAppError(error) ? error : null) ??
-      fromBodyParser(error) ??
+      fromRequestParsing(error) ??
       new AppError({ code: 'INTERNAL', detail: `Something went wrong on our side; it is logged under request id ${requestId}.`, cause: error });
     if (known.status >= 500) log.error({ err: error, requestId }, 'request failed');
     if (known.code === 'UNAUTHENTICATED') response.setHeader('WWW-Authenticate', 'Bearer realm="mra-engine"');

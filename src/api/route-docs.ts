@@ -2,7 +2,7 @@
 import { problem } from '../../schemas/responses.js';
 import type { ResponseDoc } from './route.js';
 
-/** `{ items: [...], nextCursor }`, the shape of every list (API.md). */
+/** `{ items: [...], nextCursor }`, the shape of every list (docs/api.md, "Conventions"). */
 export function page(items: object): object {
   return {
     type: 'object',

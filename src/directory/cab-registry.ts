@@ -1,6 +1,6 @@
 /**
  * Registering a conformity assessment body: only the designating authority of the CAB's own
- * economy, or an admin, may add one (API.md, "Reference data").
+ * economy, or an admin, may add one (docs/api.md, "Reference data").
  */
 import type { Actor } from '../../machines/types.js';
 import type { CreateCab } from '../../schemas/reference.js';

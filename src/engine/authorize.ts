@@ -1,5 +1,5 @@
 /**
- * Authorisation as data (DESIGN.md, guarantee 8): the workflow tables say which roles may act,
+ * Authorisation as data (docs/architecture.md, "Authorisation is data"): the workflow tables say which roles may act,
  * and for which economy, CAB or principal; this module only reads them.
  */
 import type { Actor, Rule } from '../../machines/types.js';

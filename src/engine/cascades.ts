@@ -1,5 +1,5 @@
 /**
- * Cascades (DESIGN.md, guarantee 6): when an instance enters a state that affects others (an
+ * Cascades (docs/architecture.md, "Cascades are events"): when an instance enters a state that affects others (an
  * agreement terminated, an accreditation lapsed, a recognition ended), each affected instance
  * receives an event through the engine, with the system as actor and the cause in its history.
  *

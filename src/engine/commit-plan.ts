@@ -1,5 +1,5 @@
 /**
- * Everything one transition writes, gathered into one `Commit` (DESIGN.md, guarantee 1): the new
+ * Everything one transition writes, gathered into one `Commit` (docs/architecture.md, "Atomic transitions"): the new
  * snapshot, its history entry, one outbox message per party, the deadlines the new state sets
  * (and the old state's cleared), and the cascades the new state starts.
  */

@@ -1,5 +1,5 @@
 /**
- * The durations every workflow declares, with the defaults of DOMAIN.md, overridden by
+ * The durations every workflow declares, with their defaults (docs/domain.md, "Default durations"), overridden by
  * configuration (`recognitions.review: "60 days"`).
  */
 import { workflows, type Kind } from '../../machines/index.js';

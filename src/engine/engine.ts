@@ -8,7 +8,6 @@ import { initialTransition } from 'xstate';
 import { workflows } from '../../machines/index.js';
 import { SYSTEM_ACTOR, type Actor, type Kind } from '../../machines/types.js';
 import { workflowSchemas } from '../../schemas/index.js';
-import { backoffDelay, type Backoff } from '../backoff.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError, isAppError } from '../errors.js';
 import { newId } from '../ids.js';
@@ -17,6 +16,7 @@ import { Validator } from '../validation.js';
 import { admits } from './authorize.js';
 import { runCascade, type CascadeReport } from './cascades.js';
 import { planCommit, type Step } from './commit-plan.js';
+import { giveBackFailed } from './deadline-retry.js';
 import { mayRead, readScope } from './read-access.js';
 import { mayNotCreate, mayNotSend, notAccepted, staleVersion } from './refusals.js';
 import { checkListQuery, validateEventBody } from './requests.js';
@@ -27,6 +27,7 @@ import { snapshotOf, upgrade } from './restore.js';
 import { kindRules } from './rules/index.js';
 import type { EventBody, RuleContext } from './rules/types.js';
 import { searchQuery } from './search-keys.js';
+import { ownValue } from '../own.js';
 
 export interface EngineOptions {
   store: Store;
@@ -54,8 +55,6 @@ interface StepOptions {
   completesDeadline?: string;
 }
 
-/** A cascade that failed is tried again after 1 minute, then 2, 4, … up to 6 hours. */
-const CASCADE_BACKOFF: Backoff = { baseMs: 60_000, maxMs: 6 * 3_600_000 };
 /** How long the engine holds a cascade it runs inline before the scheduler may take it over. */
 const CASCADE_LEASE_MS = 5 * 60_000;
 /** How often a step that lost a race to a concurrent commit is judged again on the fresh record. */
@@ -155,7 +154,7 @@ export class Engine {
     return { items, nextCursor: page.nextCursor };
   }
 
-  /** The instance's history, oldest first (DESIGN.md, guarantee 3). */
+  /** The instance's history, oldest first; history is append-only (docs/architecture.md). */
   async history(kind: Kind, id: string, actor: Actor, options: { afterSeq?: number; limit?: number } = {}): Promise<Page<HistoryEntry>> {
     await this.#load(kind, id, actor);
     return this.store.history(kind, id, { limit: options.limit ?? 200, ...(options.afterSeq === undefined ? {} : { afterSeq: options.afterSeq }) });
@@ -164,6 +163,8 @@ export class Engine {
   /**
    * Fires a claimed deadline: sends its event as the system, completing the deadline in the same
    * commit, or runs its cascade. A deadline whose event no longer applies is completed unfired.
+   * A failure (of the event or of the cascade) is thrown, the deadline still claimed: the caller
+   * gives it back through the deadline retry policy (`deadline-retry.ts`).
    */
   async fireDeadline(deadline: Deadline, owner: string): Promise<DeadlineOutcome> {
     if (deadline.source === 'cascade') {
@@ -201,7 +202,7 @@ export class Engine {
   /** Authorises and applies one event to a loaded (and upgraded) record. */
   async #step(record: InstanceRecord, body: EventBody, actor: Actor, options: StepOptions): Promise<Resource> {
     const workflow = workflows[record.kind];
-    if (!admits(workflow.events[body.type], actor, record.context)) throw mayNotSend(workflow, record, body.type, actor);
+    if (!admits(ownValue(workflow.events, body.type), actor, record.context)) throw mayNotSend(workflow, record, body.type, actor);
     const context = this.#ruleContext(actor);
     const at = context.now;
     const snapshot = snapshotOf(workflow, record);
@@ -253,23 +254,32 @@ export class Engine {
     };
     for (const cascade of c.deadlines.add.filter((d) => d.source === 'cascade')) {
       const claimed = await this.store.claimDeadline(cascade.id, { owner: this.nodeId, now: c.at, leaseMs: CASCADE_LEASE_MS });
-      if (claimed) await this.#cascade(claimed, this.nodeId);
+      if (claimed) await this.#cascadeAfterCommit(claimed);
     }
     const workflow = workflows[c.kind];
     return toResource(record, nextEventsFor(workflow, snapshotOf(workflow, record), actor, c.at), plan.deadlines);
   }
 
-  /** Runs a claimed cascade; a failure is reported and the cascade left for the scheduler to retry. */
-  async #cascade(deadline: Deadline, owner: string): Promise<CascadeReport | null> {
+  /** Runs a claimed cascade to its end and completes it; a failure is thrown, the cascade still claimed. */
+  async #cascade(deadline: Deadline, owner: string): Promise<CascadeReport> {
+    const report = await runCascade(this.store, deadline, (kind, id, body, cause) => this.#deliver(kind, id, body, cause));
+    await this.store.completeDeadline(deadline.id, owner, this.clock.now().toISOString());
+    return report;
+  }
+
+  /**
+   * Runs the cascade a commit started. The commit stands whatever happens here, so a failure is
+   * not the caller's: it is reported and the cascade given back for the scheduler to retry.
+   */
+  async #cascadeAfterCommit(deadline: Deadline): Promise<void> {
     try {
-      const report = await runCascade(this.store, deadline, (kind, id, body, cause) => this.#deliver(kind, id, body, cause));
-      await this.store.completeDeadline(deadline.id, owner, this.clock.now().toISOString());
-      return report;
+      await this.#cascade(deadline, this.nodeId);
     } catch (error) {
       this.#reportError(error, { cascade: deadline.event, kind: deadline.kind, id: deadline.instanceId });
-      const retryAt = new Date(this.clock.now().getTime() + backoffDelay(deadline.attempts + 1, CASCADE_BACKOFF)).toISOString();
-      await this.store.releaseDeadline(deadline.id, owner, { error: String(error), retryAt });
-      return null;
+      // Should the store refuse this too, the lease runs out and the cascade is due again then.
+      await giveBackFailed(this.store, deadline, this.nodeId, error, this.clock.now()).catch((releaseError: unknown) =>
+        this.#reportError(releaseError, { cascade: deadline.event, kind: deadline.kind, id: deadline.instanceId, giveBack: true }),
+      );
     }
   }
 

@@ -1,11 +1,12 @@
 /** Reading the fields the workflow tables name ("importingEconomy", "equipment.model"). */
+import { ownValue } from '../own.js';
 
 /** The value at a dotted path, or undefined. */
 export function readPath(data: Record<string, unknown>, path: string): unknown {
   let value: unknown = data;
   for (const key of path.split('.')) {
     if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[key];
+    value = ownValue(value as Record<string, unknown>, key);
   }
   return value;
 }

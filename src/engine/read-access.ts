@@ -1,5 +1,5 @@
 /**
- * Who may read what (API.md, "Who may read"): most workflows are readable by every principal; a
+ * Who may read what (docs/api.md, "Who may read and do what"): most workflows are readable by every principal; a
  * workflow with `readers` (test reports) only by those its rules admit. To anyone else an
  * instance does not exist, and a list shows them none of it.
  */

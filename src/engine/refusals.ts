@@ -2,6 +2,7 @@
 import type { Actor, Workflow } from '../../machines/types.js';
 import { AppError } from '../errors.js';
 import type { InstanceRecord } from '../store/port.js';
+import { ownValue } from '../own.js';
 
 function who(actor: Actor): string {
   return `A ${actor.role.replace('_', ' ')}${actor.economy ? ` of ${actor.economy}` : ''}`;
@@ -17,7 +18,7 @@ export function mayNotSend(workflow: Workflow, record: InstanceRecord, type: str
 
 /** Says whether the state does not take the event at all, or its conditions are not met now. */
 export function notAccepted(workflow: Workflow, record: InstanceRecord, type: string): AppError {
-  const handled = Object.keys(workflow.machine.states[record.state]?.on ?? {});
+  const handled = Object.keys(ownValue(workflow.machine.states, record.state)?.on ?? {});
   const why = handled.includes(type)
     ? 'its conditions are not met now'
     : `in state ${record.state} it takes ${handled.length > 0 ? handled.join(', ') : 'no events'}`;

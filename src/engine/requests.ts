@@ -7,6 +7,7 @@ import { workflowSchemas } from '../../schemas/index.js';
 import { AppError } from '../errors.js';
 import type { Validator } from '../validation.js';
 import type { EventBody } from './rules/types.js';
+import { ownValue } from '../own.js';
 
 /**
  * The event body, validated against the schema of its `type` (and normalised).
@@ -16,7 +17,7 @@ import type { EventBody } from './rules/types.js';
 export function validateEventBody(validator: Validator, kind: Kind, body: unknown): EventBody {
   const schemas = workflowSchemas[kind].events as Record<string, { $id: string }>;
   const type = body !== null && typeof body === 'object' ? (body as { type?: unknown }).type : undefined;
-  const schema = typeof type === 'string' ? schemas[type] : undefined;
+  const schema = typeof type === 'string' ? ownValue(schemas, type) : undefined;
   if (!schema) {
     const known = Object.keys(schemas).join(', ');
     throw new AppError({
@@ -30,7 +31,7 @@ export function validateEventBody(validator: Validator, kind: Kind, body: unknow
 
 /** @throws AppError VALIDATION_FAILED for a state the machine lacks or a field it cannot be filtered by. */
 export function checkListQuery(workflow: Workflow, query: { states?: readonly string[]; where?: Readonly<Record<string, string>> }): void {
-  const unknownState = (query.states ?? []).find((s) => !(s in workflow.machine.states));
+  const unknownState = (query.states ?? []).find((s) => !Object.hasOwn(workflow.machine.states, s));
   if (unknownState !== undefined) {
     throw new AppError({
       code: 'VALIDATION_FAILED',
@@ -38,7 +39,7 @@ export function checkListQuery(workflow: Workflow, query: { states?: readonly st
       errors: [{ pointer: '/state', message: `unknown state "${unknownState}"` }],
     });
   }
-  const unknownField = Object.keys(query.where ?? {}).find((f) => !(f in workflow.search));
+  const unknownField = Object.keys(query.where ?? {}).find((f) => !Object.hasOwn(workflow.search, f));
   if (unknownField !== undefined) {
     throw new AppError({
       code: 'VALIDATION_FAILED',

@@ -1,4 +1,4 @@
-/** The shape of a workflow instance in answers (API.md, "A resource"). */
+/** The shape of a workflow instance in answers (docs/api.md, "Workflow resources"). */
 import type { AnyMachineSnapshot } from 'xstate';
 import type { Actor, Kind, Workflow } from '../../machines/types.js';
 import type { InstanceRecord } from '../store/port.js';

@@ -1,5 +1,5 @@
 /**
- * From a stored record to a machine snapshot (DESIGN.md, guarantee 7): a record written by an
+ * From a stored record to a machine snapshot (docs/architecture.md, "Versioned machines"): a record written by an
  * older machine version is migrated step by step; one the code cannot follow is refused.
  * Restoring is pure: it sends no mail and writes nothing.
  */
@@ -7,17 +7,18 @@ import type { AnyMachineSnapshot } from 'xstate';
 import type { Workflow } from '../../machines/types.js';
 import { AppError } from '../errors.js';
 import type { InstanceRecord } from '../store/port.js';
+import { ownValue } from '../own.js';
 
 /** The record as the current machine version sees it. */
 export function upgrade(workflow: Workflow, record: InstanceRecord): InstanceRecord {
   let { state, context, machineVersion } = record;
   while (machineVersion < workflow.version) {
-    const migrate = workflow.migrations[machineVersion];
+    const migrate = ownValue(workflow.migrations, String(machineVersion));
     if (!migrate) break;
     ({ state, context } = migrate({ state, context }));
     machineVersion += 1;
   }
-  if (machineVersion !== workflow.version || !(state in workflow.machine.states)) {
+  if (machineVersion !== workflow.version || !Object.hasOwn(workflow.machine.states, state)) {
     throw new AppError({
       code: 'MACHINE_VERSION_UNSUPPORTED',
       detail:

@@ -2,6 +2,7 @@
 import type { SearchField, Workflow } from '../../machines/types.js';
 import type { SearchFields } from '../store/port.js';
 import { stringsAt } from './paths.js';
+import { ownValue } from '../own.js';
 
 function spec(field: SearchField): { path: string; fold: boolean } {
   return typeof field === 'string' ? { path: field, fold: false } : { path: field.path, fold: field.fold };
@@ -26,7 +27,7 @@ export function searchFields(workflow: Workflow, data: Record<string, unknown>):
 export function searchQuery(workflow: Workflow, where: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(where).map(([name, value]) => {
-      const field = workflow.search[name];
+      const field = ownValue(workflow.search, name);
       return [name, field !== undefined && spec(field).fold ? fold(value) : value];
     }),
   );

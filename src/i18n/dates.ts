@@ -1,7 +1,7 @@
 /**
- * Instants as e-mails show them: ISO date and UTC time, never a bare local time, so a reader in
- * Seoul and one in Washington read the same moment. Viet Nam time (UTC+7, no daylight saving)
- * can be added for Vietnamese readers.
+ * Instants as e-mails show them, never as a bare local time: English readers (in Seoul or in
+ * Washington) get the ISO date and UTC time, so they read the same moment; Vietnamese readers get
+ * Viet Nam time (UTC+7, no daylight saving), named as such, as a ministry writes it.
  */
 
 const VIET_NAM_OFFSET_MS = 7 * 3_600_000;

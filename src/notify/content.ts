@@ -9,6 +9,7 @@ import type { DirectoryNames } from './directory-names.js';
 import { kindFacts } from './kind-facts.js';
 import { Reading, type Fact } from './reading.js';
 import type { Wording } from '../i18n/index.js';
+import { ownValue } from '../own.js';
 
 export type { Fact } from './reading.js';
 
@@ -54,7 +55,7 @@ function subjectLine(r: Reading): string {
   const changed = n.from === null || n.from !== n.to;
   const happening = changed
     ? r.state(n.kind, n.to)
-    : r.fill(wording.unchanged[n.kind][n.event] ?? (wording.events[n.kind][n.event] ?? n.event).toLowerCase());
+    : r.fill(ownValue(wording.unchanged[n.kind], n.event) ?? (ownValue(wording.events[n.kind], n.event) ?? n.event).toLowerCase());
   return `${subjectOf(r)}: ${happening}`;
 }
 
@@ -62,7 +63,7 @@ function whatHappened(r: Reading): Fact[] {
   const n = r.notification;
   const { wording } = r;
   const { labels } = wording;
-  const event = r.fill(wording.events[n.kind][n.event] ?? n.event);
+  const event = r.fill(ownValue(wording.events[n.kind], n.event) ?? n.event);
   const change = n.from === null ? r.state(n.kind, n.to) : n.from === n.to ? null : wording.change(r.state(n.kind, n.from), r.state(n.kind, n.to));
   const automatic = n.actor.role === 'system';
   const facts: Fact[] = [
@@ -93,13 +94,13 @@ function causeOf(r: Reading): string | null {
   const { wording } = r;
   const deadline = cause['deadline'] as { event?: string; dueAt?: string } | undefined;
   if (deadline?.event !== undefined && deadline.dueAt !== undefined) {
-    const label = wording.deadlines[r.kind][deadline.event] ?? deadline.event;
+    const label = ownValue(wording.deadlines[r.kind], deadline.event) ?? deadline.event;
     return wording.causeDeadline(label, wording.instant(deadline.dueAt));
   }
   const kind = cause['kind'] as Kind | undefined;
   const id = cause['id'];
   const state = cause['state'];
-  if (kind !== undefined && typeof id === 'string' && typeof state === 'string' && kind in wording.nouns) {
+  if (kind !== undefined && typeof id === 'string' && typeof state === 'string' && Object.hasOwn(wording.nouns, kind)) {
     return wording.causeCascade(wording.nouns[kind], id, r.state(kind, state));
   }
   return null;
@@ -110,7 +111,7 @@ function rejectionReasons(r: Reading): MailContent['reasons'] {
   if (r.notification.to !== 'rejected' || !Array.isArray(reasons) || reasons.length === 0) return null;
   const { wording } = r;
   const items = (reasons as Array<{ code: string; detail: string }>).map(({ code, detail }) => {
-    const label = wording.reasons[code];
+    const label = ownValue(wording.reasons, code);
     if (label === undefined) return `${code}: ${detail}`;
     // The details are the engine's English (ids, regulations), so English readers get them; the
     // regulator's own words are worth showing in any language.
@@ -124,7 +125,7 @@ function partyOf(r: Reading, recipient: Recipient): { role: string; economy: str
   // A CAB's own address: a lab is told it is the lab, a certification body gets the general term.
   const role = party === 'cab' && r.names.cab?.type === 'lab' ? 'lab' : party;
   const roles = r.wording.roles as Readonly<Record<string, string>>;
-  return { role: roles[role] ?? role, economy: economy === '' ? null : r.economy(economy), noun: r.wording.nouns[r.kind] };
+  return { role: ownValue(roles, role) ?? role, economy: economy === '' ? null : r.economy(economy), noun: r.wording.nouns[r.kind] };
 }
 
 /**
@@ -141,14 +142,14 @@ export function mailContent(input: {
 }): MailContent {
   const { notification: n, wording } = input;
   const r = new Reading(wording, input.names, n);
-  const deadlines = n.deadlines.map((d) => ({ label: wording.deadlines[n.kind][d.type] ?? d.type, value: wording.instant(d.dueAt) }));
+  const deadlines = n.deadlines.map((d) => ({ label: ownValue(wording.deadlines[n.kind], d.type) ?? d.type, value: wording.instant(d.dueAt) }));
   return {
     language: wording.language,
     subject: subjectLine(r),
     greeting: wording.greeting(input.recipient.name),
     facts: [...whatHappened(r), ...kindFacts(r)],
     reasons: rejectionReasons(r),
-    next: { heading: wording.labels.next, text: wording.next[n.kind][n.to] ?? '' },
+    next: { heading: wording.labels.next, text: ownValue(wording.next[n.kind], n.to) ?? '' },
     deadlines: deadlines.length === 0 ? null : { heading: wording.labels.deadlines, items: deadlines },
     link: { label: wording.labels.link, href: `${input.publicUrl}/records/${n.kind}/${encodeURIComponent(n.instanceId)}` },
     footer: wording.footer(partyOf(r, input.recipient)),

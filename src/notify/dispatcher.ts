@@ -1,5 +1,5 @@
 /**
- * The outbox dispatcher (DESIGN.md, guarantee 5): every node runs one. It claims due messages
+ * The outbox dispatcher (docs/architecture.md, "E-mail at least once"): every node runs one. It claims due messages
  * under a lease, so nodes sharing a store never work on the same message at once; writes each
  * e-mail, hands it to the transport and marks it sent with the server's reply. A failure is
  * retried with backoff, or ends `dead` (a permanent refusal, or too many attempts) where the
@@ -7,19 +7,12 @@
  * its lease runs out: at least once, and the copies share their Message-ID.
  */
 import type { Clock } from '../clock.js';
-import type { BackgroundWorker } from '../service.js';
-import type { OutboxMessage, OutboxStore } from '../store/port.js';
-import type { MessageComposer } from './composer.js';
 import { backoffDelay, type Backoff } from '../backoff.js';
+import type { OutboxMessage, OutboxStore } from '../store/port.js';
+import { PollingLoop, silentLog, type BackgroundWorker, type WorkerLog } from '../workers/index.js';
+import type { MessageComposer } from './composer.js';
 import { DEFAULT_BACKOFF, classifyFailure } from './retry-policy.js';
 import type { MailTransport } from './transports/index.js';
-
-/** The part of a pino logger the workers use. */
-export interface WorkerLog {
-  info(fields: object, message: string): void;
-  warn(fields: object, message: string): void;
-  error(fields: object, message: string): void;
-}
 
 export interface DispatcherOptions {
   outbox: OutboxStore;
@@ -58,14 +51,10 @@ const DEFAULT_LEASE_MS = 5 * 60_000;
 /** No send starts later than this before the lease ends: the transport's timeouts fit in it. */
 const SEND_BUDGET_MS = 2 * 60_000;
 
-const silent: WorkerLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
-
 export class OutboxDispatcher implements BackgroundWorker {
   readonly name = 'outbox-dispatcher';
   readonly #o: Required<Omit<DispatcherOptions, 'log'>> & { log: WorkerLog };
-  #timer: NodeJS.Timeout | null = null;
-  #stopping = false;
-  #running: Promise<PassReport> | null = null;
+  readonly #loop: PollingLoop<PassReport>;
 
   constructor(options: DispatcherOptions) {
     this.#o = {
@@ -74,64 +63,49 @@ export class OutboxDispatcher implements BackgroundWorker {
       backoff: DEFAULT_BACKOFF,
       random: Math.random,
       ...options,
-      log: options.log ?? silent,
+      log: options.log ?? silentLog,
     };
+    this.#loop = new PollingLoop({
+      pass: () => this.#pass(),
+      intervalMs: this.#o.intervalMs,
+      log: this.#o.log,
+      onPass: (report) => {
+        if (report.claimed > 0) this.#o.log.info({ ...report }, 'outbox pass');
+      },
+      failureMessage: 'outbox pass failed; trying again at the next interval',
+    });
   }
 
   /** Starts polling: a pass at once, then one every `intervalMs` after the previous pass ends. */
   start(): void {
-    this.#stopping = false;
     const { transport, log } = this.#o;
     log.info(
       { transport: transport.kind, target: transport.target },
       transport.kind === 'smtp' ? `e-mail is sent through ${transport.target}` : `e-mail is written as .eml files in ${transport.target} (SMTP_URL is unset)`,
     );
-    this.#schedule(0);
+    this.#loop.start();
   }
 
   /** Lets the message in flight finish, then stops; the rest of its batch goes back when the lease ends. */
   async stop(): Promise<void> {
-    this.#stopping = true;
-    if (this.#timer !== null) clearTimeout(this.#timer);
-    this.#timer = null;
-    await this.#running?.catch(() => undefined);
+    await this.#loop.stop();
     await this.#o.transport.close();
   }
 
   /** One pass: sends every message that is due now, batch after batch. Passes never overlap. */
   runOnce(): Promise<PassReport> {
-    const previous = this.#running?.catch(() => undefined) ?? Promise.resolve();
-    const run = previous.then(() => this.#pass());
-    this.#running = run;
-    return run;
-  }
-
-  #schedule(delayMs: number): void {
-    // One timer for the whole outbox, never one per message; it does not keep the process alive.
-    this.#timer = setTimeout(() => void this.#tick(), delayMs);
-    this.#timer.unref();
-  }
-
-  async #tick(): Promise<void> {
-    this.#timer = null;
-    try {
-      const report = await this.runOnce();
-      if (report.claimed > 0) this.#o.log.info({ ...report }, 'outbox pass');
-    } catch (error) {
-      this.#o.log.error({ err: error }, 'outbox pass failed; trying again at the next interval');
-    }
-    if (!this.#stopping) this.#schedule(this.#o.intervalMs);
+    return this.#loop.runOnce();
   }
 
   async #pass(): Promise<PassReport> {
     const { outbox, clock, owner, leaseMs, batchSize } = this.#o;
     const report: PassReport = { claimed: 0, sent: 0, retried: 0, dead: 0, leaseLost: 0 };
-    while (!this.#stopping) {
+    while (!this.#loop.stopping) {
       const claimedAt = clock.now().getTime();
       const batch = await outbox.claimOutbox({ owner, now: new Date(claimedAt).toISOString(), leaseMs, limit: batchSize });
       report.claimed += batch.length;
       for (const message of batch) {
-        if (this.#stopping || clock.now().getTime() > claimedAt + leaseMs - SEND_BUDGET_MS) break;
+        if (this.#loop.stopping || clock.now().getTime() > claimedAt + leaseMs - SEND_BUDGET_MS) break;
         await this.#deliver(message, report);
       }
       if (batch.length < batchSize) break;

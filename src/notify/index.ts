@@ -6,7 +6,8 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Store } from '../store/port.js';
 import { MessageComposer } from './composer.js';
-import { OutboxDispatcher, type WorkerLog } from './dispatcher.js';
+import type { WorkerLog } from '../workers/index.js';
+import { OutboxDispatcher } from './dispatcher.js';
 import { OutboxAdmin } from './outbox-admin.js';
 import { transportFor } from './transports/index.js';
 
@@ -35,6 +36,6 @@ export function outboxAdmin(deps: { config: Config; store: Store; clock: Clock }
 }
 
 export { MessageComposer } from './composer.js';
-export { OutboxDispatcher, type PassReport, type WorkerLog } from './dispatcher.js';
+export { OutboxDispatcher, type PassReport } from './dispatcher.js';
 export { OutboxAdmin, type DeadLetter } from './outbox-admin.js';
 export { messageIdFor } from './mail-message.js';

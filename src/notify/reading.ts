@@ -7,6 +7,7 @@ import type { Kind } from '../../machines/types.js';
 import type { Notification } from '../store/port.js';
 import type { DirectoryNames } from './directory-names.js';
 import type { Wording } from '../i18n/index.js';
+import { ownValue } from '../own.js';
 
 /** One labelled line of an e-mail: "Designation number: VN0001". */
 export interface Fact {
@@ -27,12 +28,12 @@ export class Reading {
   }
 
   text(key: string): string | undefined {
-    const value = this.notification.data[key];
+    const value = ownValue(this.notification.data, key);
     return typeof value === 'string' ? value : undefined;
   }
 
   list(key: string): string[] {
-    const value = this.notification.data[key];
+    const value = ownValue(this.notification.data, key);
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   }
 
@@ -51,7 +52,7 @@ export class Reading {
   }
 
   state(kind: Kind, state: string): string {
-    return this.wording.states[kind][state] ?? state;
+    return ownValue(this.wording.states[kind], state) ?? state;
   }
 
   /** The words for an event, with `{economy}` filled in with the acting principal's economy. */

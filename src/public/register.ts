@@ -1,5 +1,5 @@
 /**
- * The public register (API.md, "Public, no key needed"): what an importer or anyone needs to know
+ * The public register (docs/api.md, "Public routes, no key"): what an importer or anyone needs to know
  * of decided test reports, and which CABs an economy recognises. Only decided reports are shown,
  * and only the fields an importer needs; nothing here requires a key.
  */

@@ -1,5 +1,5 @@
 /**
- * The deadline scheduler (DESIGN.md, guarantee 4): every node runs one. Each poll it claims the
+ * The deadline scheduler (docs/architecture.md, "Durable time"): every node runs one. Each poll it claims the
  * deadlines that are due under a lease, so several nodes share them without firing one twice,
  * and fires each, in due order, through the engine: the system is the actor and the history
  * names the deadline. The engine's commit completes the deadline row, so even a deadline whose
@@ -9,21 +9,15 @@
  * due, however far ahead it was set (Node's timers stop at about 24.8 days) and whether or not the
  * service was running when it fell due.
  */
+import type { Backoff } from '../backoff.js';
+import { DEADLINE_BACKOFF, giveBackFailed } from '../engine/deadline-retry.js';
 import type { Engine } from '../engine/engine.js';
 import type { Deadline } from '../store/port.js';
-import type { BackgroundWorker } from '../service.js';
-import { backoffDelay, type Backoff } from '../backoff.js';
-
-/** The part of a pino logger the scheduler writes to. */
-export interface SchedulerLog {
-  debug(object: object, message: string): void;
-  info(object: object, message: string): void;
-  error(object: object, message: string): void;
-}
+import { PollingLoop, type BackgroundWorker, type WorkerLog } from '../workers/index.js';
 
 export interface SchedulerOptions {
   engine: Engine;
-  log: SchedulerLog;
+  log: WorkerLog;
   /** How often to look for due deadlines (`MRA_SCHEDULER_INTERVAL_MS`). */
   intervalMs: number;
   /** Names this scheduler in the leases it takes; the engine's node id unless given. */
@@ -32,7 +26,7 @@ export interface SchedulerOptions {
   batchSize?: number;
   /** How long a claim holds before another node may take the deadline over. */
   leaseMs?: number;
-  /** When a deadline that failed is tried again. */
+  /** When a deadline that failed is tried again; the engine's deadline retry policy unless given. */
   backoff?: Backoff;
 }
 
@@ -47,48 +41,40 @@ export interface SchedulerRun {
 const DEFAULT_BATCH_SIZE = 50;
 // Long enough to fire a whole batch; should it run out, the commit still refuses a second firing.
 const DEFAULT_LEASE_MS = 60_000;
-const DEFAULT_BACKOFF: Backoff = { baseMs: 60_000, maxMs: 6 * 3_600_000 };
-const ERROR_TEXT_LIMIT = 2000;
 
 export class Scheduler implements BackgroundWorker {
   readonly name = 'scheduler';
   readonly #engine: Engine;
-  readonly #log: SchedulerLog;
-  readonly #intervalMs: number;
+  readonly #log: WorkerLog;
   readonly #owner: string;
   readonly #batchSize: number;
   readonly #leaseMs: number;
   readonly #backoff: Backoff;
-  #timer: NodeJS.Timeout | null = null;
-  #current: Promise<SchedulerRun> | null = null;
-  #stopping = false;
+  readonly #loop: PollingLoop<SchedulerRun>;
 
   constructor(options: SchedulerOptions) {
     this.#engine = options.engine;
     this.#log = options.log;
-    this.#intervalMs = options.intervalMs;
     this.#owner = options.owner ?? options.engine.nodeId;
     this.#batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-    this.#backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.#backoff = options.backoff ?? DEADLINE_BACKOFF;
+    this.#loop = new PollingLoop({
+      pass: () => this.#drain(),
+      intervalMs: options.intervalMs,
+      log: options.log,
+      failureMessage: 'the scheduler run failed',
+    });
   }
 
-  /** Runs once now, then every `intervalMs`; a poll that finds a run still going skips its turn. */
+  /** Runs once now, then `intervalMs` after each run ends. */
   start(): void {
-    if (this.#timer) return;
-    this.#stopping = false;
-    this.#poll();
-    this.#timer = setInterval(() => this.#poll(), this.#intervalMs);
-    // The service stays up for its API, not for this timer; a test that forgets stop() can exit.
-    this.#timer.unref();
+    this.#loop.start();
   }
 
   /** Stops polling; the deadline being fired finishes, the rest of its batch is left to the lease. */
-  async stop(): Promise<void> {
-    this.#stopping = true;
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = null;
-    await this.#current?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.#loop.stop();
   }
 
   /**
@@ -96,22 +82,7 @@ export class Scheduler implements BackgroundWorker {
    * manual clock instead of `start()`; a call made while a run is going waits for it and runs after.
    */
   runOnce(): Promise<SchedulerRun> {
-    const previous = this.#current ?? Promise.resolve();
-    const run = previous.then(
-      () => this.#drain(),
-      () => this.#drain(),
-    );
-    this.#current = run;
-    const settled = (): void => {
-      if (this.#current === run) this.#current = null;
-    };
-    run.then(settled, settled);
-    return run;
-  }
-
-  #poll(): void {
-    if (this.#current || this.#stopping) return;
-    this.runOnce().catch((error: unknown) => this.#log.error({ err: error }, 'the scheduler run failed'));
+    return this.#loop.runOnce();
   }
 
   /**
@@ -122,11 +93,11 @@ export class Scheduler implements BackgroundWorker {
    */
   async #drain(): Promise<SchedulerRun> {
     const run: SchedulerRun = { fired: 0, cascaded: 0, skipped: 0, failed: 0 };
-    while (!this.#stopping) {
+    while (!this.#loop.stopping) {
       const batch = await this.#claim();
       if (batch.length === 0) break;
       for (const deadline of batch) {
-        if (this.#stopping) break;
+        if (this.#loop.stopping) break;
         await this.#fire(deadline, run);
       }
     }
@@ -163,12 +134,11 @@ export class Scheduler implements BackgroundWorker {
 
   /** Reports the failure and hands the deadline back, to be tried again after a growing delay. */
   async #release(deadline: Deadline, error: unknown): Promise<void> {
-    const delay = backoffDelay(deadline.attempts + 1, this.#backoff);
-    const retryAt = new Date(this.#engine.clock.now().getTime() + delay).toISOString();
-    this.#log.error({ err: error, deadline: describe(deadline), attempts: deadline.attempts + 1, retryAt }, 'deadline failed; it will be tried again');
     try {
-      await this.#engine.store.releaseDeadline(deadline.id, this.#owner, { error: String(error).slice(0, ERROR_TEXT_LIMIT), retryAt });
+      const retryAt = await giveBackFailed(this.#engine.store, deadline, this.#owner, error, this.#engine.clock.now(), this.#backoff);
+      this.#log.error({ err: error, deadline: describe(deadline), attempts: deadline.attempts + 1, retryAt }, 'deadline failed; it will be tried again');
     } catch (releaseError) {
+      this.#log.error({ err: error, deadline: describe(deadline), attempts: deadline.attempts + 1 }, 'deadline failed');
       // Its lease runs out on its own; the deadline is then due again.
       this.#log.error({ err: releaseError, deadline: describe(deadline) }, 'could not hand a failed deadline back');
     }

@@ -1,5 +1,5 @@
 /**
- * The workflow resources over real HTTP: every route, and every error status of API.md, each
+ * The workflow resources over real HTTP: every route, and every error status of docs/api.md, each
  * refusal checked to leave the store (history, outbox, deadlines, instances) exactly as it was.
  */
 import { expect } from 'chai';

@@ -1,5 +1,5 @@
 /**
- * Authorisation is data (DESIGN.md, guarantee 8): for every event of every machine, principals of
+ * Authorisation is data (docs/architecture.md): for every event of every machine, principals of
  * every role that may not send it (and of the right role but the wrong economy, CAB or body) are
  * refused, and nothing is written. The instance is first brought, through the engine, to a state
  * where the event would be taken, so the refusal can only come from who sends it.

@@ -1,5 +1,5 @@
 /**
- * Cascades are events (DESIGN.md, guarantee 6): an ended recognition rejects its lab's pending
+ * Cascades are events (docs/architecture.md): an ended recognition rejects its lab's pending
  * reports, a terminated agreement withdraws its recognitions, a lost accreditation lapses its
  * CAB's recognitions; each affected instance gets its own history entry with the system as actor
  * and the cause. A cascade cut short by a crash is finished later from its durable row.

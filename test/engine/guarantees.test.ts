@@ -1,5 +1,5 @@
 /**
- * The guarantees of DESIGN.md that concern one step: a commit is all or nothing, a stale writer
+ * The guarantees of docs/architecture.md that concern one step: a commit is all or nothing, a stale writer
  * loses with nothing written, a refused event writes nothing, reading never sends mail, and a
  * record from another machine version is migrated or refused, never guessed at.
  */

@@ -1,5 +1,5 @@
 /**
- * A submitted test report is screened on its test date (DOMAIN.md): the engine gathers the facts,
+ * A submitted test report is screened on its test date (docs/domain.md, "Test report"): the engine gathers the facts,
  * the machine decides, and both the facts and the decision are kept in the history.
  */
 import { expect } from 'chai';

@@ -3,7 +3,8 @@
  * loopback, and outbox dispatchers that send to it through the real SMTP transport. Time is the
  * world's manual clock, so backoff and leases are crossed by moving it, never by waiting.
  */
-import { MessageComposer, OutboxAdmin, OutboxDispatcher, messageIdFor, type WorkerLog } from '../../src/notify/index.js';
+import { MessageComposer, OutboxAdmin, OutboxDispatcher, messageIdFor } from '../../src/notify/index.js';
+import type { WorkerLog } from '../../src/workers/index.js';
 import { SmtpTransport } from '../../src/notify/transports/index.js';
 import { MailServer, type Arrival } from './mail-server.js';
 import { World } from './world.js';
@@ -13,7 +14,10 @@ export const PUBLIC_URL = 'https://mra.example.gov.vn';
 
 /** A log that keeps what the dispatcher said. */
 export class KeptLog implements WorkerLog {
-  readonly lines: Array<{ level: 'info' | 'warn' | 'error'; message: string; fields: object }> = [];
+  readonly lines: Array<{ level: 'debug' | 'info' | 'warn' | 'error'; message: string; fields: object }> = [];
+  debug(fields: object, message: string): void {
+    this.lines.push({ level: 'debug', message, fields });
+  }
   info(fields: object, message: string): void {
     this.lines.push({ level: 'info', message, fields });
   }

@@ -1,5 +1,5 @@
 /**
- * E-mail is written in the transition's own commit (DESIGN.md, guarantee 1), so a transition that
+ * E-mail is written in the transition's own commit (docs/architecture.md, "Atomic transitions"), so a transition that
  * is refused, or rolled back half-way, leaves no message in the outbox and nothing is sent.
  */
 import { expect } from 'chai';

@@ -1,5 +1,5 @@
 /**
- * Every deadline of every workflow table (DOMAIN.md), fired by the scheduler on a manual clock:
+ * Every deadline of every workflow table (docs/domain.md), fired by the scheduler on a manual clock:
  * once, at its time and not a millisecond before, with its history entry and e-mails; and never
  * once the state that set it was left. The list comes from the tables, so a new deadline gets
  * these tests without anyone writing them.
@@ -34,7 +34,7 @@ describe('Scheduler: every deadline of every workflow', () => {
     await world.close();
   });
 
-  it('covers the deadlines of DOMAIN.md: agreement transition end, review reminders, listing expiry and its reminder, renewal reminder, lapse, acceptance expiry', () => {
+  it('covers the deadlines of docs/domain.md: agreement transition end, review reminders, listing expiry and its reminder, renewal reminder, lapse, acceptance expiry', () => {
     const names = new Set(cases.map((c) => `${c.kind}:${c.rule.event}`));
     expect([...names]).to.have.members([
       'agreements:TRANSITION_ENDED',

@@ -132,4 +132,33 @@ describe('Scheduler: the accreditation lapse cascades', () => {
       expect(items.map((entry) => entry.type)).to.deep.equal(['CREATE', 'LAB_RECOGNITION_ENDED']);
     }
   });
+  it('when the scheduler runs a cascade and it fails again, counts it as failed, not cascaded, and gives it back for a later retry', async function () {
+    requireCommitFaults(this);
+    const captured = captureLog('info');
+    const scheduler = new Scheduler({ engine: world.engine, log: captured.log, intervalMs: 1000 });
+    const { lab, accreditation } = await labRecognisedTwice(world, 200);
+    world.advanceDays(195);
+    const report = await world.submit(lab);
+    const expiry = (await world.store.pendingDeadlines('accreditations', accreditation.id)).find((d) => d.event === 'EXPIRED')!;
+    crashReports = true;
+    world.clock.set(expiry.dueAt);
+    await scheduler.runOnce();
+    const [cascade] = (await world.probe.deadlines()).filter((d) => d.source === 'cascade' && d.status === 'pending');
+    expect(cascade, 'the cut-short cascade to the reports, waiting for its retry').to.include({ attempts: 1 });
+
+    world.clock.advance(60_000);
+    expect(await scheduler.runOnce(), 'the retry failed too').to.deep.equal({ fired: 0, cascaded: 0, skipped: 0, failed: 1 });
+    expect(captured.withMessage('due deadlines fired').at(-1)).to.include({ cascaded: 0, failed: 1 });
+    expect(captured.withMessage('deadline failed; it will be tried again')).to.have.length(1);
+    const [after] = (await world.probe.deadlines()).filter((d) => d.id === cascade!.id);
+    expect(after).to.include({ status: 'pending', attempts: 2 });
+    expect((await latest(world, 'test-reports', report.id)).resource.state).to.equal('under_review');
+
+    crashReports = false;
+    world.clock.advance(60_000);
+    expect((await scheduler.runOnce()).cascaded, 'not before its doubled retry delay').to.equal(0);
+    world.clock.advance(60_000);
+    expect(await scheduler.runOnce()).to.deep.equal({ fired: 0, cascaded: 1, skipped: 0, failed: 0 });
+    expect((await latest(world, 'test-reports', report.id)).resource.state).to.equal('rejected');
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * Several nodes run the scheduler on one store (DESIGN.md, "Scale"). Here: two engines with their
+ * Several nodes run the scheduler on one store (docs/architecture.md, "Scale"). Here: two engines with their
  * own node ids, each on its own connection to the same store, with their schedulers running
  * at the same time. No deadline fires twice, whether the leases keep them apart or not.
  */

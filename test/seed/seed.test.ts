@@ -1,6 +1,6 @@
 /**
  * The demo seed: checked file by file before anything is written, then loaded through the engine
- * into an empty store, giving the scenario DOMAIN.md's issue asks for.
+ * into an empty store, giving the demo scenario the README describes.
  */
 import { expect } from 'chai';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';

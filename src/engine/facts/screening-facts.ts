@@ -1,8 +1,9 @@
 /**
- * The facts a submitted test report is screened on, as of its test date (DOMAIN.md): was the lab
+ * The facts a submitted test report is screened on, as of its test date (docs/domain.md, "Test report"): was the lab
  * recognised by the importing economy for every regulation, was its accreditation active, is the
  * agreement operational, were the subcontracted labs recognised.
  */
+import { compareInstants } from '../../../machines/types.js';
 import { accreditationActiveOn, type AccreditationData } from '../../../machines/accreditation.js';
 import { recognitionInForceOn, type RecognitionData } from '../../../machines/recognition.js';
 import type { ScreeningFacts } from '../../../machines/test-report-screening.js';
@@ -74,7 +75,7 @@ export async function gatherScreeningFacts(
     agreement: await findAgreement(store, submission, recognitions),
     recognitions: judged,
     uncoveredRegulations: regulations.map((r) => r.id).filter((id) => !covered.has(id)),
-    retiredRegulations: regulations.filter((r) => r.retiredAt !== undefined && r.retiredAt <= nowIso).map((r) => r.id),
+    retiredRegulations: regulations.filter((r) => r.retiredAt !== undefined && compareInstants(r.retiredAt, nowIso) <= 0).map((r) => r.id),
     accreditationActive: accreditations.some((a) => accreditationActiveOn(a.context as AccreditationData, testedAt)),
     subcontractors,
   };

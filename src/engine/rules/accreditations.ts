@@ -2,6 +2,7 @@
  * Accreditation rules: the body granting it is the acting principal; the standard fits the CAB
  * (ISO/IEC 17025 for labs, 17065 for certification bodies); a cycle lasts at most 5 years.
  */
+import { compareInstants } from '../../../machines/types.js';
 import type { AccreditationData } from '../../../machines/accreditation.js';
 import { shift } from '../../durations.js';
 import { AppError } from '../../errors.js';
@@ -13,7 +14,7 @@ const MAX_CYCLE = { amount: 5, unit: 'years' } as const;
 
 function requireCycle(from: string, until: string, pointer: string): void {
   const limit = shift(new Date(from), MAX_CYCLE).toISOString();
-  if (until > limit) {
+  if (compareInstants(until, limit) > 0) {
     throw new AppError({
       code: 'VALIDATION_FAILED',
       detail: `An accreditation cycle lasts at most 5 years: ${pointer.slice(1)} must be on or before ${limit}.`,

@@ -1,5 +1,5 @@
 /**
- * Recognition rules (DOMAIN.md): designated by the CAB's own economy, only under an operational
+ * Recognition rules (docs/domain.md, "Recognition"): designated by the CAB's own economy, only under an operational
  * agreement that covers the scope, only with an active accreditation that covers it; on
  * recognition, a designation number (country code first) and a listing validity.
  */

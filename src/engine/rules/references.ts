@@ -1,5 +1,5 @@
 /** Checks that what a body refers to exists, with errors that point at the field. */
-import type { Kind } from '../../../machines/types.js';
+import { compareInstants, type Kind } from '../../../machines/types.js';
 import { AppError, type FieldError } from '../../errors.js';
 import type { CabRecord, InstanceRecord, Page, RegulationRecord, Store, FindQuery } from '../../store/port.js';
 
@@ -24,7 +24,7 @@ export async function requireRegulations(
     if (!regulation) errors.push({ pointer: at, message: `unknown technical regulation "${id}" (GET /regulations lists them)` });
     else if (options.economy !== undefined && regulation.economy !== options.economy) {
       errors.push({ pointer: at, message: `"${id}" is a regulation of ${regulation.economy}, not of ${options.economy}` });
-    } else if (options.now && regulation.retiredAt !== undefined && regulation.retiredAt <= options.now.toISOString()) {
+    } else if (options.now && regulation.retiredAt !== undefined && compareInstants(regulation.retiredAt, options.now.toISOString()) <= 0) {
       errors.push({
         pointer: at,
         message: `"${id}" was retired on ${regulation.retiredAt}${regulation.supersededBy ? `; use "${regulation.supersededBy}"` : ''}`,
@@ -75,7 +75,7 @@ export async function findAll(store: Store, kind: Kind, query: Omit<FindQuery, '
 
 /** An instant field must come after another (or after now). */
 export function requireAfter(later: string, earlier: string, pointer: string, message: string): void {
-  if (!(later > earlier)) {
+  if (!(compareInstants(later, earlier) > 0)) {
     throw new AppError({ code: 'VALIDATION_FAILED', detail: `${pointer.slice(1)} ${message}`, errors: [{ pointer, message }] });
   }
 }

@@ -2,6 +2,7 @@
  * Test-report rules: the submitting lab is the acting principal; the regulations are the
  * importing economy's; dates are in order; then the screening facts as of the test date.
  */
+import { compareInstants } from '../../../machines/types.js';
 import { shift } from '../../durations.js';
 import { AppError } from '../../errors.js';
 import { gatherScreeningFacts, type Submission } from '../facts/screening-facts.js';
@@ -17,14 +18,14 @@ export const testReportRules: KindRules = {
 
   async assess(input, { store, now }) {
     const submission = input as unknown as Submission & { regulations: string[]; issuedAt: string; importerId?: string };
-    if (submission.issuedAt > now.toISOString()) {
+    if (compareInstants(submission.issuedAt, now.toISOString()) > 0) {
       throw new AppError({
         code: 'VALIDATION_FAILED',
         detail: `issuedAt must not be in the future (it is ${now.toISOString()} now).`,
         errors: [{ pointer: '/issuedAt', message: 'must not be in the future' }],
       });
     }
-    if (submission.issuedAt < submission.testedAt) {
+    if (compareInstants(submission.issuedAt, submission.testedAt) < 0) {
       throw new AppError({
         code: 'VALIDATION_FAILED',
         detail: 'issuedAt must not be before testedAt: a report is issued after its tests.',

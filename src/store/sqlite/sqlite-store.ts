@@ -4,7 +4,7 @@
  * `synchronous=FULL` unless told otherwise, so a commit that returned survives a power cut.
  * better-sqlite3 is synchronous; the port is not, so every method answers a settled Promise.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Kind, PrincipalRole } from '../../../machines/types.js';
@@ -43,9 +43,19 @@ export interface SqliteStoreOptions {
   faults?: CommitFaults;
 }
 
+/**
+ * The store holds API key hashes and every party's address: a new file (and a new folder for it)
+ * is readable by its owner only. SQLite gives its -wal and -shm files the database file's mode.
+ * An existing file keeps the mode its operator gave it.
+ */
+function createOwnerOnly(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+}
+
 /** Opens (creating if needed) a SQLite file with the store's own settings. Used by the bench too. */
 export function openDatabase(path: string, synchronous: SynchronousMode = 'FULL', busyTimeoutMs = 5000): BetterSqlite3.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') createOwnerOnly(path);
   const db = new BetterSqlite3(path, { timeout: busyTimeoutMs });
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);

@@ -1,0 +1,103 @@
+/**
+ * The store every part of the bench measures: a SQLite file with the store's own settings, the
+ * demo seed played into it (so the recognised lab, the agreements and the principals are real),
+ * then filled with test reports submitted through the engine, screening and all.
+ */
+import { join } from 'node:path';
+import type { Actor } from '../../machines/types.js';
+import { ManualClock } from '../../src/clock.js';
+import { Durations } from '../../src/engine/durations-table.js';
+import { Engine } from '../../src/engine/engine.js';
+import { applySeed, loadReferenceData } from '../../src/seed/apply-seed.js';
+import { readSeed } from '../../src/seed/read-seed.js';
+import { SqliteStore, type SynchronousMode } from '../../src/store/sqlite/sqlite-store.js';
+import { Validator } from '../../src/validation.js';
+
+export const SEED_DIR = join(import.meta.dirname, '..', '..', 'seed');
+
+/** The demo lab that Korea recognises, and what it tests against. */
+export const LAB = 'lab-song-hong';
+export const LAB_KEY = 'demo-lab-song-hong-key';
+export const KR_REGULATOR_KEY = 'demo-kr-regulator-key';
+export const VN_REGULATOR_KEY = 'demo-vn-regulator-key';
+export const IMPORTER_KEY = 'demo-importer-key';
+
+export interface BenchStore {
+  store: SqliteStore;
+  engine: Engine;
+  clock: ManualClock;
+  actors: Map<string, Actor>;
+  path: string;
+}
+
+/** Opens `path` (creating and seeding it with the demo when new) with an engine on a manual clock. */
+export async function openBenchStore(path: string, synchronous: SynchronousMode, now: Date): Promise<BenchStore> {
+  const validator = new Validator();
+  const store = new SqliteStore({ path, synchronous });
+  const seed = await readSeed(SEED_DIR, validator);
+  const durations = new Durations();
+  if (await store.isEmpty()) await applySeed(store, seed, { now, durations, validator });
+  const actors = await loadReferenceData(store, seed);
+  const clock = new ManualClock(now);
+  const engine = new Engine({ store, clock, validator, durations, nodeId: 'bench' });
+  return { store, engine, clock, actors, path };
+}
+
+/** The body of one submission by the demo lab to Korea; `n` makes its report number and model unique. */
+export function reportBody(n: number, now: Date, prefix = 'BENCH'): Record<string, unknown> {
+  const day = 86_400_000;
+  return {
+    reportNumber: `${prefix}-${n}`,
+    importingEconomy: 'KR',
+    regulations: ['KR:KN 32'],
+    equipment: { manufacturer: `Công ty Thiết bị Mạng ${n % 997}`, model: `AX-${n}`, category: 'router' },
+    testedAt: new Date(now.getTime() - 2 * day).toISOString(),
+    issuedAt: new Date(now.getTime() - day).toISOString(),
+  };
+}
+
+/** Every this many submitted reports, one is accepted by Korea's regulator (so the public look-up has decided reports). */
+export const ACCEPT_EVERY = 10;
+
+export interface Filled {
+  /** Ids of up to 10,000 of the reports made. */
+  ids: string[];
+  /** Report numbers of up to 10,000 accepted reports. */
+  accepted: string[];
+}
+
+/**
+ * Submits `count` test reports (numbered from `from`), `concurrency` at a time, and accepts one
+ * in ACCEPT_EVERY of them, reporting progress.
+ */
+export async function fillReports(
+  bench: BenchStore,
+  from: number,
+  count: number,
+  options: { concurrency?: number; progress?: (done: number) => void } = {},
+): Promise<Filled> {
+  const lab = bench.actors.get(LAB)!;
+  const regulator = bench.actors.get('kr-regulator')!;
+  const concurrency = options.concurrency ?? 16;
+  const now = bench.clock.now();
+  const filled: Filled = { ids: [], accepted: [] };
+  let next = from;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < from + count) {
+        const n = next++;
+        const body = reportBody(n, now);
+        const report = await bench.engine.create('test-reports', body, lab);
+        if (filled.ids.length < 10_000) filled.ids.push(report.id);
+        if (n % ACCEPT_EVERY === 0) {
+          await bench.engine.send('test-reports', report.id, { type: 'ACCEPT' }, regulator);
+          if (filled.accepted.length < 10_000) filled.accepted.push(String(body['reportNumber']));
+        }
+        done += 1;
+        if (done % 1000 === 0) options.progress?.(done);
+      }
+    }),
+  );
+  return filled;
+}

@@ -1,0 +1,110 @@
+/**
+ * The load generator, run as a process of its own so that it does not share the service's CPU
+ * time slice or event loop: `node --import tsx bench/load/drive.ts '<spec json>'` prints one JSON
+ * result line. autocannon keeps `connections` requests in flight; each scenario builds every
+ * request so that it is a legal, distinct operation (no 4xx noise in the figures).
+ */
+import autocannon from 'autocannon';
+import type { LoadResult, LoadSpec } from './spec.js';
+
+const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
+const latencies: number[] = [];
+let counter = 0;
+
+interface Context {
+  id?: string;
+  started?: number;
+}
+
+/** Agreements waiting for their next event; none is used by two requests at once. */
+const idle = [...(spec.agreements ?? [])];
+const suspended = new Set<string>();
+
+function request(): autocannon.Request {
+  const base = { headers: { 'content-type': 'application/json', ...spec.headers } };
+  switch (spec.scenario) {
+    case 'transition':
+      return {
+        ...base,
+        method: 'POST',
+        setupRequest: (req, context: Context) => {
+          const id = idle.shift();
+          if (id === undefined) throw new Error('more connections than agreements');
+          context.id = id;
+          context.started = performance.now();
+          const event = suspended.has(id) ? { type: 'RESUME' } : { type: 'SUSPEND', reason: 'Tạm ngừng để rà soát hồ sơ.' };
+          return { ...req, path: `/agreements/${id}/events`, body: JSON.stringify(event) };
+        },
+        onResponse: (status, _body, context: Context) => {
+          latencies.push(performance.now() - context.started!);
+          const id = context.id!;
+          if (status === 200) {
+            if (suspended.has(id)) suspended.delete(id);
+            else suspended.add(id);
+          }
+          idle.push(id);
+        },
+      };
+    case 'create':
+      return {
+        ...base,
+        method: 'POST',
+        path: spec.path,
+        setupRequest: (req, context: Context) => {
+          counter += 1;
+          context.started = performance.now();
+          const body = JSON.parse(spec.body ?? '{}') as Record<string, unknown>;
+          body['reportNumber'] = `${spec.prefix ?? 'B'}-${process.pid}-${counter}`;
+          return { ...req, body: JSON.stringify(body) };
+        },
+        onResponse: (_status, _body, context: Context) => void latencies.push(performance.now() - context.started!),
+      };
+    case 'get':
+      return {
+        ...base,
+        method: 'GET',
+        setupRequest: (req, context: Context) => {
+          const paths = spec.paths ?? [];
+          counter += 1;
+          context.started = performance.now();
+          return { ...req, path: paths[counter % paths.length] };
+        },
+        onResponse: (_status, _body, context: Context) => void latencies.push(performance.now() - context.started!),
+      };
+    case 'post':
+      return {
+        ...base,
+        method: 'POST',
+        path: spec.path,
+        setupRequest: (req, context: Context) => {
+          counter += 1;
+          context.started = performance.now();
+          return { ...req, body: JSON.stringify({ n: counter, note: 'Thỏa thuận thừa nhận lẫn nhau' }) };
+        },
+        onResponse: (_status, _body, context: Context) => void latencies.push(performance.now() - context.started!),
+      };
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const result = await autocannon({
+  url: spec.url,
+  connections: spec.connections,
+  duration: spec.seconds,
+  pipelining: 1,
+  requests: [request()],
+});
+latencies.sort((a, b) => a - b);
+const done = result.requests.total;
+const output: LoadResult = {
+  rate: done / (result.duration || spec.seconds),
+  ok: result['2xx'],
+  non2xx: result.non2xx,
+  errors: result.errors + result.timeouts,
+  latency: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) },
+};
+process.stdout.write(`${JSON.stringify(output)}\n`);

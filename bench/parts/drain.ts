@@ -1,0 +1,73 @@
+/**
+ * Part 5: how fast the outbox dispatcher drains a backlog, against an SMTP server on loopback
+ * (smtp-server, accepting everything) and against `.eml` files. The backlog is the e-mail of real
+ * transitions: test reports submitted through the engine.
+ */
+import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import { systemClock } from '../../src/clock.js';
+import { MessageComposer, OutboxDispatcher } from '../../src/notify/index.js';
+import { EmlFileTransport, SmtpTransport, type MailTransport } from '../../src/notify/transports/index.js';
+import type { SynchronousMode } from '../../src/store/sqlite/sqlite-store.js';
+import { fillReports, openBenchStore } from '../lib/bench-store.js';
+
+export interface DrainFigure {
+  messages: number;
+  /** Of those, the e-mails of the bench's own submissions (the rest is the demo story's). */
+  fromReports: number;
+  /** Messages sent per second. */
+  rate: number;
+}
+
+async function smtpSink(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('data', () => undefined);
+      stream.on('end', () => callback());
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `smtp://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Drains a backlog of the e-mails of `reports` submissions through `transport`. */
+async function drain(dir: string, synchronous: SynchronousMode, reports: number, transport: MailTransport): Promise<DrainFigure> {
+  const bench = await openBenchStore(join(dir, `drain-${process.hrtime.bigint()}.sqlite`), synchronous, new Date());
+  try {
+    const total = (counts: Record<string, number>): number => Object.values(counts).reduce((a, b) => a + b, 0);
+    const seeded = total(await bench.store.outboxCounts());
+    await fillReports(bench, 0, reports);
+    const before = await bench.store.outboxCounts();
+    const fromReports = total(before) - seeded;
+    const composer = new MessageComposer({ directory: bench.store, publicUrl: 'http://localhost:3000', mailFrom: 'MRA Engine <no-reply@localhost>' });
+    const dispatcher = new OutboxDispatcher({ outbox: bench.store, composer, transport, clock: systemClock, owner: 'bench/outbox', intervalMs: 1000, maxAttempts: 3 });
+    const started = performance.now();
+    for (;;) {
+      const pass = await dispatcher.runOnce();
+      if (pass.claimed === 0) break;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const after = await bench.store.outboxCounts();
+    const sent = after.sent - before.sent;
+    if (after.pending > 0 || after.dead > 0) throw new Error(`drain left ${after.pending} pending and ${after.dead} dead messages`);
+    return { messages: sent, fromReports, rate: sent / seconds };
+  } finally {
+    await bench.store.close();
+  }
+}
+
+export async function measureDrain(dir: string, synchronous: SynchronousMode, reports: number): Promise<{ smtp: DrainFigure; eml: DrainFigure }> {
+  const sink = await smtpSink();
+  try {
+    const smtp = await drain(dir, synchronous, reports, new SmtpTransport(sink.url));
+    const eml = await drain(dir, synchronous, reports, new EmlFileTransport(join(dir, `mail-${process.hrtime.bigint()}`)));
+    return { smtp, eml };
+  } finally {
+    await sink.close();
+  }
+}

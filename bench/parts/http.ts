@@ -1,0 +1,113 @@
+/**
+ * Parts 2 and 4: the service over HTTP with 32 clients (autocannon in a process of its own), and
+ * the stack baseline it is measured against, side by side in one run.
+ */
+import { join } from 'node:path';
+import type { LoadResult } from '../load/spec.js';
+import { KR_REGULATOR_KEY, LAB_KEY, VN_REGULATOR_KEY, reportBody } from '../lib/bench-store.js';
+import { load } from '../lib/load.js';
+import { startService, type BenchService } from '../lib/service.js';
+
+export interface HttpFigures {
+  transitions: LoadResult;
+  creations: LoadResult;
+  publicLookup: LoadResult;
+  privateRead: LoadResult;
+  startupMs: number;
+  rssBytes: number;
+}
+
+export interface BaselineFigures {
+  insert: LoadResult;
+  pointRead: LoadResult;
+}
+
+async function call(url: string, key: string, method: string, path: string, body?: unknown): Promise<{ id: string }> {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { id: string };
+}
+
+/** Operational agreements made over HTTP, one per connection and some to spare. */
+async function makeAgreements(url: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const scope = { VN: ['VN:QCVN 54:2020/BTTTT'], KR: ['KR:KN 32'] };
+    const { id } = await call(url, VN_REGULATOR_KEY, 'POST', '/agreements', { title: `HTTP bench ${i}`, economies: ['VN', 'KR'], phase: 'I', scope });
+    await call(url, VN_REGULATOR_KEY, 'POST', `/agreements/${id}/events`, { type: 'SIGN' });
+    await call(url, KR_REGULATOR_KEY, 'POST', `/agreements/${id}/events`, { type: 'SIGN' });
+    ids.push(id);
+  }
+  return ids;
+}
+
+export async function measureService(options: {
+  dbPath: string;
+  mailDir: string;
+  connections: number;
+  seconds: number;
+  reportIds: string[];
+  acceptedNumbers: string[];
+  round: number;
+}): Promise<HttpFigures> {
+  const service: BenchService = await startService({
+    MRA_DB_PATH: options.dbPath,
+    MRA_MAIL_DIR: options.mailDir,
+    MRA_PUBLIC_RATE_LIMIT: '1000000',
+  });
+  try {
+    const { url } = service;
+    const { connections, seconds } = options;
+    const agreements = await makeAgreements(url, connections * 2);
+    const transitions = await load({ url, connections, seconds, scenario: 'transition', agreements, headers: { authorization: `Bearer ${VN_REGULATOR_KEY}` } });
+    const creations = await load({
+      url,
+      connections,
+      seconds,
+      scenario: 'create',
+      path: '/test-reports',
+      body: JSON.stringify(reportBody(0, new Date())),
+      prefix: `HTTP-${options.round}`,
+      headers: { authorization: `Bearer ${LAB_KEY}` },
+    });
+    const publicLookup = await load({
+      url,
+      connections,
+      seconds,
+      scenario: 'get',
+      paths: options.acceptedNumbers.map((n) => `/public/test-reports?economy=KR&reportNumber=${encodeURIComponent(n)}`),
+    });
+    const privateRead = await load({
+      url,
+      connections,
+      seconds,
+      scenario: 'get',
+      paths: options.reportIds.map((id) => `/test-reports/${id}`),
+      headers: { authorization: `Bearer ${KR_REGULATOR_KEY}` },
+    });
+    return { transitions, creations, publicLookup, privateRead, startupMs: service.startupMs, rssBytes: service.rss() };
+  } finally {
+    await service.stop();
+  }
+}
+
+export async function measureBaseline(options: { dir: string; connections: number; seconds: number; synchronous: string }): Promise<BaselineFigures> {
+  const baseline = await startService(
+    { BASELINE_DB: join(options.dir, `baseline-${process.hrtime.bigint()}.sqlite`), MRA_SQLITE_SYNCHRONOUS: options.synchronous },
+    'bench/baseline-server.ts',
+  );
+  try {
+    const { url } = baseline;
+    const { connections, seconds } = options;
+    const insert = await load({ url, connections, seconds, scenario: 'post', path: '/rows' });
+    const paths = Array.from({ length: Math.max(1, Math.min(insert.ok, 1000)) }, (_, i) => `/rows/${i + 1}`);
+    const pointRead = await load({ url, connections, seconds, scenario: 'get', paths });
+    return { insert, pointRead };
+  } finally {
+    await baseline.stop();
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * One transition written to MongoDB in one multi-document transaction: the instance (by
+ * compare-and-swap on its version), its unique keys, its history entry, its e-mails and its
+ * deadline changes, all or nothing.
+ *
+ * `session.withTransaction` starts, commits and aborts, and retries as the driver documents: the
+ * whole callback again on a `TransientTransactionError` (another transaction wrote the same
+ * instance first: the retry then finds the version moved and answers VERSION_CONFLICT), the
+ * commit again on an `UnknownTransactionCommitResult`. The callback is idempotent for that
+ * reason: it decides everything from the commit and what it reads inside the transaction.
+ */
+import type { Connection, ClientSession } from 'mongoose';
+import type { WriteConcern } from 'mongodb';
+import { AppError } from '../../errors.js';
+import type { Commit } from '../port.js';
+import type { InstanceDoc, UniqueKeyDoc } from './documents.js';
+import * as q from './queries.js';
+import { isDuplicateKey, type Runner } from './run.js';
+
+/** A unique key was taken: found inside the transaction, named once it has been aborted. */
+class KeyTaken extends Error {
+  constructor(readonly key: string, cause: unknown) {
+    super(`unique key ${key} is taken`, { cause });
+  }
+}
+
+export class MongoCommitter {
+  readonly #connection: Connection;
+  readonly #run: Runner;
+  readonly #writeConcern: WriteConcern;
+
+  constructor(connection: Connection, run: Runner, writeConcern: WriteConcern) {
+    this.#connection = connection;
+    this.#run = run;
+    this.#writeConcern = writeConcern;
+  }
+
+  async commit(c: Commit): Promise<void> {
+    const session = await this.#connection.startSession();
+    try {
+      await session.withTransaction(() => this.#write(c, session), {
+        readConcern: { level: 'snapshot' },
+        writeConcern: this.#writeConcern,
+        readPreference: 'primary',
+      });
+    } catch (error) {
+      if (error instanceof KeyTaken) throw await this.#keyTaken(c, error);
+      throw error;
+    } finally {
+      await session.endSession();
+    }
+  }
+
+  async #write(c: Commit, session: ClientSession): Promise<void> {
+    const run = this.#run;
+    if (c.expectedVersion === 0) {
+      try {
+        await run.insert('instances', [q.newInstance(c)], session);
+      } catch (error) {
+        if (isDuplicateKey(error)) throw new AppError({ code: 'DUPLICATE', detail: `${c.kind} ${c.id} already exists.`, cause: error });
+        throw error;
+      }
+    } else if ((await run.update<InstanceDoc>(q.transitionInstance(c), session)) === null) {
+      const current = await run.one<InstanceDoc>(q.instanceById(c.kind, c.id), session);
+      if (current === null) throw new AppError({ code: 'NOT_FOUND', detail: `${c.kind} ${c.id} does not exist.` });
+      throw new AppError({
+        code: 'VERSION_CONFLICT',
+        detail: `${c.kind} ${c.id} is at version ${current.version}, not ${c.expectedVersion}: reload it and try again.`,
+        extra: { currentVersion: current.version },
+      });
+    }
+    if (c.uniqueKeys) {
+      await run.deleteMany(q.uniqueKeysOf(c.kind, c.id), session);
+      for (const doc of q.uniqueKeyDocs(c)) {
+        try {
+          await run.insert('unique_keys', [doc], session);
+        } catch (error) {
+          if (isDuplicateKey(error)) throw new KeyTaken(doc.key, error);
+          throw error;
+        }
+      }
+    }
+    await run.insert('history', [q.historyDoc(c)], session);
+    await run.insert('outbox', q.outboxDocs(c), session);
+    if (c.deadlines.complete !== undefined && !(await run.updateOne(q.completeFiredDeadline(c.deadlines.complete, c.at), session))) {
+      throw new AppError({
+        code: 'VERSION_CONFLICT',
+        detail: `Deadline ${c.deadlines.complete} has already been handled.`,
+        extra: { deadlineHandled: true },
+      });
+    }
+    if (c.deadlines.cancelStateDeadlines) await run.updateMany(q.cancelStateDeadlines(c.kind, c.id, c.at), session);
+    await run.insert('deadlines', q.deadlineDocs(c), session);
+  }
+
+  /** The duplicate-key refusal, naming the record that holds the key (read after the abort). */
+  async #keyTaken(c: Commit, taken: KeyTaken): Promise<AppError> {
+    const owner = await this.#run.one<UniqueKeyDoc>(q.uniqueKeyOwner(c.kind, taken.key));
+    return new AppError({
+      code: 'DUPLICATE',
+      detail: `Another ${c.kind} record (${owner?.instanceId ?? 'unknown'}) already has ${taken.key}.`,
+      extra: { existingId: owner?.instanceId ?? null },
+      cause: taken.cause,
+    });
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The indexes of the MongoDB store: one list, created by `npm run db:indexes` and checked at
+ * start-up, never left to mongoose's `autoIndex` (building an index on a live collection is an
+ * operator's decision, and the application should not take it on every start). Each serves the
+ * queries of `queries.ts` by the Equality, Sort, Range rule; a test checks every query against
+ * this list. `_id` is indexed by MongoDB itself.
+ */
+import { COLLECTIONS, type CollectionName } from './documents.js';
+
+export interface IndexSpec {
+  collection: CollectionName;
+  name: string;
+  key: Record<string, 1 | -1>;
+  unique?: boolean;
+}
+
+export const INDEXES: readonly IndexSpec[] = [
+  { collection: COLLECTIONS.instances, name: 'instances_by_kind', key: { kind: 1, createdAt: 1, id: 1 } },
+  { collection: COLLECTIONS.instances, name: 'instances_by_state', key: { kind: 1, state: 1, createdAt: 1, id: 1 } },
+  { collection: COLLECTIONS.instances, name: 'instances_by_field', key: { kind: 1, fieldKeys: 1, createdAt: 1, id: 1 } },
+  { collection: COLLECTIONS.instances, name: 'instances_by_field_and_state', key: { kind: 1, fieldKeys: 1, state: 1, createdAt: 1, id: 1 } },
+  { collection: COLLECTIONS.uniqueKeys, name: 'unique_keys_by_instance', key: { kind: 1, instanceId: 1 } },
+  { collection: COLLECTIONS.history, name: 'history_by_instance', key: { kind: 1, instanceId: 1, seq: 1 }, unique: true },
+  { collection: COLLECTIONS.outbox, name: 'outbox_due', key: { status: 1, nextAttemptAt: 1, _id: 1, leaseUntil: 1 } },
+  { collection: COLLECTIONS.outbox, name: 'outbox_by_due_time', key: { nextAttemptAt: 1, _id: 1 } },
+  { collection: COLLECTIONS.deadlines, name: 'deadlines_due', key: { status: 1, dueAt: 1, _id: 1, leaseUntil: 1 } },
+  { collection: COLLECTIONS.deadlines, name: 'deadlines_by_instance', key: { kind: 1, instanceId: 1, status: 1, source: 1, dueAt: 1, _id: 1 } },
+  { collection: COLLECTIONS.regulations, name: 'regulations_by_economy', key: { economy: 1, _id: 1 } },
+  { collection: COLLECTIONS.cabs, name: 'cabs_by_economy', key: { economy: 1, _id: 1 } },
+  { collection: COLLECTIONS.principals, name: 'principals_by_key', key: { apiKeyHash: 1 }, unique: true },
+  { collection: COLLECTIONS.principals, name: 'principals_by_role', key: { role: 1, _id: 1 } },
+];
+
+/** The indexes a collection should have that `present` (names from `listIndexes`) lacks. */
+export function missingIndexes(collection: CollectionName, present: readonly string[]): IndexSpec[] {
+  return INDEXES.filter((index) => index.collection === collection && !present.includes(index.name));
+}

@@ -1,0 +1,123 @@
+/**
+ * The mongoose schemas of the store's collections. They validate every document written
+ * (required fields, enumerations) and cast filters; they do not version documents (`versionKey`
+ * off: the instance's own `version` is the compare-and-swap, done by `findOneAndUpdate`), build
+ * no index (`autoIndex` off: see `indexes.ts`) and keep empty objects (`minimize` off: an empty
+ * payload is still a payload).
+ */
+import { Schema, type Connection, type Model } from 'mongoose';
+import { KINDS, PRINCIPAL_ROLES } from '../../../machines/types.js';
+import { COLLECTIONS, type CollectionName } from './documents.js';
+
+const { Mixed } = Schema.Types;
+const text = { type: String, required: true } as const;
+const optionalText = { type: String } as const;
+const nullableText = { type: String, default: null } as const;
+const count = { type: Number, required: true, min: 0 } as const;
+const kind = { type: String, required: true, enum: KINDS } as const;
+const language = { type: String, required: true, enum: ['en', 'vi'] } as const;
+const object = { type: Mixed, required: true } as const;
+
+function schema(collection: CollectionName, paths: Record<string, unknown>): Schema {
+  return new Schema(
+    { _id: text, ...paths },
+    { collection, versionKey: false, autoIndex: false, autoCreate: false, minimize: false, strict: 'throw', timestamps: false },
+  );
+}
+
+const leased = { leaseOwner: nullableText, leaseUntil: nullableText };
+
+/** Every collection's schema, by collection name. */
+export const SCHEMAS: Readonly<Record<CollectionName, Schema>> = {
+  instances: schema(COLLECTIONS.instances, {
+    kind,
+    id: text,
+    state: text,
+    context: object,
+    version: { type: Number, required: true, min: 1 },
+    machineVersion: { type: Number, required: true, min: 1 },
+    createdAt: text,
+    updatedAt: text,
+    fieldKeys: { type: [String], default: [] },
+  }),
+  unique_keys: schema(COLLECTIONS.uniqueKeys, { kind, key: text, instanceId: text }),
+  history: schema(COLLECTIONS.history, {
+    kind,
+    instanceId: text,
+    seq: { type: Number, required: true, min: 1 },
+    at: text,
+    type: text,
+    actor: object,
+    from: nullableText,
+    to: text,
+    payload: object,
+    facts: { type: Mixed },
+    cause: { type: Mixed },
+  }),
+  outbox: schema(COLLECTIONS.outbox, {
+    kind,
+    instanceId: text,
+    seq: { type: Number, required: true, min: 1 },
+    recipient: {
+      type: new Schema({ address: text, name: text, language, party: text }, { _id: false, strict: 'throw' }),
+      required: true,
+    },
+    notification: object,
+    status: { type: String, required: true, enum: ['pending', 'sent', 'dead'] },
+    attempts: count,
+    nextAttemptAt: text,
+    ...leased,
+    lastError: nullableText,
+    sentAt: nullableText,
+    response: nullableText,
+    createdAt: text,
+  }),
+  deadlines: schema(COLLECTIONS.deadlines, {
+    kind,
+    instanceId: text,
+    event: text,
+    dueAt: text,
+    source: { type: String, required: true, enum: ['state', 'cascade'] },
+    payload: { type: Mixed },
+    status: { type: String, required: true, enum: ['pending', 'done', 'cancelled'] },
+    attempts: count,
+    ...leased,
+    lastError: nullableText,
+    createdAt: text,
+    completedAt: nullableText,
+  }),
+  economies: schema(COLLECTIONS.economies, { name: text, nameVi: optionalText }),
+  regulations: schema(COLLECTIONS.regulations, {
+    economy: text,
+    title: optionalText,
+    titleVi: optionalText,
+    retiredAt: optionalText,
+    supersededBy: optionalText,
+  }),
+  cabs: schema(COLLECTIONS.cabs, {
+    name: text,
+    economy: text,
+    type: { type: String, required: true, enum: ['lab', 'certification_body'] },
+    email: text,
+    language,
+  }),
+  principals: schema(COLLECTIONS.principals, {
+    name: text,
+    role: { type: String, required: true, enum: PRINCIPAL_ROLES },
+    economy: optionalText,
+    cabId: optionalText,
+    email: text,
+    language,
+    apiKeyHash: text,
+  }),
+  sequences: schema(COLLECTIONS.sequences, { value: { type: Number, required: true, min: 1 } }),
+};
+
+export type Models = Readonly<Record<CollectionName, Model<Record<string, unknown>>>>;
+
+/** The store's models on one connection (models are per connection, so two stores never share one). */
+export function defineModels(connection: Connection): Models {
+  return Object.fromEntries(
+    Object.entries(SCHEMAS).map(([name, s]) => [name, connection.model<Record<string, unknown>>(name, s, name)]),
+  ) as unknown as Models;
+}

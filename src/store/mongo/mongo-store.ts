@@ -1,0 +1,235 @@
+/**
+ * The MongoDB store, through mongoose 9: the whole port, for deployments with several service
+ * nodes on one replica set (or Atlas). What each method sends is built in `queries.ts`; commits
+ * are transactions (`commit.ts`); outbox and deadline claims are leases (`claims.ts`).
+ */
+import type { Connection } from 'mongoose';
+import type { Kind, PrincipalRole } from '../../../machines/types.js';
+import type {
+  CabRecord,
+  Commit,
+  Deadline,
+  DeadlineSource,
+  EconomyRecord,
+  FindQuery,
+  HistoryEntry,
+  InstanceRecord,
+  Lease,
+  OutboxMessage,
+  OutboxStatus,
+  Page,
+  PrincipalRecord,
+  RegulationRecord,
+  Store,
+} from '../port.js';
+import { encodeCursor } from '../cursor.js';
+import { claimUnderLease, type ClaimPlan } from './claims.js';
+import { MongoCommitter } from './commit.js';
+import { connectMongo, writeConcernOf, type MongoOptions } from './connect.js';
+import {
+  COLLECTIONS,
+  fromKeyed,
+  toDeadline,
+  toHistory,
+  toInstance,
+  toKeyed,
+  toMessage,
+  type DeadlineDoc,
+  type HistoryDoc,
+  type InstanceDoc,
+  type OutboxDoc,
+  type SequenceDoc,
+} from './documents.js';
+import { defineModels } from './models.js';
+import * as q from './queries.js';
+import { isDuplicateKey, Runner } from './run.js';
+
+const byDue = (key: 'nextAttemptAt' | 'dueAt') => (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  String(a[key]).localeCompare(String(b[key])) || String(a['_id']).localeCompare(String(b['_id']));
+
+const OUTBOX_CLAIM: ClaimPlan = { candidates: q.claimableOutbox, take: q.claimOutboxMessage, order: byDue('nextAttemptAt') };
+const DEADLINE_CLAIM: ClaimPlan = { candidates: q.claimableDeadlines, take: q.claimDueDeadline, order: byDue('dueAt') };
+
+function page<D, T>(docs: D[], limit: number, convert: (doc: D) => T, cursorOf: (item: T) => string[]): Page<T> {
+  const items = docs.slice(0, limit).map(convert);
+  const last = items.at(-1);
+  return { items, nextCursor: docs.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null };
+}
+
+export class MongoStore implements Store {
+  readonly name = 'mongodb';
+  readonly connection: Connection;
+  readonly #run: Runner;
+  readonly #committer: MongoCommitter;
+
+  private constructor(connection: Connection, options: MongoOptions) {
+    this.connection = connection;
+    this.#run = new Runner(defineModels(connection));
+    this.#committer = new MongoCommitter(connection, this.#run, writeConcernOf(options));
+  }
+
+  /** Connects, refusing a standalone server. Indexes are checked by the caller (`findMissingIndexes`). */
+  static async open(options: MongoOptions): Promise<MongoStore> {
+    return new MongoStore(await connectMongo(options), options);
+  }
+
+  commit(commit: Commit): Promise<void> {
+    return this.#committer.commit(commit);
+  }
+
+  async load(kind: Kind, id: string): Promise<InstanceRecord | null> {
+    const doc = await this.#run.one<InstanceDoc>(q.instanceById(kind, id));
+    return doc === null ? null : toInstance(doc);
+  }
+
+  async find(kind: Kind, query: FindQuery): Promise<Page<InstanceRecord>> {
+    const docs = await this.#run.all<InstanceDoc>(q.findInstances(kind, query));
+    return page(docs, query.limit, toInstance, (i) => [i.createdAt, i.id]);
+  }
+
+  async history(kind: Kind, id: string, options: { afterSeq?: number; limit: number }): Promise<Page<HistoryEntry>> {
+    const docs = await this.#run.all<HistoryDoc>(q.historyPage(kind, id, options));
+    const items = docs.slice(0, options.limit).map(toHistory);
+    const last = items.at(-1);
+    return { items, nextCursor: docs.length > options.limit && last ? String(last.seq) : null };
+  }
+
+  async pendingDeadlines(kind: Kind, id: string, source: DeadlineSource = 'state'): Promise<Deadline[]> {
+    return (await this.#run.all<DeadlineDoc>(q.pendingDeadlines(kind, id, source))).map(toDeadline);
+  }
+
+  async claimDueDeadlines(lease: Lease): Promise<Deadline[]> {
+    return (await claimUnderLease<DeadlineDoc>(this.#run, DEADLINE_CLAIM, lease)).map(toDeadline);
+  }
+
+  async claimDeadline(id: string, lease: Omit<Lease, 'limit'>): Promise<Deadline | null> {
+    const doc = await this.#run.update<DeadlineDoc>(q.claimDeadlineById(id, lease));
+    return doc === null ? null : toDeadline(doc);
+  }
+
+  completeDeadline(id: string, owner: string, at: string): Promise<boolean> {
+    return this.#run.updateOne(q.completeClaimedDeadline(id, owner, at));
+  }
+
+  releaseDeadline(id: string, owner: string, failure: { error: string; retryAt: string }): Promise<boolean> {
+    return this.#run.updateOne(q.releaseDeadline(id, owner, failure));
+  }
+
+  async claimOutbox(lease: Lease): Promise<OutboxMessage[]> {
+    return (await claimUnderLease<OutboxDoc>(this.#run, OUTBOX_CLAIM, lease)).map(toMessage);
+  }
+
+  markSent(id: string, owner: string, result: { at: string; response: string }): Promise<boolean> {
+    return this.#run.updateOne(q.markSent(id, owner, result));
+  }
+
+  markFailed(id: string, owner: string, failure: { at: string; error: string; retryAt: string | null }): Promise<boolean> {
+    return this.#run.updateOne(q.markFailed(id, owner, failure));
+  }
+
+  async outboxCounts(): Promise<Record<OutboxStatus, number>> {
+    const counts: Record<OutboxStatus, number> = { pending: 0, sent: 0, dead: 0 };
+    for (const row of await this.#run.aggregate<{ _id: OutboxStatus; n: number }>(COLLECTIONS.outbox, q.outboxCountsPipeline())) {
+      counts[row._id] = row.n;
+    }
+    return counts;
+  }
+
+  async listOutbox(query: { status?: OutboxStatus; limit: number; cursor?: string | null }): Promise<Page<OutboxMessage>> {
+    const docs = await this.#run.all<OutboxDoc>(q.listOutbox(query));
+    return page(docs, query.limit, toMessage, (m) => [m.nextAttemptAt, m.id]);
+  }
+
+  async getOutboxMessage(id: string): Promise<OutboxMessage | null> {
+    const doc = await this.#run.one<OutboxDoc>(q.outboxById(id));
+    return doc === null ? null : toMessage(doc);
+  }
+
+  requeueOutbox(id: string, at: string): Promise<boolean> {
+    return this.#run.updateOne(q.requeueOutbox(id, at));
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const [economy, principal] = await Promise.all([
+      this.#run.one(q.anyOf(COLLECTIONS.economies)),
+      this.#run.one(q.anyOf(COLLECTIONS.principals)),
+    ]);
+    return economy === null && principal === null;
+  }
+
+  putEconomy(economy: EconomyRecord): Promise<void> {
+    return this.#run.put(COLLECTIONS.economies, toKeyed(economy, 'code'));
+  }
+
+  async listEconomies(): Promise<EconomyRecord[]> {
+    return (await this.#run.all<{ _id: string }>(q.allEconomies())).map((d) => fromKeyed<'code', EconomyRecord>(d, 'code'));
+  }
+
+  async getEconomy(code: string): Promise<EconomyRecord | null> {
+    const doc = await this.#run.one<{ _id: string }>(q.byId(COLLECTIONS.economies, code));
+    return doc === null ? null : fromKeyed<'code', EconomyRecord>(doc, 'code');
+  }
+
+  putRegulation(regulation: RegulationRecord): Promise<void> {
+    return this.#run.put(COLLECTIONS.regulations, toKeyed(regulation, 'id'));
+  }
+
+  async getRegulations(ids: readonly string[]): Promise<RegulationRecord[]> {
+    if (ids.length === 0) return [];
+    return (await this.#run.all<{ _id: string }>(q.regulationsByIds(ids))).map((d) => fromKeyed<'id', RegulationRecord>(d, 'id'));
+  }
+
+  async listRegulations(query: { economy?: string }): Promise<RegulationRecord[]> {
+    return (await this.#run.all<{ _id: string }>(q.regulationsOf(query))).map((d) => fromKeyed<'id', RegulationRecord>(d, 'id'));
+  }
+
+  putCab(cab: CabRecord): Promise<void> {
+    return this.#run.put(COLLECTIONS.cabs, toKeyed(cab, 'id'));
+  }
+
+  async getCab(id: string): Promise<CabRecord | null> {
+    const doc = await this.#run.one<{ _id: string }>(q.byId(COLLECTIONS.cabs, id));
+    return doc === null ? null : fromKeyed<'id', CabRecord>(doc, 'id');
+  }
+
+  async listCabs(query: { economy?: string; limit: number; cursor?: string | null }): Promise<Page<CabRecord>> {
+    const docs = await this.#run.all<{ _id: string }>(q.cabsPage(query));
+    return page(docs, query.limit, (d) => fromKeyed<'id', CabRecord>(d, 'id'), (c) => [c.id]);
+  }
+
+  putPrincipal(principal: PrincipalRecord): Promise<void> {
+    return this.#run.put(COLLECTIONS.principals, toKeyed(principal, 'id'));
+  }
+
+  async getPrincipal(id: string): Promise<PrincipalRecord | null> {
+    const doc = await this.#run.one<{ _id: string }>(q.byId(COLLECTIONS.principals, id));
+    return doc === null ? null : fromKeyed<'id', PrincipalRecord>(doc, 'id');
+  }
+
+  async principalByKeyHash(apiKeyHash: string): Promise<PrincipalRecord | null> {
+    const doc = await this.#run.one<{ _id: string }>(q.principalByKeyHash(apiKeyHash));
+    return doc === null ? null : fromKeyed<'id', PrincipalRecord>(doc, 'id');
+  }
+
+  async findPrincipals(query: { role: PrincipalRole; economies?: readonly string[] }): Promise<PrincipalRecord[]> {
+    const all = (await this.#run.all<{ _id: string }>(q.principalsOfRole(query.role))).map((d) => fromKeyed<'id', PrincipalRecord>(d, 'id'));
+    const economies = query.economies;
+    return economies === undefined ? all : all.filter((p) => p.economy !== undefined && economies.includes(p.economy));
+  }
+
+  async nextSequence(name: string): Promise<number> {
+    // Two first upserts of one name can race; the loser's E11000 is retried once, as MongoDB advises.
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const doc = await this.#run.update<SequenceDoc>(q.nextSequence(name), null, { upsert: true });
+        return doc!.value;
+      } catch (error) {
+        if (!isDuplicateKey(error) || attempt > 0) throw error;
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close();
+  }
+}

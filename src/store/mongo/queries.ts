@@ -1,0 +1,383 @@
+/**
+ * Every filter, update, sort and pipeline the MongoDB store sends, built by pure functions from
+ * the port's arguments. The adapter only runs what these return, so the tests can evaluate each
+ * one with mingo against documents in memory (no server), and can check that an index serves it.
+ *
+ * `sanitizeFilter` is on for the connection: any object with `$` keys inside a filter would be
+ * turned into an `$eq` match, so the operators written here are marked `trusted`. Values from
+ * callers (ids, states, field values) are never trusted, so one that smuggles an operator in
+ * stays a literal.
+ */
+import mongoose from 'mongoose';
+import type { Kind } from '../../../machines/types.js';
+import type { Commit, DeadlineSource, FindQuery, Lease, OutboxStatus } from '../port.js';
+import { decodeCursor } from '../cursor.js';
+import {
+  COLLECTIONS,
+  fieldKeysOf,
+  historyKey,
+  instanceKey,
+  type CollectionName,
+  type DeadlineDoc,
+  type HistoryDoc,
+  type InstanceDoc,
+  type OutboxDoc,
+  type UniqueKeyDoc,
+} from './documents.js';
+
+export type Filter = Record<string, unknown>;
+export type Sort = Record<string, 1 | -1>;
+export type UpdateDoc = Record<string, Record<string, unknown>>;
+
+/** A read: which collection, which documents, in which order, how many. */
+export interface Read {
+  collection: CollectionName;
+  filter: Filter;
+  sort?: Sort;
+  limit?: number;
+}
+
+/** A write to the documents a filter matches. */
+export interface Write {
+  collection: CollectionName;
+  filter: Filter;
+  update: UpdateDoc;
+}
+
+const op = <T extends object>(operator: T): T => mongoose.trusted(operator);
+
+// ---------------------------------------------------------------- instances
+
+/** The one instance. */
+export function instanceById(kind: Kind, id: string): Read {
+  return { collection: COLLECTIONS.instances, filter: { _id: instanceKey(kind, id) } };
+}
+
+/** A new instance at version 1. */
+export function newInstance(c: Commit): InstanceDoc {
+  return {
+    _id: instanceKey(c.kind, c.id),
+    kind: c.kind,
+    id: c.id,
+    state: c.state,
+    context: c.context,
+    version: 1,
+    machineVersion: c.machineVersion,
+    createdAt: c.at,
+    updatedAt: c.at,
+    fieldKeys: fieldKeysOf(c.fields ?? {}),
+  };
+}
+
+/**
+ * The compare-and-swap of a transition: matches the instance only at the version the sender
+ * saw, and moves it one version on. A stale version matches nothing.
+ */
+export function transitionInstance(c: Commit): Write {
+  return {
+    collection: COLLECTIONS.instances,
+    filter: { _id: instanceKey(c.kind, c.id), version: c.expectedVersion },
+    update: {
+      $set: {
+        state: c.state,
+        context: c.context,
+        machineVersion: c.machineVersion,
+        updatedAt: c.at,
+        ...(c.fields ? { fieldKeys: fieldKeysOf(c.fields) } : {}),
+      },
+      $inc: { version: 1 },
+    },
+  };
+}
+
+/** Instances of a kind by state and searchable fields, oldest first, one more than a page. */
+export function findInstances(kind: Kind, query: FindQuery): Read {
+  const filter: Filter = { kind };
+  if (query.states && query.states.length > 0) filter['state'] = op({ $in: [...query.states] });
+  const where = Object.entries(query.where ?? {});
+  if (where.length > 0) filter['fieldKeys'] = op({ $all: fieldKeysOf(Object.fromEntries(where)) });
+  if (query.cursor) {
+    const [createdAt, id] = decodeCursor(query.cursor);
+    filter['$or'] = [{ createdAt: op({ $gt: createdAt }) }, { createdAt, id: op({ $gt: id }) }];
+  }
+  return { collection: COLLECTIONS.instances, filter, sort: { createdAt: 1, id: 1 }, limit: query.limit + 1 };
+}
+
+// ---------------------------------------------------------------- unique keys
+
+export function uniqueKeysOf(kind: Kind, id: string): Read {
+  return { collection: COLLECTIONS.uniqueKeys, filter: { kind, instanceId: id } };
+}
+
+export function uniqueKeyDocs(c: Commit): UniqueKeyDoc[] {
+  return (c.uniqueKeys ?? []).map((key) => ({ _id: `${c.kind}:${key}`, kind: c.kind, key, instanceId: c.id }));
+}
+
+/** Who holds a unique key (asked after a duplicate-key refusal, to name the other record). */
+export function uniqueKeyOwner(kind: Kind, key: string): Read {
+  return { collection: COLLECTIONS.uniqueKeys, filter: { _id: `${kind}:${key}` } };
+}
+
+// ---------------------------------------------------------------- history
+
+export function historyDoc(c: Commit): HistoryDoc {
+  const seq = c.expectedVersion + 1;
+  const h = c.history;
+  return {
+    _id: historyKey(c.kind, c.id, seq),
+    kind: c.kind,
+    instanceId: c.id,
+    seq,
+    at: h.at,
+    type: h.type,
+    actor: h.actor,
+    from: h.from,
+    to: h.to,
+    payload: h.payload,
+    ...(h.facts === undefined ? {} : { facts: h.facts }),
+    ...(h.cause === undefined ? {} : { cause: h.cause }),
+  };
+}
+
+/** An instance's history after `afterSeq`, oldest first, one more than a page. */
+export function historyPage(kind: Kind, id: string, options: { afterSeq?: number; limit: number }): Read {
+  return {
+    collection: COLLECTIONS.history,
+    filter: { kind, instanceId: id, seq: op({ $gt: options.afterSeq ?? 0 }) },
+    sort: { seq: 1 },
+    limit: options.limit + 1,
+  };
+}
+
+// ---------------------------------------------------------------- leases (outbox and deadlines)
+
+export function leaseUntil(lease: Pick<Lease, 'now' | 'leaseMs'>): string {
+  return new Date(Date.parse(lease.now) + lease.leaseMs).toISOString();
+}
+
+/** Nobody holds it at `now`: never leased, released, or the lease ran out. */
+function unleased(now: string): Filter['$or'] {
+  return [{ leaseUntil: null }, { leaseUntil: op({ $lte: now }) }];
+}
+
+function takeLease(lease: Pick<Lease, 'owner' | 'now' | 'leaseMs'>): UpdateDoc {
+  return { $set: { leaseOwner: lease.owner, leaseUntil: leaseUntil(lease) } };
+}
+
+/** Held by `owner` and still pending: a node that lost its lease to another matches nothing. */
+function heldBy(id: string, owner: string): Filter {
+  return { _id: id, leaseOwner: owner, status: 'pending' };
+}
+
+const LET_GO = { leaseOwner: null, leaseUntil: null };
+
+// ---------------------------------------------------------------- outbox
+
+export function outboxDocs(c: Commit): OutboxDoc[] {
+  const seq = c.expectedVersion + 1;
+  return c.outbox.messages.map((m) => ({
+    _id: m.id,
+    kind: c.kind,
+    instanceId: c.id,
+    seq,
+    recipient: m.recipient,
+    notification: c.outbox.notification,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: c.at,
+    leaseOwner: null,
+    leaseUntil: null,
+    lastError: null,
+    sentAt: null,
+    response: null,
+    createdAt: c.at,
+  }));
+}
+
+/** Messages a claimer may take now, in the order they are due. */
+export function claimableOutbox(lease: Lease): Read {
+  return {
+    collection: COLLECTIONS.outbox,
+    filter: { status: 'pending', nextAttemptAt: op({ $lte: lease.now }), $or: unleased(lease.now) },
+    sort: { nextAttemptAt: 1, _id: 1 },
+    limit: lease.limit,
+  };
+}
+
+/** Takes one message if it is still claimable: two claimers racing for it, one matches. */
+export function claimOutboxMessage(id: string, lease: Lease): Write {
+  const { filter } = claimableOutbox(lease);
+  return { collection: COLLECTIONS.outbox, filter: { _id: id, ...filter }, update: takeLease(lease) };
+}
+
+export function markSent(id: string, owner: string, result: { at: string; response: string }): Write {
+  return {
+    collection: COLLECTIONS.outbox,
+    filter: heldBy(id, owner),
+    update: { $set: { status: 'sent', sentAt: result.at, response: result.response, ...LET_GO }, $inc: { attempts: 1 } },
+  };
+}
+
+/** A failed attempt: due again at `retryAt`, or `dead` when there is none. */
+export function markFailed(id: string, owner: string, failure: { error: string; retryAt: string | null }): Write {
+  const next = failure.retryAt === null ? { status: 'dead' } : { status: 'pending', nextAttemptAt: failure.retryAt };
+  return {
+    collection: COLLECTIONS.outbox,
+    filter: heldBy(id, owner),
+    update: { $set: { ...next, lastError: failure.error, ...LET_GO }, $inc: { attempts: 1 } },
+  };
+}
+
+export function requeueOutbox(id: string, at: string): Write {
+  return {
+    collection: COLLECTIONS.outbox,
+    filter: { _id: id, status: 'dead' },
+    update: { $set: { status: 'pending', nextAttemptAt: at, attempts: 0, ...LET_GO } },
+  };
+}
+
+export function outboxById(id: string): Read {
+  return { collection: COLLECTIONS.outbox, filter: { _id: id } };
+}
+
+/** Messages by status, in due order, one more than a page. */
+export function listOutbox(query: { status?: OutboxStatus; limit: number; cursor?: string | null }): Read {
+  const filter: Filter = query.status ? { status: query.status } : {};
+  if (query.cursor) {
+    const [nextAttemptAt, id] = decodeCursor(query.cursor);
+    filter['$or'] = [{ nextAttemptAt: op({ $gt: nextAttemptAt }) }, { nextAttemptAt, _id: op({ $gt: id }) }];
+  }
+  return { collection: COLLECTIONS.outbox, filter, sort: { nextAttemptAt: 1, _id: 1 }, limit: query.limit + 1 };
+}
+
+/** `[{ _id: status, n }]` for every status that has messages. */
+export function outboxCountsPipeline(): Array<Record<string, unknown>> {
+  return [{ $group: { _id: '$status', n: { $sum: 1 } } }];
+}
+
+// ---------------------------------------------------------------- deadlines
+
+export function deadlineDocs(c: Commit): DeadlineDoc[] {
+  return c.deadlines.add.map((d) => ({
+    _id: d.id,
+    kind: c.kind,
+    instanceId: c.id,
+    event: d.event,
+    dueAt: d.dueAt,
+    source: d.source,
+    ...(d.payload === undefined ? {} : { payload: d.payload }),
+    status: 'pending',
+    attempts: 0,
+    leaseOwner: null,
+    leaseUntil: null,
+    lastError: null,
+    createdAt: c.at,
+    completedAt: null,
+  }));
+}
+
+export function pendingDeadlines(kind: Kind, id: string, source: DeadlineSource): Read {
+  return {
+    collection: COLLECTIONS.deadlines,
+    filter: { kind, instanceId: id, status: 'pending', source },
+    sort: { dueAt: 1, _id: 1 },
+  };
+}
+
+/** The commit that fires a deadline completes it, whoever holds it; one already handled matches nothing. */
+export function completeFiredDeadline(id: string, at: string): Write {
+  return {
+    collection: COLLECTIONS.deadlines,
+    filter: { _id: id, status: 'pending' },
+    update: { $set: { status: 'done', completedAt: at, ...LET_GO } },
+  };
+}
+
+/** Leaving a state cancels the deadlines it set; cascades stay. */
+export function cancelStateDeadlines(kind: Kind, id: string, at: string): Write {
+  return {
+    collection: COLLECTIONS.deadlines,
+    filter: { kind, instanceId: id, status: 'pending', source: 'state' },
+    update: { $set: { status: 'cancelled', completedAt: at, ...LET_GO } },
+  };
+}
+
+/** Deadlines a claimer may take now, oldest due first. */
+export function claimableDeadlines(lease: Lease): Read {
+  return {
+    collection: COLLECTIONS.deadlines,
+    filter: { status: 'pending', dueAt: op({ $lte: lease.now }), $or: unleased(lease.now) },
+    sort: { dueAt: 1, _id: 1 },
+    limit: lease.limit,
+  };
+}
+
+/** Takes one due deadline if it is still claimable. */
+export function claimDueDeadline(id: string, lease: Lease): Write {
+  const { filter } = claimableDeadlines(lease);
+  return { collection: COLLECTIONS.deadlines, filter: { _id: id, ...filter }, update: takeLease(lease) };
+}
+
+/** Takes one pending deadline by id if nobody holds it, due or not (a cascade run right after its commit). */
+export function claimDeadlineById(id: string, lease: Omit<Lease, 'limit'>): Write {
+  return {
+    collection: COLLECTIONS.deadlines,
+    filter: { _id: id, status: 'pending', $or: unleased(lease.now) },
+    update: takeLease(lease),
+  };
+}
+
+export function completeClaimedDeadline(id: string, owner: string, at: string): Write {
+  return { collection: COLLECTIONS.deadlines, filter: heldBy(id, owner), update: { $set: { status: 'done', completedAt: at, ...LET_GO } } };
+}
+
+/** Hands a deadline back; the lease stays until `retryAt`, so nobody claims it before then. */
+export function releaseDeadline(id: string, owner: string, failure: { error: string; retryAt: string }): Write {
+  return {
+    collection: COLLECTIONS.deadlines,
+    filter: heldBy(id, owner),
+    update: { $set: { leaseOwner: null, leaseUntil: failure.retryAt, lastError: failure.error }, $inc: { attempts: 1 } },
+  };
+}
+
+// ---------------------------------------------------------------- directory
+
+export function byId(collection: CollectionName, id: string): Read {
+  return { collection, filter: { _id: id } };
+}
+
+export function anyOf(collection: CollectionName): Read {
+  return { collection, filter: {}, limit: 1 };
+}
+
+export function allEconomies(): Read {
+  return { collection: COLLECTIONS.economies, filter: {}, sort: { _id: 1 } };
+}
+
+export function regulationsByIds(ids: readonly string[]): Read {
+  return { collection: COLLECTIONS.regulations, filter: { _id: op({ $in: [...ids] }) }, sort: { _id: 1 } };
+}
+
+export function regulationsOf(query: { economy?: string }): Read {
+  return { collection: COLLECTIONS.regulations, filter: query.economy === undefined ? {} : { economy: query.economy }, sort: { _id: 1 } };
+}
+
+export function cabsPage(query: { economy?: string; limit: number; cursor?: string | null }): Read {
+  const filter: Filter = query.economy === undefined ? {} : { economy: query.economy };
+  if (query.cursor) filter['_id'] = op({ $gt: decodeCursor(query.cursor)[0] ?? '' });
+  return { collection: COLLECTIONS.cabs, filter, sort: { _id: 1 }, limit: query.limit + 1 };
+}
+
+export function principalByKeyHash(apiKeyHash: string): Read {
+  return { collection: COLLECTIONS.principals, filter: { apiKeyHash } };
+}
+
+/** Principals of a role; the economies (a handful) are chosen from them by the caller, as SQLite does. */
+export function principalsOfRole(role: string): Read {
+  return { collection: COLLECTIONS.principals, filter: { role }, sort: { _id: 1 } };
+}
+
+/** The next number of a sequence, created at 1. */
+export function nextSequence(name: string): Write {
+  return { collection: COLLECTIONS.sequences, filter: { _id: name }, update: { $inc: { value: 1 } } };
+}

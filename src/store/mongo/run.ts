@@ -1,0 +1,75 @@
+/**
+ * Runs the reads and writes of `queries.ts` through the mongoose models: lean reads (plain
+ * objects, no documents to hydrate), validators on updates, and the session when inside a
+ * transaction. Nothing here decides what to ask; `queries.ts` does.
+ */
+import type { ClientSession } from 'mongoose';
+import type { Models } from './models.js';
+import type { Read, Write } from './queries.js';
+
+type Session = ClientSession | null;
+
+/** The session option, left out when there is none (some of mongoose's signatures take no null). */
+const within = (session: Session): { session?: ClientSession } => (session === null ? {} : { session });
+
+export class Runner {
+  readonly #models: Models;
+
+  constructor(models: Models) {
+    this.#models = models;
+  }
+
+  async all<T>(read: Read, session: Session = null): Promise<T[]> {
+    let query = this.#models[read.collection].find(read.filter, null, { session }).lean();
+    if (read.sort) query = query.sort(read.sort);
+    if (read.limit !== undefined) query = query.limit(read.limit);
+    return (await query.exec()) as T[];
+  }
+
+  async one<T>(read: Read, session: Session = null): Promise<T | null> {
+    return (await this.#models[read.collection].findOne(read.filter, null, { session }).lean().exec()) as T | null;
+  }
+
+  /** Updates the one matching document and answers it as it is afterwards; null when none matched. */
+  async update<T>(write: Write, session: Session = null, options: { upsert?: boolean } = {}): Promise<T | null> {
+    return (await this.#models[write.collection]
+      .findOneAndUpdate(write.filter, write.update, { session, returnDocument: 'after', runValidators: true, upsert: options.upsert ?? false })
+      .lean()
+      .exec()) as T | null;
+  }
+
+  /** True when a document matched (and so was changed). */
+  async updateOne(write: Write, session: Session = null): Promise<boolean> {
+    const result = await this.#models[write.collection].updateOne(write.filter, write.update, { ...within(session), runValidators: true }).exec();
+    return result.matchedCount === 1;
+  }
+
+  async updateMany(write: Write, session: Session = null): Promise<number> {
+    const result = await this.#models[write.collection].updateMany(write.filter, write.update, { ...within(session), runValidators: true }).exec();
+    return result.modifiedCount;
+  }
+
+  async insert(collection: Read['collection'], docs: readonly object[], session: Session = null): Promise<void> {
+    if (docs.length === 0) return;
+    // Ordered, so the first duplicate stops the batch and the transaction's error is that one.
+    await this.#models[collection].insertMany(docs, { session, ordered: true });
+  }
+
+  async deleteMany(read: Read, session: Session = null): Promise<void> {
+    await this.#models[read.collection].deleteMany(read.filter, within(session)).exec();
+  }
+
+  /** Creates or replaces one document by `_id`, validated. */
+  async put(collection: Read['collection'], doc: { _id: string } & Record<string, unknown>): Promise<void> {
+    await this.#models[collection].replaceOne({ _id: doc._id }, doc, { upsert: true, runValidators: true }).exec();
+  }
+
+  async aggregate<T>(collection: Read['collection'], pipeline: Array<Record<string, unknown>>): Promise<T[]> {
+    return this.#models[collection].aggregate<T>(pipeline as never[]).exec();
+  }
+}
+
+/** MongoDB's duplicate-key error (E11000), as the driver reports it. */
+export function isDuplicateKey(error: unknown): error is Error & { keyValue?: Record<string, unknown> } {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
+}

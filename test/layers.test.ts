@@ -1,0 +1,73 @@
+/**
+ * The layers point one way (api → engine → store port ← adapters; machines pure; the service on
+ * top wiring them), read from the import statements of `src/` and `machines/`.
+ */
+import { expect } from 'chai';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+
+function sources(folder: string): string[] {
+  return readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => join(folder, file));
+}
+
+/** Each module and the project modules it imports (types included), as paths from the root. */
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of [...sources('src'), ...sources('machines')]) {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    const targets = [...text.matchAll(/^(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/gms)].map((match) =>
+      relative(ROOT, resolve(ROOT, dirname(file), match[1]!.replace(/\.js$/, '.ts'))),
+    );
+    graph.set(file, targets);
+  }
+  return graph;
+}
+
+/** Every import cycle, each as the chain of modules that closes it. */
+function cycles(graph: Map<string, string[]>): string[] {
+  const found: string[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (module: string): void => {
+    state.set(module, 'open');
+    path.push(module);
+    for (const target of graph.get(module) ?? []) {
+      if (state.get(target) === 'open') found.push([...path.slice(path.indexOf(target)), target].join(' → '));
+      else if (!state.has(target) && graph.has(target)) visit(target);
+    }
+    path.pop();
+    state.set(module, 'done');
+  };
+  for (const module of graph.keys()) if (!state.has(module)) visit(module);
+  return found;
+}
+
+describe('layers', () => {
+  const graph = importGraph();
+  const importersOf = (target: string) => [...graph].filter(([, targets]) => targets.includes(target)).map(([module]) => module);
+
+  it('has no import cycle in src/ or machines/', () => {
+    expect(cycles(graph)).to.deep.equal([]);
+  });
+
+  it('imports the service only from the entry point: nothing below it reaches up', () => {
+    expect(importersOf(join('src', 'service.ts'))).to.deep.equal([join('src', 'main.ts')]);
+  });
+
+  it('runs the outbox dispatcher and the scheduler on the one polling loop of src/workers/', () => {
+    const loop = join('src', 'workers', 'index.ts');
+    expect(importersOf(loop)).to.include.members([join('src', 'notify', 'dispatcher.ts'), join('src', 'schedule', 'scheduler.ts')]);
+    for (const worker of ['notify/dispatcher.ts', 'schedule/scheduler.ts']) {
+      expect(readFileSync(join(ROOT, 'src', worker), 'utf8'), worker).not.to.match(/setTimeout|setInterval/);
+    }
+  });
+
+  it('keeps the machines pure: they import nothing from src/', () => {
+    const reaching = [...graph].filter(([module, targets]) => module.startsWith('machines') && targets.some((t) => t.startsWith('src')));
+    expect(reaching.map(([module]) => module)).to.deep.equal([]);
+  });
+});

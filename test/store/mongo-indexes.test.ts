@@ -1,0 +1,124 @@
+/**
+ * Every query the MongoDB store sends is served by one of its indexes, by the Equality, Sort,
+ * Range rule: the index starts with the fields matched for equality (any order), then the sort
+ * fields in order, and holds every field compared by range. A builder added to `queries.ts`
+ * without a line here fails the first test, so none escapes the check.
+ */
+import { expect } from 'chai';
+import { COLLECTIONS, type CollectionName } from '../../src/store/mongo/documents.js';
+import { INDEXES, missingIndexes } from '../../src/store/mongo/indexes.js';
+import * as q from '../../src/store/mongo/queries.js';
+
+const NOW = '2026-03-02T09:00:00.000Z';
+const cursor = (...key: string[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+const lease = { owner: 'n1', now: NOW, leaseMs: 60_000, limit: 10 };
+
+/** Each builder that makes a query, with every shape of arguments it is called with. */
+const QUERIES: Record<string, Array<q.Read | q.Write>> = {
+  instanceById: [q.instanceById('agreements', 'a1')],
+  transitionInstance: [q.transitionInstance({ kind: 'agreements', id: 'a1', expectedVersion: 3 } as Parameters<typeof q.transitionInstance>[0])],
+  findInstances: [
+    q.findInstances('agreements', { limit: 10 }),
+    q.findInstances('agreements', { limit: 10, states: ['operational'] }),
+    q.findInstances('agreements', { limit: 10, where: { economy: 'VN' } }),
+    q.findInstances('agreements', { limit: 10, where: { economy: 'VN' }, states: ['operational'], cursor: cursor(NOW, 'a1') }),
+    q.findInstances('agreements', { limit: 10, cursor: cursor(NOW, 'a1') }),
+  ],
+  uniqueKeysOf: [q.uniqueKeysOf('test-reports', 'tr1')],
+  uniqueKeyOwner: [q.uniqueKeyOwner('test-reports', 'reportNumber=X')],
+  historyPage: [q.historyPage('agreements', 'a1', { limit: 10 }), q.historyPage('agreements', 'a1', { limit: 10, afterSeq: 4 })],
+  claimableOutbox: [q.claimableOutbox(lease)],
+  claimOutboxMessage: [q.claimOutboxMessage('m1', lease)],
+  markSent: [q.markSent('m1', 'n1', { at: NOW, response: '250' })],
+  markFailed: [q.markFailed('m1', 'n1', { error: 'x', retryAt: null })],
+  requeueOutbox: [q.requeueOutbox('m1', NOW)],
+  outboxById: [q.outboxById('m1')],
+  listOutbox: [q.listOutbox({ limit: 10 }), q.listOutbox({ status: 'dead', limit: 10, cursor: cursor(NOW, 'm1') }), q.listOutbox({ limit: 10, cursor: cursor(NOW, 'm1') })],
+  pendingDeadlines: [q.pendingDeadlines('agreements', 'a1', 'state')],
+  completeFiredDeadline: [q.completeFiredDeadline('d1', NOW)],
+  cancelStateDeadlines: [q.cancelStateDeadlines('agreements', 'a1', NOW)],
+  claimableDeadlines: [q.claimableDeadlines(lease)],
+  claimDueDeadline: [q.claimDueDeadline('d1', lease)],
+  claimDeadlineById: [q.claimDeadlineById('d1', lease)],
+  completeClaimedDeadline: [q.completeClaimedDeadline('d1', 'n1', NOW)],
+  releaseDeadline: [q.releaseDeadline('d1', 'n1', { error: 'x', retryAt: NOW })],
+  byId: Object.values(COLLECTIONS).map((c) => q.byId(c, 'x')),
+  anyOf: [q.anyOf(COLLECTIONS.economies), q.anyOf(COLLECTIONS.principals)],
+  allEconomies: [q.allEconomies()],
+  regulationsByIds: [q.regulationsByIds(['a', 'b'])],
+  regulationsOf: [q.regulationsOf({}), q.regulationsOf({ economy: 'VN' })],
+  cabsPage: [q.cabsPage({ limit: 10 }), q.cabsPage({ economy: 'VN', limit: 10, cursor: cursor('c1') })],
+  principalByKeyHash: [q.principalByKeyHash('h')],
+  principalsOfRole: [q.principalsOfRole('regulator')],
+  nextSequence: [q.nextSequence('designation:VN')],
+};
+
+/** Builders that make documents or values, not queries. */
+const NOT_QUERIES = ['newInstance', 'uniqueKeyDocs', 'historyDoc', 'outboxDocs', 'deadlineDocs', 'leaseUntil', 'outboxCountsPipeline'];
+
+const RANGE = ['$gt', '$gte', '$lt', '$lte', '$ne'];
+
+/** Splits a filter's fields into those matched for equality and those compared by range. */
+function fieldsOf(filter: Record<string, unknown>, inOr = false): { equality: Set<string>; range: Set<string> } {
+  const equality = new Set<string>();
+  const range = new Set<string>();
+  for (const [field, value] of Object.entries(filter)) {
+    if (field === '$or' || field === '$and') {
+      for (const branch of value as Array<Record<string, unknown>>) {
+        const inner = fieldsOf(branch, true);
+        // A field inside an $or bounds the scan like a range, whatever its operator.
+        for (const f of [...inner.equality, ...inner.range]) range.add(f);
+      }
+      continue;
+    }
+    const isRange = value !== null && typeof value === 'object' && Object.keys(value).some((k) => RANGE.includes(k));
+    (isRange || inOr ? range : equality).add(field);
+  }
+  return { equality, range };
+}
+
+function servedBy(query: q.Read | q.Write): string | null {
+  const { equality, range } = fieldsOf(query.filter);
+  if (equality.has('_id')) return '_id_';
+  const sort = Object.keys('sort' in query && query.sort ? query.sort : {}).filter((f) => !equality.has(f));
+  const candidates = [...INDEXES.filter((i) => i.collection === query.collection), { name: '_id_', key: { _id: 1 } }];
+  for (const index of candidates) {
+    const keys = Object.keys(index.key);
+    const head = keys.slice(0, equality.size);
+    const next = keys.slice(equality.size, equality.size + sort.length);
+    const equalityFirst = head.length === equality.size && head.every((k) => equality.has(k));
+    const thenSort = next.length === sort.length && next.every((k, i) => k === sort[i]);
+    const rangesHeld = [...range].every((f) => keys.includes(f));
+    if (equalityFirst && thenSort && rangesHeld) return index.name;
+  }
+  return null;
+}
+
+describe('MongoDB store indexes (no server)', () => {
+  it('every builder in queries.ts is either checked here or makes no query', () => {
+    const exported = Object.entries(q).filter(([, value]) => typeof value === 'function').map(([name]) => name).sort();
+    expect(exported).to.deep.equal([...Object.keys(QUERIES), ...NOT_QUERIES].sort());
+  });
+
+  for (const [builder, queries] of Object.entries(QUERIES)) {
+    it(`${builder}: an index serves every shape of it`, () => {
+      for (const query of queries) {
+        expect(servedBy(query), `${builder} on ${query.collection}: ${JSON.stringify(query.filter)} sort ${JSON.stringify('sort' in query ? query.sort : {})}`).to.not.equal(null);
+      }
+    });
+  }
+
+  it('the rule itself refuses an index in the wrong order', () => {
+    const query: q.Read = { collection: COLLECTIONS.deadlines, filter: { status: 'pending' }, sort: { dueAt: 1 } };
+    expect(servedBy(query)).to.equal('deadlines_due');
+    expect(servedBy({ ...query, sort: { createdAt: 1 } })).to.equal(null);
+    expect(servedBy({ collection: COLLECTIONS.deadlines, filter: { event: 'EXPIRED' } })).to.equal(null);
+  });
+
+  it('index names are unique, and a missing one is reported by name', () => {
+    expect(new Set(INDEXES.map((i) => i.name)).size).to.equal(INDEXES.length);
+    const outbox: CollectionName = COLLECTIONS.outbox;
+    expect(missingIndexes(outbox, ['_id_', 'outbox_due']).map((i) => i.name)).to.deep.equal(['outbox_by_due_time']);
+    expect(missingIndexes(outbox, ['_id_', 'outbox_due', 'outbox_by_due_time'])).to.deep.equal([]);
+  });
+});
