@@ -70,6 +70,8 @@ export class BrowserWorld {
       javaScriptEnabled: options.javaScript ?? true,
       viewport: { width: 1280, height: 900 },
     });
+    // A step that cannot happen fails in 20 s with the selector it waited for, not at mocha's timeout.
+    context.setDefaultTimeout(20_000);
     const page = await context.newPage();
     // Any script that runs from page content would open a dialog: fail loudly if one does.
     page.on('dialog', (dialog) => {

@@ -85,6 +85,7 @@ export const en: PageText = {
     current: 'current state',
     stays: 'stays in this state',
     automatic: 'the engine, by itself',
+    onEntry: 'Decided at once, on the facts',
     diagramLabel: (noun) => `States of a ${noun}`,
   },
   signIn: {

@@ -70,6 +70,8 @@ export interface PageText {
     current: string;
     stays: string;
     automatic: string;
+    /** A transition the machine takes by itself on entering a state (screening decides). */
+    onEntry: string;
     diagramLabel: (noun: string) => string;
   };
   signIn: { title: string; lead: string; key: string; keyHelp: string; submit: string; wrong: string; needed: string };

@@ -85,6 +85,7 @@ export const vi: PageText = {
     current: 'trạng thái hiện tại',
     stays: 'giữ nguyên trạng thái',
     automatic: 'hệ thống tự động',
+    onEntry: 'Hệ thống quyết định ngay, căn cứ các dữ kiện',
     diagramLabel: (noun) => `Các trạng thái của ${noun}`,
   },
   signIn: {

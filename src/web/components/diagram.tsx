@@ -45,7 +45,7 @@ export function Diagram({ context, machine, current, offered = [] }: { context: 
               <ul class="transitions">
                 {state.transitions.map((t) => (
                   <li class={isCurrent && offered.includes(t.event) ? 'offered' : undefined}>
-                    {eventWords(context, kind, t.event)} <code class="muted">{t.event}</code> →{' '}
+                    {t.event === '(on entry)' ? text.machines.onEntry : <>{eventWords(context, kind, t.event)} <code class="muted">{t.event}</code></>} →{' '}
                     {t.target ? <a href={`#state-${t.target}`}>{stateWords(context, kind, t.target)}</a> : <em>{text.machines.stays}</em>}
                   </li>
                 ))}
