@@ -4,7 +4,10 @@
  */
 import { Durations } from './engine/durations-table.js';
 import { AppError } from './errors.js';
-import type { SynchronousMode } from './store/sqlite/sqlite-store.js';
+
+/** SQLite's `synchronous` pragma values; the SQLite adapter takes the one the configuration gives. */
+export const SQLITE_SYNCHRONOUS_MODES = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
+export type SqliteSynchronous = (typeof SQLITE_SYNCHRONOUS_MODES)[number];
 
 export interface Config {
   port: number;
@@ -13,7 +16,7 @@ export interface Config {
   /** Write concern of every MongoDB write: `majority` or a number of members. */
   mongodbWriteConcern: 'majority' | number;
   dbPath: string;
-  sqliteSynchronous: SynchronousMode;
+  sqliteSynchronous: SqliteSynchronous;
   seed: 'demo' | 'none';
   seedDir: string;
   smtpUrl: string | null;
@@ -25,7 +28,7 @@ export interface Config {
   mailIntervalMs: number;
   /** How often the scheduler looks for due deadlines. */
   schedulerIntervalMs: number;
-  /** Base of the links in e-mails, e.g. https://mra.example.gov.vn */
+  /** Base of the links in e-mails, e.g. https://mra.example.gov.vn; by default this host on PORT. */
   publicUrl: string;
   /** Requests per minute one client may make to the public routes. */
   publicRateLimit: number;
@@ -66,7 +69,7 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'MRA_MAIL_DIR', default: './data/mail', meaning: 'where messages are written when SMTP_URL is unset' },
   { name: 'MRA_MAIL_MAX_ATTEMPTS', default: '10', meaning: 'delivery attempts before a message is given up as `dead` (4xx answers and network errors are retried with backoff)' },
   { name: 'MRA_MAIL_INTERVAL_MS', default: '2000', meaning: 'how often the outbox dispatcher looks for messages to send' },
-  { name: 'MRA_PUBLIC_URL', default: 'http://localhost:3000', meaning: 'base of the links in e-mails' },
+  { name: 'MRA_PUBLIC_URL', default: 'http://localhost:PORT', meaning: 'base of the links in e-mails; set it to the public address when the service runs behind a proxy' },
   { name: 'MRA_WEB_SECRET', default: 'unset: random at each start', meaning: 'secret (32 characters or more) that signs the CSRF tokens of the web pages; give every node of one service the same' },
   { name: 'MRA_PUBLIC_RATE_LIMIT', default: '120', meaning: 'requests per minute one client address may make to the public routes' },
   { name: 'MRA_SCHEDULER_INTERVAL_MS', default: '5000', meaning: 'how often the scheduler looks for deadlines that are due' },
@@ -90,7 +93,6 @@ function durationVariables(defaults: Durations): Variable[] {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-const SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
 
 /**
  * Reads and checks the configuration.
@@ -112,7 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (seed !== 'demo' && seed !== 'none') problems.push(`MRA_SEED must be "demo" or "none", not "${seed}"`);
 
   const synchronous = (value('MRA_SQLITE_SYNCHRONOUS') ?? 'FULL').toUpperCase();
-  if (!(SYNCHRONOUS as readonly string[]).includes(synchronous)) problems.push(`MRA_SQLITE_SYNCHRONOUS must be one of ${SYNCHRONOUS.join(', ')}`);
+  if (!(SQLITE_SYNCHRONOUS_MODES as readonly string[]).includes(synchronous)) problems.push(`MRA_SQLITE_SYNCHRONOUS must be one of ${SQLITE_SYNCHRONOUS_MODES.join(', ')}`);
 
   const logLevel = value('LOG_LEVEL') ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -135,7 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mailIntervalMs = integer('MRA_MAIL_INTERVAL_MS', 2000, 10, 3_600_000);
   const schedulerIntervalMs = integer('MRA_SCHEDULER_INTERVAL_MS', 5000, 10, 3_600_000);
   const publicRateLimit = integer('MRA_PUBLIC_RATE_LIMIT', 120, 1, 1_000_000);
-  const publicUrl = (value('MRA_PUBLIC_URL') ?? 'http://localhost:3000').replace(/\/+$/, '');
+  const publicUrl = (value('MRA_PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) problems.push('MRA_PUBLIC_URL must be an http:// or https:// address');
 
   const webSecret = value('MRA_WEB_SECRET') ?? null;
@@ -173,7 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mongodbUri,
     mongodbWriteConcern,
     dbPath: value('MRA_DB_PATH') ?? './data/mra.sqlite',
-    sqliteSynchronous: synchronous as SynchronousMode,
+    sqliteSynchronous: synchronous as SqliteSynchronous,
     seed: seed as Config['seed'],
     seedDir: value('MRA_SEED_DIR') ?? './seed',
     smtpUrl,

@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   FORBIDDEN: { status: 403, title: 'Not allowed for this principal' },
   NOT_FOUND: { status: 404, title: 'Not found' },
   VERSION_CONFLICT: { status: 409, title: 'The resource has changed' },
+  DEADLINE_HANDLED: { status: 409, title: 'The deadline was already handled' },
   DUPLICATE: { status: 409, title: 'Already exists' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
@@ -37,8 +38,10 @@ export interface AppErrorOptions {
   /** What happened, for a person: which record, which field, what to do. */
   detail: string;
   errors?: FieldError[];
-  /** Extra members of the problem body (e.g. `currentVersion`, `reasons`). */
-  extra?: Record<string, unknown>;
+  /** Members added to the problem body the client receives (e.g. `currentVersion`, `reasons`). */
+  publicFields?: Record<string, unknown>;
+  /** What the service keeps for its own log and its own callers; never in an HTTP answer. */
+  internalFields?: Record<string, unknown>;
   cause?: unknown;
 }
 
@@ -48,9 +51,12 @@ export class AppError extends Error {
   readonly title: string;
   readonly detail: string;
   readonly errors: FieldError[] | undefined;
-  readonly extra: Record<string, unknown>;
+  /** Shown: members of the problem+json body. */
+  readonly publicFields: Record<string, unknown>;
+  /** Never shown: for the log and for code that handles the error in-process. */
+  readonly internalFields: Record<string, unknown>;
 
-  constructor({ code, detail, errors, extra, cause }: AppErrorOptions) {
+  constructor({ code, detail, errors, publicFields, internalFields, cause }: AppErrorOptions) {
     super(detail, cause === undefined ? undefined : { cause });
     this.name = 'AppError';
     this.code = code;
@@ -58,7 +64,8 @@ export class AppError extends Error {
     this.title = ERROR_CODES[code].title;
     this.detail = detail;
     this.errors = errors;
-    this.extra = extra ?? {};
+    this.publicFields = publicFields ?? {};
+    this.internalFields = internalFields ?? {};
   }
 }
 

@@ -39,6 +39,11 @@ describe('configuration', () => {
     });
   });
 
+  it('links e-mails to the port the API listens on unless MRA_PUBLIC_URL says otherwise', () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl).to.equal('http://localhost:8080');
+    expect(loadConfig({ PORT: '8080', MRA_PUBLIC_URL: 'https://mra.example.gov.vn/' }).publicUrl).to.equal('https://mra.example.gov.vn');
+  });
+
   it('reads each variable', () => {
     const config = loadConfig({
       PORT: '8080',

@@ -61,7 +61,7 @@ describe('README and docs/', () => {
     const readElsewhere = ['test', 'bench'].flatMap(files).flatMap((file) => [...readDoc(file).matchAll(/process\.env\[?'?([A-Z][A-Z0-9_]+)/g)].map((m) => m[1]!));
     const known = new Set([...VARIABLES.map((v) => v.name), ...readElsewhere]);
     for (const doc of DOCS) {
-      const named = [...readDoc(doc).matchAll(/`((?:MRA|SMTP|MAIL|LOG|MONGODB)_[A-Z0-9_]+)/g)].map((m) => m[1]!);
+      const named = [...readDoc(doc).matchAll(/`((?:MRA|SMTP|MAIL|LOG|MONGODB|BENCH|FUZZ)_[A-Z0-9_]+)/g)].map((m) => m[1]!);
       for (const name of named) expect(known.has(name), `${doc} names ${name}`).to.equal(true);
     }
   });

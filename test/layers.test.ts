@@ -66,6 +66,10 @@ describe('layers', () => {
     }
   });
 
+  it('lets the configuration own its types: src/config.ts imports no store adapter', () => {
+    expect((graph.get(join('src', 'config.ts')) ?? []).filter((target) => target.startsWith(join('src', 'store')))).to.deep.equal([]);
+  });
+
   it('keeps the machines pure: they import nothing from src/', () => {
     const reaching = [...graph].filter(([module, targets]) => module.startsWith('machines') && targets.some((t) => t.startsWith('src')));
     expect(reaching.map(([module]) => module)).to.deep.equal([]);

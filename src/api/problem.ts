@@ -70,7 +70,8 @@ export function problemOf(error: AppError, requestId: string): ProblemBody {
     detail: error.detail,
     code: error.code,
     ...(error.errors === undefined ? {} : { errors: error.errors }),
-    ...error.extra,
+    // Never `internalFields`: they are for the log and in-process callers only.
+    ...error.publicFields,
     requestId,
   };
 }

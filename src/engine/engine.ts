@@ -187,7 +187,9 @@ export class Engine {
     const workflow = workflows[kind];
     const record = await this.store.load(kind, id);
     if (!record || !mayRead(workflow, actor, record.context)) {
-      throw new AppError({ code: 'NOT_FOUND', detail: `There is no ${workflow.noun} "${id}".` });
+      // A record this principal may not read is answered as one that does not exist, so that its
+      // existence is not given away; only the log may know the difference.
+      throw new AppError({ code: 'NOT_FOUND', detail: `There is no ${workflow.noun} "${id}".`, internalFields: record ? { exists: true } : {} });
     }
     return upgrade(workflow, record);
   }
@@ -306,7 +308,7 @@ export class Engine {
         return 'applied';
       } catch (error) {
         if (isAppError(error, 'EVENT_NOT_ACCEPTED')) return 'skipped';
-        if (isAppError(error, 'VERSION_CONFLICT') && error.extra['deadlineHandled'] === true) return 'already-handled';
+        if (isAppError(error, 'DEADLINE_HANDLED')) return 'already-handled';
         if (isAppError(error, 'VERSION_CONFLICT') && attempt < RACE_RETRIES) continue;
         throw error;
       }

@@ -25,7 +25,7 @@ export function notAccepted(workflow: Workflow, record: InstanceRecord, type: st
   return new AppError({
     code: 'EVENT_NOT_ACCEPTED',
     detail: `${workflow.noun} ${record.id} is ${record.state}: ${type} is not possible (${why}).`,
-    extra: { state: record.state },
+    publicFields: { state: record.state },
   });
 }
 
@@ -33,6 +33,6 @@ export function staleVersion(workflow: Workflow, record: InstanceRecord, expecte
   return new AppError({
     code: 'VERSION_CONFLICT',
     detail: `${workflow.noun} ${record.id} is at version ${record.version}, not ${expected}: reload it and try again.`,
-    extra: { currentVersion: record.version },
+    publicFields: { currentVersion: record.version },
   });
 }

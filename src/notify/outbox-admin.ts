@@ -89,7 +89,7 @@ export class OutboxAdmin {
       throw new AppError({
         code: 'EVENT_NOT_ACCEPTED',
         detail: `Outbox message ${id} is ${status}: only a dead message can be re-queued.`,
-        extra: { status },
+        publicFields: { status },
       });
     }
     return { id, status: 'pending', nextAttemptAt: at };

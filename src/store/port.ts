@@ -5,7 +5,8 @@
  * both implement it and pass one contract suite (`test/contract/`).
  *
  * Failures a caller can act on are `AppError`s: `VERSION_CONFLICT` when a commit's expected
- * version is stale, `DUPLICATE` when an id or a unique key is taken.
+ * version is stale, `DUPLICATE` when an id or a unique key is taken, `DEADLINE_HANDLED` when the
+ * deadline a commit completes was completed already (another node fired it first).
  */
 import type { Actor, Kind, PrincipalRole } from '../../machines/types.js';
 
@@ -133,7 +134,7 @@ export interface Commit {
     /** Cancel the instance's pending `state` deadlines (the state was left). */
     cancelStateDeadlines: boolean;
     add: DeadlineDraft[];
-    /** The deadline whose firing this commit is: completed here, and the commit fails if it already was. */
+    /** The deadline whose firing this commit is: completed here; the commit fails with `DEADLINE_HANDLED` if it already was. */
     complete?: string;
   };
 }
@@ -266,8 +267,60 @@ export interface DirectoryStore {
   nextSequence(name: string): Promise<number>;
 }
 
+/** An instance with what only the store sees: its searchable fields (each as a list) and unique keys. */
+export interface StoredInstance extends InstanceRecord {
+  fields: Record<string, string[]>;
+  uniqueKeys: string[];
+}
+
+export interface StoredHistory extends HistoryEntry {
+  kind: Kind;
+  instanceId: string;
+}
+
+/** An outbox message with its place in history and its lease. */
+export interface StoredOutboxMessage extends OutboxMessage {
+  kind: Kind;
+  instanceId: string;
+  seq: number;
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+}
+
+export interface StoredDeadline extends Deadline {
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+  completedAt: string | null;
+}
+
+/** Every table of a store, by the name `exportRows` and `importRows` use, with its row. */
+export interface StoreRows {
+  instances: StoredInstance;
+  history: StoredHistory;
+  outbox: StoredOutboxMessage;
+  deadlines: StoredDeadline;
+  economies: EconomyRecord;
+  regulations: RegulationRecord;
+  cabs: CabRecord;
+  principals: PrincipalRecord;
+  sequences: { name: string; value: number };
+}
+
+export type StoreTable = keyof StoreRows;
+
+/** In the order a copy writes them: history before the outbox that refers to it. */
+export const STORE_TABLES: readonly StoreTable[] = ['economies', 'regulations', 'cabs', 'principals', 'sequences', 'instances', 'history', 'outbox', 'deadlines'];
+
+/** Everything a store holds, read and written a page at a time, to move a store from one adapter to another. */
+export interface TransferStore {
+  /** A page of a table's rows in the adapter's own stable order; every row exactly once across the pages. */
+  exportRows<T extends StoreTable>(table: T, page: { limit: number; cursor?: string | null }): Promise<Page<StoreRows[T]>>;
+  /** Writes rows exported from another store, as they are (statuses, leases, attempts kept). Into an empty store only. */
+  importRows<T extends StoreTable>(table: T, rows: ReadonlyArray<StoreRows[T]>): Promise<void>;
+}
+
 /** The whole port, as one adapter provides it. */
-export interface Store extends InstanceStore, DeadlineStore, OutboxStore, DirectoryStore {
+export interface Store extends InstanceStore, DeadlineStore, OutboxStore, DirectoryStore, TransferStore {
   /** `sqlite` or `mongodb`, for `/health` and the start-up log. */
   readonly name: string;
   close(): Promise<void>;

@@ -33,8 +33,8 @@ export function refusalOf(context: PageContext, error: AppError): Refusal {
     const field = fieldOf(fieldError) || 'form';
     fields[field] ??= problemWord(context, fieldError.message);
   }
-  const reasons = Array.isArray(error.extra['reasons'])
-    ? (error.extra['reasons'] as Array<{ code?: string; detail?: string }>).map(
+  const reasons = Array.isArray(error.publicFields['reasons'])
+    ? (error.publicFields['reasons'] as Array<{ code?: string; detail?: string }>).map(
         (reason) => context.wording.reasons[reason.code ?? ''] ?? [reason.code, reason.detail].filter(Boolean).join(': '),
       )
     : [];

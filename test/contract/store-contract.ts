@@ -110,7 +110,7 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
         expect(rejected).to.have.length(1);
         expect(isAppError(rejected[0]!.reason, 'VERSION_CONFLICT')).to.equal(true);
-        expect((rejected[0]!.reason as { extra: Record<string, unknown> }).extra['currentVersion']).to.equal(2);
+        expect((rejected[0]!.reason as { publicFields: Record<string, unknown> }).publicFields['currentVersion']).to.equal(2);
         expect(await historyOf('a1')).to.have.length(2);
         expect((await store.outboxCounts()).pending).to.equal(2);
         expect(await store.pendingDeadlines('agreements', 'a1')).to.have.length(1);
@@ -124,7 +124,7 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         await store.commit(commitOf('a1', 0, 'negotiating', { uniqueKeys: ['reportNumber=RF1'] }));
         const error = await store.commit(commitOf('a2', 0, 'negotiating', { uniqueKeys: ['reportNumber=RF1'] })).catch((e: unknown) => e);
         expect(isAppError(error, 'DUPLICATE')).to.equal(true);
-        expect((error as { extra: Record<string, unknown> }).extra['existingId']).to.equal('a1');
+        expect((error as { publicFields: Record<string, unknown> }).publicFields['existingId']).to.equal('a1');
         expect(await store.load('agreements', 'a2')).to.equal(null);
         await store.commit(commitOf('a1', 1, 'operational', { uniqueKeys: ['reportNumber=RF2'] }));
         await store.commit(commitOf('a2', 0, 'negotiating', { uniqueKeys: ['reportNumber=RF1'] }));
@@ -272,13 +272,12 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         expect((await store.pendingDeadlines('agreements', 'a1', 'cascade')).map((d) => d.id)).to.deep.equal([cascade.id]);
       });
 
-      it('a commit that fires a deadline completes it; a second one firing it is a conflict that writes nothing', async () => {
+      it('a commit that fires a deadline completes it; a second one firing it is refused as DEADLINE_HANDLED and writes nothing', async () => {
         const due = deadline('EXPIRED', at(10));
         await store.commit(commitOf('a1', 0, 'active', { deadlines: { cancelStateDeadlines: false, add: [due] } }));
         await store.commit(commitOf('a1', 1, 'lapsed', { deadlines: { cancelStateDeadlines: true, add: [], complete: due.id } }));
         const error = await store.commit(commitOf('a1', 2, 'lapsed', { deadlines: { cancelStateDeadlines: false, add: [], complete: due.id } })).catch((e: unknown) => e);
-        expect(isAppError(error, 'VERSION_CONFLICT')).to.equal(true);
-        expect((error as { extra: Record<string, unknown> }).extra['deadlineHandled']).to.equal(true);
+        expect(isAppError(error, 'DEADLINE_HANDLED'), String(error)).to.equal(true);
         expect((await store.load('agreements', 'a1'))!.version).to.equal(2);
         expect(await store.claimDueDeadlines(lease('n1', at(100)))).to.deep.equal([]);
       });

@@ -51,7 +51,7 @@ describe('engine: version conflicts', () => {
       }),
     );
     expect(error.code).to.equal('VERSION_CONFLICT');
-    expect(error.extra['currentVersion']).to.equal(agreement.version + 1);
+    expect(error.publicFields['currentVersion']).to.equal(agreement.version + 1);
     expect(await world.snapshot()).to.deep.equal(before);
   });
 
@@ -256,7 +256,7 @@ describe('engine: uniqueness', () => {
     const before = await world.snapshot();
     const error = await failure(() => world.submit(lab, { reportNumber: 'RF190723E04' }));
     expect(error.code).to.equal('DUPLICATE');
-    expect(error.extra['existingId']).to.equal(first.id);
+    expect(error.publicFields['existingId']).to.equal(first.id);
     expect(await world.snapshot()).to.deep.equal(before);
   });
 

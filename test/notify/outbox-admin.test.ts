@@ -42,7 +42,7 @@ describe('OutboxAdmin', function () {
 
     await mw.dispatcher().runOnce();
     const sent = await mw.admin.requeue(pending!.id).catch((e: unknown) => e);
-    expect((sent as { extra: Record<string, unknown> }).extra).to.deep.equal({ status: 'sent' });
+    expect((sent as { publicFields: Record<string, unknown> }).publicFields).to.deep.equal({ status: 'sent' });
     expect(await mw.admin.counts()).to.deep.include({ pending: 0, dead: 0 });
   });
 

@@ -42,7 +42,8 @@ describe('E-mail from npm start', function () {
   });
 
   it('without SMTP_URL, writes each of the demo e-mails as a readable .eml file named after its outbox message', async () => {
-    const env = { ...opened.serviceEnv, MRA_MAIL_DIR: join(dir, 'mail') };
+    // The service listens on any free port (PORT=0), so the links' base is given.
+    const env = { ...opened.serviceEnv, MRA_MAIL_DIR: join(dir, 'mail'), MRA_PUBLIC_URL: 'https://mra.example.gov.vn' };
     const run = await runService(env, passDone);
     expect(run.exitCode).to.equal(0);
     expect(run.lines.find((l) => l['transport'] === 'eml')).to.deep.include({
@@ -69,7 +70,7 @@ describe('E-mail from npm start', function () {
     const toImporter = mails.find(
       (mail) => mail.subject === 'Test report SHT-RF-0001 (PN-AX3000) for KR: accepted' && JSON.stringify(mail.to).includes('compliance@hanbit.kr.example'),
     );
-    expect(toImporter?.text).to.contain('Dear Hanbit Trading Co., Ltd.,').and.to.contain('View details: http://localhost:3000/test-reports/tr-sh-0001');
+    expect(toImporter?.text).to.contain('Dear Hanbit Trading Co., Ltd.,').and.to.contain('View details: https://mra.example.gov.vn/test-reports/tr-sh-0001');
   });
 
   it('killed in the middle of a batch and started again, delivers every message; a copy sent twice has the same Message-ID', async () => {

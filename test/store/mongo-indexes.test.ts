@@ -51,6 +51,7 @@ const QUERIES: Record<string, Array<q.Read | q.Write>> = {
   principalByKeyHash: [q.principalByKeyHash('h')],
   principalsOfRole: [q.principalsOfRole('regulator')],
   nextSequence: [q.nextSequence('designation:VN')],
+  exportPage: Object.values(COLLECTIONS).flatMap((c) => [q.exportPage(c, { limit: 10 }), q.exportPage(c, { limit: 10, cursor: cursor('x') })]),
 };
 
 /** Builders that make documents or values, not queries. */

@@ -41,7 +41,7 @@ export const accreditationRules: KindRules = {
       throw new AppError({
         code: 'NOT_ELIGIBLE',
         detail: `CAB ${cab.id} is a ${cab.type.replace('_', ' ')}; it is accredited to ${expected}, not ${String(input['standard'])}.`,
-        extra: { reasons: [{ code: 'STANDARD_MISMATCH', detail: `${cab.type} needs ${expected}` }] },
+        publicFields: { reasons: [{ code: 'STANDARD_MISMATCH', detail: `${cab.type} needs ${expected}` }] },
       });
     }
     await requireRegulations(store, input['scope'] as string[], '/scope');

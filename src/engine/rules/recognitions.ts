@@ -16,7 +16,7 @@ function refuse(what: string, reasons: Reason[], facts: RecognitionFacts): never
   throw new AppError({
     code: 'NOT_ELIGIBLE',
     detail: `${what}: ${reasons.map((r) => r.detail).join(' ')}`,
-    extra: { reasons, facts },
+    publicFields: { reasons, facts },
   });
 }
 
@@ -37,7 +37,7 @@ export const recognitionRules: KindRules = {
       throw new AppError({
         code: 'DUPLICATE',
         detail: duplicates.map((d) => d.detail).join(' '),
-        extra: { reasons: duplicates, existingId: facts.existing[0]?.id },
+        publicFields: { reasons: duplicates, existingId: facts.existing[0]?.id },
       });
     }
     return { input: body, facts: facts as unknown as Record<string, unknown> };

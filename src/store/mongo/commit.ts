@@ -66,7 +66,7 @@ export class MongoCommitter {
       throw new AppError({
         code: 'VERSION_CONFLICT',
         detail: `${c.kind} ${c.id} is at version ${current.version}, not ${c.expectedVersion}: reload it and try again.`,
-        extra: { currentVersion: current.version },
+        publicFields: { currentVersion: current.version },
       });
     }
     if (c.uniqueKeys) {
@@ -84,9 +84,9 @@ export class MongoCommitter {
     await run.insert('outbox', q.outboxDocs(c), session);
     if (c.deadlines.complete !== undefined && !(await run.updateOne(q.completeFiredDeadline(c.deadlines.complete, c.at), session))) {
       throw new AppError({
-        code: 'VERSION_CONFLICT',
+        code: 'DEADLINE_HANDLED',
         detail: `Deadline ${c.deadlines.complete} has already been handled.`,
-        extra: { deadlineHandled: true },
+        internalFields: { deadlineId: c.deadlines.complete },
       });
     }
     if (c.deadlines.cancelStateDeadlines) await run.updateMany(q.cancelStateDeadlines(c.kind, c.id, c.at), session);
@@ -99,7 +99,7 @@ export class MongoCommitter {
     return new AppError({
       code: 'DUPLICATE',
       detail: `Another ${c.kind} record (${owner?.instanceId ?? 'unknown'}) already has ${taken.key}.`,
-      extra: { existingId: owner?.instanceId ?? null },
+      publicFields: { existingId: owner?.instanceId ?? null },
       cause: taken.cause,
     });
   }

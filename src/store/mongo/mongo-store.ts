@@ -21,6 +21,8 @@ import type {
   PrincipalRecord,
   RegulationRecord,
   Store,
+  StoreRows,
+  StoreTable,
 } from '../port.js';
 import { encodeCursor } from '../cursor.js';
 import { claimUnderLease, type ClaimPlan } from './claims.js';
@@ -39,10 +41,12 @@ import {
   type InstanceDoc,
   type OutboxDoc,
   type SequenceDoc,
+  type UniqueKeyDoc,
 } from './documents.js';
 import { defineModels } from './models.js';
 import * as q from './queries.js';
 import { isDuplicateKey, Runner } from './run.js';
+import * as transfer from './transfer.js';
 
 const byDue = (key: 'nextAttemptAt' | 'dueAt') => (a: Record<string, unknown>, b: Record<string, unknown>) =>
   String(a[key]).localeCompare(String(b[key])) || String(a['_id']).localeCompare(String(b['_id']));
@@ -226,6 +230,43 @@ export class MongoStore implements Store {
       } catch (error) {
         if (!isDuplicateKey(error) || attempt > 0) throw error;
       }
+    }
+  }
+
+  async exportRows<T extends StoreTable>(table: T, request: { limit: number; cursor?: string | null }): Promise<Page<StoreRows[T]>> {
+    const docs = await this.#run.all<{ _id: string } & Record<string, unknown>>(q.exportPage(table, request));
+    const slice = docs.slice(0, request.limit);
+    const nextCursor = docs.length > request.limit ? encodeCursor([slice.at(-1)!._id]) : null;
+    return { items: (await this.#rowsOf(table, slice)) as Array<StoreRows[T]>, nextCursor };
+  }
+
+  async #rowsOf(table: StoreTable, docs: Array<{ _id: string } & Record<string, unknown>>): Promise<unknown[]> {
+    if (transfer.isKeyedTable(table)) return docs.map((doc) => transfer.keyedRow(table, doc));
+    if (table === 'history') return (docs as unknown as HistoryDoc[]).map(transfer.historyRow);
+    if (table === 'outbox') return (docs as unknown as OutboxDoc[]).map(transfer.outboxRow);
+    if (table === 'deadlines') return (docs as unknown as DeadlineDoc[]).map(transfer.deadlineRow);
+    const instances = docs as unknown as InstanceDoc[];
+    const rows = [];
+    for (const instance of instances) {
+      const keys = await this.#run.all<UniqueKeyDoc>(q.uniqueKeysOf(instance.kind, instance.id));
+      rows.push(transfer.instanceRow(instance, keys));
+    }
+    return rows;
+  }
+
+  async importRows<T extends StoreTable>(table: T, rows: ReadonlyArray<StoreRows[T]>): Promise<void> {
+    if (transfer.isKeyedTable(table)) {
+      await this.#run.insert(table, rows.map((row) => transfer.keyedDoc(table, row as StoreRows[typeof table])));
+    } else if (table === 'history') {
+      await this.#run.insert(table, (rows as ReadonlyArray<StoreRows['history']>).map(transfer.historyDocOf));
+    } else if (table === 'outbox') {
+      await this.#run.insert(table, (rows as ReadonlyArray<StoreRows['outbox']>).map(transfer.outboxDocOf));
+    } else if (table === 'deadlines') {
+      await this.#run.insert(table, (rows as ReadonlyArray<StoreRows['deadlines']>).map(transfer.deadlineDocOf));
+    } else {
+      const docs = (rows as ReadonlyArray<StoreRows['instances']>).map(transfer.instanceDocs);
+      await this.#run.insert(COLLECTIONS.instances, docs.map((d) => d.instance));
+      await this.#run.insert(COLLECTIONS.uniqueKeys, docs.flatMap((d) => d.keys));
     }
   }
 

@@ -381,3 +381,12 @@ export function principalsOfRole(role: string): Read {
 export function nextSequence(name: string): Write {
   return { collection: COLLECTIONS.sequences, filter: { _id: name }, update: { $inc: { value: 1 } } };
 }
+
+// ---------------------------------------------------------------- transfer (store:copy)
+
+/** A page of a whole collection in `_id` order, one more than asked. */
+export function exportPage(collection: CollectionName, page: { limit: number; cursor?: string | null }): Read {
+  const filter: Filter = page.cursor ? { _id: op({ $gt: decodeCursor(page.cursor)[0] ?? '' }) } : {};
+  return { collection, filter, sort: { _id: 1 }, limit: page.limit + 1 };
+}
+

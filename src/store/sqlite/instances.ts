@@ -143,7 +143,7 @@ export class InstanceTables {
       throw new AppError({
         code: 'VERSION_CONFLICT',
         detail: `${c.kind} ${c.id} is at version ${current}, not ${c.expectedVersion}: reload it and try again.`,
-        extra: { currentVersion: current },
+        publicFields: { currentVersion: current },
       });
     }
     const seq = c.expectedVersion + 1;
@@ -164,7 +164,7 @@ export class InstanceTables {
           throw new AppError({
             code: 'DUPLICATE',
             detail: `Another ${c.kind} record (${owner}) already has ${key}.`,
-            extra: { existingId: owner },
+            publicFields: { existingId: owner },
             cause: error,
           });
         }
@@ -191,9 +191,9 @@ export class InstanceTables {
     }
     if (c.deadlines.complete !== undefined && sql.completeDeadline.run({ id: c.deadlines.complete, at: c.at }).changes === 0) {
       throw new AppError({
-        code: 'VERSION_CONFLICT',
+        code: 'DEADLINE_HANDLED',
         detail: `Deadline ${c.deadlines.complete} has already been handled.`,
-        extra: { deadlineHandled: true },
+        internalFields: { deadlineId: c.deadlines.complete },
       });
     }
     if (c.deadlines.cancelStateDeadlines) sql.cancelStateDeadlines.run({ kind: c.kind, id: c.id, at: c.at });

@@ -7,6 +7,7 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import type { SqliteSynchronous } from '../../config.js';
 import type { Kind, PrincipalRole } from '../../../machines/types.js';
 import type {
   CabRecord,
@@ -25,18 +26,21 @@ import type {
   PrincipalRecord,
   RegulationRecord,
   Store,
+  StoreRows,
+  StoreTable,
 } from '../port.js';
 import { DirectoryTables } from './directory.js';
 import { InstanceTables } from './instances.js';
 import { DeadlineTable, OutboxTable } from './queues.js';
 import { migrateSchema } from './schema.js';
+import { exportRows, importRows } from './transfer.js';
 
-export type SynchronousMode = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
 
 export interface SqliteStoreOptions {
   /** The database file; its folder is created if missing. */
   path: string;
-  synchronous?: SynchronousMode;
+  /** As the configuration gives it (`MRA_SQLITE_SYNCHRONOUS`); FULL unless told otherwise. */
+  synchronous?: SqliteSynchronous;
   /** How long to wait for another process's write lock before failing. */
   busyTimeoutMs?: number;
   /** Fault injection for tests; never set in production. */
@@ -54,7 +58,7 @@ function createOwnerOnly(path: string): void {
 }
 
 /** Opens (creating if needed) a SQLite file with the store's own settings. Used by the bench too. */
-export function openDatabase(path: string, synchronous: SynchronousMode = 'FULL', busyTimeoutMs = 5000): BetterSqlite3.Database {
+export function openDatabase(path: string, synchronous: SqliteSynchronous = 'FULL', busyTimeoutMs = 5000): BetterSqlite3.Database {
   if (path !== ':memory:') createOwnerOnly(path);
   const db = new BetterSqlite3(path, { timeout: busyTimeoutMs });
   db.pragma('journal_mode = WAL');
@@ -204,6 +208,14 @@ export class SqliteStore implements Store {
 
   async nextSequence(name: string): Promise<number> {
     return this.#directory.nextSequence(name);
+  }
+
+  async exportRows<T extends StoreTable>(table: T, page: { limit: number; cursor?: string | null }): Promise<Page<StoreRows[T]>> {
+    return exportRows(this.#db, table, page);
+  }
+
+  async importRows<T extends StoreTable>(table: T, rows: ReadonlyArray<StoreRows[T]>): Promise<void> {
+    importRows(this.#db, table, rows);
   }
 
   async close(): Promise<void> {

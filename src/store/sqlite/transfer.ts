@@ -1,0 +1,194 @@
+/**
+ * Every SQLite table read out and written in a page at a time, rows exactly as they are
+ * (statuses, leases, attempts): what `npm run store:copy` moves between stores. Pages go in
+ * primary-key order, so a cursor is the last row's key.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Kind } from '../../../machines/types.js';
+import type { Page, StoreRows, StoreTable, StoredDeadline, StoredHistory, StoredInstance, StoredOutboxMessage } from '../port.js';
+import { decodeCursor, encodeCursor, parseJson } from './rows.js';
+
+type Row = Record<string, unknown>;
+const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
+const parsed = (value: unknown): Record<string, unknown> | undefined => (typeof value === 'string' ? parseJson(value) : undefined);
+
+interface TableSpec<T> {
+  /** Rows after the cursor's key, in key order; `?` placeholders take the key then the limit. */
+  select: string;
+  key: (row: T) => string[];
+  /** How many key columns the cursor holds. */
+  keyColumns: number;
+  read: (row: Row, db: Database) => T;
+  write: (db: Database, row: T) => void;
+}
+
+/** A reference table: its key column (named as the record's key field), maybe `economy`, and the record as JSON. */
+const directoryTable = <T extends object>(table: string, key: keyof T & string, extraColumns: (row: T) => unknown[], columns: string) => ({
+  select: `SELECT data FROM ${table} WHERE ${key} > ? ORDER BY ${key} LIMIT ?`,
+  key: (row: T) => [String(row[key])],
+  keyColumns: 1,
+  read: (row: Row) => parseJson<T>(String(row['data'])),
+  write: (db: Database, row: T) => {
+    const values = [String(row[key]), ...extraColumns(row), JSON.stringify(row)];
+    db.prepare(`INSERT INTO ${table} (${columns}) VALUES (${values.map(() => '?').join(', ')})`).run(...values);
+  },
+});
+
+const SPECS: { [T in StoreTable]: TableSpec<StoreRows[T]> } = {
+  economies: directoryTable('economies', 'code', () => [], 'code, data'),
+  regulations: directoryTable('regulations', 'id', (r) => [r.economy], 'id, economy, data'),
+  cabs: directoryTable('cabs', 'id', (r) => [r.economy], 'id, economy, data'),
+  principals: {
+    select: 'SELECT data FROM principals WHERE id > ? ORDER BY id LIMIT ?',
+    key: (p) => [p.id],
+    keyColumns: 1,
+    read: (row) => parseJson(String(row['data'])),
+    write: (db, p) =>
+      db.prepare('INSERT INTO principals (id, role, economy, key_hash, data) VALUES (?, ?, ?, ?, ?)').run(p.id, p.role, p.economy ?? null, p.apiKeyHash, JSON.stringify(p)),
+  },
+  sequences: {
+    select: 'SELECT name, value FROM sequences WHERE name > ? ORDER BY name LIMIT ?',
+    key: (s) => [s.name],
+    keyColumns: 1,
+    read: (row) => ({ name: String(row['name']), value: Number(row['value']) }),
+    write: (db, s) => db.prepare('INSERT INTO sequences (name, value) VALUES (?, ?)').run(s.name, s.value),
+  },
+  instances: {
+    select: 'SELECT * FROM instances WHERE (kind, id) > (?, ?) ORDER BY kind, id LIMIT ?',
+    key: (i) => [i.kind, i.id],
+    keyColumns: 2,
+    read: (row, db): StoredInstance => {
+      const fields: Record<string, string[]> = {};
+      for (const f of db.prepare('SELECT field, value FROM instance_fields WHERE kind = ? AND id = ? ORDER BY field, value').all(row['kind'], row['id']) as Array<{ field: string; value: string }>) {
+        (fields[f.field] ??= []).push(f.value);
+      }
+      const uniqueKeys = db.prepare('SELECT key FROM unique_keys WHERE kind = ? AND id = ? ORDER BY key').pluck().all(row['kind'], row['id']) as string[];
+      return {
+        kind: row['kind'] as Kind,
+        id: String(row['id']),
+        state: String(row['state']),
+        context: parseJson(String(row['context'])),
+        version: Number(row['version']),
+        machineVersion: Number(row['machine_version']),
+        createdAt: String(row['created_at']),
+        updatedAt: String(row['updated_at']),
+        fields,
+        uniqueKeys,
+      };
+    },
+    write: (db, i) => {
+      db.prepare(
+        'INSERT INTO instances (kind, id, state, context, version, machine_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(i.kind, i.id, i.state, JSON.stringify(i.context), i.version, i.machineVersion, i.createdAt, i.updatedAt);
+      const field = db.prepare('INSERT INTO instance_fields (kind, field, value, id) VALUES (?, ?, ?, ?)');
+      for (const [name, values] of Object.entries(i.fields)) for (const value of values) field.run(i.kind, name, value, i.id);
+      const key = db.prepare('INSERT INTO unique_keys (kind, key, id) VALUES (?, ?, ?)');
+      for (const k of i.uniqueKeys) key.run(i.kind, k, i.id);
+    },
+  },
+  history: {
+    select: 'SELECT * FROM history WHERE (kind, id, seq) > (?, ?, ?) ORDER BY kind, id, seq LIMIT ?',
+    key: (h) => [h.kind, h.instanceId, String(h.seq)],
+    keyColumns: 3,
+    read: (row): StoredHistory => ({
+      kind: row['kind'] as Kind,
+      instanceId: String(row['id']),
+      seq: Number(row['seq']),
+      at: String(row['at']),
+      type: String(row['type']),
+      actor: parseJson(String(row['actor'])),
+      from: (row['from_state'] as string | null) ?? null,
+      to: String(row['to_state']),
+      payload: parseJson(String(row['payload'])),
+      ...(row['facts'] === null ? {} : { facts: parsed(row['facts'])! }),
+      ...(row['cause'] === null ? {} : { cause: parsed(row['cause'])! }),
+    }),
+    write: (db, h) =>
+      db
+        .prepare('INSERT INTO history (kind, id, seq, at, type, actor, from_state, to_state, payload, facts, cause) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(h.kind, h.instanceId, h.seq, h.at, h.type, JSON.stringify(h.actor), h.from, h.to, JSON.stringify(h.payload), json(h.facts), json(h.cause)),
+  },
+  outbox: {
+    select: `SELECT o.*, h.notification AS body FROM outbox o JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
+             WHERE o.id > ? ORDER BY o.id LIMIT ?`,
+    key: (m) => [m.id],
+    keyColumns: 1,
+    read: (row): StoredOutboxMessage => ({
+      id: String(row['id']),
+      kind: row['kind'] as Kind,
+      instanceId: String(row['instance_id']),
+      seq: Number(row['seq']),
+      recipient: parseJson(String(row['recipient'])),
+      notification: parseJson(String(row['body'])),
+      status: row['status'] as StoredOutboxMessage['status'],
+      attempts: Number(row['attempts']),
+      nextAttemptAt: String(row['next_attempt_at']),
+      leaseOwner: (row['lease_owner'] as string | null) ?? null,
+      leaseUntil: (row['lease_until'] as string | null) ?? null,
+      lastError: (row['last_error'] as string | null) ?? null,
+      sentAt: (row['sent_at'] as string | null) ?? null,
+      response: (row['response'] as string | null) ?? null,
+      createdAt: String(row['created_at']),
+    }),
+    write: (db, m) => {
+      // The notification lives once on its history row here; the first message of a transition puts it there.
+      db.prepare('UPDATE history SET notification = COALESCE(notification, ?) WHERE kind = ? AND id = ? AND seq = ?').run(
+        JSON.stringify(m.notification),
+        m.kind,
+        m.instanceId,
+        m.seq,
+      );
+      db.prepare(
+        `INSERT INTO outbox (id, kind, instance_id, seq, recipient, status, attempts, next_attempt_at, lease_owner, lease_until, last_error, sent_at, response, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(m.id, m.kind, m.instanceId, m.seq, JSON.stringify(m.recipient), m.status, m.attempts, m.nextAttemptAt, m.leaseOwner, m.leaseUntil, m.lastError, m.sentAt, m.response, m.createdAt);
+    },
+  },
+  deadlines: {
+    select: 'SELECT * FROM deadlines WHERE id > ? ORDER BY id LIMIT ?',
+    key: (d) => [d.id],
+    keyColumns: 1,
+    read: (row): StoredDeadline => ({
+      id: String(row['id']),
+      kind: row['kind'] as Kind,
+      instanceId: String(row['instance_id']),
+      event: String(row['event']),
+      dueAt: String(row['due_at']),
+      source: row['source'] as StoredDeadline['source'],
+      ...(row['payload'] === null ? {} : { payload: parsed(row['payload'])! }),
+      status: row['status'] as StoredDeadline['status'],
+      attempts: Number(row['attempts']),
+      leaseOwner: (row['lease_owner'] as string | null) ?? null,
+      leaseUntil: (row['lease_until'] as string | null) ?? null,
+      lastError: (row['last_error'] as string | null) ?? null,
+      createdAt: String(row['created_at']),
+      completedAt: (row['completed_at'] as string | null) ?? null,
+    }),
+    write: (db, d) =>
+      db
+        .prepare(
+          `INSERT INTO deadlines (id, kind, instance_id, event, due_at, source, payload, status, attempts, lease_owner, lease_until, last_error, created_at, completed_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(d.id, d.kind, d.instanceId, d.event, d.dueAt, d.source, json(d.payload), d.status, d.attempts, d.leaseOwner, d.leaseUntil, d.lastError, d.createdAt, d.completedAt),
+  },
+};
+
+export function exportRows<T extends StoreTable>(db: Database, table: T, page: { limit: number; cursor?: string | null }): Page<StoreRows[T]> {
+  const spec = SPECS[table] as TableSpec<StoreRows[T]>;
+  // The empty key sorts before every real one; history's seq is compared as a number.
+  const after: unknown[] = page.cursor ? decodeCursor(page.cursor) : Array.from({ length: spec.keyColumns }, () => '');
+  if (table === 'history') after[2] = page.cursor ? Number(after[2]) : -1;
+  const rows = (db.prepare(spec.select).all(...after, page.limit + 1) as Row[]).map((row) => spec.read(row, db));
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > page.limit && last !== undefined ? encodeCursor(spec.key(last)) : null };
+}
+
+/** Writes a page of rows in one transaction. */
+export function importRows<T extends StoreTable>(db: Database, table: T, rows: ReadonlyArray<StoreRows[T]>): void {
+  const spec = SPECS[table] as TableSpec<StoreRows[T]>;
+  db.transaction(() => {
+    for (const row of rows) spec.write(db, row);
+  })();
+}
