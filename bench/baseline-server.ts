@@ -4,9 +4,10 @@
  * `GET /rows/:id` reads one row by primary key. What the platform itself can do, against which
  * the service's HTTP figures are ratios.
  */
+import type { SqliteSynchronous as SynchronousMode } from '../src/config.js';
 import express from 'express';
 import { join } from 'node:path';
-import { openDatabase, type SynchronousMode } from '../src/store/sqlite/sqlite-store.js';
+import { openDatabase } from '../src/store/sqlite/sqlite-store.js';
 
 const db = openDatabase(process.env['BASELINE_DB'] ?? join(process.cwd(), 'baseline.sqlite'), (process.env['MRA_SQLITE_SYNCHRONOUS'] ?? 'FULL') as SynchronousMode);
 db.exec('CREATE TABLE IF NOT EXISTS rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');

@@ -20,7 +20,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { SynchronousMode } from '../src/store/sqlite/sqlite-store.js';
+import type { SqliteSynchronous as SynchronousMode } from '../src/config.js';
 import { Figures, formatCount } from './lib/figures.js';
 import { ACCEPT_EVERY, fillReports, openBenchStore, type Filled } from './lib/bench-store.js';
 import { median } from './lib/stats.js';

@@ -43,6 +43,10 @@ export interface Config {
   logFormat: 'pretty' | 'json' | null;
   /** Key material for sealing list cursors; null: a random key per process. */
   cursorSecret: string | null;
+  /** A port of its own for `GET /metrics`, without a key; null: on the API port, for admins. */
+  metricsPort: number | null;
+  /** The address the metrics port listens on. */
+  metricsHost: string;
 }
 
 export interface Variable {
@@ -81,6 +85,12 @@ export const VARIABLES: readonly Variable[] = [
     default: 'unset: a random key per process',
     meaning: 'at least 32 characters; seals the `nextCursor` of list answers. Nodes of one store that share it accept each other’s cursors, also after a restart',
   },
+  {
+    name: 'MRA_METRICS_PORT',
+    default: 'unset: /metrics on PORT, admin key required',
+    meaning: 'serve `GET /metrics` (Prometheus) on this port instead, without a key: for the scraper’s network only',
+  },
+  { name: 'MRA_METRICS_HOST', default: '127.0.0.1', meaning: 'the address MRA_METRICS_PORT listens on (`0.0.0.0` for every interface)' },
   ...durationVariables(new Durations()),
 ];
 
@@ -153,6 +163,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const smtpUrl = value('SMTP_URL') ?? null;
   if (smtpUrl !== null && !/^smtps?:\/\/.+/.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
 
+  const metricsPortText = value('MRA_METRICS_PORT');
+  const metricsPort = metricsPortText === undefined ? null : Number(metricsPortText);
+  if (metricsPort !== null && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535)) {
+    problems.push(`MRA_METRICS_PORT must be a port number, not "${metricsPortText}"`);
+  }
+  const metricsHost = value('MRA_METRICS_HOST') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:-]+$/.test(metricsHost)) problems.push(`MRA_METRICS_HOST must be a host name or address, not "${metricsHost}"`);
+
   const cursorSecret = value('MRA_CURSOR_SECRET') ?? null;
   if (cursorSecret !== null && cursorSecret.length < 32) problems.push('MRA_CURSOR_SECRET must be at least 32 characters long');
 
@@ -192,5 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevel as Config['logLevel'],
     logFormat: logFormat as Config['logFormat'],
     cursorSecret,
+    metricsPort,
+    metricsHost,
   };
 }

@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   NOT_ELIGIBLE: { status: 422, title: 'Preconditions not met' },
   UNKNOWN_REFERENCE: { status: 422, title: 'Refers to something that does not exist' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  UNAVAILABLE: { status: 503, title: 'Temporarily unavailable' },
   MACHINE_VERSION_UNSUPPORTED: { status: 500, title: 'Stored by a machine version this server cannot read' },
   CONFIG_INVALID: { status: 500, title: 'Invalid configuration' },
   SEED_INVALID: { status: 500, title: 'Invalid seed data' },

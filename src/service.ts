@@ -11,9 +11,11 @@ import { Durations } from './engine/durations-table.js';
 import { AppError, isAppError } from './errors.js';
 import { createApp } from './api/app.js';
 import { CursorSeal } from './api/cursors.js';
+import { createMetricsApp } from './api/metrics-route.js';
 import { listen } from './api/server.js';
 import { Engine } from './engine/engine.js';
 import { newId } from './ids.js';
+import { ServiceMetrics } from './metrics/service-metrics.js';
 import { outboxAdmin, outboxDispatcher } from './notify/index.js';
 import { applySeed } from './seed/apply-seed.js';
 import { readSeed } from './seed/read-seed.js';
@@ -31,6 +33,8 @@ export interface Service {
   workers: BackgroundWorker[];
   /** Where the API listens, e.g. http://localhost:3000 */
   url: string;
+  /** Where `GET /metrics` is served without a key (MRA_METRICS_PORT); null: on the API, for admins. */
+  metricsUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -63,13 +67,17 @@ export async function startService(config: Config, log: Logger): Promise<Service
     throw error;
   }
   const nodeId = `node-${newId()}`;
+  const metrics = new ServiceMetrics({ store, clock });
   const engine = new Engine({
-    store,
+    store: metrics.timingCommits(store),
     clock,
     validator,
     durations,
     nodeId,
-    reportError: (error, context) => log.error({ err: error, ...context }, 'background work failed'),
+    reportError: (error, context) => {
+      metrics.countBackgroundFailure(context);
+      log.error({ err: error, ...context }, 'background work failed');
+    },
   });
   const workers: BackgroundWorker[] = [
     new Scheduler({ engine, intervalMs: config.schedulerIntervalMs, log: log.child({ worker: 'scheduler' }) }),
@@ -79,6 +87,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
     worker.start();
     log.info({ worker: worker.name }, 'worker started');
   }
+  let stopping = false;
   const app = createApp({
     engine,
     store,
@@ -90,9 +99,14 @@ export async function startService(config: Config, log: Logger): Promise<Service
     webSecret: config.webSecret,
     publicUrl: config.publicUrl,
     cursors: new CursorSeal(config.cursorSecret),
+    metrics,
+    metricsOnApi: config.metricsPort === null,
+    ready: () => !stopping,
   });
   const http = await listen(app, config.port);
   log.info({ url: http.url }, 'API listening');
+  const metricsHttp = config.metricsPort === null ? null : await listen(createMetricsApp(metrics, log), config.metricsPort, config.metricsHost);
+  if (metricsHttp) log.info({ url: `${metricsHttp.url}/metrics` }, 'metrics listening');
   return {
     config,
     clock,
@@ -100,8 +114,11 @@ export async function startService(config: Config, log: Logger): Promise<Service
     engine,
     workers,
     url: http.url,
+    metricsUrl: metricsHttp?.url ?? null,
     stop: async () => {
+      stopping = true;
       await http.close();
+      await metricsHttp?.close();
       await Promise.all(workers.map((worker) => worker.stop()));
       await store.close();
     },

@@ -36,6 +36,8 @@ describe('configuration', () => {
       logLevel: 'info',
       logFormat: null,
       cursorSecret: null,
+      metricsPort: null,
+      metricsHost: '127.0.0.1',
     });
   });
 

@@ -3,6 +3,7 @@
  * demo seed played into it (so the recognised lab, the agreements and the principals are real),
  * then filled with test reports submitted through the engine, screening and all.
  */
+import type { SqliteSynchronous as SynchronousMode } from '../../src/config.js';
 import { join } from 'node:path';
 import type { Actor } from '../../machines/types.js';
 import { ManualClock } from '../../src/clock.js';
@@ -10,7 +11,7 @@ import { Durations } from '../../src/engine/durations-table.js';
 import { Engine } from '../../src/engine/engine.js';
 import { applySeed, loadReferenceData } from '../../src/seed/apply-seed.js';
 import { readSeed } from '../../src/seed/read-seed.js';
-import { SqliteStore, type SynchronousMode } from '../../src/store/sqlite/sqlite-store.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { Validator } from '../../src/validation.js';
 
 export const SEED_DIR = join(import.meta.dirname, '..', '..', 'seed');

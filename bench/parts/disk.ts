@@ -1,6 +1,7 @@
 /** Part 1, the yardstick: raw single-row SQLite commits with the store's own settings. */
+import type { SqliteSynchronous as SynchronousMode } from '../../src/config.js';
 import { join } from 'node:path';
-import { openDatabase, type SynchronousMode } from '../../src/store/sqlite/sqlite-store.js';
+import { openDatabase } from '../../src/store/sqlite/sqlite-store.js';
 import { rate } from '../lib/stats.js';
 
 /** Commits per second, one single-row INSERT transaction (and one fsync) each, for `seconds`. */

@@ -8,7 +8,7 @@ import { SMTPServer } from 'smtp-server';
 import { systemClock } from '../../src/clock.js';
 import { MessageComposer, OutboxDispatcher } from '../../src/notify/index.js';
 import { EmlFileTransport, SmtpTransport, type MailTransport } from '../../src/notify/transports/index.js';
-import type { SynchronousMode } from '../../src/store/sqlite/sqlite-store.js';
+import type { SqliteSynchronous as SynchronousMode } from '../../src/config.js';
 import { fillReports, openBenchStore } from '../lib/bench-store.js';
 
 export interface DrainFigure {

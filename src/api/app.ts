@@ -14,6 +14,7 @@ import { newId } from '../ids.js';
 import { CursorSeal } from './cursors.js';
 import type { ApiDeps } from './deps.js';
 import { refuseDeepJson } from './json-depth.js';
+import { metricsHandler } from './metrics-route.js';
 import { mount } from './mount.js';
 import { openApiDocument } from './openapi.js';
 import { errorHandler, notFound } from './problem.js';
@@ -66,6 +67,7 @@ export function createApp(deps: ApiDeps): Express {
       customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
     }),
   );
+  if (deps.metrics) app.use(deps.metrics.httpMiddleware());
   // One strict policy for the API and the pages alike: scripts and styles only from this service's
   // own files (no inline script or style anywhere), forms only to itself, never framed.
   app.use(
@@ -102,6 +104,7 @@ export function createApp(deps: ApiDeps): Express {
   const router = express.Router();
   const cursors = deps.cursors ?? new CursorSeal();
   for (const spec of allRoutes()) mount(router, spec, deps, publicLimiter, cursors);
+  if (deps.metrics && deps.metricsOnApi) router.get('/metrics', metricsHandler(deps.metrics, deps.store));
   app.use(router);
   app.use(web.notFound);
   app.use(notFound);

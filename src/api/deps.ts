@@ -5,6 +5,7 @@ import type { Engine } from '../engine/engine.js';
 import type { OutboxAdmin } from '../notify/outbox-admin.js';
 import type { Store } from '../store/port.js';
 import type { Validator } from '../validation.js';
+import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import type { CursorSeal } from './cursors.js';
 
 export interface ApiDeps {
@@ -22,4 +23,9 @@ export interface ApiDeps {
   publicUrl?: string;
   /** Seals the cursors of list answers; by default one with a key of this process alone. */
   cursors?: CursorSeal;
+  /** Counts every request; with `metricsOnApi`, `GET /metrics` is served here to admins. */
+  metrics?: ServiceMetrics;
+  metricsOnApi?: boolean;
+  /** Whether start-up is done and the node is not stopping (`/health/ready`); unset: always. */
+  ready?: () => boolean;
 }

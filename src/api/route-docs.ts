@@ -21,6 +21,7 @@ const MEANING: Record<number, string> = {
   415: 'Body is not JSON',
   422: 'Not possible now: the state does not take the event, or preconditions are not met',
   429: 'Too many requests from this address; try again in a minute',
+  503: 'Temporarily unavailable: the store cannot be written now, or the service is starting',
 };
 
 /** Problem answers for the given statuses. */

@@ -9,23 +9,25 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function listen(app: Express, port: number): Promise<RunningServer> {
+/** Listens on `port` (0: any free one), on every interface unless `host` names one. */
+export function listen(app: Express, port: number, host?: string): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const server: Server = app.listen(port, (error?: Error) => {
+    const started = (error?: Error): void => {
       if (error) {
         reject(error);
         return;
       }
       const { port: bound } = server.address() as AddressInfo;
       resolve({
-        url: `http://localhost:${bound}`,
+        url: `http://${host ?? 'localhost'}:${bound}`,
         close: () =>
           new Promise<void>((done, fail) => {
             server.close((closeError) => (closeError ? fail(closeError) : done()));
             server.closeIdleConnections();
           }),
       });
-    });
+    };
+    const server: Server = host === undefined ? app.listen(port, started) : app.listen(port, host, started);
     server.once('error', reject);
   });
 }

@@ -191,11 +191,26 @@ export interface DeadlineStore {
   completeDeadline(id: string, owner: string, at: string): Promise<boolean>;
   /** Gives a claimed deadline back, to be tried again from `retryAt`. */
   releaseDeadline(id: string, owner: string, failure: { error: string; retryAt: string }): Promise<boolean>;
+  /**
+   * Gives back every lease `owner` holds on pending deadlines, attempts unchanged, so another node
+   * may claim them at once (a node that stops gracefully). A deadline waiting out a failure's
+   * backoff is not held by anyone and keeps its wait.
+   *
+   * @returns how many leases were given back.
+   */
+  releaseDeadlineLeases(owner: string): Promise<number>;
 }
 
 export interface OutboxStore {
   /** Takes up to `limit` pending messages that are due and not held by anyone. */
   claimOutbox(lease: Lease): Promise<OutboxMessage[]>;
+  /**
+   * Gives back every lease `owner` holds on pending messages, attempts unchanged, so another node
+   * may send them at once (a dispatcher that stops gracefully).
+   *
+   * @returns how many leases were given back.
+   */
+  releaseOutboxLeases(owner: string): Promise<number>;
   /** Records delivery; false if the lease was lost meanwhile. */
   markSent(id: string, owner: string, result: { at: string; response: string }): Promise<boolean>;
   /** Records a failed attempt: try again at `retryAt`, or give up (`dead`) when it is null. */
@@ -319,9 +334,32 @@ export interface TransferStore {
   importRows<T extends StoreTable>(table: T, rows: ReadonlyArray<StoreRows[T]>): Promise<void>;
 }
 
+/** What monitoring watches of the queues, as of `now` (GET /metrics). */
+export interface QueueFigures {
+  outbox: {
+    pending: number;
+    dead: number;
+    /** When the oldest message still pending was written; null when none is. */
+    oldestPendingAt: string | null;
+  };
+  deadlines: {
+    /** Pending and due by `now`: the scheduler should be firing them. */
+    due: number;
+    /** Pending after at least one failed attempt (waiting to be tried again). */
+    failing: number;
+    /** Of those, cascades (fan-outs to other instances). */
+    failingCascades: number;
+  };
+}
+
 /** The whole port, as one adapter provides it. */
 export interface Store extends InstanceStore, DeadlineStore, OutboxStore, DirectoryStore, TransferStore {
   /** `sqlite` or `mongodb`, for `/health` and the start-up log. */
   readonly name: string;
+  /**
+   * The queue figures monitoring scrapes, often (every 15 s or so): each must be answered from an
+   * index, never by reading every message or deadline.
+   */
+  queueFigures(now: string): Promise<QueueFigures>;
   close(): Promise<void>;
 }

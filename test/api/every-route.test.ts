@@ -62,6 +62,8 @@ describe('HTTP: every route, used as intended', () => {
       'GET /public/test-reports': { path: '/public/test-reports?economy=KR&reportNumber=RF-1', status: 200 },
       'GET /public/recognitions': { path: '/public/recognitions?importing=KR', status: 200 },
       'GET /health': { path: '/health', status: 200 },
+      'GET /health/live': { path: '/health/live', status: 200 },
+      'GET /health/ready': { path: '/health/ready', status: 200 },
       'GET /machines': { path: '/machines', status: 200 },
       'GET /machines/{kind}': { path: '/machines/agreements', status: 200 },
       'GET /machines/{kind}/diagram': { path: '/machines/accreditations/diagram', status: 200 },

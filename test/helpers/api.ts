@@ -8,6 +8,8 @@ import { pino } from 'pino';
 import { createApp } from '../../src/api/app.js';
 import { listen, type RunningServer } from '../../src/api/server.js';
 import { loadConfig } from '../../src/config.js';
+import { Engine } from '../../src/engine/engine.js';
+import { ServiceMetrics } from '../../src/metrics/service-metrics.js';
 import { outboxAdmin } from '../../src/notify/index.js';
 import { Validator } from '../../src/validation.js';
 import { World } from './world.js';
@@ -43,10 +45,14 @@ export class ApiWorld {
     this.server = server;
   }
 
-  static async create(options: { publicRateLimit?: number; start?: string } = {}): Promise<ApiWorld> {
+  static async create(options: { publicRateLimit?: number; start?: string; metrics?: boolean } = {}): Promise<ApiWorld> {
     const world = await World.create(options.start ? { start: options.start } : {});
+    const metrics = options.metrics ? new ServiceMetrics({ store: world.store, clock: world.clock }) : undefined;
+    // With metrics, the API's engine times its commits as the service's does.
+    const engine = metrics ? new Engine({ store: metrics.timingCommits(world.store), clock: world.clock, durations: world.engine.durations, nodeId: 'test-node' }) : world.engine;
     const app = createApp({
-      engine: world.engine,
+      ...(metrics ? { metrics, metricsOnApi: true } : {}),
+      engine,
       store: world.store,
       validator: new Validator(),
       clock: world.clock,

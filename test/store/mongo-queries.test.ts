@@ -289,3 +289,53 @@ describe('MongoDB store queries, evaluated by mingo (no server)', () => {
     ]);
   });
 });
+
+describe('MongoDB store: leases given back and queue figures, evaluated by mingo (no server)', () => {
+  it('a stopping node gives back only its own leases on pending messages and deadlines, attempts unchanged', () => {
+    const outbox = [
+      outboxDoc('m1', { leaseOwner: 'n1', leaseUntil: at(5), attempts: 2 }),
+      outboxDoc('m2', { leaseOwner: 'n2', leaseUntil: at(5) }),
+      outboxDoc('m3', { leaseOwner: 'n1', leaseUntil: at(5), status: 'sent' }),
+    ];
+    const write = q.releaseOutboxLeases('n1');
+    expect(run({ collection: write.collection, filter: write.filter }, outbox).map((d) => d._id)).to.deep.equal(['m1']);
+    expect(apply(write, outbox)).to.equal(true);
+    expect(outbox[0]).to.deep.include({ leaseOwner: null, leaseUntil: null, attempts: 2, status: 'pending' });
+    expect(outbox[1]).to.deep.include({ leaseOwner: 'n2' });
+    expect(outbox[2]).to.deep.include({ leaseOwner: 'n1' });
+
+    const deadlines = [
+      deadlineDoc('d1', { leaseOwner: 'n1', leaseUntil: at(5), attempts: 1 }),
+      // Waiting out a failure's backoff: nobody holds it, and its wait stays.
+      deadlineDoc('d2', { leaseOwner: null, leaseUntil: at(30), attempts: 1 }),
+      deadlineDoc('d3', { leaseOwner: 'n1', leaseUntil: at(5), status: 'done' }),
+    ];
+    const release = q.releaseDeadlineLeases('n1');
+    expect(run({ collection: release.collection, filter: release.filter }, deadlines).map((d) => d._id)).to.deep.equal(['d1']);
+    apply(release, deadlines);
+    expect(deadlines[0]).to.deep.include({ leaseOwner: null, leaseUntil: null, attempts: 1 });
+    expect(deadlines[1]).to.deep.include({ leaseUntil: at(30) });
+  });
+
+  it('counts pending and dead messages, finds the oldest pending, and counts due and failing deadlines', () => {
+    const outbox = [
+      outboxDoc('m1', { status: 'sent', createdAt: at(-90) }),
+      outboxDoc('m2', { status: 'pending', createdAt: at(-30) }),
+      outboxDoc('m3', { status: 'pending', createdAt: at(-60) }),
+      outboxDoc('m4', { status: 'dead', createdAt: at(-120) }),
+    ];
+    expect(run(q.outboxOfStatus('pending'), outbox)).to.have.length(2);
+    expect(run(q.outboxOfStatus('dead'), outbox)).to.have.length(1);
+    expect(run(q.oldestPendingOutbox(), outbox).map((d) => d._id)).to.deep.equal(['m3']);
+    const deadlines = [
+      deadlineDoc('d1', { dueAt: at(-1) }),
+      deadlineDoc('d2', { dueAt: at(10) }),
+      deadlineDoc('d3', { dueAt: at(-5), attempts: 2, source: 'cascade' }),
+      deadlineDoc('d4', { dueAt: at(-5), attempts: 1 }),
+      deadlineDoc('d5', { dueAt: at(-5), attempts: 3, status: 'done' }),
+    ];
+    expect(run(q.dueDeadlines(at(0)), deadlines).map((d) => d._id)).to.deep.equal(['d1', 'd3', 'd4']);
+    expect(run(q.failingDeadlines(), deadlines).map((d) => d._id)).to.deep.equal(['d3', 'd4']);
+    expect(run(q.failingDeadlines('cascade'), deadlines).map((d) => d._id)).to.deep.equal(['d3']);
+  });
+});

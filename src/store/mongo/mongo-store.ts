@@ -18,6 +18,7 @@ import type {
   OutboxMessage,
   OutboxStatus,
   Page,
+  QueueFigures,
   PrincipalRecord,
   RegulationRecord,
   Store,
@@ -117,6 +118,27 @@ export class MongoStore implements Store {
 
   releaseDeadline(id: string, owner: string, failure: { error: string; retryAt: string }): Promise<boolean> {
     return this.#run.updateOne(q.releaseDeadline(id, owner, failure));
+  }
+
+  releaseDeadlineLeases(owner: string): Promise<number> {
+    return this.#run.updateMany(q.releaseDeadlineLeases(owner));
+  }
+
+  releaseOutboxLeases(owner: string): Promise<number> {
+    return this.#run.updateMany(q.releaseOutboxLeases(owner));
+  }
+
+  /** Each figure one count (or one document) from an index; see `queries.ts`. */
+  async queueFigures(now: string): Promise<QueueFigures> {
+    const [pending, dead, oldest, due, failing, failingCascades] = await Promise.all([
+      this.#run.count(q.outboxOfStatus('pending')),
+      this.#run.count(q.outboxOfStatus('dead')),
+      this.#run.all<OutboxDoc>(q.oldestPendingOutbox()),
+      this.#run.count(q.dueDeadlines(now)),
+      this.#run.count(q.failingDeadlines()),
+      this.#run.count(q.failingDeadlines('cascade')),
+    ]);
+    return { outbox: { pending, dead, oldestPendingAt: oldest[0]?.createdAt ?? null }, deadlines: { due, failing, failingCascades } };
   }
 
   async claimOutbox(lease: Lease): Promise<OutboxMessage[]> {

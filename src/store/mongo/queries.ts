@@ -340,6 +340,44 @@ export function releaseDeadline(id: string, owner: string, failure: { error: str
   };
 }
 
+// ---------------------------------------------------------------- leases given back, queue figures
+
+/** Every pending message `owner` holds, let go so another node may send it at once (attempts unchanged). */
+export function releaseOutboxLeases(owner: string): Write {
+  return { collection: COLLECTIONS.outbox, filter: { status: 'pending', leaseOwner: owner }, update: { $set: LET_GO } };
+}
+
+/**
+ * Every pending deadline `owner` holds, let go (attempts unchanged). One waiting out a failure's
+ * backoff has no owner (`releaseDeadline` clears it) and so keeps its wait.
+ */
+export function releaseDeadlineLeases(owner: string): Write {
+  return { collection: COLLECTIONS.deadlines, filter: { status: 'pending', leaseOwner: owner }, update: { $set: LET_GO } };
+}
+
+/** Messages of one status, to count. */
+export function outboxOfStatus(status: OutboxStatus): Read {
+  return { collection: COLLECTIONS.outbox, filter: { status } };
+}
+
+/** The oldest message still pending. */
+export function oldestPendingOutbox(): Read {
+  return { collection: COLLECTIONS.outbox, filter: { status: 'pending' }, sort: { createdAt: 1 }, limit: 1 };
+}
+
+/** Pending deadlines due by `now`, to count. */
+export function dueDeadlines(now: string): Read {
+  return { collection: COLLECTIONS.deadlines, filter: { status: 'pending', dueAt: op({ $lte: now }) } };
+}
+
+/** Pending deadlines that failed at least once (of `source`, when given), to count. */
+export function failingDeadlines(source?: DeadlineSource): Read {
+  return {
+    collection: COLLECTIONS.deadlines,
+    filter: { status: 'pending', attempts: op({ $gt: 0 }), ...(source === undefined ? {} : { source }) },
+  };
+}
+
 // ---------------------------------------------------------------- directory
 
 export function byId(collection: CollectionName, id: string): Read {

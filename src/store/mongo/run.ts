@@ -30,6 +30,10 @@ export class Runner {
     return (await this.#models[read.collection].findOne(read.filter, null, { session }).lean().exec()) as T | null;
   }
 
+  async count(read: Read, session: Session = null): Promise<number> {
+    return this.#models[read.collection].countDocuments(read.filter, within(session)).exec();
+  }
+
   /** Updates the one matching document and answers it as it is afterwards; null when none matched. */
   async update<T>(write: Write, session: Session = null, options: { upsert?: boolean } = {}): Promise<T | null> {
     return (await this.#models[write.collection]

@@ -104,6 +104,7 @@ export class OutboxTable {
          WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
       ),
       counts: db.prepare(`SELECT status, count(*) AS n FROM outbox GROUP BY status`),
+      releaseLeases: db.prepare(`UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND status = 'pending'`),
       requeue: db.prepare(
         `UPDATE outbox SET status = 'pending', next_attempt_at = @at, attempts = 0, lease_owner = NULL, lease_until = NULL
          WHERE id = @id AND status = 'dead'`,
@@ -123,6 +124,10 @@ export class OutboxTable {
 
   claim(lease: Lease): OutboxMessage[] {
     return this.#claim.immediate(lease).map(toMessage);
+  }
+
+  releaseLeases(owner: string): number {
+    return this.#sql.releaseLeases.run(owner).changes;
   }
 
   markSent(id: string, owner: string, result: { at: string; response: string }): boolean {
@@ -187,7 +192,12 @@ export class DeadlineTable {
         `UPDATE deadlines SET lease_owner = NULL, lease_until = @retryAt, attempts = attempts + 1, last_error = @error
          WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
       ),
+      releaseLeases: db.prepare(`UPDATE deadlines SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND status = 'pending'`),
     };
+  }
+
+  releaseLeases(owner: string): number {
+    return this.#sql.releaseLeases.run(owner).changes;
   }
 
   pending(kind: Kind, id: string, source: DeadlineSource): Deadline[] {

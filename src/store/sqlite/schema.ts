@@ -110,6 +110,14 @@ const STEPS: readonly string[] = [
   CREATE INDEX principals_by_role ON principals (role, economy);
   CREATE TABLE sequences (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
   `,
+  // 2: what monitoring reads (the age of the oldest pending message, failing deadlines) and what a
+  // stopping node gives back (its leases), each from an index.
+  `
+  CREATE INDEX outbox_by_age ON outbox (status, created_at);
+  CREATE INDEX outbox_leases ON outbox (lease_owner) WHERE lease_owner IS NOT NULL;
+  CREATE INDEX deadlines_failing ON deadlines (status, attempts, source);
+  CREATE INDEX deadlines_leases ON deadlines (lease_owner) WHERE lease_owner IS NOT NULL;
+  `,
 ];
 
 /** Brings the file's tables up to date; each step runs in its own transaction. */

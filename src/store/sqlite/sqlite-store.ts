@@ -24,6 +24,7 @@ import type {
   OutboxStatus,
   Page,
   PrincipalRecord,
+  QueueFigures,
   RegulationRecord,
   Store,
   StoreRows,
@@ -31,6 +32,7 @@ import type {
 } from '../port.js';
 import { DirectoryTables } from './directory.js';
 import { InstanceTables } from './instances.js';
+import { QueueFigureQueries } from './queue-figures.js';
 import { DeadlineTable, OutboxTable } from './queues.js';
 import { migrateSchema } from './schema.js';
 import { exportRows, importRows } from './transfer.js';
@@ -75,6 +77,7 @@ export class SqliteStore implements Store {
   readonly #outbox: OutboxTable;
   readonly #deadlines: DeadlineTable;
   readonly #directory: DirectoryTables;
+  readonly #figures: QueueFigureQueries;
 
   constructor(options: SqliteStoreOptions) {
     this.path = options.path;
@@ -83,6 +86,7 @@ export class SqliteStore implements Store {
     this.#instances = new InstanceTables(this.#db, options.faults);
     this.#outbox = new OutboxTable(this.#db);
     this.#deadlines = new DeadlineTable(this.#db);
+    this.#figures = new QueueFigureQueries(this.#db);
     this.#directory = new DirectoryTables(this.#db);
   }
 
@@ -132,6 +136,18 @@ export class SqliteStore implements Store {
 
   async markFailed(id: string, owner: string, failure: { at: string; error: string; retryAt: string | null }): Promise<boolean> {
     return this.#outbox.markFailed(id, owner, failure);
+  }
+
+  async releaseOutboxLeases(owner: string): Promise<number> {
+    return this.#outbox.releaseLeases(owner);
+  }
+
+  async releaseDeadlineLeases(owner: string): Promise<number> {
+    return this.#deadlines.releaseLeases(owner);
+  }
+
+  async queueFigures(now: string): Promise<QueueFigures> {
+    return this.#figures.figures(now);
   }
 
   async outboxCounts(): Promise<Record<OutboxStatus, number>> {
