@@ -224,6 +224,8 @@ export const en: PageText = {
     NOT_ELIGIBLE: 'The conditions for this are not met.',
     UNKNOWN_REFERENCE: 'It refers to something that does not exist.',
     RATE_LIMITED: 'Too many requests. Wait a minute and try again.',
+    DEADLINE_HANDLED: 'This deadline has already been dealt with.',
+    UNAVAILABLE: 'The service is busy or being maintained. Try again in a few minutes.',
     CSRF: 'This form has expired. Reload the page and send it again.',
     INTERNAL: 'Something went wrong on our side. Try again later.',
   },

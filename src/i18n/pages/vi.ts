@@ -224,6 +224,8 @@ export const vi: PageText = {
     NOT_ELIGIBLE: 'Chưa đáp ứng các điều kiện để thực hiện thao tác này.',
     UNKNOWN_REFERENCE: 'Thông tin dẫn chiếu đến một đối tượng không tồn tại.',
     RATE_LIMITED: 'Quá nhiều yêu cầu. Vui lòng chờ một phút rồi thử lại.',
+    DEADLINE_HANDLED: 'Thời hạn này đã được xử lý.',
+    UNAVAILABLE: 'Hệ thống đang bận hoặc đang bảo trì. Vui lòng thử lại sau ít phút.',
     CSRF: 'Biểu mẫu đã hết hạn. Vui lòng tải lại trang và gửi lại.',
     INTERNAL: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.',
   },
