@@ -90,3 +90,10 @@ describe('dates as people write them', () => {
     expect(formatInstant('2024-06-25T00:00:00.000Z', 'vi')).to.equal('25/6/2024');
   });
 });
+
+describe('the actions a person may take', () => {
+  it('names every event a person can send as an action, in both languages', () => {
+    const sendable = Object.values(workflows).flatMap((w) => Object.entries(w.events).filter(([, rules]) => rules.some((r) => r.role !== 'system')).map(([event]) => event));
+    for (const language of ['en', 'vi'] as const) expect(Object.keys(pageTexts[language].actions), language).to.include.members(sendable);
+  });
+});

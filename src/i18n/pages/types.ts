@@ -101,6 +101,8 @@ export interface PageText {
   create: { title: (noun: string) => string; submit: string };
   cab: { title: string; id: string; name: string; type: string; types: Record<'lab' | 'certification_body', string>; economy: string; address: string; email: string; language: string; submit: string; created: (name: string) => string };
   outbox: { title: string; counts: string; status: Record<'pending' | 'sent' | 'dead', string>; dead: string; none: string; recipient: string; subject: string; attempts: string; error: string; requeue: string; requeued: string };
+  /** An event as the action that sends it: "Accept", "Chấp nhận"; `kind:EVENT` where one kind words it apart. History keeps the e-mail wording. */
+  actions: Readonly<Record<string, string>>;
   fields: Readonly<Record<string, FieldText>>;
   form: { required: string; optional: string; onePerLine: string; choose: string; errorSummary: string };
   /** What a refusal means, by the engine's error code. */

@@ -34,3 +34,8 @@ export function Instant({ context, iso }: { context: PageContext; iso: string | 
   if (!iso) return <>–</>;
   return <time datetime={iso}>{formatInstant(iso, context.language)}</time>;
 }
+
+/** An event as the action a person takes: "Accept", "Withdraw the report". */
+export function actionWords(context: PageContext, kind: Kind, event: string): string {
+  return context.text.actions[`${kind}:${event}`] ?? context.text.actions[event] ?? context.wording.events[kind][event] ?? event;
+}

@@ -9,7 +9,7 @@ import type { HistoryEntry } from '../../store/port.js';
 import type { PageContext } from '../context.js';
 import { Diagram } from '../components/diagram.js';
 import type { Refusal } from '../components/form-parts.js';
-import { StateTag } from '../components/names.js';
+import { actionWords, StateTag } from '../components/names.js';
 import { DataList, PendingDeadlines, Timeline } from '../components/record-parts.js';
 import { SchemaForm } from '../components/schema-form.js';
 import type { FormField } from '../schema-fields.js';
@@ -58,7 +58,7 @@ export function RecordPage({ context, view }: { context: PageContext; view: Reco
           const refused = view.refused?.event === event ? view.refused : undefined;
           return (
             <details class="action" open={Boolean(refused) || view.forms.length === 1}>
-              <summary>{wording.events[kind][event]?.replace('{economy}', context.actor?.economy ?? '') ?? event}</summary>
+              <summary>{actionWords(context, kind, event)}</summary>
               <SchemaForm
                 context={context}
                 action={`${base}/events`}

@@ -2,7 +2,7 @@
 import type { Kind } from '../../../machines/types.js';
 import type { Resource } from '../../engine/resource.js';
 import type { PageContext } from '../context.js';
-import { Instant, StateTag, stateWords } from '../components/names.js';
+import { actionWords, Instant, StateTag, stateWords } from '../components/names.js';
 import type { RecordFilters } from '../records.js';
 
 export interface ListView {
@@ -91,7 +91,7 @@ export function ListPage({ context, view, title, lead, action }: { context: Page
                     <td>{next ? <><Instant context={context} iso={next.dueAt} /><br /><span class="muted">{wording.deadlines[resource.kind][next.type] ?? next.type}</span></> : text.work.noDeadline}</td>
                     <td>
                       {view.kind === null
-                        ? resource.nextEvents.map((e) => (wording.events[resource.kind][e] ?? e).replace('{economy}', context.actor?.economy ?? '')).join(', ')
+                        ? resource.nextEvents.map((e) => actionWords(context, resource.kind, e)).join(', ')
                         : <Instant context={context} iso={resource.updatedAt} />}
                     </td>
                   </tr>
