@@ -46,44 +46,33 @@ function request(): autocannon.Request {
         },
       };
     case 'create':
-      return {
-        ...base,
-        method: 'POST',
-        path: spec.path,
-        setupRequest: (req, context: Context) => {
-          counter += 1;
-          context.started = performance.now();
-          const body = JSON.parse(spec.body ?? '{}') as Record<string, unknown>;
-          body['reportNumber'] = `${spec.prefix ?? 'B'}-${process.pid}-${counter}`;
-          return { ...req, body: JSON.stringify(body) };
-        },
-        onResponse: (_status, _body, context: Context) => void latencies.push(performance.now() - context.started!),
-      };
-    case 'get':
-      return {
-        ...base,
-        method: 'GET',
-        setupRequest: (req, context: Context) => {
-          const paths = spec.paths ?? [];
-          counter += 1;
-          context.started = performance.now();
-          return { ...req, path: paths[counter % paths.length] };
-        },
-        onResponse: (_status, _body, context: Context) => void latencies.push(performance.now() - context.started!),
-      };
+      return timed('POST', spec.path, (req, n) => {
+        const body = JSON.parse(spec.body ?? '{}') as Record<string, unknown>;
+        body['reportNumber'] = `${spec.prefix ?? 'B'}-${process.pid}-${n}`;
+        return { ...req, body: JSON.stringify(body) };
+      });
+    case 'get': {
+      const paths = spec.paths ?? [];
+      return timed('GET', undefined, (req, n) => ({ ...req, path: paths[n % paths.length] }));
+    }
     case 'post':
-      return {
-        ...base,
-        method: 'POST',
-        path: spec.path,
-        setupRequest: (req, context: Context) => {
-          counter += 1;
-          context.started = performance.now();
-          return { ...req, body: JSON.stringify({ n: counter, note: 'Thỏa thuận thừa nhận lẫn nhau' }) };
-        },
-        onResponse: (_status, _body, context: Context) => void latencies.push(performance.now() - context.started!),
-      };
+      return timed('POST', spec.path, (req, n) => ({ ...req, body: JSON.stringify({ n, note: 'Thỏa thuận thừa nhận lẫn nhau' }) }));
   }
+}
+
+/** A request whose n-th instance `build` makes, timed from its setup to its whole answer. */
+function timed(method: string, path: string | undefined, build: (req: autocannon.Request, n: number) => autocannon.Request): autocannon.Request {
+  return {
+    headers: { 'content-type': 'application/json', ...spec.headers },
+    method: method as autocannon.Request['method'],
+    ...(path === undefined ? {} : { path }),
+    setupRequest: (req, context: Context) => {
+      counter += 1;
+      context.started = performance.now();
+      return build(req, counter);
+    },
+    onResponse: (_status, _body, context: Context) => void latencies.push(performance.now() - context.started!),
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
