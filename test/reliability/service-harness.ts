@@ -50,6 +50,16 @@ export class ServiceHarness {
     }
   }
 
+  /** Writes to the store file directly, with the service stopped (to set up what a test needs fast). */
+  write(change: (db: BetterSqlite3.Database) => void): void {
+    const db = new BetterSqlite3(this.dbPath, { timeout: 5000 });
+    try {
+      change(db);
+    } finally {
+      db.close();
+    }
+  }
+
   /** Waits until `done()` holds, polling every 100 ms; fails with `what` after `timeoutMs`. */
   async until(done: () => boolean, what: () => string, timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;

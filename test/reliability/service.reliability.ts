@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import { SEED, record } from './figures.js';
 import { crashRounds } from './crash.js';
 import { mailOutage } from './mail-outage.js';
+import { shutdownUnderBacklog } from './shutdown.js';
 
 describe('reliability: the service process crashed, cut off and stopped', () => {
   it('kill -9 under load, 5 rounds: every acknowledged write kept with history, e-mails, deadlines; deadlines fire once; the dispatcher resumes', async () => {
@@ -27,5 +28,16 @@ describe('reliability: the service process crashed, cut off and stopped', () => 
     record('mail outage', 'duplicates (same Message-ID) / under another id', `${result.duplicates} / ${result.foreign}`);
     expect(result).to.include({ lost: 0, foreign: 0 });
     expect(result.arrivals).to.equal(result.messages + result.duplicates);
+  });
+
+  it('SIGTERM with 100,000 e-mails queued and a request in flight: it is answered, leases are given back, exit within 10 s', async () => {
+    const result = await shutdownUnderBacklog(100_000);
+    record('graceful shutdown', 'backlog / sent before SIGTERM / pending after', `${result.backlog} / ${result.sentBefore} / ${result.pendingAfter}`);
+    record('graceful shutdown', 'request in flight at SIGTERM: status', result.inFlightStatus);
+    record('graceful shutdown', 'SIGTERM to exit (ms, incl. 1 s of slow body) / exit code', `${result.exitMs} / ${result.exitCode}`);
+    record('graceful shutdown', 'leases left / next node first e-mail (ms)', `${result.leasesLeft} / ${result.nextNodeFirstMailMs}`);
+    expect(result).to.include({ inFlightStatus: 201, exitCode: 0, leasesLeft: 0 });
+    expect(result.exitMs).to.be.below(10_000);
+    expect(result.nextNodeFirstMailMs, 'the next node did not wait out a lease').to.be.below(30_000);
   });
 });
