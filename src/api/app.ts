@@ -109,7 +109,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(router);
   app.use(web.notFound);
   app.use(notFound);
-  app.use(errorHandler(deps.log));
+  app.use(errorHandler(deps.log, deps.uploadMaxBytes));
   return app;
 }
 

@@ -20,6 +20,8 @@ import { adminRoutes } from './routes/admin.js';
 import { directoryRoutes } from './routes/directory.js';
 import { publicRoutes } from './routes/public.js';
 import { recordRoutes } from './routes/records.js';
+import { verifyRoutes } from './routes/verify.js';
+import { pageUploadParser } from './uploads.js';
 import { checkCsrf, pageCsrf, signedIn } from './session.js';
 
 const require = createRequire(import.meta.url);
@@ -27,7 +29,7 @@ const HTMX = require.resolve('htmx.org/dist/htmx.min.js');
 const ASSETS = new URL('./assets/', import.meta.url).pathname;
 
 /** The paths the pages answer; anything else is the API's. */
-const PAGE_PATHS = ['/', '/language', '/sign-in', '/auth/sign-in', '/sign-out', '/lookup', '/statuses', '/register', '/register.csv', '/how-it-works', '/work', '/records', '/directory', '/outbox'];
+const PAGE_PATHS = ['/', '/language', '/sign-in', '/auth/sign-in', '/sign-out', '/lookup', '/statuses', '/register', '/register.csv', '/how-it-works', '/work', '/records', '/directory', '/outbox', '/verify'];
 
 export function isPagePath(path: string): boolean {
   return PAGE_PATHS.some((prefix) => path === prefix || (prefix !== '/' && path.startsWith(`${prefix}/`)));
@@ -54,7 +56,9 @@ export function webRouter(deps: ApiDeps, limiters: Limiters): WebRouters {
 
   pages.use(cookieParser());
   pages.use(express.urlencoded({ extended: false, limit: '100kb' }));
+  pages.use(pageUploadParser(deps.uploadMaxBytes));
   pages.use(readerContext);
+  verifyRoutes(pages, deps, limiters.public);
   pages.use(checkCsrf);
   publicRoutes(pages, deps, limiters.public);
   accountRoutes(pages, deps, limiters);

@@ -7,7 +7,7 @@
 import type { Actor, Kind } from '../../machines/types.js';
 import type { Engine } from '../engine/engine.js';
 import type { Resource } from '../engine/resource.js';
-import { folded } from './report-lookup.js';
+import { foldText } from '../search/fold.js';
 
 /** How many records of one kind a list page reads at most. */
 const SCAN_LIMIT = 2000;
@@ -35,8 +35,8 @@ export function matches(resource: Resource, filters: RecordFilters): boolean {
   if (filters.state && resource.state !== filters.state) return false;
   if (filters.economy && !mentionsEconomy(resource.data, filters.economy)) return false;
   if (filters.text) {
-    const haystack = folded(`${resource.id} ${JSON.stringify(resource.data)}`);
-    if (!folded(filters.text).split(/\s+/).every((word) => haystack.includes(word))) return false;
+    const haystack = foldText(`${resource.id} ${JSON.stringify(resource.data)}`);
+    if (!foldText(filters.text).split(' ').every((word) => haystack.includes(word))) return false;
   }
   return true;
 }

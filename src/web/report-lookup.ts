@@ -1,34 +1,21 @@
 /**
- * The importer look-up: decided test reports of one importing economy whose number, manufacturer
- * or model contains what the person typed, accents and case ignored ("phuong nam" finds "Phương
- * Nam"). Until the search of issue 13 lands this reads the public register (at most
- * `SCAN_LIMIT` decided reports of the economy) and matches in memory.
+ * The importer look-up: listed test reports of one importing economy found by what the person
+ * typed (report number, manufacturer, model or category; case and accents ignored, so "phuong nam"
+ * finds "Phương Nam"), through the public register's search (`src/public/register.ts`, the FTS5
+ * trigram index of issue 13). Text too short for the index is answered with a hint, not a search.
  */
 import type { Engine } from '../engine/engine.js';
+import type { Language } from '../i18n/index.js';
 import { findPublicTestReports, type PublicTestReport } from '../public/register.js';
+import { searchFragments } from '../search/fold.js';
 import type { Store } from '../store/port.js';
 
-const SCAN_LIMIT = 1000;
-const PAGE = 200;
+const PAGE = 50;
 
-/** Lower case, no diacritics, đ as d: what a person types on a keyboard without Vietnamese input. */
-export function folded(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/đ/gi, 'd').toLowerCase();
-}
+export type LookupResults = { tooShort: true } | { tooShort: false; items: PublicTestReport[]; more: boolean };
 
-export async function lookUpReports(engine: Engine, store: Store, query: { economy: string; text: string }): Promise<PublicTestReport[]> {
-  const words = folded(query.text).split(/\s+/).filter((w) => w !== '');
-  const found: PublicTestReport[] = [];
-  let cursor: string | undefined;
-  let scanned = 0;
-  do {
-    const page = await findPublicTestReports(engine, store, { economy: query.economy, limit: PAGE, ...(cursor === undefined ? {} : { cursor }) });
-    scanned += page.items.length;
-    for (const report of page.items) {
-      const haystack = folded([report.reportNumber, report.equipment.manufacturer, report.equipment.model, report.lab.name].join(' '));
-      if (words.every((word) => haystack.includes(word))) found.push(report);
-    }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined && scanned < SCAN_LIMIT);
-  return found;
+export async function lookUpReports(engine: Engine, store: Store, query: { economy: string; text: string; language: Language }): Promise<LookupResults> {
+  if (searchFragments(query.text).length === 0) return { tooShort: true };
+  const page = await findPublicTestReports(engine, store, { economy: query.economy, q: query.text, limit: PAGE }, query.language);
+  return { tooShort: false, items: page.items, more: page.nextCursor !== null };
 }

@@ -42,6 +42,8 @@ export interface PageText {
     none: string;
     columns: { reportNumber: string; equipment: string; lab: string; state: string; decided: string; validUntil: string };
     statusesLink: string;
+    tooShort: string;
+    more: string;
   };
   statuses: { title: string; lead: string; meaning: Readonly<Record<string, string>> };
   register: {
@@ -73,6 +75,30 @@ export interface PageText {
     /** A transition the machine takes by itself on entering a state (screening decides). */
     onEntry: string;
     diagramLabel: (noun: string) => string;
+  };
+  files: {
+    report: string;
+    reportHelp: string;
+    annexes: string;
+    annexesHelp: string;
+    roles: Readonly<Record<'report' | 'annex', string>>;
+    size: (bytes: number) => string;
+  };
+  verify: {
+    title: string;
+    lead: string;
+    byFile: string;
+    file: string;
+    fileHelp: string;
+    byHash: string;
+    hash: string;
+    hashHelp: string;
+    check: string;
+    verified: string;
+    notVerified: string;
+    badHash: string;
+    noFile: string;
+    link: string;
   };
   signIn: {
     title: string;

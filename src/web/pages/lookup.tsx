@@ -3,6 +3,7 @@
  * follow the typing (the same page is asked for, and only its results are swapped in).
  */
 import type { PublicTestReport } from '../../public/register.js';
+import type { LookupResults } from '../report-lookup.js';
 import type { EconomyRecord } from '../../store/port.js';
 import type { PageContext } from '../context.js';
 import { Day, economyName, StateTag } from '../components/names.js';
@@ -11,17 +12,26 @@ export interface LookupView {
   economies: EconomyRecord[];
   economy: string;
   text: string;
-  results: PublicTestReport[] | null;
+  results: LookupResults | null;
 }
 
 function Results({ context, view }: { context: PageContext; view: LookupView }) {
   const { text, wording } = context;
   const columns = text.lookup.columns;
   if (view.results === null) return <div id="results" aria-live="polite"></div>;
+  if (view.results.tooShort) {
+    return (
+      <div id="results" aria-live="polite">
+        <p>{text.lookup.tooShort}</p>
+      </div>
+    );
+  }
+  const found: PublicTestReport[] = view.results.items;
   return (
     <div id="results" aria-live="polite">
-      <h2>{view.results.length === 0 ? text.lookup.none : text.lookup.results(view.results.length)}</h2>
-      {view.results.length > 0 && (
+      <h2>{found.length === 0 ? text.lookup.none : text.lookup.results(found.length)}</h2>
+      {view.results.more && <p>{text.lookup.more}</p>}
+      {found.length > 0 && (
         <div class="table-wrap">
           <table>
             <thead>
@@ -35,7 +45,7 @@ function Results({ context, view }: { context: PageContext; view: LookupView }) 
               </tr>
             </thead>
             <tbody>
-              {view.results.map((report) => (
+              {found.map((report) => (
                 <tr>
                   <td>{report.reportNumber}</td>
                   <td>
@@ -46,6 +56,7 @@ function Results({ context, view }: { context: PageContext; view: LookupView }) 
                   <td>{report.lab.name}</td>
                   <td>
                     <StateTag context={context} kind="test-reports" state={report.state} />
+                    <p class="meaning">{report.meaning}</p>
                     {report.reasons && (
                       <ul class="reasons">
                         {report.reasons.map((code) => (
@@ -90,7 +101,9 @@ export function LookupPage({ context, view }: { context: PageContext; view: Look
         </div>
         <button class="button">{text.lookup.search}</button>
       </form>
-      <p><a href="/statuses">{text.lookup.statusesLink}</a></p>
+      <p>
+        <a href="/statuses">{text.lookup.statusesLink}</a> · <a href="/verify">{text.verify.link}</a>
+      </p>
       <Results context={context} view={view} />
     </>
   );

@@ -11,7 +11,9 @@ import { Diagram } from '../components/diagram.js';
 import type { Refusal } from '../components/form-parts.js';
 import { actionWords, StateTag } from '../components/names.js';
 import { DataList, PendingDeadlines, Timeline } from '../components/record-parts.js';
+import { DocumentList, FileInputs } from '../components/documents.js';
 import { SchemaForm } from '../components/schema-form.js';
+import type { ReportDocument } from '../../../machines/test-report.js';
 import type { FormField } from '../schema-fields.js';
 
 export interface RecordView {
@@ -20,7 +22,7 @@ export interface RecordView {
   machine: MachineDescription;
   history: HistoryEntry[];
   /** The form of each event the person may send now. */
-  forms: Array<{ event: string; fields: FormField[] }>;
+  forms: Array<{ event: string; fields: FormField[]; files: boolean }>;
   /** After a refused event: which one, what was typed, and why. */
   refused?: { event: string; values: Record<string, string>; refusal: Refusal };
   /** After a version conflict: the version the person had seen. */
@@ -54,7 +56,7 @@ export function RecordPage({ context, view }: { context: PageContext; view: Reco
       <section aria-labelledby="actions">
         <h2 id="actions">{text.instance.actions}</h2>
         {view.forms.length === 0 && <p>{text.instance.noActions}</p>}
-        {view.forms.map(({ event, fields }) => {
+        {view.forms.map(({ event, fields, files }) => {
           const refused = view.refused?.event === event ? view.refused : undefined;
           return (
             <details class="action" open={Boolean(refused) || view.forms.length === 1}>
@@ -66,7 +68,10 @@ export function RecordPage({ context, view }: { context: PageContext; view: Reco
                 submit={text.instance.send}
                 hidden={{ type: event, version: String(resource.version) }}
                 state={{ values: refused?.values ?? {}, refusal: refused?.refusal ?? null, idPrefix: `${event}-` }}
-              />
+                {...(files ? { enctype: 'multipart/form-data' } : {})}
+              >
+                {files && <FileInputs context={context} idPrefix={`${event}-`} reportRequired={false} />}
+              </SchemaForm>
             </details>
           );
         })}
@@ -81,7 +86,11 @@ export function RecordPage({ context, view }: { context: PageContext; view: Reco
           <h2>{text.instance.pending}</h2>
           <PendingDeadlines context={context} kind={kind} deadlines={resource.deadlines} />
           <h2>{text.instance.documents}</h2>
-          <p>{text.instance.noDocuments}</p>
+          {kind === 'test-reports' ? (
+            <DocumentList context={context} reportId={resource.id} documents={(resource.data['documents'] as ReportDocument[] | undefined) ?? []} />
+          ) : (
+            <p>{text.instance.noDocuments}</p>
+          )}
         </section>
       </div>
 

@@ -6,6 +6,7 @@
 import type { ErrorRequestHandler, Router } from 'express';
 import type { ApiDeps } from '../../api/deps.js';
 import { isAppError } from '../../errors.js';
+import { fromUpload } from '../../api/uploads.js';
 import type { PageContext } from '../context.js';
 import { sendPage } from '../render.js';
 
@@ -41,7 +42,9 @@ function messagePage(title: string, body: string, status: number) {
 
 export function webErrors(router: Router, deps: ApiDeps): void {
   router.use((_request, response) => sendPage(response, response.locals['page'] as PageContext, notFoundPage(response.locals['page'] as PageContext)));
-  const handler: ErrorRequestHandler = (error: unknown, request, response, _next) => {
+  const handler: ErrorRequestHandler = (thrown: unknown, request, response, _next) => {
+    // A file too large or a broken multipart form: the API's problem for it, shown as a page.
+    const error: unknown = fromUpload(thrown, deps.uploadMaxBytes) ?? thrown;
     const context = response.locals['page'] as PageContext | undefined;
     if (!context) throw error;
     const { text } = context;

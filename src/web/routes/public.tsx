@@ -42,7 +42,7 @@ export function publicRoutes(router: Router, deps: ApiDeps, publicLimit: Request
     const economies = await store.listEconomies();
     const economy = economies.some((e) => e.code === param(request.query['economy'])) ? param(request.query['economy']) : (economies.find((e) => e.code === 'KR') ?? economies[0])?.code ?? '';
     const text = param(request.query['q']);
-    const results = text === '' ? null : await lookUpReports(engine, store, { economy, text });
+    const results = text === '' ? null : await lookUpReports(engine, store, { economy, text, language: page.language });
     sendPage(response, page, { title: page.text.lookup.title, body: <LookupPage context={page} view={{ economies, economy, text, results }} /> });
   });
 

@@ -21,6 +21,7 @@ import { filtersOf, matches, myWork, PAGE_SIZE, readable } from '../records.js';
 import { refusalOf } from '../refusal.js';
 import { sendPage } from '../render.js';
 import { bodyFromForm, fieldsOf, formValues } from '../schema-fields.js';
+import { documentsOf } from '../uploads.js';
 
 const KINDS = Object.keys(workflows) as Kind[];
 
@@ -61,7 +62,11 @@ export function recordRoutes(router: Router, deps: ApiDeps): void {
       title: recordTitle(resource, await cabsById()),
       machine: describeMachine(workflows[kind]),
       history: await historyOf(kind, resource.id, page.actor!),
-      forms: resource.nextEvents.map((event) => ({ event, fields: fieldsOf(workflowSchemas[kind].events[event as never]) })),
+      forms: resource.nextEvents.map((event) => ({
+        event,
+        fields: fieldsOf(workflowSchemas[kind].events[event as never]),
+        files: workflows[kind].documents?.events.includes(event) ?? false,
+      })),
       ...view,
     };
     sendPage(response, page, { title: record.title, ...(status === undefined ? {} : { status }), body: <RecordPage context={page} view={record} /> });
@@ -111,7 +116,18 @@ export function recordRoutes(router: Router, deps: ApiDeps): void {
     sendPage(response, page, {
       title,
       ...(error ? { status: error.status } : {}),
-      body: <CreatePage context={page} title={title} action={`/records/${kind}`} fields={createFields(kind)} submit={page.text.create.submit} values={values} refusal={error ? refusalOf(page, error) : null} />,
+      body: (
+        <CreatePage
+          context={page}
+          title={title}
+          action={`/records/${kind}`}
+          fields={createFields(kind)}
+          submit={page.text.create.submit}
+          values={values}
+          refusal={error ? refusalOf(page, error) : null}
+          files={workflows[kind].documents?.onCreate ?? false}
+        />
+      ),
     });
   };
 
@@ -124,7 +140,8 @@ export function recordRoutes(router: Router, deps: ApiDeps): void {
     const actor = actorOf(response);
     const kind = kindOf(request);
     try {
-      const created = await engine.create(kind, bodyFromForm(createFields(kind), form(request)), actor);
+      const documents = documentsOf(request);
+      const created = await engine.create(kind, bodyFromForm(createFields(kind), form(request)), actor, documents.length > 0 ? { documents } : {});
       response.redirect(303, `/records/${kind}/${encodeURIComponent(created.id)}?done=created`);
     } catch (error) {
       if (!isAppError(error) || error.status >= 500 || error.code === 'UNAUTHENTICATED') throw error;
@@ -152,7 +169,8 @@ export function recordRoutes(router: Router, deps: ApiDeps): void {
     try {
       if (!schema) throw new AppError({ code: 'EVENT_NOT_ACCEPTED', detail: `There is no event "${event}".` });
       const body = { type: event, ...bodyFromForm(fieldsOf(schema), values) };
-      await engine.send(kind, id, body, actor, Number.isInteger(version) ? { expectedVersion: version } : {});
+      const documents = documentsOf(request);
+      await engine.send(kind, id, body, actor, { ...(Number.isInteger(version) ? { expectedVersion: version } : {}), ...(documents.length > 0 ? { documents } : {}) });
       response.redirect(303, `/records/${kind}/${encodeURIComponent(id)}?done=sent`);
     } catch (error) {
       if (!isAppError(error) || error.status >= 500 || ['UNAUTHENTICATED', 'NOT_FOUND'].includes(error.code)) throw error;
