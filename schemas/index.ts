@@ -5,8 +5,10 @@ import { agreementEvents, createAgreement } from './agreements.js';
 import { certificateEvents, createCertificate } from './certificates.js';
 import { createEquivalence, equivalenceEvents } from './equivalences.js';
 import {
+  acceptedReportsCsvQuery,
   cabsQuery,
   historyQuery,
+  langQuery,
   listQueries,
   noQuery,
   auditQuery,
@@ -62,6 +64,8 @@ export const querySchemas = {
   principals: principalsQuery,
   audit: auditQuery,
   signIn: signInQuery,
+  acceptedReportsCsv: acceptedReportsCsvQuery,
+  lang: langQuery,
 } as const;
 
 /** Every top-level schema (each has an `$id`). */

@@ -83,7 +83,7 @@ export function createApp(deps: ApiDeps): Express {
   if (deps.metrics && deps.metricsOnApi) router.get('/metrics', limiters.credentialFailures, metricsHandler(deps.metrics, (request) => authenticate(request, deps)));
   app.use(router);
   app.use(notFound);
-  app.use(errorHandler(deps.log));
+  app.use(errorHandler(deps.log, deps.uploadMaxBytes));
   return app;
 }
 

@@ -8,7 +8,7 @@ import type { Notification, Recipient } from '../store/port.js';
 import type { DirectoryNames } from './directory-names.js';
 import { kindFacts, requirementOf } from './kind-facts.js';
 import { Reading, type Fact } from './reading.js';
-import type { Wording } from './wording/index.js';
+import type { Wording } from '../i18n/index.js';
 import { ownValue } from '../own.js';
 
 export type { Fact } from './reading.js';

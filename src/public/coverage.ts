@@ -9,6 +9,7 @@ import type { TestReportData } from '../../machines/test-report.js';
 import { SYSTEM_ACTOR, type Kind } from '../../machines/types.js';
 import type { Engine } from '../engine/engine.js';
 import type { Resource } from '../engine/resource.js';
+import { foldText } from '../search/fold.js';
 import type { Page, Store } from '../store/port.js';
 
 export interface CoverageQuery {
@@ -63,8 +64,13 @@ async function issuerOf(store: Store, cabId: string): Promise<CoverageBasis['iss
 /** Whether the model is covered in the economy, and on what basis. */
 export async function findCoverage(engine: Engine, store: Store, query: CoverageQuery): Promise<Coverage> {
   const where = { importingEconomy: query.economy, manufacturer: query.manufacturer, model: query.model };
-  const reports = await allOf(engine, 'test-reports', 'accepted', where);
-  const certificates = await allOf(engine, 'certificates', 'in_force', where);
+  // Reports are found by their free-text fields (in part); coverage is for this model only.
+  const same = (resource: Resource) => {
+    const equipment = resource.data['equipment'] as { manufacturer: string; model: string };
+    return foldText(equipment.manufacturer) === foldText(query.manufacturer) && foldText(equipment.model) === foldText(query.model);
+  };
+  const reports = (await allOf(engine, 'test-reports', 'accepted', where)).filter(same);
+  const certificates = (await allOf(engine, 'certificates', 'in_force', where)).filter(same);
   const basis: CoverageBasis[] = [];
   for (const resource of certificates) {
     const data = resource.data as unknown as CertificateData;

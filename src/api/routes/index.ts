@@ -14,10 +14,12 @@ import { healthRoutes } from './health.js';
 import { machineRoutes } from './machines.js';
 import { principalRoutes } from './principals.js';
 import { publicCoverageRoutes } from './public-coverage.js';
+import { publicDocumentRoutes } from './public-documents.js';
 import { publicRecognitionRoutes } from './public-recognitions.js';
 import { publicTestReportRoutes } from './public-test-reports.js';
 import { recognitionsRoutes } from './recognitions.js';
 import { regulationRoutes } from './regulations.js';
+import { testReportDocumentRoutes } from './test-report-documents.js';
 import { testReportsRoutes } from './test-reports.js';
 
 export function apiRoutes(): RouteSpec[] {
@@ -28,12 +30,14 @@ export function apiRoutes(): RouteSpec[] {
     ...testReportsRoutes,
     ...certificatesRoutes,
     ...equivalencesRoutes,
+    ...testReportDocumentRoutes,
     ...economyRoutes,
     ...regulationRoutes,
     ...cabRoutes,
     ...publicTestReportRoutes,
     ...publicRecognitionRoutes,
     ...publicCoverageRoutes,
+    ...publicDocumentRoutes,
     ...healthRoutes,
     ...machineRoutes,
     ...principalRoutes,

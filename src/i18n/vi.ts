@@ -1,5 +1,5 @@
 /** Toàn bộ câu chữ của thư điện tử tiếng Việt (every word of the Vietnamese e-mails). */
-import { isDay, vietNamTime, vietnameseDay } from '../dates.js';
+import { isDay, vietNamTime, vietnameseDay } from './dates.js';
 import { viPhaseTwo } from './vi-phase-two.js';
 import type { Wording } from './types.js';
 
