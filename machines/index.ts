@@ -3,6 +3,8 @@
  */
 import { accreditationWorkflow } from './accreditation.js';
 import { agreementWorkflow } from './agreement.js';
+import { certificateWorkflow } from './certificate.js';
+import { equivalenceWorkflow } from './equivalence.js';
 import { recognitionWorkflow } from './recognition.js';
 import { testReportWorkflow } from './test-report.js';
 import { KINDS, type Kind, type Workflow } from './types.js';
@@ -12,6 +14,8 @@ export const workflows: Readonly<Record<Kind, Workflow>> = {
   accreditations: accreditationWorkflow,
   recognitions: recognitionWorkflow,
   'test-reports': testReportWorkflow,
+  certificates: certificateWorkflow,
+  equivalences: equivalenceWorkflow,
 };
 
 export function isKind(value: string): value is Kind {

@@ -400,6 +400,18 @@ export const recognitionWorkflow = defineWorkflow({
       payload: ({ id, state, data }) => ({ recognitionId: id, recognitionState: state, scope: data['scope'] }),
     },
     {
+      // A certificate is judged on the day it was issued: one in force stays in force; one the
+      // importing economy has not yet let stand (review window), or one suspended that the body
+      // could no longer restore, ends with the recognition (docs/domain.md, "Certificate").
+      name: 'certification-body-recognition-ended',
+      onEnter: ['withdrawn', 'lapsed', 'expired'],
+      target: 'certificates',
+      where: { cabId: 'cabId', importingEconomy: 'importingEconomy' },
+      inStates: ['review_window', 'suspended'],
+      event: 'BODY_RECOGNITION_ENDED',
+      payload: ({ id, state, data }) => ({ recognitionId: id, recognitionState: state, scope: data['scope'] }),
+    },
+    {
       name: 'recognition-suspended',
       onEnter: ['suspended'],
       target: 'test-reports',

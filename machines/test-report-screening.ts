@@ -4,6 +4,7 @@
  * operational, were the subcontracted labs recognised, is any regulation retired. The engine
  * gathers the facts; this pure function turns them into reason codes.
  */
+import { equivalenceReasons, type EquivalenceFacts } from './equivalence-screening.js';
 import type { Reason } from './types.js';
 
 /** What the engine found out about a submission, as of the report's test date. */
@@ -34,6 +35,8 @@ export interface ScreeningFacts {
   /** Whether one of the lab's accreditations was active on the test date. */
   accreditationActive: boolean;
   subcontractors: Array<{ cabId: string; recognizedOnTestDate: boolean }>;
+  /** The report's requirements that are not the importing economy's own, matched to equivalences (absent before MRA-ETR). */
+  equivalence?: EquivalenceFacts;
 }
 
 /** The screening decision: why the report cannot be reviewed, empty when it can. */
@@ -68,5 +71,6 @@ export function screeningReasons(facts: ScreeningFacts): Reason[] {
   for (const sub of facts.subcontractors.filter((s) => !s.recognizedOnTestDate)) {
     reasons.push({ code: 'SUBCONTRACTOR_NOT_RECOGNIZED', detail: `Subcontracted lab ${sub.cabId} was not recognised on the test date.` });
   }
+  reasons.push(...equivalenceReasons(facts.equivalence));
   return reasons;
 }

@@ -15,6 +15,7 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { CreateTestReport, TestReportEventBody } from '../schemas/test-reports.js';
+import { equivalentRegulations } from './equivalence-screening.js';
 import { screeningReasons, type ScreeningFacts } from './test-report-screening.js';
 import { defineWorkflow, type EventMeta, type Reason, type Rule } from './types.js';
 
@@ -57,6 +58,8 @@ export type TestReportInput = CreateTestReport & {
 export type TestReportData = Omit<TestReportInput, 'facts' | 'documents'> & {
   /** Why the report was rejected; empty unless it was. */
   reasons: Reason[];
+  /** The importing economy's regulations the report is in scope for through equivalences (MRA-ETR). */
+  equivalentRegulations?: string[];
   /** The suspended recognition the review waits for, while on hold. */
   heldBy?: string;
   /** What happens if the lab does not give the information asked for in time. */
@@ -85,6 +88,11 @@ export function isPubliclyListed(state: string, data: Pick<TestReportData, 'reas
   return state === 'rejected' && data.reasons.some((r) => r.code === 'REJECTED_BY_REGULATOR');
 }
 
+/** Whether the report relies on an importing regulation: its own, or one it counts for through an equivalence. */
+function inScope(context: TestReportData, regulation: string): boolean {
+  return context.regulations.includes(regulation) || (context.equivalentRegulations ?? []).includes(regulation);
+}
+
 const IMPORTING_REGULATOR: readonly Rule[] = [{ role: 'regulator', economy: 'importingEconomy' }];
 const THE_LAB: readonly Rule[] = [{ role: 'lab', cab: 'cabId' }];
 
@@ -99,14 +107,14 @@ export const testReportMachine = setup({
     heldAtScreening: ({ context }) => context.heldBy !== undefined,
     /** The suspended recognition covers one of the report's regulations. */
     coveredBySuspended: ({ context, event }) =>
-      event.type === 'RECOGNITION_SUSPENDED' && event.scope.some((r) => context.regulations.includes(r)),
+      event.type === 'RECOGNITION_SUSPENDED' && event.scope.some((r) => inScope(context, r)),
     heldByThis: ({ context, event }) => event.type === 'RECOGNITION_RESUMED' && event.recognitionId === context.heldBy,
     reliesOnRemoved: ({ context, event }) =>
-      event.type === 'RECOGNITION_SCOPE_NARROWED' && event.removed.some((r) => context.regulations.includes(r)),
+      event.type === 'RECOGNITION_SCOPE_NARROWED' && event.removed.some((r) => inScope(context, r)),
     closesOnNoAnswer: ({ context }) => context.infoRequest?.onNoAnswer === 'close',
     /** The recognition that ended covered at least one of the report's regulations. */
     coveredByEndedRecognition: ({ context, event }) =>
-      event.type === 'LAB_RECOGNITION_ENDED' && event.scope.some((r) => context.regulations.includes(r)),
+      event.type === 'LAB_RECOGNITION_ENDED' && event.scope.some((r) => inScope(context, r)),
   },
   actions: {
     /** The engine fills in the acceptance's end when the regulator leaves it out. */
@@ -142,7 +150,7 @@ export const testReportMachine = setup({
           return [
             {
               code: 'SCOPE_REMOVED',
-              detail: `The importing economy removed ${event.removed.filter((r) => context.regulations.includes(r)).join(', ')} from the agreement before a decision.`,
+              detail: `The importing economy removed ${event.removed.filter((r) => inScope(context, r)).join(', ')} from the agreement before a decision.`,
             },
           ];
         }
@@ -165,9 +173,11 @@ export const testReportMachine = setup({
   context: ({ input }) => {
     const { facts, documents, ...data } = input;
     const heldBy = facts.suspendedRecognitions?.[0];
+    const equivalent = equivalentRegulations(facts.equivalence);
     return {
       ...data,
       reasons: screeningReasons(facts),
+      ...(equivalent.length === 0 ? {} : { equivalentRegulations: equivalent }),
       documents: documents ?? [],
       infoRequests: [],
       ...(heldBy === undefined ? {} : { heldBy }),

@@ -2,6 +2,8 @@
 import { accessSchemas } from './access.js';
 import { accreditationEvents, createAccreditation } from './accreditations.js';
 import { agreementEvents, createAgreement } from './agreements.js';
+import { certificateEvents, createCertificate } from './certificates.js';
+import { createEquivalence, equivalenceEvents } from './equivalences.js';
 import {
   acceptedReportsCsvQuery,
   cabsQuery,
@@ -13,6 +15,7 @@ import {
   outboxQuery,
   principalsQuery,
   publicRecognitionsQuery,
+  publicCoverageQuery,
   publicTestReportsQuery,
   regulationsQuery,
   signInQuery,
@@ -29,6 +32,8 @@ export const workflowSchemas = {
   accreditations: { create: createAccreditation, events: accreditationEvents },
   recognitions: { create: createRecognition, events: recognitionEvents },
   'test-reports': { create: createTestReport, events: testReportEvents },
+  certificates: { create: createCertificate, events: certificateEvents },
+  equivalences: { create: createEquivalence, events: equivalenceEvents },
 } as const;
 
 export const referenceSchemas = { economy, regulation, cab, createCab, seedPrincipal } as const;
@@ -54,6 +59,7 @@ export const querySchemas = {
   cabs: cabsQuery,
   publicTestReports: publicTestReportsQuery,
   publicRecognitions: publicRecognitionsQuery,
+  publicCoverage: publicCoverageQuery,
   outbox: outboxQuery,
   principals: principalsQuery,
   audit: auditQuery,

@@ -2,7 +2,8 @@
  * Query strings, validated like bodies. Unknown parameters are refused. `limit` arrives as text
  * and is turned into a number before validation; everything else is matched as text.
  */
-import { SCHEMA_BASE, cursor, economyCode, limit, localPath, recordId } from './common.js';
+import { SCHEMA_BASE, cursor, economyCode, limit, localPath, recordId, regulationId } from './common.js';
+import { certificateNumber } from './certificates.js';
 import { designationNumber } from './recognitions.js';
 import { reportNumber } from './test-reports.js';
 
@@ -52,6 +53,22 @@ export const listQueries = {
     model: typed,
     category: typed,
     q: typed,
+  }),
+  certificates: listQuery('certificates', {
+    cabId: recordId,
+    certificateNumber,
+    importingEconomy: economyCode,
+    exportingEconomy: economyCode,
+    applicantId: recordId,
+    manufacturer: text,
+    model: text,
+  }),
+  equivalences: listQuery('equivalences', {
+    proposingEconomy: economyCode,
+    partnerEconomy: economyCode,
+    counterpart: regulationId,
+    regulation: regulationId,
+    scheme: text,
   }),
 } as const;
 
@@ -108,6 +125,15 @@ export const langQuery = {
   type: 'object',
   properties: { lang },
   additionalProperties: false,
+} as const;
+
+export const publicCoverageQuery = {
+  $id: `${SCHEMA_BASE}queries/public-coverage`,
+  type: 'object',
+  properties: { economy: economyCode, manufacturer: text, model: text },
+  required: ['economy', 'manufacturer', 'model'],
+  additionalProperties: false,
+  description: 'The importing economy, and the manufacturer and model (case-insensitive).',
 } as const;
 
 export const publicRecognitionsQuery = {

@@ -30,7 +30,7 @@ export const resource = {
   type: 'object',
   properties: {
     id: recordId,
-    kind: { type: 'string', enum: ['agreements', 'accreditations', 'recognitions', 'test-reports'] },
+    kind: { type: 'string', enum: ['agreements', 'accreditations', 'recognitions', 'test-reports', 'certificates', 'equivalences'] },
     state: { type: 'string' },
     version: { type: 'integer', minimum: 1 },
     machineVersion: { type: 'integer', minimum: 1 },
@@ -126,6 +126,33 @@ export const publicRecognition = {
   },
 } as const;
 
+const coverageBasis = {
+  type: 'object',
+  properties: {
+    kind: { type: 'string', enum: ['test-report', 'certificate'] },
+    number: { type: 'string', description: 'The report or certificate number.' },
+    issuer: { type: 'object', properties: { id: recordId, name: { type: 'string' }, economy: economyCode } },
+    regulations: { type: 'array', items: { type: 'string' } },
+    equivalentRegulations: { type: 'array', items: { type: 'string' }, description: 'Importing regulations it counts for through equivalences (MRA-ETR).' },
+    equivalences: { type: 'array', items: recordId, description: 'The equivalences it counts through.' },
+    validUntil: { type: ['string', 'null'], format: 'date-time' },
+  },
+} as const;
+
+export const publicCoverage = {
+  $id: `${SCHEMA_BASE}responses/public-coverage`,
+  title: 'Whether an equipment model is covered in an economy, and on what basis',
+  type: 'object',
+  properties: {
+    economy: economyCode,
+    manufacturer: { type: 'string' },
+    model: { type: 'string' },
+    coveredBy: { type: ['string', 'null'], enum: ['certificate', 'test-report', null] },
+    basis: { type: 'array', items: coverageBasis },
+  },
+  required: ['economy', 'manufacturer', 'model', 'coveredBy', 'basis'],
+} as const;
+
 export const documentVerification = {
   $id: `${SCHEMA_BASE}responses/document-verification`,
   title: 'Whether a file is a document of an accepted test report',
@@ -139,4 +166,4 @@ export const documentVerification = {
   required: ['sha256', 'verified', 'message', 'reports'],
 } as const;
 
-export const responseSchemas = { problem, resource, historyEntry, publicTestReport, publicRecognition, documentVerification } as const;
+export const responseSchemas = { problem, resource, historyEntry, publicTestReport, publicRecognition, documentVerification, publicCoverage } as const;

@@ -10,7 +10,7 @@ export const seedPrincipals = { $id: `${SCHEMA_BASE}seed/principals`, type: 'arr
 
 /** When a step happens, relative to the moment of seeding: "-400 days", "-2 hours". */
 const offset = { type: 'string', pattern: '^[-+]\\d{1,5} (minutes|hours|days)$' } as const;
-const kind = { type: 'string', enum: ['agreements', 'accreditations', 'recognitions', 'test-reports'] } as const;
+const kind = { type: 'string', enum: ['agreements', 'accreditations', 'recognitions', 'test-reports', 'certificates', 'equivalences'] } as const;
 
 const createStep = {
   type: 'object',
@@ -32,7 +32,7 @@ const sendStep = {
     at: offset,
     as: recordId,
     send: { type: 'string', pattern: '^[A-Z_]+$' },
-    to: { type: 'string', pattern: '^(agreements|accreditations|recognitions|test-reports)/[A-Za-z0-9-]+$' },
+    to: { type: 'string', pattern: '^(agreements|accreditations|recognitions|test-reports|certificates|equivalences)/[A-Za-z0-9-]+$' },
     body: { type: 'object' },
     expect: { type: 'string', description: 'The state the instance must be in afterwards.' },
   },

@@ -15,6 +15,7 @@ import {
   shortText,
   stateName,
 } from './common.js';
+import { additionalTests, referenceScheme } from './equivalences.js';
 
 const KIND = 'test-reports';
 
@@ -44,7 +45,18 @@ export const createTestReport = {
   properties: {
     reportNumber,
     importingEconomy: economyCode,
-    regulations: regulationList,
+    regulations: {
+      ...regulationList,
+      minItems: 0,
+      description: "The regulations tested against: the importing economy's, or the exporting economy's where an equivalence (MRA-ETR) maps them.",
+    },
+    schemes: {
+      type: 'array',
+      items: referenceScheme,
+      maxItems: 20,
+      description: 'Reference schemes tested against (the IPv6 Ready Logo), counted through equivalences.',
+    },
+    additionalTests,
     equipment,
     testedAt: instant,
     issuedAt: instant,

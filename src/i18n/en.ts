@@ -1,11 +1,13 @@
 /** Every word of the English e-mails. */
 import { isDay, utcInstant } from './dates.js';
+import { enPhaseTwo } from './en-phase-two.js';
 import type { Wording } from './types.js';
 
 export const en: Wording = {
   language: 'en',
 
   subjects: {
+    ...enPhaseTwo.subjects,
     agreements: ({ economies, phase }) => `MRA ${economies.join(' – ')}, Phase ${phase}`,
     accreditations: ({ certificateNumber, cab }) => `Accreditation ${certificateNumber} of ${cab}`,
     recognitions: ({ cab, importingCode }) => `Recognition of ${cab} by ${importingCode}`,
@@ -13,6 +15,7 @@ export const en: Wording = {
   },
 
   nouns: {
+    ...enPhaseTwo.nouns,
     agreements: 'agreement',
     accreditations: 'accreditation',
     recognitions: 'recognition',
@@ -20,6 +23,7 @@ export const en: Wording = {
   },
 
   states: {
+    ...enPhaseTwo.states,
     agreements: {
       negotiating: 'being negotiated',
       confidence_building: 'confidence-building period',
@@ -62,6 +66,7 @@ export const en: Wording = {
   },
 
   events: {
+    ...enPhaseTwo.events,
     agreements: {
       CREATE: 'Agreement proposed',
       SIGN: 'Signed for {economy}',
@@ -132,6 +137,7 @@ export const en: Wording = {
   },
 
   unchanged: {
+    ...enPhaseTwo.unchanged,
     agreements: {
       SIGN: 'signed for {economy}',
       AMEND_SCOPE: 'scope amended for {economy}',
@@ -154,6 +160,7 @@ export const en: Wording = {
   },
 
   next: {
+    ...enPhaseTwo.next,
     agreements: {
       negotiating: 'The agreement comes into operation once the regulators of both economies have signed it.',
       confidence_building:
@@ -212,6 +219,7 @@ export const en: Wording = {
   },
 
   deadlines: {
+    ...enPhaseTwo.deadlines,
     agreements: { TRANSITION_ENDED: 'End of the confidence-building period', NOTICE_EFFECTIVE: 'Effective date of the notice of termination' },
     accreditations: { RENEWAL_DUE: 'Renewal reminder', EXPIRED: 'End of validity' },
     recognitions: {
@@ -231,6 +239,7 @@ export const en: Wording = {
   },
 
   reasons: {
+    ...enPhaseTwo.reasons,
     LAB_NOT_RECOGNIZED: 'The lab was not recognized by the importing economy on the test date',
     SCOPE_NOT_COVERED: "The lab's recognition did not cover every regulation of the report on the test date",
     ACCREDITATION_NOT_ACTIVE: "The lab's accreditation was not active on the test date",
@@ -255,6 +264,7 @@ export const en: Wording = {
   },
 
   labels: {
+    ...enPhaseTwo.labels,
     happened: 'What happened',
     by: 'By',
     when: 'When',

@@ -16,6 +16,8 @@ export interface SubjectFacts {
   accreditations: { certificateNumber: string; cab: string };
   recognitions: { cab: string; importingCode: string; importingName: string };
   'test-reports': { reportNumber: string; model: string; importingCode: string; importingName: string };
+  certificates: { certificateNumber: string; model: string; importingCode: string; importingName: string };
+  equivalences: { requirement: string; counterpart: string };
 }
 
 export interface Wording {
@@ -34,7 +36,7 @@ export interface Wording {
   next: PerKind;
   /** The deadlines the states set, by the event they fire. */
   deadlines: PerKind;
-  /** Reason codes of a rejected test report. */
+  /** Reason codes of a rejected test report, a refused or ended certificate. */
   reasons: Readonly<Record<string, string>>;
   /** Roles of principals, and `cab` for a conformity assessment body's own address. */
   roles: Readonly<Record<Role | 'cab', string>>;
@@ -76,6 +78,14 @@ export interface Wording {
     testedAt: string;
     acceptedUntil: string;
     importer: string;
+    issuedAt: string;
+    applicant: string;
+    requirement: string;
+    counterpart: string;
+    differences: string;
+    inForceFrom: string;
+    proposingEconomy: string;
+    partnerEconomy: string;
     reasons: string;
     next: string;
     deadlines: string;

@@ -1,5 +1,6 @@
 /** Toàn bộ câu chữ của thư điện tử tiếng Việt (every word of the Vietnamese e-mails). */
 import { isDay, vietNamTime, vietnameseDay } from './dates.js';
+import { viPhaseTwo } from './vi-phase-two.js';
 import type { Wording } from './types.js';
 
 /** A regulation id without the economy prefix the engine keys it by: `VN:QCVN 54:2020/BTTTT` → `QCVN 54:2020/BTTTT`. */
@@ -22,6 +23,7 @@ export const vi: Wording = {
   language: 'vi',
 
   subjects: {
+    ...viPhaseTwo.subjects,
     agreements: ({ economies, phase }) => `Thỏa thuận MRA ${economies.join(' – ')}, giai đoạn ${phase}`,
     accreditations: ({ certificateNumber, cab }) => `Chứng chỉ công nhận ${certificateNumber} của ${cab}`,
     recognitions: ({ cab, importingName }) => `Hồ sơ đề nghị ${importingName} thừa nhận ${cab}`,
@@ -29,6 +31,7 @@ export const vi: Wording = {
   },
 
   nouns: {
+    ...viPhaseTwo.nouns,
     agreements: 'thỏa thuận',
     accreditations: 'chứng chỉ công nhận',
     recognitions: 'việc thừa nhận',
@@ -36,6 +39,7 @@ export const vi: Wording = {
   },
 
   states: {
+    ...viPhaseTwo.states,
     agreements: {
       negotiating: 'đang đàm phán',
       confidence_building: 'trong giai đoạn xây dựng lòng tin',
@@ -78,6 +82,7 @@ export const vi: Wording = {
   },
 
   events: {
+    ...viPhaseTwo.events,
     agreements: {
       CREATE: 'Đề xuất thỏa thuận',
       SIGN: '{economy} đã ký',
@@ -148,6 +153,7 @@ export const vi: Wording = {
   },
 
   unchanged: {
+    ...viPhaseTwo.unchanged,
     agreements: {
       SIGN: '{economy} đã ký',
       AMEND_SCOPE: '{economy} đã sửa đổi phạm vi',
@@ -170,6 +176,7 @@ export const vi: Wording = {
   },
 
   next: {
+    ...viPhaseTwo.next,
     agreements: {
       negotiating: 'Thỏa thuận bắt đầu có hiệu lực khi cơ quan quản lý của cả hai nền kinh tế đã ký.',
       confidence_building:
@@ -232,6 +239,7 @@ export const vi: Wording = {
   },
 
   deadlines: {
+    ...viPhaseTwo.deadlines,
     agreements: { TRANSITION_ENDED: 'Kết thúc giai đoạn xây dựng lòng tin', NOTICE_EFFECTIVE: 'Ngày chấm dứt theo thông báo' },
     accreditations: { RENEWAL_DUE: 'Nhắc gia hạn', EXPIRED: 'Hết thời hạn hiệu lực' },
     recognitions: {
@@ -251,6 +259,7 @@ export const vi: Wording = {
   },
 
   reasons: {
+    ...viPhaseTwo.reasons,
     LAB_NOT_RECOGNIZED: 'Phòng thử nghiệm chưa được nền kinh tế nhập khẩu thừa nhận vào ngày thử nghiệm',
     SCOPE_NOT_COVERED: 'Phạm vi thừa nhận của phòng thử nghiệm không bao gồm tất cả quy chuẩn kỹ thuật của báo cáo vào ngày thử nghiệm',
     ACCREDITATION_NOT_ACTIVE: 'Chứng chỉ công nhận của phòng thử nghiệm không có hiệu lực vào ngày thử nghiệm',
@@ -275,6 +284,7 @@ export const vi: Wording = {
   },
 
   labels: {
+    ...viPhaseTwo.labels,
     happened: 'Nội dung',
     by: 'Đơn vị thực hiện',
     when: 'Thời điểm',

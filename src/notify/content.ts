@@ -6,7 +6,7 @@
 import type { Kind } from '../../machines/types.js';
 import type { Notification, Recipient } from '../store/port.js';
 import type { DirectoryNames } from './directory-names.js';
-import { kindFacts } from './kind-facts.js';
+import { kindFacts, requirementOf } from './kind-facts.js';
 import { Reading, type Fact } from './reading.js';
 import type { Wording } from '../i18n/index.js';
 import { ownValue } from '../own.js';
@@ -45,6 +45,17 @@ function subjectOf(r: Reading): string {
         importingName: r.economy(importing),
       });
     }
+    case 'certificates': {
+      const equipment = r.notification.data['equipment'] as { model?: string } | undefined;
+      return subjects.certificates({
+        certificateNumber: r.text('certificateNumber') ?? '',
+        model: equipment?.model ?? '',
+        importingCode: importing,
+        importingName: r.economy(importing),
+      });
+    }
+    case 'equivalences':
+      return subjects.equivalences({ requirement: requirementOf(r), counterpart: r.wording.regulation(r.text('counterpart') ?? '') });
   }
 }
 
@@ -121,9 +132,12 @@ function causeOf(r: Reading): string | null {
   return null;
 }
 
+/** The states whose e-mail lists the reasons: a rejected report, a refused or ended certificate. */
+const REASONED_STATES: readonly string[] = ['rejected', 'refused', 'set_aside', 'revoked', 'withdrawn'];
+
 function rejectionReasons(r: Reading): MailContent['reasons'] {
   const reasons = r.notification.data['reasons'];
-  if (r.notification.to !== 'rejected' || !Array.isArray(reasons) || reasons.length === 0) return null;
+  if (!REASONED_STATES.includes(r.notification.to) || !Array.isArray(reasons) || reasons.length === 0) return null;
   const { wording } = r;
   const items = (reasons as Array<{ code: string; detail: string }>).map(({ code, detail }) => {
     const label = ownValue(wording.reasons, code);

@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import { allRoutes } from '../../src/api/app.js';
 import { ApiWorld } from '../helpers/api.js';
+import { certificateBody, recognizedBody } from '../helpers/phase-two.js';
 import { multipart, pdfBytes } from '../helpers/documents.js';
 import { KR_SCOPE, VN_SCOPE, daysFrom, testKeyHasher } from '../helpers/world.js';
 
@@ -33,6 +34,13 @@ describe('HTTP: every route, used as intended', () => {
     const sha256 = (withFile.data['documents'] as Array<{ sha256: string }>)[0]!.sha256;
     const now = w.clock.now().toISOString();
     const other = await w.addLab();
+    const { body } = await recognizedBody(w);
+    const certificate = await w.engine.create('certificates', certificateBody(w), body);
+    const equivalence = await w.engine.create(
+      'equivalences',
+      { partnerEconomy: 'KR', requirement: { regulation: 'VN:QCVN 54:2020/BTTTT' }, counterpart: 'KR:KN 301 489' },
+      w.as('vn-regulator'),
+    );
     const token = 'a-sign-in-token-0123456789abcdef';
     await w.store.putSignInToken({ hash: testKeyHasher.hash(token), principalId: lab.id, createdAt: now, expiresAt: daysFrom(now, 1) });
     examples = {
@@ -62,6 +70,16 @@ describe('HTTP: every route, used as intended', () => {
       'GET /test-reports/{id}': { as: 'importer-hanbit', path: `/test-reports/${report.id}`, status: 200 },
       'POST /test-reports/{id}/events': { as: 'kr-regulator', path: `/test-reports/${report.id}/events`, body: { type: 'REQUEST_INFO', request: 'Ảnh chụp mẫu thử?' }, status: 200 },
       'GET /test-reports/{id}/history': { as: lab.id, path: `/test-reports/${report.id}/history`, status: 200 },
+      'POST /certificates': { as: body.id, path: '/certificates', body: certificateBody(w), status: 201 },
+      'GET /certificates': { as: 'importer-hanbit', path: '/certificates?importingEconomy=KR&state=review_window', status: 200 },
+      'GET /certificates/{id}': { as: 'importer-hanbit', path: `/certificates/${certificate.id}`, status: 200 },
+      'POST /certificates/{id}/events': { as: 'kr-regulator', path: `/certificates/${certificate.id}/events`, body: { type: 'SET_ASIDE', reason: 'Thiếu kết quả đo công suất phát.' }, status: 200 },
+      'GET /certificates/{id}/history': { as: body.id, path: `/certificates/${certificate.id}/history`, status: 200 },
+      'POST /equivalences': { as: 'vn-regulator', path: '/equivalences', body: { partnerEconomy: 'KR', requirement: { regulation: 'VN:QCVN 65:2021/BTTTT' }, counterpart: 'KR:KN 32' }, status: 201 },
+      'GET /equivalences': { as: 'importer-hanbit', path: '/equivalences?partnerEconomy=KR', status: 200 },
+      'GET /equivalences/{id}': { as: 'importer-hanbit', path: `/equivalences/${equivalence.id}`, status: 200 },
+      'POST /equivalences/{id}/events': { as: 'kr-regulator', path: `/equivalences/${equivalence.id}/events`, body: { type: 'ACCEPT' }, status: 200 },
+      'GET /equivalences/{id}/history': { as: 'vn-regulator', path: `/equivalences/${equivalence.id}/history`, status: 200 },
       'GET /test-reports/{id}/documents/{sha256}': { as: 'kr-regulator', path: `/test-reports/${withFile.id}/documents/${sha256}`, status: 200 },
       'GET /public/test-reports/accepted.csv': { path: '/public/test-reports/accepted.csv?economy=KR', status: 200 },
       'GET /public/documents/{sha256}': { path: `/public/documents/${sha256}?lang=vi`, status: 200 },
@@ -72,6 +90,7 @@ describe('HTTP: every route, used as intended', () => {
       'GET /cabs/{id}': { as: 'importer-hanbit', path: '/cabs/vn-lab-sai-gon', status: 200 },
       'POST /cabs': { as: 'admin', path: '/cabs', body: { name: 'Cần Thơ Test Lab', economy: 'VN', type: 'lab', email: 'lab@cantho.vn.example', language: 'vi' }, status: 201 },
       'GET /public/test-reports': { path: '/public/test-reports?economy=KR&reportNumber=RF-1', status: 200 },
+      'GET /public/coverage': { path: `/public/coverage?economy=KR&manufacturer=${encodeURIComponent('Phương Nam')}&model=PN-AX3000`, status: 200 },
       'GET /public/recognitions': { path: '/public/recognitions?importing=KR', status: 200 },
       'GET /health': { path: '/health', status: 200 },
       'GET /health/live': { path: '/health/live', status: 200 },

@@ -109,12 +109,12 @@ describe('test-report screening through the engine', () => {
     expect(codes(report.data)).to.have.members(['LAB_NOT_RECOGNIZED', 'ACCREDITATION_NOT_ACTIVE']);
   });
 
-  it('a regulation of another economy is refused as UNKNOWN_REFERENCE, with nothing written', async () => {
+  it('a regulation of neither economy is refused as UNKNOWN_REFERENCE, with nothing written', async () => {
     const { lab } = await world.recognizedLab();
     const before = await world.snapshot();
-    const error = await failure(() => world.submit(lab, { regulations: ['VN:QCVN 54:2020/BTTTT'] }));
+    const error = await failure(() => world.submit(lab, { regulations: ['US:47 CFR Part 15'] }));
     expect(error.code).to.equal('UNKNOWN_REFERENCE');
-    expect(error.errors).to.deep.equal([{ pointer: '/regulations/0', message: '"VN:QCVN 54:2020/BTTTT" is a regulation of VN, not of KR' }]);
+    expect(error.errors).to.deep.equal([{ pointer: '/regulations/0', message: '"US:47 CFR Part 15" is a regulation of US, not of KR or VN' }]);
     expect(await world.snapshot()).to.deep.equal(before);
   });
 

@@ -5,6 +5,7 @@
 import type { Actor, Kind } from '../../machines/types.js';
 import type { Resource } from '../../src/engine/resource.js';
 import { graphModels, type Edge, type MachineEvent } from './graph-models.js';
+import { addBody, bodyAccreditation, certificateBody, recognizedBody } from './phase-two.js';
 import type { World} from './world.js';
 import { BASE, KR_SCOPE, daysFrom } from './world.js';
 
@@ -94,6 +95,30 @@ export const fixtures: Record<Kind, Fixture> = {
       return { resource, bindings: { ...shared, ...recognition, $lab: labId, $cab: world.as(labId).cabId! } };
     },
     parties: (_world, b) => [`${b['$cab']}@lab.example`, 'mra@rra.kr.example', 'compliance@hanbit.kr.example'],
+  },
+  certificates: {
+    async setup(world) {
+      const { agreementId, recognition, body } = await recognizedBody(world);
+      // Accredited but not recognised: its certificates are refused.
+      const stranger = await addBody(world);
+      await bodyAccreditation(world, stranger.cabId!);
+      return { $agreement: agreementId, $recognition: recognition.id, $recognised: body.id, $stranger: stranger.id };
+    },
+    async create(world, variant, shared) {
+      const bodyId = variant === 'from a recognised body' ? shared['$recognised']! : shared['$stranger']!;
+      const resource = await world.engine.create('certificates', certificateBody(world, { validUntil: daysFrom(BASE, 400) }), world.as(bodyId));
+      return { resource, bindings: { ...shared, $body: bodyId, $cab: world.as(bodyId).cabId! } };
+    },
+    parties: (_world, b) => [`${b['$cab']}@lab.example`, 'mra@rra.kr.example', 'compliance@hanbit.kr.example'],
+  },
+  equivalences: {
+    setup: () => Promise.resolve({}),
+    async create(world, variant) {
+      const { proposingEconomy: _derived, ...body } = graphModels.equivalences.inputs[variant]!;
+      const resource = await world.engine.create('equivalences', body, world.as('vn-regulator'));
+      return { resource, bindings: {} };
+    },
+    parties: () => ['mra@vnta.vn.example', 'mra@rra.kr.example'],
   },
 };
 

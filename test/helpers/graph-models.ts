@@ -48,6 +48,8 @@ const VN_AB = actor('vn-accreditation-body', 'accreditation_body', { economy: 'V
 const SYSTEM = actor('system', 'system');
 /** Stand-in for the lab the engine test creates for each instance. */
 const THE_LAB = actor('$lab', 'lab', { economy: 'VN' });
+/** Stand-in for the certification body the engine test creates for each certificate. */
+const THE_BODY = actor('$body', 'lab', { economy: 'VN' });
 
 const at = BASE;
 const ev = (type: string, by: Actor, payload: Record<string, unknown> = {}, when = at): MachineEvent => ({ type, at: when, actor: by, ...payload });
@@ -201,7 +203,81 @@ export const graphModels: Record<Kind, GraphModel> = {
       return JSON.stringify([s.value, c.infoRequest?.onNoAnswer ?? null]);
     },
   },
+
+  certificates: {
+    kind: 'certificates',
+    inputs: {
+      'from a recognised body': certificateInput(true),
+      'from a body that was not recognised': certificateInput(false),
+    },
+    events: () => [
+      ev('SET_ASIDE', KR_REGULATOR, { reason: 'The grant does not meet KN 301 489 clause 7.' }),
+      ev('REVIEW_WINDOW_ENDED', SYSTEM),
+      ev('SUSPEND', THE_BODY, { reason: 'Tạm đình chỉ trong thời gian giám sát sau chứng nhận.' }),
+      ev('RESTORE', THE_BODY),
+      ev('WITHDRAW', THE_BODY, { reason: 'Nhà sản xuất thay đổi thiết kế.' }),
+      ev('REVOKE', KR_REGULATOR, { reason: 'Market surveillance found a non-compliant sample.' }),
+      ev('EXPIRED', SYSTEM),
+      ev('BODY_RECOGNITION_ENDED', SYSTEM, { recognitionId: '$recognition', recognitionState: 'withdrawn', scope: KR_SCOPE }),
+    ],
+    serialize: (s) => JSON.stringify(s.value),
+  },
+
+  equivalences: {
+    kind: 'equivalences',
+    inputs: {
+      'a partial equivalence of a QCVN to a KN': {
+        partnerEconomy: 'KR',
+        requirement: { regulation: 'VN:QCVN 54:2020/BTTTT' },
+        counterpart: 'KR:KN 301 489',
+        differences: [{ test: 'Radiated immunity 80 MHz – 6 GHz' }],
+        proposingEconomy: 'VN',
+      },
+    },
+    events: () => [
+      ev('ACCEPT', KR_REGULATOR, { inForceFrom: BASE }),
+      ev('ACCEPT', KR_REGULATOR, { inForceFrom: daysFrom(BASE, 30) }),
+      ev('REQUEST_CHANGES', KR_REGULATOR, { request: 'Please list the immunity tests as additional tests.' }),
+      ev('REVISE', VN_REGULATOR, { differences: [{ test: 'Radiated immunity 80 MHz – 6 GHz' }, { test: 'ESD ±8 kV' }] }),
+      ev('DECLINE', KR_REGULATOR, { reason: 'The requirements differ too much.' }),
+      ev('ABANDON', VN_REGULATOR),
+      ev('IN_FORCE', SYSTEM, {}, daysFrom(BASE, 30)),
+      ev('REQUIREMENT_REVISED', VN_REGULATOR, { requirement: { regulation: 'VN:QCVN 65:2021/BTTTT' } }),
+      ev('CONFIRM', KR_REGULATOR),
+      ev('GIVE_NOTICE', KR_REGULATOR, { reason: 'Withdrawal by exchange of letters.', effectiveAt: daysFrom(BASE, 180) }),
+      ev('NOTICE_EFFECTIVE', SYSTEM, {}, daysFrom(BASE, 180)),
+      ev('WITHDRAW_NOTICE', KR_REGULATOR),
+    ],
+    // The in-force date tells a withdrawn notice whether to go back to accepted or in_force.
+    serialize: (s) => JSON.stringify([s.value, (s.context as { inForceFrom?: string }).inForceFrom ?? null]),
+  },
 };
+
+function certificateInput(recognized: boolean): Record<string, unknown> {
+  return {
+    certificateNumber: 'TLC-GRAPH',
+    importingEconomy: 'KR',
+    regulations: ['KR:KN 301 489'],
+    equipment: { manufacturer: 'Phương Nam', model: 'PN-AX3000', category: 'Wi-Fi router' },
+    applicantId: 'importer-hanbit',
+    issuedAt: BASE,
+    cabId: '$cab',
+    exportingEconomy: 'VN',
+    reviewWindowEndsAt: daysFrom(BASE, 30),
+    validUntil: daysFrom(BASE, 5 * 365),
+    facts: {
+      issuedAt: BASE,
+      body: { cabId: '$cab', economy: 'VN' },
+      agreement: { id: '$agreement', state: 'operational', phase: 'II', inForce: true },
+      recognitions: recognized ? [{ id: '$recognition', state: 'recognized', inForceOnIssueDate: true, scope: KR_SCOPE }] : [],
+      uncoveredRegulations: recognized ? [] : ['KR:KN 301 489'],
+      retiredRegulations: [],
+      accreditationActive: true,
+      reports: [],
+      equivalence: { matches: [] },
+    },
+  };
+}
 
 function reportInput(recognized: boolean, suspendedNow = false): Record<string, unknown> {
   const testedAt = daysFrom(BASE, -2);

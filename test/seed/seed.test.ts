@@ -42,7 +42,7 @@ describe('demo seed', () => {
     Object.fromEntries((await store.find(kind, { limit: 50 })).items.map((i) => [i.id, i.state]));
 
   it('has an operational VN-KR (Phase I) agreement, VN-US under the United States\' notice of termination, and VN-JP still negotiating', async () => {
-    expect(await states('agreements')).to.deep.equal({ 'agr-vn-kr': 'operational', 'agr-vn-us': 'terminating', 'agr-vn-jp': 'negotiating' });
+    expect(await states('agreements')).to.deep.equal({ 'agr-vn-kr': 'operational', 'agr-vn-us': 'terminating', 'agr-vn-jp': 'negotiating', 'agr-vn-us-2': 'operational' });
     const notice = (await store.load('agreements', 'agr-vn-us'))!.context['notice'] as { economy: string; effectiveAt: string };
     expect(notice.economy).to.equal('US');
     expect(notice.effectiveAt).to.equal('2027-05-07T09:00:00.000Z');
@@ -50,8 +50,8 @@ describe('demo seed', () => {
   });
 
   it('has two VN labs with active accreditations, one recognised by KR (VN0001) whose competence KR contests, answered by VN, and one pending', async () => {
-    expect(await states('accreditations')).to.deep.equal({ 'acc-song-hong': 'active', 'acc-sai-gon': 'active' });
-    expect(await states('recognitions')).to.deep.equal({ 'rec-song-hong-kr': 'contested', 'rec-sai-gon-kr': 'pending' });
+    expect(await states('accreditations')).to.deep.equal({ 'acc-song-hong': 'active', 'acc-sai-gon': 'active', 'acc-thang-long': 'active' });
+    expect(await states('recognitions')).to.deep.equal({ 'rec-song-hong-kr': 'contested', 'rec-sai-gon-kr': 'pending', 'rec-thang-long-us': 'recognized' });
     const contest = (await store.load('recognitions', 'rec-song-hong-kr'))!.context['contest'] as { answers: unknown[]; by: string };
     expect(contest).to.include({ by: 'kr-regulator' });
     expect(contest.answers).to.have.length(1);
@@ -62,6 +62,25 @@ describe('demo seed', () => {
     expect(new Set(Object.values(await states('test-reports')))).to.deep.equal(new Set(['accepted', 'under_review', 'info_requested', 'rejected']));
     const rejected = await store.load('test-reports', 'tr-sg-0001');
     expect((rejected!.context['reasons'] as Array<{ code: string }>).map((r) => r.code)).to.deep.equal(['LAB_NOT_RECOGNIZED']);
+  });
+
+  it('has a Phase II VN–US certificate in force, issued by a recognised Vietnamese certification body', async () => {
+    expect((await store.load('agreements', 'agr-vn-us-2'))!.context['phase']).to.equal('II');
+    expect((await store.load('recognitions', 'rec-thang-long-us'))!.state).to.equal('recognized');
+    const certificate = (await store.load('certificates', 'cert-tl-0001'))!;
+    expect(certificate.state).to.equal('in_force');
+    expect(certificate.context).to.deep.include({ cabId: 'vn-cb-thang-long', importingEconomy: 'US', reasons: [] });
+  });
+
+  it('has two equivalences in force: a QCVN to a Korean KN with its additional test, and the IPv6 Ready Logo beside Viet Nam’s national IPv6 test criteria', async () => {
+    expect(await states('equivalences')).to.deep.equal({ 'eq-qcvn86-kn301489': 'in_force', 'eq-ipv6-ready-vn': 'in_force' });
+    const ipv6 = (await store.load('equivalences', 'eq-ipv6-ready-vn'))!.context;
+    expect(ipv6).to.deep.include({ proposingEconomy: 'KR', partnerEconomy: 'VN', counterpart: 'VN:IPv6 test criteria 2015' });
+    expect((ipv6['differences'] as Array<{ test: string }>).map((d) => d.test)).to.deep.equal(['Phân giải tên miền .vn qua IPv6', 'Cấp phát tiền tố qua DHCPv6-PD']);
+    // Sông Hồng's report against the QCVN is under review for KN 301 489 through the equivalence.
+    const report = (await store.load('test-reports', 'tr-sh-0006'))!;
+    expect(report.state).to.equal('under_review');
+    expect(report.context['equivalentRegulations']).to.deep.equal(['KR:KN 301 489']);
   });
 
   it('has, for each of VN, KR, US and JP, a regulator and a designating authority; accreditation bodies for VN and US; a principal for each lab, an importer and an admin', async () => {

@@ -7,10 +7,13 @@ import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
 import { agreementsRoutes } from './agreements.js';
 import { cabRoutes } from './cabs.js';
+import { certificatesRoutes } from './certificates.js';
 import { economyRoutes } from './economies.js';
+import { equivalencesRoutes } from './equivalences.js';
 import { healthRoutes } from './health.js';
 import { machineRoutes } from './machines.js';
 import { principalRoutes } from './principals.js';
+import { publicCoverageRoutes } from './public-coverage.js';
 import { publicDocumentRoutes } from './public-documents.js';
 import { publicRecognitionRoutes } from './public-recognitions.js';
 import { publicTestReportRoutes } from './public-test-reports.js';
@@ -25,12 +28,15 @@ export function apiRoutes(): RouteSpec[] {
     ...accreditationsRoutes,
     ...recognitionsRoutes,
     ...testReportsRoutes,
+    ...certificatesRoutes,
+    ...equivalencesRoutes,
     ...testReportDocumentRoutes,
     ...economyRoutes,
     ...regulationRoutes,
     ...cabRoutes,
     ...publicTestReportRoutes,
     ...publicRecognitionRoutes,
+    ...publicCoverageRoutes,
     ...publicDocumentRoutes,
     ...healthRoutes,
     ...machineRoutes,

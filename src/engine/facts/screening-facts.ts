@@ -11,6 +11,7 @@ import { regulationsCoveredOn, regulationsSuspendedOn } from '../../../machines/
 import { recognitionInForceOn, type RecognitionData } from '../../../machines/recognition.js';
 import { upgrade } from '../restore.js';
 import type { ScreeningFacts } from '../../../machines/test-report-screening.js';
+import { NO_EQUIVALENCES, equivalentRegulations, type EquivalenceFacts } from '../../../machines/equivalence-screening.js';
 import type { InstanceRecord, RegulationRecord, Store } from '../../store/port.js';
 import { findAll } from '../rules/references.js';
 
@@ -54,10 +55,16 @@ export async function gatherScreeningFacts(
   submission: Submission,
   regulations: readonly RegulationRecord[],
   now: Date,
+  equivalence: EquivalenceFacts = NO_EQUIVALENCES,
 ): Promise<ScreeningFacts> {
   const { cabId, importingEconomy, testedAt } = submission;
   const recognitions = await recognitionsOf(store, cabId, importingEconomy);
-  const reportRegulations = regulations.map((r) => r.id);
+  // What the lab must be recognised for: the importing economy's regulations of the report, and
+  // those its other requirements count for through an equivalence in force on the test date.
+  const reportRegulations = [
+    ...regulations.filter((r) => r.economy === importingEconomy).map((r) => r.id),
+    ...equivalentRegulations(equivalence),
+  ];
   const current = recognitions.map((record) => ({ record, data: upgrade(workflows.recognitions, record).context as RecognitionData }));
   const judged = current.map(({ record, data }) => {
     const suspended = regulationsSuspendedOn(data, testedAt);
@@ -96,5 +103,6 @@ export async function gatherScreeningFacts(
     retiredRegulations: regulations.filter((r) => r.retiredAt !== undefined && compareInstants(r.retiredAt, nowIso) <= 0).map((r) => r.id),
     accreditationActive: accreditations.some((a) => accreditationActiveOn(a.context as AccreditationData, testedAt)),
     subcontractors,
+    equivalence,
   };
 }

@@ -6,7 +6,9 @@ import { compareInstants } from '../../../machines/types.js';
 import { shift } from '../../durations.js';
 import { AppError } from '../../errors.js';
 import { gatherScreeningFacts, type Submission } from '../facts/screening-facts.js';
-import { requireAfter, requireCab, requireRegulations } from './references.js';
+import { gatherEquivalenceFacts } from '../facts/equivalence-facts.js';
+import { foreignRequirements, requireDocumentRequirements, type Documented } from './document-requirements.js';
+import { requireAfter, requireCab } from './references.js';
 import type { KindRules } from './types.js';
 
 export const testReportRules: KindRules = {
@@ -17,7 +19,7 @@ export const testReportRules: KindRules = {
   },
 
   async assess(input, { store, now }) {
-    const submission = input as unknown as Submission & { regulations: string[]; issuedAt: string; importerId?: string };
+    const submission = input as unknown as Submission & Documented & { issuedAt: string; importerId?: string };
     if (compareInstants(submission.issuedAt, now.toISOString()) > 0) {
       throw new AppError({
         code: 'VALIDATION_FAILED',
@@ -32,8 +34,9 @@ export const testReportRules: KindRules = {
         errors: [{ pointer: '/issuedAt', message: 'must not be before testedAt' }],
       });
     }
-    // Retired versions are a screening fact (REGULATION_RETIRED), not a malformed request.
-    const regulations = await requireRegulations(store, submission.regulations, '/regulations', { economy: submission.importingEconomy });
+    // Retired versions are a screening fact (REGULATION_RETIRED), not a malformed request; the
+    // exporting economy's regulations are judged through equivalences (NO_EQUIVALENCE_IN_FORCE).
+    const regulations = await requireDocumentRequirements(store, submission, '/regulations');
     if (submission.importerId !== undefined) {
       const importer = await store.getPrincipal(submission.importerId);
       if (!importer || importer.role !== 'importer') {
@@ -45,7 +48,8 @@ export const testReportRules: KindRules = {
       }
     }
     for (const [index, sub] of (submission.subcontractors ?? []).entries()) await requireCab(store, sub, `/subcontractors/${index}`);
-    const facts = await gatherScreeningFacts(store, submission, regulations, now);
+    const equivalence = await gatherEquivalenceFacts(store, foreignRequirements(submission, regulations, submission.testedAt));
+    const facts = await gatherScreeningFacts(store, submission, regulations, now, equivalence);
     return { input: { ...input, facts }, facts: facts as unknown as Record<string, unknown> };
   },
 

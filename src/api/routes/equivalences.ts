@@ -1,0 +1,4 @@
+/** `/equivalences`: the equivalences workflow resource (its routes have the shape all workflow resources share). */
+import { workflowRoutes } from '../workflow-routes.js';
+
+export const equivalencesRoutes = workflowRoutes('equivalences');

@@ -1,0 +1,112 @@
+/** The English words of the certificate (Phase II) and equivalence (MRA-ETR) e-mails, merged into `en.ts`. */
+
+export const enPhaseTwo = {
+  subjects: {
+    certificates: ({ certificateNumber, model, importingCode }: { certificateNumber: string; model: string; importingCode: string }) =>
+      `Certificate ${certificateNumber} (${model}) for ${importingCode}`,
+    equivalences: ({ requirement, counterpart }: { requirement: string; counterpart: string }) => `Equivalence of ${requirement} to ${counterpart}`,
+  },
+  nouns: { certificates: 'certificate', equivalences: 'equivalence' },
+  states: {
+    certificates: {
+      issuing: 'being checked on issue',
+      refused: 'refused',
+      review_window: "in the importing regulator's review window",
+      in_force: 'in force',
+      suspended: 'suspended by the certification body',
+      set_aside: 'set aside',
+      withdrawn: 'withdrawn by the certification body',
+      revoked: 'revoked by the importing regulator',
+      expired: 'expired',
+    },
+    equivalences: {
+      proposed: 'proposed',
+      changes_requested: 'changes requested',
+      accepted: 'accepted, not yet in force',
+      in_force: 'in force',
+      under_review: 'under review for a new version',
+      withdrawing: 'under notice of withdrawal',
+      declined: 'declined',
+      withdrawn: 'withdrawn',
+    },
+  },
+  events: {
+    certificates: {
+      CREATE: 'Certificate issued',
+      SET_ASIDE: 'Set aside by the importing regulator',
+      REVIEW_WINDOW_ENDED: 'Review window ended',
+      SUSPEND: 'Suspended by the certification body',
+      RESTORE: 'Restored by the certification body',
+      WITHDRAW: 'Withdrawn by the certification body',
+      REVOKE: 'Revoked by the importing regulator',
+      EXPIRED: 'Validity ended',
+      BODY_RECOGNITION_ENDED: "The certification body's recognition ended",
+    },
+    equivalences: {
+      CREATE: 'Equivalence proposed by {economy}',
+      ACCEPT: 'Accepted by {economy}',
+      REQUEST_CHANGES: 'Changes requested by {economy}',
+      REVISE: 'Proposal revised',
+      DECLINE: 'Declined by {economy}',
+      ABANDON: 'Proposal withdrawn',
+      IN_FORCE: 'In force from its date',
+      REQUIREMENT_REVISED: 'New version of a requirement notified by {economy}',
+      CONFIRM: 'Confirmed for the new version',
+      GIVE_NOTICE: 'Notice of withdrawal given by {economy}',
+      NOTICE_EFFECTIVE: 'Withdrawn at the end of the notice period',
+      WITHDRAW_NOTICE: 'Notice of withdrawal withdrawn by {economy}',
+    },
+  },
+  unchanged: { certificates: {}, equivalences: {} },
+  next: {
+    certificates: {
+      issuing: 'The certificate is being checked on issue.',
+      refused: 'The certificate was not accepted on issue. The certification body may issue a new certificate once the reasons are resolved.',
+      review_window:
+        'The importing regulator may set the certificate aside until the end of its review window; after that the certificate is in force.',
+      in_force:
+        'The certificate is in force in the importing economy until its validity ends. The certification body may suspend or withdraw it; the importing regulator may revoke it.',
+      suspended: 'The certification body has suspended the certificate; it may restore or withdraw it.',
+      set_aside: 'The importing regulator set the certificate aside; it has no effect.',
+      withdrawn: 'The certification body withdrew the certificate; it has no effect any more.',
+      revoked: 'The importing regulator revoked the certificate; it has no effect any more.',
+      expired: 'The validity of the certificate has ended; a new certificate is needed.',
+    },
+    equivalences: {
+      proposed: "The partner economy's regulator may accept the equivalence, ask for changes or decline it.",
+      changes_requested: 'The proposing regulator may revise its proposal or withdraw it.',
+      accepted: 'The equivalence has been accepted and is in force from its date.',
+      in_force:
+        "Test reports and certificates against the proposer's requirement count for the partner's regulation, with the additional tests listed. Either regulator may notify a new version of its requirement or give notice of withdrawal.",
+      under_review: "A new version of one requirement has been notified; the partner's regulator confirms the equivalence for it. Until then it applies to the versions it names.",
+      withdrawing: 'The equivalence stays in force until the date of the notice.',
+      declined: 'The partner economy declined the proposal.',
+      withdrawn: 'The equivalence is no longer in force; reports tested while it was in force keep their standing.',
+    },
+  },
+  deadlines: {
+    certificates: { REVIEW_WINDOW_ENDED: 'End of the review window', EXPIRED: 'End of validity' },
+    equivalences: { IN_FORCE: 'In force from', NOTICE_EFFECTIVE: 'Withdrawal takes effect' },
+  },
+  reasons: {
+    AGREEMENT_NOT_PHASE_II: 'The agreement is not a Phase II agreement',
+    BODY_NOT_RECOGNIZED: 'The certification body was not recognized by the importing economy on the issue date',
+    REPORT_LAB_NOT_RECOGNIZED: 'A test report the certificate rests on is by a lab that was not recognized on its test date',
+    NO_EQUIVALENCE_IN_FORCE: 'A requirement is not the importing economy’s, and no equivalence to one of its regulations was in force on the date',
+    ADDITIONAL_TESTS_MISSING: 'The additional tests of a partial equivalence are not covered',
+    SET_ASIDE_BY_REGULATOR: 'Set aside by the importing regulator',
+    REVOKED_BY_REGULATOR: 'Revoked by the importing regulator',
+    WITHDRAWN_BY_BODY: 'Withdrawn by the certification body',
+    BODY_RECOGNITION_ENDED: "The certification body's recognition ended before the certificate was in force",
+  },
+  labels: {
+    issuedAt: 'Issued on',
+    applicant: 'Applicant',
+    requirement: 'Requirement',
+    counterpart: 'Equivalent to',
+    differences: 'Additional tests required',
+    inForceFrom: 'In force from',
+    proposingEconomy: 'Proposed by',
+    partnerEconomy: 'Partner economy',
+  },
+} as const;

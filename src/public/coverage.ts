@@ -1,0 +1,101 @@
+/**
+ * The public coverage look-up (docs/api.md, "Public routes, no key"): for an equipment model and an
+ * importing economy, whether it may be placed on that market on the strength of an accepted test
+ * report, a certificate in force, or neither, with the basis of each answer (the report, the
+ * certificate, the equivalences they count through). Nothing here requires a key.
+ */
+import type { CertificateData } from '../../machines/certificate.js';
+import type { TestReportData } from '../../machines/test-report.js';
+import { SYSTEM_ACTOR, type Kind } from '../../machines/types.js';
+import type { Engine } from '../engine/engine.js';
+import type { Resource } from '../engine/resource.js';
+import { foldText } from '../search/fold.js';
+import type { Page, Store } from '../store/port.js';
+
+export interface CoverageQuery {
+  economy: string;
+  manufacturer: string;
+  model: string;
+}
+
+export interface CoverageBasis {
+  kind: 'test-report' | 'certificate';
+  number: string;
+  issuer: { id: string; name: string; economy: string };
+  regulations: string[];
+  /** The importing regulations it counts for through equivalences (MRA-ETR), and which equivalences. */
+  equivalentRegulations: string[];
+  equivalences: string[];
+  validUntil: string | null;
+}
+
+export interface Coverage {
+  economy: string;
+  manufacturer: string;
+  model: string;
+  /** How the model is covered: `certificate` wins over `test-report` when both are there. */
+  coveredBy: 'certificate' | 'test-report' | null;
+  basis: CoverageBasis[];
+}
+
+async function allOf(engine: Engine, kind: Kind, state: string, where: Record<string, string>): Promise<Resource[]> {
+  const found: Resource[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<Resource> = await engine.list(kind, { states: [state], where, limit: 200, cursor }, SYSTEM_ACTOR);
+    found.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return found;
+}
+
+/** The equivalences a document's screening facts name (in its creation's history entry). */
+async function equivalencesOf(store: Store, kind: Kind, id: string): Promise<string[]> {
+  const [created] = (await store.history(kind, id, { limit: 1 })).items;
+  const matches = ((created?.facts?.['equivalence'] as { matches?: Array<{ equivalenceId?: string }> } | undefined)?.matches ?? []);
+  return matches.flatMap((m) => (m.equivalenceId === undefined ? [] : [m.equivalenceId]));
+}
+
+async function issuerOf(store: Store, cabId: string): Promise<CoverageBasis['issuer']> {
+  const cab = await store.getCab(cabId);
+  return { id: cabId, name: cab?.name ?? cabId, economy: cab?.economy ?? '' };
+}
+
+/** Whether the model is covered in the economy, and on what basis. */
+export async function findCoverage(engine: Engine, store: Store, query: CoverageQuery): Promise<Coverage> {
+  const where = { importingEconomy: query.economy, manufacturer: query.manufacturer, model: query.model };
+  // Reports are found by their free-text fields (in part); coverage is for this model only.
+  const same = (resource: Resource) => {
+    const equipment = resource.data['equipment'] as { manufacturer: string; model: string };
+    return foldText(equipment.manufacturer) === foldText(query.manufacturer) && foldText(equipment.model) === foldText(query.model);
+  };
+  const reports = (await allOf(engine, 'test-reports', 'accepted', where)).filter(same);
+  const certificates = (await allOf(engine, 'certificates', 'in_force', where)).filter(same);
+  const basis: CoverageBasis[] = [];
+  for (const resource of certificates) {
+    const data = resource.data as unknown as CertificateData;
+    basis.push({
+      kind: 'certificate',
+      number: data.certificateNumber,
+      issuer: await issuerOf(store, data.cabId),
+      regulations: data.regulations,
+      equivalentRegulations: data.equivalentRegulations,
+      equivalences: await equivalencesOf(store, 'certificates', resource.id),
+      validUntil: data.validUntil,
+    });
+  }
+  for (const resource of reports) {
+    const data = resource.data as unknown as TestReportData;
+    basis.push({
+      kind: 'test-report',
+      number: data.reportNumber,
+      issuer: await issuerOf(store, data.cabId),
+      regulations: data.regulations,
+      equivalentRegulations: data.equivalentRegulations ?? [],
+      equivalences: await equivalencesOf(store, 'test-reports', resource.id),
+      validUntil: data.validUntil ?? null,
+    });
+  }
+  const coveredBy = certificates.length > 0 ? 'certificate' : reports.length > 0 ? 'test-report' : null;
+  return { economy: query.economy, manufacturer: query.manufacturer, model: query.model, coveredBy, basis };
+}

@@ -1,0 +1,110 @@
+/**
+ * Equipment certificates through the engine, on a real store: the facts gathered on the issue
+ * date and kept in history, refusals with reason codes, the review window, the certificate number
+ * unique per body, and what a body's recognition ending does to its certificates.
+ */
+import { expect } from 'chai';
+import type { HistoryEntry } from '../../src/store/port.js';
+import { failure } from '../helpers/failure.js';
+import { bodyAccreditation, addBody, certificateBody, recognizedBody } from '../helpers/phase-two.js';
+import { World, daysFrom } from '../helpers/world.js';
+
+const codes = (data: Record<string, unknown>) => (data['reasons'] as Array<{ code: string }>).map((r) => r.code);
+
+describe('certificates through the engine', () => {
+  let world: World;
+  beforeEach(async () => (world = await World.create()));
+  afterEach(async () => world.close());
+
+  async function creation(id: string): Promise<HistoryEntry> {
+    return (await world.engine.history('certificates', id, world.as('admin'))).items[0]!;
+  }
+
+  it('a certificate issued the day after its body was recognised enters the review window, with the facts in its history', async () => {
+    const { body, recognition } = await recognizedBody(world);
+    world.advanceDays(1);
+    const certificate = await world.engine.create('certificates', certificateBody(world), body);
+    expect(certificate.state).to.equal('review_window');
+    expect(codes(certificate.data)).to.deep.equal([]);
+    const facts = (await creation(certificate.id)).facts!;
+    expect(facts['recognitions']).to.deep.equal([
+      { id: recognition.id, state: 'recognized', designationNumber: recognition.data['designationNumber'], inForceOnIssueDate: true, scope: recognition.data['scope'] },
+    ]);
+    expect(facts).to.deep.include({ accreditationActive: true, uncoveredRegulations: [] });
+    expect((facts['agreement'] as { phase: string }).phase).to.equal('II');
+    // The review window runs 30 days from the issue date.
+    expect(certificate.deadlines.map((d) => [d.type, d.dueAt])).to.deep.include(['REVIEW_WINDOW_ENDED', daysFrom(certificate.data['issuedAt'] as string, 30)]);
+  });
+
+  it('a certificate issued while the body’s recognition was suspended is refused with BODY_NOT_RECOGNIZED', async () => {
+    const { body, recognition } = await recognizedBody(world);
+    world.advanceDays(5);
+    await world.send('recognitions', recognition.id, { type: 'SUSPEND', reason: 'Khiếu nại đang được xem xét.' }, 'kr-regulator');
+    world.advanceDays(1);
+    const certificate = await world.engine.create('certificates', certificateBody(world), body);
+    expect(certificate.state).to.equal('refused');
+    expect(codes(certificate.data)).to.deep.equal(['BODY_NOT_RECOGNIZED']);
+    const facts = (await creation(certificate.id)).facts!;
+    expect((facts['recognitions'] as Array<{ inForceOnIssueDate: boolean; state: string }>)[0]).to.include({ state: 'suspended', inForceOnIssueDate: false });
+    // A refused certificate is e-mailed to the body with the reason.
+    expect((await world.mailOf('certificates', certificate.id, 1)).map((m) => m.to)).to.include('refused');
+  });
+
+  it('a certificate dated before the recognition, or by a body without an ISO/IEC 17065 accreditation, is refused with its reasons', async () => {
+    const { body } = await recognizedBody(world);
+    const early = await world.engine.create('certificates', certificateBody(world, { issuedAt: daysFrom(world.clock.now().toISOString(), -1) }), body);
+    expect(codes(early.data)).to.deep.equal(['BODY_NOT_RECOGNIZED']);
+    const stranger = await addBody(world);
+    const unaccredited = await world.engine.create('certificates', certificateBody(world), stranger);
+    expect(codes(unaccredited.data)).to.have.members(['BODY_NOT_RECOGNIZED', 'ACCREDITATION_NOT_ACTIVE', 'AGREEMENT_NOT_OPERATIONAL']);
+  });
+
+  it('a report it rests on by a lab not recognised on its test date is named in the reasons', async () => {
+    const { body } = await recognizedBody(world);
+    const lab = await world.addLab();
+    await world.accreditation(lab.cabId!);
+    const report = await world.submit(lab);
+    const certificate = await world.engine.create('certificates', certificateBody(world, { testReports: [report.id] }), body);
+    expect(codes(certificate.data)).to.deep.equal(['REPORT_LAB_NOT_RECOGNIZED']);
+  });
+
+  it('a lab may not issue certificates, and a number is unique per body; nothing is written by either', async () => {
+    const { body } = await recognizedBody(world);
+    const { lab } = await world.recognizedLab();
+    const first = await world.engine.create('certificates', certificateBody(world, { certificateNumber: 'TLC-2026-0001' }), body);
+    const before = await world.snapshot();
+    expect((await failure(() => world.engine.create('certificates', certificateBody(world), lab))).code).to.equal('FORBIDDEN');
+    expect((await failure(() => world.engine.create('certificates', certificateBody(world, { certificateNumber: 'TLC-2026-0001' }), body))).code).to.equal('DUPLICATE');
+    expect(await world.snapshot()).to.deep.equal(before);
+    // Another body may use the same number.
+    const other = await addBody(world);
+    await bodyAccreditation(world, other.cabId!);
+    const second = await world.engine.create('certificates', certificateBody(world, { certificateNumber: 'TLC-2026-0001' }), other);
+    expect(second.id).to.not.equal(first.id);
+  });
+
+  it('after the review window the certificate is in force; the regulator may no longer set it aside', async () => {
+    const { body } = await recognizedBody(world);
+    const certificate = await world.engine.create('certificates', certificateBody(world), body);
+    world.advanceDays(30);
+    expect(await world.fireDue()).to.include('certificates:REVIEW_WINDOW_ENDED');
+    expect((await world.engine.get('certificates', certificate.id, world.as('admin'))).state).to.equal('in_force');
+    const refused = await failure(() => world.send('certificates', certificate.id, { type: 'SET_ASIDE', reason: 'Quá hạn.' }, 'kr-regulator'));
+    expect(refused.code).to.equal('EVENT_NOT_ACCEPTED');
+  });
+
+  it('when the body’s recognition is withdrawn, certificates in the review window are set aside, those in force stay, with the cause recorded', async () => {
+    const { body, recognition } = await recognizedBody(world);
+    const inForce = await world.engine.create('certificates', certificateBody(world), body);
+    world.advanceDays(31);
+    await world.fireDue();
+    const pending = await world.engine.create('certificates', certificateBody(world), body);
+    await world.send('recognitions', recognition.id, { type: 'WITHDRAW', reason: 'Tổ chức chứng nhận đề nghị hủy chỉ định.' }, 'vn-designating-authority');
+    const setAside = await world.engine.get('certificates', pending.id, world.as('admin'));
+    expect(setAside.state).to.equal('set_aside');
+    expect(codes(setAside.data)).to.deep.equal(['BODY_RECOGNITION_ENDED']);
+    const last = (await world.engine.history('certificates', pending.id, world.as('admin'))).items.at(-1)!;
+    expect(last.cause).to.deep.include({ kind: 'recognitions', id: recognition.id, state: 'withdrawn' });
+    expect((await world.engine.get('certificates', inForce.id, world.as('admin'))).state).to.equal('in_force');
+  });
+});
