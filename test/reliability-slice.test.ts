@@ -1,10 +1,14 @@
 /**
  * A small slice of `npm run test:reliability`, so the suite's scenarios run with every `npm test`
- * and cannot rot: fewer writers and fuzz cases, the same code.
+ * and cannot rot: fewer writers and fuzz cases, one crash round, the authorisation table on one
+ * test report, the same code. (The full and read-only store: test/store/store-unavailable.test.ts;
+ * backup and restore: test/store/backup.test.ts.)
  */
 import { expect } from 'chai';
 import { ApiWorld } from './helpers/api.js';
 import { conflictingWriters, fuzzEveryOperation, unconditionedWriters } from './reliability/scenarios.js';
+import { authorizationTable } from './reliability/authorization.js';
+import { crashRounds } from './reliability/crash.js';
 
 describe('reliability, a slice', function () {
   this.timeout(120_000);
@@ -23,5 +27,17 @@ describe('reliability, a slice', function () {
   it('100 fuzzed requests over every operation: no 5xx, no write by a refusal', async () => {
     const result = await fuzzEveryOperation(api, 20261201, 100);
     expect(result).to.deep.include({ cases: 100, fiveHundreds: 0, changedByRefusal: 0 });
+  });
+
+  it('every principal × every event on one test report: no forbidden event accepted, invisible to outsiders', async () => {
+    const result = await authorizationTable(api, { only: 'test-reports' });
+    expect(result.forbiddenSent).to.be.greaterThan(100);
+    expect(result).to.include({ accepted: 0, invalid: 0, storeChanged: false, outsiderSeen: 0 });
+  });
+
+  it('one kill -9 of the service under load: every acknowledged write kept, deadlines fire once, the dispatcher resumes', async () => {
+    const result = await crashRounds(20261201, 1, 3);
+    expect(result).to.include({ missing: 0, firedTwice: 0, dueLeft: 0, unsent: 0 });
+    expect(result.acknowledged).to.be.greaterThan(3);
   });
 });

@@ -1,0 +1,166 @@
+/**
+ * Every principal × every event × every instance, against a table of who may send what written
+ * here from docs/domain.md (its "Who may send it" columns and the Roles section), not from
+ * `machines/`. Each event the table forbids is sent over HTTP with a valid body, so it is the
+ * authorisation that must refuse it: none may be accepted, and the store must not change. Where
+ * the right to send depends on the state (who suspended, who gave notice), the table allows the
+ * wider set, so it never calls a legal event forbidden. Then test reports are invisible (404) to
+ * every principal with no part in them, through every route of the OpenAPI document under
+ * `/test-reports/{id}`, and absent from their lists.
+ */
+import type { Actor, Kind } from '../../machines/types.js';
+import type { ApiWorld } from '../helpers/api.js';
+import { operationsOf } from './scenarios.js';
+
+type Instance = { kind: Kind; id: string; data: Record<string, unknown>; creator: string; cabEconomy: string | null };
+type Rule = (actor: Actor, instance: Instance) => boolean;
+
+const regulatorOf = (economies: (i: Instance) => unknown[]): Rule => (a, i) => a.role === 'regulator' && economies(i).includes(a.economy);
+const bothSides = regulatorOf((i) => i.data['economies'] as string[]);
+const importingRegulator = regulatorOf((i) => [i.data['importingEconomy']]);
+const cabsAuthority: Rule = (a, i) => a.role === 'designating_authority' && a.economy === i.cabEconomy;
+const theLab: Rule = (a, i) => a.role === 'lab' && a.cabId === i.data['cabId'];
+const grantingBody: Rule = (a, i) => a.role === 'accreditation_body' && a.id === i.creator;
+const either = (...rules: Rule[]): Rule => (a, i) => rules.some((rule) => rule(a, i));
+/** Events only the engine sends (deadlines and cascades): no principal. */
+const systemOnly: Rule = () => false;
+
+/** docs/domain.md, the Events table of each lifecycle. */
+export const WHO_MAY_SEND: Record<Kind, Record<string, Rule>> = {
+  agreements: {
+    SIGN: bothSides, SUSPEND: bothSides, RESUME: bothSides, AMEND_SCOPE: bothSides, TERMINATE: bothSides, GIVE_NOTICE: bothSides, WITHDRAW_NOTICE: bothSides,
+    TRANSITION_ENDED: systemOnly, NOTICE_EFFECTIVE: systemOnly,
+  },
+  accreditations: {
+    RENEWAL_SUBMITTED: theLab, RENEW: grantingBody, SUSPEND: grantingBody, REINSTATE: grantingBody, REACCREDIT: grantingBody, WITHDRAW: grantingBody,
+    RENEWAL_DUE: systemOnly, EXPIRED: systemOnly,
+  },
+  recognitions: {
+    REQUEST_INFO: importingRegulator, RECOGNIZE: importingRegulator, OBJECT: importingRegulator, CONTEST: importingRegulator, CLOSE_CONTEST: importingRegulator, DERECOGNIZE: importingRegulator,
+    PROVIDE_INFO: either(cabsAuthority, theLab), ANSWER_CONTEST: either(cabsAuthority, theLab),
+    SUSPEND: either(importingRegulator, cabsAuthority), LIFT_SUSPENSION: either(importingRegulator, cabsAuthority),
+    CONFIRM_CONTEST: cabsAuthority, OPPOSE_CONTEST: cabsAuthority, WITHDRAW: cabsAuthority, RENEW: cabsAuthority,
+    INFO_REMINDER: systemOnly, INFO_OVERDUE: systemOnly, CONTEST_POSITION_DUE: systemOnly, REVIEW_OVERDUE: systemOnly, LISTING_EXPIRY_REMINDER: systemOnly, LISTING_EXPIRED: systemOnly,
+    SCOPE_NARROWED: systemOnly, AGREEMENT_TERMINATED: systemOnly, ACCREDITATION_LAPSED: systemOnly, ACCREDITATION_RESTORED: systemOnly,
+  },
+  'test-reports': {
+    ACCEPT: importingRegulator, REJECT: importingRegulator, REQUEST_INFO: importingRegulator, REVOKE: importingRegulator,
+    PROVIDE_INFO: theLab, WITHDRAW: theLab,
+    REVIEW_OVERDUE: systemOnly, EXPIRED: systemOnly, INFO_REMINDER: systemOnly, INFO_OVERDUE: systemOnly,
+    LAB_RECOGNITION_ENDED: systemOnly, RECOGNITION_SUSPENDED: systemOnly, RECOGNITION_RESUMED: systemOnly, RECOGNITION_SCOPE_NARROWED: systemOnly,
+  },
+};
+
+/** docs/domain.md and docs/api.md, "Who sees what": a test report's lab, importing regulator, importer, and admins. */
+const mayReadReport: Rule = (a, i) => a.role === 'admin' || theLab(a, i) || importingRegulator(a, i) || a.id === i.data['importerId'];
+
+/** A body its schema takes, so that what refuses it is the authorisation (or the state), never validation. */
+function validBody(kind: Kind, type: string): Record<string, unknown> {
+  const future = '2030-06-30T00:00:00.000Z';
+  return {
+    type,
+    ...(['SUSPEND', 'TERMINATE', 'GIVE_NOTICE', 'OBJECT', 'OPPOSE_CONTEST', 'WITHDRAW', 'DERECOGNIZE', 'REJECT', 'REVOKE'].includes(type) ? { reason: 'Lý do kiểm tra quyền' } : {}),
+    ...(type === 'REQUEST_INFO' ? { request: 'Đề nghị bổ sung hồ sơ' } : {}),
+    ...(['PROVIDE_INFO', 'ANSWER_CONTEST'].includes(type) ? { response: 'Đã bổ sung' } : {}),
+    ...(type === 'AMEND_SCOPE' ? { regulations: ['KR:KN 32'] } : {}),
+    ...(kind === 'accreditations' && ['RENEW', 'REACCREDIT'].includes(type) ? { validUntil: future } : {}),
+    ...(type === 'CONTEST' ? { reasons: 'Nghi ngờ năng lực đo' } : {}),
+    ...(type === 'SCOPE_NARROWED' ? { agreementId: 'agr-x', economy: 'KR', removed: ['KR:KN 32'] } : {}),
+    ...(type === 'AGREEMENT_TERMINATED' ? { agreementId: 'agr-x' } : {}),
+    ...(type === 'ACCREDITATION_LAPSED' ? { accreditationId: 'acc-x', accreditationState: 'lapsed' } : {}),
+    ...(type === 'ACCREDITATION_RESTORED' ? { accreditationId: 'acc-x' } : {}),
+    ...(type === 'LAB_RECOGNITION_ENDED' ? { recognitionId: 'rec-x', recognitionState: 'withdrawn', scope: ['KR:KN 32'] } : {}),
+    ...(type === 'RECOGNITION_SUSPENDED' ? { recognitionId: 'rec-x', scope: ['KR:KN 32'] } : {}),
+    ...(['RECOGNITION_RESUMED'].includes(type) ? { recognitionId: 'rec-x' } : {}),
+    ...(type === 'RECOGNITION_SCOPE_NARROWED' ? { recognitionId: 'rec-x', removed: ['KR:KN 32'] } : {}),
+  };
+}
+
+export interface AuthorizationResult {
+  instances: number;
+  principals: number;
+  /** Principal × event × instance cells, and of them the ones the table forbids (each sent). */
+  cells: number;
+  forbiddenSent: number;
+  /** Forbidden events the service accepted: must be 0. */
+  accepted: number;
+  /** Refusals by status, e.g. { 403: 1200, 404: 300, 422: 40 }. */
+  refusals: Record<number, number>;
+  /** Refused by validation (400): the body did not reach the authorisation. Must be 0. */
+  invalid: number;
+  storeChanged: boolean;
+  /** Outsider requests to test-report routes, and those not answered 404 (or listing the report). */
+  outsiderRequests: number;
+  outsiderSeen: number;
+}
+
+/** Instances of every kind in several states: agreements negotiating and operational, a pending and a recognised recognition, reports under review, waiting for information and accepted. */
+async function buildInstances(api: ApiWorld): Promise<Array<{ kind: Kind; id: string }>> {
+  const w = api.world;
+  const negotiating = await w.agreement({ sign: false });
+  const { lab, agreement, accreditation, recognition } = await w.recognizedLab();
+  const other = await w.addLab();
+  const otherAccreditation = await w.accreditation(other.cabId!);
+  const pending = await w.recognition(agreement.id, other.cabId!, { recognize: false });
+  w.advanceDays(3);
+  const reviewed = await w.submit(lab);
+  const asked = await w.submit(lab);
+  await w.send('test-reports', asked.id, { type: 'REQUEST_INFO', request: 'Đề nghị bổ sung' }, 'kr-regulator');
+  const accepted = await w.submit(lab);
+  await w.send('test-reports', accepted.id, { type: 'ACCEPT' }, 'kr-regulator');
+  return [
+    { kind: 'agreements', id: negotiating.id }, { kind: 'agreements', id: agreement.id },
+    { kind: 'accreditations', id: accreditation.id }, { kind: 'accreditations', id: otherAccreditation.id },
+    { kind: 'recognitions', id: recognition.id }, { kind: 'recognitions', id: pending.id },
+    { kind: 'test-reports', id: reviewed.id }, { kind: 'test-reports', id: asked.id }, { kind: 'test-reports', id: accepted.id },
+  ];
+}
+
+async function describeInstance(api: ApiWorld, ref: { kind: Kind; id: string }): Promise<Instance> {
+  const resource = await api.get<{ data: Record<string, unknown> }>(`/${ref.kind}/${ref.id}`, 'admin');
+  const history = await api.get<{ items: Array<{ actor: { id: string } }> }>(`/${ref.kind}/${ref.id}/history`, 'admin');
+  const cabId = resource.body.data['cabId'];
+  const cab = typeof cabId === 'string' ? await api.get<{ economy: string }>(`/cabs/${cabId}`, 'admin') : null;
+  return { ...ref, data: resource.body.data, creator: history.body.items[0]!.actor.id, cabEconomy: cab?.body.economy ?? null };
+}
+
+/** `only` limits the check to the first instance of one kind (the slice in `npm test`). */
+export async function authorizationTable(api: ApiWorld, options: { only?: Kind } = {}): Promise<AuthorizationResult> {
+  let refs = await buildInstances(api);
+  if (options.only) refs = refs.filter((ref) => ref.kind === options.only).slice(0, 1);
+  const instances = await Promise.all(refs.map((ref) => describeInstance(api, ref)));
+  // Every principal of the world: the seed's and the labs it added; `system` is no principal.
+  const principals = [...api.world.actors.values()].filter((actor) => actor.role !== 'system');
+  const before = await api.world.snapshot();
+  const result: AuthorizationResult = { instances: instances.length, principals: principals.length, cells: 0, forbiddenSent: 0, accepted: 0, refusals: {}, invalid: 0, storeChanged: false, outsiderRequests: 0, outsiderSeen: 0 };
+  for (const instance of instances) {
+    for (const actor of principals) {
+      for (const [type, rule] of Object.entries(WHO_MAY_SEND[instance.kind])) {
+        result.cells += 1;
+        if (rule(actor, instance)) continue;
+        result.forbiddenSent += 1;
+        const answer = await api.post(`/${instance.kind}/${instance.id}/events`, validBody(instance.kind, type), actor.id);
+        if (answer.status < 300) result.accepted += 1;
+        if (answer.status === 400) result.invalid += 1;
+        result.refusals[answer.status] = (result.refusals[answer.status] ?? 0) + 1;
+      }
+    }
+  }
+  result.storeChanged = JSON.stringify(await api.world.snapshot()) !== JSON.stringify(before);
+
+  const reportRoutes = (await operationsOf(api)).filter((op) => op.path.startsWith('/test-reports/{'));
+  for (const report of instances.filter((i) => i.kind === 'test-reports')) {
+    for (const actor of principals.filter((a) => !mayReadReport(a, report))) {
+      for (const route of reportRoutes) {
+        const path = route.path.replace('{id}', report.id).replace(/\{\w+\}/g, '1');
+        const answer = route.method === 'post' ? await api.post(path, validBody('test-reports', 'WITHDRAW'), actor.id) : await api.get(path, actor.id);
+        result.outsiderRequests += 1;
+        if (answer.status !== 404) result.outsiderSeen += 1;
+      }
+      const list = await api.get(`/test-reports?limit=200`, actor.id);
+      result.outsiderRequests += 1;
+      if (list.text.includes(report.id)) result.outsiderSeen += 1;
+    }
+  }
+  return result;
+}
