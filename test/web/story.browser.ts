@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { wordings } from '../../src/i18n/index.js';
 import { pageTexts } from '../../src/i18n/pages/index.js';
 import { BrowserWorld, daysAgo, expectState } from '../helpers/browser.js';
+import { pdfBytes } from '../helpers/documents.js';
 
 const LAB_KEY = 'demo-lab-song-hong-key';
 const REGULATOR_KEY = 'demo-kr-regulator-key';
@@ -73,14 +74,24 @@ describe('web pages in Chromium (npm run test:browser)', function () {
       await lab.fill(byId('field-testedAt'), daysAgo(10));
       await lab.fill(byId('field-issuedAt'), daysAgo(8));
       await lab.fill(byId('field-importerId'), 'importer-hanbit');
+      const pdf = pdfBytes(`Test report ${reportNumber}`);
+      await lab.setInputFiles(byId('field-report'), { name: `${reportNumber}.pdf`, mimeType: 'application/pdf', buffer: pdf });
       await lab.click(`main form button:text("${text.create.submit}")`);
       await lab.waitForURL(/done=created/);
       await expectState(lab, state('under_review'));
       expect(await lab.locator('.notice').innerText()).to.equal(text.instance.created);
+      expect(await lab.locator('.documents').innerText()).to.contain(`${reportNumber}.pdf`);
       const recordPath = new URL(lab.url()).pathname;
 
-      // The regulator finds it in My work and asks for information.
-      await world.signIn(regulator, REGULATOR_KEY);
+      // The regulator opens the record from the link of its e-mail: sign-in by e-mail link first,
+      // then the record. It asks for information.
+      await regulator.goto(world.url(recordPath));
+      expect(new URL(regulator.url()).pathname).to.equal('/sign-in');
+      await check(regulator);
+      await world.screenshot(regulator, `${language}-sign-in`);
+      await world.signInByEmail(regulator, 'mra@rra.kr.example', 'kr-regulator');
+      await regulator.waitForURL((url) => url.pathname === recordPath);
+      await regulator.click('header a[href="/work"]');
       await check(regulator);
       await world.screenshot(regulator, `${language}-my-work`);
       await regulator.click(`main a:text("${reportNumber} – ${model}")`);
@@ -92,6 +103,7 @@ describe('web pages in Chromium (npm run test:browser)', function () {
       // The lab answers, from its own My work.
       await lab.click('header a[href="/work"]');
       await lab.click(`main a:text("${reportNumber} – ${model}")`);
+      await lab.setInputFiles(byId('field-PROVIDE_INFO-annexes'), { name: 'phu-luc-B.pdf', mimeType: 'application/pdf', buffer: pdfBytes(`Annex B ${reportNumber}`) });
       await sendEvent(lab, 'PROVIDE_INFO', { response: 'Đã bổ sung kết quả đo phát xạ giả, phụ lục B.' });
       await lab.waitForURL(/done=sent/);
       await expectState(lab, state('under_review'));
@@ -123,6 +135,14 @@ describe('web pages in Chromium (npm run test:browser)', function () {
       expect(await row.innerText()).to.contain(reportNumber).and.to.contain(MANUFACTURER).and.to.contain(state('accepted'));
       await check(importer);
       await world.screenshot(importer, `${language}-lookup`);
+
+      // The importer checks the PDF the lab gave it.
+      await importer.click('main a[href="/verify"]');
+      await importer.setInputFiles(byId('field-file'), { name: 'given.pdf', mimeType: 'application/pdf', buffer: pdf });
+      await importer.click(`main form[enctype="multipart/form-data"] button`);
+      expect(await importer.locator('#verification').innerText()).to.contain(text.verify.verified).and.to.contain(reportNumber);
+      await check(importer);
+      await world.screenshot(importer, `${language}-verify`);
 
       // The public pages around it.
       await importer.click(`main a[href="/statuses"]`);
