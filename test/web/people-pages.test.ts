@@ -1,7 +1,8 @@
 /**
  * People and keys on the pages, over real HTTP (port 0): a regulator adds an officer, the officer
  * signs in and mints a key (shown once, and it works on the API), the regulator revokes it and
- * disables the officer; a lab may not manage the regulator's people.
+ * disables the officer; a lab may not manage the regulator's people. The admin's outbox page
+ * re-queues a dead letter.
  */
 import { expect } from 'chai';
 import { pageTexts } from '../../src/i18n/pages/index.js';
@@ -44,7 +45,7 @@ class Person {
   }
 }
 
-describe('web pages: people and keys', () => {
+describe('web pages: people and keys, and the outbox', () => {
   let api: ApiWorld;
   before(async () => {
     api = await ApiWorld.create();
@@ -105,5 +106,22 @@ describe('web pages: people and keys', () => {
     expect((await api.world.store.getPrincipal(principal.id))!.disabledAt).to.be.a('string');
     const listed = await regulator.get('/people');
     expect(listed.text).to.contain('Kim Officer');
+  });
+
+  it('the admin outbox page counts messages, shows a dead letter with its error, and re-queues it', async () => {
+    await api.world.agreement({ sign: false });
+    const [message] = await api.world.store.claimOutbox({ owner: 'dispatcher', now: api.world.clock.now().toISOString(), leaseMs: 60_000, limit: 1 });
+    await api.world.store.markFailed(message!.id, 'dispatcher', { at: api.world.clock.now().toISOString(), error: '550 5.1.1 <mra@vnta.vn.example>: no such user', retryAt: null });
+    const admin = await Person.signIn(api, 'demo-admin-api-key');
+    const page = await admin.get('/outbox');
+    // The error as text: its "<" escaped, so the address in it is no element.
+    expect(page.text).to.contain('550 5.1.1 &lt;mra@vnta.vn.example>: no such user');
+    expect(page.text).to.not.contain('<mra@');
+    const requeued = await admin.post('/outbox', `/outbox/${encodeURIComponent(message!.id)}/requeue`, {});
+    expect(requeued.status).to.equal(303);
+    expect((await admin.get(requeued.headers.get('location')!)).text).to.contain(pageTexts.en.outbox.requeued);
+    expect((await api.world.store.listOutbox({ limit: 500 })).items.find((m) => m.id === message!.id)!.status).to.equal('pending');
+    const lab = await Person.signIn(api, 'demo-lab-song-hong-key');
+    expect((await lab.get('/outbox')).status).to.equal(403);
   });
 });
