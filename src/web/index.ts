@@ -19,6 +19,7 @@ import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import { directoryRoutes } from './routes/directory.js';
 import { publicRoutes } from './routes/public.js';
+import { peopleRoutes } from './routes/people.js';
 import { recordRoutes } from './routes/records.js';
 import { verifyRoutes } from './routes/verify.js';
 import { pageUploadParser } from './uploads.js';
@@ -29,7 +30,7 @@ const HTMX = require.resolve('htmx.org/dist/htmx.min.js');
 const ASSETS = new URL('./assets/', import.meta.url).pathname;
 
 /** The paths the pages answer; anything else is the API's. */
-const PAGE_PATHS = ['/', '/language', '/sign-in', '/auth/sign-in', '/sign-out', '/lookup', '/statuses', '/register', '/register.csv', '/how-it-works', '/work', '/records', '/directory', '/outbox', '/verify'];
+const PAGE_PATHS = ['/', '/language', '/sign-in', '/auth/sign-in', '/sign-out', '/lookup', '/statuses', '/register', '/register.csv', '/how-it-works', '/work', '/records', '/directory', '/outbox', '/verify', '/people'];
 
 export function isPagePath(path: string): boolean {
   return PAGE_PATHS.some((prefix) => path === prefix || (prefix !== '/' && path.startsWith(`${prefix}/`)));
@@ -65,6 +66,7 @@ export function webRouter(deps: ApiDeps, limiters: Limiters): WebRouters {
   recordRoutes(pages, deps);
   directoryRoutes(pages, deps);
   adminRoutes(pages, deps);
+  peopleRoutes(pages, deps);
   webErrors(pages, deps);
 
   router.use((request, response, next) => (isPagePath(request.path) ? pages(request, response, next) : next()));

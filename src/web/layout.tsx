@@ -62,6 +62,7 @@ export function Layout({ context, title, children }: { context: PageContext; tit
               {actor && <NavLink href="/records/accreditations" here={here}>{text.kinds.accreditations}</NavLink>}
               {actor && <NavLink href="/records/agreements" here={here}>{text.kinds.agreements}</NavLink>}
               {(actor?.role === 'admin' || actor?.role === 'designating_authority') && <NavLink href="/directory/cabs/new" here={here}>{text.cab.title}</NavLink>}
+              {actor && <NavLink href="/people" here={here}>{text.people.title}</NavLink>}
               {actor?.role === 'admin' && <NavLink href="/outbox" here={here}>{text.nav.outbox}</NavLink>}
             </ul>
           </nav>

@@ -80,13 +80,28 @@ export class BrowserWorld {
     return page;
   }
 
-  /** Signs in through the sign-in page, by clicks. */
+  /** Signs in with an API key through the sign-in page, by clicks. */
   async signIn(page: Page, key: string): Promise<void> {
     await page.goto(this.url('/'));
     await page.click('header a[href^="/sign-in"]');
     await page.fill('#field-key', key);
-    await page.click('main form button');
+    await page.click('main form[action="/sign-in"] button');
     await page.waitForURL(/\/work/);
+  }
+
+  /**
+   * On the sign-in page the browser is on: asks for an e-mail link, opens the link the outbox
+   * holds for `principalId` (as the person would from their mailbox) and presses its button.
+   */
+  async signInByEmail(page: Page, email: string, principalId: string): Promise<void> {
+    await page.fill('#field-email', email);
+    await page.click('main form[action="/sign-in/link"] button');
+    await page.locator('main .notice').waitFor();
+    const mail = (await this.service.store.listOutbox({ limit: 500 })).items.filter((m) => m.account?.principalId === principalId).at(-1);
+    if (!mail?.account) throw new Error(`no sign-in link was e-mailed to ${principalId}`);
+    const link = new URL(mail.account.link);
+    await page.goto(this.url(link.pathname + link.search));
+    await page.click('main form[action="/sign-in/email"] button');
   }
 
   /** Runs axe on the page as it is now and keeps every serious or critical violation. */

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { wordings } from '../../src/i18n/index.js';
 import { pageTexts } from '../../src/i18n/pages/index.js';
 import { BrowserWorld, daysAgo, expectState } from '../helpers/browser.js';
+import { pdfBytes } from '../helpers/documents.js';
 
 const LAB_KEY = 'demo-lab-song-hong-key';
 const REGULATOR_KEY = 'demo-kr-regulator-key';
@@ -53,7 +54,9 @@ describe('web pages in Chromium (npm run test:browser)', function () {
     // axe is slow (seconds a page): each kind of page is checked once, in the Vietnamese walk.
     const check = (page: Page) => (language === 'vi' ? world.checkAccessibility(page) : Promise.resolve());
 
-    it(`walks the demo story by clicks (${language})`, async () => {
+    it(`walks the demo story by clicks (${language})`, async function () {
+      // axe on every kind of page takes minutes on a shared 2-core machine.
+      this.timeout(480_000);
       const lab = await world.person({ language });
       const regulator = await world.person({ language });
       const importer = await world.person({ language });
@@ -73,14 +76,24 @@ describe('web pages in Chromium (npm run test:browser)', function () {
       await lab.fill(byId('field-testedAt'), daysAgo(10));
       await lab.fill(byId('field-issuedAt'), daysAgo(8));
       await lab.fill(byId('field-importerId'), 'importer-hanbit');
+      const pdf = pdfBytes(`Test report ${reportNumber}`);
+      await lab.setInputFiles(byId('field-report'), { name: `${reportNumber}.pdf`, mimeType: 'application/pdf', buffer: pdf });
       await lab.click(`main form button:text("${text.create.submit}")`);
       await lab.waitForURL(/done=created/);
       await expectState(lab, state('under_review'));
       expect(await lab.locator('.notice').innerText()).to.equal(text.instance.created);
+      expect(await lab.locator('.documents').innerText()).to.contain(`${reportNumber}.pdf`);
       const recordPath = new URL(lab.url()).pathname;
 
-      // The regulator finds it in My work and asks for information.
-      await world.signIn(regulator, REGULATOR_KEY);
+      // The regulator opens the record from the link of its e-mail: sign-in by e-mail link first,
+      // then the record. It asks for information.
+      await regulator.goto(world.url(recordPath));
+      expect(new URL(regulator.url()).pathname).to.equal('/sign-in');
+      await check(regulator);
+      await world.screenshot(regulator, `${language}-sign-in`);
+      await world.signInByEmail(regulator, 'mra@rra.kr.example', 'kr-regulator');
+      await regulator.waitForURL((url) => url.pathname === recordPath);
+      await regulator.click('header a[href="/work"]');
       await check(regulator);
       await world.screenshot(regulator, `${language}-my-work`);
       await regulator.click(`main a:text("${reportNumber} – ${model}")`);
@@ -92,6 +105,7 @@ describe('web pages in Chromium (npm run test:browser)', function () {
       // The lab answers, from its own My work.
       await lab.click('header a[href="/work"]');
       await lab.click(`main a:text("${reportNumber} – ${model}")`);
+      await lab.setInputFiles(byId('field-PROVIDE_INFO-annexes'), { name: 'phu-luc-B.pdf', mimeType: 'application/pdf', buffer: pdfBytes(`Annex B ${reportNumber}`) });
       await sendEvent(lab, 'PROVIDE_INFO', { response: 'Đã bổ sung kết quả đo phát xạ giả, phụ lục B.' });
       await lab.waitForURL(/done=sent/);
       await expectState(lab, state('under_review'));
@@ -124,7 +138,16 @@ describe('web pages in Chromium (npm run test:browser)', function () {
       await check(importer);
       await world.screenshot(importer, `${language}-lookup`);
 
+      // The importer checks the PDF the lab gave it.
+      await importer.click('main a[href="/verify"]');
+      await importer.setInputFiles(byId('field-file'), { name: 'given.pdf', mimeType: 'application/pdf', buffer: pdf });
+      await importer.click(`main form[enctype="multipart/form-data"] button`);
+      expect(await importer.locator('#verification').innerText()).to.contain(text.verify.verified).and.to.contain(reportNumber);
+      await check(importer);
+      await world.screenshot(importer, `${language}-verify`);
+
       // The public pages around it.
+      await importer.click('header a[href="/lookup"]');
       await importer.click(`main a[href="/statuses"]`);
       expect(await importer.locator('h1').innerText()).to.equal(text.statuses.title);
       await check(importer);
@@ -179,7 +202,8 @@ describe('web pages in Chromium (npm run test:browser)', function () {
     await page.keyboard.press('Enter');
     await tabTo('field-REQUEST_INFO-request');
     await page.keyboard.type('Keyboard only: please send the 5 GHz results.');
-    await page.keyboard.press('Tab');
+    // On through the form's other fields to its button.
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.tagName)) !== 'BUTTON'; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.waitForURL(/done=sent/);
     await expectState(page, wordings.en.states['test-reports']['info_requested']!);

@@ -76,6 +76,32 @@ export interface PageText {
     onEntry: string;
     diagramLabel: (noun: string) => string;
   };
+  people: {
+    title: string;
+    lead: string;
+    columns: { name: string; role: string; email: string; organisation: string; status: string };
+    active: string;
+    disabledSince: (when: string) => string;
+    add: string;
+    created: (name: string) => string;
+    roles: Readonly<Record<string, string>>;
+    keys: string;
+    noKeys: string;
+    keyColumns: { name: string; prefix: string; created: string; lastUsed: string; expires: string; status: string };
+    revokedSince: (when: string) => string;
+    revoke: string;
+    revoked: string;
+    mint: string;
+    mintHelp: string;
+    minted: string;
+    mintedHelp: string;
+    disable: string;
+    disableHelp: string;
+    disabled: string;
+    keyName: string;
+    keyExpires: string;
+    reason: string;
+  };
   files: {
     report: string;
     reportHelp: string;
