@@ -1,6 +1,6 @@
 /**
- * The routes of a workflow resource. The four (agreements, accreditations, recognitions,
- * test-reports) share one shape (docs/api.md, "Workflow resources"): create, list, read, send an event, read the history;
+ * The routes of a workflow resource. The six (agreements, accreditations, recognitions,
+ * test-reports, certificates, equivalences) share one shape (docs/api.md, "Workflow resources"): create, list, read, send an event, read the history;
  * each resource's router file makes its own from this.
  */
 import { workflows } from '../../machines/index.js';
