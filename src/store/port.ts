@@ -204,8 +204,9 @@ export interface InstanceStore {
   load(kind: Kind, id: string): Promise<InstanceRecord | null>;
   /**
    * Instances of a kind, filtered by state, searchable fields and free text: oldest first, or
-   * with `text`, in the order their text was indexed (which is creation order unless the text
-   * changed). The cursor is the adapter's own.
+   * with `text`, in the adapter's index order (SQLite: the order their text was indexed, which
+   * is creation order unless the text changed; MongoDB: creation order). The cursor is the
+   * adapter's own.
    */
   find(kind: Kind, query: FindQuery): Promise<Page<InstanceRecord>>;
   /** History entries, oldest first, after `afterSeq`. */

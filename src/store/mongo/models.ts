@@ -39,6 +39,8 @@ export const SCHEMAS: Readonly<Record<CollectionName, Schema>> = {
     createdAt: text,
     updatedAt: text,
     fieldKeys: { type: [String], default: [] },
+    text: { type: Mixed },
+    textGrams: { type: [String], default: undefined },
   }),
   unique_keys: schema(COLLECTIONS.uniqueKeys, { kind, key: text, instanceId: text }),
   history: schema(COLLECTIONS.history, {
