@@ -15,6 +15,7 @@ import { CursorSeal } from './api/cursors.js';
 import { createMetricsApp } from './api/metrics-route.js';
 import { listen } from './api/server.js';
 import { Engine } from './engine/engine.js';
+import { reindexIfStale } from './engine/reindex.js';
 import { newId } from './ids.js';
 import { ServiceMetrics } from './metrics/service-metrics.js';
 import { outboxAdmin, outboxDispatcher } from './notify/index.js';
@@ -56,6 +57,8 @@ export async function startService(config: Config, log: Logger): Promise<Service
     }
     const upgraded = await upgradeLegacyKeyHashes(store, credentials.hasher);
     if (upgraded > 0) log.info({ keys: upgraded }, 'API key digests of an older release re-keyed with MRA_KEY_SECRET');
+    // Before anyone searches: a store indexed by other search definitions would find too little.
+    await reindexIfStale(store, log);
     if (seed && (await store.isEmpty())) {
       const summary = await applySeed(store, seed, { now: clock.now(), durations, validator, hasher: credentials.hasher }).catch((error: unknown) => {
         // The files were checked before anything was written, so this is a scenario step the

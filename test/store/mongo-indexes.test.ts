@@ -29,6 +29,8 @@ const QUERIES: Record<string, Array<q.Read | q.Write>> = {
     q.findInstances('test-reports', { limit: 10, text: [{ fragment: 'phuong nam' }] }),
     q.findInstances('test-reports', { limit: 10, text: [{ field: 'model', fragment: 'pn-ax' }, { fragment: 'cong ty' }], where: { listedIn: 'KR' }, states: ['accepted'], cursor: cursor(NOW, 'tr1') }),
   ],
+  reindexInstance: [q.reindexInstance('test-reports', 'tr1', { version: 4, fields: { listedIn: 'KR' }, uniqueKeys: [], text: { model: 'pn-ax' } })],
+  recordSetting: [q.recordSetting('searchIndexVersion', 'abc')],
   uniqueKeysOf: [q.uniqueKeysOf('test-reports', 'tr1')],
   uniqueKeyOwner: [q.uniqueKeyOwner('test-reports', 'reportNumber=X')],
   historyPage: [q.historyPage('agreements', 'a1', { limit: 10 }), q.historyPage('agreements', 'a1', { limit: 10, afterSeq: 4 })],

@@ -125,4 +125,19 @@ describe('MongoDB free text, evaluated by mingo (no server)', () => {
     expect(ids({ text: [{ fragment: 'pn-5g' }] }, docs)).to.deep.equal(['tr1']);
     expect(ids({ text: [{ fragment: 'phuong' }] }, docs), 'the old manufacturer went with the old text').to.deep.equal([]);
   });
+
+  it('re-indexing replaces the fields and the text at the version they were computed from, and nothing else; a moved instance matches nothing', () => {
+    const docs = [q.newInstance(commitOf('tr1', 1, { fields: { importingEconomy: 'KR' } }))];
+    expect(ids({ where: { listedIn: 'KR' } }, docs)).to.deep.equal([]);
+    const entry = { version: 1, fields: { importingEconomy: 'KR', listedIn: 'KR' }, uniqueKeys: [], text: { manufacturer: 'cong ty phuong nam' } };
+    const stale = q.reindexInstance('test-reports', 'tr1', { ...entry, version: 2 });
+    expect(updateOne(docs as unknown as AnyObject[], stale.filter, stale.update).matchedCount, 'another version').to.equal(0);
+    const before = structuredClone(docs[0]!);
+    const write = q.reindexInstance('test-reports', 'tr1', entry);
+    expect(updateOne(docs as unknown as AnyObject[], write.filter, write.update).matchedCount).to.equal(1);
+    expect(ids({ where: { listedIn: 'KR' }, text: [{ fragment: 'phuong' }] }, docs)).to.deep.equal(['tr1']);
+    const { fieldKeys: _f, text: _t, textGrams: _g, ...rest } = docs[0]!;
+    const { fieldKeys: _bf, text: _bt, textGrams: _bg, ...restBefore } = before;
+    expect(rest, 'version, state, context and dates unchanged').to.deep.equal(restBefore);
+  });
 });

@@ -39,6 +39,8 @@ export const COLLECTIONS = {
   signInTokens: 'sign_in_tokens',
   sessions: 'sessions',
   audit: 'audit',
+  /** Settings of the store itself, by name: the search-index version it was last indexed by. */
+  settings: 'settings',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

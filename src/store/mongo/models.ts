@@ -140,6 +140,7 @@ export const SCHEMAS: Readonly<Record<CollectionName, Schema>> = {
     keyId: optionalText,
     details: { type: Mixed },
   }),
+  settings: schema(COLLECTIONS.settings, { value: text }),
 };
 
 export type Models = Readonly<Record<CollectionName, Model<Record<string, unknown>>>>;

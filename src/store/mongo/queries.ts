@@ -11,7 +11,7 @@
 import escapeStringRegexp from 'escape-string-regexp';
 import mongoose from 'mongoose';
 import type { Kind } from '../../../machines/types.js';
-import type { Commit, DeadlineSource, FindQuery, Lease, OutboxStatus, SearchText, TextCondition } from '../port.js';
+import type { Commit, DeadlineSource, FindQuery, Lease, OutboxStatus, SearchIndexEntry, SearchText, TextCondition } from '../port.js';
 import { AppError } from '../../errors.js';
 import { decodeCursor } from '../cursor.js';
 import {
@@ -108,6 +108,18 @@ export function transitionInstance(c: Commit): Write {
   };
 }
 
+/**
+ * Re-indexing (SearchIndexStore): the instance's fields and text replaced, only while it is at
+ * the version they were computed from; nothing else of it changes.
+ */
+export function reindexInstance(kind: Kind, id: string, entry: SearchIndexEntry): Write {
+  return {
+    collection: COLLECTIONS.instances,
+    filter: { _id: instanceKey(kind, id), version: entry.version },
+    update: { $set: { fieldKeys: fieldKeysOf(entry.fields), ...textDoc(entry.text) } },
+  };
+}
+
 /** The index free text is selected through (`indexes.ts`). */
 export const TEXT_INDEX = 'instances_by_text';
 
@@ -167,7 +179,7 @@ export function uniqueKeysOf(kind: Kind, id: string): Read {
   return { collection: COLLECTIONS.uniqueKeys, filter: { kind, instanceId: id } };
 }
 
-export function uniqueKeyDocs(c: Commit): UniqueKeyDoc[] {
+export function uniqueKeyDocs(c: Pick<Commit, 'kind' | 'id' | 'uniqueKeys'>): UniqueKeyDoc[] {
   return (c.uniqueKeys ?? []).map((key) => ({ _id: `${c.kind}:${key}`, kind: c.kind, key, instanceId: c.id }));
 }
 
@@ -528,6 +540,13 @@ export function auditPage(query: { organisation?: string; limit: number; cursor?
   const filter: Filter = query.organisation === undefined ? {} : { organisation: query.organisation };
   if (query.cursor) filter['_id'] = op({ $lt: decodeCursor(query.cursor)[0] ?? '' });
   return { collection: COLLECTIONS.audit, filter, sort: { _id: -1 }, limit: query.limit + 1 };
+}
+
+// ---------------------------------------------------------------- settings of the store
+
+/** Sets a setting of the store, creating it the first time. */
+export function recordSetting(name: string, value: string): Write {
+  return { collection: COLLECTIONS.settings, filter: { _id: name }, update: { $set: { value } } };
 }
 
 // ---------------------------------------------------------------- transfer (store:copy)
