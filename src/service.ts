@@ -23,8 +23,7 @@ import { applySeed } from './seed/apply-seed.js';
 import { readSeed } from './seed/read-seed.js';
 import { Scheduler } from './schedule/scheduler.js';
 import { DocumentKeeper } from './engine/documents.js';
-import { FileBlobStore } from './store/blobs.js';
-import { openStore } from './store/open-store.js';
+import { openBlobStore, openStore } from './store/open-store.js';
 import type { Store } from './store/port.js';
 import { Validator } from './validation.js';
 import type { BackgroundWorker } from './workers/index.js';
@@ -80,8 +79,8 @@ export async function startService(config: Config, log: Logger): Promise<Service
   }
   const nodeId = `node-${newId()}`;
   const metrics = new ServiceMetrics({ store, clock });
-  const blobs = new FileBlobStore(config.filesDir);
-  log.info({ blobs: blobs.name, dir: config.filesDir }, 'file store opened');
+  const blobs = await openBlobStore(config, store);
+  log.info({ blobs: blobs.name, ...(blobs.name === 'files' ? { dir: config.filesDir } : {}) }, 'file store opened');
   const engine = new Engine({
     store: metrics.timingCommits(store),
     clock,
