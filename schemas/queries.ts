@@ -2,7 +2,7 @@
  * Query strings, validated like bodies. Unknown parameters are refused. `limit` arrives as text
  * and is turned into a number before validation; everything else is matched as text.
  */
-import { SCHEMA_BASE, cursor, economyCode, limit, recordId } from './common.js';
+import { SCHEMA_BASE, cursor, economyCode, limit, localPath, recordId } from './common.js';
 import { designationNumber } from './recognitions.js';
 import { reportNumber } from './test-reports.js';
 
@@ -147,7 +147,10 @@ export const auditQuery = {
 export const signInQuery = {
   $id: `${SCHEMA_BASE}queries/sign-in`,
   type: 'object',
-  properties: { token: { type: 'string', pattern: '^[A-Za-z0-9_-]{20,100}$' } },
+  properties: {
+    token: { type: 'string', pattern: '^[A-Za-z0-9_-]{20,100}$' },
+    next: { ...localPath, description: 'The page a browser opens after signing in; this JSON answer ignores it.' },
+  },
   required: ['token'],
   additionalProperties: false,
 } as const;
