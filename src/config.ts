@@ -2,9 +2,15 @@
  * Every setting of the service, read from the environment and checked here and nowhere else.
  * `VARIABLES` is the list the README documents (a test keeps the two in step).
  */
+import { dirname } from 'node:path';
 import { Durations } from './engine/durations-table.js';
 import type { Policies } from './engine/policies.js';
 import { AppError } from './errors.js';
+
+/** `./data/mra.sqlite` -> `./data/files`: the documents' folder beside the store's file. */
+function filesBeside(dbPath: string): string {
+  return `${dirname(dbPath)}/files`;
+}
 
 /** SQLite's `synchronous` pragma values; the SQLite adapter takes the one the configuration gives. */
 export const SQLITE_SYNCHRONOUS_MODES = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
@@ -91,7 +97,7 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'MRA_MAIL_INTERVAL_MS', default: '2000', meaning: 'how often the outbox dispatcher looks for messages to send' },
   { name: 'MRA_PUBLIC_URL', default: 'http://localhost:PORT', meaning: 'base of the links in e-mails; set it to the public address when the service runs behind a proxy' },
   { name: 'MRA_PUBLIC_RATE_LIMIT', default: '120', meaning: 'requests per minute one client address may make to the public routes' },
-  { name: 'MRA_FILES_DIR', default: './data/files', meaning: 'folder of the documents attached to test reports, each stored once under its SHA-256 (files 0600)' },
+  { name: 'MRA_FILES_DIR', default: '`files/` beside MRA_DB_PATH', meaning: 'folder of the documents attached to test reports on the SQLite store, each stored once under its SHA-256 (files 0600); with MONGODB_URI they are in GridFS (bucket `documents`) and this is not read' },
   { name: 'MRA_UPLOAD_MAX_BYTES', default: '20971520', meaning: 'the largest file that may be attached (20 MiB); a larger one is refused with 413' },
   { name: 'MRA_SCHEDULER_INTERVAL_MS', default: '5000', meaning: 'how often the scheduler looks for deadlines that are due' },
   {
@@ -237,7 +243,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalMs,
     publicUrl,
     publicRateLimit,
-    filesDir: value('MRA_FILES_DIR') ?? './data/files',
+    // Beside the SQLite file, so one folder holds the store and its documents (and one backup both).
+    filesDir: value('MRA_FILES_DIR') ?? filesBeside(value('MRA_DB_PATH') ?? './data/mra.sqlite'),
     uploadMaxBytes,
     now,
     durations,

@@ -15,6 +15,7 @@ import { CursorSeal } from './api/cursors.js';
 import { createMetricsApp } from './api/metrics-route.js';
 import { listen } from './api/server.js';
 import { Engine } from './engine/engine.js';
+import { reindexIfStale } from './engine/reindex.js';
 import { newId } from './ids.js';
 import { ServiceMetrics } from './metrics/service-metrics.js';
 import { outboxAdmin, outboxDispatcher } from './notify/index.js';
@@ -22,8 +23,7 @@ import { applySeed } from './seed/apply-seed.js';
 import { readSeed } from './seed/read-seed.js';
 import { Scheduler } from './schedule/scheduler.js';
 import { DocumentKeeper } from './engine/documents.js';
-import { FileBlobStore } from './store/blobs.js';
-import { openStore } from './store/open-store.js';
+import { openBlobStore, openStore } from './store/open-store.js';
 import type { Store } from './store/port.js';
 import { Validator } from './validation.js';
 import type { BackgroundWorker } from './workers/index.js';
@@ -56,6 +56,8 @@ export async function startService(config: Config, log: Logger): Promise<Service
     }
     const upgraded = await upgradeLegacyKeyHashes(store, credentials.hasher);
     if (upgraded > 0) log.info({ keys: upgraded }, 'API key digests of an older release re-keyed with MRA_KEY_SECRET');
+    // Before anyone searches: a store indexed by other search definitions would find too little.
+    await reindexIfStale(store, log);
     if (seed && (await store.isEmpty())) {
       const summary = await applySeed(store, seed, { now: clock.now(), durations, validator, hasher: credentials.hasher }).catch((error: unknown) => {
         // The files were checked before anything was written, so this is a scenario step the
@@ -77,8 +79,8 @@ export async function startService(config: Config, log: Logger): Promise<Service
   }
   const nodeId = `node-${newId()}`;
   const metrics = new ServiceMetrics({ store, clock });
-  const blobs = new FileBlobStore(config.filesDir);
-  log.info({ blobs: blobs.name, dir: config.filesDir }, 'file store opened');
+  const blobs = await openBlobStore(config, store);
+  log.info({ blobs: blobs.name, ...(blobs.name === 'files' ? { dir: config.filesDir } : {}) }, 'file store opened');
   const engine = new Engine({
     store: metrics.timingCommits(store),
     clock,

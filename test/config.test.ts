@@ -47,6 +47,11 @@ describe('configuration', () => {
     });
   });
 
+  it('keeps the documents beside the SQLite file unless MRA_FILES_DIR says otherwise', () => {
+    expect(loadConfig({ MRA_DB_PATH: '/var/lib/mra/mra.sqlite' }).filesDir).to.equal('/var/lib/mra/files');
+    expect(loadConfig({ MRA_DB_PATH: '/var/lib/mra/mra.sqlite', MRA_FILES_DIR: '/srv/mra-files' }).filesDir).to.equal('/srv/mra-files');
+  });
+
   it('links e-mails to the port the API listens on unless MRA_PUBLIC_URL says otherwise', () => {
     expect(loadConfig({ PORT: '8080' }).publicUrl).to.equal('http://localhost:8080');
     expect(loadConfig({ PORT: '8080', MRA_PUBLIC_URL: 'https://mra.example.gov.vn/' }).publicUrl).to.equal('https://mra.example.gov.vn');

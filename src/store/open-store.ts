@@ -1,6 +1,8 @@
 /** Opens the store the configuration asks for: MongoDB when MONGODB_URI is set, else the embedded SQLite file. */
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import type { BlobStore } from './blobs.js';
+import { FileBlobStore } from './blobs.js';
 import type { Store } from './port.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 
@@ -18,4 +20,15 @@ export async function openStore(config: Config, log?: Logger): Promise<Store> {
     );
   }
   return store;
+}
+
+/**
+ * Where the documents go, chosen by the store: GridFS in the MongoDB database the store uses, so
+ * every node sees every file; files in MRA_FILES_DIR (beside the SQLite file unless set) otherwise.
+ */
+export async function openBlobStore(config: Config, store: Store): Promise<BlobStore> {
+  if (store.name !== 'mongodb') return new FileBlobStore(config.filesDir);
+  const [{ MongoStore }, { GridFsBlobStore }] = await Promise.all([import('./mongo/mongo-store.js'), import('./mongo/gridfs-blobs.js')]);
+  if (!(store instanceof MongoStore)) throw new Error(`A store named mongodb that is not the MongoDB adapter: ${store.constructor.name}`);
+  return new GridFsBlobStore(store.connection.db!);
 }

@@ -204,12 +204,42 @@ export interface InstanceStore {
   load(kind: Kind, id: string): Promise<InstanceRecord | null>;
   /**
    * Instances of a kind, filtered by state, searchable fields and free text: oldest first, or
-   * with `text`, in the order their text was indexed (which is creation order unless the text
-   * changed). The cursor is the adapter's own.
+   * with `text`, in the adapter's index order (SQLite: the order their text was indexed, which
+   * is creation order unless the text changed; MongoDB: creation order). The cursor is the
+   * adapter's own.
    */
   find(kind: Kind, query: FindQuery): Promise<Page<InstanceRecord>>;
   /** History entries, oldest first, after `afterSeq`. */
   history(kind: Kind, id: string, options: { afterSeq?: number; limit: number }): Promise<Page<HistoryEntry>>;
+}
+
+/** An instance's search index entries, as the current code computes them from its data. */
+export interface SearchIndexEntry {
+  /** The version the entries were computed from: the instance must still be at it. */
+  version: number;
+  fields: SearchFields;
+  uniqueKeys: string[];
+  text: SearchText;
+}
+
+/**
+ * Re-indexing without a transition (`src/engine/reindex.ts`): when the code's search or text
+ * definitions change, every stored instance's index entries are rewritten at start-up, and the
+ * store records which definitions it was indexed by.
+ */
+export interface SearchIndexStore {
+  /**
+   * Replaces the instance's searchable fields, unique keys and free text with `entry`, in one
+   * write, without history, e-mail or a new version: only while the instance is still at
+   * `entry.version`. Fails with `DUPLICATE` (nothing changed) when another instance holds one of
+   * the keys.
+   *
+   * @returns false when the instance is gone or has moved on (its transition indexed it anew).
+   */
+  reindex(kind: Kind, id: string, entry: SearchIndexEntry): Promise<boolean>;
+  /** The search-index version the store was last indexed by; null when it never was (an older release's store, a copy). */
+  searchIndexVersion(): Promise<string | null>;
+  recordSearchIndexVersion(version: string): Promise<void>;
 }
 
 export interface DeadlineStore {
@@ -498,7 +528,7 @@ export interface QueueFigures {
 }
 
 /** The whole port, as one adapter provides it. */
-export interface Store extends InstanceStore, DeadlineStore, OutboxStore, DirectoryStore, AccessStore, TransferStore {
+export interface Store extends InstanceStore, SearchIndexStore, DeadlineStore, OutboxStore, DirectoryStore, AccessStore, TransferStore {
   /** `sqlite` or `mongodb`, for `/health` and the start-up log. */
   readonly name: string;
   /**

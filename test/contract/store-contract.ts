@@ -198,6 +198,32 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         expect((await store.find('agreements', { limit: 5, text: [{ field: 'model', fragment: 'dn-5' }] })).items).to.have.length(1);
       });
 
+      it('re-indexing replaces fields, unique keys and text at the version they came from, without a transition', async () => {
+        await store.commit(commitOf('r1', 0, 'operational', { fields: { phase: 'I' }, uniqueKeys: ['number=1'] }));
+        await store.commit(commitOf('r2', 0, 'operational', { fields: { phase: 'I' }, uniqueKeys: ['number=2'] }));
+        const entry = { version: 1, fields: { phase: 'II', listedIn: 'KR' }, uniqueKeys: ['number=1b'], text: { manufacturer: 'cong ty phuong nam' } };
+        expect(await store.reindex('agreements', 'r1', { ...entry, version: 2 }), 'a version it is not at').to.equal(false);
+        expect(await store.reindex('agreements', 'nobody', entry), 'an instance that does not exist').to.equal(false);
+        expect((await store.find('agreements', { limit: 5, where: { listedIn: 'KR' } })).items).to.deep.equal([]);
+        expect(await store.reindex('agreements', 'r1', entry)).to.equal(true);
+        const found = await store.find('agreements', { limit: 5, where: { listedIn: 'KR' }, text: [{ fragment: 'phuong' }] });
+        expect(found.items.map((i) => i.id)).to.deep.equal(['r1']);
+        expect(found.items[0]).to.deep.include({ version: 1, state: 'operational', updatedAt: at(0) });
+        expect((await store.find('agreements', { limit: 5, where: { phase: 'I' } })).items.map((i) => i.id)).to.deep.equal(['r2']);
+        expect((await store.history('agreements', 'r1', { limit: 5 })).items, 'no history entry').to.have.length(1);
+        expect(await code(store.commit(commitOf('r3', 0, 'operational', { uniqueKeys: ['number=1'] }))), 'the old key was let go').to.equal('OK');
+        expect(await code(store.reindex('agreements', 'r2', { ...entry, uniqueKeys: ['number=1b'] })), 'a key another holds').to.equal('DUPLICATE');
+        expect((await store.find('agreements', { limit: 5, where: { phase: 'I' } })).items.map((i) => i.id), 'the refused one changed nothing').to.deep.equal(['r2']);
+        expect(await code(store.commit(commitOf('r4', 0, 'operational', { uniqueKeys: ['number=2'] }))), 'and kept its key').to.equal('DUPLICATE');
+      });
+
+      it('records the search-index version it was indexed by; a new store has none', async () => {
+        expect(await store.searchIndexVersion()).to.equal(null);
+        await store.recordSearchIndexVersion('v1');
+        await store.recordSearchIndexVersion('v2');
+        expect(await store.searchIndexVersion()).to.equal('v2');
+      });
+
       it('history pages after a sequence number, keeping facts and causes', async () => {
         await store.commit(commitOf('a1', 0, 'negotiating'));
         const history = { at: at(1), type: 'EXPIRED', actor: { id: 'system', role: 'system' as const }, from: 'negotiating', to: 'x', payload: {}, facts: { n: 1 }, cause: { deadline: { id: 'd' } } };

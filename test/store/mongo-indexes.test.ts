@@ -26,7 +26,11 @@ const QUERIES: Record<string, Array<q.Read | q.Write>> = {
     q.findInstances('agreements', { limit: 10, where: { economy: 'VN' } }),
     q.findInstances('agreements', { limit: 10, where: { economy: 'VN' }, states: ['operational'], cursor: cursor(NOW, 'a1') }),
     q.findInstances('agreements', { limit: 10, cursor: cursor(NOW, 'a1') }),
+    q.findInstances('test-reports', { limit: 10, text: [{ fragment: 'phuong nam' }] }),
+    q.findInstances('test-reports', { limit: 10, text: [{ field: 'model', fragment: 'pn-ax' }, { fragment: 'cong ty' }], where: { listedIn: 'KR' }, states: ['accepted'], cursor: cursor(NOW, 'tr1') }),
   ],
+  reindexInstance: [q.reindexInstance('test-reports', 'tr1', { version: 4, fields: { listedIn: 'KR' }, uniqueKeys: [], text: { model: 'pn-ax' } })],
+  recordSetting: [q.recordSetting('searchIndexVersion', 'abc')],
   uniqueKeysOf: [q.uniqueKeysOf('test-reports', 'tr1')],
   uniqueKeyOwner: [q.uniqueKeyOwner('test-reports', 'reportNumber=X')],
   historyPage: [q.historyPage('agreements', 'a1', { limit: 10 }), q.historyPage('agreements', 'a1', { limit: 10, afterSeq: 4 })],
@@ -101,7 +105,29 @@ function fieldsOf(filter: Record<string, unknown>, inOr = false): { equality: Se
   return { equality, range };
 }
 
+/**
+ * A read that names its index (`hint`): the fields that index holds must be its equality prefix,
+ * then the sort; the filter's other conditions (fields of another array, the exact check of each
+ * fragment) are checked on what it fetches, which is what the hint is for.
+ */
+function servedByHint(query: q.Read, hint: string): string | null {
+  const index = INDEXES.find((i) => i.collection === query.collection && i.name === hint);
+  if (!index) return null;
+  const { equality, range } = fieldsOf(query.filter);
+  const keys = Object.keys(index.key);
+  const prefix = keys.filter((k) => equality.has(k));
+  // What may be left to check on the fetched documents: the other array, the state, each fragment.
+  const residual = (field: string) => field === 'fieldKeys' || field === 'state' || field.startsWith('text.');
+  if (![...equality, ...range].every((f) => keys.includes(f) || residual(f))) return null;
+  const head = keys.slice(0, prefix.length);
+  const sort = Object.keys(query.sort ?? {});
+  const next = keys.slice(prefix.length, prefix.length + sort.length);
+  const selects = prefix.length > 0 && head.every((k, i) => k === prefix[i]) && next.every((k, i) => k === sort[i]) && next.length === sort.length;
+  return selects ? index.name : null;
+}
+
 function servedBy(query: q.Read | q.Write): string | null {
+  if ('hint' in query && query.hint !== undefined) return servedByHint(query, query.hint);
   const { equality, range } = fieldsOf(query.filter);
   if (equality.has('_id')) return '_id_';
   const sort = Object.keys('sort' in query && query.sort ? query.sort : {}).filter((f) => !equality.has(f));
@@ -149,6 +175,13 @@ describe('MongoDB store indexes (no server)', () => {
     }, 'a field the schema does not know').to.throw(/lease_owner/);
     const hostile = mongoose.sanitizeFilter({ _id: { $ne: null } });
     expect(hostile, 'an operator nobody trusted becomes a literal').to.deep.equal({ _id: { $eq: { $ne: null } } });
+  });
+
+  it('free text is selected by its trigrams: a find with text names the trigram index, whose prefix it matches', () => {
+    const read = q.findInstances('test-reports', { limit: 10, text: [{ fragment: 'phuong' }], where: { listedIn: 'KR' } });
+    expect(servedBy(read)).to.equal('instances_by_text');
+    expect(servedBy({ ...read, hint: 'instances_by_field' }), 'the field index cannot serve the trigrams').to.equal(null);
+    expect(servedBy({ ...read, hint: 'no_such_index' })).to.equal(null);
   });
 
   it('the rule itself refuses an index in the wrong order', () => {

@@ -12,8 +12,11 @@ import type { Actor } from '../../machines/types.js';
 import { SYSTEM_ACTOR } from '../../machines/types.js';
 import { ManualClock } from '../../src/clock.js';
 import { Engine } from '../../src/engine/engine.js';
+import { reindexIfStale, SEARCH_INDEX_VERSION } from '../../src/engine/reindex.js';
+import { findPublicTestReports } from '../../src/public/register.js';
 import { actorOf } from '../../src/principals.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { captureLog } from '../helpers/log-capture.js';
 import { tempDir } from '../helpers/world.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -100,6 +103,36 @@ describe('upgrade: suspensions recorded before the release knew who imposed them
       expect(resumed.state).to.equal('operational');
       await engine.send('accreditations', 'acc-sai-gon', { type: 'REINSTATE' }, await as('vn-accreditation-body'));
       expect((await engine.get('recognitions', 'rec-sai-gon-kr', SYSTEM_ACTOR)).state).to.equal('recognized');
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('upgrade: the search index is rebuilt for the current search definitions', () => {
+  it('before the re-index the public register finds nothing; after it, the accepted report is found as a customs officer types it, and the version is recorded', async () => {
+    const { store, engine, close } = open('release-0.1.0-demo.sqlite');
+    try {
+      const lookUp = async (query: { q?: string; manufacturer?: string; model?: string }) =>
+        (await findPublicTestReports(engine, store, { economy: 'KR', ...query }, 'en')).items.map((r) => `${r.reportNumber}:${r.state}`);
+      expect(await store.searchIndexVersion(), 'an older release recorded none').to.equal(null);
+      expect(await lookUp({ q: 'Phuong Nam' }), 'the old index: no listedIn, no text').to.deep.equal([]);
+
+      const { log, lines } = captureLog('info');
+      const summary = await reindexIfStale(store, log);
+      expect(summary).to.deep.include({ refused: 0, skipped: 0 });
+      expect(summary!.reindexed).to.be.greaterThan(10);
+      expect(lines.some((line) => /re-indexing test-reports: \d+ so far/.test(String(line.msg))), 'progress is logged').to.equal(true);
+      expect(await store.searchIndexVersion()).to.equal(SEARCH_INDEX_VERSION);
+
+      const accepted = (await store.find('test-reports', { limit: 10, states: ['accepted'] })).items.map((r) => String(r.context['reportNumber']));
+      expect(accepted).to.have.length.greaterThan(0);
+      for (const typed of [{ q: 'Cong ty Co phan Thiet bi Mang Phuong Nam' }, { q: 'phuong nam' }, { manufacturer: 'PHUONG NAM', model: 'pn-ax3' }, { model: 'AX3000' }]) {
+        const found = await lookUp(typed);
+        expect(found, JSON.stringify(typed)).to.include(`${accepted[0]}:accepted`);
+        expect(found.every((hit) => !hit.endsWith(':under_review')), 'a report under review stays private').to.equal(true);
+      }
+      expect(await reindexIfStale(store, log), 'indexed by this code already: nothing to do').to.equal(null);
     } finally {
       await close();
     }

@@ -12,7 +12,8 @@
 import type { Connection, ClientSession } from 'mongoose';
 import type { WriteConcern } from 'mongodb';
 import { AppError } from '../../errors.js';
-import type { Commit, CommitFaults } from '../port.js';
+import type { Kind } from '../../../machines/types.js';
+import type { Commit, CommitFaults, SearchIndexEntry } from '../port.js';
 import type { InstanceDoc, UniqueKeyDoc } from './documents.js';
 import * as q from './queries.js';
 import { isDuplicateKey, type Runner } from './run.js';
@@ -38,18 +39,44 @@ export class MongoCommitter {
   }
 
   async commit(c: Commit): Promise<void> {
+    await this.#transaction(c.kind, (session) => this.#write(c, session));
+  }
+
+  /** An instance's index entries rewritten in one transaction, while it is at `entry.version` (SearchIndexStore). */
+  async reindex(kind: Kind, id: string, entry: SearchIndexEntry): Promise<boolean> {
+    let moved = false;
+    await this.#transaction(kind, async (session) => {
+      moved = !(await this.#run.updateOne(q.reindexInstance(kind, id, entry), session));
+      if (!moved) await this.#replaceUniqueKeys(kind, id, entry.uniqueKeys, session);
+    });
+    return !moved;
+  }
+
+  async #transaction(kind: Kind, work: (session: ClientSession) => Promise<void>): Promise<void> {
     const session = await this.#connection.startSession();
     try {
-      await session.withTransaction(() => this.#write(c, session), {
+      await session.withTransaction(() => work(session), {
         readConcern: { level: 'snapshot' },
         writeConcern: this.#writeConcern,
         readPreference: 'primary',
       });
     } catch (error) {
-      if (error instanceof KeyTaken) throw await this.#keyTaken(c, error);
+      if (error instanceof KeyTaken) throw await this.#keyTaken(kind, error);
       throw error;
     } finally {
       await session.endSession();
+    }
+  }
+
+  async #replaceUniqueKeys(kind: Kind, id: string, uniqueKeys: string[], session: ClientSession): Promise<void> {
+    await this.#run.deleteMany(q.uniqueKeysOf(kind, id), session);
+    for (const doc of q.uniqueKeyDocs({ kind, id, uniqueKeys })) {
+      try {
+        await this.#run.insert('unique_keys', [doc], session);
+      } catch (error) {
+        if (isDuplicateKey(error)) throw new KeyTaken(doc.key, error);
+        throw error;
+      }
     }
   }
 
@@ -71,17 +98,7 @@ export class MongoCommitter {
         publicFields: { currentVersion: current.version },
       });
     }
-    if (c.uniqueKeys) {
-      await run.deleteMany(q.uniqueKeysOf(c.kind, c.id), session);
-      for (const doc of q.uniqueKeyDocs(c)) {
-        try {
-          await run.insert('unique_keys', [doc], session);
-        } catch (error) {
-          if (isDuplicateKey(error)) throw new KeyTaken(doc.key, error);
-          throw error;
-        }
-      }
-    }
+    if (c.uniqueKeys) await this.#replaceUniqueKeys(c.kind, c.id, c.uniqueKeys, session);
     await run.insert('history', [q.historyDoc(c)], session);
     await run.insert('outbox', q.outboxDocs(c), session);
     if (c.deadlines.complete !== undefined && !(await run.updateOne(q.completeFiredDeadline(c.deadlines.complete, c.at), session))) {
@@ -97,11 +114,11 @@ export class MongoCommitter {
   }
 
   /** The duplicate-key refusal, naming the record that holds the key (read after the abort). */
-  async #keyTaken(c: Commit, taken: KeyTaken): Promise<AppError> {
-    const owner = await this.#run.one<UniqueKeyDoc>(q.uniqueKeyOwner(c.kind, taken.key));
+  async #keyTaken(kind: Kind, taken: KeyTaken): Promise<AppError> {
+    const owner = await this.#run.one<UniqueKeyDoc>(q.uniqueKeyOwner(kind, taken.key));
     return new AppError({
       code: 'DUPLICATE',
-      detail: `Another ${c.kind} record (${owner?.instanceId ?? 'unknown'}) already has ${taken.key}.`,
+      detail: `Another ${kind} record (${owner?.instanceId ?? 'unknown'}) already has ${taken.key}.`,
       publicFields: { existingId: owner?.instanceId ?? null },
       cause: taken.cause,
     });

@@ -20,6 +20,7 @@ import type {
   Recipient,
   RegulationRecord,
   SearchFields,
+  SearchText,
 } from '../port.js';
 
 /** Collection names, one place. */
@@ -38,6 +39,8 @@ export const COLLECTIONS = {
   signInTokens: 'sign_in_tokens',
   sessions: 'sessions',
   audit: 'audit',
+  /** Settings of the store itself, by name: the search-index version it was last indexed by. */
+  settings: 'settings',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -55,6 +58,10 @@ export interface InstanceDoc {
   updatedAt: string;
   /** The searchable fields as `field=value` strings, one per value, so `$all` finds every filter at once. */
   fieldKeys: string[];
+  /** The free-text fields, folded, and under `*` all of them joined by line breaks (`textOf`). */
+  text?: Record<string, string>;
+  /** The distinct trigrams of each text field as `field:abc`, and of all as `*:abc` (`textGramsOf`): the index that selects candidates. */
+  textGrams?: string[];
 }
 
 /** A unique key of an instance (a report number per lab, a designation number): the `_id` enforces it. */
@@ -137,6 +144,35 @@ export const historyKey = (kind: Kind, id: string, seq: number): string => `${ki
 /** `{ economy: ['VN', 'KR'] }` -> `['economy=VN', 'economy=KR']` */
 export function fieldKeysOf(fields: SearchFields): string[] {
   return [...new Set(Object.entries(fields).flatMap(([field, value]) => (Array.isArray(value) ? value : [value]).map((v) => `${field}=${v}`)))];
+}
+
+/** The text field that holds all of an instance's text, as in SQLite. */
+export const ALL_TEXT = '*';
+
+/** The stored text: the fields, and all of them under `*`, joined by a line break, which no folded value contains, so no fragment spans two fields. */
+export function textOf(text: SearchText): Record<string, string> {
+  const values = Object.values(text);
+  return values.length === 0 ? {} : { ...text, [ALL_TEXT]: values.join('\n') };
+}
+
+/** The distinct trigrams (of code points) of a folded text. */
+export function trigramsOf(value: string): string[] {
+  const chars = Array.from(value);
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i += 1) grams.add(chars.slice(i, i + 3).join(''));
+  return [...grams];
+}
+
+/** `{ model: 'pn-ax' }` -> `['model:pn-', 'model:n-a', 'model:-ax', '*:pn-', …]`: each field's trigrams under its name, and every field's under `*`. */
+export function textGramsOf(text: SearchText): string[] {
+  const grams = new Set<string>();
+  for (const [field, value] of Object.entries(text)) {
+    for (const gram of trigramsOf(value)) {
+      grams.add(`${field}:${gram}`);
+      grams.add(`${ALL_TEXT}:${gram}`);
+    }
+  }
+  return [...grams];
 }
 
 export function toInstance(doc: InstanceDoc): InstanceRecord {

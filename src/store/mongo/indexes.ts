@@ -19,6 +19,9 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.instances, name: 'instances_by_state', key: { kind: 1, state: 1, createdAt: 1, id: 1 } },
   { collection: COLLECTIONS.instances, name: 'instances_by_field', key: { kind: 1, fieldKeys: 1, createdAt: 1, id: 1 } },
   { collection: COLLECTIONS.instances, name: 'instances_by_field_and_state', key: { kind: 1, fieldKeys: 1, state: 1, createdAt: 1, id: 1 } },
+  // Free text: one trigram of the longest fragment bounds the scan; the others, the fields and the
+  // fragments themselves filter what it fetches (queries.ts, `findInstances`).
+  { collection: COLLECTIONS.instances, name: 'instances_by_text', key: { kind: 1, textGrams: 1, createdAt: 1, id: 1 } },
   { collection: COLLECTIONS.uniqueKeys, name: 'unique_keys_by_instance', key: { kind: 1, instanceId: 1 } },
   { collection: COLLECTIONS.history, name: 'history_by_instance', key: { kind: 1, instanceId: 1, seq: 1 }, unique: true },
   { collection: COLLECTIONS.outbox, name: 'outbox_due', key: { status: 1, nextAttemptAt: 1, _id: 1, leaseUntil: 1 } },

@@ -39,6 +39,8 @@ export const SCHEMAS: Readonly<Record<CollectionName, Schema>> = {
     createdAt: text,
     updatedAt: text,
     fieldKeys: { type: [String], default: [] },
+    text: { type: Mixed },
+    textGrams: { type: [String], default: undefined },
   }),
   unique_keys: schema(COLLECTIONS.uniqueKeys, { kind, key: text, instanceId: text }),
   history: schema(COLLECTIONS.history, {
@@ -138,6 +140,7 @@ export const SCHEMAS: Readonly<Record<CollectionName, Schema>> = {
     keyId: optionalText,
     details: { type: Mixed },
   }),
+  settings: schema(COLLECTIONS.settings, { value: text }),
 };
 
 export type Models = Readonly<Record<CollectionName, Model<Record<string, unknown>>>>;

@@ -26,6 +26,7 @@ import type {
   PrincipalRecord,
   Recipient,
   RegulationRecord,
+  SearchIndexEntry,
   SessionRecord,
   SignInTokenRecord,
   Store,
@@ -62,6 +63,9 @@ export interface MongoStoreOptions extends MongoOptions {
   /** Fault injection for tests; never set in production. */
   faults?: CommitFaults;
 }
+
+/** The setting that records which search definitions the store was indexed by. */
+const SEARCH_INDEX_VERSION = 'searchIndexVersion';
 
 const byDue = (key: 'nextAttemptAt' | 'dueAt') => (a: Record<string, unknown>, b: Record<string, unknown>) =>
   String(a[key]).localeCompare(String(b[key])) || String(a['_id']).localeCompare(String(b['_id']));
@@ -106,6 +110,18 @@ export class MongoStore implements Store {
   async find(kind: Kind, query: FindQuery): Promise<Page<InstanceRecord>> {
     const docs = await this.#run.all<InstanceDoc>(q.findInstances(kind, query));
     return page(docs, query.limit, toInstance, (i) => [i.createdAt, i.id]);
+  }
+
+  reindex(kind: Kind, id: string, entry: SearchIndexEntry): Promise<boolean> {
+    return this.#committer.reindex(kind, id, entry);
+  }
+
+  async searchIndexVersion(): Promise<string | null> {
+    return (await this.#run.one<{ value: string }>(q.byId(COLLECTIONS.settings, SEARCH_INDEX_VERSION)))?.value ?? null;
+  }
+
+  async recordSearchIndexVersion(version: string): Promise<void> {
+    await this.#run.update(q.recordSetting(SEARCH_INDEX_VERSION, version), null, { upsert: true });
   }
 
   async history(kind: Kind, id: string, options: { afterSeq?: number; limit: number }): Promise<Page<HistoryEntry>> {

@@ -8,12 +8,14 @@
  * callers (ids, states, field values) are never trusted, so one that smuggles an operator in
  * stays a literal.
  */
+import escapeStringRegexp from 'escape-string-regexp';
 import mongoose from 'mongoose';
 import type { Kind } from '../../../machines/types.js';
-import type { Commit, DeadlineSource, FindQuery, Lease, OutboxStatus } from '../port.js';
+import type { Commit, DeadlineSource, FindQuery, Lease, OutboxStatus, SearchIndexEntry, SearchText, TextCondition } from '../port.js';
 import { AppError } from '../../errors.js';
 import { decodeCursor } from '../cursor.js';
 import {
+  ALL_TEXT,
   COLLECTIONS,
   fieldKeysOf,
   historyKey,
@@ -24,6 +26,9 @@ import {
   type InstanceDoc,
   type OutboxDoc,
   type UniqueKeyDoc,
+  textGramsOf,
+  textOf,
+  trigramsOf,
 } from './documents.js';
 
 export type Filter = Record<string, unknown>;
@@ -36,6 +41,11 @@ export interface Read {
   filter: Filter;
   sort?: Sort;
   limit?: number;
+  /**
+   * The index that must select the candidates (its name in `indexes.ts`), when the planner could
+   * otherwise pick a worse one: free text is selected by its trigrams, never by a field or a state.
+   */
+  hint?: string;
 }
 
 /** A write to the documents a filter matches. */
@@ -67,7 +77,13 @@ export function newInstance(c: Commit): InstanceDoc {
     createdAt: c.at,
     updatedAt: c.at,
     fieldKeys: fieldKeysOf(c.fields ?? {}),
+    ...(c.text ? textDoc(c.text) : {}),
   };
+}
+
+/** The stored text and its trigrams, written together so the index never disagrees with the text. */
+function textDoc(text: SearchText): Pick<InstanceDoc, 'text' | 'textGrams'> {
+  return { text: textOf(text), textGrams: textGramsOf(text) };
 }
 
 /**
@@ -85,20 +101,61 @@ export function transitionInstance(c: Commit): Write {
         machineVersion: c.machineVersion,
         updatedAt: c.at,
         ...(c.fields ? { fieldKeys: fieldKeysOf(c.fields) } : {}),
+        ...(c.text ? textDoc(c.text) : {}),
       },
       $inc: { version: 1 },
     },
   };
 }
 
-/** Instances of a kind by state and searchable fields, oldest first, one more than a page. */
-export function findInstances(kind: Kind, query: FindQuery): Read {
-  // Free text (docs/search-and-documents.md, "For the MongoDB adapter") is not indexed here yet:
-  // refused, so a search box never silently answers every report.
-  if (query.text && query.text.length > 0) {
-    throw new AppError({ code: 'INTERNAL', detail: 'Free-text search is not available on the MongoDB store yet.' });
+/**
+ * Re-indexing (SearchIndexStore): the instance's fields and text replaced, only while it is at
+ * the version they were computed from; nothing else of it changes.
+ */
+export function reindexInstance(kind: Kind, id: string, entry: SearchIndexEntry): Write {
+  return {
+    collection: COLLECTIONS.instances,
+    filter: { _id: instanceKey(kind, id), version: entry.version },
+    update: { $set: { fieldKeys: fieldKeysOf(entry.fields), ...textDoc(entry.text) } },
+  };
+}
+
+/** The index free text is selected through (`indexes.ts`). */
+export const TEXT_INDEX = 'instances_by_text';
+
+/** A text field's name as a path: only plain names, so a field can never reach another path. */
+function textPath(condition: TextCondition): string {
+  const field = condition.field ?? ALL_TEXT;
+  if (field !== ALL_TEXT && !/^[A-Za-z][A-Za-z0-9_]*$/.test(field)) {
+    throw new AppError({ code: 'VALIDATION_FAILED', detail: `"${field}" is not a text field.` });
   }
-  const filter: Filter = { kind };
+  return `text.${field}`;
+}
+
+/**
+ * The free-text part of a find (docs/search-and-documents.md, "For the MongoDB adapter"): the
+ * longest fragment's trigrams select the candidates through `instances_by_text`, then every
+ * fragment, the longest included (trigrams alone do not prove the order of the letters), must
+ * occur in its field: a regular expression of the escaped fragment, run on the candidates only.
+ */
+function textFilter(conditions: readonly TextCondition[]): Filter {
+  const driver = conditions.reduce((longest, c) => (c.fragment.length > longest.fragment.length ? c : longest));
+  const grams = trigramsOf(driver.fragment);
+  if (grams.length === 0) {
+    throw new AppError({ code: 'VALIDATION_FAILED', detail: 'Type at least three characters to search free text.' });
+  }
+  const field = driver.field ?? ALL_TEXT;
+  textPath(driver);
+  return {
+    textGrams: op({ $all: grams.map((gram) => `${field}:${gram}`) }),
+    $and: conditions.map((c) => ({ [textPath(c)]: op({ $regex: escapeStringRegexp(c.fragment) }) })),
+  };
+}
+
+/** Instances of a kind by state, searchable fields and free text, oldest first, one more than a page. */
+export function findInstances(kind: Kind, query: FindQuery): Read {
+  const text = query.text ?? [];
+  const filter: Filter = { kind, ...(text.length > 0 ? textFilter(text) : {}) };
   if (query.states && query.states.length > 0) filter['state'] = op({ $in: [...query.states] });
   const where = Object.entries(query.where ?? {});
   if (where.length > 0) filter['fieldKeys'] = op({ $all: fieldKeysOf(Object.fromEntries(where)) });
@@ -106,7 +163,14 @@ export function findInstances(kind: Kind, query: FindQuery): Read {
     const [createdAt, id] = decodeCursor(query.cursor);
     filter['$or'] = [{ createdAt: op({ $gt: createdAt }) }, { createdAt, id: op({ $gt: id }) }];
   }
-  return { collection: COLLECTIONS.instances, filter, sort: { createdAt: 1, id: 1 }, limit: query.limit + 1 };
+  return {
+    collection: COLLECTIONS.instances,
+    filter,
+    sort: { createdAt: 1, id: 1 },
+    limit: query.limit + 1,
+    // Two arrays (fieldKeys, textGrams) cannot share one compound index: the trigrams select.
+    ...(text.length > 0 ? { hint: TEXT_INDEX } : {}),
+  };
 }
 
 // ---------------------------------------------------------------- unique keys
@@ -115,7 +179,7 @@ export function uniqueKeysOf(kind: Kind, id: string): Read {
   return { collection: COLLECTIONS.uniqueKeys, filter: { kind, instanceId: id } };
 }
 
-export function uniqueKeyDocs(c: Commit): UniqueKeyDoc[] {
+export function uniqueKeyDocs(c: Pick<Commit, 'kind' | 'id' | 'uniqueKeys'>): UniqueKeyDoc[] {
   return (c.uniqueKeys ?? []).map((key) => ({ _id: `${c.kind}:${key}`, kind: c.kind, key, instanceId: c.id }));
 }
 
@@ -476,6 +540,13 @@ export function auditPage(query: { organisation?: string; limit: number; cursor?
   const filter: Filter = query.organisation === undefined ? {} : { organisation: query.organisation };
   if (query.cursor) filter['_id'] = op({ $lt: decodeCursor(query.cursor)[0] ?? '' });
   return { collection: COLLECTIONS.audit, filter, sort: { _id: -1 }, limit: query.limit + 1 };
+}
+
+// ---------------------------------------------------------------- settings of the store
+
+/** Sets a setting of the store, creating it the first time. */
+export function recordSetting(name: string, value: string): Write {
+  return { collection: COLLECTIONS.settings, filter: { _id: name }, update: { $set: { value } } };
 }
 
 // ---------------------------------------------------------------- transfer (store:copy)

@@ -23,6 +23,7 @@ export class Runner {
     let query = this.#models[read.collection].find(read.filter, null, { session }).lean();
     if (read.sort) query = query.sort(read.sort);
     if (read.limit !== undefined) query = query.limit(read.limit);
+    if (read.hint !== undefined) query = query.hint(read.hint);
     return (await query.exec()) as T[];
   }
 

@@ -6,7 +6,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Kind } from '../../../machines/types.js';
 import { AppError } from '../../errors.js';
-import type { Commit, CommitFaults, FindQuery, HistoryEntry, InstanceRecord, Page } from '../port.js';
+import type { Commit, CommitFaults, FindQuery, HistoryEntry, InstanceRecord, Page, SearchFields, SearchIndexEntry, SearchText } from '../port.js';
 import { GroupCommit } from './group-commit.js';
 import { ALL_TEXT, findSql } from './find-sql.js';
 import { encodeCursor, isConstraintError, parseJson } from './rows.js';
@@ -153,36 +153,9 @@ export class InstanceTables {
       });
     }
     const seq = c.expectedVersion + 1;
-    if (c.fields) {
-      sql.deleteFields.run(c.kind, c.id);
-      for (const [field, value] of Object.entries(c.fields)) {
-        for (const item of Array.isArray(value) ? value : [value]) sql.insertField.run(c.kind, field, item, c.id, c.kind, c.id);
-      }
-    }
-    if (c.text) {
-      sql.deleteText.run(c.kind, c.id);
-      const entries = Object.entries(c.text);
-      for (const [field, value] of entries) sql.insertText.run(c.kind, c.id, field, value);
-      // Joined by a line break, which no folded value contains, so no fragment spans two fields.
-      if (entries.length > 0) sql.insertText.run(c.kind, c.id, ALL_TEXT, entries.map(([, value]) => value).join('\n'));
-    }
-    if (c.uniqueKeys) {
-      sql.deleteKeys.run(c.kind, c.id);
-      for (const key of c.uniqueKeys) {
-        try {
-          sql.insertKey.run(c.kind, key, c.id);
-        } catch (error) {
-          if (!isConstraintError(error)) throw error;
-          const owner = sql.keyOwner.get(c.kind, key) as string;
-          throw new AppError({
-            code: 'DUPLICATE',
-            detail: `Another ${c.kind} record (${owner}) already has ${key}.`,
-            publicFields: { existingId: owner },
-            cause: error,
-          });
-        }
-      }
-    }
+    if (c.fields) this.#writeFields(c.kind, c.id, c.fields);
+    if (c.text) this.#writeText(c.kind, c.id, c.text);
+    if (c.uniqueKeys) this.#writeUniqueKeys(c.kind, c.id, c.uniqueKeys);
     const h = c.history;
     const mailed = c.outbox.messages.length > 0;
     sql.insertHistory.run(
@@ -223,6 +196,55 @@ export class InstanceTables {
       });
     }
     this.#faults.beforeCommitEnds?.(c);
+  }
+
+  #writeFields(kind: Kind, id: string, fields: SearchFields): void {
+    const sql = this.#sql;
+    sql.deleteFields.run(kind, id);
+    for (const [field, value] of Object.entries(fields)) {
+      for (const item of Array.isArray(value) ? value : [value]) sql.insertField.run(kind, field, item, id, kind, id);
+    }
+  }
+
+  #writeText(kind: Kind, id: string, text: SearchText): void {
+    const sql = this.#sql;
+    sql.deleteText.run(kind, id);
+    const entries = Object.entries(text);
+    for (const [field, value] of entries) sql.insertText.run(kind, id, field, value);
+    // Joined by a line break, which no folded value contains, so no fragment spans two fields.
+    if (entries.length > 0) sql.insertText.run(kind, id, ALL_TEXT, entries.map(([, value]) => value).join('\n'));
+  }
+
+  #writeUniqueKeys(kind: Kind, id: string, keys: readonly string[]): void {
+    const sql = this.#sql;
+    sql.deleteKeys.run(kind, id);
+    for (const key of keys) {
+      try {
+        sql.insertKey.run(kind, key, id);
+      } catch (error) {
+        if (!isConstraintError(error)) throw error;
+        const owner = sql.keyOwner.get(kind, key) as string;
+        throw new AppError({
+          code: 'DUPLICATE',
+          detail: `Another ${kind} record (${owner}) already has ${key}.`,
+          publicFields: { existingId: owner },
+          cause: error,
+        });
+      }
+    }
+  }
+
+  /** Rewrites an instance's index entries in one transaction, while it is at `entry.version` (SearchIndexStore). */
+  reindex(kind: Kind, id: string, entry: SearchIndexEntry): boolean {
+    // Commits still queued go first, so the version compared is the one they leave.
+    this.#commits.flush();
+    return this.#db.transaction(() => {
+      if ((this.#sql.version.get(kind, id) as number | undefined) !== entry.version) return false;
+      this.#writeFields(kind, id, entry.fields);
+      this.#writeText(kind, id, entry.text);
+      this.#writeUniqueKeys(kind, id, entry.uniqueKeys);
+      return true;
+    }).immediate();
   }
 
   load(kind: Kind, id: string): InstanceRecord | null {

@@ -200,6 +200,10 @@ const STEPS: readonly string[] = [
     INSERT INTO text_index (text_index, rowid, value) VALUES ('delete', old.n, old.value);
   END;
   `,
+  // 5: settings of the store itself, such as the search-index version it was last indexed by.
+  `
+  CREATE TABLE store_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
 ];
 
 /**

@@ -30,6 +30,7 @@ import type {
   QueueFigures,
   Recipient,
   RegulationRecord,
+  SearchIndexEntry,
   SessionRecord,
   SignInTokenRecord,
   Store,
@@ -137,6 +138,19 @@ export class SqliteStore implements Store {
 
   async history(kind: Kind, id: string, options: { afterSeq?: number; limit: number }): Promise<Page<HistoryEntry>> {
     return this.#instances.history(kind, id, options);
+  }
+
+  async reindex(kind: Kind, id: string, entry: SearchIndexEntry): Promise<boolean> {
+    return this.#instances.reindex(kind, id, entry);
+  }
+
+  async searchIndexVersion(): Promise<string | null> {
+    const value = this.#db.prepare(`SELECT value FROM store_settings WHERE name = 'searchIndexVersion'`).pluck().get() as string | undefined;
+    return value ?? null;
+  }
+
+  async recordSearchIndexVersion(version: string): Promise<void> {
+    this.#db.prepare(`INSERT INTO store_settings (name, value) VALUES ('searchIndexVersion', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value`).run(version);
   }
 
   async pendingDeadlines(kind: Kind, id: string, source: DeadlineSource = 'state'): Promise<Deadline[]> {
