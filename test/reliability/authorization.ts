@@ -18,6 +18,8 @@ type Rule = (actor: Actor, instance: Instance) => boolean;
 const regulatorOf = (economies: (i: Instance) => unknown[]): Rule => (a, i) => a.role === 'regulator' && economies(i).includes(a.economy);
 const bothSides = regulatorOf((i) => i.data['economies'] as string[]);
 const importingRegulator = regulatorOf((i) => [i.data['importingEconomy']]);
+const partnerRegulator = regulatorOf((i) => [i.data['partnerEconomy']]);
+const proposingRegulator = regulatorOf((i) => [i.data['proposingEconomy']]);
 const cabsAuthority: Rule = (a, i) => a.role === 'designating_authority' && a.economy === i.cabEconomy;
 const theLab: Rule = (a, i) => a.role === 'lab' && a.cabId === i.data['cabId'];
 const grantingBody: Rule = (a, i) => a.role === 'accreditation_body' && a.id === i.creator;
@@ -48,6 +50,17 @@ export const WHO_MAY_SEND: Record<Kind, Record<string, Rule>> = {
     PROVIDE_INFO: theLab, WITHDRAW: theLab,
     REVIEW_OVERDUE: systemOnly, EXPIRED: systemOnly, INFO_REMINDER: systemOnly, INFO_OVERDUE: systemOnly,
     LAB_RECOGNITION_ENDED: systemOnly, RECOGNITION_SUSPENDED: systemOnly, RECOGNITION_RESUMED: systemOnly, RECOGNITION_SCOPE_NARROWED: systemOnly,
+  },
+  certificates: {
+    SET_ASIDE: importingRegulator, REVOKE: importingRegulator,
+    SUSPEND: theLab, RESTORE: theLab, WITHDRAW: theLab,
+    REVIEW_WINDOW_ENDED: systemOnly, EXPIRED: systemOnly, BODY_RECOGNITION_ENDED: systemOnly,
+  },
+  equivalences: {
+    ACCEPT: partnerRegulator, REQUEST_CHANGES: partnerRegulator, DECLINE: partnerRegulator, CONFIRM: partnerRegulator,
+    REVISE: proposingRegulator, ABANDON: proposingRegulator,
+    REQUIREMENT_REVISED: either(partnerRegulator, proposingRegulator), GIVE_NOTICE: either(partnerRegulator, proposingRegulator), WITHDRAW_NOTICE: either(partnerRegulator, proposingRegulator),
+    IN_FORCE: systemOnly, NOTICE_EFFECTIVE: systemOnly,
   },
 };
 
