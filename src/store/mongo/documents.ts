@@ -38,6 +38,9 @@ export const COLLECTIONS = {
   signInTokens: 'sign_in_tokens',
   sessions: 'sessions',
   audit: 'audit',
+  watches: 'watches',
+  webhookEndpoints: 'webhook_endpoints',
+  webhookDeliveries: 'webhook_deliveries',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -207,4 +210,24 @@ export function fromKeyed<K extends string, T>(doc: { _id: string } & Record<str
 export function toKeyed<T extends object>(record: T, key: keyof T & string): { _id: string } & Record<string, unknown> {
   const { [key]: id, ...rest } = record as Record<string, unknown>;
   return { _id: String(id), ...rest };
+}
+
+/** A webhook delivery: the port's row with its id as `_id`, and its lease. */
+export interface WebhookDeliveryDoc {
+  _id: string;
+  endpointId: string;
+  kind: Kind;
+  instanceId: string;
+  seq: number;
+  type: string;
+  body: string;
+  status: 'pending' | 'delivered' | 'dead';
+  attempts: number;
+  nextAttemptAt: string;
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+  lastError: string | null;
+  lastStatus: number | null;
+  deliveredAt: string | null;
+  createdAt: string;
 }
