@@ -8,6 +8,7 @@ import type { Store } from '../store/port.js';
 import type { Validator } from '../validation.js';
 import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import type { CursorSeal } from './cursors.js';
+import type { WebhookEndpoints } from '../webhooks/endpoints.js';
 
 export interface ApiDeps {
   engine: Engine;
@@ -16,6 +17,8 @@ export interface ApiDeps {
   clock: Clock;
   log: Logger;
   outboxAdmin: OutboxAdmin;
+  /** Organisations' webhook endpoints and their deliveries. */
+  webhooks: WebhookEndpoints;
   /** Requests per minute one client address may make to the public routes. */
   publicRateLimit: number;
   /** Resolves API keys and sessions to principals. */

@@ -9,7 +9,7 @@ function spec(field: SearchField): { path: string; fold: boolean } {
 }
 
 /** Case-insensitive fields are indexed and queried in this form. */
-function fold(value: string): string {
+export function fold(value: string): string {
   return value.normalize('NFC').toLocaleLowerCase('und');
 }
 

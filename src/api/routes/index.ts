@@ -16,6 +16,8 @@ import { publicTestReportRoutes } from './public-test-reports.js';
 import { recognitionsRoutes } from './recognitions.js';
 import { regulationRoutes } from './regulations.js';
 import { testReportsRoutes } from './test-reports.js';
+import { watchRoutes } from './watches.js';
+import { webhookRoutes } from './webhooks.js';
 
 export function apiRoutes(): RouteSpec[] {
   return [
@@ -35,5 +37,7 @@ export function apiRoutes(): RouteSpec[] {
     ...auditRoutes,
     ...authRoutes,
     ...adminOutboxRoutes,
+    ...watchRoutes,
+    ...webhookRoutes,
   ];
 }
