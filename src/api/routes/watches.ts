@@ -1,7 +1,6 @@
 /** `/watches`: what a principal watches. Only its owner lists and removes a watch; to anyone else it does not exist. */
 import { createWatch, watch, watchesQuery, type CreateWatch } from '../../../schemas/hooks.js';
 import { noQuery } from '../../../schemas/queries.js';
-import type { WatchTarget } from '../../store/port.js';
 import { addWatch, listWatches, removeWatch, watchView } from '../../watches/watches.js';
 import { page, problems } from '../route-docs.js';
 import { route, type RouteSpec } from '../route.js';

@@ -4,7 +4,6 @@
  */
 import { createWebhook, deliveriesQuery, rotateWebhook, webhookDelivery, webhookEndpoint, webhookWithSecret, type CreateWebhook, type RotateWebhook } from '../../../schemas/hooks.js';
 import { noQuery } from '../../../schemas/queries.js';
-import type { Kind } from '../../../machines/types.js';
 import type { WebhookDelivery, WebhookDeliveryStatus } from '../../store/port.js';
 import { endpointView } from '../../webhooks/endpoints.js';
 import { page, problems } from '../route-docs.js';
