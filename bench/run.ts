@@ -16,11 +16,11 @@
  * --rounds 3 --seconds 3 --connections 32 --senders 16 --drain-reports 300 --json PATH.
  * A store of a given size is filled once through the engine (screening, history, deadlines).
  */
+import type { SqliteSynchronous as SynchronousMode } from '../src/config.js';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { SqliteSynchronous as SynchronousMode } from '../src/config.js';
 import { Figures, formatCount } from './lib/figures.js';
 import { ACCEPT_EVERY, fillReports, openBenchStore, type Filled } from './lib/bench-store.js';
 import { median } from './lib/stats.js';

@@ -4,8 +4,10 @@ import { hookSchemas } from './hooks.js';
 import { accreditationEvents, createAccreditation } from './accreditations.js';
 import { agreementEvents, createAgreement } from './agreements.js';
 import {
+  acceptedReportsCsvQuery,
   cabsQuery,
   historyQuery,
+  langQuery,
   listQueries,
   noQuery,
   auditQuery,
@@ -57,6 +59,8 @@ export const querySchemas = {
   principals: principalsQuery,
   audit: auditQuery,
   signIn: signInQuery,
+  acceptedReportsCsv: acceptedReportsCsvQuery,
+  lang: langQuery,
 } as const;
 
 /** Every top-level schema (each has an `$id`). */

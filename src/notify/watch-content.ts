@@ -9,7 +9,7 @@ import type { MailContent } from './content.js';
 import { subjectFor } from './content.js';
 import type { DirectoryNames } from './directory-names.js';
 import { Reading } from './reading.js';
-import type { Wording } from './wording/index.js';
+import type { Wording } from '../i18n/index.js';
 import { ownValue } from '../own.js';
 
 export interface WatchMailInput {

@@ -5,7 +5,7 @@
  * data, so one indexed lookup finds every watcher.
  */
 import type { Kind } from '../../machines/types.js';
-import { fold } from '../engine/search-keys.js';
+import { foldText as fold } from '../search/fold.js';
 import type { WatchRecord, WatchTarget } from '../store/port.js';
 
 /** The transition, as much of it as a watch needs. */

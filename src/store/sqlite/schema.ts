@@ -173,7 +173,34 @@ const STEPS: readonly string[] = [
 
   ALTER TABLE outbox ADD COLUMN body TEXT;
   `,
-  // 4: watches and webhooks (docs/watches-and-webhooks.md): a principal's watches, found by the
+  // 4: search: look-ups by one field in creation order, and folded free text in an FTS5 trigram index.
+  `
+  -- A field's instances in creation order, so a look-up by one field pages without sorting.
+  ALTER TABLE instance_fields ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+  UPDATE instance_fields SET created_at =
+    (SELECT i.created_at FROM instances i WHERE i.kind = instance_fields.kind AND i.id = instance_fields.id);
+  CREATE INDEX instance_fields_in_order ON instance_fields (kind, field, value, created_at, id);
+
+  -- Free text, folded by the engine: one row per instance and text field, and one (field '*')
+  -- with all its text, for a search box that looks everywhere. The FTS5 trigram index over
+  -- them answers substring look-ups of three characters or more; triggers keep it in step.
+  CREATE TABLE text_keys (
+    n INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX text_keys_by_instance ON text_keys (kind, id, field);
+  CREATE VIRTUAL TABLE text_index USING fts5(value, content = 'text_keys', content_rowid = 'n', tokenize = 'trigram');
+  CREATE TRIGGER text_keys_indexed AFTER INSERT ON text_keys BEGIN
+    INSERT INTO text_index (rowid, value) VALUES (new.n, new.value);
+  END;
+  CREATE TRIGGER text_keys_unindexed AFTER DELETE ON text_keys BEGIN
+    INSERT INTO text_index (text_index, rowid, value) VALUES ('delete', old.n, old.value);
+  END;
+  `,
+  // 5: watches and webhooks (docs/watches-and-webhooks.md): a principal's watches, found by the
   // key of what they watch; organisations' endpoints; one delivery row per endpoint and
   // transition, written in the transition's commit and claimed under a lease like the outbox.
   `
