@@ -1,5 +1,6 @@
 /** Every schema of the service, by purpose. One place, so ajv and the OpenAPI document see the same set. */
 import { accessSchemas } from './access.js';
+import { hookSchemas } from './hooks.js';
 import { accreditationEvents, createAccreditation } from './accreditations.js';
 import { agreementEvents, createAgreement } from './agreements.js';
 import { certificateEvents, createCertificate } from './certificates.js';
@@ -75,6 +76,7 @@ export function allSchemas(): Array<{ $id: string }> {
     ...sets.flatMap((set) => [set.create, ...Object.values(set.events)]),
     ...Object.values(referenceSchemas),
     ...Object.values(accessSchemas),
+    ...Object.values(hookSchemas),
     ...Object.values(seedSchemas),
     ...Object.values(querySchemas),
     ...Object.values(responseSchemas),

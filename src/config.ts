@@ -5,11 +5,22 @@
 import { dirname } from 'node:path';
 import { Durations } from './engine/durations-table.js';
 import type { Policies } from './engine/policies.js';
+import ipaddr from 'ipaddr.js';
 import { AppError } from './errors.js';
 
 /** `./data/mra.sqlite` -> `./data/files`: the documents' folder beside the store's file. */
 function filesBeside(dbPath: string): string {
   return `${dirname(dbPath)}/files`;
+}
+
+/** Whether `text` is an address range such as `10.0.0.0/8` or `fd00::/8`. */
+function isCidr(text: string): boolean {
+  try {
+    ipaddr.parseCIDR(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** SQLite's `synchronous` pragma values; the SQLite adapter takes the one the configuration gives. */
@@ -66,6 +77,17 @@ export interface Config {
   metricsPort: number | null;
   /** The address the metrics port listens on. */
   metricsHost: string;
+  webhooks: {
+    intervalMs: number;
+    maxAttempts: number;
+    /** The wait after a first failed delivery; it doubles up to an hour. */
+    retryMs: number;
+    timeoutMs: number;
+    /** Development only: http: and loopback endpoints. */
+    allowLoopback: boolean;
+    /** Non-public networks an admin allows endpoints in (CIDR). */
+    allowedNetworks: string[];
+  };
 }
 
 /** The secret used when MRA_KEY_SECRET is unset: fine for the demo, never for real keys. */
@@ -123,6 +145,12 @@ export const VARIABLES: readonly Variable[] = [
     meaning: 'serve `GET /metrics` (Prometheus) on this port instead, without a key: for the scraper’s network only',
   },
   { name: 'MRA_METRICS_HOST', default: '127.0.0.1', meaning: 'the address MRA_METRICS_PORT listens on (`0.0.0.0` for every interface)' },
+  { name: 'MRA_WEBHOOK_INTERVAL_MS', default: '2000', meaning: 'how often the webhook dispatcher looks for deliveries to make' },
+  { name: 'MRA_WEBHOOK_MAX_ATTEMPTS', default: '12', meaning: 'delivery attempts before a webhook delivery is given up as `dead` (listed under its endpoint, re-queueable)' },
+  { name: 'MRA_WEBHOOK_RETRY_MS', default: '10000', meaning: 'the wait after a first failed webhook delivery; it doubles with each failure, up to an hour' },
+  { name: 'MRA_WEBHOOK_TIMEOUT_MS', default: '10000', meaning: 'how long a webhook endpoint has to answer a delivery' },
+  { name: 'MRA_WEBHOOK_ALLOW_LOOPBACK', default: 'false', meaning: 'development only: `true` lets webhook endpoints be `http:` on loopback (127.0.0.1, ::1, localhost)' },
+  { name: 'MRA_WEBHOOK_ALLOWED_NETWORKS', default: 'unset: public addresses only', meaning: 'comma-separated CIDR networks that are not public but where an admin allows webhook endpoints, e.g. `10.20.0.0/16`' },
   ...durationVariables(new Durations()),
 ];
 
@@ -210,6 +238,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cursorSecret = value('MRA_CURSOR_SECRET') ?? null;
   if (cursorSecret !== null && cursorSecret.length < 32) problems.push('MRA_CURSOR_SECRET must be at least 32 characters long');
 
+  const webhookIntervalMs = integer('MRA_WEBHOOK_INTERVAL_MS', 2000, 10, 3_600_000);
+  const webhookMaxAttempts = integer('MRA_WEBHOOK_MAX_ATTEMPTS', 12, 1, 100);
+  const webhookRetryMs = integer('MRA_WEBHOOK_RETRY_MS', 10_000, 10, 3_600_000);
+  const webhookTimeoutMs = integer('MRA_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000);
+  const loopbackText = value('MRA_WEBHOOK_ALLOW_LOOPBACK') ?? 'false';
+  if (loopbackText !== 'true' && loopbackText !== 'false') problems.push(`MRA_WEBHOOK_ALLOW_LOOPBACK must be "true" or "false", not "${loopbackText}"`);
+  const allowedNetworks = (value('MRA_WEBHOOK_ALLOWED_NETWORKS') ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '');
+  for (const network of allowedNetworks) {
+    if (!isCidr(network)) problems.push(`MRA_WEBHOOK_ALLOWED_NETWORKS must list CIDR networks such as 10.20.0.0/16, not "${network}"`);
+  }
+
   const durations: Record<string, string> = {};
   for (const key of Durations.names()) {
     const text = value(durationVariable(key));
@@ -258,5 +297,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cursorSecret,
     metricsPort,
     metricsHost,
+    webhooks: {
+      intervalMs: webhookIntervalMs,
+      maxAttempts: webhookMaxAttempts,
+      retryMs: webhookRetryMs,
+      timeoutMs: webhookTimeoutMs,
+      allowLoopback: loopbackText === 'true',
+      allowedNetworks,
+    },
   };
 }

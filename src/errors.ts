@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   EVENT_NOT_ACCEPTED: { status: 422, title: 'Event not possible in the current state' },
   NOT_ELIGIBLE: { status: 422, title: 'Preconditions not met' },
   UNKNOWN_REFERENCE: { status: 422, title: 'Refers to something that does not exist' },
+  ENDPOINT_REFUSED: { status: 422, title: 'Webhook endpoint refused' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   UNAVAILABLE: { status: 503, title: 'Temporarily unavailable' },
   STORE_UNAVAILABLE: { status: 503, title: 'The store cannot take writes now' },

@@ -1,7 +1,7 @@
 /**
  * The running service: the store, the engine on the service clock, the demo seed on an empty
  * store, the background workers (outbox dispatcher, deadline scheduler) that every node runs, and
- * the HTTP API. `startService` wires them; `stop` lets go of everything it took: the API first (no
+ * the HTTP API. `startService` wires them (the webhook dispatcher too); `stop` lets go of everything it took: the API first (no
  * new work), then the workers, then the store.
  */
 import type { Logger } from 'pino';
@@ -27,6 +27,7 @@ import { openBlobStore, openStore } from './store/open-store.js';
 import type { Store } from './store/port.js';
 import { Validator } from './validation.js';
 import type { BackgroundWorker } from './workers/index.js';
+import { webhookDispatcher, webhookParts, type Resolver } from './webhooks/index.js';
 
 export interface Service {
   config: Config;
@@ -41,7 +42,13 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-export async function startService(config: Config, log: Logger): Promise<Service> {
+/** What a test may put in place of the system's own parts (never set by `npm start`). */
+export interface ServiceOverrides {
+  /** Resolves webhook endpoint host names. */
+  resolver?: Resolver;
+}
+
+export async function startService(config: Config, log: Logger, overrides: ServiceOverrides = {}): Promise<Service> {
   const clock = config.now ? offsetClock(config.now) : systemClock;
   const validator = new Validator();
   const durations = new Durations(config.durations);
@@ -94,9 +101,11 @@ export async function startService(config: Config, log: Logger): Promise<Service
       log.error({ err: error, ...context }, 'background work failed');
     },
   });
+  const hooks = webhookParts({ config, store, clock, ...overrides });
   const workers: BackgroundWorker[] = [
     new Scheduler({ engine, intervalMs: config.schedulerIntervalMs, log: log.child({ worker: 'scheduler' }) }),
     outboxDispatcher({ config, store, clock, log, nodeId }),
+    webhookDispatcher(hooks, { config, store, clock, log: log.child({ worker: 'webhooks' }), nodeId }),
   ];
   for (const worker of workers) {
     worker.start();
@@ -110,6 +119,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
     clock,
     log,
     outboxAdmin: outboxAdmin({ config, store, clock }),
+    webhooks: hooks.endpoints,
     blobs,
     uploadMaxBytes: config.uploadMaxBytes,
     publicRateLimit: config.publicRateLimit,

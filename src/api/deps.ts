@@ -9,6 +9,7 @@ import type { Store } from '../store/port.js';
 import type { Validator } from '../validation.js';
 import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import type { CursorSeal } from './cursors.js';
+import type { WebhookEndpoints } from '../webhooks/endpoints.js';
 
 export interface ApiDeps {
   engine: Engine;
@@ -17,6 +18,8 @@ export interface ApiDeps {
   clock: Clock;
   log: Logger;
   outboxAdmin: OutboxAdmin;
+  /** Organisations' webhook endpoints and their deliveries. */
+  webhooks: WebhookEndpoints;
   /** Where attached files are kept (downloads and verification read them). */
   blobs: BlobStore;
   /** The largest file one may attach, in bytes. */

@@ -1,7 +1,8 @@
 /**
  * Everything one transition writes, gathered into one `Commit` (docs/architecture.md, "Atomic transitions"): the new
- * snapshot, its history entry, one outbox message per party, the deadlines the new state sets
- * (and the old state's cleared), and the cascades the new state starts.
+ * snapshot, its history entry, one outbox message per party and per watcher, the deadlines the
+ * new state sets (and the old state's cleared), the cascades the new state starts, and one
+ * webhook delivery per endpoint that wants the transition.
  */
 import type { Actor, CascadeRule, Workflow } from '../../machines/types.js';
 import type { Commit, DeadlineDraft, Store } from '../store/port.js';
@@ -10,6 +11,8 @@ import { deadlinesOnEntry } from './deadline-plan.js';
 import type { Durations } from './durations-table.js';
 import { recipientsFor } from './parties.js';
 import { searchFields, searchText, uniqueKeys } from './search-keys.js';
+import { watcherRecipients } from '../watches/recipients.js';
+import { webhookDeliveries } from '../webhooks/delivery-plan.js';
 
 export interface Step {
   workflow: Workflow;
@@ -78,7 +81,10 @@ export async function planCommit(step: Step, store: Store, durations: Durations)
     ...(step.facts === undefined ? {} : { facts: step.facts }),
     ...(step.cause === undefined ? {} : { cause: step.cause }),
   };
-  const recipients = await recipientsFor(workflow.parties, after.context, store);
+  const parties = await recipientsFor(workflow.parties, after.context, store);
+  const transition = { kind: workflow.kind, id, from: history.from, to: after.state, data: after.context };
+  const recipients = [...parties, ...(await watcherRecipients(transition, parties, store))];
+  const webhooks = await webhookDeliveries({ ...transition, seq, event: step.event.type, at, actor: step.actor, fields }, store);
   const notification = {
     kind: workflow.kind,
     instanceId: id,
@@ -113,6 +119,7 @@ export async function planCommit(step: Step, store: Store, durations: Durations)
         add: [...entryDeadlines, ...cascadesStarted(step, seq, entered)],
         ...(step.completesDeadline === undefined ? {} : { complete: step.completesDeadline }),
       },
+      ...(webhooks.length === 0 ? {} : { webhooks }),
     },
     deadlines: pending,
   };

@@ -319,6 +319,16 @@ export const en: Wording = {
     `You receive this e-mail as a party to this ${noun}: ${role}${economy === null ? '' : `, ${economy}`}.`,
     'It was sent automatically by the MRA Engine; replies to it are not read.',
   ],
+  watch: {
+    watched: 'You watch',
+    instance: (noun) => `this ${noun}`,
+    model: ({ model, manufacturer, economy }) => `the equipment model ${model} of ${manufacturer} in ${economy}`,
+    recognition: ({ cab, economy }) => `the recognition of ${cab} by ${economy}`,
+    footer: (watchId) => [
+      `You receive this e-mail because you watch this (watch ${watchId}). To stop, remove the watch: POST /watches/${watchId}/remove.`,
+      'It was sent automatically by the MRA Engine; replies to it are not read.',
+    ],
+  },
   signIn: {
     subject: 'Your sign-in link to the MRA Engine',
     heading: 'How to sign in',

@@ -110,6 +110,19 @@ export interface Wording {
   regulation: (id: string) => string;
   /** Why this reader receives the e-mail, and that nobody reads replies. */
   footer: (party: { role: string; economy: string | null; noun: string }) => string[];
+  /** The e-mail a watcher gets (docs/watches-and-webhooks.md). */
+  watch: {
+    /** The label of the line that says what the reader watches. */
+    watched: string;
+    /** A watch on one instance: "this test report". */
+    instance: (noun: string) => string;
+    /** A watch on an equipment model in an importing economy. */
+    model: (facts: { model: string; manufacturer: string; economy: string }) => string;
+    /** A watch on a CAB's recognition by an importing economy. */
+    recognition: (facts: { cab: string; economy: string }) => string;
+    /** Why the reader receives it, how to stop it, and that nobody reads replies. */
+    footer: (watchId: string) => string[];
+  };
   /** The e-mail that carries a sign-in link. */
   signIn: {
     subject: string;

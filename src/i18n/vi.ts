@@ -343,6 +343,16 @@ export const vi: Wording = {
     `Quý đơn vị nhận được thư này với tư cách ${role}${economy === null ? '' : ` của ${economy}`}, một bên liên quan đến ${noun} này.`,
     'Thư được gửi tự động từ MRA Engine; vui lòng không trả lời thư này.',
   ],
+  watch: {
+    watched: 'Nội dung theo dõi',
+    instance: (noun) => `${noun} này`,
+    model: ({ model, manufacturer, economy }) => `thiết bị kiểu ${model} của ${manufacturer} tại ${economy}`,
+    recognition: ({ cab, economy }) => `việc ${economy} thừa nhận ${cab}`,
+    footer: (watchId) => [
+      `Quý vị nhận được thư này vì đã đăng ký theo dõi nội dung nêu trên (mã theo dõi ${watchId}). Để ngừng nhận thư, đề nghị hủy theo dõi: POST /watches/${watchId}/remove.`,
+      'Thư được gửi tự động từ MRA Engine; vui lòng không trả lời thư này.',
+    ],
+  },
   signIn: {
     subject: 'Đường dẫn đăng nhập MRA Engine',
     heading: 'Cách đăng nhập',

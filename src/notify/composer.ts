@@ -10,6 +10,8 @@ import { messageIdFor, threadIdFor, type MailMessage } from './mail-message.js';
 import { renderHtml } from './render-html.js';
 import { renderText } from './render-text.js';
 import { wordings } from '../i18n/index.js';
+import { watchMailContent } from './watch-content.js';
+import { watchOfParty } from '../watches/recipients.js';
 
 export interface ComposerOptions {
   directory: DirectoryStore;
@@ -31,7 +33,12 @@ export class MessageComposer {
     const { directory, publicUrl, mailFrom } = this.#options;
     if (notification === null) return this.#composeAccountMail(message);
     const names = await directoryNames(notification, directory);
-    const content = mailContent({ notification, recipient, names, wording: wordings[recipient.language], publicUrl });
+    const wording = wordings[recipient.language];
+    const watch = watchOfParty(recipient.party);
+    // A watcher is told less than a party: see watch-content.ts.
+    const content = watch
+      ? watchMailContent({ notification, recipient, watch, names, wording, publicUrl })
+      : mailContent({ notification, recipient, names, wording, publicUrl });
     return {
       outboxId: message.id,
       messageId: messageIdFor(message.id, mailFrom),

@@ -157,6 +157,8 @@ export interface Commit {
     /** The deadline whose firing this commit is: completed here; the commit fails with `DEADLINE_HANDLED` if it already was. */
     complete?: string;
   };
+  /** One delivery per webhook endpoint that wants this transition (none when omitted). */
+  webhooks?: WebhookDeliveryDraft[];
 }
 
 /**
@@ -482,6 +484,9 @@ export interface StoreRows {
   /** Web sessions and sign-in tokens are not copied: they are short-lived, people sign in again. */
   api_keys: ApiKeyRecord;
   audit: AuditEntry;
+  watches: WatchRecord;
+  webhook_endpoints: WebhookEndpointRecord;
+  webhook_deliveries: StoredWebhookDelivery;
 }
 
 export type StoreTable = keyof StoreRows;
@@ -499,6 +504,9 @@ export const STORE_TABLES: readonly StoreTable[] = [
   'history',
   'outbox',
   'deadlines',
+  'watches',
+  'webhook_endpoints',
+  'webhook_deliveries',
 ];
 
 /** Everything a store holds, read and written a page at a time, to move a store from one adapter to another. */
@@ -528,7 +536,7 @@ export interface QueueFigures {
 }
 
 /** The whole port, as one adapter provides it. */
-export interface Store extends InstanceStore, SearchIndexStore, DeadlineStore, OutboxStore, DirectoryStore, AccessStore, TransferStore {
+export interface Store extends InstanceStore, SearchIndexStore, DeadlineStore, OutboxStore, DirectoryStore, AccessStore, WatchStore, WebhookStore, TransferStore {
   /** `sqlite` or `mongodb`, for `/health` and the start-up log. */
   readonly name: string;
   /**
@@ -537,4 +545,116 @@ export interface Store extends InstanceStore, SearchIndexStore, DeadlineStore, O
    */
   queueFigures(now: string): Promise<QueueFigures>;
   close(): Promise<void>;
+}
+
+// ---------------------------------------------------------------- watches and webhooks (docs/watches-and-webhooks.md)
+
+/** What a watch is on: one instance, an equipment model in an importing economy, or a CAB's recognition by an economy. */
+export type WatchTarget =
+  | { type: 'instance'; kind: Kind; id: string }
+  | { type: 'model'; economy: string; manufacturer: string; model: string }
+  | { type: 'recognition'; cabId: string; economy: string };
+
+/** A principal's watch: it is e-mailed, in its language, when what it watches changes. */
+export interface WatchRecord {
+  id: string;
+  principalId: string;
+  target: WatchTarget;
+  /** The target as one string, the same for two equal targets: what transitions are matched by. */
+  key: string;
+  createdAt: string;
+}
+
+/** One signing secret of an endpoint, sealed (encrypted) at rest; `expiresAt` set on the old one during a rotation's overlap. */
+export interface WebhookSecret {
+  sealed: string;
+  createdAt: string;
+  expiresAt: string | null;
+}
+
+/** An organisation's HTTPS endpoint and the transitions it wants. */
+export interface WebhookEndpointRecord {
+  id: string;
+  /** The organisation it delivers for: every principal of it may manage it. */
+  organisation: string;
+  /** Who registered it: deliveries carry only what this principal may read. */
+  principalId: string;
+  url: string;
+  kinds: Kind[];
+  /** Empty: every economy. */
+  economies: string[];
+  /** Event types (`ACCEPT`, `CREATE`, …); empty: every event. */
+  events: string[];
+  secrets: WebhookSecret[];
+  createdAt: string;
+  disabledAt: string | null;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'dead';
+
+/** One transition for one endpoint, written in the transition's commit: its id is the `webhook-id`. */
+export interface WebhookDelivery {
+  id: string;
+  endpointId: string;
+  kind: Kind;
+  instanceId: string;
+  seq: number;
+  /** `test-reports.accepted`: the kind and the state entered (or the event, when the state stayed). */
+  type: string;
+  /** The exact JSON text that is signed and sent, frozen at commit. */
+  body: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  /** The HTTP status of the last answer, if there was one. */
+  lastStatus: number | null;
+  deliveredAt: string | null;
+  createdAt: string;
+}
+
+/** A delivery as a commit writes it. */
+export type WebhookDeliveryDraft = Pick<WebhookDelivery, 'id' | 'endpointId' | 'type' | 'body'>;
+
+/** A delivery with its lease, as a store copy moves it. */
+export interface StoredWebhookDelivery extends WebhookDelivery {
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+}
+
+export interface WatchStore {
+  /** Adds a watch; DUPLICATE when the principal already watches the same target (same key). */
+  putWatch(watch: WatchRecord): Promise<void>;
+  /** Removes a watch of `principalId`; false when it has none by that id. */
+  deleteWatch(id: string, principalId: string): Promise<boolean>;
+  /** A principal's watches, oldest first. */
+  listWatches(query: { principalId: string; limit: number; cursor?: string | null }): Promise<Page<WatchRecord>>;
+  /** Every watch on any of these keys (a transition's targets). */
+  watchesOn(keys: readonly string[]): Promise<WatchRecord[]>;
+}
+
+export interface WebhookStore {
+  /** Creates or replaces an endpoint (a rotation, a disabling). */
+  putWebhookEndpoint(endpoint: WebhookEndpointRecord): Promise<void>;
+  getWebhookEndpoint(id: string): Promise<WebhookEndpointRecord | null>;
+  /** Endpoints of one organisation (or of all), oldest first; `activeOnly` leaves out disabled ones. */
+  listWebhookEndpoints(query: { organisation?: string; activeOnly?: boolean }): Promise<WebhookEndpointRecord[]>;
+  /** Takes up to `limit` pending deliveries that are due and not held by anyone. */
+  claimWebhookDeliveries(lease: Lease): Promise<WebhookDelivery[]>;
+  /** Records a 2xx answer; false if the lease was lost meanwhile. */
+  markWebhookDelivered(id: string, owner: string, result: { at: string; status: number }): Promise<boolean>;
+  /** Records a failed attempt: due again at `retryAt`, or `dead` when it is null. */
+  markWebhookFailed(id: string, owner: string, failure: { at: string; error: string; status: number | null; retryAt: string | null }): Promise<boolean>;
+  /**
+   * Gives back every lease `owner` holds on pending deliveries, attempts unchanged (a worker that
+   * stops gracefully), so another node may deliver them at once.
+   *
+   * @returns how many leases were given back.
+   */
+  releaseWebhookLeases(owner: string): Promise<number>;
+  /** An endpoint's deliveries by status, newest first. */
+  listWebhookDeliveries(query: { endpointId: string; status?: WebhookDeliveryStatus; limit: number; cursor?: string | null }): Promise<Page<WebhookDelivery>>;
+  getWebhookDelivery(id: string): Promise<WebhookDelivery | null>;
+  /** Puts a dead delivery back in the queue, due at `at`, attempts from zero; false if it is not dead. */
+  requeueWebhookDelivery(id: string, at: string): Promise<boolean>;
 }

@@ -9,6 +9,7 @@ import { ApiWorld } from '../helpers/api.js';
 import { certificateBody, recognizedBody } from '../helpers/phase-two.js';
 import { multipart, pdfBytes } from '../helpers/documents.js';
 import { KR_SCOPE, VN_SCOPE, daysFrom, testKeyHasher } from '../helpers/world.js';
+import { WebhookReceiver } from '../helpers/webhook-receiver.js';
 
 interface Example {
   as?: string;
@@ -22,9 +23,11 @@ interface Example {
 describe('HTTP: every route, used as intended', () => {
   let api: ApiWorld;
   let examples: Record<string, Example>;
+  let receiver: WebhookReceiver;
 
   before(async () => {
-    api = await ApiWorld.create();
+    receiver = await WebhookReceiver.start();
+    api = await ApiWorld.create({ env: { MRA_WEBHOOK_ALLOW_LOOPBACK: 'true' } });
     const w = api.world;
     const { lab, agreement, accreditation, recognition } = await w.recognizedLab();
     w.advanceDays(3);
@@ -43,6 +46,11 @@ describe('HTTP: every route, used as intended', () => {
     );
     const token = 'a-sign-in-token-0123456789abcdef';
     await w.store.putSignInToken({ hash: testKeyHasher.hash(token), principalId: lab.id, createdAt: now, expiresAt: daysFrom(now, 1) });
+    const watched = await w.store.listWatches({ principalId: 'importer-hanbit', limit: 1 });
+    const hook = await api.webhooks().register(w.as('kr-regulator'), { url: receiver.url, kinds: ['test-reports'] });
+    receiver.secrets.push(hook.secret);
+    await w.store.putWatch({ id: 'watch-to-remove', principalId: 'importer-hanbit', key: 'agreements/none', target: { type: 'instance', kind: 'agreements', id: 'none' }, createdAt: now });
+    expect(watched.items).to.deep.equal([]);
     examples = {
       'POST /agreements': { as: 'vn-regulator', path: '/agreements', body: { economies: ['VN', 'KR'], phase: 'II', scope: { VN: VN_SCOPE, KR: KR_SCOPE } }, status: 201 },
       'GET /agreements': { as: 'kr-regulator', path: '/agreements?state=operational', status: 200 },
@@ -119,11 +127,25 @@ describe('HTTP: every route, used as intended', () => {
       // No cookie in this harness (test/api/sign-in.test.ts keeps one): nobody is signed in.
       'GET /auth/session': { path: '/auth/session', status: 401 },
       'POST /auth/sign-out': { path: '/auth/sign-out', status: 204 },
+      'POST /watches': { as: 'importer-hanbit', path: '/watches', body: { target: { type: 'model', economy: 'KR', manufacturer: 'Công ty Phương Nam', model: 'PN-AX1800' } }, status: 201 },
+      'GET /watches': { as: 'importer-hanbit', path: '/watches', status: 200 },
+      'POST /watches/{id}/remove': { as: 'importer-hanbit', path: '/watches/watch-to-remove/remove', status: 204 },
+      'POST /webhooks': { as: 'kr-regulator', path: '/webhooks', body: { url: receiver.url, kinds: ['recognitions'], economies: ['KR'] }, status: 201 },
+      'GET /webhooks': { as: 'kr-regulator', path: '/webhooks', status: 200 },
+      'GET /webhooks/{id}': { as: 'kr-regulator', path: `/webhooks/${hook.endpoint.id}`, status: 200 },
+      'GET /webhooks/{id}/deliveries': { as: 'kr-regulator', path: `/webhooks/${hook.endpoint.id}/deliveries?status=pending`, status: 200 },
+      // Nothing is dead here: the route answers, and refuses the re-queue.
+      'POST /webhooks/{id}/deliveries/{deliveryId}/requeue': { as: 'kr-regulator', path: `/webhooks/${hook.endpoint.id}/deliveries/none/requeue`, status: 404 },
+      'POST /webhooks/{id}/rotate-secret': { as: 'kr-regulator', path: `/webhooks/${hook.endpoint.id}/rotate-secret`, body: { overlapMinutes: 60 }, status: 200 },
+      'POST /webhooks/{id}/disable': { as: 'kr-regulator', path: `/webhooks/${hook.endpoint.id}/disable`, status: 200 },
       // Last: it revokes the lab's key the examples above use.
       'POST /principals/{id}/keys/{keyId}/revoke': { as: 'admin', path: `/principals/${lab.id}/keys/${lab.cabId}-key/revoke`, status: 200 },
     };
   });
-  after(async () => api.close());
+  after(async () => {
+    await api.close();
+    await receiver.close();
+  });
 
   it('has an example for every route in the table', () => {
     const routes = allRoutes().map((r) => `${r.method.toUpperCase()} ${r.path}`);

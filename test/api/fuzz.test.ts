@@ -168,6 +168,14 @@ describe('HTTP fuzz: malformed bodies to every POST route', function () {
     targets[`POST /principals/lab-song-hong/keys/${key!.id}/revoke`] = { valid: {}, required: [], allowed: 'lab-song-hong', emptyIsValid: true };
     targets['POST /auth/sign-in-link'] = { valid: { email: 'lab@songhong.vn.example' }, required: ['email'], allowed: 'lab-song-hong', open: true };
     targets['POST /auth/sign-out'] = { valid: {}, required: [], allowed: 'lab-song-hong', emptyIsValid: true, open: true };
+    // Watches and webhooks: any principal may send the valid bodies (`open`), so only broken ones go;
+    // no broken webhook body reaches the network (the URL is checked after the body).
+    targets['POST /watches'] = { valid: { target: { type: 'model', economy: 'KR', manufacturer: 'Phương Nam', model: 'PN-1' } }, required: ['target'], allowed: 'importer-hanbit', open: true };
+    targets['POST /watches/watch-none/remove'] = { valid: {}, required: [], allowed: 'importer-hanbit', emptyIsValid: true, open: true };
+    targets['POST /webhooks'] = { valid: { url: 'https://hooks.customs.example/mra', kinds: ['test-reports'] }, required: ['url', 'kinds'], allowed: 'kr-regulator', open: true };
+    targets['POST /webhooks/hook-none/rotate-secret'] = { valid: { overlapMinutes: 60 }, required: [], allowed: 'kr-regulator', emptyIsValid: true, open: true };
+    targets['POST /webhooks/hook-none/disable'] = { valid: {}, required: [], allowed: 'kr-regulator', emptyIsValid: true, open: true };
+    targets['POST /webhooks/hook-none/deliveries/delivery-none/requeue'] = { valid: {}, required: [], allowed: 'kr-regulator', emptyIsValid: true, open: true };
   });
   after(async () => api.close());
 

@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import type { Actor } from '../../machines/types.js';
 import { isAppError } from '../../src/errors.js';
 import type { Commit, DeadlineDraft, Notification, Recipient, Store } from '../../src/store/port.js';
+import { describeHooksContract } from './hooks-contract.js';
 
 export interface StoreFactory {
   /** A fresh, empty store, and how to dispose of it. */
@@ -484,5 +485,7 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         expect(await store.nextSequence('designation:US')).to.equal(1);
       });
     });
+
+    describeHooksContract(() => store, { commitOf, at });
   });
 }

@@ -15,6 +15,7 @@ import { Engine } from '../../src/engine/engine.js';
 import { ServiceMetrics } from '../../src/metrics/service-metrics.js';
 import { outboxAdmin } from '../../src/notify/index.js';
 import { Validator } from '../../src/validation.js';
+import { webhookParts, type Resolver } from '../../src/webhooks/index.js';
 import { World } from './world.js';
 
 const seedKeys = new Map(
@@ -46,8 +47,8 @@ export interface RequestOptions {
 }
 
 /** What `createApp` needs, over a test world: the service's own parts, on the world's clock. */
-export function apiDeps(world: World, options: { publicRateLimit?: number; authFailureLimit?: number } = {}): ApiDeps {
-  const config = loadConfig({});
+export function apiDeps(world: World, options: { publicRateLimit?: number; authFailureLimit?: number; env?: Record<string, string>; resolver?: Resolver } = {}): ApiDeps {
+  const config = loadConfig(options.env ?? {});
   return {
     engine: world.engine,
     store: world.store,
@@ -55,6 +56,7 @@ export function apiDeps(world: World, options: { publicRateLimit?: number; authF
     clock: world.clock,
     log: pino({ level: 'silent' }),
     outboxAdmin: outboxAdmin({ config, store: world.store, clock: world.clock }),
+    webhooks: webhookParts({ config, store: world.store, clock: world.clock, ...(options.resolver ? { resolver: options.resolver } : {}) }).endpoints,
     blobs: world.blobs,
     uploadMaxBytes: world.uploadMaxBytes,
     publicRateLimit: options.publicRateLimit ?? 10_000,
@@ -66,14 +68,21 @@ export function apiDeps(world: World, options: { publicRateLimit?: number; authF
 export class ApiWorld {
   readonly world: World;
   readonly server: RunningServer;
+  readonly #deps: ApiDeps;
 
-  private constructor(world: World, server: RunningServer) {
+  private constructor(world: World, server: RunningServer, deps: ApiDeps) {
     this.world = world;
     this.server = server;
+    this.#deps = deps;
+  }
+
+  /** The webhook endpoints the API serves, to set one up without a request. */
+  webhooks(): ApiDeps['webhooks'] {
+    return this.#deps.webhooks;
   }
 
   static async create(
-    options: { publicRateLimit?: number; start?: string; authFailureLimit?: number; metrics?: boolean; uploadMaxBytes?: number } = {},
+    options: { publicRateLimit?: number; start?: string; authFailureLimit?: number; metrics?: boolean; uploadMaxBytes?: number; env?: Record<string, string>; resolver?: Resolver } = {},
   ): Promise<ApiWorld> {
     const world = await World.create({
       ...(options.start ? { start: options.start } : {}),
@@ -84,8 +93,8 @@ export class ApiWorld {
     const engine = metrics
       ? new Engine({ store: metrics.timingCommits(world.store), clock: world.clock, durations: world.engine.durations, nodeId: 'test-node', documents: new DocumentKeeper({ blobs: world.blobs, store: world.store, maxBytes: world.uploadMaxBytes }) })
       : world.engine;
-    const app = createApp({ ...apiDeps(world, options), ...(metrics ? { metrics, metricsOnApi: true } : {}), engine });
-    return new ApiWorld(world, await listen(app, 0));
+    const deps: ApiDeps = { ...apiDeps(world, options), ...(metrics ? { metrics, metricsOnApi: true } : {}), engine };
+    return new ApiWorld(world, await listen(createApp(deps), 0), deps);
   }
 
   async close(): Promise<void> {

@@ -78,11 +78,29 @@ const QUERIES: Record<string, Array<q.Read | q.Write>> = {
   auditPage: [q.auditPage({ limit: 10 }), q.auditPage({ organisation: 'o', limit: 10, cursor: cursor('a1') })],
   principalsOfRole: [q.principalsOfRole('regulator')],
   nextSequence: [q.nextSequence('designation:VN')],
+  watchesPage: [q.watchesPage({ principalId: 'p', limit: 10 }), q.watchesPage({ principalId: 'p', limit: 10, cursor: cursor(NOW, 'w1') })],
+  watchOf: [q.watchOf('w1', 'p')],
+  watchesOn: [q.watchesOn(['test-reports/tr1', 'model/KR/x/y'])],
+  webhookEndpoints: [
+    q.webhookEndpoints({}),
+    q.webhookEndpoints({ activeOnly: true }),
+    q.webhookEndpoints({ organisation: 'o' }),
+  ],
+  claimableWebhookDeliveries: [q.claimableWebhookDeliveries(lease)],
+  claimWebhookDelivery: [q.claimWebhookDelivery('d1', lease)],
+  markWebhookDelivered: [q.markWebhookDelivered('d1', 'n1', { at: NOW, status: 200 })],
+  markWebhookFailed: [q.markWebhookFailed('d1', 'n1', { error: 'x', status: 503, retryAt: NOW })],
+  releaseWebhookLeases: [q.releaseWebhookLeases('n1')],
+  webhookDeliveriesPage: [
+    q.webhookDeliveriesPage({ endpointId: 'e1', limit: 10 }),
+    q.webhookDeliveriesPage({ endpointId: 'e1', status: 'dead', limit: 10, cursor: cursor('d1') }),
+  ],
+  requeueWebhookDelivery: [q.requeueWebhookDelivery('d1', NOW)],
   exportPage: Object.values(COLLECTIONS).flatMap((c) => [q.exportPage(c, { limit: 10 }), q.exportPage(c, { limit: 10, cursor: cursor('x') })]),
 };
 
 /** Builders that make documents or values, not queries. */
-const NOT_QUERIES = ['newInstance', 'uniqueKeyDocs', 'historyDoc', 'outboxDocs', 'deadlineDocs', 'leaseUntil', 'outboxCountsPipeline'];
+const NOT_QUERIES = ['newInstance', 'uniqueKeyDocs', 'historyDoc', 'outboxDocs', 'deadlineDocs', 'webhookDeliveryDocs', 'leaseUntil', 'outboxCountsPipeline'];
 
 const RANGE = ['$gt', '$gte', '$lt', '$lte', '$ne'];
 

@@ -4,11 +4,11 @@
  * update leaves, and that an index serves each query.
  */
 import { expect } from 'chai';
-import { aggregate, find, updateOne } from 'mingo';
+import { aggregate, find, updateMany, updateOne } from 'mingo';
 import type { AnyObject } from 'mingo/types';
 import mongoose from 'mongoose';
 import type { Actor } from '../../machines/types.js';
-import { toDeadline, toHistory, toInstance, toMessage, type DeadlineDoc, type InstanceDoc, type OutboxDoc } from '../../src/store/mongo/documents.js';
+import { toDeadline, toHistory, toInstance, toMessage, type DeadlineDoc, type InstanceDoc, type OutboxDoc, type WebhookDeliveryDoc } from '../../src/store/mongo/documents.js';
 import * as q from '../../src/store/mongo/queries.js';
 import type { Commit, Lease } from '../../src/store/port.js';
 
@@ -339,5 +339,63 @@ describe('MongoDB store: leases given back and queue figures, evaluated by mingo
     expect(run(q.dueDeadlines(at(0)), deadlines).map((d) => d._id)).to.deep.equal(['d1', 'd3', 'd4']);
     expect(run(q.failingDeadlines(), deadlines).map((d) => d._id)).to.deep.equal(['d3', 'd4']);
     expect(run(q.failingDeadlines('cascade'), deadlines).map((d) => d._id)).to.deep.equal(['d3']);
+  });
+});
+
+describe('MongoDB store: watches and webhook deliveries, evaluated by mingo (no server)', () => {
+  const delivery = (id: string, patch: Partial<WebhookDeliveryDoc>): WebhookDeliveryDoc => ({
+    ...q.webhookDeliveryDocs(commitOf('r1', 0, 'pending', { webhooks: [{ id, endpointId: 'e1', type: 'recognitions.pending', body: '{}' }] }))[0]!,
+    ...patch,
+  });
+
+  it('a commit writes one pending delivery per endpoint, at the transition seq, due at once', () => {
+    const docs = q.webhookDeliveryDocs(
+      commitOf('r1', 2, 'recognized', {
+        webhooks: [
+          { id: 'd1', endpointId: 'e1', type: 'recognitions.recognized', body: '{"a":1}' },
+          { id: 'd2', endpointId: 'e2', type: 'recognitions.recognized', body: '{"a":1}' },
+        ],
+      }),
+    );
+    expect(docs.map((d) => [d._id, d.endpointId, d.seq, d.status, d.nextAttemptAt, d.attempts])).to.deep.equal([
+      ['d1', 'e1', 3, 'pending', at(2), 0],
+      ['d2', 'e2', 3, 'pending', at(2), 0],
+    ]);
+  });
+
+  it('the claim takes due deliveries nobody holds; only the holder settles one; a dead one is re-queued', () => {
+    const all = [
+      delivery('d-free', { nextAttemptAt: at(1) }),
+      delivery('d-held', { nextAttemptAt: at(0), leaseOwner: 'n2', leaseUntil: at(9) }),
+      delivery('d-future', { nextAttemptAt: at(20) }),
+      delivery('d-done', { status: 'delivered' }),
+    ];
+    expect(run(q.claimableWebhookDeliveries(lease('n1', 5)), all).map((d) => d._id)).to.deep.equal(['d-free']);
+    expect(apply(q.claimWebhookDelivery('d-free', lease('n1', 5)), all)).to.equal(true);
+    expect(apply(q.claimWebhookDelivery('d-free', lease('n3', 6)), all), 'held by n1').to.equal(false);
+    expect(apply(q.markWebhookDelivered('d-free', 'n3', { at: at(6), status: 200 }), all), 'not the holder').to.equal(false);
+    expect(apply(q.markWebhookFailed('d-free', 'n1', { error: 'HTTP 503', status: 503, retryAt: null }), all)).to.equal(true);
+    expect(all[0]).to.deep.include({ status: 'dead', attempts: 1, lastError: 'HTTP 503', lastStatus: 503, leaseOwner: null });
+    expect(apply(q.requeueWebhookDelivery('d-done', at(7)), all), 'only a dead one').to.equal(false);
+    expect(apply(q.requeueWebhookDelivery('d-free', at(7)), all)).to.equal(true);
+    expect(all[0]).to.deep.include({ status: 'pending', attempts: 0, nextAttemptAt: at(7) });
+    all[1]!.leaseOwner = 'n1';
+    expect(updateMany(all as unknown as AnyObject[], q.releaseWebhookLeases('n1').filter, q.releaseWebhookLeases('n1').update).modifiedCount).to.equal(1);
+    expect(all[1]).to.deep.include({ leaseOwner: null, leaseUntil: null });
+  });
+
+  it('lists an endpoint\'s deliveries newest first by status, and watches by key and by owner', () => {
+    const all = [delivery('d1', {}), delivery('d2', { status: 'dead' }), delivery('d3', { status: 'dead', endpointId: 'e2' }), delivery('d4', { status: 'dead' })];
+    expect(run(q.webhookDeliveriesPage({ endpointId: 'e1', status: 'dead', limit: 5 }), all).map((d) => d._id)).to.deep.equal(['d4', 'd2']);
+    const cursor = Buffer.from(JSON.stringify(['d4'])).toString('base64url');
+    expect(run(q.webhookDeliveriesPage({ endpointId: 'e1', limit: 5, cursor }), all).map((d) => d._id)).to.deep.equal(['d2', 'd1']);
+    const watches = [
+      { _id: 'w1', principalId: 'p1', key: 'model/KR/a/b', createdAt: at(1) },
+      { _id: 'w2', principalId: 'p2', key: 'model/KR/a/b', createdAt: at(2) },
+      { _id: 'w3', principalId: 'p1', key: 'test-reports/tr1', createdAt: at(3) },
+    ];
+    expect(run(q.watchesOn(['model/KR/a/b', 'recognitions/x']), watches).map((w) => w._id)).to.deep.equal(['w1', 'w2']);
+    expect(run(q.watchesPage({ principalId: 'p1', limit: 5 }), watches).map((w) => w._id)).to.deep.equal(['w1', 'w3']);
+    expect(run(q.watchOf('w3', 'p2'), watches), 'not the owner').to.deep.equal([]);
   });
 });

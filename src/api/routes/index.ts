@@ -21,6 +21,8 @@ import { recognitionsRoutes } from './recognitions.js';
 import { regulationRoutes } from './regulations.js';
 import { testReportDocumentRoutes } from './test-report-documents.js';
 import { testReportsRoutes } from './test-reports.js';
+import { watchRoutes } from './watches.js';
+import { webhookRoutes } from './webhooks.js';
 
 export function apiRoutes(): RouteSpec[] {
   return [
@@ -45,5 +47,7 @@ export function apiRoutes(): RouteSpec[] {
     ...auditRoutes,
     ...authRoutes,
     ...adminOutboxRoutes,
+    ...watchRoutes,
+    ...webhookRoutes,
   ];
 }

@@ -110,6 +110,7 @@ export class MongoCommitter {
     }
     if (c.deadlines.cancelStateDeadlines) await run.updateMany(q.cancelStateDeadlines(c.kind, c.id, c.at), session);
     await run.insert('deadlines', q.deadlineDocs(c), session);
+    await run.insert('webhook_deliveries', q.webhookDeliveryDocs(c), session);
     this.#faults.beforeCommitEnds?.(c);
   }
 

@@ -41,6 +41,9 @@ export const COLLECTIONS = {
   audit: 'audit',
   /** Settings of the store itself, by name: the search-index version it was last indexed by. */
   settings: 'settings',
+  watches: 'watches',
+  webhookEndpoints: 'webhook_endpoints',
+  webhookDeliveries: 'webhook_deliveries',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -243,4 +246,24 @@ export function fromKeyed<K extends string, T>(doc: { _id: string } & Record<str
 export function toKeyed<T extends object>(record: T, key: keyof T & string): { _id: string } & Record<string, unknown> {
   const { [key]: id, ...rest } = record as Record<string, unknown>;
   return { _id: String(id), ...rest };
+}
+
+/** A webhook delivery: the port's row with its id as `_id`, and its lease. */
+export interface WebhookDeliveryDoc {
+  _id: string;
+  endpointId: string;
+  kind: Kind;
+  instanceId: string;
+  seq: number;
+  type: string;
+  body: string;
+  status: 'pending' | 'delivered' | 'dead';
+  attempts: number;
+  nextAttemptAt: string;
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+  lastError: string | null;
+  lastStatus: number | null;
+  deliveredAt: string | null;
+  createdAt: string;
 }

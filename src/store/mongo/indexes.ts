@@ -44,6 +44,17 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.apiKeys, name: 'api_keys_by_scheme', key: { hashScheme: 1, createdAt: 1, _id: 1 } },
   { collection: COLLECTIONS.sessions, name: 'sessions_by_principal', key: { principalId: 1 } },
   { collection: COLLECTIONS.audit, name: 'audit_by_organisation', key: { organisation: 1, _id: -1 } },
+  // A principal watches one target once.
+  { collection: COLLECTIONS.watches, name: 'watches_by_principal_key', key: { principalId: 1, key: 1 }, unique: true },
+  { collection: COLLECTIONS.watches, name: 'watches_by_principal', key: { principalId: 1, createdAt: 1, _id: 1 } },
+  { collection: COLLECTIONS.watches, name: 'watches_by_key', key: { key: 1, createdAt: 1 } },
+  { collection: COLLECTIONS.webhookEndpoints, name: 'webhook_endpoints_by_organisation', key: { organisation: 1, createdAt: 1, _id: 1 } },
+  { collection: COLLECTIONS.webhookEndpoints, name: 'webhook_endpoints_by_status', key: { disabledAt: 1, createdAt: 1, _id: 1 } },
+  { collection: COLLECTIONS.webhookEndpoints, name: 'webhook_endpoints_by_age', key: { createdAt: 1, _id: 1 } },
+  { collection: COLLECTIONS.webhookDeliveries, name: 'webhook_deliveries_due', key: { status: 1, nextAttemptAt: 1, _id: 1, leaseUntil: 1 } },
+  { collection: COLLECTIONS.webhookDeliveries, name: 'webhook_deliveries_by_lease', key: { status: 1, leaseOwner: 1 } },
+  { collection: COLLECTIONS.webhookDeliveries, name: 'webhook_deliveries_by_endpoint', key: { endpointId: 1, _id: -1 } },
+  { collection: COLLECTIONS.webhookDeliveries, name: 'webhook_deliveries_by_endpoint_status', key: { endpointId: 1, status: 1, _id: -1 } },
 ];
 
 /** The indexes a collection should have that `present` (names from `listIndexes`) lacks. */

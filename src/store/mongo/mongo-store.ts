@@ -32,6 +32,10 @@ import type {
   Store,
   StoreRows,
   StoreTable,
+  WatchRecord,
+  WebhookDelivery,
+  WebhookDeliveryStatus,
+  WebhookEndpointRecord,
 } from '../port.js';
 import { encodeCursor } from '../cursor.js';
 import { claimUnderLease, type ClaimPlan } from './claims.js';
@@ -51,9 +55,11 @@ import {
   type OutboxDoc,
   type SequenceDoc,
   type UniqueKeyDoc,
+  type WebhookDeliveryDoc,
 } from './documents.js';
 import { defineModels } from './models.js';
 import * as q from './queries.js';
+import { AppError } from '../../errors.js';
 import { isDuplicateKey, Runner } from './run.js';
 import * as transfer from './transfer.js';
 import { guardStore } from '../unavailable.js';
@@ -71,12 +77,19 @@ const byDue = (key: 'nextAttemptAt' | 'dueAt') => (a: Record<string, unknown>, b
   String(a[key]).localeCompare(String(b[key])) || String(a['_id']).localeCompare(String(b['_id']));
 
 const OUTBOX_CLAIM: ClaimPlan = { candidates: q.claimableOutbox, take: q.claimOutboxMessage, order: byDue('nextAttemptAt') };
+const DELIVERY_CLAIM: ClaimPlan = { candidates: q.claimableWebhookDeliveries, take: q.claimWebhookDelivery, order: byDue('nextAttemptAt') };
 const DEADLINE_CLAIM: ClaimPlan = { candidates: q.claimableDeadlines, take: q.claimDueDeadline, order: byDue('dueAt') };
 
 function page<D, T>(docs: D[], limit: number, convert: (doc: D) => T, cursorOf: (item: T) => string[]): Page<T> {
   const items = docs.slice(0, limit).map(convert);
   const last = items.at(-1);
   return { items, nextCursor: docs.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null };
+}
+
+/** A delivery as the port gives it: without its lease. */
+function toWebhookDelivery(doc: WebhookDeliveryDoc): WebhookDelivery {
+  const { _id, leaseOwner: _owner, leaseUntil: _until, ...rest } = doc;
+  return { id: _id, ...rest };
 }
 
 export class MongoStore implements Store {
@@ -355,6 +368,74 @@ export class MongoStore implements Store {
         lastError: null, sentAt: null, response: null, createdAt: mail.at,
       },
     ]);
+  }
+
+  async putWatch(watch: WatchRecord): Promise<void> {
+    try {
+      await this.#run.insert(COLLECTIONS.watches, [toKeyed(watch, 'id')]);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      throw new AppError({ code: 'DUPLICATE', detail: `You already watch this (${watch.key}).`, cause: error });
+    }
+  }
+
+  async deleteWatch(id: string, principalId: string): Promise<boolean> {
+    if ((await this.#run.one(q.watchOf(id, principalId))) === null) return false;
+    await this.#run.deleteMany(q.watchOf(id, principalId));
+    return true;
+  }
+
+  async listWatches(query: { principalId: string; limit: number; cursor?: string | null }): Promise<Page<WatchRecord>> {
+    const docs = await this.#run.all<{ _id: string }>(q.watchesPage(query));
+    return page(docs, query.limit, (d) => fromKeyed<'id', WatchRecord>(d, 'id'), (w) => [w.createdAt, w.id]);
+  }
+
+  async watchesOn(keys: readonly string[]): Promise<WatchRecord[]> {
+    if (keys.length === 0) return [];
+    return (await this.#run.all<{ _id: string }>(q.watchesOn(keys))).map((d) => fromKeyed<'id', WatchRecord>(d, 'id'));
+  }
+
+  putWebhookEndpoint(endpoint: WebhookEndpointRecord): Promise<void> {
+    return this.#run.put(COLLECTIONS.webhookEndpoints, toKeyed(endpoint, 'id'));
+  }
+
+  async getWebhookEndpoint(id: string): Promise<WebhookEndpointRecord | null> {
+    const doc = await this.#run.one<{ _id: string }>(q.byId(COLLECTIONS.webhookEndpoints, id));
+    return doc === null ? null : fromKeyed<'id', WebhookEndpointRecord>(doc, 'id');
+  }
+
+  async listWebhookEndpoints(query: { organisation?: string; activeOnly?: boolean }): Promise<WebhookEndpointRecord[]> {
+    return (await this.#run.all<{ _id: string }>(q.webhookEndpoints(query))).map((d) => fromKeyed<'id', WebhookEndpointRecord>(d, 'id'));
+  }
+
+  async claimWebhookDeliveries(lease: Lease): Promise<WebhookDelivery[]> {
+    return (await claimUnderLease<WebhookDeliveryDoc>(this.#run, DELIVERY_CLAIM, lease)).map(toWebhookDelivery);
+  }
+
+  markWebhookDelivered(id: string, owner: string, result: { at: string; status: number }): Promise<boolean> {
+    return this.#run.updateOne(q.markWebhookDelivered(id, owner, result));
+  }
+
+  markWebhookFailed(id: string, owner: string, failure: { at: string; error: string; status: number | null; retryAt: string | null }): Promise<boolean> {
+    return this.#run.updateOne(q.markWebhookFailed(id, owner, failure));
+  }
+
+  releaseWebhookLeases(owner: string): Promise<number> {
+    return this.#run.updateMany(q.releaseWebhookLeases(owner));
+  }
+
+  async listWebhookDeliveries(query: { endpointId: string; status?: WebhookDeliveryStatus; limit: number; cursor?: string | null }): Promise<Page<WebhookDelivery>> {
+    const docs = await this.#run.all<WebhookDeliveryDoc>(q.webhookDeliveriesPage(query));
+    return page(docs, query.limit, toWebhookDelivery, (d) => [d.id]);
+  }
+
+  async getWebhookDelivery(id: string): Promise<WebhookDelivery | null> {
+    const doc = await this.#run.one<WebhookDeliveryDoc>(q.byId(COLLECTIONS.webhookDeliveries, id));
+    return doc === null ? null : toWebhookDelivery(doc);
+  }
+
+  requeueWebhookDelivery(id: string, at: string): Promise<boolean> {
+    return this.#run.updateOne(q.requeueWebhookDelivery(id, at));
   }
 
   async nextSequence(name: string): Promise<number> {

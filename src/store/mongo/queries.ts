@@ -11,7 +11,7 @@
 import escapeStringRegexp from 'escape-string-regexp';
 import mongoose from 'mongoose';
 import type { Kind } from '../../../machines/types.js';
-import type { Commit, DeadlineSource, FindQuery, Lease, OutboxStatus, SearchIndexEntry, SearchText, TextCondition } from '../port.js';
+import type { Commit, DeadlineSource, FindQuery, Lease, OutboxStatus, SearchIndexEntry, SearchText, TextCondition, WebhookDeliveryStatus } from '../port.js';
 import { AppError } from '../../errors.js';
 import { decodeCursor } from '../cursor.js';
 import {
@@ -29,6 +29,7 @@ import {
   textGramsOf,
   textOf,
   trigramsOf,
+  type WebhookDeliveryDoc,
 } from './documents.js';
 
 export type Filter = Record<string, unknown>;
@@ -547,6 +548,108 @@ export function auditPage(query: { organisation?: string; limit: number; cursor?
 /** Sets a setting of the store, creating it the first time. */
 export function recordSetting(name: string, value: string): Write {
   return { collection: COLLECTIONS.settings, filter: { _id: name }, update: { $set: { value } } };
+// ---------------------------------------------------------------- watches and webhooks
+
+/** A principal's watches, oldest first, one more than a page. */
+export function watchesPage(query: { principalId: string; limit: number; cursor?: string | null }): Read {
+  const filter: Filter = { principalId: query.principalId };
+  if (query.cursor) {
+    const [createdAt, id] = decodeCursor(query.cursor);
+    filter['$or'] = [{ createdAt: op({ $gt: createdAt }) }, { createdAt, _id: op({ $gt: id }) }];
+  }
+  return { collection: COLLECTIONS.watches, filter, sort: { createdAt: 1, _id: 1 }, limit: query.limit + 1 };
+}
+
+/** One watch, only if `principalId` owns it (to remove it). */
+export function watchOf(id: string, principalId: string): Read {
+  return { collection: COLLECTIONS.watches, filter: { _id: id, principalId } };
+}
+
+/** Every watch on any of the keys a transition has. */
+export function watchesOn(keys: readonly string[]): Read {
+  return { collection: COLLECTIONS.watches, filter: { key: op({ $in: [...keys] }) }, sort: { key: 1, createdAt: 1 } };
+}
+
+/** Endpoints of an organisation (or all), only the active ones if asked, oldest first. */
+export function webhookEndpoints(query: { organisation?: string; activeOnly?: boolean }): Read {
+  const filter: Filter = {};
+  if (query.organisation !== undefined) filter['organisation'] = query.organisation;
+  if (query.activeOnly === true) filter['disabledAt'] = null;
+  return { collection: COLLECTIONS.webhookEndpoints, filter, sort: { createdAt: 1, _id: 1 } };
+}
+
+export function webhookDeliveryDocs(c: Commit): WebhookDeliveryDoc[] {
+  return (c.webhooks ?? []).map((d) => ({
+    _id: d.id,
+    endpointId: d.endpointId,
+    kind: c.kind,
+    instanceId: c.id,
+    seq: c.expectedVersion + 1,
+    type: d.type,
+    body: d.body,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: c.at,
+    leaseOwner: null,
+    leaseUntil: null,
+    lastError: null,
+    lastStatus: null,
+    deliveredAt: null,
+    createdAt: c.at,
+  }));
+}
+
+/** Deliveries a claimer may take now, in the order they are due. */
+export function claimableWebhookDeliveries(lease: Lease): Read {
+  return {
+    collection: COLLECTIONS.webhookDeliveries,
+    filter: { status: 'pending', nextAttemptAt: op({ $lte: lease.now }), $or: unleased(lease.now) },
+    sort: { nextAttemptAt: 1, _id: 1 },
+    limit: lease.limit,
+  };
+}
+
+/** Takes one delivery if it is still claimable. */
+export function claimWebhookDelivery(id: string, lease: Lease): Write {
+  const { filter } = claimableWebhookDeliveries(lease);
+  return { collection: COLLECTIONS.webhookDeliveries, filter: { _id: id, ...filter }, update: takeLease(lease) };
+}
+
+export function markWebhookDelivered(id: string, owner: string, result: { at: string; status: number }): Write {
+  return {
+    collection: COLLECTIONS.webhookDeliveries,
+    filter: heldBy(id, owner),
+    update: { $set: { status: 'delivered', deliveredAt: result.at, lastStatus: result.status, lastError: null, ...LET_GO }, $inc: { attempts: 1 } },
+  };
+}
+
+export function markWebhookFailed(id: string, owner: string, failure: { error: string; status: number | null; retryAt: string | null }): Write {
+  const next = failure.retryAt === null ? { status: 'dead' } : { status: 'pending', nextAttemptAt: failure.retryAt };
+  return {
+    collection: COLLECTIONS.webhookDeliveries,
+    filter: heldBy(id, owner),
+    update: { $set: { ...next, lastError: failure.error, lastStatus: failure.status, ...LET_GO }, $inc: { attempts: 1 } },
+  };
+}
+
+export function releaseWebhookLeases(owner: string): Write {
+  return { collection: COLLECTIONS.webhookDeliveries, filter: { status: 'pending', leaseOwner: owner }, update: { $set: LET_GO } };
+}
+
+/** An endpoint's deliveries, newest first (ids are time-ordered), one more than a page. */
+export function webhookDeliveriesPage(query: { endpointId: string; status?: WebhookDeliveryStatus; limit: number; cursor?: string | null }): Read {
+  const filter: Filter = { endpointId: query.endpointId };
+  if (query.status !== undefined) filter['status'] = query.status;
+  if (query.cursor) filter['_id'] = op({ $lt: decodeCursor(query.cursor)[0] ?? '' });
+  return { collection: COLLECTIONS.webhookDeliveries, filter, sort: { _id: -1 }, limit: query.limit + 1 };
+}
+
+export function requeueWebhookDelivery(id: string, at: string): Write {
+  return {
+    collection: COLLECTIONS.webhookDeliveries,
+    filter: { _id: id, status: 'dead' },
+    update: { $set: { status: 'pending', nextAttemptAt: at, attempts: 0, ...LET_GO } },
+  };
 }
 
 // ---------------------------------------------------------------- transfer (store:copy)

@@ -73,8 +73,19 @@ export function deadlineDocOf(row: StoredDeadline): DeadlineDoc {
   return { _id: id, ...rest };
 }
 
-/** Reference tables and sequences: the record's key field becomes `_id`. */
-export const KEY_FIELD = { economies: 'code', regulations: 'id', cabs: 'id', principals: 'id', api_keys: 'id', audit: 'id', sequences: 'name' } as const;
+/** Reference tables, sequences, watches and webhooks: the record's key field becomes `_id`. */
+export const KEY_FIELD = {
+  economies: 'code',
+  regulations: 'id',
+  cabs: 'id',
+  principals: 'id',
+  api_keys: 'id',
+  audit: 'id',
+  sequences: 'name',
+  watches: 'id',
+  webhook_endpoints: 'id',
+  webhook_deliveries: 'id',
+} as const;
 type KeyedTable = keyof typeof KEY_FIELD;
 
 export function isKeyedTable(table: StoreTable): table is KeyedTable {

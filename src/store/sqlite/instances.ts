@@ -1,13 +1,14 @@
 /**
  * Instances, their searchable fields and unique keys, and their history, in SQLite. A commit is
  * one IMMEDIATE transaction of prepared statements: the instance row (compare-and-swap on
- * version), fields, history, outbox rows and deadline changes.
+ * version), fields, history, outbox rows, deadline changes and webhook deliveries.
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { Kind } from '../../../machines/types.js';
 import { AppError } from '../../errors.js';
 import type { Commit, CommitFaults, FindQuery, HistoryEntry, InstanceRecord, Page, SearchFields, SearchIndexEntry, SearchText } from '../port.js';
 import { GroupCommit } from './group-commit.js';
+import { deliveryWriter } from './hooks.js';
 import { ALL_TEXT, findSql } from './find-sql.js';
 import { encodeCursor, isConstraintError, parseJson } from './rows.js';
 
@@ -67,6 +68,7 @@ export class InstanceTables {
   readonly #finders = new Map<string, Statement>();
   readonly #sql;
   readonly #commits: GroupCommit<Commit>;
+  readonly #writeDeliveries: (c: Commit) => void;
 
   constructor(db: Database, faults: CommitFaults = {}) {
     this.#db = db;
@@ -118,6 +120,7 @@ export class InstanceTables {
          VALUES (@id, @kind, @instanceId, @event, @dueAt, @source, @payload, 'pending', @at)`,
       ),
     };
+    this.#writeDeliveries = deliveryWriter(db);
     this.#commits = new GroupCommit(db, (commit: Commit) => this.#write(commit));
   }
 
@@ -195,6 +198,7 @@ export class InstanceTables {
         at: c.at,
       });
     }
+    this.#writeDeliveries(c);
     this.#faults.beforeCommitEnds?.(c);
   }
 

@@ -203,6 +203,53 @@ const STEPS: readonly string[] = [
   // 5: settings of the store itself, such as the search-index version it was last indexed by.
   `
   CREATE TABLE store_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+  // 6: watches and webhooks (docs/watches-and-webhooks.md): a principal's watches, found by the
+  // key of what they watch; organisations' endpoints; one delivery row per endpoint and
+  // transition, written in the transition's commit and claimed under a lease like the outbox.
+  `
+  CREATE TABLE watches (
+    id TEXT PRIMARY KEY,
+    principal_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    data TEXT NOT NULL,
+    UNIQUE (principal_id, key)
+  );
+  CREATE INDEX watches_by_key ON watches (key);
+  CREATE INDEX watches_by_principal ON watches (principal_id, created_at, id);
+
+  CREATE TABLE webhook_endpoints (
+    id TEXT PRIMARY KEY,
+    organisation TEXT NOT NULL,
+    active INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX webhook_endpoints_by_organisation ON webhook_endpoints (organisation, created_at, id);
+  CREATE INDEX webhook_endpoints_active ON webhook_endpoints (active, created_at, id);
+
+  CREATE TABLE webhook_deliveries (
+    id TEXT PRIMARY KEY,
+    endpoint_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    instance_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    lease_owner TEXT,
+    lease_until TEXT,
+    last_error TEXT,
+    last_status INTEGER,
+    delivered_at TEXT,
+    created_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at, id);
+  CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries (endpoint_id, id);
+  CREATE INDEX webhook_deliveries_by_endpoint_status ON webhook_deliveries (endpoint_id, status, id);
+  CREATE INDEX webhook_deliveries_leases ON webhook_deliveries (lease_owner) WHERE lease_owner IS NOT NULL;
   `,
 ];
 

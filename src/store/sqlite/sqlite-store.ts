@@ -36,9 +36,14 @@ import type {
   Store,
   StoreRows,
   StoreTable,
+  WatchRecord,
+  WebhookDelivery,
+  WebhookDeliveryStatus,
+  WebhookEndpointRecord,
 } from '../port.js';
 import { AccessTables, AuditTable } from './access.js';
 import { DirectoryTables } from './directory.js';
+import { HookTables } from './hooks.js';
 import { InstanceTables } from './instances.js';
 import { QueueFigureQueries } from './queue-figures.js';
 import { DeadlineTable, OutboxTable } from './queues.js';
@@ -89,6 +94,7 @@ export class SqliteStore implements Store {
   readonly #directory: DirectoryTables;
   readonly #access: AccessTables;
   readonly #figures: QueueFigureQueries;
+  readonly #hooks: HookTables;
   readonly #defaultMaxPages: number;
 
   constructor(options: SqliteStoreOptions) {
@@ -99,6 +105,7 @@ export class SqliteStore implements Store {
     this.#outbox = new OutboxTable(this.#db);
     this.#deadlines = new DeadlineTable(this.#db);
     this.#figures = new QueueFigureQueries(this.#db);
+    this.#hooks = new HookTables(this.#db);
     const audit = new AuditTable(this.#db);
     this.#directory = new DirectoryTables(this.#db, audit);
     this.#access = new AccessTables(this.#db, audit);
@@ -323,6 +330,62 @@ export class SqliteStore implements Store {
 
   async queueAccountMail(message: { id: string; recipient: Recipient; mail: AccountMail }): Promise<void> {
     this.#access.queueAccountMail(message);
+  }
+
+  async putWatch(watch: WatchRecord): Promise<void> {
+    this.#hooks.putWatch(watch);
+  }
+
+  async deleteWatch(id: string, principalId: string): Promise<boolean> {
+    return this.#hooks.deleteWatch(id, principalId);
+  }
+
+  async listWatches(query: { principalId: string; limit: number; cursor?: string | null }): Promise<Page<WatchRecord>> {
+    return this.#hooks.listWatches(query);
+  }
+
+  async watchesOn(keys: readonly string[]): Promise<WatchRecord[]> {
+    return this.#hooks.watchesOn(keys);
+  }
+
+  async putWebhookEndpoint(endpoint: WebhookEndpointRecord): Promise<void> {
+    this.#hooks.putEndpoint(endpoint);
+  }
+
+  async getWebhookEndpoint(id: string): Promise<WebhookEndpointRecord | null> {
+    return this.#hooks.getEndpoint(id);
+  }
+
+  async listWebhookEndpoints(query: { organisation?: string; activeOnly?: boolean }): Promise<WebhookEndpointRecord[]> {
+    return this.#hooks.listEndpoints(query);
+  }
+
+  async claimWebhookDeliveries(lease: Lease): Promise<WebhookDelivery[]> {
+    return this.#hooks.claim(lease);
+  }
+
+  async markWebhookDelivered(id: string, owner: string, result: { at: string; status: number }): Promise<boolean> {
+    return this.#hooks.markDelivered(id, owner, result);
+  }
+
+  async markWebhookFailed(id: string, owner: string, failure: { at: string; error: string; status: number | null; retryAt: string | null }): Promise<boolean> {
+    return this.#hooks.markFailed(id, owner, failure);
+  }
+
+  async releaseWebhookLeases(owner: string): Promise<number> {
+    return this.#hooks.releaseLeases(owner);
+  }
+
+  async listWebhookDeliveries(query: { endpointId: string; status?: WebhookDeliveryStatus; limit: number; cursor?: string | null }): Promise<Page<WebhookDelivery>> {
+    return this.#hooks.listDeliveries(query);
+  }
+
+  async getWebhookDelivery(id: string): Promise<WebhookDelivery | null> {
+    return this.#hooks.getDelivery(id);
+  }
+
+  async requeueWebhookDelivery(id: string, at: string): Promise<boolean> {
+    return this.#hooks.requeue(id, at);
   }
 
   async nextSequence(name: string): Promise<number> {

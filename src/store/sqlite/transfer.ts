@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { Kind } from '../../../machines/types.js';
 import type { AccountMail, Notification, Page, StoreRows, StoreTable, StoredDeadline, StoredHistory, StoredInstance, StoredOutboxMessage } from '../port.js';
 import { ACCOUNT_MAIL_KIND } from './access.js';
+import { toDelivery, type DeliveryRow } from './hooks.js';
 import { decodeCursor, encodeCursor, parseJson } from './rows.js';
 
 type Row = Record<string, unknown>;
@@ -199,6 +200,40 @@ const SPECS: { [T in StoreTable]: TableSpec<StoreRows[T]> } = {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(d.id, d.kind, d.instanceId, d.event, d.dueAt, d.source, json(d.payload), d.status, d.attempts, d.leaseOwner, d.leaseUntil, d.lastError, d.createdAt, d.completedAt),
+  },
+  watches: {
+    select: 'SELECT data FROM watches WHERE id > ? ORDER BY id LIMIT ?',
+    key: (w) => [w.id],
+    keyColumns: 1,
+    read: (row) => parseJson(String(row['data'])),
+    write: (db, w) =>
+      db.prepare('INSERT INTO watches (id, principal_id, key, created_at, data) VALUES (?, ?, ?, ?, ?)').run(w.id, w.principalId, w.key, w.createdAt, JSON.stringify(w)),
+  },
+  webhook_endpoints: {
+    select: 'SELECT data FROM webhook_endpoints WHERE id > ? ORDER BY id LIMIT ?',
+    key: (e) => [e.id],
+    keyColumns: 1,
+    read: (row) => parseJson(String(row['data'])),
+    write: (db, e) =>
+      db
+        .prepare('INSERT INTO webhook_endpoints (id, organisation, active, created_at, data) VALUES (?, ?, ?, ?, ?)')
+        .run(e.id, e.organisation, e.disabledAt === null ? 1 : 0, e.createdAt, JSON.stringify(e)),
+  },
+  webhook_deliveries: {
+    select: 'SELECT * FROM webhook_deliveries WHERE id > ? ORDER BY id LIMIT ?',
+    key: (d) => [d.id],
+    keyColumns: 1,
+    read: (row) => {
+      const r = row as unknown as DeliveryRow;
+      return { ...toDelivery(r), leaseOwner: r.lease_owner, leaseUntil: r.lease_until };
+    },
+    write: (db, d) =>
+      db
+        .prepare(
+          `INSERT INTO webhook_deliveries (id, endpoint_id, kind, instance_id, seq, type, body, status, attempts, next_attempt_at, lease_owner, lease_until, last_error, last_status, delivered_at, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(d.id, d.endpointId, d.kind, d.instanceId, d.seq, d.type, d.body, d.status, d.attempts, d.nextAttemptAt, d.leaseOwner, d.leaseUntil, d.lastError, d.lastStatus, d.deliveredAt, d.createdAt),
   },
 };
 

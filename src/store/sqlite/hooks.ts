@@ -1,0 +1,210 @@
+/**
+ * Watches, webhook endpoints and webhook deliveries in SQLite. Deliveries are written by the
+ * transition's commit (`instances.ts` calls `insertDeliveries` inside it) and claimed under a
+ * lease like the outbox, so several nodes share them without delivering one twice at once.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+import type { Kind } from '../../../machines/types.js';
+import { AppError } from '../../errors.js';
+import type {
+  Commit,
+  Lease,
+  Page,
+  WatchRecord,
+  WebhookDelivery,
+  WebhookDeliveryStatus,
+  WebhookEndpointRecord,
+} from '../port.js';
+import { decodeCursor, encodeCursor, isConstraintError, parseJson } from './rows.js';
+
+export interface DeliveryRow {
+  id: string;
+  endpoint_id: string;
+  kind: string;
+  instance_id: string;
+  seq: number;
+  type: string;
+  body: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  next_attempt_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  last_status: number | null;
+  delivered_at: string | null;
+  created_at: string;
+}
+
+export function toDelivery(row: DeliveryRow): WebhookDelivery {
+  return {
+    id: row.id,
+    endpointId: row.endpoint_id,
+    kind: row.kind as Kind,
+    instanceId: row.instance_id,
+    seq: row.seq,
+    type: row.type,
+    body: row.body,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    lastStatus: row.last_status,
+    deliveredAt: row.delivered_at,
+    createdAt: row.created_at,
+  };
+}
+
+/** Writes a commit's deliveries; called inside the commit's transaction. */
+export function deliveryWriter(db: Database): (c: Commit) => void {
+  const insert = db.prepare(
+    `INSERT INTO webhook_deliveries (id, endpoint_id, kind, instance_id, seq, type, body, status, next_attempt_at, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
+  );
+  return (c) => {
+    for (const d of c.webhooks ?? []) insert.run(d.id, d.endpointId, c.kind, c.id, c.expectedVersion + 1, d.type, d.body, c.at, c.at);
+  };
+}
+
+export class HookTables {
+  readonly #db: Database;
+  readonly #sql: Record<string, Statement>;
+
+  constructor(db: Database) {
+    this.#db = db;
+    this.#sql = {
+      insertWatch: db.prepare(`INSERT INTO watches (id, principal_id, key, created_at, data) VALUES (?, ?, ?, ?, ?)`),
+      deleteWatch: db.prepare(`DELETE FROM watches WHERE id = ? AND principal_id = ?`),
+      watchesOf: db.prepare(
+        `SELECT data FROM watches WHERE principal_id = @principalId AND (@afterAt IS NULL OR (created_at, id) > (@afterAt, @afterId))
+         ORDER BY created_at, id LIMIT @limit`,
+      ),
+      watchesOn: db.prepare(`SELECT data FROM watches WHERE key IN (SELECT value FROM json_each(?)) ORDER BY created_at, id`),
+      putEndpoint: db.prepare(
+        `INSERT INTO webhook_endpoints (id, organisation, active, created_at, data) VALUES (@id, @organisation, @active, @createdAt, @data)
+         ON CONFLICT (id) DO UPDATE SET organisation = excluded.organisation, active = excluded.active, data = excluded.data`,
+      ),
+      endpoint: db.prepare(`SELECT data FROM webhook_endpoints WHERE id = ?`),
+      endpoints: db.prepare(
+        `SELECT data FROM webhook_endpoints WHERE (@organisation IS NULL OR organisation = @organisation) AND (@active IS NULL OR active = @active)
+         ORDER BY created_at, id`,
+      ),
+      claim: db.prepare(
+        `UPDATE webhook_deliveries SET lease_owner = @owner, lease_until = @until
+         WHERE id IN (
+           SELECT id FROM webhook_deliveries
+           WHERE status = 'pending' AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
+           ORDER BY next_attempt_at, id LIMIT @limit)
+         RETURNING *`,
+      ),
+      delivered: db.prepare(
+        `UPDATE webhook_deliveries SET status = 'delivered', delivered_at = @at, last_status = @status, last_error = NULL,
+           attempts = attempts + 1, lease_owner = NULL, lease_until = NULL
+         WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
+      ),
+      failed: db.prepare(
+        `UPDATE webhook_deliveries SET status = CASE WHEN @retryAt IS NULL THEN 'dead' ELSE 'pending' END,
+           next_attempt_at = COALESCE(@retryAt, next_attempt_at), last_error = @error, last_status = @status,
+           attempts = attempts + 1, lease_owner = NULL, lease_until = NULL
+         WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
+      ),
+      releaseLeases: db.prepare(`UPDATE webhook_deliveries SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND status = 'pending'`),
+      deliveries: db.prepare(
+        `SELECT * FROM webhook_deliveries WHERE endpoint_id = @endpointId AND (@status IS NULL OR status = @status)
+           AND (@before IS NULL OR id < @before)
+         ORDER BY id DESC LIMIT @limit`,
+      ),
+      delivery: db.prepare(`SELECT * FROM webhook_deliveries WHERE id = ?`),
+      requeue: db.prepare(
+        `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = @at, attempts = 0, lease_owner = NULL, lease_until = NULL
+         WHERE id = @id AND status = 'dead'`,
+      ),
+    };
+  }
+
+  putWatch(watch: WatchRecord): void {
+    try {
+      this.#sql['insertWatch']!.run(watch.id, watch.principalId, watch.key, watch.createdAt, JSON.stringify(watch));
+    } catch (error) {
+      if (!isConstraintError(error)) throw error;
+      throw new AppError({ code: 'DUPLICATE', detail: `You already watch this (${watch.key}).`, cause: error });
+    }
+  }
+
+  deleteWatch(id: string, principalId: string): boolean {
+    return this.#sql['deleteWatch']!.run(id, principalId).changes === 1;
+  }
+
+  listWatches(query: { principalId: string; limit: number; cursor?: string | null }): Page<WatchRecord> {
+    const [afterAt, afterId] = query.cursor ? decodeCursor(query.cursor) : [null, null];
+    const rows = this.#sql['watchesOf']!.pluck().all({ principalId: query.principalId, afterAt, afterId, limit: query.limit + 1 }) as string[];
+    const items = rows.slice(0, query.limit).map((text) => parseJson<WatchRecord>(text));
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+  }
+
+  watchesOn(keys: readonly string[]): WatchRecord[] {
+    if (keys.length === 0) return [];
+    return (this.#sql['watchesOn']!.pluck().all(JSON.stringify(keys)) as string[]).map((text) => parseJson<WatchRecord>(text));
+  }
+
+  putEndpoint(endpoint: WebhookEndpointRecord): void {
+    this.#sql['putEndpoint']!.run({
+      id: endpoint.id,
+      organisation: endpoint.organisation,
+      active: endpoint.disabledAt === null ? 1 : 0,
+      createdAt: endpoint.createdAt,
+      data: JSON.stringify(endpoint),
+    });
+  }
+
+  getEndpoint(id: string): WebhookEndpointRecord | null {
+    const text = this.#sql['endpoint']!.pluck().get(id) as string | undefined;
+    return text === undefined ? null : parseJson<WebhookEndpointRecord>(text);
+  }
+
+  listEndpoints(query: { organisation?: string; activeOnly?: boolean }): WebhookEndpointRecord[] {
+    const active = query.activeOnly === true ? 1 : null;
+    return (this.#sql['endpoints']!.pluck().all({ organisation: query.organisation ?? null, active }) as string[]).map((text) =>
+      parseJson<WebhookEndpointRecord>(text),
+    );
+  }
+
+  claim(lease: Lease): WebhookDelivery[] {
+    const until = new Date(Date.parse(lease.now) + lease.leaseMs).toISOString();
+    const claim = this.#db.transaction(() => this.#sql['claim']!.all({ owner: lease.owner, until, now: lease.now, limit: lease.limit }) as DeliveryRow[]);
+    return claim
+      .immediate()
+      .map(toDelivery)
+      .sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.id.localeCompare(b.id));
+  }
+
+  markDelivered(id: string, owner: string, result: { at: string; status: number }): boolean {
+    return this.#sql['delivered']!.run({ id, owner, ...result }).changes === 1;
+  }
+
+  markFailed(id: string, owner: string, failure: { at: string; error: string; status: number | null; retryAt: string | null }): boolean {
+    return this.#sql['failed']!.run({ id, owner, error: failure.error, status: failure.status, retryAt: failure.retryAt }).changes === 1;
+  }
+
+  releaseLeases(owner: string): number {
+    return this.#sql['releaseLeases']!.run(owner).changes;
+  }
+
+  listDeliveries(query: { endpointId: string; status?: WebhookDeliveryStatus; limit: number; cursor?: string | null }): Page<WebhookDelivery> {
+    const before = query.cursor ? (decodeCursor(query.cursor)[0] ?? null) : null;
+    const rows = this.#sql['deliveries']!.all({ endpointId: query.endpointId, status: query.status ?? null, before, limit: query.limit + 1 }) as DeliveryRow[];
+    const items = rows.slice(0, query.limit).map(toDelivery);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null };
+  }
+
+  getDelivery(id: string): WebhookDelivery | null {
+    const row = this.#sql['delivery']!.get(id) as DeliveryRow | undefined;
+    return row ? toDelivery(row) : null;
+  }
+
+  requeue(id: string, at: string): boolean {
+    return this.#sql['requeue']!.run({ id, at }).changes === 1;
+  }
+}
