@@ -548,6 +548,8 @@ export function auditPage(query: { organisation?: string; limit: number; cursor?
 /** Sets a setting of the store, creating it the first time. */
 export function recordSetting(name: string, value: string): Write {
   return { collection: COLLECTIONS.settings, filter: { _id: name }, update: { $set: { value } } };
+}
+
 // ---------------------------------------------------------------- watches and webhooks
 
 /** A principal's watches, oldest first, one more than a page. */

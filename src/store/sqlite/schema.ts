@@ -203,6 +203,7 @@ const STEPS: readonly string[] = [
   // 5: settings of the store itself, such as the search-index version it was last indexed by.
   `
   CREATE TABLE store_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
   // 6: watches and webhooks (docs/watches-and-webhooks.md): a principal's watches, found by the
   // key of what they watch; organisations' endpoints; one delivery row per endpoint and
   // transition, written in the transition's commit and claimed under a lease like the outbox.
