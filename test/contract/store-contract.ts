@@ -229,6 +229,30 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         expect((await store.claimOutbox(lease('n1', 101))).map((m) => m.id)).to.deep.equal([message!.id]);
       });
 
+      it("records a batch's results in one write: sent, retried and dead, each only where the lease is still held", async () => {
+        for (let i = 0; i < 4; i += 1) await store.commit(commitOf(`a${i}`, 0, 'negotiating'));
+        const [sent, retried, dead, fourth] = await store.claimOutbox(lease('n1', 1));
+        // n2 takes the first message once n1's lease on it has run out (at minute 6).
+        const [taken] = await store.claimOutbox(lease('n2', 7, 1));
+        expect(taken?.id).to.equal(sent!.id);
+        await store.markSent(taken!.id, 'n2', { at: at(7), response: '250 by n2' });
+        const stale = await store.recordOutboxResults('n1', [
+          { id: sent!.id, sent: { at: at(8), response: '250 by n1' } },
+          { id: retried!.id, failed: { at: at(8), error: '451 try later', retryAt: at(20) } },
+          { id: dead!.id, failed: { at: at(8), error: '550 no such user', retryAt: null } },
+        ]);
+        expect(stale, 'n2 holds the first message now').to.deep.equal([sent!.id]);
+        expect(await store.recordOutboxResults('n1', [{ id: fourth!.id, sent: { at: at(8), response: '250 OK' } }])).to.deep.equal([]);
+        expect(await store.getOutboxMessage(sent!.id)).to.deep.include({ status: 'sent', response: '250 by n2', attempts: 1 });
+        expect(await store.getOutboxMessage(retried!.id)).to.deep.include({ status: 'pending', attempts: 1, nextAttemptAt: at(20), lastError: '451 try later' });
+        expect(await store.getOutboxMessage(dead!.id)).to.deep.include({ status: 'dead', attempts: 1, lastError: '550 no such user' });
+        expect(await store.getOutboxMessage(fourth!.id)).to.deep.include({ status: 'sent', attempts: 1, sentAt: at(8), response: '250 OK' });
+        expect(await store.claimOutbox(lease('n1', 19)), 'the retry is not due yet').to.deep.equal([]);
+        expect((await store.claimOutbox(lease('n1', 20))).map((m) => m.id)).to.deep.equal([retried!.id]);
+        expect(await store.outboxCounts()).to.deep.equal({ pending: 1, sent: 2, dead: 1 });
+        expect(await store.recordOutboxResults('n1', [])).to.deep.equal([]);
+      });
+
       it('reads one message by id, whatever its status; null for an unknown id', async () => {
         await store.commit(commitOf('a1', 0, 'negotiating'));
         const [message] = await store.claimOutbox(lease('n1', 1));

@@ -34,6 +34,8 @@ const QUERIES: Record<string, Array<q.Read | q.Write>> = {
   claimOutboxMessage: [q.claimOutboxMessage('m1', lease)],
   markSent: [q.markSent('m1', 'n1', { at: NOW, response: '250' })],
   markFailed: [q.markFailed('m1', 'n1', { error: 'x', retryAt: null })],
+  outboxHeldBy: [q.outboxHeldBy(['m1', 'm2'], 'n1')],
+  outboxResults: q.outboxResults('n1', [{ id: 'm1', sent: { at: NOW, response: '250' } }, { id: 'm2', failed: { at: NOW, error: 'x', retryAt: NOW } }]),
   requeueOutbox: [q.requeueOutbox('m1', NOW)],
   outboxById: [q.outboxById('m1')],
   listOutbox: [q.listOutbox({ limit: 10 }), q.listOutbox({ status: 'dead', limit: 10, cursor: cursor(NOW, 'm1') }), q.listOutbox({ limit: 10, cursor: cursor(NOW, 'm1') })],
@@ -47,7 +49,7 @@ const QUERIES: Record<string, Array<q.Read | q.Write>> = {
   releaseDeadline: [q.releaseDeadline('d1', 'n1', { error: 'x', retryAt: NOW })],
   releaseOutboxLeases: [q.releaseOutboxLeases('n1')],
   releaseDeadlineLeases: [q.releaseDeadlineLeases('n1')],
-  outboxOfStatus: [q.outboxOfStatus('pending'), q.outboxOfStatus('dead')],
+  outboxOfStatus: [q.outboxOfStatus('pending'), q.outboxOfStatus('sent'), q.outboxOfStatus('dead')],
   oldestPendingOutbox: [q.oldestPendingOutbox()],
   dueDeadlines: [q.dueDeadlines(NOW)],
   failingDeadlines: [q.failingDeadlines(), q.failingDeadlines('cascade')],
@@ -78,7 +80,7 @@ const QUERIES: Record<string, Array<q.Read | q.Write>> = {
 };
 
 /** Builders that make documents or values, not queries. */
-const NOT_QUERIES = ['newInstance', 'uniqueKeyDocs', 'historyDoc', 'outboxDocs', 'deadlineDocs', 'leaseUntil', 'outboxCountsPipeline'];
+const NOT_QUERIES = ['newInstance', 'uniqueKeyDocs', 'historyDoc', 'outboxDocs', 'deadlineDocs', 'leaseUntil'];
 
 const RANGE = ['$gt', '$gte', '$lt', '$lte', '$ne'];
 

@@ -4,7 +4,7 @@
  */
 import type { Database, Transaction } from 'better-sqlite3';
 import type { Kind } from '../../../machines/types.js';
-import type { AccountMail, Deadline, DeadlineSource, Lease, Notification, OutboxMessage, OutboxStatus, Page } from '../port.js';
+import type { AccountMail, Deadline, DeadlineSource, Lease, Notification, OutboxMessage, OutboxResult, OutboxStatus, Page } from '../port.js';
 import { ACCOUNT_MAIL_KIND } from './access.js';
 import { decodeCursor, encodeCursor, parseJson } from './rows.js';
 
@@ -74,6 +74,7 @@ function leaseUntil(lease: Lease): string {
 export class OutboxTable {
   readonly #sql;
   readonly #claim: Transaction<(lease: Lease) => OutboxRow[]>;
+  readonly #record: Transaction<(owner: string, results: readonly OutboxResult[]) => string[]>;
 
   constructor(db: Database) {
     const claim = db.prepare(
@@ -93,7 +94,7 @@ export class OutboxTable {
       const ids = claim.all({ owner: lease.owner, until: leaseUntil(lease), now: lease.now, limit: lease.limit }) as string[];
       return ids.length === 0 ? [] : (withBodies.all(JSON.stringify(ids)) as OutboxRow[]);
     });
-    this.#sql = {
+    const sql = {
       sent: db.prepare(
         `UPDATE outbox SET status = 'sent', sent_at = @at, response = @response, attempts = attempts + 1,
            lease_owner = NULL, lease_until = NULL
@@ -105,7 +106,7 @@ export class OutboxTable {
            lease_owner = NULL, lease_until = NULL
          WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
       ),
-      counts: db.prepare(`SELECT status, count(*) AS n FROM outbox GROUP BY status`),
+      counts: db.prepare(`SELECT status, n FROM outbox_counts`),
       releaseLeases: db.prepare(`UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND status = 'pending'`),
       requeue: db.prepare(
         `UPDATE outbox SET status = 'pending', next_attempt_at = @at, attempts = 0, lease_owner = NULL, lease_until = NULL
@@ -122,6 +123,21 @@ export class OutboxTable {
          ORDER BY o.next_attempt_at, o.id LIMIT @limit`,
       ),
     };
+    this.#sql = sql;
+    // A batch's results are one transaction: one WAL flush for all of them, not one per message.
+    this.#record = db.transaction((owner: string, results: readonly OutboxResult[]) =>
+      results
+        .filter((result) =>
+          'sent' in result
+            ? sql.sent.run({ id: result.id, owner, ...result.sent }).changes === 0
+            : sql.failed.run({ id: result.id, owner, error: result.failed.error, retryAt: result.failed.retryAt }).changes === 0,
+        )
+        .map((result) => result.id),
+    );
+  }
+
+  record(owner: string, results: readonly OutboxResult[]): string[] {
+    return results.length === 0 ? [] : this.#record.immediate(owner, results);
   }
 
   claim(lease: Lease): OutboxMessage[] {
