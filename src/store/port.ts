@@ -50,7 +50,11 @@ export interface Recipient {
   party: string;
 }
 
-/** Everything needed to write the e-mail about one transition, frozen at commit time. */
+/**
+ * Everything needed to write the e-mail about one transition, frozen at commit time. Its event,
+ * states, instant, actor, payload and cause are the transition's history entry's (an adapter may
+ * keep them once, there); `data` and `deadlines` are the instance's after the transition.
+ */
 export interface Notification {
   kind: Kind;
   instanceId: string;

@@ -20,8 +20,10 @@ const RECIPIENT: Recipient = { address: 'lab@songhong.vn.example', name: 'Phòng
 let ids = 0;
 const nextId = (prefix: string) => `${prefix}-${(ids += 1)}`;
 
+/** As the engine makes it: the history entry's event, states, instant, actor and payload, with the data and deadlines after it. */
 function notification(id: string, seq: number, to: string): Notification {
-  return { kind: 'agreements', instanceId: id, seq, event: 'E', from: null, to, at: T0, actor: ACTOR, payload: {}, data: {}, deadlines: [] };
+  const at_ = at(seq - 1);
+  return { kind: 'agreements', instanceId: id, seq, event: seq === 1 ? 'CREATE' : 'EVENT', from: null, to, at: at_, actor: ACTOR, payload: { n: seq - 1 }, data: { note: `${to} — Thỏa thuận thừa nhận lẫn nhau` }, deadlines: [{ type: 'REVIEW', dueAt: at(30) }] };
 }
 
 /** A commit of agreement `id` from `expectedVersion` into `state`, with one e-mail and the given deadlines. */
@@ -190,6 +192,7 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         await store.commit(commitOf('a1', 1, 'operational'));
         const claimed = await store.claimOutbox(lease('n1', 2));
         expect(claimed.map((m) => m.notification?.to)).to.deep.equal(['negotiating', 'operational']);
+        expect(claimed.map((m) => m.notification), 'each as committed').to.deep.equal([notification('a1', 1, 'negotiating'), notification('a1', 2, 'operational')]);
         expect(claimed[0]).to.deep.include({ status: 'pending', attempts: 0, recipient: RECIPIENT });
         expect(await store.claimOutbox(lease('n2', 3))).to.deep.equal([]);
         expect((await store.claimOutbox(lease('n2', 8))).map((m) => m.id)).to.deep.equal(claimed.map((m) => m.id));

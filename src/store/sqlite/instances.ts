@@ -8,6 +8,7 @@ import type { Kind } from '../../../machines/types.js';
 import { AppError } from '../../errors.js';
 import type { Commit, CommitFaults, FindQuery, HistoryEntry, InstanceRecord, Page } from '../port.js';
 import { GroupCommit } from './group-commit.js';
+import { mailColumn } from './mail-rows.js';
 import { decodeCursor, encodeCursor, isConstraintError, parseJson } from './rows.js';
 
 interface InstanceRow {
@@ -88,7 +89,7 @@ export class InstanceTables {
       insertKey: db.prepare(`INSERT INTO unique_keys (kind, key, id) VALUES (?, ?, ?)`),
       keyOwner: db.prepare(`SELECT id FROM unique_keys WHERE kind = ? AND key = ?`).pluck(),
       insertHistory: db.prepare(
-        `INSERT INTO history (kind, id, seq, at, type, actor, from_state, to_state, payload, facts, cause, notification)
+        `INSERT INTO history (kind, id, seq, at, type, actor, from_state, to_state, payload, facts, cause, mail)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       history: db.prepare(
@@ -184,7 +185,7 @@ export class InstanceTables {
       JSON.stringify(h.payload),
       h.facts === undefined ? null : JSON.stringify(h.facts),
       h.cause === undefined ? null : JSON.stringify(h.cause),
-      mailed ? JSON.stringify(c.outbox.notification) : null,
+      mailed ? mailColumn(c.outbox.notification) : null,
     );
     for (const message of c.outbox.messages) {
       sql.insertOutbox.run(message.id, c.kind, c.id, seq, JSON.stringify(message.recipient), c.at, c.at);

@@ -4,15 +4,15 @@
  */
 import type { Database, Transaction } from 'better-sqlite3';
 import type { Kind } from '../../../machines/types.js';
-import type { AccountMail, Deadline, DeadlineSource, Lease, Notification, OutboxMessage, OutboxResult, OutboxStatus, Page } from '../port.js';
+import type { AccountMail, Deadline, DeadlineSource, Lease, OutboxMessage, OutboxResult, OutboxStatus, Page } from '../port.js';
 import { ACCOUNT_MAIL_KIND } from './access.js';
+import { NOTIFICATION_COLUMNS, notificationOf, type NotificationColumns } from './mail-rows.js';
 import { decodeCursor, encodeCursor, parseJson } from './rows.js';
 
-interface OutboxRow {
+interface OutboxRow extends NotificationColumns {
   id: string;
-  kind: string;
   recipient: string;
-  body: string;
+  body: string | null;
   status: OutboxStatus;
   attempts: number;
   next_attempt_at: string;
@@ -40,7 +40,7 @@ function toMessage(row: OutboxRow): OutboxMessage {
   return {
     id: row.id,
     recipient: parseJson(row.recipient),
-    ...(row.kind === ACCOUNT_MAIL_KIND ? { notification: null, account: parseJson<AccountMail>(row.body) } : { notification: parseJson<Notification>(row.body) }),
+    ...(row.kind === ACCOUNT_MAIL_KIND ? { notification: null, account: parseJson<AccountMail>(row.body!) } : { notification: notificationOf(row) }),
     status: row.status,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
@@ -86,7 +86,7 @@ export class OutboxTable {
        RETURNING id`,
     ).pluck();
     const withBodies = db.prepare(
-      `SELECT o.*, COALESCE(o.body, h.notification) AS body FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
+      `SELECT o.*, ${NOTIFICATION_COLUMNS} FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
        WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.next_attempt_at, o.id`,
     );
     // Claiming and reading the claimed messages with their notifications is one transaction.
@@ -113,11 +113,11 @@ export class OutboxTable {
          WHERE id = @id AND status = 'dead'`,
       ),
       one: db.prepare(
-        `SELECT o.*, COALESCE(o.body, h.notification) AS body FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
+        `SELECT o.*, ${NOTIFICATION_COLUMNS} FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
          WHERE o.id = ?`,
       ),
       list: db.prepare(
-        `SELECT o.*, COALESCE(o.body, h.notification) AS body FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
+        `SELECT o.*, ${NOTIFICATION_COLUMNS} FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
          WHERE (@status IS NULL OR o.status = @status)
            AND (@afterAt IS NULL OR (o.next_attempt_at, o.id) > (@afterAt, @afterId))
          ORDER BY o.next_attempt_at, o.id LIMIT @limit`,

@@ -190,6 +190,12 @@ const STEPS: readonly string[] = [
     UPDATE outbox_counts SET n = n - 1 WHERE status = OLD.status;
   END;
   `,
+  // 5: a transition's e-mail is kept as what its history row does not already say (the data and
+  // the pending deadlines, in \`mail\`), not as a second copy of the whole entry. Rows written
+  // before keep their \`notification\`, which is still read.
+  `
+  ALTER TABLE history ADD COLUMN mail TEXT;
+  `,
 ];
 
 /**
