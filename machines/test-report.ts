@@ -18,15 +18,43 @@ import type { CreateTestReport, TestReportEventBody } from '../schemas/test-repo
 import { screeningReasons, type ScreeningFacts } from './test-report-screening.js';
 import { defineWorkflow, type EventMeta, type Reason, type Rule } from './types.js';
 
+/** A file of the report (the test report itself, or an annex), known by its content's SHA-256. */
+export interface ReportDocument {
+  sha256: string;
+  size: number;
+  /** Recognised from the content, never from the name. */
+  mediaType: string;
+  /** The file name the lab gave, for people. */
+  name: string;
+  role: 'report' | 'annex';
+  attachedAt: string;
+  /** The transition that attached it: CREATE, or PROVIDE_INFO in answer to a request. */
+  attachedWith: string;
+}
+
+/** A regulator's request for information, and the lab's answer once given. */
+export interface InfoRequest {
+  request: string;
+  requestedAt: string;
+  /** The principal who asked. */
+  requestedBy: string;
+  response?: string;
+  respondedAt?: string;
+  /** SHA-256 of the files attached to the answer. */
+  documents?: string[];
+}
+
 export type TestReportInput = CreateTestReport & {
   /** The submitting lab, from the acting principal. */
   cabId: string;
   /** The lab's economy. */
   exportingEconomy: string;
   facts: ScreeningFacts;
+  /** Files stored by the engine before the submission's commit. */
+  documents?: ReportDocument[];
 };
 
-export type TestReportData = Omit<TestReportInput, 'facts'> & {
+export type TestReportData = Omit<TestReportInput, 'facts' | 'documents'> & {
   /** Why the report was rejected; empty unless it was. */
   reasons: Reason[];
   /** The suspended recognition the review waits for, while on hold. */
@@ -36,9 +64,26 @@ export type TestReportData = Omit<TestReportInput, 'facts'> & {
   acceptedAt?: string;
   /** End of the acceptance. */
   validUntil?: string;
+  documents: ReportDocument[];
+  /** Every request for information, oldest first, each with its answer once given. */
+  infoRequests: InfoRequest[];
 };
 
-export type TestReportEvent = TestReportEventBody & EventMeta;
+/** PROVIDE_INFO carries the files the engine stored for it. */
+export type TestReportEvent = TestReportEventBody & EventMeta & { documents?: ReportDocument[] };
+
+/** States whose reports the public register shows whatever the reasons. */
+const LISTED_STATES: ReadonlySet<string> = new Set(['accepted', 'expired', 'revoked']);
+
+/**
+ * Whether the public register shows a report: the decisions an importer relies on (accepted,
+ * expired, revoked) and the regulator's own rejections. A report refused at screening, or
+ * rejected because the lab's recognition ended, is the lab's business and stays private.
+ */
+export function isPubliclyListed(state: string, data: Pick<TestReportData, 'reasons'>): boolean {
+  if (LISTED_STATES.has(state)) return true;
+  return state === 'rejected' && data.reasons.some((r) => r.code === 'REJECTED_BY_REGULATOR');
+}
 
 const IMPORTING_REGULATOR: readonly Rule[] = [{ role: 'regulator', economy: 'importingEconomy' }];
 const THE_LAB: readonly Rule[] = [{ role: 'lab', cab: 'cabId' }];
@@ -68,6 +113,25 @@ export const testReportMachine = setup({
     recordAcceptance: assign(({ event }) =>
       event.type === 'ACCEPT' ? { acceptedAt: event.at, validUntil: event.validUntil } : {},
     ),
+    /** The open request (its answer deadline's rule) and the request itself, kept with its answer. */
+    recordInfoRequest: assign({
+      infoRequest: ({ event }) => ({ at: event.at, onNoAnswer: event.type === 'REQUEST_INFO' ? (event.onNoAnswer ?? 'review') : 'review' }),
+      infoRequests: ({ context, event }) =>
+        event.type === 'REQUEST_INFO'
+          ? [...context.infoRequests, { request: event.request, requestedAt: event.at, requestedBy: event.actor.id }]
+          : context.infoRequests,
+    }),
+    /** The answer goes onto the open request; its files join the report's documents. */
+    recordInfoAnswer: assign(({ context, event }) => {
+      if (event.type !== 'PROVIDE_INFO') return {};
+      const attached = event.documents ?? [];
+      const answered = context.infoRequests.map((r, i) =>
+        i === context.infoRequests.length - 1
+          ? { ...r, response: event.response, respondedAt: event.at, ...(attached.length > 0 ? { documents: attached.map((d) => d.sha256) } : {}) }
+          : r,
+      );
+      return { infoRequests: answered, documents: [...context.documents, ...attached] };
+    }),
     recordRejection: assign({
       reasons: ({ context, event }) => {
         if (event.type === 'REJECT') return [{ code: 'REJECTED_BY_REGULATOR', detail: event.reason }];
@@ -95,16 +159,19 @@ export const testReportMachine = setup({
     }),
     hold: assign({ heldBy: ({ context, event }) => (event.type === 'RECOGNITION_SUSPENDED' ? event.recognitionId : context.heldBy) }),
     release: assign({ heldBy: undefined }),
-    recordInfoRequest: assign({
-      infoRequest: ({ event }) => ({ at: event.at, onNoAnswer: event.type === 'REQUEST_INFO' ? (event.onNoAnswer ?? 'review') : 'review' }),
-    }),
   },
 }).createMachine({
   id: 'test-report',
   context: ({ input }) => {
-    const { facts, ...data } = input;
+    const { facts, documents, ...data } = input;
     const heldBy = facts.suspendedRecognitions?.[0];
-    return { ...data, reasons: screeningReasons(facts), ...(heldBy === undefined ? {} : { heldBy }) };
+    return {
+      ...data,
+      reasons: screeningReasons(facts),
+      documents: documents ?? [],
+      infoRequests: [],
+      ...(heldBy === undefined ? {} : { heldBy }),
+    };
   },
   initial: 'screening',
   states: {
@@ -129,7 +196,7 @@ export const testReportMachine = setup({
     },
     info_requested: {
       on: {
-        PROVIDE_INFO: 'under_review',
+        PROVIDE_INFO: { target: 'under_review', actions: 'recordInfoAnswer' },
         REJECT: { target: 'rejected', actions: 'recordRejection' },
         WITHDRAW: 'withdrawn',
         INFO_REMINDER: {},
@@ -165,13 +232,15 @@ export const testReportWorkflow = defineWorkflow({
   kind: 'test-reports',
   noun: 'test report',
   machine: testReportMachine,
-  version: 2,
+  version: 3,
   migrations: {
     /** Version 2 added on_hold and the answer deadline of a request for information; version-1 records need nothing new. */
     1: ({ state, context, updatedAt }) => ({
       state,
       context: state === 'info_requested' ? { ...context, infoRequest: { at: updatedAt, onNoAnswer: 'review' } } : context,
     }),
+    /** Version 3 keeps documents and the requests for information with their answers in the data; earlier records had none. */
+    2: ({ state, context }) => ({ state, context: { documents: [], infoRequests: [], ...context } }),
   },
   create: [{ role: 'lab' }],
   events: {
@@ -208,9 +277,21 @@ export const testReportWorkflow = defineWorkflow({
     importingEconomy: 'importingEconomy',
     exportingEconomy: 'exportingEconomy',
     importerId: 'importerId',
-    manufacturer: { path: 'equipment.manufacturer', fold: true },
-    model: { path: 'equipment.model', fold: true },
+    /** The economy whose public register lists the report, while it does. */
+    listedIn: {
+      derive: ({ state, data }) =>
+        isPubliclyListed(state, data as unknown as TestReportData) ? (data as unknown as TestReportData).importingEconomy : undefined,
+    },
+    /** Every file of the report, for verifying a file by its hash. */
+    documentSha256: { derive: ({ data }) => ((data as unknown as TestReportData).documents ?? []).map((d) => d.sha256) },
   },
+  text: {
+    manufacturer: 'equipment.manufacturer',
+    model: 'equipment.model',
+    category: 'equipment.category',
+    reportNumber: 'reportNumber',
+  },
+  documents: { onCreate: true, events: ['PROVIDE_INFO'] },
   unique: [['cabId', 'reportNumber']],
   deadlines: {
     under_review: [{ event: 'REVIEW_OVERDUE', after: 'review' }],

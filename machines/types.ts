@@ -108,8 +108,21 @@ export interface DurationSetting {
   meaning: string;
 }
 
-/** A search field: a data path, its values indexed; `fold` makes matching case-insensitive. */
-export type SearchField = string | { path: string; fold: true };
+/**
+ * A search field, matched exactly: a data path whose values are indexed (`fold` makes matching
+ * case-insensitive), or a value derived from the instance's state and data (e.g. the economy in
+ * whose public register a test report is listed, or nothing while it is not).
+ */
+export type SearchField =
+  | string
+  | { path: string; fold: true }
+  | { derive: (instance: { state: string; data: Record<string, unknown> }) => string | string[] | undefined };
+
+/** Where files may be attached: on creation, and with which events. */
+export interface DocumentRule {
+  onCreate: boolean;
+  events: readonly string[];
+}
 
 /**
  * Turns a record stored by an older machine version into one of the next version. `updatedAt` is
@@ -141,6 +154,13 @@ export interface Workflow<TMachine extends AnyStateMachine = AnyStateMachine> {
   readers?: readonly Rule[];
   parties: readonly PartyRule[];
   search: Readonly<Record<string, SearchField>>;
+  /**
+   * Free-text fields, name -> data path: folded (case, accents, đ) and indexed for partial
+   * matching, so what a person types finds the record.
+   */
+  text?: Readonly<Record<string, string>>;
+  /** Whether files (documents) may be attached, and when; absent means never. */
+  documents?: DocumentRule;
   /** Combinations of search fields that identify at most one instance. */
   unique: readonly (readonly string[])[];
   deadlines: Readonly<Record<string, readonly DeadlineRule[]>>;

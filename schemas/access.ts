@@ -1,6 +1,6 @@
 /** People and keys: principals created through the API, API keys, sign-in links, the audit trail. */
 import type { FromSchema } from 'json-schema-to-ts';
-import { SCHEMA_BASE, economyCode, email, instant, language, recordId, shortText } from './common.js';
+import { SCHEMA_BASE, economyCode, email, instant, language, localPath, recordId, shortText } from './common.js';
 import { principalRole } from './reference.js';
 
 /** `POST /principals`: a person or machine account acting for an organisation. */
@@ -110,7 +110,7 @@ export const auditEntry = {
 export const signInLinkRequest = {
   $id: `${SCHEMA_BASE}auth/sign-in-link`,
   type: 'object',
-  properties: { email },
+  properties: { email, next: { ...localPath, description: 'A page of this service the e-mailed link opens after sign-in.' } },
   required: ['email'],
   additionalProperties: false,
 } as const;

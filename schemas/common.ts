@@ -115,3 +115,6 @@ export function eventBody<
     additionalProperties: false,
   } as const;
 }
+
+/** A path on this service (never another host, nor `//host`). */
+export const localPath = { type: 'string', pattern: '^/(?![/\\\\])\\S{0,500}$' } as const;

@@ -3,8 +3,10 @@ import { accessSchemas } from './access.js';
 import { accreditationEvents, createAccreditation } from './accreditations.js';
 import { agreementEvents, createAgreement } from './agreements.js';
 import {
+  acceptedReportsCsvQuery,
   cabsQuery,
   historyQuery,
+  langQuery,
   listQueries,
   noQuery,
   auditQuery,
@@ -56,6 +58,8 @@ export const querySchemas = {
   principals: principalsQuery,
   audit: auditQuery,
   signIn: signInQuery,
+  acceptedReportsCsv: acceptedReportsCsvQuery,
+  lang: langQuery,
 } as const;
 
 /** Every top-level schema (each has an `$id`). */

@@ -2,13 +2,20 @@
  * Query strings, validated like bodies. Unknown parameters are refused. `limit` arrives as text
  * and is turned into a number before validation; everything else is matched as text.
  */
-import { SCHEMA_BASE, cursor, economyCode, limit, recordId } from './common.js';
+import { SCHEMA_BASE, cursor, economyCode, limit, localPath, recordId } from './common.js';
 import { designationNumber } from './recognitions.js';
 import { reportNumber } from './test-reports.js';
 
 /** `state=recognized` or `state=recognized,suspended`. */
 const states = { type: 'string', pattern: '^[a-z_]{2,40}(,[a-z_]{2,40}){0,9}$', description: 'One state, or several separated by commas.' } as const;
 const text = { type: 'string', minLength: 1, maxLength: 200 } as const;
+/** What a person types in a search box: matched in part, whatever the case and accents. */
+const typed = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 200,
+  description: 'Found in part, whatever the case and accents ("phuong nam" finds "Phương Nam"); at least 3 letters.',
+} as const;
 
 function listQuery<const K extends string, const F extends Record<string, unknown>>(kind: K, filters: F) {
   return {
@@ -41,8 +48,10 @@ export const listQueries = {
     importingEconomy: economyCode,
     exportingEconomy: economyCode,
     importerId: recordId,
-    manufacturer: text,
-    model: text,
+    manufacturer: typed,
+    model: typed,
+    category: typed,
+    q: typed,
   }),
 } as const;
 
@@ -73,14 +82,32 @@ export const cabsQuery = {
   additionalProperties: false,
 } as const;
 
+/** The reader's language; without it, Accept-Language decides. */
+const lang = { type: 'string', enum: ['en', 'vi'], description: 'The language of the answer’s wording; overrides Accept-Language.' } as const;
+
 export const publicTestReportsQuery = {
   $id: `${SCHEMA_BASE}queries/public-test-reports`,
   type: 'object',
-  properties: { economy: economyCode, reportNumber, manufacturer: text, model: text, limit, cursor },
+  properties: { economy: economyCode, reportNumber, q: typed, manufacturer: typed, model: typed, category: typed, lang, limit, cursor },
   required: ['economy'],
-  anyOf: [{ required: ['reportNumber'] }, { required: ['manufacturer', 'model'] }],
   additionalProperties: false,
-  description: 'The importing economy, and either a report number or a manufacturer and model.',
+  description:
+    'The importing economy, and any of: a report number (exact; every lab’s report of that number), a search box `q` (found in the manufacturer, model, category or report number), manufacturer, model, category.',
+} as const;
+
+export const acceptedReportsCsvQuery = {
+  $id: `${SCHEMA_BASE}queries/accepted-test-reports-csv`,
+  type: 'object',
+  properties: { economy: economyCode },
+  required: ['economy'],
+  additionalProperties: false,
+} as const;
+
+export const langQuery = {
+  $id: `${SCHEMA_BASE}queries/lang`,
+  type: 'object',
+  properties: { lang },
+  additionalProperties: false,
 } as const;
 
 export const publicRecognitionsQuery = {
@@ -120,7 +147,10 @@ export const auditQuery = {
 export const signInQuery = {
   $id: `${SCHEMA_BASE}queries/sign-in`,
   type: 'object',
-  properties: { token: { type: 'string', pattern: '^[A-Za-z0-9_-]{20,100}$' } },
+  properties: {
+    token: { type: 'string', pattern: '^[A-Za-z0-9_-]{20,100}$' },
+    next: { ...localPath, description: 'The page a browser opens after signing in; this JSON answer ignores it.' },
+  },
   required: ['token'],
   additionalProperties: false,
 } as const;

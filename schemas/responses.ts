@@ -71,10 +71,19 @@ export const publicTestReport = {
   properties: {
     reportNumber: { type: 'string' },
     importingEconomy: economyCode,
-    lab: { type: 'object', properties: { id: recordId, name: { type: 'string' }, economy: economyCode } },
+    lab: {
+      type: 'object',
+      properties: {
+        id: recordId,
+        name: { type: 'string' },
+        economy: economyCode,
+        designationNumber: { type: 'string', description: 'The number the importing economy designated the lab under.' },
+      },
+    },
     equipment: anyObject,
     regulations: { type: 'array', items: { type: 'string' } },
     state: { type: 'string', enum: ['accepted', 'rejected', 'revoked', 'expired'] },
+    meaning: { type: 'string', description: 'What the status means for an importer, in the reader’s language (?lang= or Accept-Language).' },
     testedAt: instant,
     issuedAt: instant,
     acceptedAt: instant,
@@ -117,4 +126,17 @@ export const publicRecognition = {
   },
 } as const;
 
-export const responseSchemas = { problem, resource, historyEntry, publicTestReport, publicRecognition } as const;
+export const documentVerification = {
+  $id: `${SCHEMA_BASE}responses/document-verification`,
+  title: 'Whether a file is a document of an accepted test report',
+  type: 'object',
+  properties: {
+    sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    verified: { type: 'boolean', description: 'True when it is a document of a report accepted now.' },
+    message: { type: 'string', description: 'The answer, in the reader’s language.' },
+    reports: { type: 'array', items: publicTestReport, description: 'The accepted (or expired, or revoked) reports it is a document of.' },
+  },
+  required: ['sha256', 'verified', 'message', 'reports'],
+} as const;
+
+export const responseSchemas = { problem, resource, historyEntry, publicTestReport, publicRecognition, documentVerification } as const;

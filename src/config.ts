@@ -33,6 +33,10 @@ export interface Config {
   publicUrl: string;
   /** Requests per minute one client may make to the public routes. */
   publicRateLimit: number;
+  /** Folder of the stored files (documents of test reports), content-addressed. */
+  filesDir: string;
+  /** The largest file one may attach, in bytes. */
+  uploadMaxBytes: number;
   /** Where the service clock starts; null for real time. */
   now: Date | null;
   /** Duration overrides, `kind.name` -> "90 days". */
@@ -87,6 +91,8 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'MRA_MAIL_INTERVAL_MS', default: '2000', meaning: 'how often the outbox dispatcher looks for messages to send' },
   { name: 'MRA_PUBLIC_URL', default: 'http://localhost:PORT', meaning: 'base of the links in e-mails; set it to the public address when the service runs behind a proxy' },
   { name: 'MRA_PUBLIC_RATE_LIMIT', default: '120', meaning: 'requests per minute one client address may make to the public routes' },
+  { name: 'MRA_FILES_DIR', default: './data/files', meaning: 'folder of the documents attached to test reports, each stored once under its SHA-256 (files 0600)' },
+  { name: 'MRA_UPLOAD_MAX_BYTES', default: '20971520', meaning: 'the largest file that may be attached (20 MiB); a larger one is refused with 413' },
   { name: 'MRA_SCHEDULER_INTERVAL_MS', default: '5000', meaning: 'how often the scheduler looks for deadlines that are due' },
   {
     name: 'MRA_INFO_UNANSWERED',
@@ -167,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mailIntervalMs = integer('MRA_MAIL_INTERVAL_MS', 2000, 10, 3_600_000);
   const schedulerIntervalMs = integer('MRA_SCHEDULER_INTERVAL_MS', 5000, 10, 3_600_000);
   const publicRateLimit = integer('MRA_PUBLIC_RATE_LIMIT', 120, 1, 1_000_000);
+  const uploadMaxBytes = integer('MRA_UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024);
   const publicUrl = (value('MRA_PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) problems.push('MRA_PUBLIC_URL must be an http:// or https:// address');
 
@@ -230,6 +237,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalMs,
     publicUrl,
     publicRateLimit,
+    filesDir: value('MRA_FILES_DIR') ?? './data/files',
+    uploadMaxBytes,
     now,
     durations,
     policies: { infoUnanswered: infoUnanswered as Policies['infoUnanswered'] },

@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   UNKNOWN_REFERENCE: { status: 422, title: 'Refers to something that does not exist' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   UNAVAILABLE: { status: 503, title: 'Temporarily unavailable' },
+  STORE_UNAVAILABLE: { status: 503, title: 'The store cannot take writes now' },
   MACHINE_VERSION_UNSUPPORTED: { status: 500, title: 'Stored by a machine version this server cannot read' },
   CONFIG_INVALID: { status: 500, title: 'Invalid configuration' },
   SEED_INVALID: { status: 500, title: 'Invalid seed data' },

@@ -21,6 +21,8 @@ import { outboxAdmin, outboxDispatcher } from './notify/index.js';
 import { applySeed } from './seed/apply-seed.js';
 import { readSeed } from './seed/read-seed.js';
 import { Scheduler } from './schedule/scheduler.js';
+import { DocumentKeeper } from './engine/documents.js';
+import { FileBlobStore } from './store/blobs.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/port.js';
 import { Validator } from './validation.js';
@@ -75,6 +77,8 @@ export async function startService(config: Config, log: Logger): Promise<Service
   }
   const nodeId = `node-${newId()}`;
   const metrics = new ServiceMetrics({ store, clock });
+  const blobs = new FileBlobStore(config.filesDir);
+  log.info({ blobs: blobs.name, dir: config.filesDir }, 'file store opened');
   const engine = new Engine({
     store: metrics.timingCommits(store),
     clock,
@@ -82,6 +86,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
     durations,
     policies: config.policies,
     nodeId,
+    documents: new DocumentKeeper({ blobs, store, maxBytes: config.uploadMaxBytes }),
     reportError: (error, context) => {
       metrics.countBackgroundFailure(context);
       log.error({ err: error, ...context }, 'background work failed');
@@ -103,6 +108,8 @@ export async function startService(config: Config, log: Logger): Promise<Service
     clock,
     log,
     outboxAdmin: outboxAdmin({ config, store, clock }),
+    blobs,
+    uploadMaxBytes: config.uploadMaxBytes,
     publicRateLimit: config.publicRateLimit,
     credentials,
     access: accessSettings(config),

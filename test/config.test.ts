@@ -31,6 +31,8 @@ describe('configuration', () => {
       schedulerIntervalMs: 5000,
       publicUrl: 'http://localhost:3000',
       publicRateLimit: 120,
+      filesDir: './data/files',
+      uploadMaxBytes: 20 * 1024 * 1024,
       now: null,
       durations: {},
       logLevel: 'info',

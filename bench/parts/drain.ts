@@ -3,12 +3,12 @@
  * (smtp-server, accepting everything) and against `.eml` files. The backlog is the e-mail of real
  * transitions: test reports submitted through the engine.
  */
+import type { SqliteSynchronous as SynchronousMode } from '../../src/config.js';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { systemClock } from '../../src/clock.js';
 import { MessageComposer, OutboxDispatcher } from '../../src/notify/index.js';
 import { EmlFileTransport, SmtpTransport, type MailTransport } from '../../src/notify/transports/index.js';
-import type { SqliteSynchronous as SynchronousMode } from '../../src/config.js';
 import { fillReports, openBenchStore } from '../lib/bench-store.js';
 
 export interface DrainFigure {

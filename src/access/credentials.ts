@@ -4,7 +4,7 @@
  * at most once a minute per key and process, so authentication is not a write per request.
  */
 import type { Clock } from '../clock.js';
-import { AppError } from '../errors.js';
+import { AppError, isAppError } from '../errors.js';
 import type { ApiKeyRecord, PrincipalRecord, Store } from '../store/port.js';
 import type { KeyHasher } from './key-hash.js';
 
@@ -56,6 +56,11 @@ export class Credentials {
     const last = this.#touched.get(key.id) ?? (key.lastUsedAt === null ? -Infinity : Date.parse(key.lastUsedAt));
     if (nowMs - last < TOUCH_EVERY_MS) return;
     this.#touched.set(key.id, nowMs);
-    await this.#store.touchApiKey(key.id, at);
+    // "Last used" is a convenience: a store that cannot write now (full or read-only disk) must
+    // not turn every read into a 503. The next request after the room is back records it.
+    await this.#store.touchApiKey(key.id, at).catch((error: unknown) => {
+      if (!isAppError(error, 'STORE_UNAVAILABLE')) throw error;
+      this.#touched.delete(key.id);
+    });
   }
 }

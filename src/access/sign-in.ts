@@ -20,8 +20,12 @@ export interface SignInOptions {
   linkMinutes: number;
 }
 
-/** Sends a sign-in link to the principal with this address, if there is one that may act; silent otherwise. */
-export async function sendSignInLink(options: SignInOptions, email: string): Promise<void> {
+/**
+ * Sends a sign-in link to the principal with this address, if there is one that may act; silent
+ * otherwise. `next`, a path on this service, is carried in the link: the web page it opens signs
+ * in and then goes there (the record a notification e-mail pointed to).
+ */
+export async function sendSignInLink(options: SignInOptions, email: string, next?: string): Promise<void> {
   const principal = await options.store.principalByEmail(email);
   if (!principal || principal.disabledAt !== undefined) return;
   const now = options.clock.now();
@@ -32,7 +36,7 @@ export async function sendSignInLink(options: SignInOptions, email: string): Pro
   await options.store.queueAccountMail({
     id: newId(),
     recipient: { address: principal.email, name: principal.name, language: principal.language, party: 'account' },
-    mail: { type: 'sign-in-link', principalId: principal.id, at, expiresAt, link: `${options.publicUrl}/auth/sign-in?token=${token}` },
+    mail: { type: 'sign-in-link', principalId: principal.id, at, expiresAt, link: `${options.publicUrl}/auth/sign-in?token=${token}${next === undefined || next === '/' ? '' : `&next=${encodeURIComponent(next)}`}` },
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * The HTTP API (docs/api.md), made by a function that does not listen, so tests can run it on port 0.
  * Order: request id and log line, security headers, JSON body (100 kB and 32 levels deep at most),
- * the session cookie, the routes, 404, and the one error mapper.
+ * the session cookie, the web pages (`src/web/`), the API routes, 404 (an HTML page for a
+ * browser), and the one error mapper.
  */
 import { readFileSync } from 'node:fs';
 import express, { type Express, type RequestHandler } from 'express';
@@ -24,6 +25,7 @@ import { openApiDocument } from './openapi.js';
 import { errorHandler, notFound } from './problem.js';
 import { route, type RouteSpec } from './route.js';
 import { apiRoutes } from './routes/index.js';
+import { webRouter } from '../web/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; license: string };
@@ -73,17 +75,41 @@ export function createApp(deps: ApiDeps): Express {
     }),
   );
   if (deps.metrics) app.use(deps.metrics.httpMiddleware());
-  app.use(helmet());
+  // One strict policy for the API and the pages alike: scripts and styles only from this service's
+  // own files (no inline script or style anywhere), forms only to itself, never framed.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
   app.use(express.json({ limit: '100kb', type: ['application/json', 'application/*+json'], verify: refuseDeepJson }));
   app.use(sessions(deps));
-  const router = express.Router();
   const limiters = limitersFor(deps);
+  // The pages first: they answer only their own paths and leave every API path to the routes.
+  const web = webRouter(deps, limiters);
+  app.use(web.pages);
+  const router = express.Router();
   const cursors = deps.cursors ?? new CursorSeal();
   for (const spec of allRoutes()) mount(router, spec, deps, limiters, cursors);
   if (deps.metrics && deps.metricsOnApi) router.get('/metrics', limiters.credentialFailures, metricsHandler(deps.metrics, (request) => authenticate(request, deps)));
   app.use(router);
+  app.use(web.notFound);
   app.use(notFound);
-  app.use(errorHandler(deps.log));
+  app.use(errorHandler(deps.log, deps.uploadMaxBytes));
   return app;
 }
 

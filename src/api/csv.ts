@@ -1,7 +1,11 @@
 /**
- * CSV (RFC 4180) for spreadsheets. A UTF-8 byte-order mark leads the file so that Excel shows
- * Vietnamese names with their diacritics instead of mojibake.
+ * CSV (RFC 4180) for spreadsheets and customs systems. A UTF-8 byte-order mark leads the file so
+ * that Excel shows Vietnamese names with their diacritics instead of mojibake. A cell that a
+ * spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return: OWASP,
+ * "CSV injection") is written with a leading apostrophe, so a manufacturer's name is never code.
  */
+type Columns<T> = ReadonlyArray<readonly [header: string, value: (row: T) => unknown]>;
+
 function text(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return value.map(text).join('; ');
@@ -24,8 +28,20 @@ function cell(value: unknown): string {
   return /[",\r\n]/.test(shown) ? `"${shown.replace(/"/g, '""')}"` : shown;
 }
 
+function line<T>(columns: Columns<T>, row: T): string {
+  return `${columns.map(([, value]) => cell(value(row))).join(',')}\r\n`;
+}
+
+function header(columns: ReadonlyArray<readonly [string, unknown]>): string {
+  return `\uFEFF${columns.map(([name]) => cell(name)).join(',')}\r\n`;
+}
+
 export function toCsv(columns: ReadonlyArray<readonly [header: string, value: (row: never) => unknown]>, rows: readonly unknown[]): string {
-  const lines = [columns.map(([header]) => cell(header)).join(',')];
-  for (const row of rows) lines.push(columns.map(([, value]) => cell(value(row as never))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return header(columns) + rows.map((row) => line(columns, row as never)).join('');
+}
+
+/** The same CSV, a line at a time, for exports too large to build in memory. */
+export async function* csvStream<T>(columns: Columns<T>, rows: AsyncIterable<T>): AsyncGenerator<string> {
+  yield header(columns);
+  for await (const row of rows) yield line(columns, row);
 }

@@ -4,6 +4,7 @@ import type { Credentials } from '../access/credentials.js';
 import type { Clock } from '../clock.js';
 import type { Engine } from '../engine/engine.js';
 import type { OutboxAdmin } from '../notify/outbox-admin.js';
+import type { BlobStore } from '../store/blobs.js';
 import type { Store } from '../store/port.js';
 import type { Validator } from '../validation.js';
 import type { ServiceMetrics } from '../metrics/service-metrics.js';
@@ -16,6 +17,10 @@ export interface ApiDeps {
   clock: Clock;
   log: Logger;
   outboxAdmin: OutboxAdmin;
+  /** Where attached files are kept (downloads and verification read them). */
+  blobs: BlobStore;
+  /** The largest file one may attach, in bytes. */
+  uploadMaxBytes: number;
   /** Requests per minute one client address may make to the public routes. */
   publicRateLimit: number;
   /** Resolves API keys and sessions to principals. */

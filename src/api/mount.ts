@@ -5,6 +5,7 @@
  * unsealed, then the handler; its answer, with its next cursor sealed, is written as JSON, CSV or
  * text. Nothing here catches: Express 5 hands every rejection to the one error mapper.
  */
+import { Readable } from 'node:stream';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { AppError } from '../errors.js';
 import { authenticate, csrf } from './auth.js';
@@ -18,6 +19,7 @@ export interface Limiters {
   credentialFailures: RequestHandler;
   everyCredentialRequest: RequestHandler;
 }
+import { isMultipart, multipartBody, uploadParser, uploadsOf } from './uploads.js';
 
 /** `/agreements/{id}` -> `/agreements/:id` */
 export function expressPath(path: string): string {
@@ -51,6 +53,11 @@ function write(response: Response, answer: ApiResponse): void {
     response.type('text/csv; charset=utf-8').send(answer.body);
   } else if (answer.type === 'text') {
     response.type('text/plain; charset=utf-8').send(answer.body);
+  } else if (answer.type === 'binary') {
+    response.type(answer.contentType ?? 'application/octet-stream').send(answer.body);
+  } else if (answer.type === 'stream') {
+    response.type('text/csv; charset=utf-8');
+    Readable.from(answer.body as AsyncIterable<string>).pipe(response);
   } else {
     response.json(answer.body);
   }
@@ -93,12 +100,18 @@ export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, limiters: 
     if (actor && spec.roles && !spec.roles.includes(actor.role as never)) {
       throw new AppError({ code: 'FORBIDDEN', detail: `Only ${spec.roles.join(' or ')} principals may ${spec.summary.toLowerCase()}.` });
     }
-    if (spec.method === 'post' && hasBody(request) && !request.is(['application/json', 'application/*+json'])) {
-      throw new AppError({ code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'Send the body as JSON, with "Content-Type: application/json".' });
+    const multipart = spec.upload !== undefined && isMultipart(request);
+    if (spec.method === 'post' && hasBody(request) && !multipart && !request.is(['application/json', 'application/*+json'])) {
+      throw new AppError({
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        detail: spec.upload
+          ? 'Send the body as JSON ("Content-Type: application/json"), or with files as multipart/form-data.'
+          : 'Send the body as JSON, with "Content-Type: application/json".',
+      });
     }
     const query = deps.validator.validate<Record<string, unknown>>(spec.query.$id, queryOf(request), 'The query');
     if (typeof query['cursor'] === 'string') query['cursor'] = cursors.open(query['cursor'], scope);
-    const rawBody: unknown = request.body ?? {};
+    const rawBody: unknown = multipart ? multipartBody(request, spec.upload!) : (request.body ?? {});
     if (spec.method === 'post' && !spec.body && !isEmptyObject(rawBody)) {
       // A route that takes no body says so, rather than doing its work and ignoring what was sent.
       throw new AppError({ code: 'VALIDATION_FAILED', detail: `${scope} takes no body; send none, or {}.`, errors: [{ pointer: '', message: 'must be empty' }] });
@@ -108,7 +121,16 @@ export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, limiters: 
         ? deps.validator.validate((spec.body.schema).$id, rawBody, 'The body')
         : rawBody;
     const answer = await spec.handle(
-      { actor, session: sessionControl(request, deps), params: request.params as Record<string, string>, query: query as never, body: body as never, header: (name) => request.get(name) },
+      {
+        actor,
+        session: sessionControl(request, deps),
+        params: request.params as Record<string, string>,
+        query: query as never,
+        body: body as never,
+        header: (name) => request.get(name),
+        language: (supported) => request.acceptsLanguages(...supported) || undefined,
+        files: multipart ? uploadsOf(request, spec.upload!) : [],
+      },
       deps,
     );
     write(response, sealCursor(answer, cursors, scope));
@@ -117,6 +139,7 @@ export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, limiters: 
   const chain = [
     ...(spec.rateLimited ? [limiters.public] : []),
     ...(credentialLimit === 'failures' ? [limiters.credentialFailures] : credentialLimit === 'every' ? [limiters.everyCredentialRequest] : []),
+    ...(spec.upload ? [uploadParser(spec.upload, deps.uploadMaxBytes)] : []),
     handler,
   ];
   router[spec.method](expressPath(spec.path), ...chain);

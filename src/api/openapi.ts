@@ -60,6 +60,18 @@ function parameters(spec: RouteSpec, queryProperties: Json, required: readonly s
   return [...path, ...query, ...headers];
 }
 
+/** The parts of a multipart request: the JSON body in its part, each file part with how many it takes. */
+function multipartSchema(spec: RouteSpec, ref: (schema: unknown) => unknown): Json {
+  const upload = spec.upload!;
+  const properties: Json = {};
+  if (upload.json && spec.body) properties[upload.json] = { ...(ref(spec.body.schema) as Json), description: 'The JSON body, as one part' };
+  for (const file of upload.files) {
+    const one = { type: 'string', contentMediaType: 'application/octet-stream', description: file.description };
+    properties[file.part] = file.maxCount === 1 ? one : { type: 'array', items: one, maxItems: file.maxCount };
+  }
+  return { type: 'object', properties, ...(upload.json ? { required: [upload.json] } : {}) };
+}
+
 /** The document for `routes`, with the package's version and licence (an SPDX identifier). */
 export function openApiDocument(routes: readonly RouteSpec[], pkg: { version: string; license: string }): Json {
   const components: Json = {};
@@ -81,11 +93,14 @@ export function openApiDocument(routes: readonly RouteSpec[], pkg: { version: st
         }),
       ),
     };
-    if (spec.body) {
+    const content: Json = {};
+    if (spec.body) content['application/json'] = { schema: ref(spec.body.schema) };
+    if (spec.upload) content['multipart/form-data'] = { schema: multipartSchema(spec, ref) };
+    if (spec.body || spec.upload) {
       operation['requestBody'] = {
         required: true,
-        ...(spec.body.description ? { description: spec.body.description } : {}),
-        content: { 'application/json': { schema: ref(spec.body.schema) } },
+        ...(spec.body?.description ? { description: spec.body.description } : {}),
+        content,
       };
     }
     paths[spec.path] = { ...(paths[spec.path] ?? {}), [spec.method]: operation };

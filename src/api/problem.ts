@@ -6,6 +6,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError, isAppError } from '../errors.js';
+import { fromUpload } from './uploads.js';
 
 /**
  * Errors raised before a route runs, by body-parser (inside express.json) or by the router, are
@@ -76,11 +77,13 @@ export function problemOf(error: AppError, requestId: string): ProblemBody {
   };
 }
 
-export function errorHandler(log: Logger): ErrorRequestHandler {
+/** @param uploadMaxBytes the size limit of one file, for the 413 of an upload over it (apps that take no files leave it out). */
+export function errorHandler(log: Logger, uploadMaxBytes?: number): ErrorRequestHandler {
   return (error: unknown, request, response, _next) => {
     const requestId = typeof request.id === 'object' ? JSON.stringify(request.id) : String(request.id);
     const known =
       (isAppError(error) ? error : null) ??
+      (uploadMaxBytes === undefined ? null : fromUpload(error, uploadMaxBytes)) ??
       fromRequestParsing(error) ??
       new AppError({ code: 'INTERNAL', detail: `Something went wrong on our side; it is logged under request id ${requestId}.`, cause: error });
     if (known.status >= 500) log.error({ err: error, requestId }, 'request failed');

@@ -5,6 +5,7 @@
  * (`openapi.ts`), so the two cannot drift apart.
  */
 import type { Actor, PrincipalRole } from '../../machines/types.js';
+import type { DocumentRole, DocumentUpload } from '../documents/inspect.js';
 import type { ApiDeps } from './deps.js';
 
 export interface SchemaRef {
@@ -43,14 +44,31 @@ export interface ApiRequest<Q = Record<string, unknown>, B = unknown> {
   query: Q;
   body: B;
   header: (name: string) => string | undefined;
+  /** The first of `supported` the client's Accept-Language takes, if any. */
+  language: (supported: readonly string[]) => string | undefined;
+  /** Files of a multipart/form-data request, empty otherwise. */
+  files: DocumentUpload[];
+}
+
+/**
+ * A route that takes files: as `multipart/form-data`, with the JSON body in the part named `json`
+ * (if any) and files in the named parts; a plain JSON body still works, without files.
+ */
+export interface UploadSpec {
+  json?: string;
+  files: ReadonlyArray<{ part: string; role: DocumentRole; maxCount: number; description: string }>;
 }
 
 export interface ApiResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
-  /** `json` (default), `csv` or `text`: the content type of `body`. */
-  type?: 'json' | 'csv' | 'text';
+  /**
+   * `json` (default), `csv` or `text`: the content type of `body`; `binary`: `body` is a Buffer
+   * sent as `contentType`; `stream`: `body` is an async iterable of text chunks, sent as CSV.
+   */
+  type?: 'json' | 'csv' | 'text' | 'binary' | 'stream';
+  contentType?: string;
 }
 
 export interface RouteSpec {
@@ -70,6 +88,8 @@ export interface RouteSpec {
    * whose schema depends on their `type`: the engine validates them first thing).
    */
   body?: { schema: SchemaRef | object; validatedBy?: 'route' | 'engine'; description?: string };
+  /** Files it takes, as multipart/form-data. */
+  upload?: UploadSpec;
   /** Public routes are rate limited per client address. */
   rateLimited?: boolean;
   /**

@@ -11,7 +11,19 @@ import { historyEntry, resource } from '../../schemas/responses.js';
 import type { Resource } from '../engine/resource.js';
 import { etagOf, expectedVersion } from './etag.js';
 import { page, problems } from './route-docs.js';
-import { route, type ApiResponse, type RouteSpec } from './route.js';
+import { route, type ApiResponse, type RouteSpec, type UploadSpec } from './route.js';
+import { MAX_FILES } from '../documents/inspect.js';
+
+/** The file parts of a transition that attaches files, beside its JSON part. */
+function uploadSpec(json: string): UploadSpec {
+  return {
+    json,
+    files: [
+      { part: 'report', role: 'report', maxCount: 1, description: 'The test report itself: a PDF.' },
+      { part: 'annexes', role: 'annex', maxCount: MAX_FILES, description: 'Annexes: PDF, PNG or JPEG.' },
+    ],
+  };
+}
 
 /** The noun with its indefinite article: "an agreement", "a test report". */
 function withArticle(noun: string): string {
@@ -29,6 +41,7 @@ export function workflowRoutes(kind: Kind): RouteSpec[] {
   const tag = kind;
   const listQuery = listQueries[kind];
   const events = Object.values(workflowSchemas[kind].events);
+  const documents = workflow.documents;
   return [
     route<Record<string, never>, Record<string, unknown>>({
       method: 'post',
@@ -38,13 +51,14 @@ export function workflowRoutes(kind: Kind): RouteSpec[] {
       access: 'principal',
       query: noQuery,
       body: { schema: workflowSchemas[kind].create },
+      ...(documents?.onCreate ? { upload: uploadSpec('body') } : {}),
       responses: { 201: { description: `The new ${noun}`, schema: resource }, ...problems([400, 401, 403, 409, 413, 415, 422]) },
-      async handle({ actor, body }, { engine }) {
-        const created = await engine.create(kind, body, actor!);
+      async handle({ actor, body, files }, { engine }) {
+        const created = await engine.create(kind, body, actor!, files.length > 0 ? { documents: files } : {});
         return answer(201, created, { Location: `/${kind}/${created.id}` });
       },
     }),
-    route<{ state?: string; limit?: number; cursor?: string } & Record<string, string | undefined>>({
+    route<{ state?: string; limit?: number; cursor?: string; q?: string } & Record<string, string | undefined>>({
       method: 'get',
       path: `/${kind}`,
       summary: `List ${kind.replace('-', ' ')}`,
@@ -53,11 +67,17 @@ export function workflowRoutes(kind: Kind): RouteSpec[] {
       query: listQuery,
       responses: { 200: { description: `A page of ${kind.replace('-', ' ')}, oldest first`, schema: page(resource) }, ...problems([400, 401]) },
       async handle({ actor, query }, { engine }) {
-        const { state, limit, cursor, ...where } = query;
+        const { state, limit, cursor, q, ...where } = query;
         const filters = Object.fromEntries(Object.entries(where).filter((e): e is [string, string] => typeof e[1] === 'string'));
         const list = await engine.list(
           kind,
-          { ...(state === undefined ? {} : { states: state.split(',') }), where: filters, ...(limit === undefined ? {} : { limit }), cursor: cursor ?? null },
+          {
+            ...(state === undefined ? {} : { states: state.split(',') }),
+            where: filters,
+            ...(q === undefined ? {} : { q }),
+            ...(limit === undefined ? {} : { limit }),
+            cursor: cursor ?? null,
+          },
           actor!,
         );
         return { status: 200, body: list };
@@ -86,12 +106,18 @@ export function workflowRoutes(kind: Kind): RouteSpec[] {
       body: {
         schema: { oneOf: events, discriminator: { propertyName: 'type' } },
         validatedBy: 'engine',
-        description: `{ "type": "EVENT", ...payload }: one of ${Object.keys(workflowSchemas[kind].events).join(', ')}`,
+        description: `{ "type": "EVENT", ...payload }: one of ${Object.keys(workflowSchemas[kind].events).join(', ')}${
+          documents && documents.events.length > 0 ? `; with files (multipart/form-data, the event in the "event" part): ${documents.events.join(', ')}` : ''
+        }`,
       },
+      ...(documents && documents.events.length > 0 ? { upload: uploadSpec('event') } : {}),
       responses: { 200: { description: `The ${noun} after the transition`, schema: resource }, ...problems([400, 401, 403, 404, 409, 413, 415, 422]) },
-      async handle({ actor, params, body, header }, { engine }) {
+      async handle({ actor, params, body, header, files }, { engine }) {
         const version = expectedVersion(header('If-Match'));
-        const sent = await engine.send(kind, params['id']!, body, actor!, version === undefined ? {} : { expectedVersion: version });
+        const sent = await engine.send(kind, params['id']!, body, actor!, {
+          ...(version === undefined ? {} : { expectedVersion: version }),
+          ...(files.length > 0 ? { documents: files } : {}),
+        });
         return answer(200, sent);
       },
     }),

@@ -9,7 +9,7 @@ import { newId } from '../ids.js';
 import { deadlinesOnEntry } from './deadline-plan.js';
 import type { Durations } from './durations-table.js';
 import { recipientsFor } from './parties.js';
-import { searchFields, uniqueKeys } from './search-keys.js';
+import { searchFields, searchText, uniqueKeys } from './search-keys.js';
 
 export interface Step {
   workflow: Workflow;
@@ -64,8 +64,10 @@ export async function planCommit(step: Step, store: Store, durations: Durations)
     ? entryDeadlines
     : (await store.pendingDeadlines(workflow.kind, id)).filter((d) => d.id !== step.completesDeadline);
 
-  const fields = searchFields(workflow, after.context);
-  const fieldsChanged = before === null || !sameJson(fields, searchFields(workflow, before.context));
+  const fields = searchFields(workflow, after.state, after.context);
+  const fieldsChanged = before === null || !sameJson(fields, searchFields(workflow, before.state, before.context));
+  const text = searchText(workflow, after.context);
+  const textChanged = before === null || !sameJson(text, searchText(workflow, before.context));
   const history = {
     at,
     type: step.event.type,
@@ -102,6 +104,7 @@ export async function planCommit(step: Step, store: Store, durations: Durations)
       machineVersion: workflow.version,
       at,
       ...(fieldsChanged ? { fields, uniqueKeys: uniqueKeys(workflow, fields) } : {}),
+      ...(textChanged ? { text } : {}),
       history,
       // UUIDv7 ids: time-ordered, so a commit's rows land on the table's last page, shared by the batch.
       outbox: { notification, messages: recipients.map((recipient) => ({ id: newId(), recipient })) },

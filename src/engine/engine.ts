@@ -13,13 +13,16 @@ import { AppError, isAppError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { Deadline, HistoryEntry, InstanceRecord, Page, Store } from '../store/port.js';
 import { Validator } from '../validation.js';
+import type { DocumentUpload } from '../documents/inspect.js';
+import type { DocumentKeeper} from './documents.js';
+import { type KeptDocuments } from './documents.js';
 import { admits } from './authorize.js';
 import { runCascade, type CascadeReport } from './cascades.js';
 import { planCommit, type Step } from './commit-plan.js';
 import { giveBackFailed } from './deadline-retry.js';
 import { mayRead, readScope } from './read-access.js';
 import { mayNotCreate, mayNotSend, notAccepted, staleVersion } from './refusals.js';
-import { checkListQuery, validateEventBody } from './requests.js';
+import { checkListQuery, textConditions, validateEventBody } from './requests.js';
 import { pureTransition } from './pure-transition.js';
 import { Durations } from './durations-table.js';
 import { DEFAULT_POLICIES, type Policies } from './policies.js';
@@ -39,13 +42,18 @@ export interface EngineOptions {
   policies?: Policies;
   /** Names this engine in leases it takes (cascades run right after their commit). */
   nodeId?: string;
+  /** Where attached files are kept; without it, a transition with files is refused. */
+  documents?: DocumentKeeper;
   /** Where failures of background work go (a cascade that could not finish); never thrown to the caller. */
   reportError?: (error: unknown, context: Record<string, unknown>) => void;
 }
 
 export interface ListQuery {
   states?: readonly string[];
+  /** Search field -> value, matched exactly; a free-text field -> what was typed, matched in part, without case or accents. */
   where?: Readonly<Record<string, string>>;
+  /** A search box: what was typed, found in any free-text field. */
+  q?: string;
   limit?: number;
   cursor?: string | null;
 }
@@ -53,6 +61,8 @@ export interface ListQuery {
 export type DeadlineOutcome = 'applied' | 'skipped' | 'missing' | 'already-handled' | 'cascaded';
 
 interface StepOptions {
+  /** Stores the files the event attaches, once it is known to be allowed; answers their records. */
+  attach?: () => Promise<KeptDocuments>;
   facts?: Record<string, unknown>;
   cause?: Record<string, unknown>;
   completesDeadline?: string;
@@ -70,6 +80,7 @@ export class Engine {
   readonly durations: Durations;
   readonly policies: Policies;
   readonly nodeId: string;
+  readonly documents: DocumentKeeper | null;
   readonly #reportError: NonNullable<EngineOptions['reportError']>;
 
   constructor(options: EngineOptions) {
@@ -79,6 +90,7 @@ export class Engine {
     this.durations = options.durations ?? new Durations();
     this.policies = options.policies ?? DEFAULT_POLICIES;
     this.nodeId = options.nodeId ?? `engine-${newId()}`;
+    this.documents = options.documents ?? null;
     this.#reportError = options.reportError ?? ((error, context) => console.error('engine background failure', context, error));
   }
 
@@ -86,55 +98,76 @@ export class Engine {
    * Creates an instance of `kind` from a create body, as `actor`.
    *
    * @param options.id a chosen id (seed data); otherwise a UUIDv7 is minted.
-   * @throws AppError VALIDATION_FAILED, FORBIDDEN, UNKNOWN_REFERENCE, NOT_ELIGIBLE, DUPLICATE.
+   * @param options.documents files to attach (a test report's PDF and annexes), stored with the creation or not at all.
+   * @throws AppError VALIDATION_FAILED, FORBIDDEN, UNKNOWN_REFERENCE, NOT_ELIGIBLE, DUPLICATE; PAYLOAD_TOO_LARGE and UNSUPPORTED_MEDIA_TYPE for a file.
    * @example await engine.create('agreements', { economies: ['VN', 'KR'], phase: 'I', scope }, vnRegulator)
    */
-  async create(kind: Kind, body: unknown, actor: Actor, options: { id?: string } = {}): Promise<Resource> {
+  async create(kind: Kind, body: unknown, actor: Actor, options: { id?: string; documents?: readonly DocumentUpload[] } = {}): Promise<Resource> {
     const workflow = workflows[kind];
     const rules = kindRules[kind];
     const validated = this.validator.validate<Record<string, unknown>>(workflowSchemas[kind].create.$id, body, `The new ${workflow.noun}`);
+    const uploads = await this.#inspect(kind, 'CREATE', options.documents);
     const context = this.#ruleContext(actor);
     const derived = rules.derive ? await rules.derive(validated, context) : validated;
     if (!admits(workflow.create, actor, derived)) {
       throw mayNotCreate(workflow, actor);
     }
     const { input, facts } = rules.assess ? await rules.assess(derived, context) : { input: derived, facts: undefined };
-    const [snapshot] = initialTransition(workflow.machine, input);
+    const kept = uploads ? await this.documents!.keep(kind, uploads, context.now.toISOString(), 'CREATE') : null;
+    const attached = kept ? { documents: kept.documents } : {};
+    const [snapshot] = initialTransition(workflow.machine, { ...input, ...attached });
     const step: Step = {
       workflow,
       id: options.id ?? newId(),
       before: null,
       after: { state: String(snapshot.value), context: snapshot.context as Record<string, unknown> },
-      event: { type: 'CREATE', payload: validated },
+      event: { type: 'CREATE', payload: { ...validated, ...attached } },
       actor,
       at: context.now,
       ...(facts === undefined ? {} : { facts }),
     };
-    return this.#commit(step, actor);
+    return this.#settling(kept, () => this.#commit(step, actor));
   }
 
   /**
    * Sends an event (`{ type, ...payload }`) to an instance, as `actor`.
    *
    * @param options.expectedVersion the version the sender saw (`If-Match`); a stale one is a conflict.
-   * @throws AppError VALIDATION_FAILED, NOT_FOUND, VERSION_CONFLICT, FORBIDDEN, EVENT_NOT_ACCEPTED, NOT_ELIGIBLE.
+   * @param options.documents files the event attaches (a lab's answer to a request for information).
+   * @throws AppError VALIDATION_FAILED, NOT_FOUND, VERSION_CONFLICT, FORBIDDEN, EVENT_NOT_ACCEPTED, NOT_ELIGIBLE; PAYLOAD_TOO_LARGE and UNSUPPORTED_MEDIA_TYPE for a file.
    */
-  async send(kind: Kind, id: string, body: unknown, actor: Actor, options: { expectedVersion?: number } = {}): Promise<Resource> {
+  async send(
+    kind: Kind,
+    id: string,
+    body: unknown,
+    actor: Actor,
+    options: { expectedVersion?: number; documents?: readonly DocumentUpload[] } = {},
+  ): Promise<Resource> {
     const event = validateEventBody(this.validator, kind, body);
-    for (let attempt = 1; ; attempt += 1) {
-      const record = await this.#load(kind, id, actor);
-      if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) {
-        throw staleVersion(workflows[kind], record, options.expectedVersion);
-      }
-      try {
-        return await this.#step(record, event, actor, {});
-      } catch (error) {
-        // Without an expected version the sender meant "whatever the state is now": a commit that
-        // lost a race is judged again on the fresh record. With one, the conflict is theirs to see.
-        const retry = options.expectedVersion === undefined && isAppError(error, 'VERSION_CONFLICT') && attempt < RACE_RETRIES;
-        if (!retry) throw error;
-      }
-    }
+    const uploads = await this.#inspect(kind, event.type, options.documents);
+    let kept: KeptDocuments | null = null;
+    const attach = uploads
+      ? async () => (kept ??= await this.documents!.keep(kind, uploads, this.clock.now().toISOString(), event.type))
+      : undefined;
+    return this.#settling(
+      () => kept,
+      async () => {
+        for (let attempt = 1; ; attempt += 1) {
+          const record = await this.#load(kind, id, actor);
+          if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) {
+            throw staleVersion(workflows[kind], record, options.expectedVersion);
+          }
+          try {
+            return await this.#step(record, event, actor, attach ? { attach } : {});
+          } catch (error) {
+            // Without an expected version the sender meant "whatever the state is now": a commit that
+            // lost a race is judged again on the fresh record. With one, the conflict is theirs to see.
+            const retry = options.expectedVersion === undefined && isAppError(error, 'VERSION_CONFLICT') && attempt < RACE_RETRIES;
+            if (!retry) throw error;
+          }
+        }
+      },
+    );
   }
 
   /** The instance as `actor` sees it; NOT_FOUND if it does not exist or `actor` may not read it. */
@@ -149,9 +182,14 @@ export class Engine {
     checkListQuery(workflow, query);
     const scope = readScope(workflow, actor);
     if (scope === null) return { items: [], nextCursor: null };
+    const exact: Record<string, string> = {};
+    const typed: Record<string, string> = {};
+    for (const [field, value] of Object.entries(query.where ?? {})) (field in workflow.search ? exact : typed)[field] = value;
+    const text = textConditions(typed, query.q);
     const page = await this.store.find(kind, {
       ...(query.states === undefined ? {} : { states: query.states }),
-      where: searchQuery(workflow, { ...query.where, ...scope }),
+      where: searchQuery(workflow, { ...exact, ...scope }),
+      ...(text.length > 0 ? { text } : {}),
       limit: query.limit ?? 50,
       cursor: query.cursor ?? null,
     });
@@ -182,6 +220,35 @@ export class Engine {
       await this.store.completeDeadline(deadline.id, owner, this.clock.now().toISOString());
     }
     return outcome;
+  }
+
+  /** Checks files offered with `event` (`CREATE` for a creation); null when there are none. */
+  async #inspect(kind: Kind, event: string, uploads: readonly DocumentUpload[] | undefined) {
+    if (uploads === undefined || uploads.length === 0) return null;
+    const rule = workflows[kind].documents;
+    const allowed = rule !== undefined && (event === 'CREATE' ? rule.onCreate : rule.events.includes(event));
+    if (!allowed) {
+      throw new AppError({
+        code: 'VALIDATION_FAILED',
+        detail: `Files cannot be attached to ${event === 'CREATE' ? `a new ${workflows[kind].noun}` : event}.`,
+        errors: [{ pointer: '/files', message: 'not accepted here' }],
+      });
+    }
+    if (!this.documents) throw new AppError({ code: 'INTERNAL', detail: 'This engine has no place to keep files.' });
+    return this.documents.inspect(uploads);
+  }
+
+  /** Runs a commit that may have stored files, and lets the files know whether it went in. */
+  async #settling<T>(kept: KeptDocuments | null | (() => KeptDocuments | null), work: () => Promise<T>): Promise<T> {
+    const current = () => (typeof kept === 'function' ? kept() : kept);
+    try {
+      const result = await work();
+      await current()?.settle(true);
+      return result;
+    } catch (error) {
+      await current()?.settle(false);
+      throw error;
+    }
   }
 
   #ruleContext(actor: Actor): RuleContext {
@@ -221,11 +288,13 @@ export class Engine {
     const prepared = kindRules[record.kind].prepareEvent
       ? await kindRules[record.kind].prepareEvent!(record, body, context)
       : { event: body };
-    const next = pureTransition(workflow.machine, snapshot, { ...prepared.event, at: at.toISOString(), actor });
+    const kept = options.attach ? await options.attach() : null;
+    const event = kept ? { ...prepared.event, documents: kept.documents } : prepared.event;
+    const next = pureTransition(workflow.machine, snapshot, { ...event, at: at.toISOString(), actor });
     if (next.status === 'error') {
       throw new AppError({ code: 'INTERNAL', detail: `The ${workflow.kind} machine failed on ${body.type}.`, cause: next.error });
     }
-    const { type, ...payload } = prepared.event;
+    const { type, ...payload } = event;
     const facts = prepared.facts ?? options.facts;
     return this.#commit(
       {

@@ -5,6 +5,8 @@
 import type { Kind, Workflow } from '../../machines/types.js';
 import { workflowSchemas } from '../../schemas/index.js';
 import { AppError } from '../errors.js';
+import { MIN_FRAGMENT, searchFragments } from '../search/fold.js';
+import type { TextCondition } from '../store/port.js';
 import type { Validator } from '../validation.js';
 import type { EventBody } from './rules/types.js';
 import { ownValue } from '../own.js';
@@ -39,12 +41,37 @@ export function checkListQuery(workflow: Workflow, query: { states?: readonly st
       errors: [{ pointer: '/state', message: `unknown state "${unknownState}"` }],
     });
   }
-  const unknownField = Object.keys(query.where ?? {}).find((f) => !Object.hasOwn(workflow.search, f));
+  const filters = [...Object.keys(workflow.search), ...Object.keys(workflow.text ?? {})];
+  const unknownField = Object.keys(query.where ?? {}).find((f) => !filters.includes(f));
   if (unknownField !== undefined) {
     throw new AppError({
       code: 'VALIDATION_FAILED',
-      detail: `${workflow.kind} cannot be filtered by "${unknownField}"; the filters are ${Object.keys(workflow.search).join(', ')}.`,
+      detail: `${workflow.kind} cannot be filtered by "${unknownField}"; the filters are ${filters.join(', ')}.`,
       errors: [{ pointer: `/${unknownField}`, message: 'unknown filter' }],
     });
   }
+}
+
+/**
+ * What a person typed, as free-text conditions: each field's text (or, for `anywhere`, the text
+ * of the search box) folded and cut into fragments that must all occur.
+ *
+ * @throws AppError VALIDATION_FAILED for text too short to look up (under three letters).
+ */
+export function textConditions(typed: Readonly<Record<string, string>>, anywhere?: string): TextCondition[] {
+  const conditions: TextCondition[] = [];
+  const entries: Array<[string | undefined, string]> = [...Object.entries(typed), ...(anywhere === undefined ? [] : [[undefined, anywhere] as [undefined, string]])];
+  for (const [field, text] of entries) {
+    const fragments = searchFragments(text);
+    if (fragments.length === 0) {
+      const name = field ?? 'q';
+      throw new AppError({
+        code: 'VALIDATION_FAILED',
+        detail: `Type at least ${MIN_FRAGMENT} letters or digits to search by ${name} ("${text}" is too short).`,
+        errors: [{ pointer: `/${name}`, message: `must have at least ${MIN_FRAGMENT} characters besides spaces` }],
+      });
+    }
+    for (const fragment of fragments) conditions.push(field === undefined ? { fragment } : { field, fragment });
+  }
+  return conditions;
 }

@@ -1,36 +1,46 @@
-/** The searchable fields and unique keys of an instance, from its workflow's table. */
+/** The searchable fields, free text and unique keys of an instance, from its workflow's table. */
 import type { SearchField, Workflow } from '../../machines/types.js';
-import type { SearchFields } from '../store/port.js';
+import { foldText } from '../search/fold.js';
+import type { SearchFields, SearchText } from '../store/port.js';
 import { stringsAt } from './paths.js';
 import { ownValue } from '../own.js';
 
-function spec(field: SearchField): { path: string; fold: boolean } {
-  return typeof field === 'string' ? { path: field, fold: false } : { path: field.path, fold: field.fold };
+function valuesOf(field: SearchField, state: string, data: Record<string, unknown>): string[] {
+  if (typeof field === 'string') return stringsAt(data, field);
+  if ('derive' in field) {
+    const derived = field.derive({ state, data });
+    return derived === undefined ? [] : Array.isArray(derived) ? derived : [derived];
+  }
+  return stringsAt(data, field.path).map(foldText);
 }
 
-/** Case-insensitive fields are indexed and queried in this form. */
-function fold(value: string): string {
-  return value.normalize('NFC').toLocaleLowerCase('und');
+function folds(field: SearchField | undefined): boolean {
+  return field !== undefined && typeof field === 'object' && 'fold' in field;
 }
 
-export function searchFields(workflow: Workflow, data: Record<string, unknown>): SearchFields {
+/** The exact-match fields of an instance in `state` with `data`. */
+export function searchFields(workflow: Workflow, state: string, data: Record<string, unknown>): SearchFields {
   const fields: SearchFields = {};
   for (const [name, field] of Object.entries(workflow.search)) {
-    const { path, fold: folded } = spec(field);
-    const values = stringsAt(data, path).map((v) => (folded ? fold(v) : v));
+    const values = valuesOf(field, state, data);
     if (values.length > 0) fields[name] = values.length === 1 ? values[0]! : values;
   }
   return fields;
 }
 
+/** The free-text fields of an instance, folded as they are indexed. */
+export function searchText(workflow: Workflow, data: Record<string, unknown>): SearchText {
+  const text: SearchText = {};
+  for (const [name, path] of Object.entries(workflow.text ?? {})) {
+    const value = foldText(stringsAt(data, path).join(' '));
+    if (value !== '') text[name] = value;
+  }
+  return text;
+}
+
 /** A query's field values in the form they are indexed. */
 export function searchQuery(workflow: Workflow, where: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(where).map(([name, value]) => {
-      const field = ownValue(workflow.search, name);
-      return [name, field !== undefined && spec(field).fold ? fold(value) : value];
-    }),
-  );
+  return Object.fromEntries(Object.entries(where).map(([name, value]) => [name, folds(ownValue(workflow.search, name)) ? foldText(value) : value]));
 }
 
 /** One key per unique combination whose fields all have a value. */

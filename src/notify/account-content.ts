@@ -1,7 +1,7 @@
 /** What an account e-mail (a sign-in link) says, laid out like every other e-mail. */
 import type { AccountMail, Recipient } from '../store/port.js';
 import type { MailContent } from './content.js';
-import type { Wording } from './wording/index.js';
+import type { Wording } from '../i18n/index.js';
 
 export function accountContent(mail: AccountMail, recipient: Recipient, wording: Wording): MailContent {
   const words = wording.signIn;

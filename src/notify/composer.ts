@@ -9,7 +9,7 @@ import { directoryNames } from './directory-names.js';
 import { messageIdFor, threadIdFor, type MailMessage } from './mail-message.js';
 import { renderHtml } from './render-html.js';
 import { renderText } from './render-text.js';
-import { wordings } from './wording/index.js';
+import { wordings } from '../i18n/index.js';
 
 export interface ComposerOptions {
   directory: DirectoryStore;

@@ -8,7 +8,7 @@ import type { Notification, Recipient } from '../store/port.js';
 import type { DirectoryNames } from './directory-names.js';
 import { kindFacts } from './kind-facts.js';
 import { Reading, type Fact } from './reading.js';
-import type { Wording } from './wording/index.js';
+import type { Wording } from '../i18n/index.js';
 import { ownValue } from '../own.js';
 
 export type { Fact } from './reading.js';
@@ -166,7 +166,7 @@ export function mailContent(input: {
     reasons: rejectionReasons(r),
     next: { heading: wording.labels.next, text: ownValue(wording.next[n.kind], n.to) ?? '' },
     deadlines: deadlines.length === 0 ? null : { heading: wording.labels.deadlines, items: deadlines },
-    link: { label: wording.labels.link, href: `${input.publicUrl}/${n.kind}/${encodeURIComponent(n.instanceId)}` },
+    link: { label: wording.labels.link, href: `${input.publicUrl}/records/${n.kind}/${encodeURIComponent(n.instanceId)}` },
     footer: wording.footer(partyOf(r, input.recipient)),
   };
 }

@@ -6,7 +6,7 @@
 import type { Kind } from '../../machines/types.js';
 import type { Notification } from '../store/port.js';
 import type { DirectoryNames } from './directory-names.js';
-import type { Wording } from './wording/index.js';
+import type { Wording } from '../i18n/index.js';
 import { ownValue } from '../own.js';
 
 /** One labelled line of an e-mail: "Designation number: VN0001". */

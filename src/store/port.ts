@@ -119,6 +119,21 @@ export interface Deadline extends DeadlineDraft {
 export type SearchFields = Record<string, string | string[]>;
 
 /**
+ * Free-text fields of an instance, name -> text, already folded (`src/search/fold.ts`: no case,
+ * no accents, đ as d). An adapter indexes them for substring look-ups (SQLite: FTS5 trigrams).
+ */
+export type SearchText = Record<string, string>;
+
+/**
+ * A free-text condition: `fragment` (folded, at least 3 characters) occurs somewhere in the
+ * named text field, or in any of the instance's text fields when `field` is absent.
+ */
+export interface TextCondition {
+  field?: string;
+  fragment: string;
+}
+
+/**
  * One transition's whole effect, written atomically: all of it or none of it.
  * `expectedVersion` 0 creates the instance; otherwise the instance must be at that version.
  */
@@ -134,6 +149,8 @@ export interface Commit {
   fields?: SearchFields;
   /** Keys that must be unique within the kind; replaces the previous set. Omitted when unchanged. */
   uniqueKeys?: string[];
+  /** Replaces the free-text fields; omitted when they did not change. */
+  text?: SearchText;
   history: Omit<HistoryEntry, 'seq'>;
   /** The transition's e-mail: one notification, one outbox message per recipient. */
   outbox: { notification: Notification; messages: Array<{ id: string; recipient: Recipient }> };
@@ -160,10 +177,18 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/**
+ * What to find. Every condition must hold, and an adapter answers from an index, never by reading
+ * every instance of the kind: the longest `text` fragment (else the first `where` field, else the
+ * kind and states) selects the candidates, the others filter them; so a caller names its most
+ * selective field first (a report number before an economy).
+ */
 export interface FindQuery {
   states?: readonly string[];
   /** Field -> value; all must match. */
   where?: Readonly<Record<string, string>>;
+  /** Free-text conditions; all must match. */
+  text?: readonly TextCondition[];
   limit: number;
   cursor?: string | null;
 }
@@ -181,7 +206,11 @@ export interface InstanceStore {
   /** Writes a creation or a transition with everything it implies, atomically. */
   commit(commit: Commit): Promise<void>;
   load(kind: Kind, id: string): Promise<InstanceRecord | null>;
-  /** Instances of a kind, oldest first, filtered by state and searchable fields. */
+  /**
+   * Instances of a kind, filtered by state, searchable fields and free text: oldest first, or
+   * with `text`, in the order their text was indexed (which is creation order unless the text
+   * changed). The cursor is the adapter's own.
+   */
   find(kind: Kind, query: FindQuery): Promise<Page<InstanceRecord>>;
   /** History entries, oldest first, after `afterSeq`. */
   history(kind: Kind, id: string, options: { afterSeq?: number; limit: number }): Promise<Page<HistoryEntry>>;

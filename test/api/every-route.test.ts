@@ -6,12 +6,15 @@
 import { expect } from 'chai';
 import { allRoutes } from '../../src/api/app.js';
 import { ApiWorld } from '../helpers/api.js';
+import { multipart, pdfBytes } from '../helpers/documents.js';
 import { KR_SCOPE, VN_SCOPE, daysFrom, testKeyHasher } from '../helpers/world.js';
 
 interface Example {
   as?: string;
   path: string;
   body?: unknown;
+  /** Built afresh for each request: a form can be sent once. */
+  form?: () => FormData;
   status: number;
 }
 
@@ -25,6 +28,9 @@ describe('HTTP: every route, used as intended', () => {
     const { lab, agreement, accreditation, recognition } = await w.recognizedLab();
     w.advanceDays(3);
     const report = await w.submit(lab);
+    const pdf = pdfBytes('every route');
+    const withFile = await w.engine.create('test-reports', w.reportBody(), lab, { documents: [{ bytes: pdf, name: 'report.pdf', role: 'report' }] });
+    const sha256 = (withFile.data['documents'] as Array<{ sha256: string }>)[0]!.sha256;
     const now = w.clock.now().toISOString();
     const other = await w.addLab();
     const token = 'a-sign-in-token-0123456789abcdef';
@@ -56,6 +62,10 @@ describe('HTTP: every route, used as intended', () => {
       'GET /test-reports/{id}': { as: 'importer-hanbit', path: `/test-reports/${report.id}`, status: 200 },
       'POST /test-reports/{id}/events': { as: 'kr-regulator', path: `/test-reports/${report.id}/events`, body: { type: 'REQUEST_INFO', request: 'Ảnh chụp mẫu thử?' }, status: 200 },
       'GET /test-reports/{id}/history': { as: lab.id, path: `/test-reports/${report.id}/history`, status: 200 },
+      'GET /test-reports/{id}/documents/{sha256}': { as: 'kr-regulator', path: `/test-reports/${withFile.id}/documents/${sha256}`, status: 200 },
+      'GET /public/test-reports/accepted.csv': { path: '/public/test-reports/accepted.csv?economy=KR', status: 200 },
+      'GET /public/documents/{sha256}': { path: `/public/documents/${sha256}?lang=vi`, status: 200 },
+      'POST /public/documents/verify': { path: '/public/documents/verify', form: () => multipart(null, [{ part: 'file', name: 'r.pdf', bytes: pdf }]), status: 200 },
       'GET /economies': { as: 'importer-hanbit', path: '/economies', status: 200 },
       'GET /regulations': { as: 'importer-hanbit', path: '/regulations?economy=KR', status: 200 },
       'GET /cabs': { as: 'importer-hanbit', path: '/cabs?economy=VN', status: 200 },
@@ -103,7 +113,11 @@ describe('HTTP: every route, used as intended', () => {
 
   it('answers each example with success', async () => {
     for (const [name, example] of Object.entries(examples)) {
-      const answer = await api.request(name.split(' ')[0]!, example.path, { ...(example.as ? { as: example.as } : {}), ...(example.body === undefined ? {} : { body: example.body }) });
+      const answer = await api.request(name.split(' ')[0]!, example.path, {
+        ...(example.as ? { as: example.as } : {}),
+        ...(example.body === undefined ? {} : { body: example.body }),
+        ...(example.form ? { form: example.form() } : {}),
+      });
       expect(answer.status, `${name}: ${answer.text.slice(0, 400)}`).to.equal(example.status);
     }
   });

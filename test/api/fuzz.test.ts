@@ -151,6 +151,8 @@ describe('HTTP fuzz: malformed bodies to every POST route', function () {
     targets[`POST /accreditations/${accreditation.id}/events`] = { valid: { type: 'SUSPEND', reason: 'x' }, required: ['type', 'reason'], allowed: 'vn-accreditation-body' };
     targets[`POST /recognitions/${recognition.id}/events`] = { valid: { type: 'CONTEST', reasons: 'x' }, required: ['type', 'reasons'], allowed: 'kr-regulator' };
     targets[`POST /test-reports/${report.id}/events`] = { valid: { type: 'REJECT', reason: 'x' }, required: ['type', 'reason'], allowed: 'kr-regulator' };
+    // JSON is never a file: whatever the body, the verification refuses it without looking further.
+    targets['POST /public/documents/verify'] = { valid: {}, required: [], allowed: 'admin' };
     // Every message here is pending: even the admin's re-queue is refused (422), whatever the body.
     const message = (await api.world.store.listOutbox({ limit: 1 })).items[0]!;
     targets[`POST /admin/outbox/${message.id}/requeue`] = { valid: {}, required: [], allowed: 'admin' };

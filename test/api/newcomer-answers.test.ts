@@ -23,11 +23,11 @@ describe('HTTP: answers in plain words', () => {
     expect(summaries.filter((summary) => /\ba [aeiou]/i.test(summary))).to.deep.equal([]);
   });
 
-  it('a public look-up without what to look for says which parameters it needs, and never "(body)"', async () => {
-    const answer = await api.get<Problem>('/public/test-reports?economy=KR');
+  it('a public look-up without its economy says which parameter it needs, and never "(body)"', async () => {
+    const answer = await api.get<Problem>('/public/test-reports?q=router');
     expect(answer.status).to.equal(400);
-    expect(answer.body.detail).to.equal('The query is not valid: needs "reportNumber", or "manufacturer" and "model"');
-    expect(answer.body.errors).to.deep.equal([{ pointer: '', message: 'needs "reportNumber", or "manufacturer" and "model"' }]);
+    expect(answer.body.detail).to.equal('The query is not valid: missing required property "economy"');
+    expect(answer.body.errors).to.deep.equal([{ pointer: '', message: 'missing required property "economy"' }]);
     const unknown = await api.get<Problem>('/public/recognitions?importing=KR&exporter=VN');
     expect(unknown.body.detail).to.equal('The query is not valid: unknown property "exporter"');
   });

@@ -64,7 +64,7 @@ describe('HTTP: public look-ups', () => {
     expect(answer.body.items).to.have.length(1);
     expect(answer.body.items[0]).to.include({ reportNumber: 'PUB-0001', state: 'accepted', importingEconomy: 'KR' });
     expect(answer.body.items[0]).to.have.keys(
-      'reportNumber', 'importingEconomy', 'lab', 'equipment', 'regulations', 'state', 'testedAt', 'issuedAt', 'acceptedAt', 'validUntil', 'decidedAt',
+      'reportNumber', 'importingEconomy', 'lab', 'equipment', 'regulations', 'state', 'meaning', 'testedAt', 'issuedAt', 'acceptedAt', 'validUntil', 'decidedAt',
     );
   });
 
@@ -75,9 +75,11 @@ describe('HTTP: public look-ups', () => {
     expect(underReview.body.items).to.deep.equal([]);
   });
 
-  it('400 without an economy, or with neither a report number nor a manufacturer and model', async () => {
+  it('400 without an economy, or with text too short to look up, naming only that field', async () => {
     expect((await api.get('/public/test-reports?reportNumber=PUB-0001')).status).to.equal(400);
-    expect((await api.get('/public/test-reports?economy=KR&model=DN-AX5')).status).to.equal(400);
+    const short = await api.get<Problem & { errors: Array<{ pointer: string }> }>('/public/test-reports?economy=KR&model=DN');
+    expect(short.status).to.equal(400);
+    expect(short.body.errors.map((e) => e.pointer)).to.deep.equal(['/model']);
   });
 
   it('lists the CABs Korea recognises from Viet Nam, as JSON or as CSV a spreadsheet opens with its diacritics', async () => {

@@ -170,6 +170,36 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         expect((await store.find('agreements', { limit: 5, where: { economy: 'JP' } })).items).to.have.length(1);
       });
 
+      it('find by free text: a fragment anywhere in a named field, or in any field; all conditions hold; pages once each', async () => {
+        const text = (manufacturer: string, model: string) => ({ manufacturer, model });
+        await store.commit(commitOf('t1', 0, 'operational', { fields: { phase: 'I' }, text: text('cong ty co phan thiet bi mang phuong nam', 'pn-ax1800') }));
+        await store.commit(commitOf('t2', 0, 'operational', { fields: { phase: 'II' }, text: text('cong ty tnhh dien tu dong nai', 'dn-ax5') }));
+        await store.commit(commitOf('t3', 0, 'negotiating', { fields: { phase: 'I' }, text: text('hanbit networks', 'pn-mesh5') }));
+        const idsOf = async (query: Omit<Parameters<Store['find']>[1], 'limit'>) => (await store.find('agreements', { limit: 10, ...query })).items.map((i) => i.id).sort();
+        expect(await idsOf({ text: [{ fragment: 'phuong nam' }] })).to.deep.equal(['t1']);
+        expect(await idsOf({ text: [{ field: 'model', fragment: 'ax' }, { fragment: 'cong ty' }] })).to.deep.equal(['t1', 't2']);
+        expect(await idsOf({ text: [{ field: 'model', fragment: 'pn-' }], where: { phase: 'I' }, states: ['operational'] })).to.deep.equal(['t1']);
+        expect(await idsOf({ text: [{ field: 'manufacturer', fragment: 'pn-' }] }), 'not in that field').to.deep.equal([]);
+        expect(await idsOf({ text: [{ fragment: 'nam pn' }] }), 'no fragment spans two fields').to.deep.equal([]);
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: Awaited<ReturnType<Store['find']>> = await store.find('agreements', { limit: 1, cursor, text: [{ fragment: 'cong' }] });
+          seen.push(...page.items.map((i) => i.id));
+          cursor = page.nextCursor;
+        } while (cursor !== null);
+        expect(seen.sort()).to.deep.equal(['t1', 't2']);
+      });
+
+      it('a commit with text replaces it; one without keeps it', async () => {
+        await store.commit(commitOf('t1', 0, 'negotiating', { text: { model: 'pn-ax1800' } }));
+        await store.commit(commitOf('t1', 1, 'operational'));
+        expect((await store.find('agreements', { limit: 5, text: [{ fragment: 'ax18' }] })).items).to.have.length(1);
+        await store.commit(commitOf('t1', 2, 'operational', { text: { model: 'dn-5g' } }));
+        expect((await store.find('agreements', { limit: 5, text: [{ fragment: 'ax18' }] })).items).to.have.length(0);
+        expect((await store.find('agreements', { limit: 5, text: [{ field: 'model', fragment: 'dn-5' }] })).items).to.have.length(1);
+      });
+
       it('history pages after a sequence number, keeping facts and causes', async () => {
         await store.commit(commitOf('a1', 0, 'negotiating'));
         const history = { at: at(1), type: 'EXPIRED', actor: { id: 'system', role: 'system' as const }, from: 'negotiating', to: 'x', payload: {}, facts: { n: 1 }, cause: { deadline: { id: 'd' } } };

@@ -10,6 +10,7 @@ import { createApp } from '../../src/api/app.js';
 import type { ApiDeps } from '../../src/api/deps.js';
 import { listen, type RunningServer } from '../../src/api/server.js';
 import { loadConfig } from '../../src/config.js';
+import { DocumentKeeper } from '../../src/engine/documents.js';
 import { Engine } from '../../src/engine/engine.js';
 import { ServiceMetrics } from '../../src/metrics/service-metrics.js';
 import { outboxAdmin } from '../../src/notify/index.js';
@@ -27,6 +28,8 @@ export interface Answer<T = Record<string, unknown>> {
   headers: Headers;
   body: T;
   text: string;
+  /** The body as received, byte for byte. */
+  bytes: Buffer;
 }
 
 export interface RequestOptions {
@@ -37,6 +40,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Sent as is, instead of `body` as JSON. */
   raw?: string;
+  /** Sent as multipart/form-data (fetch writes the boundary). */
+  form?: FormData;
   headers?: Record<string, string>;
 }
 
@@ -50,6 +55,8 @@ export function apiDeps(world: World, options: { publicRateLimit?: number; authF
     clock: world.clock,
     log: pino({ level: 'silent' }),
     outboxAdmin: outboxAdmin({ config, store: world.store, clock: world.clock }),
+    blobs: world.blobs,
+    uploadMaxBytes: world.uploadMaxBytes,
     publicRateLimit: options.publicRateLimit ?? 10_000,
     credentials: credentialsFor(config, world.store, world.clock),
     access: { ...accessSettings(config), failureLimit: options.authFailureLimit ?? 10_000 },
@@ -65,11 +72,18 @@ export class ApiWorld {
     this.server = server;
   }
 
-  static async create(options: { publicRateLimit?: number; start?: string; authFailureLimit?: number; metrics?: boolean } = {}): Promise<ApiWorld> {
-    const world = await World.create(options.start ? { start: options.start } : {});
+  static async create(
+    options: { publicRateLimit?: number; start?: string; authFailureLimit?: number; metrics?: boolean; uploadMaxBytes?: number } = {},
+  ): Promise<ApiWorld> {
+    const world = await World.create({
+      ...(options.start ? { start: options.start } : {}),
+      ...(options.uploadMaxBytes ? { uploadMaxBytes: options.uploadMaxBytes } : {}),
+    });
     const metrics = options.metrics ? new ServiceMetrics({ store: world.store, clock: world.clock }) : undefined;
     // With metrics, the API's engine times its commits as the service's does.
-    const engine = metrics ? new Engine({ store: metrics.timingCommits(world.store), clock: world.clock, durations: world.engine.durations, nodeId: 'test-node' }) : world.engine;
+    const engine = metrics
+      ? new Engine({ store: metrics.timingCommits(world.store), clock: world.clock, durations: world.engine.durations, nodeId: 'test-node', documents: new DocumentKeeper({ blobs: world.blobs, store: world.store, maxBytes: world.uploadMaxBytes }) })
+      : world.engine;
     const app = createApp({ ...apiDeps(world, options), ...(metrics ? { metrics, metricsOnApi: true } : {}), engine });
     return new ApiWorld(world, await listen(app, 0));
   }
@@ -88,16 +102,17 @@ export class ApiWorld {
     const headers: Record<string, string> = { ...options.headers };
     if (options.key) headers['Authorization'] = `Bearer ${options.key}`;
     else if (options.as) headers['Authorization'] = `Bearer ${this.keyOf(options.as)}`;
-    let body: string | undefined = options.raw;
+    let body: string | FormData | undefined = options.form ?? options.raw;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);
       headers['Content-Type'] ??= 'application/json';
     }
     const response = await fetch(`${this.server.url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
     // Decoded by hand: response.text() would drop a byte-order mark, which CSV answers carry on purpose.
-    const text = Buffer.from(await response.arrayBuffer()).toString('utf8');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const text = bytes.toString('utf8');
     const type = response.headers.get('content-type') ?? '';
-    return { status: response.status, headers: response.headers, text, body: (type.includes('json') ? JSON.parse(text) : text) as T };
+    return { status: response.status, headers: response.headers, text, bytes, body: (type.includes('json') ? JSON.parse(text) : text) as T };
   }
 
   get<T = Record<string, unknown>>(path: string, as?: string, headers?: Record<string, string>): Promise<Answer<T>> {

@@ -90,6 +90,8 @@ export interface RunningService {
   lines: LogLine[];
   /** SIGTERM, then the exit code and every line logged. */
   stop(): Promise<RunResult>;
+  /** Sends `signal` (SIGKILL: a crash, no clean-up at all) and answers once the process has exited. */
+  kill(signal: NodeJS.Signals): Promise<RunResult>;
 }
 
 /** Starts the service and answers once its API listens; stop it with `stop()`. */
@@ -115,6 +117,10 @@ export async function startServiceProcess(env: Record<string, string>, timeoutMs
     lines: spawned.lines,
     stop: () => {
       spawned.child.kill('SIGTERM');
+      return spawned.exited;
+    },
+    kill: (signal) => {
+      spawned.child.kill(signal);
       return spawned.exited;
     },
   };

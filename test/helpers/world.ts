@@ -11,6 +11,7 @@ import type { Actor, Kind } from '../../machines/types.js';
 import { SYSTEM_ACTOR } from '../../machines/types.js';
 import { ManualClock } from '../../src/clock.js';
 import { Durations } from '../../src/engine/durations-table.js';
+import { DocumentKeeper } from '../../src/engine/documents.js';
 import { Engine } from '../../src/engine/engine.js';
 import type { Resource } from '../../src/engine/resource.js';
 import { KeyHasher } from '../../src/access/key-hash.js';
@@ -18,6 +19,7 @@ import { DEVELOPMENT_KEY_SECRET } from '../../src/config.js';
 import { actorOf } from '../../src/principals.js';
 import { loadReferenceData } from '../../src/seed/apply-seed.js';
 import { readSeed } from '../../src/seed/read-seed.js';
+import { FileBlobStore } from '../../src/store/blobs.js';
 import type { CommitFaults, Store } from '../../src/store/port.js';
 import { Validator } from '../../src/validation.js';
 import { testStores, type StoreProbe, type StoreSnapshot, type TestStore } from './store-factory.js';
@@ -46,15 +48,28 @@ export class World {
   readonly store: Store;
   /** Reads what the store holds beyond the port (counts, every deadline); see `stores/probe.ts`. */
   readonly probe: StoreProbe;
+  /** Attached files, in a temp folder of the world's own. */
+  readonly blobs: FileBlobStore;
+  readonly uploadMaxBytes: number;
   readonly engine: Engine;
   readonly clock: ManualClock;
   readonly actors: Map<string, Actor>;
   readonly #opened: TestStore;
+  readonly #removeFiles: () => void;
   #counter = 0;
 
-  private constructor(opened: TestStore, engine: Engine, clock: ManualClock, actors: Map<string, Actor>) {
+  private constructor(
+    opened: TestStore,
+    files: { blobs: FileBlobStore; uploadMaxBytes: number; remove: () => void },
+    engine: Engine,
+    clock: ManualClock,
+    actors: Map<string, Actor>,
+  ) {
     this.store = opened.store;
     this.probe = opened.probe;
+    this.blobs = files.blobs;
+    this.uploadMaxBytes = files.uploadMaxBytes;
+    this.#removeFiles = files.remove;
     this.engine = engine;
     this.clock = clock;
     this.actors = actors;
@@ -67,6 +82,8 @@ export class World {
       faults?: CommitFaults;
       durations?: Record<string, string>;
       start?: string;
+      /** The largest file one may attach (default 1 MiB). */
+      uploadMaxBytes?: number;
       /** Where background failures go; by default they fail the test. */
       reportError?: (error: unknown) => void;
     } = {},
@@ -76,10 +93,14 @@ export class World {
     const store = opened.store;
     const actors = await loadReferenceData(store, await readSeed(join(import.meta.dirname, '..', '..', 'seed'), validator));
     const clock = new ManualClock(options.start ?? BASE);
+    const { dir, remove } = tempDir('mra-files-');
+    const blobs = new FileBlobStore(dir);
+    const uploadMaxBytes = options.uploadMaxBytes ?? 1024 * 1024;
     const engine = new Engine({
       store,
       clock,
       validator,
+      documents: new DocumentKeeper({ blobs, store, maxBytes: uploadMaxBytes }),
       durations: new Durations(options.durations ?? {}),
       nodeId: 'test-node',
       reportError:
@@ -88,11 +109,12 @@ export class World {
           throw error;
         }),
     });
-    return new World(opened, engine, clock, actors);
+    return new World(opened, { blobs, uploadMaxBytes, remove }, engine, clock, actors);
   }
 
   async close(): Promise<void> {
     await this.#opened.dispose();
+    this.#removeFiles();
   }
 
   /** Another connection to the world's store, as a second node would have; closed with the world. */

@@ -68,7 +68,7 @@ describe('E-mail on every transition', function () {
 
   it('agreements: a first signature and the one that makes it operational, in English and Vietnamese', async () => {
     const agreement = await world.agreement({ sign: false });
-    const link = `${PUBLIC_URL}/agreements/${agreement.id}`;
+    const link = `${PUBLIC_URL}/records/agreements/${agreement.id}`;
 
     const first = await mailsOf(() => world.send('agreements', agreement.id, { type: 'SIGN', comment: 'Ký thay mặt Việt Nam.' }, 'vn-regulator'));
     expect([...first.keys()]).to.have.members(['mra@vnta.vn.example', 'mra@most.vn.example', 'mra@rra.kr.example', 'designation@rra.kr.example']);
@@ -120,7 +120,7 @@ describe('E-mail on every transition', function () {
       .and.to.contain(`Why: Renewal reminder, due ${reminder!.dueAt.slice(0, 10)} ${reminder!.dueAt.slice(11, 16)} UTC`)
       .and.to.contain('Deadlines:\n  - End of validity: ')
       .and.to.contain('You receive this e-mail as a party to this accreditation: lab.');
-    expectWellFormed(en, 'en', `${PUBLIC_URL}/accreditations/${accreditation.id}`);
+    expectWellFormed(en, 'en', `${PUBLIC_URL}/records/accreditations/${accreditation.id}`);
 
     const vi = mailTo(mails, 'vilas@boa.vn.example');
     expect(vi.subject).to.equal(`Chứng chỉ công nhận ${certificate} của ${cab.name}: đến hạn gia hạn`);
@@ -153,12 +153,12 @@ describe('E-mail on every transition', function () {
       .and.to.contain(`Listed until: ${String(now.data['validUntil']).slice(0, 10)}`)
       .and.to.contain('  - Listing expiry reminder: ')
       .and.to.contain('  - End of the listing: ');
-    expectWellFormed(en, 'en', `${PUBLIC_URL}/recognitions/${application.id}`);
+    expectWellFormed(en, 'en', `${PUBLIC_URL}/records/recognitions/${application.id}`);
 
     const vi = mailTo(recognized, secondCab.email);
     expect(vi.subject).to.equal(`Hồ sơ đề nghị Hàn Quốc thừa nhận ${secondCab.name}: đã được thừa nhận`);
     expect(vi.text).to.contain(`Số chỉ định: ${designation}`).and.to.contain('Nhắc sắp hết thời hạn thừa nhận: ').and.to.contain('với tư cách phòng thử nghiệm');
-    expectWellFormed(vi, 'vi', `${PUBLIC_URL}/recognitions/${application.id}`);
+    expectWellFormed(vi, 'vi', `${PUBLIC_URL}/records/recognitions/${application.id}`);
   });
 
   it('test reports: a rejection gives its reasons; a cascade says which change caused it', async () => {
@@ -182,7 +182,7 @@ describe('E-mail on every transition', function () {
     const labMail = mailTo(rejected, cab.email);
     expect(labMail.subject).to.equal(`Báo cáo thử nghiệm ${number} (PN-AX3000) gửi Hàn Quốc: bị từ chối`);
     expect(labMail.text).to.contain('Lý do:\n  - Cơ quan quản lý của nền kinh tế nhập khẩu không chấp nhận, lý do: Thiếu kết quả phát xạ giả băng 5 GHz.');
-    expectWellFormed(labMail, 'vi', `${PUBLIC_URL}/test-reports/${report.id}`);
+    expectWellFormed(labMail, 'vi', `${PUBLIC_URL}/records/test-reports/${report.id}`);
 
     const pending = await world.submit(lab);
     world.advanceDays(1);

@@ -70,7 +70,7 @@ describe('E-mail from npm start', function () {
     const toImporter = mails.find(
       (mail) => mail.subject === 'Test report SHT-RF-0001 (PN-AX3000) for KR: accepted' && JSON.stringify(mail.to).includes('compliance@hanbit.kr.example'),
     );
-    expect(toImporter?.text).to.contain('Dear Hanbit Trading Co., Ltd.,').and.to.contain('View details: https://mra.example.gov.vn/test-reports/tr-sh-0001');
+    expect(toImporter?.text).to.contain('Dear Hanbit Trading Co., Ltd.,').and.to.contain('View details: https://mra.example.gov.vn/records/test-reports/tr-sh-0001');
   });
 
   it('killed in the middle of a batch and started again, delivers every message; a copy sent twice has the same Message-ID', async () => {

@@ -10,7 +10,7 @@ import { mailContent, type MailContent } from '../../src/notify/content.js';
 import { directoryNames } from '../../src/notify/directory-names.js';
 import { renderHtml } from '../../src/notify/render-html.js';
 import { renderText } from '../../src/notify/render-text.js';
-import { wordings, type Language } from '../../src/notify/wording/index.js';
+import { wordings, type Language } from '../../src/i18n/index.js';
 import type { Notification, Recipient } from '../../src/store/port.js';
 import { edges, graphModels, type Edge } from '../helpers/graph-models.js';
 import { BASE, World, daysFrom } from '../helpers/world.js';

@@ -23,7 +23,7 @@ const session = {
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export const authRoutes: RouteSpec[] = [
-  route<Record<string, never>, { email: string }>({
+  route<Record<string, never>, { email: string; next?: string }>({
     method: 'post',
     path: '/auth/sign-in-link',
     summary: 'Ask for a sign-in link by e-mail',
@@ -37,14 +37,14 @@ export const authRoutes: RouteSpec[] = [
       ...problems([400, 413, 415, 429]),
     },
     async handle({ body }, { store, credentials, clock, access }) {
-      await sendSignInLink({ store, credentials, clock, publicUrl: access.publicUrl, linkMinutes: access.signInLinkMinutes }, body.email);
+      await sendSignInLink({ store, credentials, clock, publicUrl: access.publicUrl, linkMinutes: access.signInLinkMinutes }, body.email, body.next);
       return {
         status: 202,
         body: { detail: `If this address belongs to an account, a sign-in link is on its way; it works once, for ${access.signInLinkMinutes} minutes.` },
       };
     },
   }),
-  route<{ token: string }>({
+  route<{ token: string; next?: string }>({
     method: 'get',
     path: '/auth/sign-in',
     summary: 'Sign in with the link from the e-mail',

@@ -11,10 +11,12 @@ import { economyRoutes } from './economies.js';
 import { healthRoutes } from './health.js';
 import { machineRoutes } from './machines.js';
 import { principalRoutes } from './principals.js';
+import { publicDocumentRoutes } from './public-documents.js';
 import { publicRecognitionRoutes } from './public-recognitions.js';
 import { publicTestReportRoutes } from './public-test-reports.js';
 import { recognitionsRoutes } from './recognitions.js';
 import { regulationRoutes } from './regulations.js';
+import { testReportDocumentRoutes } from './test-report-documents.js';
 import { testReportsRoutes } from './test-reports.js';
 
 export function apiRoutes(): RouteSpec[] {
@@ -23,11 +25,13 @@ export function apiRoutes(): RouteSpec[] {
     ...accreditationsRoutes,
     ...recognitionsRoutes,
     ...testReportsRoutes,
+    ...testReportDocumentRoutes,
     ...economyRoutes,
     ...regulationRoutes,
     ...cabRoutes,
     ...publicTestReportRoutes,
     ...publicRecognitionRoutes,
+    ...publicDocumentRoutes,
     ...healthRoutes,
     ...machineRoutes,
     ...principalRoutes,

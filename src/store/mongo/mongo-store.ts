@@ -56,6 +56,8 @@ import { defineModels } from './models.js';
 import * as q from './queries.js';
 import { isDuplicateKey, Runner } from './run.js';
 import * as transfer from './transfer.js';
+import { guardStore } from '../unavailable.js';
+import { mongoUnavailable } from './unavailable.js';
 
 export interface MongoStoreOptions extends MongoOptions {
   /** Fault injection for tests; never set in production. */
@@ -84,6 +86,8 @@ export class MongoStore implements Store {
     this.connection = connection;
     this.#run = new Runner(defineModels(connection));
     this.#committer = new MongoCommitter(connection, this.#run, writeConcernOf(options), options.faults);
+    // An unreachable server, a full disk or no primary answers STORE_UNAVAILABLE from every method (unavailable.ts).
+    return guardStore(this, mongoUnavailable);
   }
 
   /** Connects, refusing a standalone server. Indexes are checked by the caller (`findMissingIndexes`). */

@@ -11,6 +11,7 @@
 import mongoose from 'mongoose';
 import type { Kind } from '../../../machines/types.js';
 import type { Commit, DeadlineSource, FindQuery, Lease, OutboxResult, OutboxStatus } from '../port.js';
+import { AppError } from '../../errors.js';
 import { decodeCursor } from '../cursor.js';
 import {
   COLLECTIONS,
@@ -92,6 +93,11 @@ export function transitionInstance(c: Commit): Write {
 
 /** Instances of a kind by state and searchable fields, oldest first, one more than a page. */
 export function findInstances(kind: Kind, query: FindQuery): Read {
+  // Free text (docs/search-and-documents.md, "For the MongoDB adapter") is not indexed here yet:
+  // refused, so a search box never silently answers every report.
+  if (query.text && query.text.length > 0) {
+    throw new AppError({ code: 'INTERNAL', detail: 'Free-text search is not available on the MongoDB store yet.' });
+  }
   const filter: Filter = { kind };
   if (query.states && query.states.length > 0) filter['state'] = op({ $in: [...query.states] });
   const where = Object.entries(query.where ?? {});

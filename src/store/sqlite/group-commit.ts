@@ -33,6 +33,10 @@ export class GroupCommit<T> {
           one(item);
           return { ok: true };
         } catch (error) {
+          // SQLite rolls the whole transaction back by itself on some errors (a full disk, an I/O
+          // error): the commits before this one are gone too, and the next would run outside the
+          // batch. Fail the batch, so every caller in it is told, and none is told "written".
+          if (!db.inTransaction) throw error;
           return { ok: false, error };
         }
       }),

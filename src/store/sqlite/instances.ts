@@ -8,8 +8,9 @@ import type { Kind } from '../../../machines/types.js';
 import { AppError } from '../../errors.js';
 import type { Commit, CommitFaults, FindQuery, HistoryEntry, InstanceRecord, Page } from '../port.js';
 import { GroupCommit } from './group-commit.js';
+import { ALL_TEXT, findSql } from './find-sql.js';
 import { mailColumn } from './mail-rows.js';
-import { decodeCursor, encodeCursor, isConstraintError, parseJson } from './rows.js';
+import { encodeCursor, isConstraintError, parseJson } from './rows.js';
 
 interface InstanceRow {
   kind: string;
@@ -84,7 +85,12 @@ export class InstanceTables {
       load: db.prepare(`SELECT * FROM instances WHERE kind = ? AND id = ?`),
       version: db.prepare(`SELECT version FROM instances WHERE kind = ? AND id = ?`).pluck(),
       deleteFields: db.prepare(`DELETE FROM instance_fields WHERE kind = ? AND id = ?`),
-      insertField: db.prepare(`INSERT OR IGNORE INTO instance_fields (kind, field, value, id) VALUES (?, ?, ?, ?)`),
+      insertField: db.prepare(
+        `INSERT OR IGNORE INTO instance_fields (kind, field, value, id, created_at)
+         VALUES (?, ?, ?, ?, (SELECT created_at FROM instances WHERE kind = ? AND id = ?))`,
+      ),
+      deleteText: db.prepare(`DELETE FROM text_keys WHERE kind = ? AND id = ?`),
+      insertText: db.prepare(`INSERT INTO text_keys (kind, id, field, value) VALUES (?, ?, ?, ?)`),
       deleteKeys: db.prepare(`DELETE FROM unique_keys WHERE kind = ? AND id = ?`),
       insertKey: db.prepare(`INSERT INTO unique_keys (kind, key, id) VALUES (?, ?, ?)`),
       keyOwner: db.prepare(`SELECT id FROM unique_keys WHERE kind = ? AND key = ?`).pluck(),
@@ -151,8 +157,15 @@ export class InstanceTables {
     if (c.fields) {
       sql.deleteFields.run(c.kind, c.id);
       for (const [field, value] of Object.entries(c.fields)) {
-        for (const item of Array.isArray(value) ? value : [value]) sql.insertField.run(c.kind, field, item, c.id);
+        for (const item of Array.isArray(value) ? value : [value]) sql.insertField.run(c.kind, field, item, c.id, c.kind, c.id);
       }
+    }
+    if (c.text) {
+      sql.deleteText.run(c.kind, c.id);
+      const entries = Object.entries(c.text);
+      for (const [field, value] of entries) sql.insertText.run(c.kind, c.id, field, value);
+      // Joined by a line break, which no folded value contains, so no fragment spans two fields.
+      if (entries.length > 0) sql.insertText.run(c.kind, c.id, ALL_TEXT, entries.map(([, value]) => value).join('\n'));
     }
     if (c.uniqueKeys) {
       sql.deleteKeys.run(c.kind, c.id);
@@ -219,28 +232,18 @@ export class InstanceTables {
   }
 
   find(kind: Kind, query: FindQuery): Page<InstanceRecord> {
-    const where = Object.entries(query.where ?? {});
-    const states = query.states ?? [];
-    const after = query.cursor ? decodeCursor(query.cursor) : null;
-    const sqlText = [
-      'SELECT i.* FROM instances i WHERE i.kind = ?',
-      states.length > 0 ? `AND i.state IN (${states.map(() => '?').join(', ')})` : '',
-      ...where.map(
-        () => 'AND EXISTS (SELECT 1 FROM instance_fields f WHERE f.kind = i.kind AND f.field = ? AND f.value = ? AND f.id = i.id)',
-      ),
-      after ? 'AND (i.created_at, i.id) > (?, ?)' : '',
-      'ORDER BY i.created_at, i.id LIMIT ?',
-    ].join(' ');
-    let statement = this.#finders.get(sqlText);
+    const { sql, params, order } = findSql(kind, query);
+    let statement = this.#finders.get(sql);
     if (!statement) {
-      statement = this.#db.prepare(sqlText);
-      this.#finders.set(sqlText, statement);
+      statement = this.#db.prepare(sql);
+      this.#finders.set(sql, statement);
     }
-    const params = [kind, ...states, ...where.flat(), ...(after ?? []), query.limit + 1];
-    const rows = (statement.all(...params) as InstanceRow[]).map(toInstance);
-    const items = rows.slice(0, query.limit);
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+    const rows = statement.all(...params) as Array<InstanceRow & { text_n?: number }>;
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const nextCursor =
+      rows.length > query.limit && last ? encodeCursor(order === 'text' ? ['t', String(last.text_n)] : [last.created_at, last.id]) : null;
+    return { items: page.map(toInstance), nextCursor };
   }
 
   history(kind: Kind, id: string, options: { afterSeq?: number; limit: number }): Page<HistoryEntry> {

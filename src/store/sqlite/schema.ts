@@ -173,7 +173,34 @@ const STEPS: readonly string[] = [
 
   ALTER TABLE outbox ADD COLUMN body TEXT;
   `,
-  // 4: the outbox's counts by status, kept by triggers in the transaction of every write that
+  // 4: search: look-ups by one field in creation order, and folded free text in an FTS5 trigram index.
+  `
+  -- A field's instances in creation order, so a look-up by one field pages without sorting.
+  ALTER TABLE instance_fields ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+  UPDATE instance_fields SET created_at =
+    (SELECT i.created_at FROM instances i WHERE i.kind = instance_fields.kind AND i.id = instance_fields.id);
+  CREATE INDEX instance_fields_in_order ON instance_fields (kind, field, value, created_at, id);
+
+  -- Free text, folded by the engine: one row per instance and text field, and one (field '*')
+  -- with all its text, for a search box that looks everywhere. The FTS5 trigram index over
+  -- them answers substring look-ups of three characters or more; triggers keep it in step.
+  CREATE TABLE text_keys (
+    n INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX text_keys_by_instance ON text_keys (kind, id, field);
+  CREATE VIRTUAL TABLE text_index USING fts5(value, content = 'text_keys', content_rowid = 'n', tokenize = 'trigram');
+  CREATE TRIGGER text_keys_indexed AFTER INSERT ON text_keys BEGIN
+    INSERT INTO text_index (rowid, value) VALUES (new.n, new.value);
+  END;
+  CREATE TRIGGER text_keys_unindexed AFTER DELETE ON text_keys BEGIN
+    INSERT INTO text_index (text_index, rowid, value) VALUES ('delete', old.n, old.value);
+  END;
+  `,
+  // 5: the outbox's counts by status, kept by triggers in the transaction of every write that
   // changes them, so the admin view and start-up read three rows instead of counting millions.
   `
   CREATE TABLE outbox_counts (status TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
@@ -190,7 +217,7 @@ const STEPS: readonly string[] = [
     UPDATE outbox_counts SET n = n - 1 WHERE status = OLD.status;
   END;
   `,
-  // 5: a transition's e-mail is kept as what its history row does not already say (the data and
+  // 6: a transition's e-mail is kept as what its history row does not already say (the data and
   // the pending deadlines, in \`mail\`), not as a second copy of the whole entry. Rows written
   // before keep their \`notification\`, which is still read.
   `

@@ -44,6 +44,8 @@ import { QueueFigureQueries } from './queue-figures.js';
 import { DeadlineTable, OutboxTable } from './queues.js';
 import { migrateSchema } from './schema.js';
 import { exportRows, importRows } from './transfer.js';
+import { guardStore } from '../unavailable.js';
+import { sqliteUnavailable } from './unavailable.js';
 
 
 export interface SqliteStoreOptions {
@@ -87,6 +89,7 @@ export class SqliteStore implements Store {
   readonly #directory: DirectoryTables;
   readonly #access: AccessTables;
   readonly #figures: QueueFigureQueries;
+  readonly #defaultMaxPages: number;
 
   constructor(options: SqliteStoreOptions) {
     this.path = options.path;
@@ -99,6 +102,26 @@ export class SqliteStore implements Store {
     const audit = new AuditTable(this.#db);
     this.#directory = new DirectoryTables(this.#db, audit);
     this.#access = new AccessTables(this.#db, audit);
+    this.#defaultMaxPages = this.#db.pragma('max_page_count', { simple: true }) as number;
+    // A full, read-only or failing disk answers STORE_UNAVAILABLE from every method (unavailable.ts).
+    return guardStore(this, sqliteUnavailable);
+  }
+
+  /**
+   * Caps the file at the pages it has now (`PRAGMA max_page_count`, on this connection only), or
+   * lifts the cap: SQLite then refuses to grow the file with SQLITE_FULL, as on a full disk. How
+   * the tests fill the disk for real; not part of the port.
+   */
+  simulateFullDisk(full: boolean): void {
+    this.#db.pragma(`max_page_count = ${full ? 1 : this.#defaultMaxPages}`);
+  }
+
+  /**
+   * `PRAGMA query_only` on this connection: SQLite refuses every write with SQLITE_READONLY, as on
+   * a read-only mount (chmod does not stop root, which the tests may run as). Not part of the port.
+   */
+  simulateReadOnly(readOnly: boolean): void {
+    this.#db.pragma(`query_only = ${readOnly ? 'ON' : 'OFF'}`);
   }
 
   commit(commit: Commit): Promise<void> {

@@ -43,7 +43,7 @@ class SqliteProbe implements StoreProbe {
         cabs: count('cabs'),
         principals: count('principals'),
         sequences: Object.fromEntries((db.prepare('SELECT name, value FROM sequences').all() as Array<{ name: string; value: number }>).map((r) => [r.name, r.value])),
-        internal: { instance_fields: count('instance_fields'), unique_keys: count('unique_keys') },
+        internal: { instance_fields: count('instance_fields'), unique_keys: count('unique_keys'), text_keys: count('text_keys') },
       };
     });
   }

@@ -1,5 +1,5 @@
 /** Toàn bộ câu chữ của thư điện tử tiếng Việt (every word of the Vietnamese e-mails). */
-import { isDay, vietNamTime, vietnameseDay } from '../dates.js';
+import { isDay, vietNamTime, vietnameseDay } from './dates.js';
 import type { Wording } from './types.js';
 
 /** A regulation id without the economy prefix the engine keys it by: `VN:QCVN 54:2020/BTTTT` → `QCVN 54:2020/BTTTT`. */

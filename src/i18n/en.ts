@@ -1,5 +1,5 @@
 /** Every word of the English e-mails. */
-import { isDay, utcInstant } from '../dates.js';
+import { isDay, utcInstant } from './dates.js';
 import type { Wording } from './types.js';
 
 export const en: Wording = {

@@ -1,0 +1,68 @@
+/**
+ * Files attached by a transition, kept atomically with it: stored in the blob store before the
+ * commit that references them (so history never names a file that is not there), and deleted
+ * again if that commit fails and nothing else references them (so a refused upload leaves
+ * nothing behind). Files in flight are counted, so a failure never deletes a file another
+ * transition of this process is about to reference.
+ */
+import type { ReportDocument } from '../../machines/test-report.js';
+import type { Kind } from '../../machines/types.js';
+import { inspectDocuments, type DocumentUpload } from '../documents/inspect.js';
+import type { BlobStore } from '../store/blobs.js';
+import type { Store } from '../store/port.js';
+
+/** The search field a workflow with documents indexes their hashes under. */
+export const DOCUMENT_FIELD = 'documentSha256';
+
+export interface KeptDocuments {
+  documents: ReportDocument[];
+  /** Called once the commit is in (`true`) or refused (`false`). */
+  settle(committed: boolean): Promise<void>;
+}
+
+export class DocumentKeeper {
+  readonly blobs: BlobStore;
+  readonly maxBytes: number;
+  readonly #store: Store;
+  readonly #inFlight = new Map<string, number>();
+
+  constructor(options: { blobs: BlobStore; store: Store; maxBytes: number }) {
+    this.blobs = options.blobs;
+    this.maxBytes = options.maxBytes;
+    this.#store = options.store;
+  }
+
+  /** Checks the uploads (type from content, size) before anything is stored. */
+  inspect(uploads: readonly DocumentUpload[]): ReturnType<typeof inspectDocuments> {
+    return inspectDocuments(uploads, this.maxBytes);
+  }
+
+  /** Stores inspected files for a transition of `kind` made `at`, with the event that attaches them. */
+  async keep(kind: Kind, uploads: Awaited<ReturnType<typeof inspectDocuments>>, at: string, attachedWith: string): Promise<KeptDocuments> {
+    const documents: ReportDocument[] = [];
+    for (const upload of uploads) {
+      const { sha256, size } = await this.blobs.put(upload.bytes);
+      this.#inFlight.set(sha256, (this.#inFlight.get(sha256) ?? 0) + 1);
+      documents.push({ sha256, size, mediaType: upload.mediaType, name: upload.name, role: upload.role, attachedAt: at, attachedWith });
+    }
+    let settled = false;
+    return {
+      documents,
+      settle: async (committed) => {
+        if (settled) return;
+        settled = true;
+        for (const { sha256 } of documents) {
+          const left = (this.#inFlight.get(sha256) ?? 1) - 1;
+          if (left > 0) this.#inFlight.set(sha256, left);
+          else this.#inFlight.delete(sha256);
+          if (!committed && left <= 0 && !(await this.#referenced(kind, sha256))) await this.blobs.delete(sha256);
+        }
+      },
+    };
+  }
+
+  async #referenced(kind: Kind, sha256: string): Promise<boolean> {
+    const page = await this.#store.find(kind, { where: { [DOCUMENT_FIELD]: sha256 }, limit: 1 });
+    return page.items.length > 0;
+  }
+}

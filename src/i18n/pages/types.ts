@@ -1,0 +1,159 @@
+/**
+ * Everything the web pages say in one language, beside the e-mail wording (`../en.ts`, `../vi.ts`)
+ * whose state, event, reason and deadline names the pages reuse. One file per language
+ * (`en.ts`, `vi.ts`), read top to bottom; the page code holds no words of its own.
+ */
+import type { Kind } from '../../../machines/types.js';
+
+/** A form field's label and, where it helps, a line of help. */
+export interface FieldText {
+  label: string;
+  help?: string;
+}
+
+export interface PageText {
+  siteName: string;
+  skipToContent: string;
+  nav: {
+    label: string;
+    home: string;
+    lookup: string;
+    register: string;
+    machines: string;
+    work: string;
+    people: string;
+    outbox: string;
+    signIn: string;
+    signOut: string;
+    signedInAs: (name: string) => string;
+  };
+  language: { label: string; switchTo: string; other: string; apply: string };
+  home: { title: string; lead: string; publicHeading: string; signedInHeading: string; links: Record<'lookup' | 'statuses' | 'register' | 'machines' | 'work' | 'signIn', string> };
+  /** Plural titles of each kind's list. */
+  kinds: Readonly<Record<Kind, string>>;
+  lookup: {
+    title: string;
+    lead: string;
+    economy: string;
+    query: string;
+    queryHelp: string;
+    search: string;
+    results: (count: number) => string;
+    none: string;
+    columns: { reportNumber: string; equipment: string; lab: string; state: string; decided: string; validUntil: string };
+    statusesLink: string;
+    tooShort: string;
+    more: string;
+  };
+  statuses: { title: string; lead: string; meaning: Readonly<Record<string, string>> };
+  register: {
+    title: string;
+    lead: string;
+    importing: string;
+    exporting: string;
+    any: string;
+    show: string;
+    csv: string;
+    none: string;
+    columns: { designationNumber: string; cab: string; type: string; exporting: string; scope: string; since: string; until: string; state: string };
+  };
+  machines: {
+    title: string;
+    lead: string;
+    version: (n: number) => string;
+    statesHeading: string;
+    state: string;
+    event: string;
+    leadsTo: string;
+    sentBy: string;
+    deadlines: string;
+    initial: string;
+    final: string;
+    current: string;
+    stays: string;
+    automatic: string;
+    /** A transition the machine takes by itself on entering a state (screening decides). */
+    onEntry: string;
+    diagramLabel: (noun: string) => string;
+  };
+  files: {
+    report: string;
+    reportHelp: string;
+    annexes: string;
+    annexesHelp: string;
+    roles: Readonly<Record<'report' | 'annex', string>>;
+    size: (bytes: number) => string;
+  };
+  verify: {
+    title: string;
+    lead: string;
+    byFile: string;
+    file: string;
+    fileHelp: string;
+    byHash: string;
+    hash: string;
+    hashHelp: string;
+    check: string;
+    verified: string;
+    notVerified: string;
+    badHash: string;
+    noFile: string;
+    link: string;
+  };
+  signIn: {
+    title: string;
+    lead: string;
+    byEmail: string;
+    email: string;
+    emailHelp: string;
+    sendLink: string;
+    linkSent: (minutes: number) => string;
+    byKey: string;
+    key: string;
+    keyHelp: string;
+    submit: string;
+    wrong: string;
+    needed: string;
+    /** The page an e-mailed link opens: one button, so a mail scanner following links signs nobody in. */
+    fromLink: string;
+    fromLinkLead: string;
+    linkRefused: string;
+  };
+  work: { title: string; lead: string; none: string; filters: string; kind: string; state: string; economy: string; text: string; any: string; apply: string; deadline: string; noDeadline: string; canSend: string };
+  list: { empty: string; next: string; create: string; open: string; updated: string };
+  instance: {
+    state: string;
+    data: string;
+    diagram: string;
+    timeline: string;
+    facts: string;
+    cause: string;
+    pending: string;
+    noPending: string;
+    documents: string;
+    noDocuments: string;
+    actions: string;
+    noActions: string;
+    send: string;
+    version: (n: number) => string;
+    conflict: string;
+    conflictChanges: string;
+    sent: string;
+    created: string;
+    system: string;
+  };
+  create: { title: (noun: string) => string; submit: string };
+  cab: { title: string; id: string; name: string; type: string; types: Record<'lab' | 'certification_body', string>; economy: string; address: string; email: string; language: string; submit: string; created: (name: string) => string };
+  outbox: { title: string; counts: string; status: Record<'pending' | 'sent' | 'dead', string>; dead: string; none: string; recipient: string; subject: string; attempts: string; error: string; requeue: string; requeued: string };
+  /** An event as the action that sends it: "Accept", "Chấp nhận"; `kind:EVENT` where one kind words it apart. History keeps the e-mail wording. */
+  actions: Readonly<Record<string, string>>;
+  fields: Readonly<Record<string, FieldText>>;
+  form: { required: string; optional: string; onePerLine: string; choose: string; errorSummary: string };
+  /** What a refusal means, by the engine's error code. */
+  errors: Readonly<Record<string, string>>;
+  /** A field's validation problem, by ajv keyword. */
+  fieldErrors: Readonly<Record<string, string>>;
+  notFound: { title: string; body: string; home: string };
+  forbidden: { title: string; body: string };
+  footer: string;
+}

@@ -1,0 +1,76 @@
+/**
+ * The web pages: a second entry point into the same app, beside the JSON API, calling the same
+ * engine, after the app's session middleware. Order: cookies and form bodies, the reader's context
+ * (language, who is signed in, the session's CSRF token), the CSRF check on every form that
+ * changes something, the pages (public ones under the public rate limit), then HTML error pages
+ * for what went wrong on a page. Requests for anything else fall through to the API.
+ */
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import cookieParser from 'cookie-parser';
+import express, { type RequestHandler, type Router } from 'express';
+import type { ApiDeps } from '../api/deps.js';
+import type { Limiters } from '../api/mount.js';
+import { context, contextFor } from './context.js';
+import { languageOf } from './language.js';
+import { notFoundPage, webErrors } from './routes/errors.js';
+import { sendPage } from './render.js';
+import { accountRoutes } from './routes/account.js';
+import { adminRoutes } from './routes/admin.js';
+import { directoryRoutes } from './routes/directory.js';
+import { publicRoutes } from './routes/public.js';
+import { recordRoutes } from './routes/records.js';
+import { verifyRoutes } from './routes/verify.js';
+import { pageUploadParser } from './uploads.js';
+import { checkCsrf, pageCsrf, signedIn } from './session.js';
+
+const require = createRequire(import.meta.url);
+const HTMX = require.resolve('htmx.org/dist/htmx.min.js');
+const ASSETS = new URL('./assets/', import.meta.url).pathname;
+
+/** The paths the pages answer; anything else is the API's. */
+const PAGE_PATHS = ['/', '/language', '/sign-in', '/auth/sign-in', '/sign-out', '/lookup', '/statuses', '/register', '/register.csv', '/how-it-works', '/work', '/records', '/directory', '/outbox', '/verify'];
+
+export function isPagePath(path: string): boolean {
+  return PAGE_PATHS.some((prefix) => path === prefix || (prefix !== '/' && path.startsWith(`${prefix}/`)));
+}
+
+export interface WebRouters {
+  /** The pages and their assets; every other path goes on to the API. */
+  pages: Router;
+  /** After the API: a path nobody answers gets an HTML 404 page when a browser asked for it. */
+  notFound: RequestHandler;
+}
+
+export function webRouter(deps: ApiDeps, limiters: Limiters): WebRouters {
+  const router = express.Router();
+  router.use('/assets/htmx', express.static(dirname(HTMX), { maxAge: '1d', fallthrough: false, index: false }));
+  router.use('/assets', express.static(ASSETS, { maxAge: '1h', fallthrough: false }));
+
+  const pages = express.Router();
+  const readerContext: RequestHandler = async (request, response, next) => {
+    const actor = await signedIn(request, deps);
+    response.locals['page'] = contextFor(languageOf(request), { actor, csrfToken: () => pageCsrf.generateToken(request), here: request.originalUrl });
+    next();
+  };
+
+  pages.use(cookieParser());
+  pages.use(express.urlencoded({ extended: false, limit: '100kb' }));
+  pages.use(pageUploadParser(deps.uploadMaxBytes));
+  pages.use(readerContext);
+  verifyRoutes(pages, deps, limiters.public);
+  pages.use(checkCsrf);
+  publicRoutes(pages, deps, limiters.public);
+  accountRoutes(pages, deps, limiters);
+  recordRoutes(pages, deps);
+  directoryRoutes(pages, deps);
+  adminRoutes(pages, deps);
+  webErrors(pages, deps);
+
+  router.use((request, response, next) => (isPagePath(request.path) ? pages(request, response, next) : next()));
+
+  const missing = express.Router();
+  missing.use((request, _response, next) => (request.method === 'GET' && request.accepts(['json', 'html']) === 'html' ? next() : next('router')));
+  missing.use(cookieParser(), readerContext, (_request, response) => sendPage(response, context(response), notFoundPage(context(response))));
+  return { pages: router, notFound: missing };
+}

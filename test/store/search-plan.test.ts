@@ -1,0 +1,101 @@
+/**
+ * Every public search is answered from an index, never by reading every report: the queries the
+ * public register really sends (recorded at the store port while it answers), turned into SQL by
+ * the SQLite adapter's own builder, must have a plan of index searches only. A plan step that
+ * scans a table, or sorts what it found, fails the test.
+ */
+import { expect } from 'chai';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Kind } from '../../machines/types.js';
+import { Engine } from '../../src/engine/engine.js';
+import { findPublicRecognitions } from '../../src/public/recognition-register.js';
+import { acceptedTestReports, findPublicTestReports } from '../../src/public/register.js';
+import { verifyDocumentHash } from '../../src/public/verify.js';
+import type { FindQuery, Store } from '../../src/store/port.js';
+import { findSql } from '../../src/store/sqlite/find-sql.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { World } from '../helpers/world.js';
+
+/** The store, recording every `find` it is asked. */
+function recording(store: Store, seen: Array<{ kind: Kind; query: FindQuery }>): Store {
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'find') {
+        return (kind: Kind, query: FindQuery) => {
+          seen.push({ kind, query });
+          return target.find(kind, query);
+        };
+      }
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+describe('SQLite: the plan of every public search uses an index', function () {
+  this.timeout(60_000);
+  let world: World;
+  let db: BetterSqlite3.Database;
+  const seen: Array<{ kind: Kind; query: FindQuery }> = [];
+  let engine: Engine;
+
+  before(async function () {
+    world = await World.create();
+    if (!(world.store instanceof SqliteStore)) {
+      console.error('      SKIPPED: the query plans checked here are SQLite’s; the active test store is another adapter');
+      await world.close();
+      this.skip();
+    }
+    const { lab } = await world.recognizedLab();
+    world.advanceDays(3);
+    for (let i = 0; i < 30; i += 1) {
+      const report = await world.submit(lab, { equipment: { manufacturer: `Công ty Phương Nam ${i}`, model: `PN-${i}`, category: 'router' } });
+      if (i % 2 === 0) await world.send('test-reports', report.id, { type: 'ACCEPT' }, 'kr-regulator');
+    }
+    db = new BetterSqlite3((world.store).path, { readonly: true });
+    engine = new Engine({ store: recording(world.store, seen), clock: world.clock });
+  });
+  after(async () => {
+    if (!db) return;
+    db.close();
+    await world.close();
+  });
+
+  function plan(kind: Kind, query: FindQuery): string[] {
+    const { sql, params } = findSql(kind, query);
+    return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((row) => row.detail);
+  }
+
+  const searches: Record<string, () => Promise<unknown>> = {
+    'by report number': () => findPublicTestReports(engine, engine.store, { economy: 'KR', reportNumber: 'RF-5' }, 'en'),
+    'by what was typed (q)': () => findPublicTestReports(engine, engine.store, { economy: 'KR', q: 'phuong nam 1' }, 'en'),
+    'by manufacturer and model': () => findPublicTestReports(engine, engine.store, { economy: 'KR', manufacturer: 'PHƯƠNG', model: 'pn-1' }, 'en'),
+    'by model alone': () => findPublicTestReports(engine, engine.store, { economy: 'KR', model: 'PN-12' }, 'en'),
+    'by category': () => findPublicTestReports(engine, engine.store, { economy: 'KR', category: 'router', limit: 5 }, 'en'),
+    'a page after a cursor': async () => {
+      const first = await findPublicTestReports(engine, engine.store, { economy: 'KR', q: 'router', limit: 2 }, 'en');
+      await findPublicTestReports(engine, engine.store, { economy: 'KR', q: 'router', limit: 2, cursor: first.nextCursor! }, 'en');
+    },
+    'the whole register of an economy': () => findPublicTestReports(engine, engine.store, { economy: 'KR', limit: 5 }, 'en'),
+    'the customs CSV': async () => {
+      for await (const report of acceptedTestReports(engine, engine.store, 'KR', 'en')) expect(report.state).to.equal('accepted');
+    },
+    'a document by hash': () => verifyDocumentHash(engine, engine.store, 'a'.repeat(64), 'en'),
+    'the recognised CABs': () => findPublicRecognitions(engine, engine.store, { importing: 'KR', exporting: 'VN' }),
+  };
+
+  for (const [name, search] of Object.entries(searches)) {
+    it(`${name}: every query it sends is answered by index searches, without scanning or sorting`, async () => {
+      seen.length = 0;
+      await search();
+      expect(seen.length, 'the search reached the store').to.be.greaterThan(0);
+      for (const { kind, query } of seen) {
+        const steps = plan(kind, query);
+        const scans = steps.filter((step) => /^SCAN /.test(step) && !/VIRTUAL TABLE INDEX \d+:M/.test(step));
+        expect(scans, `${kind} ${JSON.stringify(query)}:\n${steps.join('\n')}`).to.deep.equal([]);
+        expect(steps.filter((step) => /TEMP B-TREE/.test(step)), steps.join('\n')).to.deep.equal([]);
+        expect(steps.some((step) => /^SEARCH |VIRTUAL TABLE INDEX/.test(step)), steps.join('\n')).to.equal(true);
+      }
+    });
+  }
+});

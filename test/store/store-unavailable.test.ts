@@ -1,0 +1,53 @@
+/**
+ * A full or read-only disk answers 503 STORE_UNAVAILABLE (docs/api.md), not a 500: the refused
+ * write changes nothing, what was committed stays, and the service takes writes again once there
+ * is room. The same scenario, with more writers, runs in `npm run test:reliability`.
+ */
+import { expect } from 'chai';
+import { ApiWorld } from '../helpers/api.js';
+import { testStores } from '../helpers/store-factory.js';
+import { canSimulateStoreFaults, storeFault } from '../reliability/store-faults.js';
+import { sqliteUnavailable } from '../../src/store/sqlite/unavailable.js';
+import { mongoUnavailable } from '../../src/store/mongo/unavailable.js';
+
+describe('A store that cannot write', function () {
+  this.timeout(60_000);
+  let api: ApiWorld;
+  before(async function () {
+    api = await ApiWorld.create();
+    if (!canSimulateStoreFaults(api)) {
+      console.error(`      SKIPPED: a full or read-only disk is simulated on SQLite only; the ${testStores.name} test store cannot be made to refuse writes here`);
+      this.skip();
+    }
+  });
+  after(async () => api?.close());
+
+  for (const fault of ['disk full', 'read-only'] as const) {
+    it(`${fault}: writes answer 503 STORE_UNAVAILABLE, reads go on, nothing is lost or written, and writes work again after`, async () => {
+      const result = await storeFault(api, fault, 4);
+      expect(result).to.deep.equal({ fault, refusedWrites: 4, answered503: 4, readsOk: 5, lost: 0, unchanged: true, recovered: 4 });
+    });
+  }
+});
+
+describe('Which driver errors mean the store is unavailable', () => {
+  it('SQLite: full, read-only, I/O error and cannot-open, extended codes included; nothing else', () => {
+    const of = (code: string) => sqliteUnavailable(Object.assign(new Error(code), { code }));
+    expect(['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_READONLY_DBMOVED', 'SQLITE_IOERR_WRITE', 'SQLITE_CANTOPEN'].map(of)).to.deep.equal([
+      'disk full',
+      'read-only',
+      'read-only',
+      'disk I/O error',
+      'cannot open the database file',
+    ]);
+    expect(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_ERROR', 'SQLITE_FULLX'].map(of)).to.deep.equal([null, null, null]);
+  });
+
+  it('MongoDB: unreachable, out of disk space, no primary; not a duplicate key or a write concern failure', () => {
+    expect(mongoUnavailable(Object.assign(new Error('x'), { name: 'MongoServerSelectionError' }))).to.equal('server unreachable');
+    expect(mongoUnavailable(Object.assign(new Error('x'), { code: 14031 }))).to.equal('disk full');
+    expect(mongoUnavailable(Object.assign(new Error('x'), { code: 10107 }))).to.equal('no primary');
+    expect(mongoUnavailable(Object.assign(new Error('x'), { code: 11000 }))).to.equal(null);
+    expect(mongoUnavailable(Object.assign(new Error('x'), { code: 64 }))).to.equal(null);
+  });
+});
