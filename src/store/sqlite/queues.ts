@@ -116,10 +116,15 @@ export class OutboxTable {
         `SELECT o.*, ${NOTIFICATION_COLUMNS} FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
          WHERE o.id = ?`,
       ),
-      list: db.prepare(
+      // By status through outbox_due (what the admin view lists); unfiltered, in due order.
+      listOf: db.prepare(
         `SELECT o.*, ${NOTIFICATION_COLUMNS} FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
-         WHERE (@status IS NULL OR o.status = @status)
-           AND (@afterAt IS NULL OR (o.next_attempt_at, o.id) > (@afterAt, @afterId))
+         WHERE o.status = @status AND (@afterAt IS NULL OR (o.next_attempt_at, o.id) > (@afterAt, @afterId))
+         ORDER BY o.next_attempt_at, o.id LIMIT @limit`,
+      ),
+      listAll: db.prepare(
+        `SELECT o.*, ${NOTIFICATION_COLUMNS} FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
+         WHERE (@afterAt IS NULL OR (o.next_attempt_at, o.id) > (@afterAt, @afterId))
          ORDER BY o.next_attempt_at, o.id LIMIT @limit`,
       ),
     };
@@ -164,7 +169,11 @@ export class OutboxTable {
 
   list(query: { status?: OutboxStatus; limit: number; cursor?: string | null }): Page<OutboxMessage> {
     const [afterAt, afterId] = query.cursor ? decodeCursor(query.cursor) : [null, null];
-    const rows = this.#sql.list.all({ status: query.status ?? null, afterAt, afterId, limit: query.limit + 1 }) as OutboxRow[];
+    const rows = (
+      query.status === undefined
+        ? this.#sql.listAll.all({ afterAt, afterId, limit: query.limit + 1 })
+        : this.#sql.listOf.all({ status: query.status, afterAt, afterId, limit: query.limit + 1 })
+    ) as OutboxRow[];
     const items = rows.slice(0, query.limit).map(toMessage);
     const last = items.at(-1);
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.nextAttemptAt, last.id]) : null };
