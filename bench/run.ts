@@ -16,11 +16,12 @@
  * --rounds 3 --seconds 3 --connections 32 --senders 16 --drain-reports 300 --json PATH.
  * A store of a given size is filled once through the engine (screening, history, deadlines).
  */
-import type { SqliteSynchronous as SynchronousMode } from '../src/config.js';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import BetterSqlite3 from 'better-sqlite3';
+import type { SqliteSynchronous as SynchronousMode } from '../src/config.js';
 import { Figures, formatCount } from './lib/figures.js';
 import { ACCEPT_EVERY, fillReports, openBenchStore, type Filled } from './lib/bench-store.js';
 import { median } from './lib/stats.js';
@@ -74,7 +75,17 @@ function latencyMedian(results: LoadResult[]): { p50: number; p95: number; p99: 
   return { p50: median(results.map((r) => r.latency.p50)), p95: median(results.map((r) => r.latency.p95)), p99: median(results.map((r) => r.latency.p99)) };
 }
 
+/**
+ * The store's bytes on disk: the file after its write-ahead log is folded in and truncated (the
+ * log is scratch space that SQLite reuses, its size set by the last burst rather than the store).
+ */
 function fileBytes(path: string): number {
+  const db = new BetterSqlite3(path);
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
   let total = 0;
   for (const suffix of ['', '-wal']) {
     try {

@@ -15,8 +15,9 @@ async function main(log: Logger): Promise<void> {
   const config = loadConfig();
   log.level = config.logLevel;
   const service = await startService(config, log);
-  const counts = await service.store.outboxCounts();
-  log.info({ url: service.url, clock: service.clock.now().toISOString(), outbox: counts }, 'MRA engine running; stop with Ctrl-C');
+  // The queue figures monitoring reads: index lookups bounded by the backlog, whatever the store's size.
+  const { outbox } = await service.store.queueFigures(service.clock.now().toISOString());
+  log.info({ url: service.url, clock: service.clock.now().toISOString(), outbox }, 'MRA engine running; stop with Ctrl-C');
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) {

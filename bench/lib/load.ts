@@ -14,7 +14,7 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
   });
   const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as LoadResult;
   if (result.errors > 0 || result.non2xx > 0) {
-    throw new Error(`load ${spec.scenario} on ${spec.url}: ${result.non2xx} answers not 2xx and ${result.errors} errors; the workload is broken`);
+    throw new Error(`load ${spec.scenario} on ${spec.url}: ${result.non2xx} answers not 2xx (${JSON.stringify(result.refused)}) and ${result.errors} errors; the workload is broken`);
   }
   return result;
 }

@@ -10,6 +10,11 @@ import type { LoadResult, LoadSpec } from './spec.js';
 const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
 const latencies: number[] = [];
 let counter = 0;
+const refused: Record<string, number> = {};
+
+function tally(status: number): void {
+  if (status < 200 || status > 299) refused[status] = (refused[status] ?? 0) + 1;
+}
 
 interface Context {
   id?: string;
@@ -37,6 +42,7 @@ function request(): autocannon.Request {
         },
         onResponse: (status, _body, context: Context) => {
           latencies.push(performance.now() - context.started!);
+          tally(status);
           const id = context.id!;
           if (status === 200) {
             if (suspended.has(id)) suspended.delete(id);
@@ -71,7 +77,10 @@ function timed(method: string, path: string | undefined, build: (req: autocannon
       context.started = performance.now();
       return build(req, counter);
     },
-    onResponse: (_status, _body, context: Context) => void latencies.push(performance.now() - context.started!),
+    onResponse: (status, _body, context: Context) => {
+      latencies.push(performance.now() - context.started!);
+      tally(status);
+    },
   };
 }
 
@@ -94,6 +103,7 @@ const output: LoadResult = {
   ok: result['2xx'],
   non2xx: result.non2xx,
   errors: result.errors + result.timeouts,
+  refused,
   latency: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) },
 };
 process.stdout.write(`${JSON.stringify(output)}\n`);

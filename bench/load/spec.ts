@@ -23,6 +23,8 @@ export interface LoadResult {
   ok: number;
   non2xx: number;
   errors: number;
+  /** How many answers had each status code that was not 2xx (what broke, when something did). */
+  refused: Record<string, number>;
   /** Milliseconds from sending to the whole answer. */
   latency: { p50: number; p95: number; p99: number };
 }

@@ -1,14 +1,15 @@
 /**
  * The outbox dispatcher (docs/architecture.md, "E-mail at least once"): every node runs one. It claims due messages
  * under a lease, so nodes sharing a store never work on the same message at once; writes each
- * e-mail, hands it to the transport and marks it sent with the server's reply. A failure is
+ * e-mail, hands it to the transport and records it sent with the server's reply. A failure is
  * retried with backoff, or ends `dead` (a permanent refusal, or too many attempts) where the
- * admin view shows it. A crash between sending and marking means the message is sent again once
- * its lease runs out: at least once, and the copies share their Message-ID.
+ * admin view shows it. A batch is sent a few messages at a time and its results are recorded in
+ * one write. A crash between sending and recording means the batch's messages are sent again once
+ * their lease runs out: at least once, and the copies share their Message-ID.
  */
 import type { Clock } from '../clock.js';
 import { backoffDelay, type Backoff } from '../backoff.js';
-import type { OutboxMessage, OutboxStore } from '../store/port.js';
+import type { OutboxMessage, OutboxResult, OutboxStore } from '../store/port.js';
 import { PollingLoop, silentLog, type BackgroundWorker, type WorkerLog } from '../workers/index.js';
 import type { MessageComposer } from './composer.js';
 import { DEFAULT_BACKOFF, classifyFailure } from './retry-policy.js';
@@ -25,8 +26,10 @@ export interface DispatcherOptions {
   intervalMs: number;
   /** Failed attempts after which a message is given up as `dead`. */
   maxAttempts: number;
-  /** Messages claimed at a time. */
+  /** Messages claimed at a time; their results are recorded in one write. */
   batchSize?: number;
+  /** Messages of a batch in flight at once (match the SMTP transport's pooled connections). */
+  concurrency?: number;
   /** How long a claim holds before another node may take the message. */
   leaseMs?: number;
   backoff?: Backoff;
@@ -46,7 +49,8 @@ export interface PassReport {
   leaseLost: number;
 }
 
-const DEFAULT_BATCH = 20;
+const DEFAULT_BATCH = 100;
+const DEFAULT_CONCURRENCY = 4;
 const DEFAULT_LEASE_MS = 5 * 60_000;
 /** No send starts later than this before the lease ends: the transport's timeouts fit in it. */
 const SEND_BUDGET_MS = 2 * 60_000;
@@ -59,6 +63,7 @@ export class OutboxDispatcher implements BackgroundWorker {
   constructor(options: DispatcherOptions) {
     this.#o = {
       batchSize: DEFAULT_BATCH,
+      concurrency: DEFAULT_CONCURRENCY,
       leaseMs: DEFAULT_LEASE_MS,
       backoff: DEFAULT_BACKOFF,
       random: Math.random,
@@ -87,8 +92,8 @@ export class OutboxDispatcher implements BackgroundWorker {
   }
 
   /**
-   * Lets the message in flight finish, then stops, and gives back the leases on the rest of its
-   * batch, so another node sends them at once rather than after the lease.
+   * Lets the messages in flight finish and records them, then stops, and gives back the leases
+   * on the rest of its batch, so another node sends them at once rather than after the lease.
    */
   async stop(): Promise<void> {
     await this.#loop.stop();
@@ -109,47 +114,71 @@ export class OutboxDispatcher implements BackgroundWorker {
       const claimedAt = clock.now().getTime();
       const batch = await outbox.claimOutbox({ owner, now: new Date(claimedAt).toISOString(), leaseMs, limit: batchSize });
       report.claimed += batch.length;
-      for (const message of batch) {
-        if (this.#loop.stopping || clock.now().getTime() > claimedAt + leaseMs - SEND_BUDGET_MS) break;
-        await this.#deliver(message, report);
-      }
+      const results = await this.#sendBatch(batch, claimedAt + leaseMs - SEND_BUDGET_MS);
+      await this.#record(results, report);
       if (batch.length < batchSize) break;
     }
     return report;
   }
 
-  async #deliver(message: OutboxMessage, report: PassReport): Promise<void> {
-    const { outbox, composer, transport, clock, owner, log } = this.#o;
-    let response: string;
+  /**
+   * Sends a claimed batch, `concurrency` messages at a time (the SMTP pool's connections), and
+   * answers what became of each one that was tried. No send starts after `lastStart`, so every
+   * one ends inside the lease; the rest stay claimed and are sent once the lease runs out.
+   */
+  async #sendBatch(batch: readonly OutboxMessage[], lastStart: number): Promise<OutboxResult[]> {
+    const { clock, concurrency } = this.#o;
+    const results: OutboxResult[] = [];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < batch.length && !this.#loop.stopping && clock.now().getTime() <= lastStart) {
+        const message = batch[next++]!;
+        results.push(await this.#deliver(message));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
+    return results;
+  }
+
+  async #deliver(message: OutboxMessage): Promise<OutboxResult> {
+    const { composer, transport, clock } = this.#o;
     try {
-      response = await transport.send(await composer.compose(message));
+      const response = await transport.send(await composer.compose(message));
+      return { id: message.id, sent: { at: clock.now().toISOString(), response } };
     } catch (error) {
-      await this.#failed(message, error, report);
-      return;
-    }
-    // Not inside the try: a store failure here must not count as a failed delivery. The message
-    // stays claimed, and is sent again (same Message-ID) when the lease runs out.
-    if (await outbox.markSent(message.id, owner, { at: clock.now().toISOString(), response })) {
-      report.sent += 1;
-    } else {
-      report.leaseLost += 1;
-      log.warn({ outboxId: message.id }, 'e-mail sent after its lease ran out; another node may send it again, with the same Message-ID');
+      return { id: message.id, failed: this.#failure(message, error) };
     }
   }
 
-  async #failed(message: OutboxMessage, error: unknown, report: PassReport): Promise<void> {
-    const { outbox, clock, owner, maxAttempts, backoff, random, log } = this.#o;
+  /**
+   * One write for the whole batch's results. A store failure here is not a failed delivery: the
+   * messages stay claimed, and are sent again (same Message-ID) when the lease runs out.
+   */
+  async #record(results: readonly OutboxResult[], report: PassReport): Promise<void> {
+    if (results.length === 0) return;
+    const { outbox, owner, log } = this.#o;
+    const lost = new Set(await outbox.recordOutboxResults(owner, results));
+    for (const result of results) {
+      if (lost.has(result.id)) {
+        report.leaseLost += 1;
+        log.warn({ outboxId: result.id }, 'e-mail tried after its lease ran out; another node may send it again, with the same Message-ID');
+      } else if ('sent' in result) report.sent += 1;
+      else if (result.failed.retryAt === null) report.dead += 1;
+      else report.retried += 1;
+    }
+  }
+
+  #failure(message: OutboxMessage, error: unknown): { at: string; error: string; retryAt: string | null } {
+    const { clock, maxAttempts, backoff, random, log } = this.#o;
     const failure = classifyFailure(error);
     const attempts = message.attempts + 1;
     const giveUp = failure.permanent || attempts >= maxAttempts;
     const now = clock.now();
     const retryAt = giveUp ? null : new Date(now.getTime() + backoffDelay(attempts, backoff, random)).toISOString();
-    await outbox.markFailed(message.id, owner, { at: now.toISOString(), error: failure.description, retryAt });
-    if (giveUp) report.dead += 1;
-    else report.retried += 1;
     log.warn(
       { outboxId: message.id, to: message.recipient.address, attempts, error: failure.description, retryAt },
       giveUp ? 'e-mail given up: dead (see the admin outbox view)' : 'e-mail not delivered; will retry',
     );
+    return { at: now.toISOString(), error: failure.description, retryAt };
   }
 }

@@ -50,7 +50,11 @@ export interface Recipient {
   party: string;
 }
 
-/** Everything needed to write the e-mail about one transition, frozen at commit time. */
+/**
+ * Everything needed to write the e-mail about one transition, frozen at commit time. Its event,
+ * states, instant, actor, payload and cause are the transition's history entry's (an adapter may
+ * keep them once, there); `data` and `deadlines` are the instance's after the transition.
+ */
 export interface Notification {
   kind: Kind;
   instanceId: string;
@@ -265,6 +269,11 @@ export interface DeadlineStore {
   releaseDeadlineLeases(owner: string): Promise<number>;
 }
 
+/** What became of one claimed message: handed to the mail server, or a failed attempt. */
+export type OutboxResult =
+  | { id: string; sent: { at: string; response: string } }
+  | { id: string; failed: { at: string; error: string; retryAt: string | null } };
+
 export interface OutboxStore {
   /** Takes up to `limit` pending messages that are due and not held by anyone. */
   claimOutbox(lease: Lease): Promise<OutboxMessage[]>;
@@ -279,6 +288,15 @@ export interface OutboxStore {
   markSent(id: string, owner: string, result: { at: string; response: string }): Promise<boolean>;
   /** Records a failed attempt: try again at `retryAt`, or give up (`dead`) when it is null. */
   markFailed(id: string, owner: string, failure: { at: string; error: string; retryAt: string | null }): Promise<boolean>;
+  /**
+   * Records what became of several claimed messages in one write (one transaction, one flush),
+   * each as `markSent` or `markFailed` would. A message whose lease `owner` lost meanwhile is left
+   * as it is.
+   *
+   * @returns the ids of the messages whose lease was lost (nothing recorded for them).
+   */
+  recordOutboxResults(owner: string, results: readonly OutboxResult[]): Promise<string[]>;
+  /** How many messages are in each status: from counters kept with every write, or an index count; never by reading the messages. */
   outboxCounts(): Promise<Record<OutboxStatus, number>>;
   listOutbox(query: { status?: OutboxStatus; limit: number; cursor?: string | null }): Promise<Page<OutboxMessage>>;
   /** One message by id, whatever its status; null if there is none. */

@@ -21,8 +21,10 @@ const RECIPIENT: Recipient = { address: 'lab@songhong.vn.example', name: 'Phòng
 let ids = 0;
 const nextId = (prefix: string) => `${prefix}-${(ids += 1)}`;
 
+/** As the engine makes it: the history entry's event, states, instant, actor and payload, with the data and deadlines after it. */
 function notification(id: string, seq: number, to: string): Notification {
-  return { kind: 'agreements', instanceId: id, seq, event: 'E', from: null, to, at: T0, actor: ACTOR, payload: {}, data: {}, deadlines: [] };
+  const at_ = at(seq - 1);
+  return { kind: 'agreements', instanceId: id, seq, event: seq === 1 ? 'CREATE' : 'EVENT', from: null, to, at: at_, actor: ACTOR, payload: { n: seq - 1 }, data: { note: `${to} — Thỏa thuận thừa nhận lẫn nhau` }, deadlines: [{ type: 'REVIEW', dueAt: at(30) }] };
 }
 
 /** A commit of agreement `id` from `expectedVersion` into `state`, with one e-mail and the given deadlines. */
@@ -247,6 +249,7 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         await store.commit(commitOf('a1', 1, 'operational'));
         const claimed = await store.claimOutbox(lease('n1', 2));
         expect(claimed.map((m) => m.notification?.to)).to.deep.equal(['negotiating', 'operational']);
+        expect(claimed.map((m) => m.notification), 'each as committed').to.deep.equal([notification('a1', 1, 'negotiating'), notification('a1', 2, 'operational')]);
         expect(claimed[0]).to.deep.include({ status: 'pending', attempts: 0, recipient: RECIPIENT });
         expect(await store.claimOutbox(lease('n2', 3))).to.deep.equal([]);
         expect((await store.claimOutbox(lease('n2', 8))).map((m) => m.id)).to.deep.equal(claimed.map((m) => m.id));
@@ -284,6 +287,30 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         expect(await store.requeueOutbox(message!.id, at(101))).to.equal(true);
         expect(await store.requeueOutbox(message!.id, at(101))).to.equal(false);
         expect((await store.claimOutbox(lease('n1', 101))).map((m) => m.id)).to.deep.equal([message!.id]);
+      });
+
+      it("records a batch's results in one write: sent, retried and dead, each only where the lease is still held", async () => {
+        for (let i = 0; i < 4; i += 1) await store.commit(commitOf(`a${i}`, 0, 'negotiating'));
+        const [sent, retried, dead, fourth] = await store.claimOutbox(lease('n1', 1));
+        // n2 takes the first message once n1's lease on it has run out (at minute 6).
+        const [taken] = await store.claimOutbox(lease('n2', 7, 1));
+        expect(taken?.id).to.equal(sent!.id);
+        await store.markSent(taken!.id, 'n2', { at: at(7), response: '250 by n2' });
+        const stale = await store.recordOutboxResults('n1', [
+          { id: sent!.id, sent: { at: at(8), response: '250 by n1' } },
+          { id: retried!.id, failed: { at: at(8), error: '451 try later', retryAt: at(20) } },
+          { id: dead!.id, failed: { at: at(8), error: '550 no such user', retryAt: null } },
+        ]);
+        expect(stale, 'n2 holds the first message now').to.deep.equal([sent!.id]);
+        expect(await store.recordOutboxResults('n1', [{ id: fourth!.id, sent: { at: at(8), response: '250 OK' } }])).to.deep.equal([]);
+        expect(await store.getOutboxMessage(sent!.id)).to.deep.include({ status: 'sent', response: '250 by n2', attempts: 1 });
+        expect(await store.getOutboxMessage(retried!.id)).to.deep.include({ status: 'pending', attempts: 1, nextAttemptAt: at(20), lastError: '451 try later' });
+        expect(await store.getOutboxMessage(dead!.id)).to.deep.include({ status: 'dead', attempts: 1, lastError: '550 no such user' });
+        expect(await store.getOutboxMessage(fourth!.id)).to.deep.include({ status: 'sent', attempts: 1, sentAt: at(8), response: '250 OK' });
+        expect(await store.claimOutbox(lease('n1', 19)), 'the retry is not due yet').to.deep.equal([]);
+        expect((await store.claimOutbox(lease('n1', 20))).map((m) => m.id)).to.deep.equal([retried!.id]);
+        expect(await store.outboxCounts()).to.deep.equal({ pending: 1, sent: 2, dead: 1 });
+        expect(await store.recordOutboxResults('n1', [])).to.deep.equal([]);
       });
 
       it('reads one message by id, whatever its status; null for an unknown id', async () => {

@@ -129,7 +129,7 @@ describe('Dispatcher', function () {
       world = mw.world;
     });
 
-    it('lets the message in flight finish and gives back the leases on the rest: another node delivers them at once', async () => {
+    it('lets the messages in flight finish and records them, and gives back the leases on the rest: another node delivers them at once', async () => {
       const { pending } = await someMail();
       const first = mw.dispatcher('node-a');
       let stopped: Promise<void> | undefined;
@@ -138,13 +138,16 @@ describe('Dispatcher', function () {
         return true;
       };
       const cut = await first.runOnce();
-      expect(cut).to.deep.include({ claimed: pending, sent: 3 });
       await stopped;
-      expect((await world.store.outboxCounts()).pending).to.equal(pending - 3);
+      // The three before the stop, and whichever others were already on their way (a few are sent at once).
+      const delivered = mw.server.arrivals.length;
+      expect(delivered).to.be.within(3, pending - 1);
+      expect(cut).to.deep.include({ claimed: pending, sent: delivered });
+      expect((await world.store.outboxCounts()).pending).to.equal(pending - delivered);
 
       // Another node, at the same moment: nothing is left waiting out the stopped node's lease.
       const second = mw.dispatcher('node-b');
-      expect(await second.runOnce()).to.deep.include({ claimed: pending - 3, sent: pending - 3 });
+      expect(await second.runOnce()).to.deep.include({ claimed: pending - delivered, sent: pending - delivered });
       await expectEachDeliveredOnce();
     });
 

@@ -87,8 +87,11 @@ describe('E-mail from npm start', function () {
       const crashed = await runService(env, () => false, 20_000, (c) => (child = c));
       expect(crashed.exitCode, 'killed').to.equal(null);
       expect(crashed.lines.find((l) => l['transport'] === 'smtp')?.msg).to.equal(`e-mail is sent through ${server.url}`);
+      // A batch's results are written together once the batch ends: the killed batch recorded none.
       const afterCrash = await outboxRows(opened);
-      expect(afterCrash.filter((r) => r.status === 'sent')).to.have.length(4);
+      expect(afterCrash.filter((r) => r.status === 'sent')).to.have.length(0);
+      const beforeCrash = new Set(server.messageIds());
+      expect(beforeCrash.size).to.be.at.least(5);
 
       server.onArrival = () => true;
       // Started an hour later (MRA_NOW), when the dead process's leases have run out.
@@ -102,12 +105,14 @@ describe('E-mail from npm start', function () {
       const received = server.messageIds();
       expect([...new Set(received)]).to.have.members(expected);
       const twice = [...new Set(received.filter((id, i) => received.indexOf(id) !== i))];
-      expect(twice, 'only the message in flight when the process died').to.deep.equal([server.arrivals[4]!.mail.messageId]);
-      const copies = server.arrivals.filter((a) => a.mail.messageId === twice[0]);
-      expect(copies).to.have.length(2);
-      expect(copies[1]!.to).to.deep.equal(copies[0]!.to);
-      expect(copies[1]!.mail.subject).to.equal(copies[0]!.mail.subject);
-      expect(copies[1]!.mail.text).to.equal(copies[0]!.mail.text);
+      expect(twice, 'the messages of the batch the process died in, and only those').to.have.members([...beforeCrash]);
+      for (const id of twice) {
+        const copies = server.arrivals.filter((a) => a.mail.messageId === id);
+        expect(copies, id).to.have.length(2);
+        expect(copies[1]!.to).to.deep.equal(copies[0]!.to);
+        expect(copies[1]!.mail.subject).to.equal(copies[0]!.mail.subject);
+        expect(copies[1]!.mail.text).to.equal(copies[0]!.mail.text);
+      }
     } finally {
       await server.close();
     }

@@ -14,6 +14,7 @@ import { ManualClock } from '../../src/clock.js';
 import { Engine } from '../../src/engine/engine.js';
 import { reindexIfStale, SEARCH_INDEX_VERSION } from '../../src/engine/reindex.js';
 import { findPublicTestReports } from '../../src/public/register.js';
+import { MessageComposer } from '../../src/notify/composer.js';
 import { actorOf } from '../../src/principals.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { captureLog } from '../helpers/log-capture.js';
@@ -50,6 +51,27 @@ for (const name of ['release-0.1.0-demo.sqlite', 'release-0.1.0-suspended.sqlite
           }
         }
         expect(older, 'instances stored by an older machine version').to.be.greaterThan(5);
+      } finally {
+        await world.close();
+      }
+    });
+
+    it('its e-mails, stored whole with each history entry, are counted, claimed and written as before', async () => {
+      const world = open(name);
+      try {
+        const counts = await world.store.outboxCounts();
+        expect(counts.pending).to.be.greaterThan(10);
+        const composer = new MessageComposer({ directory: world.store, publicUrl: 'https://mra.example.gov.vn', mailFrom: 'MRA <no-reply@mra.example.gov.vn>' });
+        const claimed = await world.store.claimOutbox({ owner: 'upgrade-test', now: '2030-01-01T00:00:00.000Z', leaseMs: 60_000, limit: 1000 });
+        expect(claimed).to.have.length(counts.pending);
+        for (const message of claimed) {
+          const mail = await composer.compose(message);
+          expect(mail.subject, message.id).to.be.a('string').and.not.equal('');
+          expect(mail.text, message.id).to.contain(message.recipient.name);
+        }
+        const results = claimed.map((m) => ({ id: m.id, sent: { at: '2030-01-01T00:00:01.000Z', response: '250 OK' } }));
+        expect(await world.store.recordOutboxResults('upgrade-test', results)).to.deep.equal([]);
+        expect(await world.store.outboxCounts()).to.deep.equal({ pending: 0, sent: counts.pending + counts.sent, dead: counts.dead });
       } finally {
         await world.close();
       }

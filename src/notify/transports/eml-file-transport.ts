@@ -21,12 +21,18 @@ export class EmlFileTransport implements MailTransport {
 
   async send(message: MailMessage): Promise<string> {
     const info = await this.#builder.sendMail(nodemailerMessage(message));
-    // Messages name people and their addresses: the folder and its files are the owner's alone.
-    await mkdir(this.target, { recursive: true, mode: 0o700 });
     const file = join(this.target, `${message.outboxId}.eml`);
     // Written aside, then renamed: a reader never sees half a message.
     const partial = `${file}.partial`;
-    await writeFile(partial, info.message as Buffer, { mode: 0o600 });
+    try {
+      await writeFile(partial, info.message as Buffer, { mode: 0o600 });
+    } catch (error) {
+      // The folder is made when the first message finds it missing, not checked for every message.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // Messages name people and their addresses: the folder and its files are the owner's alone.
+      await mkdir(this.target, { recursive: true, mode: 0o700 });
+      await writeFile(partial, info.message as Buffer, { mode: 0o600 });
+    }
     await rename(partial, file);
     return `written to ${file}`;
   }

@@ -1,7 +1,8 @@
 /**
  * Real SMTP through nodemailer, from `SMTP_URL`. `smtps://` is TLS from the first byte;
  * `smtp://` upgrades with STARTTLS whenever the server offers it, and `?requireTLS=true` refuses
- * to go on without it. Connections are pooled and reused between messages.
+ * to go on without it. Connections are pooled (one per message the dispatcher has in flight) and
+ * reused between messages, so a message costs no TCP, TLS or EHLO round trips of its own.
  */
 import { createTransport, type Transporter } from 'nodemailer';
 import { nodemailerMessage, type MailMessage } from '../mail-message.js';
@@ -23,19 +24,24 @@ export function withoutCredentials(url: string): string {
   }
 }
 
+/** As many as the dispatcher sends at once by default: one connection per message in flight. */
+const DEFAULT_CONNECTIONS = 4;
+
 export class SmtpTransport implements MailTransport {
   readonly kind = 'smtp';
   readonly target: string;
   readonly #url: string;
+  readonly #maxConnections: number;
   #transporter: Transporter | null = null;
 
-  constructor(url: string) {
+  constructor(url: string, options: { maxConnections?: number } = {}) {
     this.#url = url;
+    this.#maxConnections = options.maxConnections ?? DEFAULT_CONNECTIONS;
     this.target = withoutCredentials(url);
   }
 
   async send(message: MailMessage): Promise<string> {
-    this.#transporter ??= createTransport({ url: this.#url, pool: true, maxConnections: 1, ...TIMEOUTS });
+    this.#transporter ??= createTransport({ url: this.#url, pool: true, maxConnections: this.#maxConnections, ...TIMEOUTS });
     const info = (await this.#transporter.sendMail(nodemailerMessage(message))) as { response?: string };
     return info.response ?? '';
   }

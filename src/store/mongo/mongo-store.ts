@@ -20,6 +20,7 @@ import type {
   InstanceRecord,
   Lease,
   OutboxMessage,
+  OutboxResult,
   OutboxStatus,
   Page,
   QueueFigures,
@@ -198,12 +199,22 @@ export class MongoStore implements Store {
     return this.#run.updateOne(q.markFailed(id, owner, failure));
   }
 
+  /**
+   * One read for the leases still held, one bulk write for their results. A lease lost between
+   * the two is still safe (each update matches only a message its owner holds); it would be
+   * counted as recorded.
+   */
+  async recordOutboxResults(owner: string, results: readonly OutboxResult[]): Promise<string[]> {
+    if (results.length === 0) return [];
+    const held = new Set((await this.#run.all<OutboxDoc>(q.outboxHeldBy(results.map((r) => r.id), owner))).map((doc) => doc._id));
+    await this.#run.bulkUpdate(q.outboxResults(owner, results.filter((r) => held.has(r.id))));
+    return results.filter((r) => !held.has(r.id)).map((r) => r.id);
+  }
+
+  /** Three index counts (`outbox_by_age` starts with the status), not a pass over the messages. */
   async outboxCounts(): Promise<Record<OutboxStatus, number>> {
-    const counts: Record<OutboxStatus, number> = { pending: 0, sent: 0, dead: 0 };
-    for (const row of await this.#run.aggregate<{ _id: OutboxStatus; n: number }>(COLLECTIONS.outbox, q.outboxCountsPipeline())) {
-      counts[row._id] = row.n;
-    }
-    return counts;
+    const [pending, sent, dead] = await Promise.all((['pending', 'sent', 'dead'] as const).map((status) => this.#run.count(q.outboxOfStatus(status))));
+    return { pending: pending!, sent: sent!, dead: dead! };
   }
 
   async listOutbox(query: { status?: OutboxStatus; limit: number; cursor?: string | null }): Promise<Page<OutboxMessage>> {

@@ -11,7 +11,7 @@
 import escapeStringRegexp from 'escape-string-regexp';
 import mongoose from 'mongoose';
 import type { Kind } from '../../../machines/types.js';
-import type { Commit, DeadlineSource, FindQuery, Lease, OutboxStatus, SearchIndexEntry, SearchText, TextCondition, WebhookDeliveryStatus } from '../port.js';
+import type { Commit, DeadlineSource, FindQuery, Lease, OutboxResult, OutboxStatus, SearchIndexEntry, SearchText, TextCondition, WebhookDeliveryStatus } from '../port.js';
 import { AppError } from '../../errors.js';
 import { decodeCursor } from '../cursor.js';
 import {
@@ -299,6 +299,16 @@ export function markFailed(id: string, owner: string, failure: { error: string; 
   };
 }
 
+/** Of these messages, those `owner` still holds: the ones whose results it may record. */
+export function outboxHeldBy(ids: readonly string[], owner: string): Read {
+  return { collection: COLLECTIONS.outbox, filter: { _id: op({ $in: [...ids] }), leaseOwner: owner, status: 'pending' } };
+}
+
+/** A batch's results, each written as `markSent` or `markFailed` would (one bulk write for all). */
+export function outboxResults(owner: string, results: readonly OutboxResult[]): Write[] {
+  return results.map((result) => ('sent' in result ? markSent(result.id, owner, result.sent) : markFailed(result.id, owner, result.failed)));
+}
+
 export function requeueOutbox(id: string, at: string): Write {
   return {
     collection: COLLECTIONS.outbox,
@@ -322,10 +332,6 @@ export function listOutbox(query: { status?: OutboxStatus; limit: number; cursor
 }
 
 /** `[{ _id: status, n }]` for every status that has messages. */
-export function outboxCountsPipeline(): Array<Record<string, unknown>> {
-  return [{ $group: { _id: '$status', n: { $sum: 1 } } }];
-}
-
 // ---------------------------------------------------------------- deadlines
 
 export function deadlineDocs(c: Commit): DeadlineDoc[] {

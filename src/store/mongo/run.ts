@@ -55,6 +55,21 @@ export class Runner {
     return result.modifiedCount;
   }
 
+  /**
+   * Several updates of one document each, in one round trip, unordered (one failing stops none of
+   * the others). Answers how many matched.
+   */
+  async bulkUpdate(writes: readonly Write[], session: Session = null): Promise<number> {
+    const [first] = writes;
+    if (first === undefined) return 0;
+    if (writes.some((w) => w.collection !== first.collection)) throw new Error('bulkUpdate: one collection per call');
+    const result = await this.#models[first.collection].bulkWrite(
+      writes.map((w) => ({ updateOne: { filter: w.filter, update: w.update } })),
+      { ...within(session), ordered: false },
+    );
+    return result.matchedCount;
+  }
+
   async insert(collection: Read['collection'], docs: readonly object[], session: Session = null): Promise<void> {
     if (docs.length === 0) return;
     // Ordered, so the first duplicate stops the batch and the transaction's error is that one.

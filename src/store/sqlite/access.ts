@@ -16,10 +16,13 @@ export class AuditTable {
   constructor(db: Database) {
     this.#sql = {
       append: db.prepare(`INSERT INTO audit (id, organisation, data) VALUES (?, ?, ?)`),
-      list: db.prepare(
-        `SELECT seq, data FROM audit WHERE (@organisation IS NULL OR organisation = @organisation) AND (@before IS NULL OR seq < @before)
+      // One statement per shape, so each has its own plan: one organisation's entries through
+      // audit_by_organisation; all of them along the key, newest first, stopping at the limit.
+      listOf: db.prepare(
+        `SELECT seq, data FROM audit WHERE organisation = @organisation AND (@before IS NULL OR seq < @before)
          ORDER BY seq DESC LIMIT @limit`,
       ),
+      listAll: db.prepare(`SELECT seq, data FROM audit WHERE seq < coalesce(@before, 9223372036854775807) ORDER BY seq DESC LIMIT @limit`),
     };
   }
 
@@ -29,7 +32,11 @@ export class AuditTable {
 
   list(query: { organisation?: string; limit: number; cursor?: string | null }): Page<AuditEntry> {
     const before = query.cursor ? Number(decodeCursor(query.cursor)[0]) : null;
-    const rows = this.#sql.list.all({ organisation: query.organisation ?? null, before, limit: query.limit + 1 }) as Array<{ seq: number; data: string }>;
+    const rows = (
+      query.organisation === undefined
+        ? this.#sql.listAll.all({ before, limit: query.limit + 1 })
+        : this.#sql.listOf.all({ organisation: query.organisation, before, limit: query.limit + 1 })
+    ) as Array<{ seq: number; data: string }>;
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return { items: page.map((r) => parseJson<AuditEntry>(r.data)), nextCursor: rows.length > query.limit && last ? encodeCursor([String(last.seq)]) : null };
@@ -52,12 +59,11 @@ export class AccessTables {
       ),
       key: db.prepare(`SELECT data FROM api_keys WHERE id = ?`).pluck(),
       keyByHash: db.prepare(`SELECT data FROM api_keys WHERE hash = ?`).pluck(),
-      keys: db
-        .prepare(
-          `SELECT data FROM api_keys WHERE (@principalId IS NULL OR principal_id = @principalId) AND (@scheme IS NULL OR hash_scheme = @scheme)
-           ORDER BY json_extract(data, '$.createdAt'), id`,
-        )
+      // A principal's keys through api_keys_by_principal, or a scheme's through api_keys_by_scheme.
+      keysOf: db
+        .prepare(`SELECT data FROM api_keys WHERE principal_id = @principalId AND (@scheme IS NULL OR hash_scheme = @scheme) ORDER BY json_extract(data, '$.createdAt'), id`)
         .pluck(),
+      keysByScheme: db.prepare(`SELECT data FROM api_keys WHERE hash_scheme = @scheme ORDER BY json_extract(data, '$.createdAt'), id`).pluck(),
       touchKey: db.prepare(`UPDATE api_keys SET data = json_set(data, '$.lastUsedAt', ?) WHERE id = ?`),
       putToken: db.prepare(`INSERT INTO sign_in_tokens (hash, principal_id, expires_at, data) VALUES (?, ?, ?, ?)`),
       takeToken: db.prepare(`DELETE FROM sign_in_tokens WHERE hash = ? RETURNING expires_at, data`),
@@ -94,7 +100,13 @@ export class AccessTables {
   }
 
   listApiKeys(query: { principalId?: string; hashScheme?: ApiKeyRecord['hashScheme'] }): ApiKeyRecord[] {
-    const rows = this.#sql.keys.all({ principalId: query.principalId ?? null, scheme: query.hashScheme ?? null }) as string[];
+    const rows = (
+      query.principalId !== undefined
+        ? this.#sql.keysOf.all({ principalId: query.principalId, scheme: query.hashScheme ?? null })
+        : query.hashScheme !== undefined
+          ? this.#sql.keysByScheme.all({ scheme: query.hashScheme })
+          : []
+    ) as string[];
     return rows.map((d) => parseJson<ApiKeyRecord>(d));
   }
 

@@ -10,6 +10,7 @@ import type { Commit, CommitFaults, FindQuery, HistoryEntry, InstanceRecord, Pag
 import { GroupCommit } from './group-commit.js';
 import { deliveryWriter } from './hooks.js';
 import { ALL_TEXT, findSql } from './find-sql.js';
+import { mailColumn } from './mail-rows.js';
 import { encodeCursor, isConstraintError, parseJson } from './rows.js';
 
 interface InstanceRow {
@@ -96,7 +97,7 @@ export class InstanceTables {
       insertKey: db.prepare(`INSERT INTO unique_keys (kind, key, id) VALUES (?, ?, ?)`),
       keyOwner: db.prepare(`SELECT id FROM unique_keys WHERE kind = ? AND key = ?`).pluck(),
       insertHistory: db.prepare(
-        `INSERT INTO history (kind, id, seq, at, type, actor, from_state, to_state, payload, facts, cause, notification)
+        `INSERT INTO history (kind, id, seq, at, type, actor, from_state, to_state, payload, facts, cause, mail)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       history: db.prepare(
@@ -173,7 +174,7 @@ export class InstanceTables {
       JSON.stringify(h.payload),
       h.facts === undefined ? null : JSON.stringify(h.facts),
       h.cause === undefined ? null : JSON.stringify(h.cause),
-      mailed ? JSON.stringify(c.outbox.notification) : null,
+      mailed ? mailColumn(c.outbox.notification) : null,
     );
     for (const message of c.outbox.messages) {
       sql.insertOutbox.run(message.id, c.kind, c.id, seq, JSON.stringify(message.recipient), c.at, c.at);

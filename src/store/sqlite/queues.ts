@@ -4,15 +4,15 @@
  */
 import type { Database, Transaction } from 'better-sqlite3';
 import type { Kind } from '../../../machines/types.js';
-import type { AccountMail, Deadline, DeadlineSource, Lease, Notification, OutboxMessage, OutboxStatus, Page } from '../port.js';
+import type { AccountMail, Deadline, DeadlineSource, Lease, OutboxMessage, OutboxResult, OutboxStatus, Page } from '../port.js';
 import { ACCOUNT_MAIL_KIND } from './access.js';
+import { NOTIFICATION_COLUMNS, notificationOf, type NotificationColumns } from './mail-rows.js';
 import { decodeCursor, encodeCursor, parseJson } from './rows.js';
 
-interface OutboxRow {
+interface OutboxRow extends NotificationColumns {
   id: string;
-  kind: string;
   recipient: string;
-  body: string;
+  body: string | null;
   status: OutboxStatus;
   attempts: number;
   next_attempt_at: string;
@@ -40,7 +40,7 @@ function toMessage(row: OutboxRow): OutboxMessage {
   return {
     id: row.id,
     recipient: parseJson(row.recipient),
-    ...(row.kind === ACCOUNT_MAIL_KIND ? { notification: null, account: parseJson<AccountMail>(row.body) } : { notification: parseJson<Notification>(row.body) }),
+    ...(row.kind === ACCOUNT_MAIL_KIND ? { notification: null, account: parseJson<AccountMail>(row.body!) } : { notification: notificationOf(row) }),
     status: row.status,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
@@ -74,6 +74,7 @@ function leaseUntil(lease: Lease): string {
 export class OutboxTable {
   readonly #sql;
   readonly #claim: Transaction<(lease: Lease) => OutboxRow[]>;
+  readonly #record: Transaction<(owner: string, results: readonly OutboxResult[]) => string[]>;
 
   constructor(db: Database) {
     const claim = db.prepare(
@@ -85,7 +86,7 @@ export class OutboxTable {
        RETURNING id`,
     ).pluck();
     const withBodies = db.prepare(
-      `SELECT o.*, COALESCE(o.body, h.notification) AS body FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
+      `SELECT o.*, ${NOTIFICATION_COLUMNS} FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
        WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.next_attempt_at, o.id`,
     );
     // Claiming and reading the claimed messages with their notifications is one transaction.
@@ -93,7 +94,7 @@ export class OutboxTable {
       const ids = claim.all({ owner: lease.owner, until: leaseUntil(lease), now: lease.now, limit: lease.limit }) as string[];
       return ids.length === 0 ? [] : (withBodies.all(JSON.stringify(ids)) as OutboxRow[]);
     });
-    this.#sql = {
+    const sql = {
       sent: db.prepare(
         `UPDATE outbox SET status = 'sent', sent_at = @at, response = @response, attempts = attempts + 1,
            lease_owner = NULL, lease_until = NULL
@@ -105,23 +106,43 @@ export class OutboxTable {
            lease_owner = NULL, lease_until = NULL
          WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
       ),
-      counts: db.prepare(`SELECT status, count(*) AS n FROM outbox GROUP BY status`),
+      counts: db.prepare(`SELECT status, n FROM outbox_counts`),
       releaseLeases: db.prepare(`UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND status = 'pending'`),
       requeue: db.prepare(
         `UPDATE outbox SET status = 'pending', next_attempt_at = @at, attempts = 0, lease_owner = NULL, lease_until = NULL
          WHERE id = @id AND status = 'dead'`,
       ),
       one: db.prepare(
-        `SELECT o.*, COALESCE(o.body, h.notification) AS body FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
+        `SELECT o.*, ${NOTIFICATION_COLUMNS} FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
          WHERE o.id = ?`,
       ),
-      list: db.prepare(
-        `SELECT o.*, COALESCE(o.body, h.notification) AS body FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
-         WHERE (@status IS NULL OR o.status = @status)
-           AND (@afterAt IS NULL OR (o.next_attempt_at, o.id) > (@afterAt, @afterId))
+      // By status through outbox_due (what the admin view lists); unfiltered, in due order.
+      listOf: db.prepare(
+        `SELECT o.*, ${NOTIFICATION_COLUMNS} FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
+         WHERE o.status = @status AND (@afterAt IS NULL OR (o.next_attempt_at, o.id) > (@afterAt, @afterId))
+         ORDER BY o.next_attempt_at, o.id LIMIT @limit`,
+      ),
+      listAll: db.prepare(
+        `SELECT o.*, ${NOTIFICATION_COLUMNS} FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
+         WHERE (@afterAt IS NULL OR (o.next_attempt_at, o.id) > (@afterAt, @afterId))
          ORDER BY o.next_attempt_at, o.id LIMIT @limit`,
       ),
     };
+    this.#sql = sql;
+    // A batch's results are one transaction: one WAL flush for all of them, not one per message.
+    this.#record = db.transaction((owner: string, results: readonly OutboxResult[]) =>
+      results
+        .filter((result) =>
+          'sent' in result
+            ? sql.sent.run({ id: result.id, owner, ...result.sent }).changes === 0
+            : sql.failed.run({ id: result.id, owner, error: result.failed.error, retryAt: result.failed.retryAt }).changes === 0,
+        )
+        .map((result) => result.id),
+    );
+  }
+
+  record(owner: string, results: readonly OutboxResult[]): string[] {
+    return results.length === 0 ? [] : this.#record.immediate(owner, results);
   }
 
   claim(lease: Lease): OutboxMessage[] {
@@ -148,7 +169,11 @@ export class OutboxTable {
 
   list(query: { status?: OutboxStatus; limit: number; cursor?: string | null }): Page<OutboxMessage> {
     const [afterAt, afterId] = query.cursor ? decodeCursor(query.cursor) : [null, null];
-    const rows = this.#sql.list.all({ status: query.status ?? null, afterAt, afterId, limit: query.limit + 1 }) as OutboxRow[];
+    const rows = (
+      query.status === undefined
+        ? this.#sql.listAll.all({ afterAt, afterId, limit: query.limit + 1 })
+        : this.#sql.listOf.all({ status: query.status, afterAt, afterId, limit: query.limit + 1 })
+    ) as OutboxRow[];
     const items = rows.slice(0, query.limit).map(toMessage);
     const last = items.at(-1);
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.nextAttemptAt, last.id]) : null };

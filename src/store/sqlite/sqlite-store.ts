@@ -24,6 +24,7 @@ import type {
   InstanceRecord,
   Lease,
   OutboxMessage,
+  OutboxResult,
   OutboxStatus,
   Page,
   PrincipalRecord,
@@ -190,6 +191,10 @@ export class SqliteStore implements Store {
 
   async markFailed(id: string, owner: string, failure: { at: string; error: string; retryAt: string | null }): Promise<boolean> {
     return this.#outbox.markFailed(id, owner, failure);
+  }
+
+  async recordOutboxResults(owner: string, results: readonly OutboxResult[]): Promise<string[]> {
+    return this.#outbox.record(owner, results);
   }
 
   async releaseOutboxLeases(owner: string): Promise<number> {

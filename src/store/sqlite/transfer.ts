@@ -5,9 +5,10 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Kind } from '../../../machines/types.js';
-import type { AccountMail, Notification, Page, StoreRows, StoreTable, StoredDeadline, StoredHistory, StoredInstance, StoredOutboxMessage } from '../port.js';
+import type { AccountMail, Page, StoreRows, StoreTable, StoredDeadline, StoredHistory, StoredInstance, StoredOutboxMessage } from '../port.js';
 import { ACCOUNT_MAIL_KIND } from './access.js';
 import { toDelivery, type DeliveryRow } from './hooks.js';
+import { NOTIFICATION_COLUMNS, mailColumn, notificationOf, type NotificationColumns } from './mail-rows.js';
 import { decodeCursor, encodeCursor, parseJson } from './rows.js';
 
 type Row = Record<string, unknown>;
@@ -129,7 +130,7 @@ const SPECS: { [T in StoreTable]: TableSpec<StoreRows[T]> } = {
         .run(h.kind, h.instanceId, h.seq, h.at, h.type, JSON.stringify(h.actor), h.from, h.to, JSON.stringify(h.payload), json(h.facts), json(h.cause)),
   },
   outbox: {
-    select: `SELECT o.*, COALESCE(o.body, h.notification) AS body FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
+    select: `SELECT o.*, ${NOTIFICATION_COLUMNS} FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
              WHERE o.id > ? ORDER BY o.id LIMIT ?`,
     key: (m) => [m.id],
     keyColumns: 1,
@@ -141,7 +142,7 @@ const SPECS: { [T in StoreTable]: TableSpec<StoreRows[T]> } = {
       recipient: parseJson(String(row['recipient'])),
       ...(row['kind'] === ACCOUNT_MAIL_KIND
         ? { notification: null, account: parseJson<AccountMail>(String(row['body'])) }
-        : { notification: parseJson<Notification>(String(row['body'])) }),
+        : { notification: notificationOf(row as unknown as NotificationColumns) }),
       status: row['status'] as StoredOutboxMessage['status'],
       attempts: Number(row['attempts']),
       nextAttemptAt: String(row['next_attempt_at']),
@@ -160,9 +161,9 @@ const SPECS: { [T in StoreTable]: TableSpec<StoreRows[T]> } = {
         ).run(m.id, m.kind, m.instanceId, m.seq, JSON.stringify(m.recipient), m.status, m.attempts, m.nextAttemptAt, m.leaseOwner, m.leaseUntil, m.lastError, m.sentAt, m.response, m.createdAt, JSON.stringify(m.account));
         return;
       }
-      // The notification lives once on its history row here; the first message of a transition puts it there.
-      db.prepare('UPDATE history SET notification = COALESCE(notification, ?) WHERE kind = ? AND id = ? AND seq = ?').run(
-        JSON.stringify(m.notification),
+      // The e-mail lives once on its history row here; the first message of a transition puts it there.
+      db.prepare('UPDATE history SET mail = COALESCE(mail, ?) WHERE kind = ? AND id = ? AND seq = ?').run(
+        mailColumn(m.notification),
         m.kind,
         m.instanceId,
         m.seq,

@@ -2,6 +2,7 @@
  * The SQLite adapter for tests: each store a real file in its own temp folder, and a probe that
  * reads that file through a second, read-only connection (so it sees only what was committed).
  */
+import { NOTIFICATION_COLUMNS, notificationOf, type NotificationColumns } from '../../../src/store/sqlite/mail-rows.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,12 +53,12 @@ class SqliteProbe implements StoreProbe {
       (
         db
           .prepare(
-            `SELECT o.seq, o.status, o.recipient, h.notification FROM outbox o
+            `SELECT o.kind, o.instance_id, o.seq, o.status, o.recipient, ${NOTIFICATION_COLUMNS} FROM outbox o
              JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
              WHERE o.kind = ? AND o.instance_id = ? AND (? IS NULL OR o.seq = ?) ORDER BY o.seq, o.id`,
           )
-          .all(kind, id, seq ?? null, seq ?? null) as Array<{ seq: number; status: OutboxStatus; recipient: string; notification: string }>
-      ).map((row) => ({ seq: row.seq, status: row.status, recipient: json(row.recipient)!, notification: json(row.notification)! })),
+          .all(kind, id, seq ?? null, seq ?? null) as Array<NotificationColumns & { status: OutboxStatus; recipient: string }>
+      ).map((row) => ({ seq: row.seq, status: row.status, recipient: json(row.recipient)!, notification: notificationOf(row)! })),
     );
   }
 
