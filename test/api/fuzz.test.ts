@@ -8,6 +8,7 @@
 import { expect } from 'chai';
 import { allRoutes } from '../../src/api/app.js';
 import { ApiWorld } from '../helpers/api.js';
+import { certificateBody, recognizedBody } from '../helpers/phase-two.js';
 import { KR_SCOPE, VN_SCOPE, daysFrom } from '../helpers/world.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261123);
@@ -151,6 +152,16 @@ describe('HTTP fuzz: malformed bodies to every POST route', function () {
     targets[`POST /accreditations/${accreditation.id}/events`] = { valid: { type: 'SUSPEND', reason: 'x' }, required: ['type', 'reason'], allowed: 'vn-accreditation-body' };
     targets[`POST /recognitions/${recognition.id}/events`] = { valid: { type: 'CONTEST', reasons: 'x' }, required: ['type', 'reasons'], allowed: 'kr-regulator' };
     targets[`POST /test-reports/${report.id}/events`] = { valid: { type: 'REJECT', reason: 'x' }, required: ['type', 'reason'], allowed: 'kr-regulator' };
+    // Phase II certificates and MRA-ETR equivalences: a body recognised by Korea, one certificate in its review window, one equivalence proposed.
+    const { body } = await recognizedBody(api.world);
+    const certificate = await api.world.engine.create('certificates', certificateBody(api.world), body);
+    const certificateValid = certificateBody(api.world);
+    targets['POST /certificates'] = { valid: certificateValid, required: ['certificateNumber', 'importingEconomy', 'regulations', 'equipment', 'applicantId', 'issuedAt'], allowed: body.id };
+    targets[`POST /certificates/${certificate.id}/events`] = { valid: { type: 'SET_ASIDE', reason: 'Hồ sơ chưa đầy đủ.' }, required: ['type', 'reason'], allowed: 'kr-regulator' };
+    const equivalenceValid = { partnerEconomy: 'KR', requirement: { regulation: 'VN:QCVN 54:2020/BTTTT' }, counterpart: 'KR:KN 301 489' };
+    const equivalence = await api.world.engine.create('equivalences', equivalenceValid, api.world.as('vn-regulator'));
+    targets['POST /equivalences'] = { valid: equivalenceValid, required: ['partnerEconomy', 'requirement', 'counterpart'], allowed: 'vn-regulator' };
+    targets[`POST /equivalences/${equivalence.id}/events`] = { valid: { type: 'DECLINE', reason: 'Khác biệt về phương pháp đo.' }, required: ['type', 'reason'], allowed: 'kr-regulator' };
     // JSON is never a file: whatever the body, the verification refuses it without looking further.
     targets['POST /public/documents/verify'] = { valid: {}, required: [], allowed: 'admin' };
     // Every message here is pending: even the admin's re-queue is refused (422), whatever the body.

@@ -102,7 +102,7 @@ const QUERIES: Record<string, Array<q.Read | q.Write>> = {
 };
 
 /** Builders that make documents or values, not queries. */
-const NOT_QUERIES = ['newInstance', 'uniqueKeyDocs', 'historyDoc', 'outboxDocs', 'deadlineDocs', 'webhookDeliveryDocs', 'leaseUntil', 'outboxCountsPipeline'];
+const NOT_QUERIES = ['newInstance', 'uniqueKeyDocs', 'historyDoc', 'outboxDocs', 'deadlineDocs', 'webhookDeliveryDocs', 'leaseUntil'];
 
 const RANGE = ['$gt', '$gte', '$lt', '$lte', '$ne'];
 

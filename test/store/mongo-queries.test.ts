@@ -4,7 +4,7 @@
  * update leaves, and that an index serves each query.
  */
 import { expect } from 'chai';
-import { aggregate, find, updateMany, updateOne } from 'mingo';
+import { find, updateMany, updateOne } from 'mingo';
 import type { AnyObject } from 'mingo/types';
 import mongoose from 'mongoose';
 import type { Actor } from '../../machines/types.js';

@@ -362,6 +362,7 @@ export const en: PageText = {
     DEADLINE_HANDLED: 'This deadline has already been dealt with.',
     UNAVAILABLE: 'The service is busy or being maintained. Try again in a few minutes.',
     STORE_UNAVAILABLE: 'Nothing could be saved just now: the register’s storage is full or read-only. Nothing you sent was recorded; try again later.',
+    ENDPOINT_REFUSED: 'This address cannot receive notifications: it must be a public https address that answers without redirecting.',
     CSRF: 'This form has expired. Reload the page and send it again.',
     INTERNAL: 'Something went wrong on our side. Try again later.',
   },

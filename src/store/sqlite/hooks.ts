@@ -85,10 +85,12 @@ export class HookTables {
          ON CONFLICT (id) DO UPDATE SET organisation = excluded.organisation, active = excluded.active, data = excluded.data`,
       ),
       endpoint: db.prepare(`SELECT data FROM webhook_endpoints WHERE id = ?`),
-      endpoints: db.prepare(
-        `SELECT data FROM webhook_endpoints WHERE (@organisation IS NULL OR organisation = @organisation) AND (@active IS NULL OR active = @active)
-         ORDER BY created_at, id`,
+      // One statement per shape, so each walks its own index (an OR of optional filters would scan).
+      endpointsOfOrganisation: db.prepare(
+        `SELECT data FROM webhook_endpoints WHERE organisation = @organisation AND (@active IS NULL OR active = @active) ORDER BY created_at, id`,
       ),
+      activeEndpoints: db.prepare(`SELECT data FROM webhook_endpoints WHERE active = 1 ORDER BY created_at, id`),
+      allEndpoints: db.prepare(`SELECT data FROM webhook_endpoints ORDER BY created_at, id`),
       claim: db.prepare(
         `UPDATE webhook_deliveries SET lease_owner = @owner, lease_until = @until
          WHERE id IN (
@@ -165,9 +167,13 @@ export class HookTables {
 
   listEndpoints(query: { organisation?: string; activeOnly?: boolean }): WebhookEndpointRecord[] {
     const active = query.activeOnly === true ? 1 : null;
-    return (this.#sql['endpoints']!.pluck().all({ organisation: query.organisation ?? null, active }) as string[]).map((text) =>
-      parseJson<WebhookEndpointRecord>(text),
-    );
+    const rows =
+      query.organisation !== undefined
+        ? this.#sql['endpointsOfOrganisation']!.pluck().all({ organisation: query.organisation, active })
+        : active === 1
+          ? this.#sql['activeEndpoints']!.pluck().all()
+          : this.#sql['allEndpoints']!.pluck().all();
+    return (rows as string[]).map((text) => parseJson<WebhookEndpointRecord>(text));
   }
 
   claim(lease: Lease): WebhookDelivery[] {

@@ -228,6 +228,7 @@ const STEPS: readonly string[] = [
   );
   CREATE INDEX webhook_endpoints_by_organisation ON webhook_endpoints (organisation, created_at, id);
   CREATE INDEX webhook_endpoints_active ON webhook_endpoints (active, created_at, id);
+  CREATE INDEX webhook_endpoints_by_age ON webhook_endpoints (created_at, id);
 
   CREATE TABLE webhook_deliveries (
     id TEXT PRIMARY KEY,
@@ -251,6 +252,7 @@ const STEPS: readonly string[] = [
   CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries (endpoint_id, id);
   CREATE INDEX webhook_deliveries_by_endpoint_status ON webhook_deliveries (endpoint_id, status, id);
   CREATE INDEX webhook_deliveries_leases ON webhook_deliveries (lease_owner) WHERE lease_owner IS NOT NULL;
+  `,
   // 7: the outbox's counts by status, kept by triggers in the transaction of every write that
   // changes them, so the admin view and start-up read three rows instead of counting millions.
   `
