@@ -1,8 +1,9 @@
 /** Watches and webhooks (docs/watches-and-webhooks.md): what a principal watches, an organisation's endpoints, their deliveries. */
 import type { FromSchema } from 'json-schema-to-ts';
 import { SCHEMA_BASE, cursor, economyCode, instant, limit, recordId } from './common.js';
+import { KINDS } from '../machines/types.js';
 
-const kind = { type: 'string', enum: ['agreements', 'accreditations', 'recognitions', 'test-reports'] } as const;
+const kind = { type: 'string', enum: KINDS } as const;
 const name = { type: 'string', minLength: 1, maxLength: 200 } as const;
 const id = { type: 'string', minLength: 1, maxLength: 64 } as const;
 
@@ -56,7 +57,7 @@ export const createWebhook = {
   type: 'object',
   properties: {
     url: { type: 'string', minLength: 8, maxLength: 2000, description: 'An https: URL on a public address. It must answer a signed `webhook.ping` itself (any status but a redirect): redirects are not followed.' },
-    kinds: { type: 'array', items: kind, minItems: 1, maxItems: 4, uniqueItems: true },
+    kinds: { type: 'array', items: kind, minItems: 1, maxItems: KINDS.length, uniqueItems: true },
     economies: { type: 'array', items: economyCode, maxItems: 50, uniqueItems: true, description: 'Only instances of these economies; empty or absent: every economy.' },
     events: {
       type: 'array',

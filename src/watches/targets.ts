@@ -35,7 +35,8 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 export function transitionKeys(t: WatchedTransition): string[] {
   const keys = [watchKey({ type: 'instance', kind: t.kind, id: t.id })];
   const importing = text(t.data['importingEconomy']);
-  if (t.kind === 'test-reports' && importing !== null) {
+  // A model is heard of through its test reports and, under Phase II, its equipment certificates.
+  if ((t.kind === 'test-reports' || t.kind === 'certificates') && importing !== null) {
     const equipment = (t.data['equipment'] ?? {}) as Record<string, unknown>;
     const manufacturer = text(equipment['manufacturer']);
     const model = text(equipment['model']);
@@ -46,12 +47,17 @@ export function transitionKeys(t: WatchedTransition): string[] {
   return keys;
 }
 
+/** The states an importer may rely on: an accepted test report, a certificate in force. */
+function reliedOn(kind: Kind, state: string): boolean {
+  return kind === 'certificates' ? state === 'in_force' : state === 'accepted';
+}
+
 /**
  * Whether the watch hears of this transition. An instance or a recognition: when its status
- * changes. A model: when a report for it is accepted, and when an accepted one stops being
- * (revoked, expired), which is what an importer relies on.
+ * changes. A model: when a report for it is accepted or a certificate for it comes into force, and
+ * when either stops being so (revoked, expired, withdrawn), which is what an importer relies on.
  */
 export function concerns(watch: WatchRecord, t: WatchedTransition): boolean {
-  if (watch.target.type === 'model') return (t.to === 'accepted') !== (t.from === 'accepted');
+  if (watch.target.type === 'model') return reliedOn(t.kind, t.to) !== (t.from !== null && reliedOn(t.kind, t.from));
   return t.from !== t.to;
 }

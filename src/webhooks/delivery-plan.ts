@@ -26,7 +26,7 @@ export interface DeliveredTransition {
 }
 
 /** The searchable fields that name an economy of the instance. */
-const ECONOMY_FIELDS = ['economy', 'importingEconomy', 'exportingEconomy'];
+const ECONOMY_FIELDS = ['economy', 'importingEconomy', 'exportingEconomy', 'proposingEconomy', 'partnerEconomy'];
 
 export function economiesOf(fields: SearchFields): string[] {
   return ECONOMY_FIELDS.flatMap((name) => {

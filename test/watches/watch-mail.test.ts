@@ -10,6 +10,7 @@ import { actorOf } from '../../src/principals.js';
 import type { PrincipalRecord } from '../../src/store/port.js';
 import { addWatch, listWatches, removeWatch } from '../../src/watches/watches.js';
 import { MailWorld } from '../helpers/mail-world.js';
+import { certificateBody, recognizedBody } from '../helpers/phase-two.js';
 
 const VN_IMPORTER: PrincipalRecord = {
   id: 'importer-phuong-nam',
@@ -93,5 +94,22 @@ describe('watches: e-mail to the watcher', function () {
     expect(isAppError(refused, 'UNKNOWN_REFERENCE'), 'another importer\'s report does not exist for it').to.equal(true);
     const mine = await addWatch(w.store, w.as('importer-hanbit'), { type: 'instance', kind: 'test-reports', id: report.id }, w.clock.now());
     expect(mine.key).to.equal(`test-reports/${report.id}`);
+  });
+  it('tells a model watcher when a Phase II certificate for the model comes into force, not while the regulator may still set it aside', async () => {
+    const w = mw.world;
+    await addWatch(w.store, actorOf(VN_IMPORTER), { type: 'model', economy: 'KR', manufacturer: 'Cong ty Co phan Thiet bi Mang Phuong Nam', model: 'PN-AX3000' }, w.clock.now());
+    const { body } = await recognizedBody(w);
+    const certificate = await w.engine.create('certificates', certificateBody(w), body);
+    expect(certificate.state).to.equal('review_window');
+    const dispatcher = mw.dispatcher();
+    await dispatcher.runOnce();
+    expect(toWatcher(), 'a certificate the regulator may still set aside is not news').to.have.length(0);
+    w.advanceDays(31);
+    expect(await w.fireDue()).to.include('certificates:REVIEW_WINDOW_ENDED');
+    await dispatcher.runOnce();
+    const [inForce] = toWatcher();
+    expect(inForce, 'e-mailed when the certificate is in force').to.not.equal(undefined);
+    expect(inForce!.mail.subject).to.match(/PN-AX3000/);
+    expect(inForce!.mail.text).to.include('đang có hiệu lực');
   });
 });
