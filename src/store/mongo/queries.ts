@@ -265,20 +265,30 @@ export function outboxDocs(c: Commit): OutboxDoc[] {
   }));
 }
 
-/** Messages a claimer may take now, in the order they are due. */
-export function claimableOutbox(lease: Lease): Read {
+/** Rows of a leased queue (the outbox, webhook deliveries) a claimer may take now, in the order they are due. */
+function claimableIn(collection: CollectionName, lease: Lease): Read {
   return {
-    collection: COLLECTIONS.outbox,
+    collection,
     filter: { status: 'pending', nextAttemptAt: op({ $lte: lease.now }), $or: unleased(lease.now) },
     sort: { nextAttemptAt: 1, _id: 1 },
     limit: lease.limit,
   };
 }
 
+/** Takes one row of a leased queue if it is still claimable: two claimers racing for it, one matches. */
+function claimOneIn(collection: CollectionName, id: string, lease: Lease): Write {
+  const { filter } = claimableIn(collection, lease);
+  return { collection, filter: { _id: id, ...filter }, update: takeLease(lease) };
+}
+
+/** Messages a claimer may take now, in the order they are due. */
+export function claimableOutbox(lease: Lease): Read {
+  return claimableIn(COLLECTIONS.outbox, lease);
+}
+
 /** Takes one message if it is still claimable: two claimers racing for it, one matches. */
 export function claimOutboxMessage(id: string, lease: Lease): Write {
-  const { filter } = claimableOutbox(lease);
-  return { collection: COLLECTIONS.outbox, filter: { _id: id, ...filter }, update: takeLease(lease) };
+  return claimOneIn(COLLECTIONS.outbox, id, lease);
 }
 
 export function markSent(id: string, owner: string, result: { at: string; response: string }): Write {
@@ -609,18 +619,12 @@ export function webhookDeliveryDocs(c: Commit): WebhookDeliveryDoc[] {
 
 /** Deliveries a claimer may take now, in the order they are due. */
 export function claimableWebhookDeliveries(lease: Lease): Read {
-  return {
-    collection: COLLECTIONS.webhookDeliveries,
-    filter: { status: 'pending', nextAttemptAt: op({ $lte: lease.now }), $or: unleased(lease.now) },
-    sort: { nextAttemptAt: 1, _id: 1 },
-    limit: lease.limit,
-  };
+  return claimableIn(COLLECTIONS.webhookDeliveries, lease);
 }
 
 /** Takes one delivery if it is still claimable. */
 export function claimWebhookDelivery(id: string, lease: Lease): Write {
-  const { filter } = claimableWebhookDeliveries(lease);
-  return { collection: COLLECTIONS.webhookDeliveries, filter: { _id: id, ...filter }, update: takeLease(lease) };
+  return claimOneIn(COLLECTIONS.webhookDeliveries, id, lease);
 }
 
 export function markWebhookDelivered(id: string, owner: string, result: { at: string; status: number }): Write {
