@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { ServiceHarness, KEYS, call, drawn, reportBody } from './service-harness.js';
+import { readJsonCell } from '../../src/store/sqlite/packed-json.js';
 
 export interface CrashResult {
   rounds: number;
@@ -112,9 +113,16 @@ export async function crashRounds(seed: number, rounds: number, clients = 6): Pr
     const unsentAtStart = pendingMail();
     await harness.until(() => dueDeadlines() === 0 && pendingMail() === 0, () => `${dueDeadlines()} deadlines due, ${pendingMail()} e-mails pending`, 120_000);
     await service.stop();
-    const fired = harness.read(
-      (db) => db.prepare("SELECT json_extract(cause, '$.deadline.id') AS deadline, count(*) AS n FROM history WHERE json_extract(cause, '$.deadline.id') IS NOT NULL GROUP BY 1").all() as Array<{ n: number }>,
-    );
+    // The causes are packed JSON cells (src/store/sqlite/packed-json.ts): read them as the store does.
+    const fired = harness.read((db) => {
+      const causes = db.prepare('SELECT cause FROM history WHERE cause IS NOT NULL').pluck().all() as Array<string | Uint8Array>;
+      const times = new Map<string, number>();
+      for (const cause of causes) {
+        const deadline = readJsonCell<{ deadline?: { id?: string } }>(cause).deadline?.id;
+        if (deadline !== undefined) times.set(deadline, (times.get(deadline) ?? 0) + 1);
+      }
+      return [...times.values()].map((n) => ({ n }));
+    });
     const sentWithoutFile = harness.read((db) => (db.prepare("SELECT id FROM outbox WHERE status = 'sent'").pluck().all() as string[]).filter((id) => !existsSync(join(harness.mailDir, `${id}.eml`))).length);
     restarts.sort((a, b) => a - b);
     return {

@@ -1,8 +1,9 @@
 /**
  * The SQL of a `find`, built from the query's shape so that an index always selects the
  * candidates (FindQuery, port.ts): the longest free-text fragment through the FTS5 trigram index,
- * else the first field through `instance_fields_in_order`, else the state or the kind through
- * the instances' own indexes. Every other condition filters those candidates by primary key.
+ * else the first field through the fields' own key (kind, field, value, created_at, id), else the
+ * state or the kind through the instances' own indexes. Every other condition filters those
+ * candidates by primary key.
  * Exported so a test can ask SQLite for the plan of exactly the text `find` runs.
  */
 import type { Kind } from '../../../machines/types.js';
@@ -30,9 +31,13 @@ function states(query: FindQuery): { sql: string; params: string[] } {
   return list.length === 0 ? { sql: '', params: [] } : { sql: `AND i.state IN (${list.map(() => '?').join(', ')})`, params: [...list] };
 }
 
+/**
+ * created_at is part of the fields' key: with it each probe is one key lookup, however many
+ * instances share the value.
+ */
 function fieldFilters(where: ReadonlyArray<[string, string]>): { sql: string[]; params: string[] } {
   return {
-    sql: where.map(() => 'AND EXISTS (SELECT 1 FROM instance_fields f WHERE f.kind = i.kind AND f.field = ? AND f.value = ? AND f.id = i.id)'),
+    sql: where.map(() => 'AND EXISTS (SELECT 1 FROM instance_fields f WHERE f.kind = i.kind AND f.field = ? AND f.value = ? AND f.created_at = i.created_at AND f.id = i.id)'),
     params: where.flat(),
   };
 }

@@ -11,13 +11,17 @@ import { GroupCommit } from './group-commit.js';
 import { deliveryWriter } from './hooks.js';
 import { ALL_TEXT, findSql } from './find-sql.js';
 import { mailColumn } from './mail-rows.js';
+import { packJson, packOptional } from './packed-json.js';
 import { encodeCursor, isConstraintError, parseJson } from './rows.js';
+
+/** A JSON cell: plain text (older rows) or packed (packed-json.ts). */
+type JsonCell = string | Uint8Array;
 
 interface InstanceRow {
   kind: string;
   id: string;
   state: string;
-  context: string;
+  context: JsonCell;
   version: number;
   machine_version: number;
   created_at: string;
@@ -28,12 +32,12 @@ interface HistoryRow {
   seq: number;
   at: string;
   type: string;
-  actor: string;
+  actor: JsonCell;
   from_state: string | null;
   to_state: string;
-  payload: string;
-  facts: string | null;
-  cause: string | null;
+  payload: JsonCell;
+  facts: JsonCell | null;
+  cause: JsonCell | null;
 }
 
 function toInstance(row: InstanceRow): InstanceRecord {
@@ -137,7 +141,7 @@ export class InstanceTables {
 
   #write(c: Commit): void {
     const sql = this.#sql;
-    const row = { kind: c.kind, id: c.id, state: c.state, context: JSON.stringify(c.context), machineVersion: c.machineVersion, at: c.at };
+    const row = { kind: c.kind, id: c.id, state: c.state, context: packJson(c.context), machineVersion: c.machineVersion, at: c.at };
     if (c.expectedVersion === 0) {
       try {
         sql.insert.run(row);
@@ -168,16 +172,16 @@ export class InstanceTables {
       seq,
       h.at,
       h.type,
-      JSON.stringify(h.actor),
+      packJson(h.actor),
       h.from,
       h.to,
-      JSON.stringify(h.payload),
-      h.facts === undefined ? null : JSON.stringify(h.facts),
-      h.cause === undefined ? null : JSON.stringify(h.cause),
+      packJson(h.payload),
+      packOptional(h.facts),
+      packOptional(h.cause),
       mailed ? mailColumn(c.outbox.notification) : null,
     );
     for (const message of c.outbox.messages) {
-      sql.insertOutbox.run(message.id, c.kind, c.id, seq, JSON.stringify(message.recipient), c.at, c.at);
+      sql.insertOutbox.run(message.id, c.kind, c.id, seq, packJson(message.recipient), c.at, c.at);
     }
     if (c.deadlines.complete !== undefined && sql.completeDeadline.run({ id: c.deadlines.complete, at: c.at }).changes === 0) {
       throw new AppError({

@@ -7,6 +7,7 @@
  * in `notification`, which is read as it is.
  */
 import type { Notification } from '../port.js';
+import { packJson } from './packed-json.js';
 import { parseJson } from './rows.js';
 
 /** The columns of the history row (aliased `h`) a notification is put together from. */
@@ -22,19 +23,22 @@ export interface NotificationColumns {
   mail_from: string | null;
   mail_to: string | null;
   mail_at: string | null;
-  mail_actor: string | null;
-  mail_payload: string | null;
-  mail_cause: string | null;
+  mail_actor: JsonCell | null;
+  mail_payload: JsonCell | null;
+  mail_cause: JsonCell | null;
   mail_notification: string | null;
-  mail_rest: string | null;
+  mail_rest: JsonCell | null;
 }
+
+/** A JSON cell: plain text, or packed by packed-json.ts. */
+type JsonCell = string | Uint8Array;
 
 type MailRest = Pick<Notification, 'data' | 'deadlines'>;
 
 /** The `mail` column of a transition's history row: what its e-mails need beyond the row itself. */
-export function mailColumn(notification: Notification): string {
+export function mailColumn(notification: Notification): Buffer {
   const rest: MailRest = { data: notification.data, deadlines: notification.deadlines };
-  return JSON.stringify(rest);
+  return packJson(rest);
 }
 
 /** The notification of an outbox message, from its history row; null when the row has none. */

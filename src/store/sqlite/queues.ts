@@ -11,7 +11,8 @@ import { decodeCursor, encodeCursor, parseJson } from './rows.js';
 
 interface OutboxRow extends NotificationColumns {
   id: string;
-  recipient: string;
+  /** JSON text, or packed (packed-json.ts). */
+  recipient: string | Uint8Array;
   body: string | null;
   status: OutboxStatus;
   attempts: number;

@@ -1,8 +1,11 @@
 /** Small conversions between SQLite rows and the port's plain objects. */
+import { readJsonCell } from './packed-json.js';
+
 export { decodeCursor, encodeCursor } from '../cursor.js';
 
-export function parseJson<T>(text: string): T {
-  return JSON.parse(text) as T;
+/** The value of a JSON cell, plain text or packed (packed-json.ts). */
+export function parseJson<T>(cell: string | Uint8Array): T {
+  return readJsonCell<T>(cell);
 }
 
 export function isConstraintError(error: unknown): boolean {

@@ -276,6 +276,32 @@ const STEPS: readonly string[] = [
   `
   ALTER TABLE history ADD COLUMN mail TEXT;
   `,
+  // 9: smaller at a register's size. The fields' key becomes the order a find pages in (kind,
+  // field, value, created_at, id), so the second copy of every field row, the index
+  // instance_fields_in_order, goes. The queues' indexes keep only the rows their lookups can
+  // want: pending messages by age, pending deadlines by due time, and the failing ones; the
+  // millions of sent and done rows are no longer indexed three times over.
+  `
+  CREATE TABLE instance_fields_keyed (
+    kind TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    id TEXT NOT NULL,
+    PRIMARY KEY (kind, field, value, created_at, id)
+  ) WITHOUT ROWID;
+  INSERT INTO instance_fields_keyed (kind, field, value, created_at, id)
+    SELECT kind, field, value, created_at, id FROM instance_fields;
+  DROP TABLE instance_fields;
+  ALTER TABLE instance_fields_keyed RENAME TO instance_fields;
+  CREATE INDEX instance_fields_by_instance ON instance_fields (kind, id);
+  DROP INDEX outbox_by_age;
+  CREATE INDEX outbox_pending_by_age ON outbox (created_at) WHERE status = 'pending';
+  DROP INDEX deadlines_due;
+  CREATE INDEX deadlines_pending_by_due ON deadlines (due_at) WHERE status = 'pending';
+  DROP INDEX deadlines_failing;
+  CREATE INDEX deadlines_pending_failing ON deadlines (source) WHERE status = 'pending' AND attempts > 0;
+  `,
 ];
 
 /**

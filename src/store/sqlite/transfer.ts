@@ -9,11 +9,15 @@ import type { AccountMail, Page, StoreRows, StoreTable, StoredDeadline, StoredHi
 import { ACCOUNT_MAIL_KIND } from './access.js';
 import { toDelivery, type DeliveryRow } from './hooks.js';
 import { NOTIFICATION_COLUMNS, mailColumn, notificationOf, type NotificationColumns } from './mail-rows.js';
+import { packJson, packOptional } from './packed-json.js';
 import { decodeCursor, encodeCursor, parseJson } from './rows.js';
 
 type Row = Record<string, unknown>;
 const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
-const parsed = (value: unknown): Record<string, unknown> | undefined => (typeof value === 'string' ? parseJson(value) : undefined);
+const parsed = (value: unknown): Record<string, unknown> | undefined =>
+  typeof value === 'string' || value instanceof Uint8Array ? parseJson(value) : undefined;
+/** A JSON cell of an instance or history row, plain text or packed. */
+const cell = (value: unknown): string | Uint8Array => (value instanceof Uint8Array ? value : String(value));
 
 interface TableSpec<T> {
   /** Rows after the cursor's key, in key order; `?` placeholders take the key then the limit. */
@@ -88,7 +92,7 @@ const SPECS: { [T in StoreTable]: TableSpec<StoreRows[T]> } = {
         kind: row['kind'] as Kind,
         id: String(row['id']),
         state: String(row['state']),
-        context: parseJson(String(row['context'])),
+        context: parseJson(cell(row['context'])),
         version: Number(row['version']),
         machineVersion: Number(row['machine_version']),
         createdAt: String(row['created_at']),
@@ -100,9 +104,9 @@ const SPECS: { [T in StoreTable]: TableSpec<StoreRows[T]> } = {
     write: (db, i) => {
       db.prepare(
         'INSERT INTO instances (kind, id, state, context, version, machine_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(i.kind, i.id, i.state, JSON.stringify(i.context), i.version, i.machineVersion, i.createdAt, i.updatedAt);
-      const field = db.prepare('INSERT INTO instance_fields (kind, field, value, id) VALUES (?, ?, ?, ?)');
-      for (const [name, values] of Object.entries(i.fields)) for (const value of values) field.run(i.kind, name, value, i.id);
+      ).run(i.kind, i.id, i.state, packJson(i.context), i.version, i.machineVersion, i.createdAt, i.updatedAt);
+      const field = db.prepare('INSERT INTO instance_fields (kind, field, value, created_at, id) VALUES (?, ?, ?, ?, ?)');
+      for (const [name, values] of Object.entries(i.fields)) for (const value of values) field.run(i.kind, name, value, i.createdAt, i.id);
       const key = db.prepare('INSERT INTO unique_keys (kind, key, id) VALUES (?, ?, ?)');
       for (const k of i.uniqueKeys) key.run(i.kind, k, i.id);
     },
@@ -117,17 +121,17 @@ const SPECS: { [T in StoreTable]: TableSpec<StoreRows[T]> } = {
       seq: Number(row['seq']),
       at: String(row['at']),
       type: String(row['type']),
-      actor: parseJson(String(row['actor'])),
+      actor: parseJson(cell(row['actor'])),
       from: (row['from_state'] as string | null) ?? null,
       to: String(row['to_state']),
-      payload: parseJson(String(row['payload'])),
+      payload: parseJson(cell(row['payload'])),
       ...(row['facts'] === null ? {} : { facts: parsed(row['facts'])! }),
       ...(row['cause'] === null ? {} : { cause: parsed(row['cause'])! }),
     }),
     write: (db, h) =>
       db
         .prepare('INSERT INTO history (kind, id, seq, at, type, actor, from_state, to_state, payload, facts, cause) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(h.kind, h.instanceId, h.seq, h.at, h.type, JSON.stringify(h.actor), h.from, h.to, JSON.stringify(h.payload), json(h.facts), json(h.cause)),
+        .run(h.kind, h.instanceId, h.seq, h.at, h.type, packJson(h.actor), h.from, h.to, packJson(h.payload), packOptional(h.facts), packOptional(h.cause)),
   },
   outbox: {
     select: `SELECT o.*, ${NOTIFICATION_COLUMNS} FROM outbox o LEFT JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
@@ -139,7 +143,7 @@ const SPECS: { [T in StoreTable]: TableSpec<StoreRows[T]> } = {
       kind: row['kind'] as Kind,
       instanceId: String(row['instance_id']),
       seq: Number(row['seq']),
-      recipient: parseJson(String(row['recipient'])),
+      recipient: parseJson(cell(row['recipient'])),
       ...(row['kind'] === ACCOUNT_MAIL_KIND
         ? { notification: null, account: parseJson<AccountMail>(String(row['body'])) }
         : { notification: notificationOf(row as unknown as NotificationColumns) }),
@@ -171,7 +175,7 @@ const SPECS: { [T in StoreTable]: TableSpec<StoreRows[T]> } = {
       db.prepare(
         `INSERT INTO outbox (id, kind, instance_id, seq, recipient, status, attempts, next_attempt_at, lease_owner, lease_until, last_error, sent_at, response, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(m.id, m.kind, m.instanceId, m.seq, JSON.stringify(m.recipient), m.status, m.attempts, m.nextAttemptAt, m.leaseOwner, m.leaseUntil, m.lastError, m.sentAt, m.response, m.createdAt);
+      ).run(m.id, m.kind, m.instanceId, m.seq, packJson(m.recipient), m.status, m.attempts, m.nextAttemptAt, m.leaseOwner, m.leaseUntil, m.lastError, m.sentAt, m.response, m.createdAt);
     },
   },
   deadlines: {

@@ -9,10 +9,12 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Kind } from '../../../machines/types.js';
 import type { Deadline, DeadlineStatus, HistoryEntry, OutboxStatus, Store } from '../../../src/store/port.js';
+import { readJsonCell } from '../../../src/store/sqlite/packed-json.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import type { QueuedMail, StoreProbe, StoreSnapshot, TestStore, TestStoreFactory, TestStoreOptions } from './probe.js';
 
-const json = <T>(text: string | null): T | undefined => (text === null ? undefined : (JSON.parse(text) as T));
+// Cells as the adapter writes them: JSON text, or packed (src/store/sqlite/packed-json.ts).
+const json = <T>(cell: string | Uint8Array | null): T | undefined => (cell === null ? undefined : readJsonCell<T>(cell));
 
 class SqliteProbe implements StoreProbe {
   constructor(readonly path: string) {}
@@ -57,7 +59,7 @@ class SqliteProbe implements StoreProbe {
              JOIN history h ON h.kind = o.kind AND h.id = o.instance_id AND h.seq = o.seq
              WHERE o.kind = ? AND o.instance_id = ? AND (? IS NULL OR o.seq = ?) ORDER BY o.seq, o.id`,
           )
-          .all(kind, id, seq ?? null, seq ?? null) as Array<NotificationColumns & { status: OutboxStatus; recipient: string }>
+          .all(kind, id, seq ?? null, seq ?? null) as Array<NotificationColumns & { status: OutboxStatus; recipient: string | Uint8Array }>
       ).map((row) => ({ seq: row.seq, status: row.status, recipient: json(row.recipient)!, notification: notificationOf(row)! })),
     );
   }
