@@ -5,6 +5,7 @@
  * that did not record who imposed it) still work as their release promised.
  */
 import { copyFileSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { KINDS, workflows } from '../../machines/index.js';
@@ -16,6 +17,7 @@ import { reindexIfStale, SEARCH_INDEX_VERSION } from '../../src/engine/reindex.j
 import { findPublicTestReports } from '../../src/public/register.js';
 import { MessageComposer } from '../../src/notify/composer.js';
 import { actorOf } from '../../src/principals.js';
+import { readIndexRows } from '../../src/store/sqlite/index-rows.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { captureLog } from '../helpers/log-capture.js';
 import { tempDir } from '../helpers/world.js';
@@ -24,7 +26,7 @@ const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 /** When the fixtures were seeded (test/fixtures/write-release-store.ts). */
 const SEEDED_AT = '2026-01-05T09:00:00.000Z';
 
-function open(name: string): { store: SqliteStore; engine: Engine; as: (id: string) => Promise<Actor>; close: () => Promise<void> } {
+function open(name: string): { store: SqliteStore; engine: Engine; as: (id: string) => Promise<Actor>; close: () => Promise<void>; path: string } {
   const { dir, remove } = tempDir('mra-upgrade-');
   const path = join(dir, 'mra.sqlite');
   copyFileSync(join(FIXTURES, name), path);
@@ -32,7 +34,7 @@ function open(name: string): { store: SqliteStore; engine: Engine; as: (id: stri
   const clock = new ManualClock(new Date(Date.parse(SEEDED_AT) + 2 * 86_400_000));
   const engine = new Engine({ store, clock, nodeId: 'upgrade-test', reportError: (error) => { throw error; } });
   const as = async (id: string) => actorOf((await store.getPrincipal(id))!);
-  return { store, engine, as, close: async () => { await store.close(); remove(); } };
+  return { store, engine, as, path, close: async () => { await store.close(); remove(); } };
 }
 
 for (const name of ['release-0.1.0-demo.sqlite', 'release-0.1.0-suspended.sqlite']) {
@@ -155,6 +157,45 @@ describe('upgrade: the search index is rebuilt for the current search definition
         expect(found.every((hit) => !hit.endsWith(':under_review')), 'a report under review stays private').to.equal(true);
       }
       expect(await reindexIfStale(store, log), 'indexed by this code already: nothing to do').to.equal(null);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('upgrade: each instance names its own index rows (schema step 10)', () => {
+  /** Rows of instance_fields and unique_keys that no instance names, and named rows that are missing. */
+  function mismatches(path: string): { orphans: number; missing: number; named: number } {
+    const db = new BetterSqlite3(path, { readonly: true });
+    try {
+      const named = new Set<string>();
+      for (const row of db.prepare('SELECT kind, id, index_rows FROM instances').all() as Array<{ kind: string; id: string; index_rows: string | Uint8Array }>) {
+        const rows = readIndexRows(row.index_rows);
+        for (const [field, value] of rows.fields) named.add(`f|${row.kind}|${row.id}|${field}|${value}`);
+        for (const key of rows.keys) named.add(`k|${row.kind}|${row.id}|${key}`);
+      }
+      const stored = [
+        ...(db.prepare("SELECT 'f|' || kind || '|' || id || '|' || field || '|' || value FROM instance_fields").pluck().all() as string[]),
+        ...(db.prepare("SELECT 'k|' || kind || '|' || id || '|' || key FROM unique_keys").pluck().all() as string[]),
+      ];
+      const storedSet = new Set(stored);
+      return { orphans: stored.filter((s) => !named.has(s)).length, missing: [...named].filter((n) => !storedSet.has(n)).length, named: named.size };
+    } finally {
+      db.close();
+    }
+  }
+
+  it('the upgrade names every row an instance had, and a re-index and a transition replace them leaving none behind', async () => {
+    const { store, engine, as, close, path } = open('release-0.1.0-demo.sqlite');
+    try {
+      await store.load('test-reports', 'tr-sh-0002');
+      const upgraded = mismatches(path);
+      expect(upgraded.named, 'the fixture has field rows and keys').to.be.greaterThan(20);
+      expect(upgraded).to.include({ orphans: 0, missing: 0 });
+      const { log } = captureLog('info');
+      await reindexIfStale(store, log);
+      await engine.send('test-reports', 'tr-sh-0002', { type: 'ACCEPT' }, await as('kr-regulator'));
+      expect(mismatches(path)).to.include({ orphans: 0, missing: 0 });
     } finally {
       await close();
     }

@@ -6,11 +6,12 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Kind } from '../../../machines/types.js';
 import { AppError } from '../../errors.js';
-import type { Commit, CommitFaults, FindQuery, HistoryEntry, InstanceRecord, Page, SearchFields, SearchIndexEntry, SearchText } from '../port.js';
+import type { Commit, CommitFaults, FindQuery, HistoryEntry, InstanceRecord, Page, SearchIndexEntry, SearchText } from '../port.js';
 import { GroupCommit } from './group-commit.js';
 import { deliveryWriter } from './hooks.js';
 import { ALL_TEXT, findSql } from './find-sql.js';
 import { mailColumn } from './mail-rows.js';
+import { fieldRows, indexRowsCell, readIndexRows, type IndexRows } from './index-rows.js';
 import { packJson, packOptional } from './packed-json.js';
 import { encodeCursor, isConstraintError, parseJson } from './rows.js';
 
@@ -80,24 +81,23 @@ export class InstanceTables {
     this.#faults = faults;
     this.#sql = {
       insert: db.prepare(
-        `INSERT INTO instances (kind, id, state, context, version, machine_version, created_at, updated_at)
-         VALUES (@kind, @id, @state, @context, 1, @machineVersion, @at, @at)`,
+        `INSERT INTO instances (kind, id, state, context, version, machine_version, created_at, updated_at, index_rows)
+         VALUES (@kind, @id, @state, @context, 1, @machineVersion, @at, @at, @indexRows)`,
       ),
       update: db.prepare(
         `UPDATE instances SET state = @state, context = @context, version = version + 1,
-           machine_version = @machineVersion, updated_at = @at
+           machine_version = @machineVersion, updated_at = @at, index_rows = COALESCE(@indexRows, index_rows)
          WHERE kind = @kind AND id = @id AND version = @expectedVersion`,
       ),
       load: db.prepare(`SELECT * FROM instances WHERE kind = ? AND id = ?`),
       version: db.prepare(`SELECT version FROM instances WHERE kind = ? AND id = ?`).pluck(),
-      deleteFields: db.prepare(`DELETE FROM instance_fields WHERE kind = ? AND id = ?`),
-      insertField: db.prepare(
-        `INSERT OR IGNORE INTO instance_fields (kind, field, value, id, created_at)
-         VALUES (?, ?, ?, ?, (SELECT created_at FROM instances WHERE kind = ? AND id = ?))`,
-      ),
+      indexRows: db.prepare(`SELECT created_at, index_rows FROM instances WHERE kind = ? AND id = ?`),
+      setIndexRows: db.prepare(`UPDATE instances SET index_rows = ? WHERE kind = ? AND id = ?`),
+      deleteField: db.prepare(`DELETE FROM instance_fields WHERE kind = ? AND field = ? AND value = ? AND created_at = ? AND id = ?`),
+      insertField: db.prepare(`INSERT OR IGNORE INTO instance_fields (kind, field, value, created_at, id) VALUES (?, ?, ?, ?, ?)`),
       deleteText: db.prepare(`DELETE FROM text_keys WHERE kind = ? AND id = ?`),
       insertText: db.prepare(`INSERT INTO text_keys (kind, id, field, value) VALUES (?, ?, ?, ?)`),
-      deleteKeys: db.prepare(`DELETE FROM unique_keys WHERE kind = ? AND id = ?`),
+      deleteKey: db.prepare(`DELETE FROM unique_keys WHERE kind = ? AND key = ? AND id = ?`),
       insertKey: db.prepare(`INSERT INTO unique_keys (kind, key, id) VALUES (?, ?, ?)`),
       keyOwner: db.prepare(`SELECT id FROM unique_keys WHERE kind = ? AND key = ?`).pluck(),
       insertHistory: db.prepare(
@@ -141,8 +141,23 @@ export class InstanceTables {
 
   #write(c: Commit): void {
     const sql = this.#sql;
-    const row = { kind: c.kind, id: c.id, state: c.state, context: packJson(c.context), machineVersion: c.machineVersion, at: c.at };
-    if (c.expectedVersion === 0) {
+    const created = c.expectedVersion === 0;
+    // The index rows this commit replaces, read before the instance row is rewritten.
+    const before = created ? { createdAt: c.at, rows: readIndexRows(null) } : c.fields || c.uniqueKeys ? this.#indexRowsOf(c.kind, c.id) : null;
+    const after = before && {
+      fields: c.fields ? fieldRows(c.fields) : before.rows.fields,
+      keys: c.uniqueKeys ?? before.rows.keys,
+    };
+    const row = {
+      kind: c.kind,
+      id: c.id,
+      state: c.state,
+      context: packJson(c.context),
+      machineVersion: c.machineVersion,
+      at: c.at,
+      indexRows: after && indexRowsCell(after),
+    };
+    if (created) {
       try {
         sql.insert.run(row);
       } catch (error) {
@@ -161,9 +176,8 @@ export class InstanceTables {
       });
     }
     const seq = c.expectedVersion + 1;
-    if (c.fields) this.#writeFields(c.kind, c.id, c.fields);
+    if (before && after) this.#replaceIndexRows(c.kind, c.id, before.createdAt, before.rows, after);
     if (c.text) this.#writeText(c.kind, c.id, c.text);
-    if (c.uniqueKeys) this.#writeUniqueKeys(c.kind, c.id, c.uniqueKeys);
     const h = c.history;
     const mailed = c.outbox.messages.length > 0;
     sql.insertHistory.run(
@@ -207,12 +221,19 @@ export class InstanceTables {
     this.#faults.beforeCommitEnds?.(c);
   }
 
-  #writeFields(kind: Kind, id: string, fields: SearchFields): void {
+  /** The instance's creation instant and the index rows its row names (null when it does not exist). */
+  #indexRowsOf(kind: Kind, id: string): { createdAt: string; rows: IndexRows } | null {
+    const row = this.#sql.indexRows.get(kind, id) as { created_at: string; index_rows: string | Uint8Array | null } | undefined;
+    return row ? { createdAt: row.created_at, rows: readIndexRows(row.index_rows) } : null;
+  }
+
+  /** Deletes the rows `before` names and writes those `after` names, each by its full key. */
+  #replaceIndexRows(kind: Kind, id: string, createdAt: string, before: IndexRows, after: IndexRows): void {
     const sql = this.#sql;
-    sql.deleteFields.run(kind, id);
-    for (const [field, value] of Object.entries(fields)) {
-      for (const item of Array.isArray(value) ? value : [value]) sql.insertField.run(kind, field, item, id, kind, id);
-    }
+    for (const [field, value] of before.fields) sql.deleteField.run(kind, field, value, createdAt, id);
+    for (const [field, value] of after.fields) sql.insertField.run(kind, field, value, createdAt, id);
+    for (const key of before.keys) sql.deleteKey.run(kind, key, id);
+    this.#writeUniqueKeys(kind, id, after.keys);
   }
 
   #writeText(kind: Kind, id: string, text: SearchText): void {
@@ -226,7 +247,6 @@ export class InstanceTables {
 
   #writeUniqueKeys(kind: Kind, id: string, keys: readonly string[]): void {
     const sql = this.#sql;
-    sql.deleteKeys.run(kind, id);
     for (const key of keys) {
       try {
         sql.insertKey.run(kind, key, id);
@@ -249,9 +269,11 @@ export class InstanceTables {
     this.#commits.flush();
     return this.#db.transaction(() => {
       if ((this.#sql.version.get(kind, id) as number | undefined) !== entry.version) return false;
-      this.#writeFields(kind, id, entry.fields);
+      const before = this.#indexRowsOf(kind, id)!;
+      const after = { fields: fieldRows(entry.fields), keys: entry.uniqueKeys };
+      this.#replaceIndexRows(kind, id, before.createdAt, before.rows, after);
+      this.#sql.setIndexRows.run(indexRowsCell(after), kind, id);
       this.#writeText(kind, id, entry.text);
-      this.#writeUniqueKeys(kind, id, entry.uniqueKeys);
       return true;
     }).immediate();
   }

@@ -302,6 +302,17 @@ const STEPS: readonly string[] = [
   DROP INDEX deadlines_failing;
   CREATE INDEX deadlines_pending_failing ON deadlines (source) WHERE status = 'pending' AND attempts > 0;
   `,
+  // 10: an instance's row names its own field and unique-key rows (\`index_rows\`,
+  // src/store/sqlite/index-rows.ts), so a change deletes each of them by its full key and the
+  // two indexes by instance, a second copy of every one of those rows, go.
+  `
+  ALTER TABLE instances ADD COLUMN index_rows;
+  UPDATE instances SET index_rows = json_object(
+    'fields', (SELECT json_group_array(json_array(f.field, f.value)) FROM instance_fields f WHERE f.kind = instances.kind AND f.id = instances.id),
+    'keys', (SELECT json_group_array(u.key) FROM unique_keys u WHERE u.kind = instances.kind AND u.id = instances.id));
+  DROP INDEX instance_fields_by_instance;
+  DROP INDEX unique_keys_by_instance;
+  `,
 ];
 
 /**

@@ -9,6 +9,7 @@ import type { AccountMail, Page, StoreRows, StoreTable, StoredDeadline, StoredHi
 import { ACCOUNT_MAIL_KIND } from './access.js';
 import { toDelivery, type DeliveryRow } from './hooks.js';
 import { NOTIFICATION_COLUMNS, mailColumn, notificationOf, type NotificationColumns } from './mail-rows.js';
+import { fieldRows, indexRowsCell, readIndexRows } from './index-rows.js';
 import { packJson, packOptional } from './packed-json.js';
 import { decodeCursor, encodeCursor, parseJson } from './rows.js';
 
@@ -17,6 +18,8 @@ const json = (value: unknown): string | null => (value === undefined || value ==
 const parsed = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === 'string' || value instanceof Uint8Array ? parseJson(value) : undefined;
 /** A JSON cell of an instance or history row, plain text or packed. */
+/** Code-point order, as SQLite's ORDER BY on text gave before the rows were named by the instance. */
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const cell = (value: unknown): string | Uint8Array => (value instanceof Uint8Array ? value : String(value));
 
 interface TableSpec<T> {
@@ -82,12 +85,12 @@ const SPECS: { [T in StoreTable]: TableSpec<StoreRows[T]> } = {
     select: 'SELECT * FROM instances WHERE (kind, id) > (?, ?) ORDER BY kind, id LIMIT ?',
     key: (i) => [i.kind, i.id],
     keyColumns: 2,
-    read: (row, db): StoredInstance => {
+    read: (row): StoredInstance => {
+      // The instance's row names its field and key rows (index-rows.ts).
+      const rows = readIndexRows((row['index_rows'] as string | Uint8Array | null) ?? null);
       const fields: Record<string, string[]> = {};
-      for (const f of db.prepare('SELECT field, value FROM instance_fields WHERE kind = ? AND id = ? ORDER BY field, value').all(row['kind'], row['id']) as Array<{ field: string; value: string }>) {
-        (fields[f.field] ??= []).push(f.value);
-      }
-      const uniqueKeys = db.prepare('SELECT key FROM unique_keys WHERE kind = ? AND id = ? ORDER BY key').pluck().all(row['kind'], row['id']) as string[];
+      for (const [field, value] of [...rows.fields].sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1]))) (fields[field] ??= []).push(value);
+      const uniqueKeys = [...rows.keys].sort(compare);
       return {
         kind: row['kind'] as Kind,
         id: String(row['id']),
@@ -102,9 +105,10 @@ const SPECS: { [T in StoreTable]: TableSpec<StoreRows[T]> } = {
       };
     },
     write: (db, i) => {
+      const indexRows = { fields: fieldRows(i.fields), keys: i.uniqueKeys };
       db.prepare(
-        'INSERT INTO instances (kind, id, state, context, version, machine_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(i.kind, i.id, i.state, packJson(i.context), i.version, i.machineVersion, i.createdAt, i.updatedAt);
+        'INSERT INTO instances (kind, id, state, context, version, machine_version, created_at, updated_at, index_rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(i.kind, i.id, i.state, packJson(i.context), i.version, i.machineVersion, i.createdAt, i.updatedAt, indexRowsCell(indexRows));
       const field = db.prepare('INSERT INTO instance_fields (kind, field, value, created_at, id) VALUES (?, ?, ?, ?, ?)');
       for (const [name, values] of Object.entries(i.fields)) for (const value of values) field.run(i.kind, name, value, i.createdAt, i.id);
       const key = db.prepare('INSERT INTO unique_keys (kind, key, id) VALUES (?, ?, ?)');
