@@ -86,7 +86,9 @@ export class InstanceTables {
       ),
       load: db.prepare(`SELECT * FROM instances WHERE kind = ? AND id = ?`),
       version: db.prepare(`SELECT version FROM instances WHERE kind = ? AND id = ?`).pluck(),
-      deleteFields: db.prepare(`DELETE FROM instance_fields WHERE kind = ? AND id = ?`),
+      // Named: SQLite otherwise prefers the covering `instance_fields_in_order`, narrowed by the
+      // kind alone, and every commit walked all the kind's fields (62 reports/s at 20,000 reports).
+      deleteFields: db.prepare(`DELETE FROM instance_fields INDEXED BY instance_fields_by_instance WHERE kind = ? AND id = ?`),
       insertField: db.prepare(
         `INSERT OR IGNORE INTO instance_fields (kind, field, value, id, created_at)
          VALUES (?, ?, ?, ?, (SELECT created_at FROM instances WHERE kind = ? AND id = ?))`,
