@@ -15,6 +15,7 @@ import { applySeed, loadReferenceData } from '../../src/seed/apply-seed.js';
 import { readSeed } from '../../src/seed/read-seed.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { Validator } from '../../src/validation.js';
+import { loadReports } from '../../src/cli/bulk-reports.js';
 
 export const SEED_DIR = join(import.meta.dirname, '..', '..', 'seed');
 
@@ -70,37 +71,37 @@ export interface Filled {
 }
 
 /**
- * Submits `count` test reports (numbered from `from`), `concurrency` at a time, and accepts one
- * in ACCEPT_EVERY of them, reporting progress.
+ * Submits `count` test reports (numbered from `from`) through the loader's fast path, a batch per
+ * commit (`src/cli/bulk-reports.ts`), and accepts one in ACCEPT_EVERY of them, reporting progress.
+ * With `mailSent` their e-mails are written already sent (a store for measuring at a size); without
+ * it they wait in the outbox (the dispatcher's drain).
  */
 export async function fillReports(
   bench: BenchStore,
   from: number,
   count: number,
-  options: { concurrency?: number; progress?: (done: number) => void } = {},
+  options: { batch?: number; mailSent?: boolean; progress?: (done: number) => void } = {},
 ): Promise<Filled> {
-  const lab = bench.actors.get(LAB)!;
-  const regulator = bench.actors.get('kr-regulator')!;
-  const concurrency = options.concurrency ?? 16;
-  const now = bench.clock.now();
   const filled: Filled = { ids: [], accepted: [] };
-  let next = from;
+  const now = bench.clock.now();
   let done = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < from + count) {
-        const n = next++;
-        const body = reportBody(n, now);
-        const report = await bench.engine.create('test-reports', body, lab);
-        if (filled.ids.length < 10_000) filled.ids.push(report.id);
-        if (n % ACCEPT_EVERY === 0) {
-          await bench.engine.send('test-reports', report.id, { type: 'ACCEPT' }, regulator);
-          if (filled.accepted.length < 10_000) filled.accepted.push(String(body['reportNumber']));
-        }
-        done += 1;
-        if (done % 1000 === 0) options.progress?.(done);
-      }
-    }),
-  );
+  await loadReports({
+    engine: bench.engine,
+    lab: bench.actors.get(LAB)!,
+    regulator: bench.actors.get('kr-regulator')!,
+    from,
+    count,
+    ...(options.batch === undefined ? {} : { batch: options.batch }),
+    acceptEvery: ACCEPT_EVERY,
+    body: (n) => reportBody(n, now),
+    ...(options.mailSent ? { mailSent: (at: Date) => ({ at: at.toISOString(), response: 'not sent: loaded in bulk by npm run bench' }) } : {}),
+    onBatch: (made, accepted) => {
+      for (const { report } of made) if (filled.ids.length < 10_000) filled.ids.push(report.id);
+      for (const n of accepted) if (filled.accepted.length < 10_000) filled.accepted.push(String(reportBody(n, now)['reportNumber']));
+      const before = done;
+      done += made.length;
+      if (Math.floor(done / 10_000) > Math.floor(before / 10_000)) options.progress?.(done);
+    },
+  });
   return filled;
 }

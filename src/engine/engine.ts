@@ -11,14 +11,15 @@ import { workflowSchemas } from '../../schemas/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError, isAppError } from '../errors.js';
 import { newId } from '../ids.js';
-import type { Deadline, HistoryEntry, InstanceRecord, Page, Store } from '../store/port.js';
+import type { Deadline, HistoryEntry, InstanceRecord, MailAlreadySent, Page, Store } from '../store/port.js';
 import { Validator } from '../validation.js';
 import type { DocumentUpload } from '../documents/inspect.js';
 import type { DocumentKeeper} from './documents.js';
 import { type KeptDocuments } from './documents.js';
 import { admits } from './authorize.js';
 import { runCascade, type CascadeReport } from './cascades.js';
-import { planCommit, type Step } from './commit-plan.js';
+import { planCommit, type Plan, type Step } from './commit-plan.js';
+import { readThrough } from './read-through.js';
 import { giveBackFailed } from './deadline-retry.js';
 import { mayRead, readScope } from './read-access.js';
 import { mayNotCreate, mayNotSend, notAccepted, staleVersion } from './refusals.js';
@@ -103,11 +104,63 @@ export class Engine {
    * @example await engine.create('agreements', { economies: ['VN', 'KR'], phase: 'I', scope }, vnRegulator)
    */
   async create(kind: Kind, body: unknown, actor: Actor, options: { id?: string; documents?: readonly DocumentUpload[] } = {}): Promise<Resource> {
+    const { step, kept } = await this.#creation(kind, body, actor, this.#ruleContext(actor), options);
+    return this.#settling(kept, () => this.#commit(step, actor));
+  }
+
+  /**
+   * Creates many instances of `kind` as `actor` in one store commit, all or none: each body is
+   * checked, screened and planned exactly as `create` does it (history, deadlines, e-mails,
+   * search index), then every plan is written in one transaction (`Store.commitMany`). What the
+   * bodies refer to is read once per call: the store is as it was when the call began, as it is
+   * for every body of one commit. For a bulk load (`npm run load`), a few hundred at a time.
+   *
+   * @param options.mailSent writes the e-mails as already sent (nobody is meant to receive them).
+   * @throws AppError as `create` does, for the first body refused; nothing is written then.
+   * @example await engine.createMany('test-reports', bodies, lab, { mailSent: { at, response: 'not sent: loaded in bulk' } })
+   */
+  async createMany(kind: Kind, bodies: readonly unknown[], actor: Actor, options: { mailSent?: MailAlreadySent } = {}): Promise<Resource[]> {
+    const context = { ...this.#ruleContext(actor), store: readThrough(this.store) };
+    const steps: Step[] = [];
+    for (const body of bodies) steps.push((await this.#creation(kind, body, actor, context)).step);
+    return this.#commitMany(steps, actor, context.store, options);
+  }
+
+  /**
+   * Sends events to many instances of `kind` as `actor` in one store commit, all or none: each is
+   * loaded, authorised and applied exactly as `send` does it (without an expected version and
+   * without files). An instance may appear once per call. For a bulk load (`npm run load`).
+   *
+   * @param options.mailSent writes the e-mails as already sent (nobody is meant to receive them).
+   * @throws AppError as `send` does, for the first event refused (a VERSION_CONFLICT when an instance moved meanwhile); nothing is written then.
+   */
+  async sendMany(
+    kind: Kind,
+    events: ReadonlyArray<{ id: string; body: unknown }>,
+    actor: Actor,
+    options: { mailSent?: MailAlreadySent } = {},
+  ): Promise<Resource[]> {
+    const context = { ...this.#ruleContext(actor), store: readThrough(this.store) };
+    const steps: Step[] = [];
+    for (const { id, body } of events) {
+      const event = validateEventBody(this.validator, kind, body);
+      steps.push(await this.#prepareStep(await this.#load(kind, id, actor), event, actor, {}, context));
+    }
+    return this.#commitMany(steps, actor, context.store, options);
+  }
+
+  /** Everything `create` does before its commit: the checks, the rules, the facts and the first snapshot. */
+  async #creation(
+    kind: Kind,
+    body: unknown,
+    actor: Actor,
+    context: RuleContext,
+    options: { id?: string; documents?: readonly DocumentUpload[] } = {},
+  ): Promise<{ step: Step; kept: KeptDocuments | null }> {
     const workflow = workflows[kind];
     const rules = kindRules[kind];
     const validated = this.validator.validate<Record<string, unknown>>(workflowSchemas[kind].create.$id, body, `The new ${workflow.noun}`);
     const uploads = await this.#inspect(kind, 'CREATE', options.documents);
-    const context = this.#ruleContext(actor);
     const derived = rules.derive ? await rules.derive(validated, context) : validated;
     if (!admits(workflow.create, actor, derived)) {
       throw mayNotCreate(workflow, actor);
@@ -126,7 +179,7 @@ export class Engine {
       at: context.now,
       ...(facts === undefined ? {} : { facts }),
     };
-    return this.#settling(kept, () => this.#commit(step, actor));
+    return { step, kept };
   }
 
   /**
@@ -275,9 +328,13 @@ export class Engine {
 
   /** Authorises and applies one event to a loaded (and upgraded) record. */
   async #step(record: InstanceRecord, body: EventBody, actor: Actor, options: StepOptions): Promise<Resource> {
+    return this.#commit(await this.#prepareStep(record, body, actor, options, this.#ruleContext(actor)), actor);
+  }
+
+  /** Everything `#step` does before its commit: authorisation, the event's preparation and the pure transition. */
+  async #prepareStep(record: InstanceRecord, body: EventBody, actor: Actor, options: StepOptions, context: RuleContext): Promise<Step> {
     const workflow = workflows[record.kind];
     if (!admits(ownValue(workflow.events, body.type), actor, record.context)) throw mayNotSend(workflow, record, body.type, actor);
-    const context = this.#ruleContext(actor);
     const at = context.now;
     const snapshot = snapshotOf(workflow, record);
     // Checked before preparing the event: preparation reads the store and may take a sequence
@@ -296,27 +353,42 @@ export class Engine {
     }
     const { type, ...payload } = event;
     const facts = prepared.facts ?? options.facts;
-    return this.#commit(
-      {
-        workflow,
-        id: record.id,
-        before: { state: record.state, context: record.context, version: record.version, createdAt: record.createdAt },
-        after: { state: String(next.value), context: next.context as Record<string, unknown> },
-        event: { type, payload },
-        actor,
-        at,
-        ...(facts === undefined ? {} : { facts }),
-        ...(options.cause === undefined ? {} : { cause: options.cause }),
-        ...(options.completesDeadline === undefined ? {} : { completesDeadline: options.completesDeadline }),
-      },
+    return {
+      workflow,
+      id: record.id,
+      before: { state: record.state, context: record.context, version: record.version, createdAt: record.createdAt },
+      after: { state: String(next.value), context: next.context as Record<string, unknown> },
+      event: { type, payload },
       actor,
-    );
+      at,
+      ...(facts === undefined ? {} : { facts }),
+      ...(options.cause === undefined ? {} : { cause: options.cause }),
+      ...(options.completesDeadline === undefined ? {} : { completesDeadline: options.completesDeadline }),
+    };
   }
 
   /** Writes the step in one commit, then runs the cascades it started. */
   async #commit(step: Step, actor: Actor): Promise<Resource> {
     const plan = await planCommit(step, this.store, this.durations);
     await this.store.commit(plan.commit);
+    return this.#committed(step, plan, actor);
+  }
+
+  /** Plans every step (reading through `reads`), writes them in one commit, then runs the cascades they started. */
+  async #commitMany(steps: readonly Step[], actor: Actor, reads: Store, options: { mailSent?: MailAlreadySent }): Promise<Resource[]> {
+    const plans: Plan[] = [];
+    for (const step of steps) plans.push(await planCommit(step, reads, this.durations));
+    await this.store.commitMany(
+      plans.map((plan) => plan.commit),
+      options,
+    );
+    const resources: Resource[] = [];
+    for (const [i, plan] of plans.entries()) resources.push(await this.#committed(steps[i]!, plan, actor));
+    return resources;
+  }
+
+  /** After a step's commit: the cascades it started, then the instance as `actor` sees it. */
+  async #committed(step: Step, plan: Plan, actor: Actor): Promise<Resource> {
     const c = plan.commit;
     const record: InstanceRecord = {
       kind: c.kind,

@@ -204,9 +204,24 @@ export interface Lease {
   limit: number;
 }
 
+/** How a bulk load records its e-mails: as sent at `at`, with `response` in place of a server's answer. */
+export interface MailAlreadySent {
+  at: string;
+  response: string;
+}
+
 export interface InstanceStore {
   /** Writes a creation or a transition with everything it implies, atomically. */
   commit(commit: Commit): Promise<void>;
+  /**
+   * Writes many commits in one transaction, all or none: the first refusal (a duplicate, a
+   * version conflict) is thrown and nothing of the batch is written. For a bulk load
+   * (`npm run load`); with `mailSent`, the commits' outbox messages are written already sent,
+   * never to be claimed by a dispatcher.
+   *
+   * @example await store.commitMany(plans.map((p) => p.commit), { mailSent: { at, response: 'not sent: loaded in bulk' } })
+   */
+  commitMany(commits: readonly Commit[], options?: { mailSent?: MailAlreadySent }): Promise<void>;
   load(kind: Kind, id: string): Promise<InstanceRecord | null>;
   /**
    * Instances of a kind, filtered by state, searchable fields and free text: oldest first, or

@@ -81,6 +81,29 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         expect(await store.outboxCounts()).to.deep.equal({ pending: 1, sent: 0, dead: 0 });
       });
 
+      it('commitMany writes every commit of the batch, its e-mails already sent with mailSent, never claimed', async () => {
+        await store.commitMany([commitOf('b1', 0, 'negotiating'), commitOf('b2', 0, 'negotiating')], { mailSent: { at: at(1), response: 'loaded in bulk' } });
+        await store.commitMany([commitOf('b1', 1, 'operational')]);
+        expect((await store.load('agreements', 'b1'))!.version).to.equal(2);
+        expect((await store.load('agreements', 'b2'))!.state).to.equal('negotiating');
+        expect(await historyOf('b1')).to.have.length(2);
+        expect(await store.outboxCounts()).to.deep.equal({ pending: 1, sent: 2, dead: 0 });
+        const sent = (await store.listOutbox({ status: 'sent', limit: 10 })).items;
+        expect(sent.map((m) => [m.sentAt, m.response])).to.deep.equal([[at(1), 'loaded in bulk'], [at(1), 'loaded in bulk']]);
+        const claimed = await store.claimOutbox({ owner: 'n1', now: at(9), leaseMs: 60_000, limit: 10 });
+        expect(claimed.map((m) => m.notification?.seq)).to.deep.equal([2]);
+      });
+
+      it('commitMany with one refused commit (a stale version) writes none of the batch', async () => {
+        await store.commit(commitOf('b1', 0, 'negotiating'));
+        const batch = [commitOf('b2', 0, 'negotiating'), commitOf('b1', 0, 'operational')];
+        expect(await code(store.commitMany(batch))).to.equal('DUPLICATE');
+        expect(await code(store.commitMany([commitOf('b3', 0, 'negotiating'), commitOf('b1', 5, 'operational')]))).to.equal('VERSION_CONFLICT');
+        expect(await store.load('agreements', 'b2')).to.equal(null);
+        expect(await store.load('agreements', 'b3')).to.equal(null);
+        expect(await store.outboxCounts()).to.deep.equal({ pending: 1, sent: 0, dead: 0 });
+      });
+
       it('loading an unknown instance answers null', async () => {
         expect(await store.load('agreements', 'nope')).to.equal(null);
       });

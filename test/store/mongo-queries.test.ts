@@ -155,6 +155,12 @@ describe('MongoDB store queries, evaluated by mingo (no server)', () => {
       expect(apply(q.claimOutboxMessage('m-sent', lease('n1', 5)), all)).to.equal(false);
     });
 
+    it('a bulk load writes its messages already sent (commitMany with mailSent): no claim picks them', () => {
+      const bulk = q.outboxDocs(commitOf('r2', 0, 'pending'), { at: at(1), response: 'loaded in bulk' });
+      expect(bulk[0]).to.deep.include({ status: 'sent', sentAt: at(1), response: 'loaded in bulk', attempts: 0 });
+      expect(run(q.claimableOutbox(lease('n1', 5)), [...bulk, outboxDoc('m-free', { nextAttemptAt: at(1) })]).map((d) => d._id)).to.deep.equal(['m-free']);
+    });
+
     it('only the holder marks a message sent: a node that lost its lease matches nothing', () => {
       const all = [outboxDoc('m', { leaseOwner: 'n2', leaseUntil: at(10) })];
       expect(apply(q.markSent('m', 'n1', { at: at(1), response: '250 OK' }), all)).to.equal(false);

@@ -13,7 +13,7 @@ import type { Connection, ClientSession } from 'mongoose';
 import type { WriteConcern } from 'mongodb';
 import { AppError } from '../../errors.js';
 import type { Kind } from '../../../machines/types.js';
-import type { Commit, CommitFaults, SearchIndexEntry } from '../port.js';
+import type { Commit, CommitFaults, MailAlreadySent, SearchIndexEntry } from '../port.js';
 import type { InstanceDoc, UniqueKeyDoc } from './documents.js';
 import * as q from './queries.js';
 import { isDuplicateKey, type Runner } from './run.js';
@@ -40,6 +40,15 @@ export class MongoCommitter {
 
   async commit(c: Commit): Promise<void> {
     await this.#transaction(c.kind, (session) => this.#write(c, session));
+  }
+
+  /** Many commits in one transaction, all or none (InstanceStore.commitMany); a refusal names the first commit's kind. */
+  async commitMany(commits: readonly Commit[], mailSent?: MailAlreadySent): Promise<void> {
+    const first = commits[0];
+    if (first === undefined) return;
+    await this.#transaction(first.kind, async (session) => {
+      for (const c of commits) await this.#write(c, session, mailSent);
+    });
   }
 
   /** An instance's index entries rewritten in one transaction, while it is at `entry.version` (SearchIndexStore). */
@@ -80,7 +89,7 @@ export class MongoCommitter {
     }
   }
 
-  async #write(c: Commit, session: ClientSession): Promise<void> {
+  async #write(c: Commit, session: ClientSession, mailSent?: MailAlreadySent): Promise<void> {
     const run = this.#run;
     if (c.expectedVersion === 0) {
       try {
@@ -100,7 +109,7 @@ export class MongoCommitter {
     }
     if (c.uniqueKeys) await this.#replaceUniqueKeys(c.kind, c.id, c.uniqueKeys, session);
     await run.insert('history', [q.historyDoc(c)], session);
-    await run.insert('outbox', q.outboxDocs(c), session);
+    await run.insert('outbox', q.outboxDocs(c, mailSent), session);
     if (c.deadlines.complete !== undefined && !(await run.updateOne(q.completeFiredDeadline(c.deadlines.complete, c.at), session))) {
       throw new AppError({
         code: 'DEADLINE_HANDLED',

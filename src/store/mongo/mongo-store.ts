@@ -19,6 +19,7 @@ import type {
   HistoryEntry,
   InstanceRecord,
   Lease,
+  MailAlreadySent,
   OutboxMessage,
   OutboxResult,
   OutboxStatus,
@@ -114,6 +115,10 @@ export class MongoStore implements Store {
 
   commit(commit: Commit): Promise<void> {
     return this.#committer.commit(commit);
+  }
+
+  commitMany(commits: readonly Commit[], options: { mailSent?: MailAlreadySent } = {}): Promise<void> {
+    return this.#committer.commitMany(commits, options.mailSent);
   }
 
   async load(kind: Kind, id: string): Promise<InstanceRecord | null> {

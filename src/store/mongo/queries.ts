@@ -11,7 +11,7 @@
 import escapeStringRegexp from 'escape-string-regexp';
 import mongoose from 'mongoose';
 import type { Kind } from '../../../machines/types.js';
-import type { Commit, DeadlineSource, FindQuery, Lease, OutboxResult, OutboxStatus, SearchIndexEntry, SearchText, TextCondition, WebhookDeliveryStatus } from '../port.js';
+import type { Commit, DeadlineSource, FindQuery, Lease, MailAlreadySent, OutboxResult, OutboxStatus, SearchIndexEntry, SearchText, TextCondition, WebhookDeliveryStatus } from '../port.js';
 import { AppError } from '../../errors.js';
 import { decodeCursor } from '../cursor.js';
 import {
@@ -244,7 +244,7 @@ const LET_GO = { leaseOwner: null, leaseUntil: null };
 
 // ---------------------------------------------------------------- outbox
 
-export function outboxDocs(c: Commit): OutboxDoc[] {
+export function outboxDocs(c: Commit, mailSent?: MailAlreadySent): OutboxDoc[] {
   const seq = c.expectedVersion + 1;
   return c.outbox.messages.map((m) => ({
     _id: m.id,
@@ -253,14 +253,15 @@ export function outboxDocs(c: Commit): OutboxDoc[] {
     seq,
     recipient: m.recipient,
     notification: c.outbox.notification,
-    status: 'pending',
+    // A bulk load's e-mails are written as sent: nobody is meant to receive them (commitMany).
+    status: mailSent ? 'sent' : 'pending',
     attempts: 0,
     nextAttemptAt: c.at,
     leaseOwner: null,
     leaseUntil: null,
     lastError: null,
-    sentAt: null,
-    response: null,
+    sentAt: mailSent?.at ?? null,
+    response: mailSent?.response ?? null,
     createdAt: c.at,
   }));
 }

@@ -6,7 +6,17 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Kind } from '../../../machines/types.js';
 import { AppError } from '../../errors.js';
-import type { Commit, CommitFaults, FindQuery, HistoryEntry, InstanceRecord, Page, SearchIndexEntry, SearchText } from '../port.js';
+import type {
+  Commit,
+  CommitFaults,
+  FindQuery,
+  HistoryEntry,
+  InstanceRecord,
+  MailAlreadySent,
+  Page,
+  SearchIndexEntry,
+  SearchText,
+} from '../port.js';
 import { GroupCommit } from './group-commit.js';
 import { deliveryWriter } from './hooks.js';
 import { ALL_TEXT, findSql } from './find-sql.js';
@@ -112,6 +122,10 @@ export class InstanceTables {
         `INSERT INTO outbox (id, kind, instance_id, seq, recipient, status, next_attempt_at, created_at)
          VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`,
       ),
+      insertSentOutbox: db.prepare(
+        `INSERT INTO outbox (id, kind, instance_id, seq, recipient, status, next_attempt_at, sent_at, response, created_at)
+         VALUES (?, ?, ?, ?, ?, 'sent', ?, ?, ?, ?)`,
+      ),
       completeDeadline: db.prepare(
         `UPDATE deadlines SET status = 'done', completed_at = @at, lease_owner = NULL, lease_until = NULL
          WHERE id = @id AND status = 'pending'`,
@@ -134,12 +148,21 @@ export class InstanceTables {
     return this.#commits.submit(commit);
   }
 
+  /** Writes `commits` in one IMMEDIATE transaction of their own, all or none (InstanceStore.commitMany). */
+  commitMany(commits: readonly Commit[], mailSent?: MailAlreadySent): void {
+    // Commits still queued go first, so the versions compared are the ones they leave.
+    this.#commits.flush();
+    this.#db.transaction(() => {
+      for (const c of commits) this.#write(c, mailSent);
+    }).immediate();
+  }
+
   /** Writes the commits still queued; before the database closes. */
   flush(): void {
     this.#commits.flush();
   }
 
-  #write(c: Commit): void {
+  #write(c: Commit, mailSent?: MailAlreadySent): void {
     const sql = this.#sql;
     const created = c.expectedVersion === 0;
     // The index rows this commit replaces, read before the instance row is rewritten.
@@ -195,7 +218,9 @@ export class InstanceTables {
       mailed ? mailColumn(c.outbox.notification) : null,
     );
     for (const message of c.outbox.messages) {
-      sql.insertOutbox.run(message.id, c.kind, c.id, seq, packJson(message.recipient), c.at, c.at);
+      const recipient = packJson(message.recipient);
+      if (mailSent) sql.insertSentOutbox.run(message.id, c.kind, c.id, seq, recipient, c.at, mailSent.at, mailSent.response, c.at);
+      else sql.insertOutbox.run(message.id, c.kind, c.id, seq, recipient, c.at, c.at);
     }
     if (c.deadlines.complete !== undefined && sql.completeDeadline.run({ id: c.deadlines.complete, at: c.at }).changes === 0) {
       throw new AppError({

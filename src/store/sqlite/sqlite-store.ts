@@ -23,6 +23,7 @@ import type {
   HistoryEntry,
   InstanceRecord,
   Lease,
+  MailAlreadySent,
   OutboxMessage,
   OutboxResult,
   OutboxStatus,
@@ -134,6 +135,10 @@ export class SqliteStore implements Store {
 
   commit(commit: Commit): Promise<void> {
     return this.#instances.commit(commit);
+  }
+
+  async commitMany(commits: readonly Commit[], options: { mailSent?: MailAlreadySent } = {}): Promise<void> {
+    this.#instances.commitMany(commits, options.mailSent);
   }
 
   async load(kind: Kind, id: string): Promise<InstanceRecord | null> {
