@@ -22,6 +22,7 @@ import { authenticate } from './auth.js';
 import { metricsHandler } from './metrics-route.js';
 import { mount, type Limiters } from './mount.js';
 import { openApiDocument } from './openapi.js';
+import { refusedCredentialsLimit } from './failure-limit.js';
 import { errorHandler, notFound } from './problem.js';
 import { route, type RouteSpec } from './route.js';
 import { apiRoutes } from './routes/index.js';
@@ -141,11 +142,10 @@ function limitersFor(deps: ApiDeps): Limiters {
       legacyHeaders: false,
       handler: tooMany(`At most ${deps.publicRateLimit} requests a minute to the public routes; try again shortly.`),
     }),
-    // Only refused credentials count: a client with a good key is never slowed by this one.
-    credentialFailures: rateLimit({
-      ...window,
-      skipSuccessfulRequests: true,
-      requestWasSuccessful: (_request, response) => response.statusCode !== 401,
+    // Only refused credentials count, once answered: good keys are never slowed by this one.
+    credentialFailures: refusedCredentialsLimit({
+      windowMs: window.windowMs,
+      limit: window.limit,
       handler: tooMany(`Too many refused credentials from your address (${deps.access.failureLimit} in 15 minutes); wait and try again.`),
     }),
     everyCredentialRequest: rateLimit({
