@@ -26,9 +26,10 @@ import { refusedCredentialsLimit } from './failure-limit.js';
 import { errorHandler, notFound } from './problem.js';
 import { route, type RouteSpec } from './route.js';
 import { apiRoutes } from './routes/index.js';
-import { webRouter } from '../web/index.js';
+import { isPagePath, webRouter } from '../web/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+const SESSION_COOKIE = /(?:^|;)\s*mra\.sid=/;
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; license: string };
 
 function openApiRoute(document: () => object): RouteSpec {
@@ -72,7 +73,9 @@ export function createApp(deps: ApiDeps): Express {
       },
       // Who called, by principal and key prefix (never the key), once authentication has said.
       customProps: (_request, response) => (response.locals['caller'] as object | undefined) ?? {},
-      customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
+      // A line for every answer is thousands a second under load: answers that went well are logged
+      // at debug (LOG_LEVEL=debug shows them), refusals at warn and failures at error.
+      customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'debug'),
     }),
   );
   if (deps.metrics) app.use(deps.metrics.httpMiddleware());
@@ -98,7 +101,10 @@ export function createApp(deps: ApiDeps): Express {
     }),
   );
   app.use(express.json({ limit: '100kb', type: ['application/json', 'application/*+json'], verify: refuseDeepJson }));
-  app.use(sessions(deps));
+  // A request without the session cookie has no session to load, and only a page (sign-in among
+  // them) can start one: an API call with a key, or a public look-up, skips express-session.
+  const withSession = sessions(deps);
+  app.use((request, response, next) => (SESSION_COOKIE.test(request.headers.cookie ?? '') || isPagePath(request.path) ? withSession(request, response, next) : next()));
   const limiters = limitersFor(deps);
   // The pages first: they answer only their own paths and leave every API path to the routes.
   const web = webRouter(deps, limiters);
