@@ -22,7 +22,7 @@ import { authenticate } from './auth.js';
 import { metricsHandler } from './metrics-route.js';
 import { mount, type Limiters } from './mount.js';
 import { openApiDocument } from './openapi.js';
-import { refusedCredentialsLimit } from './failure-limit.js';
+import { clientKey, refusedCredentialsLimit } from './failure-limit.js';
 import { errorHandler, notFound } from './problem.js';
 import { route, type RouteSpec } from './route.js';
 import { apiRoutes } from './routes/index.js';
@@ -56,6 +56,8 @@ export function allRoutes(): RouteSpec[] {
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // No hash of every body: a workflow resource carries its version as its ETag (etag.ts), set by its route.
+  app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(
     pinoHttp({
@@ -144,6 +146,7 @@ function limitersFor(deps: ApiDeps): Limiters {
     public: rateLimit({
       windowMs: 60_000,
       limit: deps.publicRateLimit,
+      keyGenerator: clientKey,
       standardHeaders: 'draft-7',
       legacyHeaders: false,
       handler: tooMany(`At most ${deps.publicRateLimit} requests a minute to the public routes; try again shortly.`),
