@@ -132,7 +132,7 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'MRA_AUTH_FAILURE_LIMIT', default: '20', meaning: 'wrong API keys, sign-in tokens or sign-in link requests one client address may send in 15 minutes before it is answered 429' },
   { name: 'MRA_SIGN_IN_LINK_MINUTES', default: '15', meaning: 'how long a sign-in link e-mailed to a person works (once)' },
   { name: 'MRA_SESSION_HOURS', default: '8', meaning: 'how long a web session lasts after its last request' },
-  { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
+  { name: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent; every answer that went well is a line at debug, refusals at warn, failures at error' },
   { name: 'LOG_FORMAT', default: 'pretty on a terminal, json otherwise', meaning: '`pretty` (coloured lines for people) or `json` (one object a line, for log collectors)' },
   {
     name: 'MRA_CURSOR_SECRET',

@@ -1,13 +1,14 @@
 /**
  * The load generator, run as a process of its own so that it does not share the service's CPU
- * time slice or event loop: `node --import tsx bench/load/drive.ts '<spec json>'` prints one JSON
+ * time slice or event loop: `node --import tsx bench/load/drive.ts < spec.json` prints one JSON
  * result line. autocannon keeps `connections` requests in flight; each scenario builds every
  * request so that it is a legal, distinct operation (no 4xx noise in the figures).
  */
+import { text } from 'node:stream/consumers';
 import autocannon from 'autocannon';
 import type { LoadResult, LoadSpec } from './spec.js';
 
-const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
+const spec = JSON.parse(await text(process.stdin)) as LoadSpec;
 const latencies: number[] = [];
 let counter = 0;
 const refused: Record<string, number> = {};

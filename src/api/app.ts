@@ -22,12 +22,14 @@ import { authenticate } from './auth.js';
 import { metricsHandler } from './metrics-route.js';
 import { mount, type Limiters } from './mount.js';
 import { openApiDocument } from './openapi.js';
+import { clientKey, refusedCredentialsLimit } from './failure-limit.js';
 import { errorHandler, notFound } from './problem.js';
 import { route, type RouteSpec } from './route.js';
 import { apiRoutes } from './routes/index.js';
-import { webRouter } from '../web/index.js';
+import { isPagePath, webRouter } from '../web/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+const SESSION_COOKIE = /(?:^|;)\s*mra\.sid=/;
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; license: string };
 
 function openApiRoute(document: () => object): RouteSpec {
@@ -54,6 +56,8 @@ export function allRoutes(): RouteSpec[] {
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // No hash of every body: a workflow resource carries its version as its ETag (etag.ts), set by its route.
+  app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(
     pinoHttp({
@@ -71,7 +75,9 @@ export function createApp(deps: ApiDeps): Express {
       },
       // Who called, by principal and key prefix (never the key), once authentication has said.
       customProps: (_request, response) => (response.locals['caller'] as object | undefined) ?? {},
-      customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
+      // A line for every answer is thousands a second under load: answers that went well are logged
+      // at debug (LOG_LEVEL=debug shows them), refusals at warn and failures at error.
+      customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'debug'),
     }),
   );
   if (deps.metrics) app.use(deps.metrics.httpMiddleware());
@@ -97,7 +103,10 @@ export function createApp(deps: ApiDeps): Express {
     }),
   );
   app.use(express.json({ limit: '100kb', type: ['application/json', 'application/*+json'], verify: refuseDeepJson }));
-  app.use(sessions(deps));
+  // A request without the session cookie has no session to load, and only a page (sign-in among
+  // them) can start one: an API call with a key, or a public look-up, skips express-session.
+  const withSession = sessions(deps);
+  app.use((request, response, next) => (SESSION_COOKIE.test(request.headers.cookie ?? '') || isPagePath(request.path) ? withSession(request, response, next) : next()));
   const limiters = limitersFor(deps);
   // The pages first: they answer only their own paths and leave every API path to the routes.
   const web = webRouter(deps, limiters);
@@ -137,15 +146,15 @@ function limitersFor(deps: ApiDeps): Limiters {
     public: rateLimit({
       windowMs: 60_000,
       limit: deps.publicRateLimit,
+      keyGenerator: clientKey,
       standardHeaders: 'draft-7',
       legacyHeaders: false,
       handler: tooMany(`At most ${deps.publicRateLimit} requests a minute to the public routes; try again shortly.`),
     }),
-    // Only refused credentials count: a client with a good key is never slowed by this one.
-    credentialFailures: rateLimit({
-      ...window,
-      skipSuccessfulRequests: true,
-      requestWasSuccessful: (_request, response) => response.statusCode !== 401,
+    // Only refused credentials count, once answered: good keys are never slowed by this one.
+    credentialFailures: refusedCredentialsLimit({
+      windowMs: window.windowMs,
+      limit: window.limit,
       handler: tooMany(`Too many refused credentials from your address (${deps.access.failureLimit} in 15 minutes); wait and try again.`),
     }),
     everyCredentialRequest: rateLimit({

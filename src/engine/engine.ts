@@ -231,6 +231,17 @@ export class Engine {
 
   /** Instances `actor` may read, oldest first, by state and searchable fields. */
   async list(kind: Kind, query: ListQuery, actor: Actor): Promise<Page<Resource>> {
+    const page = await this.records(kind, query, actor);
+    const items = await Promise.all(page.items.map((record) => this.#view(record, actor)));
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  /**
+   * The records `list` answers with, without what makes them a resource (the pending deadlines and
+   * the events `actor` may send): for a reader that needs only their data, state and times, such
+   * as the public register.
+   */
+  async records(kind: Kind, query: ListQuery, actor: Actor): Promise<Page<InstanceRecord>> {
     const workflow = workflows[kind];
     checkListQuery(workflow, query);
     const scope = readScope(workflow, actor);
@@ -246,8 +257,7 @@ export class Engine {
       limit: query.limit ?? 50,
       cursor: query.cursor ?? null,
     });
-    const items = await Promise.all(page.items.map((record) => this.#view(upgrade(workflow, record), actor)));
-    return { items, nextCursor: page.nextCursor };
+    return { items: page.items.map((record) => upgrade(workflow, record)), nextCursor: page.nextCursor };
   }
 
   /** The instance's history, oldest first; history is append-only (docs/architecture.md). */

@@ -8,8 +8,7 @@
 import type { TestReportData } from '../../machines/test-report.js';
 import { SYSTEM_ACTOR } from '../../machines/types.js';
 import type { Engine } from '../engine/engine.js';
-import type { Resource } from '../engine/resource.js';
-import type { Page, Store } from '../store/port.js';
+import type { InstanceRecord, Page, Store } from '../store/port.js';
 import { statusMeaning, type Language } from './meanings.js';
 
 export interface PublicLab {
@@ -73,36 +72,36 @@ export class LabDirectory {
 
   async #find(cabId: string, importingEconomy: string): Promise<PublicLab> {
     const cab = await this.#store.getCab(cabId);
-    const recognitions = await this.#engine.list('recognitions', { where: { cabId, importingEconomy }, limit: 20 }, SYSTEM_ACTOR);
-    const numbered = recognitions.items.filter((r) => typeof r.data['designationNumber'] === 'string');
+    const recognitions = await this.#engine.records('recognitions', { where: { cabId, importingEconomy }, limit: 20 }, SYSTEM_ACTOR);
+    const numbered = recognitions.items.filter((r) => typeof r.context['designationNumber'] === 'string');
     // The one in force if there is one, else the latest that was ever numbered.
     const designation = numbered.find((r) => r.state === 'recognized') ?? numbered.at(-1);
     return {
       id: cabId,
       name: cab?.name ?? cabId,
       economy: cab?.economy ?? '',
-      ...(designation ? { designationNumber: designation.data['designationNumber'] as string } : {}),
+      ...(designation ? { designationNumber: designation.context['designationNumber'] as string } : {}),
     };
   }
 }
 
-/** The public view of a listed report. */
-export async function publicReport(resource: Resource, labs: LabDirectory, language: Language): Promise<PublicTestReport> {
-  const data = resource.data as unknown as TestReportData;
+/** The public view of a listed report: from its record, as it needs neither deadlines nor next events. */
+export async function publicReport(record: InstanceRecord, labs: LabDirectory, language: Language): Promise<PublicTestReport> {
+  const data = record.context as unknown as TestReportData;
   return {
     reportNumber: data.reportNumber,
     importingEconomy: data.importingEconomy,
     lab: await labs.lab(data.cabId, data.importingEconomy),
     equipment: data.equipment,
     regulations: data.regulations,
-    state: resource.state,
-    meaning: statusMeaning(resource.state, language),
+    state: record.state,
+    meaning: statusMeaning(record.state, language),
     testedAt: data.testedAt,
     issuedAt: data.issuedAt,
     ...(data.acceptedAt === undefined ? {} : { acceptedAt: data.acceptedAt }),
     ...(data.validUntil === undefined ? {} : { validUntil: data.validUntil }),
-    ...(resource.state === 'rejected' ? { reasons: data.reasons.map((r) => r.code) } : {}),
-    decidedAt: resource.updatedAt,
+    ...(record.state === 'rejected' ? { reasons: data.reasons.map((r) => r.code) } : {}),
+    decidedAt: record.updatedAt,
   };
 }
 
@@ -121,7 +120,7 @@ export async function findPublicTestReports(engine: Engine, store: Store, query:
   for (const field of ['manufacturer', 'model', 'category'] as const) {
     if (query[field] !== undefined) where[field] = query[field];
   }
-  const page = await engine.list(
+  const page = await engine.records(
     'test-reports',
     { where, ...(query.q === undefined ? {} : { q: query.q }), limit: query.limit ?? 50, cursor: query.cursor ?? null },
     SYSTEM_ACTOR,
@@ -136,8 +135,8 @@ export async function* acceptedTestReports(engine: Engine, store: Store, economy
   const labs = new LabDirectory(engine, store);
   let cursor: string | null = null;
   do {
-    const page: Page<Resource> = await engine.list('test-reports', { states: ['accepted'], where: { listedIn: economy }, limit: 500, cursor }, SYSTEM_ACTOR);
-    for (const resource of page.items) yield await publicReport(resource, labs, language);
+    const page: Page<InstanceRecord> = await engine.records('test-reports', { states: ['accepted'], where: { listedIn: economy }, limit: 500, cursor }, SYSTEM_ACTOR);
+    for (const record of page.items) yield await publicReport(record, labs, language);
     cursor = page.nextCursor;
   } while (cursor !== null);
 }

@@ -26,7 +26,7 @@ export interface Verification {
 
 /** By the file's SHA-256 (lower-case hex). */
 export async function verifyDocumentHash(engine: Engine, store: Store, sha256: string, language: Language): Promise<Verification> {
-  const page = await engine.list('test-reports', { states: VERIFIABLE_STATES, where: { [DOCUMENT_FIELD]: sha256 }, limit: 20 }, SYSTEM_ACTOR);
+  const page = await engine.records('test-reports', { states: VERIFIABLE_STATES, where: { [DOCUMENT_FIELD]: sha256 }, limit: 20 }, SYSTEM_ACTOR);
   const labs = new LabDirectory(engine, store);
   const reports = await Promise.all(page.items.map((r) => publicReport(r, labs, language)));
   return {

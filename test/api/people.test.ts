@@ -8,6 +8,7 @@ import { expect } from 'chai';
 import { mintApiKey } from '../../src/access/api-keys.js';
 import { actorOf } from '../../src/principals.js';
 import { ApiWorld, type Answer } from '../helpers/api.js';
+import { sendTogether } from '../helpers/other-process.js';
 import { Browser, accessSnapshot } from '../helpers/people.js';
 import { DAY, testKeyHasher } from '../helpers/world.js';
 
@@ -260,6 +261,21 @@ describe('HTTP: repeated wrong keys from one address', () => {
   let api: ApiWorld;
   before(async () => (api = await ApiWorld.create({ authFailureLimit: 3 })));
   after(async () => api.close());
+
+  it('when 64 clients with good keys call at once from one address, answers every one of them (a request in flight is no refusal)', async () => {
+    // Creations wait for their group commit, so all 64 are in flight together.
+    const scope = { VN: ['VN:QCVN 54:2020/BTTTT'], KR: ['KR:KN 32'] };
+    const statuses = await sendTogether(
+      api.server.url,
+      Array.from({ length: 64 }, (_, i) => ({
+        method: 'POST',
+        path: '/agreements',
+        headers: { authorization: `Bearer ${api.keyOf('vn-regulator')}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: `Concurrent ${i}`, economies: ['VN', 'KR'], phase: 'I', scope }),
+      })),
+    );
+    expect(statuses).to.deep.equal(statuses.map(() => 201));
+  });
 
   it('good keys never count; past the limit of refused ones the address gets 429, even with a good key', async () => {
     for (let i = 0; i < 5; i += 1) expect((await api.get('/economies', 'importer-hanbit')).status).to.equal(200);
