@@ -5,6 +5,7 @@
  * can tell it is the same e-mail.
  */
 import addressparser from 'nodemailer/lib/addressparser';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import type { SendMailOptions } from 'nodemailer';
 import type { Kind } from '../../machines/types.js';
 
@@ -25,10 +26,31 @@ export interface MailMessage {
   date: Date;
 }
 
+/**
+ * A message as a transport hands it over: the envelope and the raw RFC 5322 bytes, CRLF line ends,
+ * exactly what is sent or written to a `.eml` file.
+ */
+export interface OutgoingMail {
+  outboxId: string;
+  envelope: { from: string; to: string[] };
+  raw: Buffer;
+}
+
+// One MAIL_FROM serves every message: its address is parsed once, not twice per message.
+const senders = new Map<string, string>();
+
+function senderAddress(mailFrom: string): string {
+  let address = senders.get(mailFrom);
+  if (address === undefined) {
+    address = addressparser(mailFrom, { flatten: true })[0]?.address ?? '';
+    senders.set(mailFrom, address);
+  }
+  return address;
+}
+
 /** The domain of the sender address: `MRA Engine <no-reply@mra.example.gov.vn>` -> `mra.example.gov.vn`. */
 export function senderDomain(mailFrom: string): string {
-  const [first] = addressparser(mailFrom, { flatten: true });
-  const domain = first?.address.split('@')[1];
+  const domain = senderAddress(mailFrom).split('@')[1];
   return domain === undefined || domain === '' ? 'localhost' : domain.toLowerCase();
 }
 
@@ -65,4 +87,13 @@ export function nodemailerMessage(message: MailMessage): SendMailOptions {
       'Auto-Submitted': 'auto-generated',
     },
   };
+}
+
+/**
+ * nodemailer's composer writes the whole message (headers, both parts, quoted-printable), with
+ * the line ends of the wire; no transport plugin stage runs per message.
+ */
+export async function outgoingMail(message: MailMessage): Promise<OutgoingMail> {
+  const raw = await new MailComposer({ ...nodemailerMessage(message), newline: 'windows' }).compile().build();
+  return { outboxId: message.outboxId, envelope: { from: senderAddress(message.from), to: [message.to.address] }, raw };
 }

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import type { MailMessage } from '../../src/notify/mail-message.js';
+import { outgoingMail, type MailMessage } from '../../src/notify/mail-message.js';
 import { EmlFileTransport, SmtpTransport, transportFor } from '../../src/notify/transports/index.js';
 import { withoutCredentials } from '../../src/notify/transports/smtp-transport.js';
 import { MailServer } from '../helpers/mail-server.js';
@@ -36,7 +36,7 @@ describe('Mail transports', function () {
   async function sendThrough(url: string): Promise<{ response: string; secure: boolean; user: string | undefined }> {
     const transport = new SmtpTransport(url);
     try {
-      const response = await transport.send(message);
+      const response = await transport.send(await outgoingMail(message));
       const [arrival] = server!.arrivals;
       expect(arrival!.mail.subject).to.equal(message.subject);
       return { response, secure: arrival!.secure, user: arrival!.user };
@@ -70,8 +70,8 @@ describe('Mail transports', function () {
     try {
       const transport = transportFor({ smtpUrl: null, mailDir: join(dir, 'mail') });
       expect(transport).to.be.instanceOf(EmlFileTransport);
-      const response = await transport.send(message);
-      await transport.send(message);
+      const response = await transport.send(await outgoingMail(message));
+      await transport.send(await outgoingMail(message));
       const file = join(dir, 'mail', `${message.outboxId}.eml`);
       expect(response).to.equal(`written to ${file}`);
       expect(readdirSync(join(dir, 'mail'))).to.deep.equal([`${message.outboxId}.eml`]);
