@@ -65,6 +65,25 @@ describe('Mail transports', function () {
     expect(withoutCredentials('smtps://user%40x:p@ss@mail.example.gov.vn:465')).to.equal('smtps://mail.example.gov.vn:465');
   });
 
+  it('hands the SMTP server the very bytes a .eml file holds for the message, with the envelope of its addresses', async () => {
+    server = await MailServer.start();
+    const { dir, remove } = tempDir('mra-eml-');
+    const smtp = new SmtpTransport(`smtp://127.0.0.1:${server.port}`);
+    try {
+      const mail = await outgoingMail(message);
+      expect(mail.envelope).to.deep.equal({ from: 'no-reply@mra.example.gov.vn', to: ['lab@songhong.vn.example'] });
+      await smtp.send(mail);
+      await new EmlFileTransport(dir).send(mail);
+      const [arrival] = server.arrivals;
+      expect(arrival!.to).to.deep.equal(['lab@songhong.vn.example']);
+      expect(arrival!.raw.equals(readFileSync(join(dir, `${message.outboxId}.eml`)))).to.equal(true);
+      expect(arrival!.mail).to.deep.include({ subject: message.subject, text: message.text, messageId: message.messageId });
+    } finally {
+      await smtp.close();
+      remove();
+    }
+  });
+
   it('without SMTP_URL, writes each message as <outbox id>.eml, and a second send rewrites the same file', async () => {
     const { dir, remove } = tempDir('mra-eml-');
     try {
