@@ -12,7 +12,7 @@ import { backoffDelay, type Backoff } from '../backoff.js';
 import type { OutboxMessage, OutboxResult, OutboxStore } from '../store/port.js';
 import { PollingLoop, silentLog, type BackgroundWorker, type WorkerLog } from '../workers/index.js';
 import type { MessageComposer } from './composer.js';
-import { outgoingMail, type MailMessage } from './mail-message.js';
+import type { MailMessage } from './mail-message.js';
 import { DEFAULT_BACKOFF, classifyFailure } from './retry-policy.js';
 import type { MailTransport } from './transports/index.js';
 
@@ -150,7 +150,7 @@ export class OutboxDispatcher implements BackgroundWorker {
   async #deliver(message: OutboxMessage, write: (message: OutboxMessage) => MailMessage): Promise<OutboxResult> {
     const { transport, clock } = this.#o;
     try {
-      const response = await transport.send(await outgoingMail(write(message)));
+      const response = await transport.send(write(message));
       return { id: message.id, sent: { at: clock.now().toISOString(), response } };
     } catch (error) {
       return { id: message.id, failed: this.#failure(message, error) };

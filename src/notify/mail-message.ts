@@ -26,16 +26,6 @@ export interface MailMessage {
   date: Date;
 }
 
-/**
- * A message as a transport hands it over: the envelope and the raw RFC 5322 bytes, CRLF line ends,
- * exactly what is sent or written to a `.eml` file.
- */
-export interface OutgoingMail {
-  outboxId: string;
-  envelope: { from: string; to: string[] };
-  raw: Buffer;
-}
-
 // One MAIL_FROM serves every message: its address is parsed once, not twice per message.
 const senders = new Map<string, string>();
 
@@ -90,10 +80,9 @@ export function nodemailerMessage(message: MailMessage): SendMailOptions {
 }
 
 /**
- * nodemailer's composer writes the whole message (headers, both parts, quoted-printable), with
- * the line ends of the wire; no transport plugin stage runs per message.
+ * The message as raw RFC 5322 bytes with the line ends of the wire, written by nodemailer's
+ * composer itself (no transport plugin stage): what a `.eml` file holds.
  */
-export async function outgoingMail(message: MailMessage): Promise<OutgoingMail> {
-  const raw = await new MailComposer({ ...nodemailerMessage(message), newline: 'windows' }).compile().build();
-  return { outboxId: message.outboxId, envelope: { from: senderAddress(message.from), to: [message.to.address] }, raw };
+export function rawMessage(message: MailMessage): Promise<Buffer> {
+  return new MailComposer({ ...nodemailerMessage(message), newline: 'windows' }).compile().build();
 }

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { outgoingMail, type MailMessage } from '../../src/notify/mail-message.js';
+import type { MailMessage } from '../../src/notify/mail-message.js';
 import { EmlFileTransport, SmtpTransport, transportFor } from '../../src/notify/transports/index.js';
 import { withoutCredentials } from '../../src/notify/transports/smtp-transport.js';
 import { MailServer } from '../helpers/mail-server.js';
@@ -36,7 +36,7 @@ describe('Mail transports', function () {
   async function sendThrough(url: string): Promise<{ response: string; secure: boolean; user: string | undefined }> {
     const transport = new SmtpTransport(url);
     try {
-      const response = await transport.send(await outgoingMail(message));
+      const response = await transport.send(message);
       const [arrival] = server!.arrivals;
       expect(arrival!.mail.subject).to.equal(message.subject);
       return { response, secure: arrival!.secure, user: arrival!.user };
@@ -65,19 +65,18 @@ describe('Mail transports', function () {
     expect(withoutCredentials('smtps://user%40x:p@ss@mail.example.gov.vn:465')).to.equal('smtps://mail.example.gov.vn:465');
   });
 
-  it('hands the SMTP server the very bytes a .eml file holds for the message, with the envelope of its addresses', async () => {
+  it('hands the SMTP server the message a .eml file holds, header for header and part for part', async () => {
     server = await MailServer.start();
     const { dir, remove } = tempDir('mra-eml-');
     const smtp = new SmtpTransport(`smtp://127.0.0.1:${server.port}`);
     try {
-      const mail = await outgoingMail(message);
-      expect(mail.envelope).to.deep.equal({ from: 'no-reply@mra.example.gov.vn', to: ['lab@songhong.vn.example'] });
-      await smtp.send(mail);
-      await new EmlFileTransport(dir).send(mail);
+      await smtp.send(message);
+      await new EmlFileTransport(dir).send(message);
       const [arrival] = server.arrivals;
       expect(arrival!.to).to.deep.equal(['lab@songhong.vn.example']);
-      expect(arrival!.raw.equals(readFileSync(join(dir, `${message.outboxId}.eml`)))).to.equal(true);
-      expect(arrival!.mail).to.deep.include({ subject: message.subject, text: message.text, messageId: message.messageId });
+      // Only the MIME boundary, random per message, differs between two writings of one message.
+      const boundaries = (raw: Buffer): string => raw.toString('latin1').replace(/_NmP-[\w-]+/g, 'BOUNDARY');
+      expect(boundaries(arrival!.raw)).to.equal(boundaries(readFileSync(join(dir, `${message.outboxId}.eml`))));
     } finally {
       await smtp.close();
       remove();
@@ -89,8 +88,8 @@ describe('Mail transports', function () {
     try {
       const transport = transportFor({ smtpUrl: null, mailDir: join(dir, 'mail') });
       expect(transport).to.be.instanceOf(EmlFileTransport);
-      const response = await transport.send(await outgoingMail(message));
-      await transport.send(await outgoingMail(message));
+      const response = await transport.send(message);
+      await transport.send(message);
       const file = join(dir, 'mail', `${message.outboxId}.eml`);
       expect(response).to.equal(`written to ${file}`);
       expect(readdirSync(join(dir, 'mail'))).to.deep.equal([`${message.outboxId}.eml`]);

@@ -5,7 +5,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { outgoingMail } from '../../src/notify/mail-message.js';
 import { EmlFileTransport } from '../../src/notify/transports/index.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers/world.js';
@@ -37,7 +36,7 @@ describe('Files on disk are the owner’s only', () => {
     try {
       const folder = join(dir, 'mail');
       const transport = new EmlFileTransport(folder);
-      await transport.send(await outgoingMail({
+      await transport.send({
         outboxId: '01930000-0000-7000-8000-00000000mode',
         messageId: '<mode@mra.example>',
         threadId: '<thread@mra.example>',
@@ -48,7 +47,7 @@ describe('Files on disk are the owner’s only', () => {
         html: '<p>Kính gửi,</p>\n',
         language: 'vi',
         date: new Date('2026-01-05T09:00:00.000Z'),
-      }));
+      });
       expect(modeOf(folder)).to.equal('700');
       expect(modeOf(join(folder, '01930000-0000-7000-8000-00000000mode.eml'))).to.equal('600');
     } finally {

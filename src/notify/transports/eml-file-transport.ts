@@ -5,7 +5,7 @@
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { OutgoingMail } from '../mail-message.js';
+import { rawMessage, type MailMessage } from '../mail-message.js';
 import type { MailTransport } from './transport.js';
 
 export class EmlFileTransport implements MailTransport {
@@ -16,18 +16,19 @@ export class EmlFileTransport implements MailTransport {
     this.target = resolve(dir);
   }
 
-  async send(message: OutgoingMail): Promise<string> {
+  async send(message: MailMessage): Promise<string> {
+    const raw = await rawMessage(message);
     const file = join(this.target, `${message.outboxId}.eml`);
     // Written aside, then renamed: a reader never sees half a message.
     const partial = `${file}.partial`;
     try {
-      await writeFile(partial, message.raw, { mode: 0o600 });
+      await writeFile(partial, raw, { mode: 0o600 });
     } catch (error) {
       // The folder is made when the first message finds it missing, not checked for every message.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       // Messages name people and their addresses: the folder and its files are the owner's alone.
       await mkdir(this.target, { recursive: true, mode: 0o700 });
-      await writeFile(partial, message.raw, { mode: 0o600 });
+      await writeFile(partial, raw, { mode: 0o600 });
     }
     await rename(partial, file);
     return `written to ${file}`;

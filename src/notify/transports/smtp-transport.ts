@@ -5,7 +5,7 @@
  * reused between messages, so a message costs no TCP, TLS or EHLO round trips of its own.
  */
 import { createTransport, type Transporter } from 'nodemailer';
-import type { OutgoingMail } from '../mail-message.js';
+import { nodemailerMessage, type MailMessage } from '../mail-message.js';
 import type { MailTransport } from './transport.js';
 
 /**
@@ -40,11 +40,11 @@ export class SmtpTransport implements MailTransport {
     this.target = withoutCredentials(url);
   }
 
-  async send(message: OutgoingMail): Promise<string> {
+  async send(message: MailMessage): Promise<string> {
     this.#transporter ??= createTransport({ url: this.#url, pool: true, maxConnections: this.#maxConnections, ...TIMEOUTS });
-    // The message is already written: the pool streams its bytes (pipelining the envelope when the
-    // server offers PIPELINING).
-    const info = (await this.#transporter.sendMail({ envelope: message.envelope, raw: message.raw })) as { response?: string };
+    // nodemailer writes the message straight into the connection (pipelining the envelope when the
+    // server offers PIPELINING): building it into a buffer first costs a second pass over it.
+    const info = (await this.#transporter.sendMail(nodemailerMessage(message))) as { response?: string };
     return info.response ?? '';
   }
 

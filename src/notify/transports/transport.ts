@@ -1,5 +1,5 @@
 /** Where finished e-mails go: an SMTP server, or `.eml` files when no server is configured. */
-import type { OutgoingMail } from '../mail-message.js';
+import type { MailMessage } from '../mail-message.js';
 
 export interface MailTransport {
   /** `smtp` or `eml`, for the start-up log. */
@@ -10,7 +10,7 @@ export interface MailTransport {
    * Hands the message over; answers what the receiving side said (the SMTP server's reply).
    * Rejects with the transport's error, which carries the SMTP reply code when there is one.
    */
-  send(message: OutgoingMail): Promise<string>;
+  send(message: MailMessage): Promise<string>;
   /** Lets go of connections; the next `send` opens new ones. */
   close(): Promise<void>;
 }
