@@ -1,15 +1,15 @@
 /**
  * Part 5: how fast the outbox dispatcher drains a backlog, against an SMTP server on loopback
- * (smtp-server, accepting everything) and against `.eml` files. The backlog is the e-mail of real
- * transitions: test reports submitted through the engine.
+ * (smtp-server, accepting everything, in a process of its own) and against `.eml` files. The
+ * backlog is the e-mail of real transitions: test reports submitted through the engine.
  */
 import type { SqliteSynchronous as SynchronousMode } from '../../src/config.js';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { systemClock } from '../../src/clock.js';
 import { MessageComposer, OutboxDispatcher } from '../../src/notify/index.js';
 import { EmlFileTransport, SmtpTransport, type MailTransport } from '../../src/notify/transports/index.js';
 import { fillReports, openBenchStore } from '../lib/bench-store.js';
+import { startSmtpSink } from '../lib/smtp-sink.js';
 
 export interface DrainFigure {
   messages: number;
@@ -17,22 +17,6 @@ export interface DrainFigure {
   fromReports: number;
   /** Messages sent per second. */
   rate: number;
-}
-
-async function smtpSink(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.on('data', () => undefined);
-      stream.on('end', () => callback());
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `smtp://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** Drains a backlog of the e-mails of `reports` submissions through `transport`. */
@@ -61,10 +45,13 @@ async function drain(dir: string, synchronous: SynchronousMode, reports: number,
   }
 }
 
+/** One round: a backlog drained into the SMTP sink, then another written as `.eml` files. */
 export async function measureDrain(dir: string, synchronous: SynchronousMode, reports: number): Promise<{ smtp: DrainFigure; eml: DrainFigure }> {
-  const sink = await smtpSink();
+  const sink = await startSmtpSink();
   try {
     const smtp = await drain(dir, synchronous, reports, new SmtpTransport(sink.url));
+    const received = await sink.received();
+    if (received < smtp.messages) throw new Error(`the SMTP sink took ${received} messages of the ${smtp.messages} recorded sent`);
     const eml = await drain(dir, synchronous, reports, new EmlFileTransport(join(dir, `mail-${process.hrtime.bigint()}`)));
     return { smtp, eml };
   } finally {

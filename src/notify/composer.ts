@@ -1,11 +1,12 @@
 /**
  * Writes the e-mail for one outbox message: reads the names it needs from the directory, picks
- * the recipient's language and lays the content out as text and HTML.
+ * the recipient's language and lays the content out as text and HTML. A batch reads the directory
+ * once for all its messages (`forBatch`).
  */
-import type { DirectoryStore, OutboxMessage } from '../store/port.js';
+import type { DirectoryStore, Notification, OutboxMessage } from '../store/port.js';
 import { accountContent } from './account-content.js';
 import { mailContent, subjectFor } from './content.js';
-import { directoryNames } from './directory-names.js';
+import { directoryNames, directoryNamesOf, type DirectoryNames } from './directory-names.js';
 import { messageIdFor, threadIdFor, type MailMessage } from './mail-message.js';
 import { renderHtml } from './render-html.js';
 import { renderText } from './render-text.js';
@@ -29,10 +30,22 @@ export class MessageComposer {
 
   /** The whole e-mail for `message`, in its recipient's language. */
   async compose(message: OutboxMessage): Promise<MailMessage> {
-    const { notification, recipient } = message;
-    const { directory, publicUrl, mailFrom } = this.#options;
-    if (notification === null) return this.#composeAccountMail(message);
-    const names = await directoryNames(notification, directory);
+    return (await this.forBatch([message]))(message);
+  }
+
+  /**
+   * Reads from the directory, once, every name the e-mails of `messages` show, and answers what
+   * writes each of those e-mails (it throws for a message it cannot write).
+   */
+  async forBatch(messages: readonly OutboxMessage[]): Promise<(message: OutboxMessage) => MailMessage> {
+    const notifications = messages.map((m) => m.notification).filter((n): n is Notification => n !== null);
+    const namesOf = await directoryNamesOf(notifications, this.#options.directory);
+    return (message) => (message.notification === null ? this.#composeAccountMail(message) : this.#composeNotification(message, message.notification, namesOf(message.notification)));
+  }
+
+  #composeNotification(message: OutboxMessage, notification: Notification, names: DirectoryNames): MailMessage {
+    const { recipient } = message;
+    const { publicUrl, mailFrom } = this.#options;
     const wording = wordings[recipient.language];
     const watch = watchOfParty(recipient.party);
     // A watcher is told less than a party: see watch-content.ts.

@@ -12,6 +12,7 @@ import { backoffDelay, type Backoff } from '../backoff.js';
 import type { OutboxMessage, OutboxResult, OutboxStore } from '../store/port.js';
 import { PollingLoop, silentLog, type BackgroundWorker, type WorkerLog } from '../workers/index.js';
 import type { MessageComposer } from './composer.js';
+import type { MailMessage } from './mail-message.js';
 import { DEFAULT_BACKOFF, classifyFailure } from './retry-policy.js';
 import type { MailTransport } from './transports/index.js';
 
@@ -123,27 +124,33 @@ export class OutboxDispatcher implements BackgroundWorker {
 
   /**
    * Sends a claimed batch, `concurrency` messages at a time (the SMTP pool's connections), and
-   * answers what became of each one that was tried. No send starts after `lastStart`, so every
-   * one ends inside the lease; the rest stay claimed and are sent once the lease runs out.
+   * answers what became of each one that was tried. The directory is read once for the batch;
+   * each message is written just before it is sent, so writing one overlaps sending others. No
+   * send starts after `lastStart`, so every one ends inside the lease; the rest stay claimed and
+   * are sent once the lease runs out.
    */
   async #sendBatch(batch: readonly OutboxMessage[], lastStart: number): Promise<OutboxResult[]> {
-    const { clock, concurrency } = this.#o;
+    const { clock, concurrency, composer } = this.#o;
     const results: OutboxResult[] = [];
+    // A directory that cannot be read fails each message as its own compose would, to be retried.
+    const write = await composer.forBatch(batch).catch((error: unknown) => (): MailMessage => {
+      throw error;
+    });
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < batch.length && !this.#loop.stopping && clock.now().getTime() <= lastStart) {
         const message = batch[next++]!;
-        results.push(await this.#deliver(message));
+        results.push(await this.#deliver(message, write));
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
     return results;
   }
 
-  async #deliver(message: OutboxMessage): Promise<OutboxResult> {
-    const { composer, transport, clock } = this.#o;
+  async #deliver(message: OutboxMessage, write: (message: OutboxMessage) => MailMessage): Promise<OutboxResult> {
+    const { transport, clock } = this.#o;
     try {
-      const response = await transport.send(await composer.compose(message));
+      const response = await transport.send(write(message));
       return { id: message.id, sent: { at: clock.now().toISOString(), response } };
     } catch (error) {
       return { id: message.id, failed: this.#failure(message, error) };

@@ -5,6 +5,7 @@
  * can tell it is the same e-mail.
  */
 import addressparser from 'nodemailer/lib/addressparser';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import type { SendMailOptions } from 'nodemailer';
 import type { Kind } from '../../machines/types.js';
 
@@ -25,10 +26,21 @@ export interface MailMessage {
   date: Date;
 }
 
+// One MAIL_FROM serves every message: its address is parsed once, not twice per message.
+const senders = new Map<string, string>();
+
+function senderAddress(mailFrom: string): string {
+  let address = senders.get(mailFrom);
+  if (address === undefined) {
+    address = addressparser(mailFrom, { flatten: true })[0]?.address ?? '';
+    senders.set(mailFrom, address);
+  }
+  return address;
+}
+
 /** The domain of the sender address: `MRA Engine <no-reply@mra.example.gov.vn>` -> `mra.example.gov.vn`. */
 export function senderDomain(mailFrom: string): string {
-  const [first] = addressparser(mailFrom, { flatten: true });
-  const domain = first?.address.split('@')[1];
+  const domain = senderAddress(mailFrom).split('@')[1];
   return domain === undefined || domain === '' ? 'localhost' : domain.toLowerCase();
 }
 
@@ -65,4 +77,12 @@ export function nodemailerMessage(message: MailMessage): SendMailOptions {
       'Auto-Submitted': 'auto-generated',
     },
   };
+}
+
+/**
+ * The message as raw RFC 5322 bytes with the line ends of the wire, written by nodemailer's
+ * composer itself (no transport plugin stage): what a `.eml` file holds.
+ */
+export function rawMessage(message: MailMessage): Promise<Buffer> {
+  return new MailComposer({ ...nodemailerMessage(message), newline: 'windows' }).compile().build();
 }

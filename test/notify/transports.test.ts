@@ -65,6 +65,24 @@ describe('Mail transports', function () {
     expect(withoutCredentials('smtps://user%40x:p@ss@mail.example.gov.vn:465')).to.equal('smtps://mail.example.gov.vn:465');
   });
 
+  it('hands the SMTP server the message a .eml file holds, header for header and part for part', async () => {
+    server = await MailServer.start();
+    const { dir, remove } = tempDir('mra-eml-');
+    const smtp = new SmtpTransport(`smtp://127.0.0.1:${server.port}`);
+    try {
+      await smtp.send(message);
+      await new EmlFileTransport(dir).send(message);
+      const [arrival] = server.arrivals;
+      expect(arrival!.to).to.deep.equal(['lab@songhong.vn.example']);
+      // Only the MIME boundary, random per message, differs between two writings of one message.
+      const boundaries = (raw: Buffer): string => raw.toString('latin1').replace(/_NmP-[\w-]+/g, 'BOUNDARY');
+      expect(boundaries(arrival!.raw)).to.equal(boundaries(readFileSync(join(dir, `${message.outboxId}.eml`))));
+    } finally {
+      await smtp.close();
+      remove();
+    }
+  });
+
   it('without SMTP_URL, writes each message as <outbox id>.eml, and a second send rewrites the same file', async () => {
     const { dir, remove } = tempDir('mra-eml-');
     try {

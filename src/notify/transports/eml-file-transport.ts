@@ -5,33 +5,30 @@
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createTransport } from 'nodemailer';
-import { nodemailerMessage, type MailMessage } from '../mail-message.js';
+import { rawMessage, type MailMessage } from '../mail-message.js';
 import type { MailTransport } from './transport.js';
 
 export class EmlFileTransport implements MailTransport {
   readonly kind = 'eml';
   readonly target: string;
-  // nodemailer builds the raw message; nothing is sent anywhere.
-  readonly #builder = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
 
   constructor(dir: string) {
     this.target = resolve(dir);
   }
 
   async send(message: MailMessage): Promise<string> {
-    const info = await this.#builder.sendMail(nodemailerMessage(message));
+    const raw = await rawMessage(message);
     const file = join(this.target, `${message.outboxId}.eml`);
     // Written aside, then renamed: a reader never sees half a message.
     const partial = `${file}.partial`;
     try {
-      await writeFile(partial, info.message as Buffer, { mode: 0o600 });
+      await writeFile(partial, raw, { mode: 0o600 });
     } catch (error) {
       // The folder is made when the first message finds it missing, not checked for every message.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       // Messages name people and their addresses: the folder and its files are the owner's alone.
       await mkdir(this.target, { recursive: true, mode: 0o700 });
-      await writeFile(partial, info.message as Buffer, { mode: 0o600 });
+      await writeFile(partial, raw, { mode: 0o600 });
     }
     await rename(partial, file);
     return `written to ${file}`;

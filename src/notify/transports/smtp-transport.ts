@@ -42,6 +42,8 @@ export class SmtpTransport implements MailTransport {
 
   async send(message: MailMessage): Promise<string> {
     this.#transporter ??= createTransport({ url: this.#url, pool: true, maxConnections: this.#maxConnections, ...TIMEOUTS });
+    // nodemailer writes the message straight into the connection (pipelining the envelope when the
+    // server offers PIPELINING): building it into a buffer first costs a second pass over it.
     const info = (await this.#transporter.sendMail(nodemailerMessage(message))) as { response?: string };
     return info.response ?? '';
   }
