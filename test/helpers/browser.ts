@@ -34,7 +34,8 @@ export class BrowserWorld {
     return existsSync(CHROMIUM);
   }
 
-  static async create(): Promise<BrowserWorld> {
+  /** The service of `npm start` on the demo seed; `env` adds settings (an SMTP server that refuses, say). */
+  static async create(env: Record<string, string> = {}): Promise<BrowserWorld> {
     const dir = mkdtempSync(join(tmpdir(), 'mra-web-'));
     const config = loadConfig({
       PORT: '0',
@@ -42,6 +43,7 @@ export class BrowserWorld {
       MRA_MAIL_DIR: join(dir, 'mail'),
       MRA_SEED: 'demo',
       MRA_SQLITE_SYNCHRONOUS: 'NORMAL',
+      ...env,
     });
     const service = await startService(config, pino({ level: 'silent' }));
     const browser = await chromium.launch({
