@@ -65,7 +65,7 @@ describe('web pages: a refused form is shown again by one error middleware', () 
     expect(html).to.contain('action="/directory/cabs"').and.to.contain(vi.errors['FORBIDDEN']!).and.to.contain('Phòng thử nghiệm Mới');
   });
 
-  it('the people forms: a bad address and a bad expiry beside their fields', async () => {
+  it('the people forms: a bad address, a bad expiry and a reason too long beside their fields, nobody disabled', async () => {
     const regulator = await PagePerson.signIn(api, 'demo-kr-regulator-key', 'vi');
     const person = await regulator.post('/people', '/people', { name: 'Kim', role: 'regulator', email: 'khong-phai-dia-chi', language: 'vi' });
     expect(person.status).to.equal(400);
@@ -73,6 +73,13 @@ describe('web pages: a refused form is shown again by one error middleware', () 
     const key = await regulator.post('/people/kr-regulator', '/people/kr-regulator/keys', { name: 'Máy chủ', expiresAt: 'ngày mai' });
     expect(key.status).to.equal(400);
     expect(problemOf(await key.text(), 'key-expiresAt')).to.be.a('string');
+    const added = await regulator.post('/people', '/people', { name: 'Lee Officer', role: 'regulator', email: 'lee@rra.kr.example', language: 'vi' });
+    expect(added.status).to.equal(303);
+    const lee = (await api.world.store.principalByEmail('lee@rra.kr.example'))!;
+    const disable = await regulator.post(`/people/${lee.id}`, `/people/${lee.id}/disable`, { reason: 'x'.repeat(2001) });
+    expect(disable.status).to.equal(400);
+    expect(problemOf(await disable.text(), 'disable-reason')).to.equal(vi.fieldErrors['maxLength']);
+    expect((await api.world.store.getPrincipal(lee.id))!.disabledAt).to.equal(undefined);
   });
 
   it('a form about a record that is not there answers the 404 page, not the form', async () => {

@@ -22,6 +22,7 @@ import { bodyFromForm, fieldsOf, formValues } from '../schema-fields.js';
 /** The fields a person fills; an admin's extras (organisation, serves) stay with the API. */
 const CREATE_FIELDS = fieldsOf(createPrincipalSchema).filter((f) => ['name', 'role', 'email', 'language', 'economy', 'cabId'].includes(f.path));
 const MINT_FIELDS = fieldsOf(createApiKey);
+const DISABLE_FIELDS = fieldsOf(disableSchema);
 const CREATORS = ['admin', 'regulator', 'designating_authority', 'accreditation_body'];
 
 function signedIn(response: Response): Actor {
@@ -50,7 +51,7 @@ export function peopleRoutes(router: Router, deps: ApiDeps): void {
     });
   };
 
-  const showPrincipal = async (response: Response, actor: Actor, id: string, extra: Partial<Pick<PrincipalView, 'minted' | 'notice' | 'mintRefusal'>> & { status?: number } = {}) => {
+  const showPrincipal = async (response: Response, actor: Actor, id: string, extra: Partial<Pick<PrincipalView, 'minted' | 'notice' | 'mintRefusal' | 'disableValues' | 'disableRefusal'>> & { status?: number } = {}) => {
     const page = context(response);
     const principal = await readPrincipal(store, id, actor);
     const self = principal.id === actor.id;
@@ -64,6 +65,7 @@ export function peopleRoutes(router: Router, deps: ApiDeps): void {
       mayRevoke: self || manages,
       mayDisable: manages && principal.disabledAt === undefined,
       mintFields: MINT_FIELDS,
+      disableFields: DISABLE_FIELDS,
       mintRefusal: null,
       ...shown,
     };
@@ -107,8 +109,8 @@ export function peopleRoutes(router: Router, deps: ApiDeps): void {
   router.post('/people/:id/disable', async (request, response) => {
     const actor = signedIn(response);
     const id = request.params['id'];
-    const reason = typeof form(request)['reason'] === 'string' ? (form(request)['reason'] as string).trim() : '';
-    const body = validator.validate<DisablePrincipal>(disableSchema.$id, reason === '' ? {} : { reason }, 'The form');
+    onRefusal(response, (refused) => showPrincipal(response, actor, id, { disableValues: formValues(form(request)), disableRefusal: refusalOf(context(response), refused), status: refused.status }));
+    const body = validator.validate<DisablePrincipal>(disableSchema.$id, bodyFromForm(DISABLE_FIELDS, form(request)), 'The form');
     await disablePrincipal(store, id, actor, clock.now(), body.reason);
     response.redirect(303, `/people/${encodeURIComponent(id)}?done=disabled`);
   });
