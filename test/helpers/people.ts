@@ -53,6 +53,11 @@ export class Browser {
 const HTML = { Accept: 'text/html' };
 const FORM = { ...HTML, 'Content-Type': 'application/x-www-form-urlencoded' };
 
+/** The cookie header a browser sends back, from an answer's Set-Cookie lines. */
+export function cookieOf(headers: Headers): string {
+  return headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+}
+
 export function csrfTokenOf(html: string): string {
   const match = /name="_csrf" value="([^"]+)"/.exec(html);
   if (!match) throw new Error('no CSRF field in the page');
@@ -69,11 +74,11 @@ export class PagePerson {
 
   static async signIn(api: ApiWorld, key: string, language: 'en' | 'vi' = 'en'): Promise<PagePerson> {
     const form = await api.request('GET', '/sign-in', { headers: HTML });
-    const cookie = form.headers.getSetCookie().map((l) => l.split(';')[0]).join('; ');
+    const cookie = cookieOf(form.headers);
     const body = new URLSearchParams({ _csrf: csrfTokenOf(form.text), back: '/people', key });
     const signed = await fetch(`${api.server.url}/sign-in`, { method: 'POST', redirect: 'manual', headers: { ...FORM, Cookie: cookie }, body });
     expect(signed.status).to.equal(303);
-    return new PagePerson(api, signed.headers.getSetCookie().map((l) => l.split(';')[0]).join('; '), language);
+    return new PagePerson(api, cookieOf(signed.headers), language);
   }
 
   get(path: string) {

@@ -17,21 +17,12 @@ import { wordings } from '../../src/i18n/index.js';
 import { pageTexts } from '../../src/i18n/pages/index.js';
 import { startService, type Service } from '../../src/service.js';
 import { pdfBytes } from '../helpers/documents.js';
+import { cookieOf, csrfTokenOf } from '../helpers/people.js';
 
 const HTML = { Accept: 'text/html' };
 /** `on_hold`, `REQUEST_INFO`, `CREATE`, `inForceOnTestDate`: what a code looks like. */
 const CODE_LIKE = /^(?:[a-z]+(?:_[a-z]+)+|[A-Z]{3,}(?:_[A-Z]+)*|[A-Z]+(?:_[A-Z]+)+|[a-z]+(?:[A-Z][a-z0-9]*)+|true|false)$/;
 const ECONOMY = /^[A-Z]{2}$/;
-
-function csrfToken(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html);
-  if (!match) throw new Error('no CSRF field in the page');
-  return match[1]!;
-}
-
-function cookieOf(headers: Headers): string {
-  return headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
-}
 
 /** The text nodes a person reads in a page's `<main>` (not a `<code>` such as a SHA-256). */
 function textsOf(html: string): string[] {
@@ -79,7 +70,7 @@ describe('a record page words every code (both languages)', function () {
 
   async function signIn(key: string): Promise<string> {
     const form = await fetch(`${service.url}/sign-in`, { headers: HTML });
-    const body = new URLSearchParams({ _csrf: csrfToken(await form.text()), back: '/work', key });
+    const body = new URLSearchParams({ _csrf: csrfTokenOf(await form.text()), back: '/work', key });
     const signed = await fetch(`${service.url}/sign-in`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookieOf(form.headers), 'Content-Type': 'application/x-www-form-urlencoded' }, body });
     expect(signed.status).to.equal(303);
     return cookieOf(signed.headers);
@@ -96,7 +87,7 @@ describe('a record page words every code (both languages)', function () {
     const html = await page(cookie, path);
     const version = /name="version" value="(\d+)"/.exec(html)![1]!;
     const form = new FormData();
-    form.append('_csrf', csrfToken(html));
+    form.append('_csrf', csrfTokenOf(html));
     form.append('type', event);
     form.append('version', version);
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
@@ -117,7 +108,7 @@ describe('a record page words every code (both languages)', function () {
     const form = new FormData();
     const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
     const fields: Record<string, string> = {
-      _csrf: csrfToken(create),
+      _csrf: csrfTokenOf(create),
       reportNumber: 'SHT-WORDS-1',
       importingEconomy: 'KR',
       regulations: 'KR:KN 32',
