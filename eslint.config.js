@@ -42,6 +42,13 @@ export default tseslint.config(
   },
   { files: ['machines/**/*.ts'], rules: machinePurity },
   {
+    // Routers never catch (docs/contributing.md): a refused form is shown again by src/web/form-refusals.ts.
+    files: ['src/web/routes/**/*.tsx', 'src/web/routes/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: 'TryStatement', message: 'Routers never catch: say how the form is shown again with onRefusal() and let the error middleware show it.' }],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       // chai's `expect(x).to.be.true` is an expression statement by design.

@@ -3,6 +3,7 @@
  * sign-in link last e-mailed to a principal, and a browser-like session that keeps its cookie.
  */
 import type { Store } from '../../src/store/port.js';
+import { expect } from 'chai';
 import type { Answer, ApiWorld, RequestOptions } from './api.js';
 
 /** Principals, keys (without their last use, which a refused caller's own key may update) and audit entries. */
@@ -46,5 +47,48 @@ export class Browser {
     const answer = await this.request('GET', new URL(link).pathname + new URL(link).search);
     this.csrfToken = (answer.body['csrfToken'] as string | undefined) ?? null;
     return answer;
+  }
+}
+
+const HTML = { Accept: 'text/html' };
+const FORM = { ...HTML, 'Content-Type': 'application/x-www-form-urlencoded' };
+
+/** The cookie header a browser sends back, from an answer's Set-Cookie lines. */
+export function cookieOf(headers: Headers): string {
+  return headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+}
+
+export function csrfTokenOf(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match) throw new Error('no CSRF field in the page');
+  return match[1]!;
+}
+
+/** A person on the pages, signed in with a key through the sign-in form: its cookie and language. */
+export class PagePerson {
+  private constructor(
+    readonly api: ApiWorld,
+    readonly cookie: string,
+    readonly language: 'en' | 'vi',
+  ) {}
+
+  static async signIn(api: ApiWorld, key: string, language: 'en' | 'vi' = 'en'): Promise<PagePerson> {
+    const form = await api.request('GET', '/sign-in', { headers: HTML });
+    const cookie = cookieOf(form.headers);
+    const body = new URLSearchParams({ _csrf: csrfTokenOf(form.text), back: '/people', key });
+    const signed = await fetch(`${api.server.url}/sign-in`, { method: 'POST', redirect: 'manual', headers: { ...FORM, Cookie: cookie }, body });
+    expect(signed.status).to.equal(303);
+    return new PagePerson(api, cookieOf(signed.headers), language);
+  }
+
+  get(path: string) {
+    return this.api.request('GET', path, { headers: { ...HTML, Cookie: this.cookie, 'Accept-Language': this.language } });
+  }
+
+  /** Opens `from`, takes its token, and posts the form to `to` without following the redirect. */
+  async post(from: string, to: string, fields: Record<string, string>): Promise<Response> {
+    const page = await this.get(from);
+    const body = new URLSearchParams({ _csrf: csrfTokenOf(page.text), ...fields });
+    return fetch(`${this.api.server.url}${to}`, { method: 'POST', redirect: 'manual', headers: { ...FORM, Cookie: this.cookie, 'Accept-Language': this.language }, body });
   }
 }

@@ -7,43 +7,7 @@
 import { expect } from 'chai';
 import { pageTexts } from '../../src/i18n/pages/index.js';
 import { ApiWorld } from '../helpers/api.js';
-
-const HTML = { Accept: 'text/html' };
-const FORM = { ...HTML, 'Content-Type': 'application/x-www-form-urlencoded' };
-
-function csrfToken(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html);
-  if (!match) throw new Error('no CSRF field in the page');
-  return match[1]!;
-}
-
-/** A browser signed in with a key: its cookie, and a page's token for its forms. */
-class Person {
-  private constructor(
-    readonly api: ApiWorld,
-    readonly cookie: string,
-  ) {}
-
-  static async signIn(api: ApiWorld, key: string): Promise<Person> {
-    const form = await api.request('GET', '/sign-in', { headers: HTML });
-    const cookie = form.headers.getSetCookie().map((l) => l.split(';')[0]).join('; ');
-    const body = new URLSearchParams({ _csrf: csrfToken(form.text), back: '/people', key });
-    const signed = await fetch(`${api.server.url}/sign-in`, { method: 'POST', redirect: 'manual', headers: { ...FORM, Cookie: cookie }, body });
-    expect(signed.status).to.equal(303);
-    return new Person(api, signed.headers.getSetCookie().map((l) => l.split(';')[0]).join('; '));
-  }
-
-  get(path: string) {
-    return this.api.request('GET', path, { headers: { ...HTML, Cookie: this.cookie } });
-  }
-
-  /** Opens `from`, takes its token, and posts the form to `to` without following the redirect. */
-  async post(from: string, to: string, fields: Record<string, string>): Promise<Response> {
-    const page = await this.get(from);
-    const body = new URLSearchParams({ _csrf: csrfToken(page.text), ...fields });
-    return fetch(`${this.api.server.url}${to}`, { method: 'POST', redirect: 'manual', headers: { ...FORM, Cookie: this.cookie }, body });
-  }
-}
+import { PagePerson as Person } from '../helpers/people.js';
 
 describe('web pages: people and keys, and the outbox', () => {
   let api: ApiWorld;

@@ -23,12 +23,7 @@ describe('web pages in Chromium (npm run test:browser)', function () {
   let world: BrowserWorld;
 
   before(async function () {
-    if (!BrowserWorld.available()) {
-      // Not a pass: say so loudly. .ci/run installs Debian's chromium, so CI always runs this.
-      console.error('SKIPPED: /usr/bin/chromium is not installed (apt-get install -y chromium); the browser suite did not run');
-      this.skip();
-    }
-    world = await BrowserWorld.create();
+    world = await BrowserWorld.forSuite(this);
   });
 
   after(async () => {

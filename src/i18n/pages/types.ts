@@ -174,6 +174,16 @@ export interface PageText {
   /** An event as the action that sends it: "Accept", "Chấp nhận"; `kind:EVENT` where one kind words it apart. History keeps the e-mail wording. */
   actions: Readonly<Record<string, string>>;
   fields: Readonly<Record<string, FieldText>>;
+  /**
+   * Coded values a record holds, as a person reads them, where no other word list has them
+   * (states, events, reasons and roles come from the e-mail wording; a document's role from `files`).
+   */
+  values: {
+    yes: string;
+    no: string;
+    onNoAnswer: Readonly<Record<'review' | 'close', string>>;
+    languages: Readonly<Record<'en' | 'vi', string>>;
+  };
   form: { required: string; optional: string; onePerLine: string; choose: string; errorSummary: string };
   /** What a refusal means, by the engine's error code. */
   errors: Readonly<Record<string, string>>;

@@ -25,7 +25,12 @@ function eventWords(context: PageContext, kind: Kind, event: string): string {
   return words ? words.replace('{economy}', '…') : event;
 }
 
-export function Diagram({ context, machine, current, offered = [] }: { context: PageContext; machine: MachineDescription; current?: string; offered?: readonly string[] }) {
+/**
+ * `codes` adds each state's and event's name in the API beside its words: the public process
+ * pages are also the API's reference; a record's page is for the people acting on it, and leaves
+ * them out.
+ */
+export function Diagram({ context, machine, current, offered = [], codes = true }: { context: PageContext; machine: MachineDescription; current?: string; offered?: readonly string[]; codes?: boolean }) {
   const { text } = context;
   const kind = machine.kind;
   return (
@@ -36,7 +41,7 @@ export function Diagram({ context, machine, current, offered = [] }: { context: 
           <li class={isCurrent ? 'state state-current' : 'state'} id={`state-${state.name}`} aria-current={isCurrent ? 'step' : undefined}>
             <p class="state-name">
               <strong>{stateWords(context, kind, state.name)}</strong>{' '}
-              <code class="muted">{state.name}</code>
+              {codes && <code class="muted">{state.name}</code>}
               {state.name === machine.initial && <span class="badge">{text.machines.initial}</span>}
               {state.final && <span class="badge">{text.machines.final}</span>}
               {isCurrent && <span class="badge badge-current">{text.machines.current}</span>}
@@ -45,7 +50,7 @@ export function Diagram({ context, machine, current, offered = [] }: { context: 
               <ul class="transitions">
                 {state.transitions.map((t) => (
                   <li class={isCurrent && offered.includes(t.event) ? 'offered' : undefined}>
-                    {t.event === '(on entry)' ? text.machines.onEntry : <>{eventWords(context, kind, t.event)} <code class="muted">{t.event}</code></>} →{' '}
+                    {t.event === '(on entry)' ? text.machines.onEntry : <>{eventWords(context, kind, t.event)}{codes && <> <code class="muted">{t.event}</code></>}</>} →{' '}
                     {t.target ? <a href={`#state-${t.target}`}>{stateWords(context, kind, t.target)}</a> : <em>{text.machines.stays}</em>}
                   </li>
                 ))}

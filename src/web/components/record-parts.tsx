@@ -8,6 +8,7 @@ import type { Resource } from '../../engine/resource.js';
 import type { CabRecord, HistoryEntry } from '../../store/port.js';
 import type { PageContext } from '../context.js';
 import { Instant, stateWords } from './names.js';
+import { kindUnder, valueWords } from './value-words.js';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
@@ -28,34 +29,51 @@ export function recordTitle(resource: Pick<Resource, 'kind' | 'id' | 'data'>, ca
   }
 }
 
-function Value({ context, value, path }: { context: PageContext; value: unknown; path: string }) {
+/** Keys a person has no use for: a cascade's rule name repeats what its kind, event and state say. */
+const HIDDEN = new Set(['cascade']);
+
+interface ValueProps {
+  context: PageContext;
+  kind: Kind;
+  /** The field holding the value, for its words (`onNoAnswer`, `role`, `state`). */
+  field: string;
+  value: unknown;
+  path: string;
+}
+
+function Value({ context, kind, field, value, path }: ValueProps) {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return <>–</>;
-  if (typeof value === 'string') return INSTANT.test(value) ? <Instant context={context} iso={value} /> : <>{value}</>;
-  if (typeof value === 'number' || typeof value === 'boolean') return <>{String(value)}</>;
+  if (typeof value === 'string') return INSTANT.test(value) ? <Instant context={context} iso={value} /> : <>{valueWords(context, kind, field, value)}</>;
+  if (typeof value === 'boolean') return <>{value ? context.text.values.yes : context.text.values.no}</>;
+  if (typeof value === 'number') return <>{String(value)}</>;
   if (Array.isArray(value)) {
     const items = value as unknown[];
-    if (items.every((v) => typeof v === 'string')) return <>{items.join(', ')}</>;
+    if (items.every((v) => typeof v === 'string')) return <>{items.map((v) => valueWords(context, kind, field, v)).join(', ')}</>;
     return (
       <ul class="plain">
         {items.map((v) => (
-          <li><Value context={context} value={v} path={path} /></li>
+          <li><Value context={context} kind={kindUnder(kind, field, v)} field={field} value={v} path={path} /></li>
         ))}
       </ul>
     );
   }
-  return <DataList context={context} data={value as Record<string, unknown>} prefix={`${path}.`} />;
+  return <DataList context={context} kind={kindUnder(kind, field, value)} data={value as Record<string, unknown>} prefix={`${path}.`} />;
 }
 
-export function DataList({ context, data, prefix = '' }: { context: PageContext; data: Record<string, unknown>; prefix?: string }) {
+/** A record's data (or a history entry's payload, facts or cause) as labelled values, every code in words. */
+export function DataList({ context, kind, data, prefix = '' }: { context: PageContext; kind: Kind; data: Record<string, unknown>; prefix?: string }) {
   const fields = context.text.fields;
+  const own = kindUnder(kind, '', data);
   return (
     <dl class="data">
-      {Object.entries(data).map(([key, value]) => (
-        <div>
-          <dt>{fields[`${prefix}${key}`]?.label ?? fields[key]?.label ?? key}</dt>
-          <dd><Value context={context} value={value} path={`${prefix}${key}`} /></dd>
-        </div>
-      ))}
+      {Object.entries(data)
+        .filter(([key]) => !HIDDEN.has(key))
+        .map(([key, value]) => (
+          <div>
+            <dt>{fields[`${prefix}${key}`]?.label ?? fields[key]?.label ?? key}</dt>
+            <dd><Value context={context} kind={own} field={key} value={value} path={`${prefix}${key}`} /></dd>
+          </div>
+        ))}
     </dl>
   );
 }
@@ -91,17 +109,17 @@ export function Timeline({ context, kind, entries, since }: { context: PageConte
               {entry.from ? `${stateWords(context, kind, entry.from)} → ` : ''}
               {stateWords(context, kind, entry.to)}
             </p>
-            {entry.type !== 'CREATE' && Object.keys(payload).length > 0 && <DataList context={context} data={payload} />}
+            {entry.type !== 'CREATE' && Object.keys(payload).length > 0 && <DataList context={context} kind={kind} data={payload} />}
             {entry.cause && (
               <details>
                 <summary>{text.instance.cause}</summary>
-                <DataList context={context} data={entry.cause} />
+                <DataList context={context} kind={kind} data={entry.cause} />
               </details>
             )}
             {entry.facts && (
               <details>
                 <summary>{text.instance.facts}</summary>
-                <DataList context={context} data={entry.facts} />
+                <DataList context={context} kind={kind} data={entry.facts} />
               </details>
             )}
           </li>

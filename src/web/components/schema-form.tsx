@@ -7,6 +7,7 @@ import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../context.js';
 import type { FormField } from '../schema-fields.js';
 import { CsrfField, ErrorSummary, type Refusal } from './form-parts.js';
+import { choiceWords } from './value-words.js';
 
 interface FormState {
   values: Readonly<Record<string, string>>;
@@ -15,7 +16,7 @@ interface FormState {
   idPrefix?: string;
 }
 
-function Control({ field, id, value, described, invalid }: { field: FormField; id: string; value: string; described: string; invalid: boolean }) {
+function Control({ context, field, id, value, described, invalid }: { context: PageContext; field: FormField; id: string; value: string; described: string; invalid: boolean }) {
   const common = { id, name: field.path, 'aria-describedby': described || undefined, 'aria-invalid': invalid || undefined, required: field.required };
   switch (field.kind) {
     case 'textarea':
@@ -34,7 +35,7 @@ function Control({ field, id, value, described, invalid }: { field: FormField; i
           {!field.required && <option value="">–</option>}
           {field.choices?.map((choice) => (
             <option value={choice} selected={choice === value}>
-              {choice}
+              {choiceWords(context, field.path, choice)}
             </option>
           ))}
         </select>
@@ -76,7 +77,7 @@ function Field({ context, field, state }: { context: PageContext; field: FormFie
           {problem}
         </p>
       )}
-      <Control field={field} id={`field-${id}`} value={state.values[field.path] ?? ''} described={[helpId, errorId].filter(Boolean).join(' ')} invalid={Boolean(problem)} />
+      <Control context={context} field={field} id={`field-${id}`} value={state.values[field.path] ?? ''} described={[helpId, errorId].filter(Boolean).join(' ')} invalid={Boolean(problem)} />
     </div>
   );
 }

@@ -82,6 +82,10 @@ export interface PrincipalView {
   notice?: 'revoked' | 'disabled';
   mintFields: FormField[];
   mintRefusal: Refusal | null;
+  disableFields: FormField[];
+  /** After a refused disabling: what was typed, and why. */
+  disableValues?: Record<string, string>;
+  disableRefusal?: Refusal | null;
 }
 
 function KeyRow({ context, view, apiKey }: { context: PageContext; view: PrincipalView; apiKey: ApiKeyView }) {
@@ -165,14 +169,7 @@ export function PrincipalPage({ context, view }: { context: PageContext; view: P
         <section aria-labelledby="disable">
           <h2 id="disable">{text.people.disable}</h2>
           <p>{text.people.disableHelp}</p>
-          <form method="post" action={`${base}/disable`} class="form narrow">
-            <CsrfField context={context} />
-            <div class="field">
-              <label for="field-disable-reason">{text.people.reason} <span class="muted">({text.form.optional})</span></label>
-              <textarea id="field-disable-reason" name="reason" rows={2}></textarea>
-            </div>
-            <button class="button button-secondary">{text.people.disable}</button>
-          </form>
+          <SchemaForm context={context} action={`${base}/disable`} fields={view.disableFields} submit={text.people.disable} state={{ values: view.disableValues ?? {}, refusal: view.disableRefusal ?? null, idPrefix: 'disable-' }} />
         </section>
       )}
     </>

@@ -80,7 +80,7 @@ export function RecordPage({ context, view }: { context: PageContext; view: Reco
       <div class="columns">
         <section aria-labelledby="details">
           <h2 id="details">{text.instance.data}</h2>
-          <DataList context={context} data={resource.data} />
+          <DataList context={context} kind={kind} data={resource.data} />
         </section>
         <section>
           <h2>{text.instance.pending}</h2>
@@ -101,7 +101,7 @@ export function RecordPage({ context, view }: { context: PageContext; view: Reco
 
       <section aria-labelledby="diagram">
         <h2 id="diagram">{text.instance.diagram}</h2>
-        <Diagram context={context} machine={view.machine} current={resource.state} offered={resource.nextEvents} />
+        <Diagram context={context} machine={view.machine} current={resource.state} offered={resource.nextEvents} codes={false} />
       </section>
     </>
   );

@@ -3,9 +3,10 @@ import type { Router } from 'express';
 import { createCab, type CreateCab } from '../../../schemas/reference.js';
 import type { ApiDeps } from '../../api/deps.js';
 import { registerCab } from '../../directory/cab-registry.js';
-import { AppError, isAppError } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { context } from '../context.js';
 import { CreatePage } from '../pages/create.js';
+import { onRefusal } from '../form-refusals.js';
 import { refusalOf } from '../refusal.js';
 import { sendPage } from '../render.js';
 import { bodyFromForm, fieldsOf, formValues } from '../schema-fields.js';
@@ -36,13 +37,9 @@ export function directoryRoutes(router: Router, deps: ApiDeps): void {
     const page = context(response);
     if (!page.actor) throw new AppError({ code: 'UNAUTHENTICATED', detail: 'Sign in to see this page.' });
     const form = (request.body ?? {}) as Record<string, unknown>;
-    try {
-      const body = deps.validator.validate<CreateCab>(createCab.$id, bodyFromForm(FIELDS, form), 'The form');
-      const cab = await registerCab(deps.store, body, page.actor);
-      response.redirect(303, `/directory/cabs/new?created=${encodeURIComponent(cab.name)}`);
-    } catch (error) {
-      if (!isAppError(error) || error.status >= 500) throw error;
-      show(response, formValues(form), error);
-    }
+    onRefusal(response, (refused) => show(response, formValues(form), refused));
+    const body = deps.validator.validate<CreateCab>(createCab.$id, bodyFromForm(FIELDS, form), 'The form');
+    const cab = await registerCab(deps.store, body, page.actor);
+    response.redirect(303, `/directory/cabs/new?created=${encodeURIComponent(cab.name)}`);
   });
 }

@@ -8,6 +8,7 @@ import type { ApiDeps } from '../../api/deps.js';
 import { isAppError } from '../../errors.js';
 import { fromUpload } from '../../api/uploads.js';
 import type { PageContext } from '../context.js';
+import { formRefusals } from '../form-refusals.js';
 import { sendPage } from '../render.js';
 
 export function notFoundPage(context: PageContext, status = 404) {
@@ -63,5 +64,6 @@ export function webErrors(router: Router, deps: ApiDeps): void {
       sendPage(response, context, messagePage(text.errors['INTERNAL']!, `${text.errors['INTERNAL']!} (${JSON.stringify(request.id)})`, 500));
     }
   };
-  router.use(handler);
+  // A refused form is shown again first (`form-refusals.ts`); what it does not take comes here.
+  router.use(formRefusals, handler);
 }

@@ -11,9 +11,10 @@ import { keyView, mintApiKey, revokeApiKey } from '../../access/api-keys.js';
 import { mayManage, mayRead } from '../../access/principal-rules.js';
 import { createPrincipal, disablePrincipal, readPrincipal } from '../../access/principal-registry.js';
 import type { ApiDeps } from '../../api/deps.js';
-import { AppError, isAppError } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { context } from '../context.js';
 import { PeoplePage, PrincipalPage, type PrincipalView } from '../pages/people.js';
+import { onRefusal } from '../form-refusals.js';
 import { refusalOf } from '../refusal.js';
 import { sendPage } from '../render.js';
 import { bodyFromForm, fieldsOf, formValues } from '../schema-fields.js';
@@ -21,6 +22,7 @@ import { bodyFromForm, fieldsOf, formValues } from '../schema-fields.js';
 /** The fields a person fills; an admin's extras (organisation, serves) stay with the API. */
 const CREATE_FIELDS = fieldsOf(createPrincipalSchema).filter((f) => ['name', 'role', 'email', 'language', 'economy', 'cabId'].includes(f.path));
 const MINT_FIELDS = fieldsOf(createApiKey);
+const DISABLE_FIELDS = fieldsOf(disableSchema);
 const CREATORS = ['admin', 'regulator', 'designating_authority', 'accreditation_body'];
 
 function signedIn(response: Response): Actor {
@@ -31,12 +33,6 @@ function signedIn(response: Response): Actor {
 
 function form(request: Request): Record<string, unknown> {
   return (request.body ?? {}) as Record<string, unknown>;
-}
-
-/** A refusal the form can show; anything else goes on to the error pages. */
-function shownOnForm(error: unknown): AppError {
-  if (!isAppError(error) || error.status >= 500 || ['UNAUTHENTICATED', 'NOT_FOUND'].includes(error.code)) throw error;
-  return error;
 }
 
 export function peopleRoutes(router: Router, deps: ApiDeps): void {
@@ -55,7 +51,7 @@ export function peopleRoutes(router: Router, deps: ApiDeps): void {
     });
   };
 
-  const showPrincipal = async (response: Response, actor: Actor, id: string, extra: Partial<Pick<PrincipalView, 'minted' | 'notice' | 'mintRefusal'>> & { status?: number } = {}) => {
+  const showPrincipal = async (response: Response, actor: Actor, id: string, extra: Partial<Pick<PrincipalView, 'minted' | 'notice' | 'mintRefusal' | 'disableValues' | 'disableRefusal'>> & { status?: number } = {}) => {
     const page = context(response);
     const principal = await readPrincipal(store, id, actor);
     const self = principal.id === actor.id;
@@ -69,6 +65,7 @@ export function peopleRoutes(router: Router, deps: ApiDeps): void {
       mayRevoke: self || manages,
       mayDisable: manages && principal.disabledAt === undefined,
       mintFields: MINT_FIELDS,
+      disableFields: DISABLE_FIELDS,
       mintRefusal: null,
       ...shown,
     };
@@ -82,13 +79,10 @@ export function peopleRoutes(router: Router, deps: ApiDeps): void {
 
   router.post('/people', async (request, response) => {
     const actor = signedIn(response);
-    try {
-      const body = validator.validate<CreatePrincipal>(createPrincipalSchema.$id, bodyFromForm(CREATE_FIELDS, form(request)), 'The form');
-      const created = await createPrincipal(store, body, actor, clock.now());
-      response.redirect(303, `/people?created=${encodeURIComponent(created.name)}`);
-    } catch (error) {
-      await showPeople(response, actor, { values: formValues(form(request)), error: shownOnForm(error) });
-    }
+    onRefusal(response, (refused) => showPeople(response, actor, { values: formValues(form(request)), error: refused }));
+    const body = validator.validate<CreatePrincipal>(createPrincipalSchema.$id, bodyFromForm(CREATE_FIELDS, form(request)), 'The form');
+    const created = await createPrincipal(store, body, actor, clock.now());
+    response.redirect(303, `/people?created=${encodeURIComponent(created.name)}`);
   });
 
   router.get('/people/:id', async (request, response) => {
@@ -99,14 +93,10 @@ export function peopleRoutes(router: Router, deps: ApiDeps): void {
   router.post('/people/:id/keys', async (request, response) => {
     const actor = signedIn(response);
     const id = request.params['id'];
-    try {
-      const body = validator.validate<CreateApiKey>(createApiKey.$id, bodyFromForm(MINT_FIELDS, form(request)), 'The form');
-      const minted = await mintApiKey({ store, hasher: deps.credentials.hasher, now: clock.now() }, await readPrincipal(store, id, actor), actor, body);
-      await showPrincipal(response, actor, id, { minted: minted.key, status: 201 });
-    } catch (error) {
-      const refused = shownOnForm(error);
-      await showPrincipal(response, actor, id, { mintRefusal: refusalOf(context(response), refused), status: refused.status });
-    }
+    onRefusal(response, (refused) => showPrincipal(response, actor, id, { mintRefusal: refusalOf(context(response), refused), status: refused.status }));
+    const body = validator.validate<CreateApiKey>(createApiKey.$id, bodyFromForm(MINT_FIELDS, form(request)), 'The form');
+    const minted = await mintApiKey({ store, hasher: deps.credentials.hasher, now: clock.now() }, await readPrincipal(store, id, actor), actor, body);
+    await showPrincipal(response, actor, id, { minted: minted.key, status: 201 });
   });
 
   router.post('/people/:id/keys/:keyId/revoke', async (request, response) => {
@@ -119,8 +109,8 @@ export function peopleRoutes(router: Router, deps: ApiDeps): void {
   router.post('/people/:id/disable', async (request, response) => {
     const actor = signedIn(response);
     const id = request.params['id'];
-    const reason = typeof form(request)['reason'] === 'string' ? (form(request)['reason'] as string).trim() : '';
-    const body = validator.validate<DisablePrincipal>(disableSchema.$id, reason === '' ? {} : { reason }, 'The form');
+    onRefusal(response, (refused) => showPrincipal(response, actor, id, { disableValues: formValues(form(request)), disableRefusal: refusalOf(context(response), refused), status: refused.status }));
+    const body = validator.validate<DisablePrincipal>(disableSchema.$id, bodyFromForm(DISABLE_FIELDS, form(request)), 'The form');
     await disablePrincipal(store, id, actor, clock.now(), body.reason);
     response.redirect(303, `/people/${encodeURIComponent(id)}?done=disabled`);
   });

@@ -1,14 +1,14 @@
 /**
  * The signed-in pages of records: my work, a list per kind, a record, its event forms and the
  * create forms. Every change goes through the engine, which decides as it does for the API; a
- * refusal is shown on the form, beside the field it concerns.
+ * refusal is shown on the form, beside the field it concerns (`onRefusal`: the routes only await).
  */
 import type { Request, Response, Router } from 'express';
 import { workflows } from '../../../machines/index.js';
 import type { Actor, Kind } from '../../../machines/types.js';
 import { workflowSchemas } from '../../../schemas/index.js';
 import type { ApiDeps } from '../../api/deps.js';
-import { AppError, isAppError } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import type { Resource } from '../../engine/resource.js';
 import { describeMachine } from '../../machine-docs/describe.js';
 import type { CabRecord, HistoryEntry } from '../../store/port.js';
@@ -18,6 +18,7 @@ import { CreatePage } from '../pages/create.js';
 import { RecordPage, type RecordView } from '../pages/record.js';
 import { ListPage, type ListView } from '../pages/records-list.js';
 import { filtersOf, matches, myWork, PAGE_SIZE, readable } from '../records.js';
+import { onRefusal } from '../form-refusals.js';
 import { refusalOf } from '../refusal.js';
 import { sendPage } from '../render.js';
 import { bodyFromForm, fieldsOf, formValues } from '../schema-fields.js';
@@ -139,14 +140,10 @@ export function recordRoutes(router: Router, deps: ApiDeps): void {
   router.post('/records/:kind', async (request, response) => {
     const actor = actorOf(response);
     const kind = kindOf(request);
-    try {
-      const documents = documentsOf(request);
-      const created = await engine.create(kind, bodyFromForm(createFields(kind), form(request)), actor, documents.length > 0 ? { documents } : {});
-      response.redirect(303, `/records/${kind}/${encodeURIComponent(created.id)}?done=created`);
-    } catch (error) {
-      if (!isAppError(error) || error.status >= 500 || error.code === 'UNAUTHENTICATED') throw error;
-      showCreate(response, kind, formValues(form(request)), error);
-    }
+    onRefusal(response, (refused) => showCreate(response, kind, formValues(form(request)), refused));
+    const documents = documentsOf(request);
+    const created = await engine.create(kind, bodyFromForm(createFields(kind), form(request)), actor, documents.length > 0 ? { documents } : {});
+    response.redirect(303, `/records/${kind}/${encodeURIComponent(created.id)}?done=created`);
   });
 
   router.get('/records/:kind/:id', async (request, response) => {
@@ -166,20 +163,18 @@ export function recordRoutes(router: Router, deps: ApiDeps): void {
     const event = typeof values['type'] === 'string' ? values['type'] : '';
     const schema = workflowSchemas[kind].events[event as never] as object | undefined;
     const version = Number(values['version']);
-    try {
-      if (!schema) throw new AppError({ code: 'EVENT_NOT_ACCEPTED', detail: `There is no event "${event}".` });
-      const body = { type: event, ...bodyFromForm(fieldsOf(schema), values) };
-      const documents = documentsOf(request);
-      await engine.send(kind, id, body, actor, { ...(Number.isInteger(version) ? { expectedVersion: version } : {}), ...(documents.length > 0 ? { documents } : {}) });
-      response.redirect(303, `/records/${kind}/${encodeURIComponent(id)}?done=sent`);
-    } catch (error) {
-      if (!isAppError(error) || error.status >= 500 || ['UNAUTHENTICATED', 'NOT_FOUND'].includes(error.code)) throw error;
+    onRefusal(response, async (refused) => {
       const resource = await engine.get(kind, id, actor);
-      if (error.code === 'VERSION_CONFLICT') {
+      if (refused.code === 'VERSION_CONFLICT') {
         await showRecord(response, page, resource, { status: 409, conflictSince: version });
       } else {
-        await showRecord(response, page, resource, { status: error.status, refused: { event, values: formValues(values), refusal: refusalOf(page, error) } });
+        await showRecord(response, page, resource, { status: refused.status, refused: { event, values: formValues(values), refusal: refusalOf(page, refused) } });
       }
-    }
+    });
+    if (!schema) throw new AppError({ code: 'EVENT_NOT_ACCEPTED', detail: `There is no event "${event}".` });
+    const body = { type: event, ...bodyFromForm(fieldsOf(schema), values) };
+    const documents = documentsOf(request);
+    await engine.send(kind, id, body, actor, { ...(Number.isInteger(version) ? { expectedVersion: version } : {}), ...(documents.length > 0 ? { documents } : {}) });
+    response.redirect(303, `/records/${kind}/${encodeURIComponent(id)}?done=sent`);
   });
 }
