@@ -161,6 +161,7 @@ export const accreditationWorkflow = defineWorkflow({
     economy: 'economy',
     standard: 'standard',
   },
+  text: { certificateNumber: 'certificateNumber', standard: 'standard' },
   unique: [['accreditationBodyId', 'certificateNumber']],
   deadlines: {
     active: [

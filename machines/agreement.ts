@@ -252,7 +252,14 @@ export const agreementWorkflow = defineWorkflow({
     { principals: { role: 'regulator', economy: 'economies' } },
     { principals: { role: 'designating_authority', economy: 'economies' } },
   ],
-  search: { economy: 'economies', phase: 'phase' },
+  search: {
+    economy: 'economies',
+    phase: 'phase',
+    /** The parties of the rules of RESUME and WITHDRAW_NOTICE, so that "my work" finds them by index. */
+    suspendedBy: 'suspendedBy',
+    noticeEconomy: 'notice.economy',
+  },
+  text: { title: 'title' },
   unique: [],
   deadlines: {
     confidence_building: [{ event: 'TRANSITION_ENDED', at: 'transitionEndsAt' }],

@@ -16,7 +16,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { CreateEquivalence, EquivalenceEventBody, Requirement } from '../schemas/equivalences.js';
-import { closePeriods, compareInstants, defineWorkflow, inAnyPeriod, type EventMeta, type Period, type Rule } from './types.js';
+import { closePeriods, compareInstants, defineWorkflow, economiesIn, inAnyPeriod, type EventMeta, type Period, type Rule } from './types.js';
 
 export type EquivalenceInput = CreateEquivalence & {
   /** The proposing regulator's economy. */
@@ -182,7 +182,10 @@ export const equivalenceWorkflow = defineWorkflow({
     counterpart: 'counterpart',
     regulation: 'requirement.regulation',
     scheme: 'requirement.scheme.scheme',
+    /** The proposing and the partner economy, for a filter by either. */
+    economy: economiesIn('proposingEconomy', 'partnerEconomy'),
   },
+  text: { title: 'title', regulation: 'requirement.regulation', counterpart: 'counterpart', scheme: 'requirement.scheme.scheme' },
   unique: [],
   deadlines: {
     accepted: [{ event: 'IN_FORCE', at: 'inForceFrom' }],

@@ -32,7 +32,7 @@ import {
   type Suspension,
 } from './recognition-standing.js';
 import { recognitionMigrations } from './recognition-migrations.js';
-import { closePeriods, compareInstants, defineWorkflow, inAnyPeriod, openPeriod, type EventMeta, type Period, type Rule } from './types.js';
+import { closePeriods, compareInstants, defineWorkflow, economiesIn, inAnyPeriod, openPeriod, type EventMeta, type Period, type Rule } from './types.js';
 
 export type RecognitionInput = CreateRecognition & {
   /** The CAB's economy. */
@@ -355,7 +355,13 @@ export const recognitionWorkflow = defineWorkflow({
     importingEconomy: 'importingEconomy',
     exportingEconomy: 'exportingEconomy',
     designationNumber: 'designationNumber',
+    /** The parties of the rule of LIFT_SUSPENSION, so that "my work" finds them by index. */
+    suspendedByImporting: 'suspendedBy.importing',
+    suspendedByDesignating: 'suspendedBy.designating',
+    /** The importing and the exporting economy, for a filter by either. */
+    economy: economiesIn('importingEconomy', 'exportingEconomy'),
   },
+  text: { designationNumber: 'designationNumber' },
   unique: [['designationNumber']],
   deadlines: {
     pending: [{ event: 'REVIEW_OVERDUE', after: 'review' }],

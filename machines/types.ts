@@ -118,6 +118,16 @@ export type SearchField =
   | { path: string; fold: true }
   | { derive: (instance: { state: string; data: Record<string, unknown> }) => string | string[] | undefined };
 
+/**
+ * A search field listing the economies named in data fields (an importing and an exporting one,
+ * say): a filter by one economy then finds the instance whichever side it is on.
+ */
+export function economiesIn(...fields: readonly string[]): SearchField {
+  return {
+    derive: ({ data }) => [...new Set(fields.map((field) => data[field]).filter((value): value is string => typeof value === 'string'))],
+  };
+}
+
 /** Where files may be attached: on creation, and with which events. */
 export interface DocumentRule {
   onCreate: boolean;

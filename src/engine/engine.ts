@@ -11,7 +11,7 @@ import { workflowSchemas } from '../../schemas/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError, isAppError } from '../errors.js';
 import { newId } from '../ids.js';
-import type { Deadline, HistoryEntry, InstanceRecord, MailAlreadySent, Page, Store } from '../store/port.js';
+import type { Deadline, FindOrder, HistoryEntry, InstanceRecord, MailAlreadySent, Page, Store } from '../store/port.js';
 import { Validator } from '../validation.js';
 import type { DocumentUpload } from '../documents/inspect.js';
 import type { DocumentKeeper} from './documents.js';
@@ -55,6 +55,8 @@ export interface ListQuery {
   where?: Readonly<Record<string, string>>;
   /** A search box: what was typed, found in any free-text field. */
   q?: string;
+  /** Oldest first (the default) or newest first. */
+  order?: FindOrder;
   limit?: number;
   cursor?: string | null;
 }
@@ -229,7 +231,7 @@ export class Engine {
     return this.#view(record, actor);
   }
 
-  /** Instances `actor` may read, oldest first, by state and searchable fields. */
+  /** Instances `actor` may read, oldest (or newest) first, by state, searchable fields and text. */
   async list(kind: Kind, query: ListQuery, actor: Actor): Promise<Page<Resource>> {
     const page = await this.records(kind, query, actor);
     const items = await Promise.all(page.items.map((record) => this.#view(record, actor)));
@@ -254,6 +256,7 @@ export class Engine {
       ...(query.states === undefined ? {} : { states: query.states }),
       where: searchQuery(workflow, { ...exact, ...scope }),
       ...(text.length > 0 ? { text } : {}),
+      ...(query.order === undefined ? {} : { order: query.order }),
       limit: query.limit ?? 50,
       cursor: query.cursor ?? null,
     });

@@ -191,9 +191,16 @@ export interface FindQuery {
   where?: Readonly<Record<string, string>>;
   /** Free-text conditions; all must match. */
   text?: readonly TextCondition[];
+  /**
+   * `oldest` (the default) first, or `newest` first: by creation time and id, or with `text` in
+   * the index order, the other way round; a page's cursor goes on in the same direction.
+   */
+  order?: FindOrder;
   limit: number;
   cursor?: string | null;
 }
+
+export type FindOrder = 'oldest' | 'newest';
 
 export interface Lease {
   /** Who holds the lease: one node or worker. */
@@ -224,10 +231,10 @@ export interface InstanceStore {
   commitMany(commits: readonly Commit[], options?: { mailSent?: MailAlreadySent }): Promise<void>;
   load(kind: Kind, id: string): Promise<InstanceRecord | null>;
   /**
-   * Instances of a kind, filtered by state, searchable fields and free text: oldest first, or
-   * with `text`, in the adapter's index order (SQLite: the order their text was indexed, which
-   * is creation order unless the text changed; MongoDB: creation order). The cursor is the
-   * adapter's own.
+   * Instances of a kind, filtered by state, searchable fields and free text: oldest first (or
+   * newest first, `order`), or with `text`, in the adapter's index order (SQLite: the order their
+   * text was indexed, which is creation order unless the text changed; MongoDB: creation order).
+   * The cursor is the adapter's own.
    */
   find(kind: Kind, query: FindQuery): Promise<Page<InstanceRecord>>;
   /** History entries, oldest first, after `afterSeq`. */

@@ -110,6 +110,21 @@ describe('MongoDB store queries, evaluated by mingo (no server)', () => {
       expect(ids({ limit: 5, cursor })).to.deep.equal(['r2', 'r3']);
     });
 
+    it('find newest first walks the other way, and its cursor goes on backwards', () => {
+      const docs: InstanceDoc[] = [
+        q.newInstance(commitOf('r3', 2, 'recognized', { fields: { economy: ['KR', 'VN'] } })),
+        q.newInstance(commitOf('r1', 0, 'pending', { fields: { economy: ['KR', 'VN'] } })),
+        q.newInstance(commitOf('r2', 1, 'recognized', { fields: { economy: ['US', 'VN'] } })),
+      ];
+      const ids = (query: Parameters<typeof q.findInstances>[1]) => run(q.findInstances('recognitions', query), docs).map((d) => d.id);
+      expect(ids({ limit: 10, order: 'newest' })).to.deep.equal(['r3', 'r2', 'r1']);
+      expect(ids({ limit: 10, order: 'newest', where: { economy: 'KR' } }), 'a list field matches any of its items').to.deep.equal(['r3', 'r1']);
+      const newest = run(q.findInstances('recognitions', { limit: 1, order: 'newest' }), docs);
+      const cursor = Buffer.from(JSON.stringify([newest[0]!.createdAt, newest[0]!.id])).toString('base64url');
+      expect(ids({ limit: 5, order: 'newest', cursor })).to.deep.equal(['r2', 'r1']);
+      expect(ids({ limit: 5, order: 'newest', states: ['recognized'], cursor })).to.deep.equal(['r2']);
+    });
+
     it('a value that looks like an operator is matched as a literal, not run', () => {
       const docs = [q.newInstance(commitOf('r1', 0, 'pending', { fields: { cab: 'a' } }))];
       expect(run(q.findInstances('recognitions', { limit: 5, states: ['{"$ne":null}'] }), docs)).to.deep.equal([]);

@@ -6,7 +6,7 @@
  */
 import { expect } from 'chai';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Kind } from '../../machines/types.js';
+import type { Actor, Kind } from '../../machines/types.js';
 import { Engine } from '../../src/engine/engine.js';
 import { findPublicRecognitions } from '../../src/public/recognition-register.js';
 import { acceptedTestReports, findPublicTestReports } from '../../src/public/register.js';
@@ -15,6 +15,8 @@ import type { FindQuery, Store } from '../../src/store/port.js';
 import { findSql } from '../../src/store/sqlite/find-sql.js';
 import { findInstances, TEXT_INDEX } from '../../src/store/mongo/queries.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { listRecords, myWork, type RecordFilters } from '../../src/web/records.js';
+import { KINDS } from '../../machines/types.js';
 import { World } from '../helpers/world.js';
 
 /** The store, recording every `find` it is asked. */
@@ -39,6 +41,8 @@ describe('SQLite: the plan of every public search uses an index', function () {
   let db: BetterSqlite3.Database;
   const seen: Array<{ kind: Kind; query: FindQuery }> = [];
   let engine: Engine;
+  let lab: Actor;
+  const unfiltered: RecordFilters = { state: '', economy: '', text: '' };
 
   before(async function () {
     world = await World.create();
@@ -47,7 +51,7 @@ describe('SQLite: the plan of every public search uses an index', function () {
       await world.close();
       this.skip();
     }
-    const { lab } = await world.recognizedLab();
+    ({ lab } = await world.recognizedLab());
     world.advanceDays(3);
     for (let i = 0; i < 30; i += 1) {
       const report = await world.submit(lab, { equipment: { manufacturer: `Công ty Phương Nam ${i}`, model: `PN-${i}`, category: 'router' } });
@@ -83,6 +87,22 @@ describe('SQLite: the plan of every public search uses an index', function () {
     },
     'a document by hash': () => verifyDocumentHash(engine, engine.store, 'a'.repeat(64), 'en'),
     'the recognised CABs': () => findPublicRecognitions(engine, engine.store, { importing: 'KR', exporting: 'VN' }),
+    'a list page, newest first, and the next': async () => {
+      const first = await listRecords(engine, 'test-reports', world.as('kr-regulator'), unfiltered, null);
+      await listRecords(engine, 'test-reports', world.as('kr-regulator'), unfiltered, first.nextCursor);
+      await listRecords(engine, 'test-reports', world.as('admin'), unfiltered, first.nextCursor);
+    },
+    'a list page by state': () => listRecords(engine, 'test-reports', world.as('admin'), { ...unfiltered, state: 'accepted' }, null),
+    'a list page by economy, either side': () => listRecords(engine, 'recognitions', world.as('admin'), { ...unfiltered, economy: 'VN' }, null),
+    'a list page by text, newest first, and the next': async () => {
+      const first = await listRecords(engine, 'test-reports', world.as('kr-regulator'), { ...unfiltered, text: 'phuong nam' }, null);
+      await listRecords(engine, 'test-reports', world.as('kr-regulator'), { ...unfiltered, text: 'phuong nam' }, first.nextCursor);
+    },
+    'my work of a regulator and of a lab': async () => {
+      await myWork(engine, KINDS, world.as('kr-regulator'), unfiltered);
+      await myWork(engine, KINDS, world.as('kr-regulator'), { state: '', economy: 'VN', text: 'router' });
+      await myWork(engine, KINDS, lab, unfiltered);
+    },
   };
 
   for (const [name, search] of Object.entries(searches)) {

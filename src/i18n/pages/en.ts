@@ -187,6 +187,7 @@ export const en: PageText = {
     deadline: 'Next deadline',
     noDeadline: 'none',
     canSend: 'You may',
+    more: 'More is waiting than this page shows. The full list of each of these kinds shows the rest:',
   },
   list: { empty: 'Nothing matches these filters.', next: 'Next page', create: 'Create new', open: 'Open', updated: 'Last change' },
   instance: {

@@ -145,7 +145,10 @@ export interface PageText {
     fromLinkLead: string;
     linkRefused: string;
   };
-  work: { title: string; lead: string; none: string; filters: string; kind: string; state: string; economy: string; text: string; any: string; apply: string; deadline: string; noDeadline: string; canSend: string };
+  work: { title: string; lead: string; none: string; filters: string; kind: string; state: string; economy: string; text: string; any: string; apply: string; deadline: string; noDeadline: string; canSend: string;
+    /** "My work" read a bounded page of some kinds: their full lists show the rest. */
+    more: string;
+  };
   list: { empty: string; next: string; create: string; open: string; updated: string };
   instance: {
     state: string;

@@ -187,6 +187,7 @@ export const vi: PageText = {
     deadline: 'Thời hạn gần nhất',
     noDeadline: 'không có',
     canSend: 'Có thể',
+    more: 'Số hồ sơ đang chờ nhiều hơn số hiển thị trên trang này. Xem các hồ sơ còn lại trong danh sách đầy đủ của từng loại:',
   },
   list: { empty: 'Không có hồ sơ nào phù hợp với bộ lọc.', next: 'Trang sau', create: 'Tạo mới', open: 'Mở', updated: 'Thay đổi gần nhất' },
   instance: {

@@ -153,21 +153,24 @@ function textFilter(conditions: readonly TextCondition[]): Filter {
   };
 }
 
-/** Instances of a kind by state, searchable fields and free text, oldest first, one more than a page. */
+/** Instances of a kind by state, searchable fields and free text, oldest (or newest) first, one more than a page. */
 export function findInstances(kind: Kind, query: FindQuery): Read {
   const text = query.text ?? [];
   const filter: Filter = { kind, ...(text.length > 0 ? textFilter(text) : {}) };
   if (query.states && query.states.length > 0) filter['state'] = op({ $in: [...query.states] });
   const where = Object.entries(query.where ?? {});
   if (where.length > 0) filter['fieldKeys'] = op({ $all: fieldKeysOf(Object.fromEntries(where)) });
+  // Newest first walks the same indexes backwards.
+  const direction = query.order === 'newest' ? -1 : 1;
   if (query.cursor) {
     const [createdAt, id] = decodeCursor(query.cursor);
-    filter['$or'] = [{ createdAt: op({ $gt: createdAt }) }, { createdAt, id: op({ $gt: id }) }];
+    const beyond = direction === 1 ? '$gt' : '$lt';
+    filter['$or'] = [{ createdAt: op({ [beyond]: createdAt }) }, { createdAt, id: op({ [beyond]: id }) }];
   }
   return {
     collection: COLLECTIONS.instances,
     filter,
-    sort: { createdAt: 1, id: 1 },
+    sort: { createdAt: direction, id: direction },
     limit: query.limit + 1,
     // Two arrays (fieldKeys, textGrams) cannot share one compound index: the trigrams select.
     ...(text.length > 0 ? { hint: TEXT_INDEX } : {}),

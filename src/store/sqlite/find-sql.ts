@@ -3,7 +3,8 @@
  * candidates (FindQuery, port.ts): the longest free-text fragment through the FTS5 trigram index,
  * else the first field through the fields' own key (kind, field, value, created_at, id), else the
  * state or the kind through the instances' own indexes. Every other condition filters those
- * candidates by primary key.
+ * candidates by primary key. Newest first walks the same index backwards (`DESC`), the cursor's
+ * comparison turned round.
  * Exported so a test can ask SQLite for the plan of exactly the text `find` runs.
  */
 import type { Kind } from '../../../machines/types.js';
@@ -66,6 +67,9 @@ export function findSql(kind: Kind, query: FindQuery): FindSql {
   const text = [...(query.text ?? [])];
   const after = cursorKey(query.cursor, text.length > 0);
   const stateFilter = states(query);
+  const newest = query.order === 'newest';
+  const beyond = newest ? '<' : '>';
+  const direction = newest ? ' DESC' : '';
 
   if (text.length > 0) {
     const driver = text.reduce((longest, c) => (c.fragment.length > longest.fragment.length ? c : longest));
@@ -76,11 +80,11 @@ export function findSql(kind: Kind, query: FindQuery): FindSql {
       'JOIN text_keys k ON k.n = x.rowid',
       'JOIN instances i ON i.kind = k.kind AND i.id = k.id',
       'WHERE x.value MATCH ? AND k.kind = ? AND k.field = ?',
-      after ? 'AND x.rowid > ?' : '',
+      after ? `AND x.rowid ${beyond} ?` : '',
       stateFilter.sql,
       ...fields.sql,
       ...others.sql,
-      'ORDER BY x.rowid LIMIT ?',
+      `ORDER BY x.rowid${direction} LIMIT ?`,
     ];
     const params = [phrase(driver.fragment), kind, driver.field ?? ALL_TEXT, ...(after ? [Number(after[1])] : []), ...stateFilter.params, ...fields.params, ...others.params, query.limit + 1];
     return { sql: sql.filter(Boolean).join(' '), params, order: 'text' };
@@ -92,10 +96,10 @@ export function findSql(kind: Kind, query: FindQuery): FindSql {
     const sql = [
       'SELECT i.* FROM instance_fields d JOIN instances i ON i.kind = d.kind AND i.id = d.id',
       'WHERE d.kind = ? AND d.field = ? AND d.value = ?',
-      after ? 'AND (d.created_at, d.id) > (?, ?)' : '',
+      after ? `AND (d.created_at, d.id) ${beyond} (?, ?)` : '',
       stateFilter.sql,
       ...fields.sql,
-      'ORDER BY d.created_at, d.id LIMIT ?',
+      `ORDER BY d.created_at${direction}, d.id${direction} LIMIT ?`,
     ];
     return { sql: sql.filter(Boolean).join(' '), params: [kind, field, value, ...(after ?? []), ...stateFilter.params, ...fields.params, query.limit + 1], order: 'created' };
   }
@@ -103,8 +107,8 @@ export function findSql(kind: Kind, query: FindQuery): FindSql {
   const sql = [
     'SELECT i.* FROM instances i WHERE i.kind = ?',
     stateFilter.sql,
-    after ? 'AND (i.created_at, i.id) > (?, ?)' : '',
-    'ORDER BY i.created_at, i.id LIMIT ?',
+    after ? `AND (i.created_at, i.id) ${beyond} (?, ?)` : '',
+    `ORDER BY i.created_at${direction}, i.id${direction} LIMIT ?`,
   ];
   return { sql: sql.filter(Boolean).join(' '), params: [kind, ...stateFilter.params, ...(after ?? []), query.limit + 1], order: 'created' };
 }

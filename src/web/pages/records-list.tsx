@@ -15,6 +15,8 @@ export interface ListView {
   rows: Array<{ resource: Resource; title: string }>;
   /** The next page's link, if any. */
   next: string | null;
+  /** "My work": kinds with more waiting than it read, each with the link to its filtered list. */
+  more: Array<{ kind: Kind; href: string }>;
   mayCreate: boolean;
 }
 
@@ -102,6 +104,14 @@ export function ListPage({ context, view, title, lead, action }: { context: Page
         </div>
       )}
       {view.next && <p><a href={view.next} rel="next">{text.list.next}</a></p>}
+      {view.more.length > 0 && (
+        <div class="more-work">
+          <p>{text.work.more}</p>
+          <ul>
+            {view.more.map(({ kind, href }) => <li><a href={href}>{text.kinds[kind]}</a></li>)}
+          </ul>
+        </div>
+      )}
     </>
   );
 }

@@ -17,7 +17,7 @@ import { recordTitle } from '../components/record-parts.js';
 import { CreatePage } from '../pages/create.js';
 import { RecordPage, type RecordView } from '../pages/record.js';
 import { ListPage, type ListView } from '../pages/records-list.js';
-import { filtersOf, matches, myWork, PAGE_SIZE, readable } from '../records.js';
+import { filtersOf, listRecords, myWork, PAGE_SIZE } from '../records.js';
 import { onRefusal } from '../form-refusals.js';
 import { refusalOf } from '../refusal.js';
 import { sendPage } from '../render.js';
@@ -73,11 +73,8 @@ export function recordRoutes(router: Router, deps: ApiDeps): void {
     sendPage(response, page, { title: record.title, ...(status === undefined ? {} : { status }), body: <RecordPage context={page} view={record} /> });
   }
 
-  function listView(rows: Resource[], cabs: Map<string, CabRecord>, request: Request, kind: Kind | null, actor: Actor): ListView {
-    const offset = Math.max(0, Number.parseInt(typeof request.query['from'] === 'string' ? request.query['from'] : '0', 10) || 0);
-    const shown = rows.slice(offset, offset + PAGE_SIZE);
-    const query = new URLSearchParams(request.query as Record<string, string>);
-    query.set('from', String(offset + PAGE_SIZE));
+  /** The filters and rows of a list page; `next` is the next page's link, if any. */
+  function listView(rows: Resource[], cabs: Map<string, CabRecord>, request: Request, kind: Kind | null, actor: Actor, next: URLSearchParams | null): ListView {
     const kindFilter = KINDS.includes(request.query['kind'] as Kind) ? (request.query['kind'] as Kind) : '';
     return {
       kind,
@@ -85,18 +82,32 @@ export function recordRoutes(router: Router, deps: ApiDeps): void {
       kindFilter,
       states: kind ? Object.keys(workflows[kind].machine.states) : [...new Set(KINDS.flatMap((k) => Object.keys(workflows[k].machine.states)))].sort(),
       filters: filtersOf(request.query),
-      rows: shown.map((resource) => ({ resource, title: recordTitle(resource, cabs) })),
-      next: offset + PAGE_SIZE < rows.length ? `${request.path}?${query.toString()}` : null,
+      rows: rows.map((resource) => ({ resource, title: recordTitle(resource, cabs) })),
+      next: next ? `${request.path}?${next.toString()}` : null,
+      more: [],
       mayCreate: kind !== null && mayCreate(kind, actor),
     };
   }
+
+  /** The page's own query with one parameter changed: the filters are kept. */
+  const queryWith = (request: Request, name: string, value: string): URLSearchParams => {
+    const query = new URLSearchParams(request.query as Record<string, string>);
+    query.set(name, value);
+    return query;
+  };
 
   router.get('/work', async (request, response) => {
     const page = context(response);
     const actor = actorOf(response);
     const kindFilter = KINDS.includes(request.query['kind'] as Kind) ? [request.query['kind'] as Kind] : KINDS;
-    const rows = await myWork(engine, kindFilter, actor, filtersOf(request.query));
-    const view = listView(rows, await cabsById(), request, null, actor);
+    const filters = filtersOf(request.query);
+    const work = await myWork(engine, kindFilter, actor, filters);
+    // What "my work" read is bounded (WORK_PER_KIND a kind): it pages through that in memory.
+    const offset = Math.max(0, Number.parseInt(typeof request.query['from'] === 'string' ? request.query['from'] : '0', 10) || 0);
+    const next = offset + PAGE_SIZE < work.rows.length ? queryWith(request, 'from', String(offset + PAGE_SIZE)) : null;
+    const view = listView(work.rows.slice(offset, offset + PAGE_SIZE), await cabsById(), request, null, actor, next);
+    const listFilters = new URLSearchParams(Object.entries({ state: filters.state, economy: filters.economy, q: filters.text }).filter(([, v]) => v !== ''));
+    view.more = work.more.map((kind) => ({ kind, href: `/records/${kind}${listFilters.size > 0 ? `?${listFilters.toString()}` : ''}` }));
     sendPage(response, page, { title: page.text.work.title, body: <ListPage context={page} view={view} title={page.text.work.title} lead={page.text.work.lead} action="/work" /> });
   });
 
@@ -104,9 +115,10 @@ export function recordRoutes(router: Router, deps: ApiDeps): void {
     const page = context(response);
     const actor = actorOf(response);
     const kind = kindOf(request);
-    const filters = filtersOf(request.query);
-    const rows = (await readable(engine, kind, actor)).filter((r) => matches(r, filters));
-    const view = listView(rows, await cabsById(), request, kind, actor);
+    const cursor = typeof request.query['cursor'] === 'string' && request.query['cursor'] !== '' ? request.query['cursor'] : null;
+    const found = await listRecords(engine, kind, actor, filtersOf(request.query), cursor);
+    const next = found.nextCursor === null ? null : queryWith(request, 'cursor', found.nextCursor);
+    const view = listView(found.items, await cabsById(), request, kind, actor, next);
     sendPage(response, page, { title: page.text.kinds[kind], body: <ListPage context={page} view={view} title={page.text.kinds[kind]} action={`/records/${kind}`} /> });
   });
 
