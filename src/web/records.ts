@@ -9,6 +9,7 @@ import { workflows } from '../../machines/index.js';
 import type { Actor, Kind, Rule, Workflow } from '../../machines/types.js';
 import type { Engine, ListQuery } from '../engine/engine.js';
 import type { Resource } from '../engine/resource.js';
+import { searchFragments } from '../search/fold.js';
 import type { Page } from '../store/port.js';
 
 export const PAGE_SIZE = 25;
@@ -24,6 +25,11 @@ export interface RecordFilters {
 export function filtersOf(query: Record<string, unknown>): RecordFilters {
   const text = (name: string) => (typeof query[name] === 'string' ? (query[name]).trim().slice(0, 200) : '');
   return { state: text('state'), economy: text('economy').toUpperCase(), text: text('q') };
+}
+
+/** Text typed that is too short for the index (under three letters): the page says so and does not search. */
+export function textTooShort(filters: RecordFilters): boolean {
+  return filters.text !== '' && searchFragments(filters.text).length === 0;
 }
 
 /** The filters as a list query: `economy` is a search field of every kind. */

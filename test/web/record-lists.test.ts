@@ -126,6 +126,15 @@ describe('web lists at the size of a register', function () {
     expect(filtered.text).to.contain('href="/records/test-reports?economy=VN"');
   });
 
+  it('answers text too short to search by with a hint beside the field, not a search', async () => {
+    for (const path of ['/records/test-reports?q=pn', '/work?kind=test-reports&q=pn']) {
+      const page = await regulator.get(path);
+      expect(page.status, path).to.equal(200);
+      expect(page.text, path).to.contain(`<p class="error-message" id="error-q">${pageTexts.en.lookup.tooShort}</p>`).and.to.contain('aria-describedby="error-q"');
+      expect(numbersOn(page.text), path).to.deep.equal([]);
+    }
+  });
+
   it('answers a bad filter or cursor with an error page, not a 500', async () => {
     for (const path of ['/records/test-reports?cursor=not-a-cursor', '/records/test-reports?state=nope']) {
       const page = await regulator.get(path);

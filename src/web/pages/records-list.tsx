@@ -12,6 +12,8 @@ export interface ListView {
   kindFilter: Kind | '';
   states: readonly string[];
   filters: RecordFilters;
+  /** The text typed is too short to search by: a hint beside the field, and no rows. */
+  tooShort: boolean;
   rows: Array<{ resource: Resource; title: string }>;
   /** The next page's link, if any. */
   next: string | null;
@@ -48,9 +50,16 @@ function Filters({ context, view, action }: { context: PageContext; view: ListVi
         <label for="field-economy">{text.work.economy}</label>
         <input id="field-economy" name="economy" value={view.filters.economy} size={4} maxlength={2} />
       </div>
-      <div class="field">
+      <div class={view.tooShort ? 'field field-error' : 'field'}>
         <label for="field-q">{text.work.text}</label>
-        <input id="field-q" name="q" type="search" value={view.filters.text} />
+        {view.tooShort && <p class="error-message" id="error-q">{text.lookup.tooShort}</p>}
+        <input
+          id="field-q"
+          name="q"
+          type="search"
+          value={view.filters.text}
+          {...(view.tooShort ? { 'aria-invalid': 'true', 'aria-describedby': 'error-q' } : {})}
+        />
       </div>
       <button class="button button-secondary">{text.work.apply}</button>
     </form>

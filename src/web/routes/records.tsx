@@ -17,7 +17,7 @@ import { recordTitle } from '../components/record-parts.js';
 import { CreatePage } from '../pages/create.js';
 import { RecordPage, type RecordView } from '../pages/record.js';
 import { ListPage, type ListView } from '../pages/records-list.js';
-import { filtersOf, listRecords, myWork, PAGE_SIZE } from '../records.js';
+import { filtersOf, listRecords, myWork, PAGE_SIZE, textTooShort } from '../records.js';
 import { onRefusal } from '../form-refusals.js';
 import { refusalOf } from '../refusal.js';
 import { sendPage } from '../render.js';
@@ -82,6 +82,7 @@ export function recordRoutes(router: Router, deps: ApiDeps): void {
       kindFilter,
       states: kind ? Object.keys(workflows[kind].machine.states) : [...new Set(KINDS.flatMap((k) => Object.keys(workflows[k].machine.states)))].sort(),
       filters: filtersOf(request.query),
+      tooShort: textTooShort(filtersOf(request.query)),
       rows: rows.map((resource) => ({ resource, title: recordTitle(resource, cabs) })),
       next: next ? `${request.path}?${next.toString()}` : null,
       more: [],
@@ -101,7 +102,7 @@ export function recordRoutes(router: Router, deps: ApiDeps): void {
     const actor = actorOf(response);
     const kindFilter = KINDS.includes(request.query['kind'] as Kind) ? [request.query['kind'] as Kind] : KINDS;
     const filters = filtersOf(request.query);
-    const work = await myWork(engine, kindFilter, actor, filters);
+    const work = textTooShort(filters) ? { rows: [], more: [] } : await myWork(engine, kindFilter, actor, filters);
     // What "my work" read is bounded (WORK_PER_KIND a kind): it pages through that in memory.
     const offset = Math.max(0, Number.parseInt(typeof request.query['from'] === 'string' ? request.query['from'] : '0', 10) || 0);
     const next = offset + PAGE_SIZE < work.rows.length ? queryWith(request, 'from', String(offset + PAGE_SIZE)) : null;
@@ -116,7 +117,8 @@ export function recordRoutes(router: Router, deps: ApiDeps): void {
     const actor = actorOf(response);
     const kind = kindOf(request);
     const cursor = typeof request.query['cursor'] === 'string' && request.query['cursor'] !== '' ? request.query['cursor'] : null;
-    const found = await listRecords(engine, kind, actor, filtersOf(request.query), cursor);
+    const filters = filtersOf(request.query);
+    const found = textTooShort(filters) ? { items: [], nextCursor: null } : await listRecords(engine, kind, actor, filters, cursor);
     const next = found.nextCursor === null ? null : queryWith(request, 'cursor', found.nextCursor);
     const view = listView(found.items, await cabsById(), request, kind, actor, next);
     sendPage(response, page, { title: page.text.kinds[kind], body: <ListPage context={page} view={view} title={page.text.kinds[kind]} action={`/records/${kind}`} /> });
