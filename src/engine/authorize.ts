@@ -5,15 +5,23 @@
 import type { Actor, Rule } from '../../machines/types.js';
 import { stringsAt } from './paths.js';
 
-/** Whether one rule admits the actor for an instance with this data. */
-export function ruleAdmits(rule: Rule, actor: Actor, data: Record<string, unknown>): boolean {
-  if (rule.role !== actor.role) return false;
+/**
+ * The data fields a rule binds, each with the actor's own value it must hold (undefined when the
+ * actor has none: then the rule admits nobody).
+ */
+export function ruleBindings(rule: Rule, actor: Actor): Array<[path: string, mine: string | undefined]> {
   const bindings: Array<[string | undefined, string | undefined]> = [
     [rule.economy, actor.economy],
     [rule.cab, actor.cabId],
     [rule.principal, actor.organisation ?? actor.id],
   ];
-  return bindings.every(([path, mine]) => path === undefined || (mine !== undefined && stringsAt(data, path).includes(mine)));
+  return bindings.filter((binding): binding is [string, string | undefined] => binding[0] !== undefined);
+}
+
+/** Whether one rule admits the actor for an instance with this data. */
+export function ruleAdmits(rule: Rule, actor: Actor, data: Record<string, unknown>): boolean {
+  if (rule.role !== actor.role) return false;
+  return ruleBindings(rule, actor).every(([path, mine]) => mine !== undefined && stringsAt(data, path).includes(mine));
 }
 
 /** Whether any of the rules admits the actor; no rules admit nobody. */

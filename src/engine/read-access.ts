@@ -4,7 +4,7 @@
  * instance does not exist, and a list shows them none of it.
  */
 import type { Actor, Workflow } from '../../machines/types.js';
-import { admits } from './authorize.js';
+import { admits, ruleBindings } from './authorize.js';
 
 export function mayRead(workflow: Workflow, actor: Actor, data: Record<string, unknown>): boolean {
   return !workflow.readers || admits(workflow.readers, actor, data);
@@ -19,13 +19,7 @@ export function readScope(workflow: Workflow, actor: Actor): Record<string, stri
   const rule = workflow.readers.find((r) => r.role === actor.role);
   if (!rule) return null;
   const scope: Record<string, string> = {};
-  const bindings: Array<[string | undefined, string | undefined]> = [
-    [rule.economy, actor.economy],
-    [rule.cab, actor.cabId],
-    [rule.principal, actor.organisation ?? actor.id],
-  ];
-  for (const [field, value] of bindings) {
-    if (field === undefined) continue;
+  for (const [field, value] of ruleBindings(rule, actor)) {
     if (value === undefined) return null;
     scope[field] = value;
   }

@@ -7,6 +7,7 @@
  */
 import { workflows } from '../../machines/index.js';
 import type { Actor, Kind, Rule, Workflow } from '../../machines/types.js';
+import { ruleBindings } from '../engine/authorize.js';
 import type { Engine, ListQuery } from '../engine/engine.js';
 import type { Resource } from '../engine/resource.js';
 import { searchFragments } from '../search/fold.js';
@@ -63,13 +64,7 @@ function fieldFor(workflow: Workflow, path: string): string | undefined {
 
 function bindingOf(workflow: Workflow, rule: Rule, actor: Actor): Record<string, string> | null {
   const where: Record<string, string> = {};
-  const bindings: Array<[string | undefined, string | undefined]> = [
-    [rule.economy, actor.economy],
-    [rule.cab, actor.cabId],
-    [rule.principal, actor.organisation ?? actor.id],
-  ];
-  for (const [path, mine] of bindings) {
-    if (path === undefined) continue;
+  for (const [path, mine] of ruleBindings(rule, actor)) {
     if (mine === undefined) return null;
     const field = fieldFor(workflow, path);
     if (field !== undefined) where[field] = mine;
