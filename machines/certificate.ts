@@ -16,7 +16,7 @@ import { assign, setup } from 'xstate';
 import type { CertificateEventBody, CreateCertificate } from '../schemas/certificates.js';
 import { issueReasons, type CertificateFacts } from './certificate-issue.js';
 import { equivalentRegulations } from './equivalence-screening.js';
-import { defineWorkflow, economiesIn, type EventMeta, type Reason, type Rule } from './types.js';
+import { defineWorkflow, type EventMeta, type Reason, type Rule } from './types.js';
 
 export type CertificateInput = CreateCertificate & {
   /** The issuing body, from the acting principal. */
@@ -145,7 +145,7 @@ export const certificateWorkflow = defineWorkflow({
     manufacturer: { path: 'equipment.manufacturer', fold: true },
     model: { path: 'equipment.model', fold: true },
     /** The importing and the exporting economy, for a filter by either. */
-    economy: economiesIn('importingEconomy', 'exportingEconomy'),
+    economy: { anyOf: ['importingEconomy', 'exportingEconomy'] },
   },
   text: { certificateNumber: 'certificateNumber', manufacturer: 'equipment.manufacturer', model: 'equipment.model' },
   unique: [['cabId', 'certificateNumber']],

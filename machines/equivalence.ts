@@ -16,7 +16,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { CreateEquivalence, EquivalenceEventBody, Requirement } from '../schemas/equivalences.js';
-import { closePeriods, compareInstants, defineWorkflow, economiesIn, inAnyPeriod, type EventMeta, type Period, type Rule } from './types.js';
+import { closePeriods, compareInstants, defineWorkflow, inAnyPeriod, type EventMeta, type Period, type Rule } from './types.js';
 
 export type EquivalenceInput = CreateEquivalence & {
   /** The proposing regulator's economy. */
@@ -183,7 +183,7 @@ export const equivalenceWorkflow = defineWorkflow({
     regulation: 'requirement.regulation',
     scheme: 'requirement.scheme.scheme',
     /** The proposing and the partner economy, for a filter by either. */
-    economy: economiesIn('proposingEconomy', 'partnerEconomy'),
+    economy: { anyOf: ['proposingEconomy', 'partnerEconomy'] },
   },
   text: { title: 'title', regulation: 'requirement.regulation', counterpart: 'counterpart', scheme: 'requirement.scheme.scheme' },
   unique: [],

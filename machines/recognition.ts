@@ -32,7 +32,7 @@ import {
   type Suspension,
 } from './recognition-standing.js';
 import { recognitionMigrations } from './recognition-migrations.js';
-import { closePeriods, compareInstants, defineWorkflow, economiesIn, inAnyPeriod, openPeriod, type EventMeta, type Period, type Rule } from './types.js';
+import { closePeriods, compareInstants, defineWorkflow, inAnyPeriod, openPeriod, type EventMeta, type Period, type Rule } from './types.js';
 
 export type RecognitionInput = CreateRecognition & {
   /** The CAB's economy. */
@@ -359,7 +359,7 @@ export const recognitionWorkflow = defineWorkflow({
     suspendedByImporting: 'suspendedBy.importing',
     suspendedByDesignating: 'suspendedBy.designating',
     /** The importing and the exporting economy, for a filter by either. */
-    economy: economiesIn('importingEconomy', 'exportingEconomy'),
+    economy: { anyOf: ['importingEconomy', 'exportingEconomy'] },
   },
   text: { designationNumber: 'designationNumber' },
   unique: [['designationNumber']],

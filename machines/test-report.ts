@@ -17,7 +17,7 @@ import { and, assign, setup } from 'xstate';
 import type { CreateTestReport, TestReportEventBody } from '../schemas/test-reports.js';
 import { equivalentRegulations } from './equivalence-screening.js';
 import { screeningReasons, type ScreeningFacts } from './test-report-screening.js';
-import { defineWorkflow, economiesIn, type EventMeta, type Reason, type Rule } from './types.js';
+import { defineWorkflow, type EventMeta, type Reason, type Rule } from './types.js';
 
 /** A file of the report (the test report itself, or an annex), known by its content's SHA-256. */
 export interface ReportDocument {
@@ -295,7 +295,7 @@ export const testReportWorkflow = defineWorkflow({
     /** Every file of the report, for verifying a file by its hash. */
     documentSha256: { derive: ({ data }) => ((data as unknown as TestReportData).documents ?? []).map((d) => d.sha256) },
     /** The importing and the exporting economy, for a filter by either. */
-    economy: economiesIn('importingEconomy', 'exportingEconomy'),
+    economy: { anyOf: ['importingEconomy', 'exportingEconomy'] },
   },
   text: {
     manufacturer: 'equipment.manufacturer',

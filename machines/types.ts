@@ -110,23 +110,16 @@ export interface DurationSetting {
 
 /**
  * A search field, matched exactly: a data path whose values are indexed (`fold` makes matching
- * case-insensitive), or a value derived from the instance's state and data (e.g. the economy in
- * whose public register a test report is listed, or nothing while it is not).
+ * case-insensitive), the values at any of several paths (`anyOf`: an importing and an exporting
+ * economy, so that a filter by one economy finds the instance whichever side it is on), or a value
+ * derived from the instance's state and data (e.g. the economy in whose public register a test
+ * report is listed, or nothing while it is not).
  */
 export type SearchField =
   | string
   | { path: string; fold: true }
+  | { anyOf: readonly string[] }
   | { derive: (instance: { state: string; data: Record<string, unknown> }) => string | string[] | undefined };
-
-/**
- * A search field listing the economies named in data fields (an importing and an exporting one,
- * say): a filter by one economy then finds the instance whichever side it is on.
- */
-export function economiesIn(...fields: readonly string[]): SearchField {
-  return {
-    derive: ({ data }) => [...new Set(fields.map((field) => data[field]).filter((value): value is string => typeof value === 'string'))],
-  };
-}
 
 /** Where files may be attached: on creation, and with which events. */
 export interface DocumentRule {

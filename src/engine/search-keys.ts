@@ -7,6 +7,7 @@ import { ownValue } from '../own.js';
 
 function valuesOf(field: SearchField, state: string, data: Record<string, unknown>): string[] {
   if (typeof field === 'string') return stringsAt(data, field);
+  if ('anyOf' in field) return [...new Set(field.anyOf.flatMap((path) => stringsAt(data, path)))];
   if ('derive' in field) {
     const derived = field.derive({ state, data });
     return derived === undefined ? [] : Array.isArray(derived) ? derived : [derived];

@@ -8,6 +8,9 @@
 import { expect } from 'chai';
 import { KINDS, PRINCIPAL_ROLES, type Actor, type PrincipalRole } from '../../machines/types.js';
 import { pageTexts } from '../../src/i18n/pages/index.js';
+import { workflows } from '../../machines/index.js';
+import { searchIndexVersionOf } from '../../src/engine/reindex.js';
+import { searchFields } from '../../src/engine/search-keys.js';
 import { workSlices } from '../../src/web/records.js';
 import { ApiWorld } from '../helpers/api.js';
 import { PagePerson } from '../helpers/people.js';
@@ -159,5 +162,16 @@ describe('My work: where each role may act, through the index', () => {
       { where: { importingEconomy: 'VN' }, states: ['under_review', 'info_requested', 'on_hold', 'accepted'] },
     ]);
     expect(workSlices('test-reports', actor('importer'))).to.deep.equal([]);
+  });
+});
+
+describe('the economy field of every kind', () => {
+  it('lists the economies a record names, each once, and a change of its paths re-indexes', () => {
+    for (const kind of KINDS) expect(workflows[kind].search, kind).to.have.property('economy');
+    const report = { importingEconomy: 'KR', exportingEconomy: 'VN' };
+    expect(searchFields(workflows['test-reports'], 'under_review', report)['economy']).to.deep.equal(['KR', 'VN']);
+    expect(searchFields(workflows.recognitions, 'pending', { importingEconomy: 'KR', exportingEconomy: 'KR' })['economy']).to.equal('KR');
+    const changed = { ...workflows, 'test-reports': { ...workflows['test-reports'], search: { ...workflows['test-reports'].search, economy: { anyOf: ['importingEconomy'] } } } };
+    expect(searchIndexVersionOf(changed)).to.not.equal(searchIndexVersionOf());
   });
 });
