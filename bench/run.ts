@@ -155,6 +155,7 @@ try {
       row('private read', (h) => h.privateRead, pointRead, 'baseline point read');
       figures.add({ part: 'size', name: 'service RSS', value: median(http.map((h) => h.rssBytes)) / 1048576, unit: 'MB', size });
       figures.add({ part: 'size', name: 'start-up to listening', value: median(http.map((h) => h.startupMs)), unit: 'ms', size });
+      figures.add({ part: 'size', name: 'start-up to first /health', value: median(http.map((h) => h.healthMs)), unit: 'ms', size });
     }
     figures.add({ part: 'size', name: 'bytes per report', value: fileBytes(dbPath) / size, unit: 'B', size });
   }

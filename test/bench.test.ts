@@ -37,6 +37,7 @@ describe('npm run bench (a tiny run)', function () {
         'http: private read @40',
         'size: service RSS @40',
         'size: start-up to listening @40',
+        'size: start-up to first /health @40',
         'size: bytes per report @40',
         'growth: http public look-up',
         'growth: engine transitions, 2 senders',

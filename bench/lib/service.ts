@@ -13,6 +13,8 @@ export interface BenchService {
   pid: number;
   /** Milliseconds from spawn to the API listening. */
   startupMs: number;
+  /** Milliseconds from spawn to the first answer 200 of `GET /health` (the service; the baseline: to listening). */
+  healthMs: number;
   /** Resident set size of the service process, in bytes (from /proc). */
   rss(): number;
   stop(): Promise<void>;
@@ -42,11 +44,19 @@ export async function startService(env: Record<string, string>, script = 'src/ma
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before listening:\n${stderr}`)));
   });
   const startupMs = performance.now() - started;
+  // The baseline server has no /health: its figure is the moment it listens.
+  let healthy = script !== 'src/main.ts';
+  while (!healthy) {
+    healthy = await fetch(`${url}/health`).then((r) => r.status === 200, () => false);
+    if (!healthy) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const healthMs = performance.now() - started;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url,
     pid: child.pid!,
     startupMs,
+    healthMs,
     rss: () => residentBytes(child.pid!),
     stop: async () => {
       child.kill('SIGTERM');

@@ -14,6 +14,7 @@ export interface HttpFigures {
   publicLookup: LoadResult;
   privateRead: LoadResult;
   startupMs: number;
+  healthMs: number;
   rssBytes: number;
 }
 
@@ -89,7 +90,7 @@ export async function measureService(options: {
       paths: options.reportIds.map((id) => `/test-reports/${id}`),
       headers: { authorization: `Bearer ${KR_REGULATOR_KEY}` },
     });
-    return { transitions, creations, publicLookup, privateRead, startupMs: service.startupMs, rssBytes: service.rss() };
+    return { transitions, creations, publicLookup, privateRead, startupMs: service.startupMs, healthMs: service.healthMs, rssBytes: service.rss() };
   } finally {
     await service.stop();
   }
