@@ -64,11 +64,18 @@ async function press(page: Page, selector: string): Promise<void> {
   await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
 }
 
-/** Tabs to a file input, opens its chooser with the space bar and picks `file`. */
+/**
+ * Tabs to a file input, opens its chooser with the space bar and picks `file`. Playwright starts
+ * intercepting choosers when one is awaited, a round trip to the browser that a key press can
+ * overtake (seen once in CI: no chooser event); so a press that opened none is tried again, twice.
+ */
 async function pickFile(page: Page, selector: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-  await tabTo(page, selector);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-  await chooser.setFiles(file);
+  for (let attempt = 1; ; attempt++) {
+    await tabTo(page, selector);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5_000 }).catch(() => null), page.keyboard.press('Space')]);
+    if (chooser) return chooser.setFiles(file);
+    if (attempt === 3) throw new Error(`The space bar opened no file chooser on ${selector} in three tries`);
+  }
 }
 
 const byId = (id: string) => `[id="${id}"]`;
