@@ -5,7 +5,6 @@
  * row (schema step 10).
  */
 import type { SearchFields } from '../port.js';
-import { packJson } from './packed-json.js';
 import { parseJson } from './rows.js';
 
 export interface IndexRows {
@@ -27,8 +26,4 @@ export function fieldRows(fields: SearchFields): Array<[string, string]> {
 /** The column's value; a row without one (none is left after step 10) has no index rows. */
 export function readIndexRows(cell: string | Uint8Array | null): IndexRows {
   return cell === null ? { fields: [], keys: [] } : parseJson<IndexRows>(cell);
-}
-
-export function indexRowsCell(rows: IndexRows): Buffer {
-  return packJson(rows);
 }

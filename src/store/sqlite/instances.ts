@@ -21,7 +21,7 @@ import { GroupCommit } from './group-commit.js';
 import { deliveryWriter } from './hooks.js';
 import { ALL_TEXT, findSql } from './find-sql.js';
 import { mailColumn } from './mail-rows.js';
-import { fieldRows, indexRowsCell, readIndexRows, type IndexRows } from './index-rows.js';
+import { fieldRows, readIndexRows, type IndexRows } from './index-rows.js';
 import { packJson, packOptional } from './packed-json.js';
 import { encodeCursor, isConstraintError, parseJson } from './rows.js';
 
@@ -178,7 +178,7 @@ export class InstanceTables {
       context: packJson(c.context),
       machineVersion: c.machineVersion,
       at: c.at,
-      indexRows: after && indexRowsCell(after),
+      indexRows: after && packJson(after),
     };
     if (created) {
       try {
@@ -297,7 +297,7 @@ export class InstanceTables {
       const before = this.#indexRowsOf(kind, id)!;
       const after = { fields: fieldRows(entry.fields), keys: entry.uniqueKeys };
       this.#replaceIndexRows(kind, id, before.createdAt, before.rows, after);
-      this.#sql.setIndexRows.run(indexRowsCell(after), kind, id);
+      this.#sql.setIndexRows.run(packJson(after), kind, id);
       this.#writeText(kind, id, entry.text);
       return true;
     }).immediate();

@@ -9,7 +9,7 @@ import type { AccountMail, Page, StoreRows, StoreTable, StoredDeadline, StoredHi
 import { ACCOUNT_MAIL_KIND } from './access.js';
 import { toDelivery, type DeliveryRow } from './hooks.js';
 import { NOTIFICATION_COLUMNS, mailColumn, notificationOf, type NotificationColumns } from './mail-rows.js';
-import { fieldRows, indexRowsCell, readIndexRows } from './index-rows.js';
+import { fieldRows, readIndexRows } from './index-rows.js';
 import { packJson, packOptional } from './packed-json.js';
 import { decodeCursor, encodeCursor, parseJson } from './rows.js';
 
@@ -108,7 +108,7 @@ const SPECS: { [T in StoreTable]: TableSpec<StoreRows[T]> } = {
       const indexRows = { fields: fieldRows(i.fields), keys: i.uniqueKeys };
       db.prepare(
         'INSERT INTO instances (kind, id, state, context, version, machine_version, created_at, updated_at, index_rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(i.kind, i.id, i.state, packJson(i.context), i.version, i.machineVersion, i.createdAt, i.updatedAt, indexRowsCell(indexRows));
+      ).run(i.kind, i.id, i.state, packJson(i.context), i.version, i.machineVersion, i.createdAt, i.updatedAt, packJson(indexRows));
       const field = db.prepare('INSERT INTO instance_fields (kind, field, value, created_at, id) VALUES (?, ?, ?, ?, ?)');
       for (const [name, values] of Object.entries(i.fields)) for (const value of values) field.run(i.kind, name, value, i.createdAt, i.id);
       const key = db.prepare('INSERT INTO unique_keys (kind, key, id) VALUES (?, ?, ?)');
