@@ -85,6 +85,7 @@ export class Engine {
   readonly nodeId: string;
   readonly documents: DocumentKeeper | null;
   readonly #reportError: NonNullable<EngineOptions['reportError']>;
+  readonly #commitsByKind = new Map<Kind, number>();
 
   constructor(options: EngineOptions) {
     this.store = options.store;
@@ -384,6 +385,7 @@ export class Engine {
   async #commit(step: Step, actor: Actor): Promise<Resource> {
     const plan = await planCommit(step, this.store, this.durations);
     await this.store.commit(plan.commit);
+    this.#counted([plan.commit.kind]);
     return this.#committed(step, plan, actor);
   }
 
@@ -395,9 +397,23 @@ export class Engine {
       plans.map((plan) => plan.commit),
       options,
     );
+    this.#counted(plans.map((plan) => plan.commit.kind));
     const resources: Resource[] = [];
     for (const [i, plan] of plans.entries()) resources.push(await this.#committed(steps[i]!, plan, actor));
     return resources;
+  }
+
+  /**
+   * How many commits of `kind` this engine has made. A reader that remembers what it read of that
+   * kind (the public register's lab designations) knows it may be stale once this moves; commits by
+   * other processes it cannot see, so such a reader also forgets within a short time.
+   */
+  commitsOf(kind: Kind): number {
+    return this.#commitsByKind.get(kind) ?? 0;
+  }
+
+  #counted(kinds: readonly Kind[]): void {
+    for (const kind of kinds) this.#commitsByKind.set(kind, this.commitsOf(kind) + 1);
   }
 
   /** After a step's commit: the cascades it started, then the instance as `actor` sees it. */

@@ -49,39 +49,73 @@ export interface ReportQuery {
   cursor?: string;
 }
 
-/** Looks up labs once per answer: their names and the designation numbers each importing economy gave them. */
+/**
+ * How long a lab's designation is remembered across answers when nothing this process sees has
+ * changed: the recognitions another node commits show within this time (as CABs do, directory.ts).
+ */
+const REMEMBER_MS = 1000;
+/** More (lab, economy) pairs than any register has; past it the memory starts afresh. */
+const MAX_REMEMBERED = 10_000;
+
+interface Remembered {
+  designation: Promise<string | undefined>;
+  /** `engine.commitsOf('recognitions')` when it was read: any commit since makes it stale. */
+  commits: number;
+  readAt: number;
+}
+
+/** Per engine, so that two services in one process (tests) never share what they read. */
+const rememberedByEngine = new WeakMap<Engine, Map<string, Remembered>>();
+
+/**
+ * Labs as the public register shows them: their names (the store keeps CABs cached) and the
+ * designation numbers each importing economy gave them. Every look-up would otherwise read the
+ * lab's recognitions again, which costs as much as finding the report itself; the designations
+ * are remembered until this engine commits a recognition, or for a second at most.
+ */
 export class LabDirectory {
   readonly #engine: Engine;
   readonly #store: Store;
-  readonly #labs = new Map<string, Promise<PublicLab>>();
+  readonly #remembered: Map<string, Remembered>;
 
   constructor(engine: Engine, store: Store) {
     this.#engine = engine;
     this.#store = store;
+    let remembered = rememberedByEngine.get(engine);
+    if (!remembered) rememberedByEngine.set(engine, (remembered = new Map<string, Remembered>()));
+    this.#remembered = remembered;
   }
 
-  lab(cabId: string, importingEconomy: string): Promise<PublicLab> {
-    const key = `${cabId} ${importingEconomy}`;
-    let found = this.#labs.get(key);
-    if (!found) {
-      found = this.#find(cabId, importingEconomy);
-      this.#labs.set(key, found);
-    }
-    return found;
-  }
-
-  async #find(cabId: string, importingEconomy: string): Promise<PublicLab> {
-    const cab = await this.#store.getCab(cabId);
-    const recognitions = await this.#engine.records('recognitions', { where: { cabId, importingEconomy }, limit: 20 }, SYSTEM_ACTOR);
-    const numbered = recognitions.items.filter((r) => typeof r.context['designationNumber'] === 'string');
-    // The one in force if there is one, else the latest that was ever numbered.
-    const designation = numbered.find((r) => r.state === 'recognized') ?? numbered.at(-1);
+  async lab(cabId: string, importingEconomy: string): Promise<PublicLab> {
+    const [cab, designationNumber] = await Promise.all([this.#store.getCab(cabId), this.#designation(cabId, importingEconomy)]);
     return {
       id: cabId,
       name: cab?.name ?? cabId,
       economy: cab?.economy ?? '',
-      ...(designation ? { designationNumber: designation.context['designationNumber'] as string } : {}),
+      ...(designationNumber === undefined ? {} : { designationNumber }),
     };
+  }
+
+  #designation(cabId: string, importingEconomy: string): Promise<string | undefined> {
+    const key = `${cabId} ${importingEconomy}`;
+    const commits = this.#engine.commitsOf('recognitions');
+    const now = performance.now();
+    const found = this.#remembered.get(key);
+    if (found && found.commits === commits && now - found.readAt < REMEMBER_MS) return found.designation;
+    if (this.#remembered.size >= MAX_REMEMBERED) this.#remembered.clear();
+    const designation = this.#readDesignation(cabId, importingEconomy);
+    this.#remembered.set(key, { designation, commits, readAt: now });
+    // A failed read is not remembered: the next answer tries again.
+    designation.catch(() => this.#remembered.get(key)?.designation === designation && this.#remembered.delete(key));
+    return designation;
+  }
+
+  async #readDesignation(cabId: string, importingEconomy: string): Promise<string | undefined> {
+    const recognitions = await this.#engine.records('recognitions', { where: { cabId, importingEconomy }, limit: 20 }, SYSTEM_ACTOR);
+    const numbered = recognitions.items.filter((r) => typeof r.context['designationNumber'] === 'string');
+    // The one in force if there is one, else the latest that was ever numbered.
+    const designation = numbered.find((r) => r.state === 'recognized') ?? numbered.at(-1);
+    return designation?.context['designationNumber'] as string | undefined;
   }
 }
 
