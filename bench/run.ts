@@ -14,10 +14,12 @@
  *
  * Rounds alternate the parts so all see the same machine weather; figures are medians over
  * rounds. Options (all optional): --parts disk,baseline,engine,http,drain --sizes 10000,1000000
- * --rounds 3 --seconds 3 --connections 32 --senders 16 --drain-reports 300 --json PATH.
+ * --rounds 3 --seconds 3 --connections 32 --senders 16 --drain-reports 300 --json PATH;
+ * --profile DIR adds a pass at the largest size that profiles each workload (bench/lib/profile.ts)
+ * and prints where its CPU time went; --keep-store PATH keeps the filled store there.
  * A store of a given size is filled once through the engine (screening, history, deadlines).
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +27,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { SqliteSynchronous as SynchronousMode } from '../src/config.js';
 import { Figures, formatCount } from './lib/figures.js';
 import { ACCEPT_EVERY, fillReports, openBenchStore, type Filled } from './lib/bench-store.js';
+import { formatSummary, profileHere, summarise, type ProfileSummary } from './lib/profile.js';
 import { median } from './lib/stats.js';
 import type { LoadResult } from './load/spec.js';
 import { rawCommitRate } from './parts/disk.js';
@@ -46,6 +49,8 @@ const { values } = parseArgs({
     senders: { type: 'string', default: '16' },
     'drain-reports': { type: 'string', default: '300' },
     json: { type: 'string', default: join('bench', 'results', 'latest.json') },
+    profile: { type: 'string' },
+    'keep-store': { type: 'string' },
   },
 });
 
@@ -67,6 +72,9 @@ const senders = wholeNumber('senders', values.senders);
 const drainReports = wholeNumber('drain-reports', values['drain-reports']);
 const synchronous = (process.env['MRA_SQLITE_SYNCHRONOUS'] ?? 'FULL').toUpperCase() as SynchronousMode;
 const settings = { parts: [...parts], sizes, rounds, seconds, connections, senders, drainReports, synchronous, cpus: (await import('node:os')).cpus().length };
+const profileDir = values.profile;
+if (profileDir) mkdirSync(profileDir, { recursive: true });
+const profiles: ProfileSummary[] = [];
 
 const figures = new Figures();
 const dir = mkdtempSync(join(tmpdir(), 'mra-bench-'));
@@ -96,6 +104,20 @@ function fileBytes(path: string): number {
     }
   }
   return total;
+}
+
+/** Moves the store out of the bench's temporary folder (copied when that is another file system). */
+function keep(path: string, to: string): void {
+  try {
+    renameSync(path, to);
+  } catch {
+    copyFileSync(path, to);
+  }
+}
+
+/** Keeps a profile beside the summaries, for a closer look (Chrome DevTools or `--cpu-prof` readers). */
+function keepProfile(name: string, profile: object): void {
+  if (profileDir) writeFileSync(join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile));
 }
 
 try {
@@ -128,7 +150,7 @@ try {
       }
       if (has('baseline')) base.push(await measureBaseline({ dir, connections, seconds, synchronous }));
       if (has('http')) {
-        http.push(await measureService({ dbPath, mailDir: join(dir, 'mail'), connections, seconds, reportIds: filled.ids, acceptedNumbers: filled.accepted, round }));
+        http.push(await measureService({ dbPath, mailDir: join(dir, 'mail'), connections, seconds, reportIds: filled.ids, acceptedNumbers: filled.accepted, round, log }));
       }
       log(`  round ${round} at ${formatCount(size)} done`);
     }
@@ -158,8 +180,29 @@ try {
       figures.add({ part: 'size', name: 'start-up to first /health', value: median(http.map((h) => h.healthMs)), unit: 'ms', size });
     }
     figures.add({ part: 'size', name: 'bytes per report', value: fileBytes(dbPath) / size, unit: 'B', size });
+
+    if (profileDir && size === sizes.at(-1)) {
+      const at = `@${formatCount(size)}`;
+      log(`profiling each workload at ${formatCount(size)} reports (a pass of its own; no figure above includes it)`);
+      if (engineLoad) {
+        for (const workers of [1, senders]) {
+          const { profile } = await profileHere(() => engineLoad.run(seconds, workers));
+          keepProfile(`engine-${workers}-senders-${size}`, profile);
+          profiles.push(summarise(profile, `engine, ${workers} sender${workers === 1 ? '' : 's'} ${at}`));
+        }
+      }
+      if (has('http')) {
+        const service = await measureService({ dbPath, mailDir: join(dir, 'mail'), connections, seconds, reportIds: filled.ids, acceptedNumbers: filled.accepted, round: rounds + 1, profileDir: join(profileDir, `service-${size}`), sizeLabel: at, log });
+        profiles.push(...(service.profiles ?? []));
+      }
+    }
   }
   await bench.store.close();
+  if (values['keep-store']) {
+    fileBytes(dbPath); // folds the write-ahead log in, so the one file is the whole store
+    keep(dbPath, values['keep-store']);
+    log(`the store of ${formatCount(reports)} reports is kept at ${values['keep-store']}`);
+  }
 
   if (sizes.length > 1) {
     const [first, last] = [sizes[0]!, sizes.at(-1)!];
@@ -184,6 +227,11 @@ try {
       figures.add({ part: 'drain', name: `dispatcher, ${name}`, value: rate, unit: 'msg/s', ...(peak ? { ratio: { value: rate / produced, to: `mail the engine's peak produces (${produced.toFixed(0)}/s)` } } : {}) });
     }
     figures.add({ part: 'drain', name: 'e-mails per transition', value: perTransition, unit: '' });
+    if (profileDir) {
+      const { profile, result } = await profileHere(() => measureDrain(dir, synchronous, drainReports));
+      keepProfile('drain', profile);
+      profiles.push(summarise(profile, 'drain, SMTP on loopback', result.smtp.window), summarise(profile, 'drain, .eml files', result.eml.window));
+    }
   }
 
   const mongodbUri = process.env['MONGODB_URI']?.trim();
@@ -199,7 +247,8 @@ try {
   }
 
   process.stdout.write(`\n${figures.table()}\n\n`);
-  figures.writeJson(values.json, settings);
+  if (profiles.length) process.stdout.write(`Where the CPU time went (self time, from V8 CPU profiles):\n\n${profiles.map(formatSummary).join('\n\n')}\n\n`);
+  figures.writeJson(values.json, { ...settings, profile: profileDir ?? null }, profiles.length ? { profiles } : {});
   process.stdout.write(`figures written to ${values.json}\n`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -52,9 +52,10 @@ export class Figures {
     return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
   }
 
-  writeJson(path: string, settings: Record<string, unknown>): void {
+  /** `extra` rides along beside the figures (the profiles' summaries, say). */
+  writeJson(path: string, settings: Record<string, unknown>, extra: Record<string, unknown> = {}): void {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, `${JSON.stringify({ at: new Date().toISOString(), settings, figures: this.#list }, null, 2)}\n`);
+    writeFileSync(path, `${JSON.stringify({ at: new Date().toISOString(), settings, figures: this.#list, ...extra }, null, 2)}\n`);
   }
 }
 

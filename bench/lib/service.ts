@@ -20,9 +20,10 @@ export interface BenchService {
   stop(): Promise<void>;
 }
 
-export async function startService(env: Record<string, string>, script = 'src/main.ts'): Promise<BenchService> {
+/** `nodeArgs` go before the script, e.g. `--cpu-prof` to profile the service. */
+export async function startService(env: Record<string, string>, script = 'src/main.ts', nodeArgs: string[] = []): Promise<BenchService> {
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '', LOG_FORMAT: 'json', LOG_LEVEL: 'info', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,6 +9,7 @@ import { systemClock } from '../../src/clock.js';
 import { MessageComposer, OutboxDispatcher } from '../../src/notify/index.js';
 import { EmlFileTransport, SmtpTransport, type MailTransport } from '../../src/notify/transports/index.js';
 import { fillReports, openBenchStore } from '../lib/bench-store.js';
+import { monotonicMicros, type Window } from '../lib/profile.js';
 import { startSmtpSink } from '../lib/smtp-sink.js';
 
 export interface DrainFigure {
@@ -17,6 +18,8 @@ export interface DrainFigure {
   fromReports: number;
   /** Messages sent per second. */
   rate: number;
+  /** When the drain ran (for cutting a CPU profile of this process, `--profile`). */
+  window: Window;
 }
 
 /** Drains a backlog of the e-mails of `reports` submissions through `transport`. */
@@ -31,15 +34,17 @@ async function drain(dir: string, synchronous: SynchronousMode, reports: number,
     const composer = new MessageComposer({ directory: bench.store, publicUrl: 'http://localhost:3000', mailFrom: 'MRA Engine <no-reply@localhost>' });
     const dispatcher = new OutboxDispatcher({ outbox: bench.store, composer, transport, clock: systemClock, owner: 'bench/outbox', intervalMs: 1000, maxAttempts: 3 });
     const started = performance.now();
+    const from = monotonicMicros();
     for (;;) {
       const pass = await dispatcher.runOnce();
       if (pass.claimed === 0) break;
     }
     const seconds = (performance.now() - started) / 1000;
+    const window = { label: `drain, ${transport.constructor.name}`, from, to: monotonicMicros() };
     const after = await bench.store.outboxCounts();
     const sent = after.sent - before.sent;
     if (after.pending > 0 || after.dead > 0) throw new Error(`drain left ${after.pending} pending and ${after.dead} dead messages`);
-    return { messages: sent, fromReports, rate: sent / seconds };
+    return { messages: sent, fromReports, rate: sent / seconds, window };
   } finally {
     await bench.store.close();
   }

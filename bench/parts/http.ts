@@ -3,9 +3,11 @@
  * the stack baseline it is measured against, side by side in one run.
  */
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import type { LoadResult } from '../load/spec.js';
 import { KR_REGULATOR_KEY, LAB_KEY, VN_REGULATOR_KEY, reportBody } from '../lib/bench-store.js';
 import { load } from '../lib/load.js';
+import { readMainProfile, summarise, windowOf, type ProfileSummary, type Window } from '../lib/profile.js';
 import { startService, type BenchService } from '../lib/service.js';
 
 export interface HttpFigures {
@@ -16,6 +18,8 @@ export interface HttpFigures {
   startupMs: number;
   healthMs: number;
   rssBytes: number;
+  /** With `profileDir`: where each workload's CPU time went. */
+  profiles?: ProfileSummary[];
 }
 
 export interface BaselineFigures {
@@ -46,6 +50,33 @@ async function makeAgreements(url: string, count: number): Promise<string[]> {
   return ids;
 }
 
+/**
+ * Waits until the service has sent every e-mail in its outbox (read from the store's own counts,
+ * beside the running service). A workload then starts on a quiet service: the mail of the one
+ * before would otherwise be sent during it and counted against it (profiles showed the look-up
+ * sharing its CPU with nodemailer). The dispatcher's own pace is part 5's figure.
+ */
+async function outboxSent(dbPath: string, log: (text: string) => void): Promise<void> {
+  const db = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const pending = db.prepare<[], { n: number }>("SELECT n FROM outbox_counts WHERE status = 'pending'");
+    const started = performance.now();
+    for (let said = 0; ; ) {
+      const left = pending.get()?.n ?? 0;
+      if (left === 0) return;
+      const waited = (performance.now() - started) / 1000;
+      if (waited > 900) throw new Error(`the service's outbox still holds ${left} pending e-mails after 15 minutes`);
+      if (waited >= said + 10) {
+        said = Math.floor(waited);
+        log(`    waiting for the service to send the last workload's e-mail: ${left} left`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    db.close();
+  }
+}
+
 export async function measureService(options: {
   dbPath: string;
   mailDir: string;
@@ -54,18 +85,32 @@ export async function measureService(options: {
   reportIds: string[];
   acceptedNumbers: string[];
   round: number;
+  /** Profile the service (node --cpu-prof, written here) and summarise each workload. */
+  profileDir?: string;
+  /** Named in the profiles' labels, e.g. `@1M`. */
+  sizeLabel?: string;
+  log?: (text: string) => void;
 }): Promise<HttpFigures> {
-  const service: BenchService = await startService({
-    MRA_DB_PATH: options.dbPath,
-    MRA_MAIL_DIR: options.mailDir,
-    MRA_PUBLIC_RATE_LIMIT: '1000000',
-  });
+  const { profileDir } = options;
+  const service: BenchService = await startService(
+    { MRA_DB_PATH: options.dbPath, MRA_MAIL_DIR: options.mailDir, MRA_PUBLIC_RATE_LIMIT: '1000000' },
+    'src/main.ts',
+    profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
+  );
+  const windows: Window[] = [];
+  const timed = async (name: string, work: () => Promise<LoadResult>): Promise<LoadResult> => {
+    await outboxSent(options.dbPath, options.log ?? (() => undefined));
+    const { window, result } = await windowOf(`http ${name}${options.sizeLabel ? ` ${options.sizeLabel}` : ''}`, work);
+    windows.push(window);
+    return result;
+  };
+  let figures: HttpFigures;
   try {
     const { url } = service;
     const { connections, seconds } = options;
     const agreements = await makeAgreements(url, connections * 2);
-    const transitions = await load({ url, connections, seconds, scenario: 'transition', agreements, headers: { authorization: `Bearer ${VN_REGULATOR_KEY}` } });
-    const creations = await load({
+    const transitions = await timed('transitions', () => load({ url, connections, seconds, scenario: 'transition', agreements, headers: { authorization: `Bearer ${VN_REGULATOR_KEY}` } }));
+    const creations = await timed('creations', () => load({
       url,
       connections,
       seconds,
@@ -74,26 +119,32 @@ export async function measureService(options: {
       body: JSON.stringify(reportBody(0, new Date())),
       prefix: `HTTP-${options.round}`,
       headers: { authorization: `Bearer ${LAB_KEY}` },
-    });
-    const publicLookup = await load({
+    }));
+    const publicLookup = await timed('public look-up', () => load({
       url,
       connections,
       seconds,
       scenario: 'get',
       paths: options.acceptedNumbers.map((n) => `/public/test-reports?economy=KR&reportNumber=${encodeURIComponent(n)}`),
-    });
-    const privateRead = await load({
+    }));
+    const privateRead = await timed('private read', () => load({
       url,
       connections,
       seconds,
       scenario: 'get',
       paths: options.reportIds.map((id) => `/test-reports/${id}`),
       headers: { authorization: `Bearer ${KR_REGULATOR_KEY}` },
-    });
-    return { transitions, creations, publicLookup, privateRead, startupMs: service.startupMs, healthMs: service.healthMs, rssBytes: service.rss() };
+    }));
+    figures = { transitions, creations, publicLookup, privateRead, startupMs: service.startupMs, healthMs: service.healthMs, rssBytes: service.rss() };
   } finally {
     await service.stop();
   }
+  if (profileDir) {
+    const profile = readMainProfile(profileDir);
+    if (!profile) throw new Error(`the service wrote no CPU profile to ${profileDir}`);
+    figures.profiles = windows.map((window) => summarise(profile, window.label, window));
+  }
+  return figures;
 }
 
 export async function measureBaseline(options: { dir: string; connections: number; seconds: number; synchronous: string }): Promise<BaselineFigures> {
