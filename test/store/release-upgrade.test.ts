@@ -17,8 +17,11 @@ import { reindexIfStale, SEARCH_INDEX_VERSION } from '../../src/engine/reindex.j
 import { findPublicTestReports } from '../../src/public/register.js';
 import { MessageComposer } from '../../src/notify/composer.js';
 import { actorOf } from '../../src/principals.js';
+import type { Commit, TextCondition } from '../../src/store/port.js';
 import { readIndexRows } from '../../src/store/sqlite/index-rows.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { InstanceTables } from '../../src/store/sqlite/instances.js';
+import { migrateSchema } from '../../src/store/sqlite/schema.js';
+import { openDatabase, SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { captureLog } from '../helpers/log-capture.js';
 import { tempDir } from '../helpers/world.js';
 
@@ -198,6 +201,103 @@ describe('upgrade: each instance names its own index rows (schema step 10)', () 
       expect(mismatches(path)).to.include({ orphans: 0, missing: 0 });
     } finally {
       await close();
+    }
+  });
+});
+
+describe('upgrade: one trigram index over all of an instance\'s text (schema step 11)', () => {
+  const AT = '2026-03-02T09:00:00.000Z';
+  const ACTOR: Actor = { id: 'vn-regulator', role: 'regulator', economy: 'VN', name: 'Cục Viễn thông' };
+  const texts: Array<[string, Record<string, string>]> = [
+    ['r1', { manufacturer: 'cong ty co phan thiet bi mang phuong nam', model: 'pn-ax1800', category: 'router' }],
+    ['r2', { manufacturer: 'cong ty tnhh dien tu dong nai', model: 'dn-ax5', category: 'router' }],
+    ['r3', { manufacturer: 'hanbit networks', model: 'pn-mesh5', category: 'mesh router' }],
+    ['r4', { manufacturer: 'phuong nam telecom', model: 'hb-router-2', category: 'access point' }],
+    ['r5', { model: 'ax3000' }],
+  ];
+  const commitOf = (id: string, text: Record<string, string>): Commit => ({
+    kind: 'test-reports',
+    id,
+    expectedVersion: 0,
+    state: 'submitted',
+    context: { id },
+    machineVersion: 1,
+    at: AT,
+    text,
+    history: { at: AT, type: 'CREATE', actor: ACTOR, from: null, to: 'submitted', payload: {} },
+    outbox: { notification: { kind: 'test-reports', instanceId: id, seq: 1, event: 'CREATE', from: null, to: 'submitted', at: AT, actor: ACTOR, payload: {}, data: {}, deadlines: [] }, messages: [] },
+    deadlines: { cancelStateDeadlines: false, add: [] },
+  });
+  const searches: TextCondition[][] = [
+    [{ fragment: 'phuong nam' }],
+    [{ fragment: 'router' }],
+    [{ field: 'model', fragment: 'pn-' }],
+    [{ field: 'manufacturer', fragment: 'pn-' }],
+    [{ field: 'category', fragment: 'router' }],
+    [{ field: 'model', fragment: 'router' }],
+    [{ field: 'manufacturer', fragment: 'phuong' }, { field: 'model', fragment: 'ax' }],
+    [{ fragment: 'nam pn' }],
+    [{ field: 'model', fragment: 'ax3000' }],
+  ];
+
+  it('a file written at schema 10 with text answers every field and free-text search as it did, in the same order, page by page', async () => {
+    const { dir, remove } = tempDir('mra-upgrade-');
+    try {
+      const path = join(dir, 'mra.sqlite');
+      const old = openDatabase(path);
+      migrateSchema(old, 10);
+      new InstanceTables(old).commitMany(texts.map(([id, text]) => commitOf(id, text)));
+      // What the release of schema 10 answered: its FTS index over every text row, the field's own row matched.
+      const before = searches.map((conditions) => {
+        const driver = conditions.reduce((longest, c) => (c.fragment.length > longest.fragment.length ? c : longest));
+        const rows = old
+          .prepare(`SELECT k.id, k.kind FROM text_index x JOIN text_keys k ON k.n = x.rowid WHERE x.value MATCH ? AND k.kind = 'test-reports' AND k.field = ? ORDER BY x.rowid`)
+          .all(`"${driver.fragment}"`, driver.field ?? '*') as Array<{ id: string; kind: string }>;
+        return rows
+          .filter((row) => conditions.every((c) => old.prepare('SELECT 1 FROM text_keys WHERE kind = ? AND id = ? AND field = ? AND instr(value, ?) > 0').get(row.kind, row.id, c.field ?? '*', c.fragment)))
+          .map((row) => row.id);
+      });
+      expect(old.pragma('user_version', { simple: true })).to.equal(10);
+      expect(before.flat().length, 'the searches find something').to.be.greaterThan(10);
+      old.close();
+
+      const store = new SqliteStore({ path });
+      try {
+        for (const [i, conditions] of searches.entries()) {
+          const ids: string[] = [];
+          let cursor: string | null = null;
+          do {
+            const page: Awaited<ReturnType<SqliteStore['find']>> = await store.find('test-reports', { limit: 1, cursor, text: conditions });
+            ids.push(...page.items.map((item) => item.id));
+            cursor = page.nextCursor;
+          } while (cursor !== null);
+          expect(ids, JSON.stringify(conditions)).to.deep.equal(before[i]);
+        }
+        // A change after the upgrade is found by its new text and no longer by its old.
+        await store.commit({ ...commitOf('r5', { model: 'dn-5g', manufacturer: 'dong nai' }), expectedVersion: 1, history: { ...commitOf('r5', {}).history, type: 'EDIT' } });
+        expect((await store.find('test-reports', { limit: 5, text: [{ fragment: 'ax3000' }] })).items).to.deep.equal([]);
+        expect((await store.find('test-reports', { limit: 5, text: [{ field: 'manufacturer', fragment: 'dong nai' }] })).items.map((r) => r.id)).to.deep.equal(['r2', 'r5']);
+      } finally {
+        await store.close();
+      }
+
+      const db = new BetterSqlite3(path, { readonly: true });
+      try {
+        expect(db.pragma('user_version', { simple: true })).to.equal(11);
+        // Only the rows of all an instance's text are indexed, and the index agrees with them.
+        expect(db.prepare(`SELECT count(*) FROM text_index WHERE text_index MATCH '"rou"'`).pluck().get()).to.equal(4);
+        expect(db.prepare(`SELECT count(*) FROM text_all`).pluck().get()).to.equal(texts.length);
+      } finally {
+        db.close();
+      }
+      const check = openDatabase(path);
+      try {
+        check.prepare(`INSERT INTO text_index (text_index, rank) VALUES ('integrity-check', 1)`).run();
+      } finally {
+        check.close();
+      }
+    } finally {
+      remove();
     }
   });
 });

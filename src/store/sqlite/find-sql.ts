@@ -1,6 +1,7 @@
 /**
  * The SQL of a `find`, built from the query's shape so that an index always selects the
- * candidates (FindQuery, port.ts): the longest free-text fragment through the FTS5 trigram index,
+ * candidates (FindQuery, port.ts): the longest free-text fragment through the FTS5 trigram index
+ * of each instance's row of all its text (a fragment in one field is then checked in that field's row),
  * else the first field through the fields' own key (kind, field, value, created_at, id), else the
  * state or the kind through the instances' own indexes. Every other condition filters those
  * candidates by primary key. Newest first walks the same index backwards (`DESC`), the cursor's
@@ -73,7 +74,9 @@ export function findSql(kind: Kind, query: FindQuery): FindSql {
 
   if (text.length > 0) {
     const driver = text.reduce((longest, c) => (c.fragment.length > longest.fragment.length ? c : longest));
-    const others = textFilters(text.filter((c) => c !== driver));
+    // The index holds only the row of all the instance's text: a driver that names a field must
+    // also occur in that field's own row, checked on each candidate as the other conditions are.
+    const others = textFilters([...(driver.field === undefined ? [] : [driver]), ...text.filter((c) => c !== driver)]);
     const fields = fieldFilters(where);
     const sql = [
       'SELECT i.*, k.n AS text_n FROM text_index x',
@@ -86,7 +89,7 @@ export function findSql(kind: Kind, query: FindQuery): FindSql {
       ...others.sql,
       `ORDER BY x.rowid${direction} LIMIT ?`,
     ];
-    const params = [phrase(driver.fragment), kind, driver.field ?? ALL_TEXT, ...(after ? [Number(after[1])] : []), ...stateFilter.params, ...fields.params, ...others.params, query.limit + 1];
+    const params = [phrase(driver.fragment), kind, ALL_TEXT, ...(after ? [Number(after[1])] : []), ...stateFilter.params, ...fields.params, ...others.params, query.limit + 1];
     return { sql: sql.filter(Boolean).join(' '), params, order: 'text' };
   }
 
