@@ -46,6 +46,20 @@ describe('packed JSON cells', () => {
     expect(() => readJsonCell(cell)).to.throw(/format 9.*upgrade/);
   });
 
+  it('packs a value packed before to the same bytes, and a changed cell changes no later one', () => {
+    // Short texts come from a cache of cells already packed: each caller gets a cell of its own.
+    const value = { id: 'kr-regulator', role: 'regulator', economy: 'KR' };
+    const first = packJson(value);
+    const bytes = Buffer.from(first);
+    first.fill(0);
+    const second = packJson(value);
+    expect(second.equals(bytes)).to.equal(true);
+    expect(readJsonCell(second)).to.deep.equal(value);
+    const long = { text: 'Tạm ngừng để rà soát hồ sơ. '.repeat(40) };
+    expect(packJson(long).equals(packJson(long))).to.equal(true);
+    expect(readJsonCell(packJson(long))).to.deep.equal(long);
+  });
+
   it('keeps the dictionary of format 1 byte for byte (cells written with it need exactly these bytes)', () => {
     // Changing the dictionary would make every stored format-1 cell unreadable: a new dictionary
     // is a new format beside this one. This digest is of the dictionary as first released.
