@@ -2,7 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Machines are pure (docs/architecture.md, "One direction"): no I/O, nothing of ours outside machines/ and schemas/. */
+/** Machines are pure (docs/architecture.md, "One direction"): no I/O, nothing of ours outside src/kinds/ and src/schemas/. */
 const machinePurity = {
   'no-restricted-imports': [
     'error',
@@ -17,7 +17,10 @@ const machinePurity = {
           group: ['express', 'mongoose', 'mongodb', 'better-sqlite3', 'nodemailer', 'pino', 'ajv', 'ajv/*', 'uuid'],
           message: 'Machines are pure: the engine performs effects, machines only name them.',
         },
-        { group: ['../src/*', '../src/**', '**/src/**'], message: 'Machines import nothing from src/.' },
+        {
+          group: ['**/engine/**', '**/store/**', '**/http/**', '**/effects/**', '**/queue/**', '**/config*', '**/errors.js', '**/durations.js'],
+          message: 'Machines import nothing of the engine, the store, HTTP or the effects.',
+        },
       ],
     },
   ],
@@ -40,10 +43,13 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
-  { files: ['machines/**/*.ts'], rules: machinePurity },
   {
-    // Routers never catch (docs/contributing.md): a refused form is shown again by src/web/form-refusals.ts.
-    files: ['src/web/routes/**/*.tsx', 'src/web/routes/**/*.ts'],
+    files: ['src/kinds/types.ts', 'src/kinds/*/machine.ts', 'src/kinds/*/screening.ts', 'src/kinds/*/eligibility.ts', 'src/kinds/*/standing.ts', 'src/kinds/*/migrations.ts', 'src/kinds/*/issue.ts'],
+    rules: machinePurity,
+  },
+  {
+    // Routers never catch (docs/contributing.md): a refused form is shown again by src/http/web/form-refusals.ts.
+    files: ['src/http/web/routes/**/*.tsx', 'src/http/web/routes/**/*.ts'],
     rules: {
       'no-restricted-syntax': ['error', { selector: 'TryStatement', message: 'Routers never catch: say how the form is shown again with onRefusal() and let the error middleware show it.' }],
     },

@@ -1,5 +1,5 @@
 /** Principals: who acts, and for which organisation. */
-import type { Actor } from '../machines/types.js';
+import type { Actor } from './kinds/types.js';
 import type { PrincipalRecord } from './store/port.js';
 
 /** The actor a principal acts as: the person (id, name) and the organisation it acts for. */

@@ -1,12 +1,12 @@
 /**
- * The one ajv instance (JSON Schema 2020-12 + formats). Every schema of `schemas/` is compiled
+ * The one ajv instance (JSON Schema 2020-12 + formats). Every schema of `src/schemas/` is compiled
  * once, at start-up; callers validate by `$id` and get either the data, normalised, or an
  * `AppError` listing every problem with a JSON Pointer to the field.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { PATTERN_MEANINGS } from '../schemas/common.js';
-import { allSchemas } from '../schemas/index.js';
+import { PATTERN_MEANINGS } from './schemas/common.js';
+import { allSchemas } from './schemas/index.js';
 import { AppError, type FieldError } from './errors.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
@@ -60,7 +60,7 @@ function codePoint(character: string): string {
 
 type TextKeyword = ((schema: 'line' | 'lines', data: unknown) => boolean) & { errors?: Array<Partial<ErrorObject>> };
 
-/** `x-text: line | lines`: what a person's text may hold (schemas/common.ts says why). */
+/** `x-text: line | lines`: what a person's text may hold (src/schemas/common.ts says why). */
 const checkText: TextKeyword = (lines, data) => {
   if (typeof data !== 'string') return true;
   const found = (lines === 'line' ? NOT_IN_A_LINE : NOT_IN_LINES).exec(data);

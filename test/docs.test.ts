@@ -7,8 +7,8 @@
 import { expect } from 'chai';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
-import { KINDS, PRINCIPAL_ROLES, workflows } from '../machines/index.js';
-import { allRoutes } from '../src/api/app.js';
+import { KINDS, PRINCIPAL_ROLES, workflows } from '../src/kinds/index.js';
+import { allRoutes } from '../src/http/api/app.js';
 import { VARIABLES } from '../src/config.js';
 import { ERROR_CODES } from '../src/errors.js';
 import { ROOT, anchorsOf, codeIn, readDoc, relativeLinks, rowsOfTablesWith, section, tableRows } from './helpers/markdown.js';
@@ -84,7 +84,7 @@ describe('README and docs/', () => {
 
   it('name only paths of the repository that exist', () => {
     for (const doc of DOCS) {
-      const paths = [...readDoc(doc).matchAll(/`((?:src|test|machines|schemas|seed|bench|docs)\/[\w./-]*)`/g)].map((m) => m[1]!);
+      const paths = [...readDoc(doc).matchAll(/`((?:src|test|seed|bench|docs)\/[\w./-]*)`/g)].map((m) => m[1]!);
       for (const path of paths) expect(existsSync(join(ROOT, path)), `${doc} names ${path}`).to.equal(true);
     }
   });
@@ -92,8 +92,8 @@ describe('README and docs/', () => {
 });
 
 describe('the repository', () => {
-  it('refers to no document outside itself: every file of README, docs, src, machines, schemas, seed, bench and test', () => {
-    const all = [...DOCS, 'eslint.config.js', ...['src', 'machines', 'schemas', 'seed', 'bench', 'test'].flatMap(files)];
+  it('refers to no document outside itself: every file of README, docs, src, seed, bench and test', () => {
+    const all = [...DOCS, 'eslint.config.js', ...['src', 'seed', 'bench', 'test'].flatMap(files)];
     const outside = /\.\.\/shared|\b(?:DESIGN|STYLE|DOMAIN|API)\.md\b/;
     expect(all.filter((file) => outside.test(readDoc(file)))).to.deep.equal([]);
   });

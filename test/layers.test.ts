@@ -1,6 +1,6 @@
 /**
  * The layers point one way (api → engine → store port ← adapters; machines pure; the service on
- * top wiring them), read from the import statements of `src/` and `machines/`.
+ * top wiring them), read from the import statements of `src/` and `src/kinds/`.
  */
 import { expect } from 'chai';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -17,7 +17,7 @@ function sources(folder: string): string[] {
 /** Each module and the project modules it imports (types included), as paths from the root. */
 function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
-  for (const file of [...sources('src'), ...sources('machines')]) {
+  for (const file of sources('src')) {
     const text = readFileSync(join(ROOT, file), 'utf8');
     const targets = [...text.matchAll(/^(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/gms)].map((match) =>
       relative(ROOT, resolve(ROOT, dirname(file), match[1]!.replace(/\.js$/, '.ts'))),
@@ -50,7 +50,7 @@ describe('layers', () => {
   const graph = importGraph();
   const importersOf = (target: string) => [...graph].filter(([, targets]) => targets.includes(target)).map(([module]) => module);
 
-  it('has no import cycle in src/ or machines/', () => {
+  it('has no import cycle in src/ or src/kinds/', () => {
     expect(cycles(graph)).to.deep.equal([]);
   });
 
@@ -58,10 +58,10 @@ describe('layers', () => {
     expect(importersOf(join('src', 'service.ts'))).to.deep.equal([join('src', 'main.ts')]);
   });
 
-  it('runs the outbox dispatcher and the scheduler on the one polling loop of src/workers/', () => {
-    const loop = join('src', 'workers', 'index.ts');
-    expect(importersOf(loop)).to.include.members([join('src', 'notify', 'dispatcher.ts'), join('src', 'schedule', 'scheduler.ts')]);
-    for (const worker of ['notify/dispatcher.ts', 'schedule/scheduler.ts']) {
+  it('runs the outbox dispatcher and the scheduler on the one polling loop of src/queue/', () => {
+    const loop = join('src', 'queue', 'index.ts');
+    expect(importersOf(loop)).to.include.members([join('src', 'effects', 'mail', 'dispatcher.ts'), join('src', 'effects', 'deadlines', 'scheduler.ts')]);
+    for (const worker of ['effects/mail/dispatcher.ts', 'effects/deadlines/scheduler.ts']) {
       expect(readFileSync(join(ROOT, 'src', worker), 'utf8'), worker).not.to.match(/setTimeout|setInterval/);
     }
   });
@@ -71,7 +71,10 @@ describe('layers', () => {
   });
 
   it('keeps the machines pure: they import nothing from src/', () => {
-    const reaching = [...graph].filter(([module, targets]) => module.startsWith('machines') && targets.some((t) => t.startsWith('src')));
+    const pure = /^src\/kinds\/(types\.ts|[\w-]+\/(machine|screening|eligibility|standing|migrations|issue)\.ts)$/;
+    const machines = [...graph].filter(([module]) => pure.test(module));
+    expect(machines.length).to.be.greaterThan(6);
+    const reaching = machines.filter(([, targets]) => targets.some((t) => !t.startsWith(join('src', 'kinds')) && !t.startsWith(join('src', 'schemas'))));
     expect(reaching.map(([module]) => module)).to.deep.equal([]);
   });
 });

@@ -7,7 +7,7 @@ import { KeyHasher } from '../../src/access/key-hash.js';
 import { DEVELOPMENT_KEY_SECRET } from '../../src/config.js';
 import type { SqliteSynchronous as SynchronousMode } from '../../src/config.js';
 import { join } from 'node:path';
-import type { Actor } from '../../machines/types.js';
+import type { Actor } from '../../src/kinds/types.js';
 import { ManualClock } from '../../src/clock.js';
 import { Durations } from '../../src/engine/durations-table.js';
 import { Engine } from '../../src/engine/engine.js';

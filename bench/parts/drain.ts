@@ -6,8 +6,8 @@
 import type { SqliteSynchronous as SynchronousMode } from '../../src/config.js';
 import { join } from 'node:path';
 import { systemClock } from '../../src/clock.js';
-import { MessageComposer, OutboxDispatcher } from '../../src/notify/index.js';
-import { EmlFileTransport, SmtpTransport, type MailTransport } from '../../src/notify/transports/index.js';
+import { MessageComposer, OutboxDispatcher } from '../../src/effects/mail/index.js';
+import { EmlFileTransport, SmtpTransport, type MailTransport } from '../../src/effects/mail/transports/index.js';
 import { fillReports, openBenchStore } from '../lib/bench-store.js';
 import { monotonicMicros, type Window } from '../lib/profile.js';
 import { startSmtpSink } from '../lib/smtp-sink.js';

@@ -4,7 +4,7 @@
  * last-used time, and can be revoked.
  */
 import { randomBytes } from 'node:crypto';
-import type { Actor } from '../../machines/types.js';
+import type { Actor } from '../kinds/types.js';
 import { AppError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { ApiKeyRecord, PrincipalRecord, Store } from '../store/port.js';

@@ -1,5 +1,5 @@
 /** The audit trail of principals and keys: who changed what, for which organisation, and when. */
-import type { Actor } from '../../machines/types.js';
+import type { Actor } from '../kinds/types.js';
 import { newId } from '../ids.js';
 import type { AuditEntry, PrincipalRecord } from '../store/port.js';
 

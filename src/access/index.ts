@@ -1,5 +1,5 @@
 /** People and keys, as the service wires them: the key hasher, credentials, and what the API needs. */
-import type { ApiDeps } from '../api/deps.js';
+import type { ApiDeps } from '../http/api/deps.js';
 import type { Clock } from '../clock.js';
 import { DEVELOPMENT_KEY_SECRET, type Config } from '../config.js';
 import type { Store } from '../store/port.js';

@@ -2,8 +2,8 @@
  * Principals through the API: created by whoever manages them (`principal-rules.ts`), disabled,
  * never deleted (history keeps naming who acted), every change in the audit trail.
  */
-import type { Actor } from '../../machines/types.js';
-import type { CreatePrincipal } from '../../schemas/access.js';
+import type { Actor } from '../kinds/types.js';
+import type { CreatePrincipal } from '../schemas/access.js';
 import { AppError } from '../errors.js';
 import { newId } from '../ids.js';
 import { defaultOrganisation } from '../principals.js';

@@ -6,7 +6,7 @@
  *   (same role, same organisation).
  * Everyone may read itself and the principals of its own organisation.
  */
-import type { Actor, PrincipalRole } from '../../machines/types.js';
+import type { Actor, PrincipalRole } from '../kinds/types.js';
 import { AppError } from '../errors.js';
 import type { DirectoryStore } from '../store/port.js';
 

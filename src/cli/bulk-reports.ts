@@ -4,7 +4,7 @@
  * deadlines, e-mails and search index as for one), then Korea's acceptance of one in
  * `acceptEvery` of them in a second commit (`Engine.sendMany`).
  */
-import type { Actor } from '../../machines/types.js';
+import type { Actor } from '../kinds/types.js';
 import type { Engine } from '../engine/engine.js';
 import type { Resource } from '../engine/resource.js';
 import type { MailAlreadySent } from '../store/port.js';

@@ -2,8 +2,8 @@
  * Registering a conformity assessment body: only the designating authority of the CAB's own
  * economy, or an admin, may add one (docs/api.md, "Reference data").
  */
-import type { Actor } from '../../machines/types.js';
-import type { CreateCab } from '../../schemas/reference.js';
+import type { Actor } from '../kinds/types.js';
+import type { CreateCab } from '../schemas/reference.js';
 import { AppError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { CabRecord, DirectoryStore } from '../store/port.js';

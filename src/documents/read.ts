@@ -2,8 +2,8 @@
  * Reading a report's file: only whoever may read the report gets it; to anyone else neither the
  * report nor its files exist (404, the same answer as for a hash the report does not have).
  */
-import type { ReportDocument, TestReportData } from '../../machines/test-report.js';
-import type { Actor } from '../../machines/types.js';
+import type { ReportDocument, TestReportData } from '../kinds/test-report/machine.js';
+import type { Actor } from '../kinds/types.js';
 import type { Engine } from '../engine/engine.js';
 import { AppError } from '../errors.js';
 import type { BlobStore } from '../store/blobs.js';

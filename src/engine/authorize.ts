@@ -2,7 +2,7 @@
  * Authorisation as data (docs/architecture.md, "Authorisation is data"): the workflow tables say which roles may act,
  * and for which economy, CAB or principal; this module only reads them.
  */
-import type { Actor, Rule } from '../../machines/types.js';
+import type { Actor, Rule } from '../kinds/types.js';
 import { stringsAt } from './paths.js';
 
 /**

@@ -7,7 +7,7 @@
  * runs it right after the commit, and if the process dies first, the scheduler finds it due and
  * runs it then. Running one twice is harmless: instances already moved no longer take the event.
  */
-import { workflows, type CascadeRule, type Kind } from '../../machines/index.js';
+import { workflows, type CascadeRule, type Kind } from '../kinds/index.js';
 import type { Deadline, InstanceRecord, Page, Store } from '../store/port.js';
 import { stringsAt } from './paths.js';
 import { searchQuery } from './search-keys.js';

@@ -4,15 +4,15 @@
  * new state sets (and the old state's cleared), the cascades the new state starts, and one
  * webhook delivery per endpoint that wants the transition.
  */
-import type { Actor, CascadeRule, Workflow } from '../../machines/types.js';
+import type { Actor, CascadeRule, Workflow } from '../kinds/types.js';
 import type { Commit, DeadlineDraft, Store } from '../store/port.js';
 import { newId } from '../ids.js';
 import { deadlinesOnEntry } from './deadline-plan.js';
 import type { Durations } from './durations-table.js';
 import { recipientsFor } from './parties.js';
 import { searchFields, searchText, uniqueKeys } from './search-keys.js';
-import { watcherRecipients } from '../watches/recipients.js';
-import { webhookDeliveries } from '../webhooks/delivery-plan.js';
+import { watcherRecipients } from '../effects/watches/recipients.js';
+import { webhookDeliveries } from '../effects/webhooks/delivery-plan.js';
 
 export interface Step {
   workflow: Workflow;

@@ -1,5 +1,5 @@
 /** Which deadlines a state sets, from the workflow's table, as rows ready to commit. */
-import type { Workflow } from '../../machines/types.js';
+import type { Workflow } from '../kinds/types.js';
 import { shift } from '../durations.js';
 import { newId } from '../ids.js';
 import type { DeadlineDraft } from '../store/port.js';

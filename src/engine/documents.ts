@@ -5,8 +5,8 @@
  * nothing behind). Files in flight are counted, so a failure never deletes a file another
  * transition of this process is about to reference.
  */
-import type { ReportDocument } from '../../machines/test-report.js';
-import type { Kind } from '../../machines/types.js';
+import type { ReportDocument } from '../kinds/test-report/machine.js';
+import type { Kind } from '../kinds/types.js';
 import { inspectDocuments, type DocumentUpload } from '../documents/inspect.js';
 import type { BlobStore } from '../store/blobs.js';
 import type { Store } from '../store/port.js';

@@ -2,7 +2,7 @@
  * The durations every workflow declares, with their defaults (docs/domain.md, "Default durations"), overridden by
  * configuration (`recognitions.review: "60 days"`).
  */
-import { workflows, type Kind } from '../../machines/index.js';
+import { workflows, type Kind } from '../kinds/index.js';
 import { formatDuration, parseDuration, type Duration } from '../durations.js';
 import { AppError } from '../errors.js';
 

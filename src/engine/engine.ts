@@ -5,9 +5,9 @@
  * HTTP or of a particular database.
  */
 import { initialTransition } from 'xstate';
-import { workflows } from '../../machines/index.js';
-import { SYSTEM_ACTOR, type Actor, type Kind } from '../../machines/types.js';
-import { workflowSchemas } from '../../schemas/index.js';
+import { workflows } from '../kinds/index.js';
+import { SYSTEM_ACTOR, type Actor, type Kind } from '../kinds/types.js';
+import { workflowSchemas } from '../schemas/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError, isAppError } from '../errors.js';
 import { newId } from '../ids.js';
@@ -28,9 +28,9 @@ import { pureTransition } from './pure-transition.js';
 import { Durations } from './durations-table.js';
 import { DEFAULT_POLICIES, type Policies } from './policies.js';
 import { nextEventsFor, toResource, type Resource } from './resource.js';
-import { snapshotOf, upgrade } from './restore.js';
-import { kindRules } from './rules/index.js';
-import type { EventBody, RuleContext } from './rules/types.js';
+import { snapshotOf, upgrade } from './upgrade.js';
+import { kindRules } from '../kinds/rules.js';
+import type { EventBody, RuleContext } from '../kinds/kit/rules.js';
 import { searchQuery } from './search-keys.js';
 import { ownValue } from '../own.js';
 

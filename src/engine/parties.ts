@@ -1,5 +1,5 @@
 /** Who hears of a transition: the workflow's party rules turned into e-mail recipients. */
-import type { PartyRule } from '../../machines/types.js';
+import type { PartyRule } from '../kinds/types.js';
 import type { DirectoryStore, Recipient } from '../store/port.js';
 import { stringsAt } from './paths.js';
 

@@ -3,7 +3,7 @@
  * workflow with `readers` (test reports) only by those its rules admit. To anyone else an
  * instance does not exist, and a list shows them none of it.
  */
-import type { Actor, Workflow } from '../../machines/types.js';
+import type { Actor, Workflow } from '../kinds/types.js';
 import { admits, ruleBindings } from './authorize.js';
 
 export function mayRead(workflow: Workflow, actor: Actor, data: Record<string, unknown>): boolean {

@@ -1,5 +1,5 @@
 /** The engine's refusals of a step, worded for the person who asked. */
-import type { Actor, Workflow } from '../../machines/types.js';
+import type { Actor, Workflow } from '../kinds/types.js';
 import { AppError } from '../errors.js';
 import type { InstanceRecord } from '../store/port.js';
 import { ownValue } from '../own.js';

@@ -7,12 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
-import { KINDS, workflows } from '../../machines/index.js';
-import type { Kind, Workflow } from '../../machines/types.js';
+import { KINDS, workflows } from '../kinds/index.js';
+import type { Kind, Workflow } from '../kinds/types.js';
 import { isAppError } from '../errors.js';
 import { foldText } from '../search/fold.js';
 import type { InstanceRecord, Store } from '../store/port.js';
-import { upgrade } from './restore.js';
+import { upgrade } from './upgrade.js';
 import { searchFields, searchText, uniqueKeys } from './search-keys.js';
 import { stringsAt } from './paths.js';
 

@@ -2,13 +2,13 @@
  * Checks of what a caller asks the engine for, before any work: an event body against the
  * schema of its type, a list's states and filters against the workflow.
  */
-import type { Kind, Workflow } from '../../machines/types.js';
-import { workflowSchemas } from '../../schemas/index.js';
+import type { Kind, Workflow } from '../kinds/types.js';
+import { workflowSchemas } from '../schemas/index.js';
 import { AppError } from '../errors.js';
 import { MIN_FRAGMENT, searchFragments } from '../search/fold.js';
 import type { TextCondition } from '../store/port.js';
 import type { Validator } from '../validation.js';
-import type { EventBody } from './rules/types.js';
+import type { EventBody } from '../kinds/kit/rules.js';
 import { ownValue } from '../own.js';
 
 /**

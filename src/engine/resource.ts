@@ -1,6 +1,6 @@
 /** The shape of a workflow instance in answers (docs/api.md, "Workflow resources"). */
 import type { AnyMachineSnapshot } from 'xstate';
-import type { Actor, Kind, Workflow } from '../../machines/types.js';
+import type { Actor, Kind, Workflow } from '../kinds/types.js';
 import type { InstanceRecord } from '../store/port.js';
 import { admits } from './authorize.js';
 

@@ -1,5 +1,5 @@
 /** The searchable fields, free text and unique keys of an instance, from its workflow's table. */
-import type { SearchField, Workflow } from '../../machines/types.js';
+import type { SearchField, Workflow } from '../kinds/types.js';
 import { foldText } from '../search/fold.js';
 import type { SearchFields, SearchText } from '../store/port.js';
 import { stringsAt } from './paths.js';

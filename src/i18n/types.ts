@@ -3,7 +3,7 @@
  * reviewer can read from top to bottom; the layout code (`content.ts`, `render-*.ts`) holds no
  * words of its own. Tables are keyed by kind, then by state or event, as the machines name them.
  */
-import type { Kind, Role } from '../../machines/types.js';
+import type { Kind, Role } from '../kinds/types.js';
 
 export type Language = 'en' | 'vi';
 

@@ -4,7 +4,7 @@
  * cascades. Nothing here is written by hand, so it cannot disagree with what the engine runs.
  */
 import type { AnyStateMachine } from 'xstate';
-import type { Kind, Rule, Workflow } from '../../machines/types.js';
+import type { Kind, Rule, Workflow } from '../kinds/types.js';
 
 export interface TransitionView {
   event: string;

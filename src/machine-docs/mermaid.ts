@@ -3,7 +3,7 @@
  * transition labelled with its event and guard, transitions that keep the state as loops, the
  * initial state and the final ones. Paste it into any Mermaid viewer (GitHub renders it).
  */
-import type { Workflow } from '../../machines/types.js';
+import type { Workflow } from '../kinds/types.js';
 import { describeMachine } from './describe.js';
 
 export function mermaidOf(workflow: Workflow): string {

@@ -4,9 +4,9 @@
  * report, a certificate in force, or neither, with the basis of each answer (the report, the
  * certificate, the equivalences they count through). Nothing here requires a key.
  */
-import type { CertificateData } from '../../machines/certificate.js';
-import type { TestReportData } from '../../machines/test-report.js';
-import { SYSTEM_ACTOR, type Kind } from '../../machines/types.js';
+import type { CertificateData } from '../kinds/certificate/machine.js';
+import type { TestReportData } from '../kinds/test-report/machine.js';
+import { SYSTEM_ACTOR, type Kind } from '../kinds/types.js';
 import type { Engine } from '../engine/engine.js';
 import type { Resource } from '../engine/resource.js';
 import { foldText } from '../search/fold.js';

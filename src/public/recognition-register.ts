@@ -5,9 +5,9 @@
  * withdrawn or expired, with dates. A contest of competence is a matter between the two
  * authorities: a contested recognition stays in force and is shown as recognised.
  */
-import type { RecognitionData } from '../../machines/recognition.js';
-import { openSuspensions } from '../../machines/recognition-standing.js';
-import { SYSTEM_ACTOR } from '../../machines/types.js';
+import type { RecognitionData } from '../kinds/recognition/machine.js';
+import { openSuspensions } from '../kinds/recognition/standing.js';
+import { SYSTEM_ACTOR } from '../kinds/types.js';
 import type { Engine } from '../engine/engine.js';
 import type { Resource } from '../engine/resource.js';
 import type { Page, Store } from '../store/port.js';

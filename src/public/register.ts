@@ -5,8 +5,8 @@
  * the regulator), with only the fields an importer needs and what its status means; nothing here
  * requires a key. Plain functions of the engine and the store, so web pages and the JSON API share them.
  */
-import type { TestReportData } from '../../machines/test-report.js';
-import { SYSTEM_ACTOR } from '../../machines/types.js';
+import type { TestReportData } from '../kinds/test-report/machine.js';
+import { SYSTEM_ACTOR } from '../kinds/types.js';
 import type { Engine } from '../engine/engine.js';
 import type { InstanceRecord, Page, Store } from '../store/port.js';
 import { statusMeaning, type Language } from './meanings.js';

@@ -4,7 +4,7 @@
  * public may not see (under review, refused at screening) matches nothing, so the answer never
  * hints at it.
  */
-import { SYSTEM_ACTOR } from '../../machines/types.js';
+import { SYSTEM_ACTOR } from '../kinds/types.js';
 import { DOCUMENT_FIELD } from '../engine/documents.js';
 import type { Engine } from '../engine/engine.js';
 import { sha256Of } from '../store/blobs.js';

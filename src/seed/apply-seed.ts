@@ -3,8 +3,8 @@
  * step by step through the engine with its clock set to each step's moment, so the demo's
  * history, e-mails and deadlines are what real use would have produced.
  */
-import type { Actor, Kind } from '../../machines/types.js';
-import { SYSTEM_ACTOR } from '../../machines/types.js';
+import type { Actor, Kind } from '../kinds/types.js';
+import { SYSTEM_ACTOR } from '../kinds/types.js';
 import { ManualClock } from '../clock.js';
 import type { Durations } from '../engine/durations-table.js';
 import { Engine } from '../engine/engine.js';

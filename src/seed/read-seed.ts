@@ -4,9 +4,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { SeedScenario } from '../../schemas/seed.js';
-import type { Cab, Economy, Regulation, SeedPrincipal } from '../../schemas/reference.js';
-import { seedSchemas } from '../../schemas/index.js';
+import type { SeedScenario } from '../schemas/seed.js';
+import type { Cab, Economy, Regulation, SeedPrincipal } from '../schemas/reference.js';
+import { seedSchemas } from '../schemas/index.js';
 import { AppError, isAppError } from '../errors.js';
 import type { Validator } from '../validation.js';
 

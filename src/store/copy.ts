@@ -4,7 +4,7 @@
  * checksum of every instance's history, read back through the port on both sides.
  */
 import { createHash } from 'node:crypto';
-import type { Kind } from '../../machines/types.js';
+import type { Kind } from '../kinds/types.js';
 import type { Page, Store, StoreRows, StoreTable } from './port.js';
 import { STORE_TABLES } from './port.js';
 

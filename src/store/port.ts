@@ -8,7 +8,7 @@
  * version is stale, `DUPLICATE` when an id or a unique key is taken, `DEADLINE_HANDLED` when the
  * deadline a commit completes was completed already (another node fired it first).
  */
-import type { Actor, Kind, PrincipalRole } from '../../machines/types.js';
+import type { Actor, Kind, PrincipalRole } from '../kinds/types.js';
 
 /** A workflow instance as stored: its machine state, its data and its version. */
 export interface InstanceRecord {

@@ -4,7 +4,7 @@
  * new route cannot go untested.
  */
 import { expect } from 'chai';
-import { allRoutes } from '../../src/api/app.js';
+import { allRoutes } from '../../src/http/api/app.js';
 import { ApiWorld } from '../helpers/api.js';
 import { certificateBody, recognizedBody } from '../helpers/phase-two.js';
 import { multipart, pdfBytes } from '../helpers/documents.js';

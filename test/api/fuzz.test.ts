@@ -6,7 +6,7 @@
  * replayed.
  */
 import { expect } from 'chai';
-import { allRoutes } from '../../src/api/app.js';
+import { allRoutes } from '../../src/http/api/app.js';
 import { ApiWorld } from '../helpers/api.js';
 import { certificateBody, recognizedBody } from '../helpers/phase-two.js';
 import { KR_SCOPE, VN_SCOPE, daysFrom } from '../helpers/world.js';

@@ -6,9 +6,9 @@
 import { request as httpRequest } from 'node:http';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { expect } from 'chai';
-import { KINDS } from '../../machines/index.js';
-import { MessageComposer } from '../../src/notify/index.js';
-import type { Actor } from '../../machines/types.js';
+import { KINDS } from '../../src/kinds/index.js';
+import { MessageComposer } from '../../src/effects/mail/index.js';
+import type { Actor } from '../../src/kinds/types.js';
 import { ApiWorld, type Answer } from '../helpers/api.js';
 
 const BUILT_INS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];

@@ -1,8 +1,8 @@
 /** Reference data, public look-ups, machines, the OpenAPI document and what every answer shares. */
 import { expect } from 'chai';
 import type { Express } from 'express';
-import { allRoutes, createApp } from '../../src/api/app.js';
-import { expressPath } from '../../src/api/mount.js';
+import { allRoutes, createApp } from '../../src/http/api/app.js';
+import { expressPath } from '../../src/http/api/mount.js';
 import { ApiWorld, apiDeps } from '../helpers/api.js';
 
 type Page<T> = { items: T[]; nextCursor: string | null };

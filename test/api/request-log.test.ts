@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { createApp } from '../../src/api/app.js';
-import { listen, type RunningServer } from '../../src/api/server.js';
+import { createApp } from '../../src/http/api/app.js';
+import { listen, type RunningServer } from '../../src/http/api/server.js';
 import { apiDeps } from '../helpers/api.js';
 import { World } from '../helpers/world.js';
 

@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import { loadConfig } from '../../src/config.js';
-import { MessageComposer } from '../../src/notify/composer.js';
+import { MessageComposer } from '../../src/effects/mail/composer.js';
 import { ApiWorld } from '../helpers/api.js';
 import { Browser, accessSnapshot, lastSignInLink } from '../helpers/people.js';
 

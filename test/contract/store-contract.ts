@@ -3,7 +3,7 @@
  * calls `describeStoreContract` with a factory for a fresh, empty store.
  */
 import { expect } from 'chai';
-import type { Actor } from '../../machines/types.js';
+import type { Actor } from '../../src/kinds/types.js';
 import { isAppError } from '../../src/errors.js';
 import type { Commit, DeadlineDraft, Notification, Recipient, Store } from '../../src/store/port.js';
 import { describeHooksContract } from './hooks-contract.js';

@@ -5,8 +5,8 @@
  * where the event would be taken, so the refusal can only come from who sends it.
  */
 import { expect } from 'chai';
-import { KINDS, workflows } from '../../machines/index.js';
-import type { Kind } from '../../machines/types.js';
+import { KINDS, workflows } from '../../src/kinds/index.js';
+import type { Kind } from '../../src/kinds/types.js';
 import { isAppError } from '../../src/errors.js';
 import { bind, fixtures, reachSource, type Bindings } from '../helpers/engine-fixtures.js';
 import { edges, graphModels } from '../helpers/graph-models.js';

@@ -5,7 +5,7 @@
  * party and the deadlines its state sets.
  */
 import { expect } from 'chai';
-import { KINDS, workflows } from '../../machines/index.js';
+import { KINDS, workflows } from '../../src/kinds/index.js';
 import { readPath } from '../../src/engine/paths.js';
 import { fixtures, reachSource, replay, type Bindings } from '../helpers/engine-fixtures.js';
 import { edges, graphModels } from '../helpers/graph-models.js';

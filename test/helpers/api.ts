@@ -6,16 +6,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { accessSettings, credentialsFor } from '../../src/access/index.js';
-import { createApp } from '../../src/api/app.js';
-import type { ApiDeps } from '../../src/api/deps.js';
-import { listen, type RunningServer } from '../../src/api/server.js';
+import { createApp } from '../../src/http/api/app.js';
+import type { ApiDeps } from '../../src/http/api/deps.js';
+import { listen, type RunningServer } from '../../src/http/api/server.js';
 import { loadConfig } from '../../src/config.js';
 import { DocumentKeeper } from '../../src/engine/documents.js';
 import { Engine } from '../../src/engine/engine.js';
 import { ServiceMetrics } from '../../src/metrics/service-metrics.js';
-import { outboxAdmin } from '../../src/notify/index.js';
+import { outboxAdmin } from '../../src/effects/mail/index.js';
 import { Validator } from '../../src/validation.js';
-import { webhookParts, type Resolver } from '../../src/webhooks/index.js';
+import { webhookParts, type Resolver } from '../../src/effects/webhooks/index.js';
 import { World } from './world.js';
 
 const seedKeys = new Map(

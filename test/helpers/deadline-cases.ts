@@ -3,8 +3,8 @@
  * new one cannot be left untested, each with a way through the engine into its state (the machine
  * graph's shortest path) and an event that leaves the state before the deadline is due.
  */
-import { KINDS, workflows } from '../../machines/index.js';
-import type { DeadlineRule, Kind } from '../../machines/types.js';
+import { KINDS, workflows } from '../../src/kinds/index.js';
+import type { DeadlineRule, Kind } from '../../src/kinds/types.js';
 import type { Resource } from '../../src/engine/resource.js';
 import type { DeadlineStatus } from '../../src/store/port.js';
 import { fixtures, reachSource, type Bindings, type Fixture } from './engine-fixtures.js';

@@ -2,7 +2,7 @@
  * Fixtures that make, through the engine, the instance each graph variant starts from, and the
  * replay of a graph path's events against it (actor stand-ins like `$lab` resolved).
  */
-import type { Actor, Kind } from '../../machines/types.js';
+import type { Actor, Kind } from '../../src/kinds/types.js';
 import type { Resource } from '../../src/engine/resource.js';
 import { graphModels, type Edge, type MachineEvent } from './graph-models.js';
 import { addBody, bodyAccreditation, certificateBody, recognizedBody } from './phase-two.js';

@@ -6,10 +6,10 @@
  */
 import type { AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
 import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
-import { workflows } from '../../machines/index.js';
-import type { RecognitionData } from '../../machines/recognition.js';
-import type { TestReportData } from '../../machines/test-report.js';
-import type { Actor, Kind, Workflow } from '../../machines/types.js';
+import { workflows } from '../../src/kinds/index.js';
+import type { RecognitionData } from '../../src/kinds/recognition/machine.js';
+import type { TestReportData } from '../../src/kinds/test-report/machine.js';
+import type { Actor, Kind, Workflow } from '../../src/kinds/types.js';
 import { BASE, KR_SCOPE, VN_SCOPE, daysFrom } from './world.js';
 
 export type MachineEvent = EventObject & { at: string; actor: Actor } & Record<string, unknown>;

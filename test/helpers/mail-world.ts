@@ -3,9 +3,9 @@
  * loopback, and outbox dispatchers that send to it through the real SMTP transport. Time is the
  * world's manual clock, so backoff and leases are crossed by moving it, never by waiting.
  */
-import { MessageComposer, OutboxAdmin, OutboxDispatcher, messageIdFor } from '../../src/notify/index.js';
-import type { WorkerLog } from '../../src/workers/index.js';
-import { SmtpTransport } from '../../src/notify/transports/index.js';
+import { MessageComposer, OutboxAdmin, OutboxDispatcher, messageIdFor } from '../../src/effects/mail/index.js';
+import type { WorkerLog } from '../../src/queue/index.js';
+import { SmtpTransport } from '../../src/effects/mail/transports/index.js';
 import { MailServer, type Arrival } from './mail-server.js';
 import { World } from './world.js';
 

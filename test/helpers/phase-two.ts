@@ -3,7 +3,7 @@
  * Vietnamese certification body accredited to ISO/IEC 17065 and recognised by Korea, a
  * certificate body, an equivalence in force.
  */
-import type { Actor } from '../../machines/types.js';
+import type { Actor } from '../../src/kinds/types.js';
 import type { Resource } from '../../src/engine/resource.js';
 import { KR_SCOPE, VN_SCOPE, daysFrom, type World } from './world.js';
 

@@ -7,8 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Actor, Kind } from '../../machines/types.js';
-import { SYSTEM_ACTOR } from '../../machines/types.js';
+import type { Actor, Kind } from '../../src/kinds/types.js';
+import { SYSTEM_ACTOR } from '../../src/kinds/types.js';
 import { ManualClock } from '../../src/clock.js';
 import { Durations } from '../../src/engine/durations-table.js';
 import { DocumentKeeper } from '../../src/engine/documents.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { workflows } from '../../machines/index.js';
-import { workflowSchemas } from '../../schemas/index.js';
+import { workflows } from '../../src/kinds/index.js';
+import { workflowSchemas } from '../../src/schemas/index.js';
 import { ERROR_CODES } from '../../src/errors.js';
 import { formatDay, formatInstant } from '../../src/i18n/format.js';
 import { wordings } from '../../src/i18n/index.js';

@@ -5,8 +5,8 @@
  */
 import { expect } from 'chai';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
-import { KINDS, workflows } from '../../machines/index.js';
-import type { TestReportData } from '../../machines/test-report.js';
+import { KINDS, workflows } from '../../src/kinds/index.js';
+import type { TestReportData } from '../../src/kinds/test-report/machine.js';
 import { declaredTransitions, edges, graphModels } from '../helpers/graph-models.js';
 
 for (const kind of KINDS) {

@@ -1,7 +1,7 @@
 /** The engine's reused-scope transition gives exactly what xstate's own `transition()` gives. */
 import { expect } from 'chai';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
-import { KINDS, workflows } from '../../machines/index.js';
+import { KINDS, workflows } from '../../src/kinds/index.js';
 import { pureTransition } from '../../src/engine/pure-transition.js';
 import { edges, graphModels } from '../helpers/graph-models.js';
 

@@ -5,8 +5,8 @@
  * by its new name in the next batch.
  */
 import { expect } from 'chai';
-import { MessageComposer, OutboxDispatcher } from '../../src/notify/index.js';
-import { SmtpTransport } from '../../src/notify/transports/index.js';
+import { MessageComposer, OutboxDispatcher } from '../../src/effects/mail/index.js';
+import { SmtpTransport } from '../../src/effects/mail/transports/index.js';
 import { MailServer } from '../helpers/mail-server.js';
 import type { DirectoryStore, OutboxMessage } from '../../src/store/port.js';
 import { MAIL_FROM, PUBLIC_URL } from '../helpers/mail-world.js';

@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import type { ParsedMail } from 'mailparser';
-import type { OutboxDispatcher } from '../../src/notify/index.js';
+import type { OutboxDispatcher } from '../../src/effects/mail/index.js';
 import type { Arrival } from '../helpers/mail-server.js';
 import { MailWorld, PUBLIC_URL } from '../helpers/mail-world.js';
 import type { World } from '../helpers/world.js';

@@ -3,7 +3,7 @@
  * is refused, or rolled back half-way, leaves no message in the outbox and nothing is sent.
  */
 import { expect } from 'chai';
-import type { Actor } from '../../machines/types.js';
+import type { Actor } from '../../src/kinds/types.js';
 import type { Resource } from '../../src/engine/resource.js';
 import { isAppError } from '../../src/errors.js';
 import type { OutboxStatus } from '../../src/store/port.js';

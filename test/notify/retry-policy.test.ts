@@ -1,7 +1,7 @@
 /** What a failed delivery means, and how long to wait before the next attempt. */
 import { expect } from 'chai';
 import { backoffDelay } from '../../src/backoff.js';
-import { DEFAULT_BACKOFF, classifyFailure } from '../../src/notify/retry-policy.js';
+import { DEFAULT_BACKOFF, classifyFailure } from '../../src/effects/mail/retry-policy.js';
 
 /** An error shaped as nodemailer reports an SMTP reply. */
 function smtpError(code: string, responseCode: number, response: string, command = 'RCPT TO'): Error {

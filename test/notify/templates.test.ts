@@ -5,11 +5,11 @@
  */
 import { expect } from 'chai';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
-import { KINDS, workflows, type Kind } from '../../machines/index.js';
-import { mailContent, type MailContent } from '../../src/notify/content.js';
-import { directoryNames } from '../../src/notify/directory-names.js';
-import { renderHtml } from '../../src/notify/render-html.js';
-import { renderText } from '../../src/notify/render-text.js';
+import { KINDS, workflows, type Kind } from '../../src/kinds/index.js';
+import { mailContent, type MailContent } from '../../src/effects/mail/content.js';
+import { directoryNames } from '../../src/effects/mail/directory-names.js';
+import { renderHtml } from '../../src/effects/mail/render-html.js';
+import { renderText } from '../../src/effects/mail/render-text.js';
 import { wordings, type Language } from '../../src/i18n/index.js';
 import type { Notification, Recipient } from '../../src/store/port.js';
 import { edges, graphModels, type Edge } from '../helpers/graph-models.js';

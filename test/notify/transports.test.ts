@@ -6,9 +6,9 @@ import { expect } from 'chai';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import type { MailMessage } from '../../src/notify/mail-message.js';
-import { EmlFileTransport, SmtpTransport, transportFor } from '../../src/notify/transports/index.js';
-import { withoutCredentials } from '../../src/notify/transports/smtp-transport.js';
+import type { MailMessage } from '../../src/effects/mail/mail-message.js';
+import { EmlFileTransport, SmtpTransport, transportFor } from '../../src/effects/mail/transports/index.js';
+import { withoutCredentials } from '../../src/effects/mail/transports/smtp-transport.js';
 import { MailServer } from '../helpers/mail-server.js';
 import { tempDir } from '../helpers/world.js';
 

@@ -1,14 +1,14 @@
 /**
  * Every principal × every event × every instance, against a table of who may send what written
  * here from docs/domain.md (its "Who may send it" columns and the Roles section), not from
- * `machines/`. Each event the table forbids is sent over HTTP with a valid body, so it is the
+ * `src/kinds/`. Each event the table forbids is sent over HTTP with a valid body, so it is the
  * authorisation that must refuse it: none may be accepted, and the store must not change. Where
  * the right to send depends on the state (who suspended, who gave notice), the table allows the
  * wider set, so it never calls a legal event forbidden. Then test reports are invisible (404) to
  * every principal with no part in them, through every route of the OpenAPI document under
  * `/test-reports/{id}`, and absent from their lists.
  */
-import type { Actor, Kind } from '../../machines/types.js';
+import type { Actor, Kind } from '../../src/kinds/types.js';
 import type { ApiWorld } from '../helpers/api.js';
 import { operationsOf } from './scenarios.js';
 

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { expect } from 'chai';
-import type { Kind } from '../../machines/types.js';
+import type { Kind } from '../../src/kinds/types.js';
 import type { HistoryEntry, Store } from '../../src/store/port.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { ApiWorld } from '../helpers/api.js';

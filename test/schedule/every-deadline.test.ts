@@ -5,8 +5,8 @@
  * these tests without anyone writing them.
  */
 import { expect } from 'chai';
-import { workflows, type Kind } from '../../machines/index.js';
-import { Scheduler } from '../../src/schedule/scheduler.js';
+import { workflows, type Kind } from '../../src/kinds/index.js';
+import { Scheduler } from '../../src/effects/deadlines/scheduler.js';
 import type { HistoryEntry } from '../../src/store/port.js';
 import { replay } from '../helpers/engine-fixtures.js';
 import { deadlineCases, deadlineRow, reachState } from '../helpers/deadline-cases.js';

@@ -4,9 +4,9 @@
  * engine with its own history entry and e-mails. A fan-out cut short is finished by a later run.
  */
 import { expect } from 'chai';
-import type { Kind } from '../../machines/types.js';
+import type { Kind } from '../../src/kinds/types.js';
 import type { Resource } from '../../src/engine/resource.js';
-import { Scheduler } from '../../src/schedule/scheduler.js';
+import { Scheduler } from '../../src/effects/deadlines/scheduler.js';
 import type { HistoryEntry } from '../../src/store/port.js';
 import { captureLog } from '../helpers/log-capture.js';
 import { commitFaultsIfSupported, requireCommitFaults } from '../helpers/store-factory.js';

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { KINDS, workflows } from '../../machines/index.js';
+import { KINDS, workflows } from '../../src/kinds/index.js';
 import { durationVariable } from '../../src/config.js';
 import { Durations } from '../../src/engine/durations-table.js';
 

@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Resource } from '../../src/engine/resource.js';
-import { Scheduler } from '../../src/schedule/scheduler.js';
+import { Scheduler } from '../../src/effects/deadlines/scheduler.js';
 import type { Commit } from '../../src/store/port.js';
 import { deadlineRow } from '../helpers/deadline-cases.js';
 import { commitFaultsIfSupported, requireCommitFaults } from '../helpers/store-factory.js';

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { ManualClock, type Clock } from '../../src/clock.js';
 import { Engine } from '../../src/engine/engine.js';
 import type { Resource } from '../../src/engine/resource.js';
-import { Scheduler, type SchedulerRun } from '../../src/schedule/scheduler.js';
+import { Scheduler, type SchedulerRun } from '../../src/effects/deadlines/scheduler.js';
 import type { Store } from '../../src/store/port.js';
 import { captureLog } from '../helpers/log-capture.js';
 import { BASE, KR_SCOPE, VN_SCOPE, World, daysFrom } from '../helpers/world.js';

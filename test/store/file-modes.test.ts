@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { EmlFileTransport } from '../../src/notify/transports/index.js';
+import { EmlFileTransport } from '../../src/effects/mail/transports/index.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers/world.js';
 

@@ -7,7 +7,7 @@
 import { expect } from 'chai';
 import mongoose from 'mongoose';
 import { storeMongoose } from '../../src/store/mongo/connect.js';
-import { COLLECTIONS, type CollectionName } from '../../src/store/mongo/documents.js';
+import { COLLECTIONS, type CollectionName } from '../../src/store/mongo/shapes.js';
 import { defineModels } from '../../src/store/mongo/models.js';
 import { INDEXES, missingIndexes } from '../../src/store/mongo/indexes.js';
 import * as q from '../../src/store/mongo/queries.js';

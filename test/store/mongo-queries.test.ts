@@ -7,8 +7,8 @@ import { expect } from 'chai';
 import { find, updateMany, updateOne } from 'mingo';
 import type { AnyObject } from 'mingo/types';
 import mongoose from 'mongoose';
-import type { Actor } from '../../machines/types.js';
-import { toDeadline, toHistory, toInstance, toMessage, type DeadlineDoc, type InstanceDoc, type OutboxDoc, type WebhookDeliveryDoc } from '../../src/store/mongo/documents.js';
+import type { Actor } from '../../src/kinds/types.js';
+import { toDeadline, toHistory, toInstance, toMessage, type DeadlineDoc, type InstanceDoc, type OutboxDoc, type WebhookDeliveryDoc } from '../../src/store/mongo/shapes.js';
 import * as q from '../../src/store/mongo/queries.js';
 import type { Commit, Lease } from '../../src/store/port.js';
 

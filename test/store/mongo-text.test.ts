@@ -6,9 +6,9 @@
 import { expect } from 'chai';
 import { find, updateOne } from 'mingo';
 import type { AnyObject } from 'mingo/types';
-import type { Actor } from '../../machines/types.js';
+import type { Actor } from '../../src/kinds/types.js';
 import { foldText } from '../../src/search/fold.js';
-import { textGramsOf, trigramsOf, type InstanceDoc } from '../../src/store/mongo/documents.js';
+import { textGramsOf, trigramsOf, type InstanceDoc } from '../../src/store/mongo/shapes.js';
 import * as q from '../../src/store/mongo/queries.js';
 import type { Commit, FindQuery, SearchText } from '../../src/store/port.js';
 import { isAppError } from '../../src/errors.js';

@@ -6,7 +6,7 @@
  */
 import { expect } from 'chai';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Actor, Kind } from '../../machines/types.js';
+import type { Actor, Kind } from '../../src/kinds/types.js';
 import { Engine } from '../../src/engine/engine.js';
 import { findPublicRecognitions } from '../../src/public/recognition-register.js';
 import { acceptedTestReports, findPublicTestReports } from '../../src/public/register.js';
@@ -15,8 +15,8 @@ import type { FindQuery, Store } from '../../src/store/port.js';
 import { findSql } from '../../src/store/sqlite/find-sql.js';
 import { findInstances, TEXT_INDEX } from '../../src/store/mongo/queries.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { listRecords, myWork, type RecordFilters } from '../../src/web/records.js';
-import { KINDS } from '../../machines/types.js';
+import { listRecords, myWork, type RecordFilters } from '../../src/http/web/records.js';
+import { KINDS } from '../../src/kinds/types.js';
 import { World } from '../helpers/world.js';
 
 /** The store, recording every `find` it is asked. */

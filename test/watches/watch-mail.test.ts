@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import { isAppError } from '../../src/errors.js';
 import { actorOf } from '../../src/principals.js';
 import type { PrincipalRecord } from '../../src/store/port.js';
-import { addWatch, listWatches, removeWatch } from '../../src/watches/watches.js';
+import { addWatch, listWatches, removeWatch } from '../../src/effects/watches/watches.js';
 import { MailWorld } from '../helpers/mail-world.js';
 import { certificateBody, recognizedBody } from '../helpers/phase-two.js';
 

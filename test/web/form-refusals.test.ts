@@ -1,5 +1,5 @@
 /**
- * One error middleware shows a refused form again (`src/web/form-refusals.ts`); the routes only
+ * One error middleware shows a refused form again (`src/http/web/form-refusals.ts`); the routes only
  * await. Over real HTTP, in Vietnamese: each kind of form the engine or a service refuses comes back
  * with the reason beside the field it concerns and what was typed kept, with the refusal's status;
  * a conflict shows what changed; what a form cannot answer (no such record) is the 404 page.

@@ -6,12 +6,12 @@
  * store's. My work reads a bounded page and says when there is more.
  */
 import { expect } from 'chai';
-import { KINDS, PRINCIPAL_ROLES, type Actor, type PrincipalRole } from '../../machines/types.js';
+import { KINDS, PRINCIPAL_ROLES, type Actor, type PrincipalRole } from '../../src/kinds/types.js';
 import { pageTexts } from '../../src/i18n/pages/index.js';
-import { workflows } from '../../machines/index.js';
+import { workflows } from '../../src/kinds/index.js';
 import { searchIndexVersionOf } from '../../src/engine/reindex.js';
 import { searchFields } from '../../src/engine/search-keys.js';
-import { workSlices } from '../../src/web/records.js';
+import { workSlices } from '../../src/http/web/records.js';
 import { ApiWorld } from '../helpers/api.js';
 import { PagePerson } from '../helpers/people.js';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { Parser } from 'htmlparser2';
 import { pino } from 'pino';
-import { KINDS } from '../../machines/types.js';
+import { KINDS } from '../../src/kinds/types.js';
 import { loadConfig } from '../../src/config.js';
 import { wordings } from '../../src/i18n/index.js';
 import { pageTexts } from '../../src/i18n/pages/index.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { workflowSchemas } from '../../schemas/index.js';
-import { bodyFromForm, fieldsOf } from '../../src/web/schema-fields.js';
+import { workflowSchemas } from '../../src/schemas/index.js';
+import { bodyFromForm, fieldsOf } from '../../src/http/web/schema-fields.js';
 
 describe('forms from schemas', () => {
   it('turns a submitted test-report form into the body the engine validates', () => {

@@ -7,7 +7,7 @@
  */
 import { expect } from 'chai';
 import { isAppError } from '../../src/errors.js';
-import { AddressPolicy, systemResolver, type Resolver } from '../../src/webhooks/address-policy.js';
+import { AddressPolicy, systemResolver, type Resolver } from '../../src/effects/webhooks/address-policy.js';
 import { ApiWorld } from '../helpers/api.js';
 import { WebhookReceiver } from '../helpers/webhook-receiver.js';
 

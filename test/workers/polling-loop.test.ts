@@ -5,8 +5,8 @@
  */
 import { expect } from 'chai';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PollingLoop } from '../../src/workers/index.js';
-import type { WorkerLog } from '../../src/workers/index.js';
+import { PollingLoop } from '../../src/queue/index.js';
+import type { WorkerLog } from '../../src/queue/index.js';
 
 class Lines implements WorkerLog {
   readonly errors: string[] = [];

@@ -3,7 +3,7 @@
  * whose state, event, reason and deadline names the pages reuse. One file per language
  * (`en.ts`, `vi.ts`), read top to bottom; the page code holds no words of its own.
  */
-import type { Kind } from '../../../machines/types.js';
+import type { Kind } from '../../kinds/types.js';
 
 /** A form field's label and, where it helps, a line of help. */
 export interface FieldText {

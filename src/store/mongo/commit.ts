@@ -12,9 +12,9 @@
 import type { Connection, ClientSession } from 'mongoose';
 import type { WriteConcern } from 'mongodb';
 import { AppError } from '../../errors.js';
-import type { Kind } from '../../../machines/types.js';
+import type { Kind } from '../../kinds/types.js';
 import type { Commit, CommitFaults, MailAlreadySent, SearchIndexEntry } from '../port.js';
-import type { InstanceDoc, UniqueKeyDoc } from './documents.js';
+import type { InstanceDoc, UniqueKeyDoc } from './shapes.js';
 import * as q from './queries.js';
 import { isDuplicateKey, type Runner } from './run.js';
 

@@ -8,7 +8,7 @@ import mongoose, { type Connection } from 'mongoose';
 import type { WriteConcern } from 'mongodb';
 import { AppError } from '../../errors.js';
 import { INDEXES, missingIndexes, type IndexSpec } from './indexes.js';
-import { COLLECTIONS, type CollectionName } from './documents.js';
+import { COLLECTIONS, type CollectionName } from './shapes.js';
 
 export interface MongoOptions {
   uri: string;

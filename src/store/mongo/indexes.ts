@@ -5,7 +5,7 @@
  * queries of `queries.ts` by the Equality, Sort, Range rule; a test checks every query against
  * this list. `_id` is indexed by MongoDB itself.
  */
-import { COLLECTIONS, type CollectionName } from './documents.js';
+import { COLLECTIONS, type CollectionName } from './shapes.js';
 
 export interface IndexSpec {
   collection: CollectionName;

@@ -6,8 +6,8 @@
  * payload is still a payload).
  */
 import { Schema, type Connection, type Model } from 'mongoose';
-import { KINDS, PRINCIPAL_ROLES } from '../../../machines/types.js';
-import { COLLECTIONS, type CollectionName } from './documents.js';
+import { KINDS, PRINCIPAL_ROLES } from '../../kinds/types.js';
+import { COLLECTIONS, type CollectionName } from './shapes.js';
 
 const { Mixed } = Schema.Types;
 const text = { type: String, required: true } as const;

@@ -4,7 +4,7 @@
  * are transactions (`commit.ts`); outbox and deadline claims are leases (`claims.ts`).
  */
 import type { Connection } from 'mongoose';
-import type { Kind, PrincipalRole } from '../../../machines/types.js';
+import type { Kind, PrincipalRole } from '../../kinds/types.js';
 import type {
   AccountMail,
   ApiKeyRecord,
@@ -58,7 +58,7 @@ import {
   type SequenceDoc,
   type UniqueKeyDoc,
   type WebhookDeliveryDoc,
-} from './documents.js';
+} from './shapes.js';
 import { defineModels } from './models.js';
 import * as q from './queries.js';
 import { AppError } from '../../errors.js';

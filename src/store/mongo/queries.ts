@@ -10,7 +10,7 @@
  */
 import escapeStringRegexp from 'escape-string-regexp';
 import mongoose from 'mongoose';
-import type { Kind } from '../../../machines/types.js';
+import type { Kind } from '../../kinds/types.js';
 import type { Commit, DeadlineSource, FindQuery, Lease, MailAlreadySent, OutboxResult, OutboxStatus, SearchIndexEntry, SearchText, TextCondition, WebhookDeliveryStatus } from '../port.js';
 import { AppError } from '../../errors.js';
 import { decodeCursor } from '../cursor.js';
@@ -30,7 +30,7 @@ import {
   textOf,
   trigramsOf,
   type WebhookDeliveryDoc,
-} from './documents.js';
+} from './shapes.js';
 
 export type Filter = Record<string, unknown>;
 export type Sort = Record<string, 1 | -1>;

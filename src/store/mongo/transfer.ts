@@ -20,7 +20,7 @@ import {
   type InstanceDoc,
   type OutboxDoc,
   type UniqueKeyDoc,
-} from './documents.js';
+} from './shapes.js';
 
 type Doc = { _id: string } & Record<string, unknown>;
 

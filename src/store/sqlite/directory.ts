@@ -9,7 +9,7 @@
 
 const RECHECK_MS = 1000;
 import type { Database } from 'better-sqlite3';
-import type { PrincipalRole } from '../../../machines/types.js';
+import type { PrincipalRole } from '../../kinds/types.js';
 import type { AuditEntry, CabRecord, EconomyRecord, Page, PrincipalRecord, RegulationRecord } from '../port.js';
 import type { AuditTable } from './access.js';
 import { decodeCursor, encodeCursor, parseJson } from './rows.js';

@@ -8,7 +8,7 @@
  * comparison turned round.
  * Exported so a test can ask SQLite for the plan of exactly the text `find` runs.
  */
-import type { Kind } from '../../../machines/types.js';
+import type { Kind } from '../../kinds/types.js';
 import type { FindQuery, TextCondition } from '../port.js';
 import { AppError } from '../../errors.js';
 import { decodeCursor } from '../cursor.js';

@@ -4,7 +4,7 @@
  * lease like the outbox, so several nodes share them without delivering one twice at once.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { Kind } from '../../../machines/types.js';
+import type { Kind } from '../../kinds/types.js';
 import { AppError } from '../../errors.js';
 import type {
   Commit,

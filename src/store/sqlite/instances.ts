@@ -4,7 +4,7 @@
  * version), fields, history, outbox rows, deadline changes and webhook deliveries.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { Kind } from '../../../machines/types.js';
+import type { Kind } from '../../kinds/types.js';
 import { AppError } from '../../errors.js';
 import type {
   Commit,

@@ -3,7 +3,7 @@
  * processes (or several dispatchers in one) can share them without doing any twice.
  */
 import type { Database, Transaction } from 'better-sqlite3';
-import type { Kind } from '../../../machines/types.js';
+import type { Kind } from '../../kinds/types.js';
 import type { AccountMail, Deadline, DeadlineSource, Lease, OutboxMessage, OutboxResult, OutboxStatus, Page } from '../port.js';
 import { ACCOUNT_MAIL_KIND } from './access.js';
 import { NOTIFICATION_COLUMNS, notificationOf, type NotificationColumns } from './mail-rows.js';

@@ -8,7 +8,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { SqliteSynchronous } from '../../config.js';
-import type { Kind, PrincipalRole } from '../../../machines/types.js';
+import type { Kind, PrincipalRole } from '../../kinds/types.js';
 import type {
   AccountMail,
   ApiKeyRecord,

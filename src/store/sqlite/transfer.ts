@@ -4,7 +4,7 @@
  * primary-key order, so a cursor is the last row's key.
  */
 import type { Database } from 'better-sqlite3';
-import type { Kind } from '../../../machines/types.js';
+import type { Kind } from '../../kinds/types.js';
 import type { AccountMail, Page, StoreRows, StoreTable, StoredDeadline, StoredHistory, StoredInstance, StoredOutboxMessage } from '../port.js';
 import { ACCOUNT_MAIL_KIND } from './access.js';
 import { toDelivery, type DeliveryRow } from './hooks.js';

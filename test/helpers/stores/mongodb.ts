@@ -3,8 +3,8 @@
  * set): each store a fresh database with the store's indexes, dropped by `dispose`, and a probe
  * that reads the collections through the driver.
  */
-import type { Kind } from '../../../machines/types.js';
-import { toDeadline, toHistory, type DeadlineDoc, type HistoryDoc, type InstanceDoc, type OutboxDoc } from '../../../src/store/mongo/documents.js';
+import type { Kind } from '../../../src/kinds/types.js';
+import { toDeadline, toHistory, type DeadlineDoc, type HistoryDoc, type InstanceDoc, type OutboxDoc } from '../../../src/store/mongo/shapes.js';
 import { createIndexes, withDatabase } from '../../../src/store/mongo/connect.js';
 import { MongoStore } from '../../../src/store/mongo/mongo-store.js';
 import type { Deadline, DeadlineStatus, HistoryEntry, OutboxStatus, Store } from '../../../src/store/port.js';

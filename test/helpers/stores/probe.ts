@@ -4,7 +4,7 @@
  * (every deadline whatever its status, every history entry of every instance). One implementation
  * per adapter, reading that adapter's own storage; tests only ever see this interface.
  */
-import type { Kind } from '../../../machines/types.js';
+import type { Kind } from '../../../src/kinds/types.js';
 import type { CommitFaults, Deadline, DeadlineStatus, HistoryEntry, Notification, OutboxStatus, Recipient, Store } from '../../../src/store/port.js';
 
 /** Everything a store holds, counted; two snapshots are equal when nothing was written between them. */

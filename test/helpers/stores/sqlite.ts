@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Kind } from '../../../machines/types.js';
+import type { Kind } from '../../../src/kinds/types.js';
 import type { Deadline, DeadlineStatus, HistoryEntry, OutboxStatus, Store } from '../../../src/store/port.js';
 import { readJsonCell } from '../../../src/store/sqlite/packed-json.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';

@@ -1,0 +1,66 @@
+/**
+ * A coded value of a record as a person reads it: `review` is "back to the regulator for a
+ * decision", a document's `report` is "test report", `attachedWith: CREATE` is the event's words,
+ * the `state` of an agreement among a decision's facts is that agreement's state in words. The
+ * words come from `src/i18n/` (the e-mail wording and the page text); what has none stays as typed.
+ */
+import { KINDS, type Kind } from '../../../kinds/types.js';
+import type { PageContext } from '../context.js';
+
+/** Keys whose object (or list of objects) holds records of another kind than the page's. */
+const RELATED: Readonly<Record<string, Kind>> = {
+  agreement: 'agreements',
+  recognitions: 'recognitions',
+  suspendedRecognitions: 'recognitions',
+  existing: 'recognitions',
+  accreditations: 'accreditations',
+  reports: 'test-reports',
+  equivalence: 'equivalences',
+  matches: 'equivalences',
+};
+
+function isKind(value: unknown): value is Kind {
+  return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
+}
+
+/** The kind the values under `key` of an object belong to: its own `kind`, a related record's, or the page's. */
+export function kindUnder(kind: Kind, key: string, value: unknown): Kind {
+  if (value && typeof value === 'object' && !Array.isArray(value) && isKind((value as Record<string, unknown>)['kind'])) return (value as Record<string, unknown>)['kind'] as Kind;
+  return RELATED[key] ?? kind;
+}
+
+/** The words for `value` held under the field `key` of a record of `kind`, or the value itself. */
+export function valueWords(context: PageContext, kind: Kind | undefined, key: string, value: string): string {
+  const { text, wording } = context;
+  const found = (table: Readonly<Record<string, string>> | undefined) => table?.[value];
+  const words = (() => {
+    switch (key) {
+      case 'onNoAnswer':
+        return found(text.values.onNoAnswer);
+      case 'language':
+        return found(text.values.languages);
+      case 'role':
+        return found(text.files.roles) ?? found(wording.roles);
+      case 'type':
+        return found(text.cab.types);
+      case 'state':
+        return kind && found(wording.states[kind]);
+      case 'event':
+      case 'attachedWith':
+        return kind && found(wording.events[kind])?.replace('{economy}', '…');
+      case 'kind':
+        return isKind(value) ? wording.nouns[value] : undefined;
+      case 'reasons':
+      case 'code':
+        return found(wording.reasons);
+      default:
+        return undefined;
+    }
+  })();
+  return words ?? value;
+}
+
+/** An option of a form's choice, in words: the field's path ends in the key its words are kept by. */
+export function choiceWords(context: PageContext, path: string, value: string): string {
+  return valueWords(context, undefined, path.split('.').at(-1) ?? path, value);
+}

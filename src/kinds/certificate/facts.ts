@@ -1,0 +1,89 @@
+/**
+ * The facts an equipment certificate is judged on, as of its issue date (docs/domain.md,
+ * "Certificate"): the body's recognitions by the importing economy, the agreement they rest on
+ * (Phase II, in force), its ISO/IEC 17065 accreditations, and the labs of the reports it rests on.
+ */
+import { accreditationActiveOn, type AccreditationData } from '../accreditation/machine.js';
+import { agreementInForce, type AgreementData } from '../agreement/machine.js';
+import type { CertificateFacts } from './issue.js';
+import type { EquivalenceFacts } from '../equivalence/screening.js';
+import { equivalentRegulations } from '../equivalence/screening.js';
+import { workflows } from '../index.js';
+import { regulationsCoveredOn } from '../recognition/standing.js';
+import { recognitionInForceOn, type RecognitionData } from '../recognition/machine.js';
+import { compareInstants } from '../types.js';
+import type { TestReportData } from '../test-report/machine.js';
+import type { CabRecord, InstanceRecord, RegulationRecord, Store } from '../../store/port.js';
+import { upgrade } from '../../engine/upgrade.js';
+import { findAll } from '../kit/references.js';
+
+export interface Issue {
+  importingEconomy: string;
+  issuedAt: string;
+}
+
+async function recognitionsOf(store: Store, cabId: string, importingEconomy: string): Promise<Array<{ record: InstanceRecord; data: RecognitionData }>> {
+  const records = await findAll(store, 'recognitions', { where: { cabId, importingEconomy } });
+  return records.map((record) => ({ record, data: upgrade(workflows.recognitions, record).context as RecognitionData }));
+}
+
+/** The agreement of the body's recognition in force on the issue date, or of its latest one. */
+async function agreementOf(store: Store, recognitions: Array<{ record: InstanceRecord; data: RecognitionData }>, issuedAt: string): Promise<CertificateFacts['agreement']> {
+  const ordered = [...recognitions].sort((a, b) => Number(recognitionInForceOn(b.data, issuedAt)) - Number(recognitionInForceOn(a.data, issuedAt)));
+  for (const { data } of ordered) {
+    const agreement = await store.load('agreements', data.agreementId);
+    if (!agreement) continue;
+    const agreementData = upgrade(workflows.agreements, agreement).context as AgreementData;
+    return { id: agreement.id, state: agreement.state, phase: agreementData.phase, inForce: agreementInForce(agreement.state, agreementData) };
+  }
+  return null;
+}
+
+export async function gatherCertificateFacts(
+  store: Store,
+  body: CabRecord,
+  issue: Issue,
+  regulations: readonly RegulationRecord[],
+  reports: readonly InstanceRecord[],
+  equivalence: EquivalenceFacts,
+  now: Date,
+): Promise<CertificateFacts> {
+  const { importingEconomy, issuedAt } = issue;
+  const recognitions = await recognitionsOf(store, body.id, importingEconomy);
+  const needed = [...regulations.filter((r) => r.economy === importingEconomy).map((r) => r.id), ...equivalentRegulations(equivalence)];
+  const covered = new Set(recognitions.flatMap(({ data }) => regulationsCoveredOn(data, issuedAt)));
+  const accreditations = await findAll(store, 'accreditations', { where: { cabId: body.id } });
+  const judgedReports = await Promise.all(
+    reports.map(async (record) => {
+      const report = record.context as TestReportData;
+      const labRecognitions = await recognitionsOf(store, report.cabId, importingEconomy);
+      return {
+        id: record.id,
+        reportNumber: report.reportNumber,
+        cabId: report.cabId,
+        testedAt: report.testedAt,
+        labRecognizedOnTestDate: labRecognitions.some(({ data }) => recognitionInForceOn(data, report.testedAt)),
+      };
+    }),
+  );
+  const nowIso = now.toISOString();
+  return {
+    issuedAt,
+    body: { cabId: body.id, economy: body.economy },
+    agreement: await agreementOf(store, recognitions, issuedAt),
+    recognitions: recognitions.map(({ record, data }) => ({
+      id: record.id,
+      state: record.state,
+      ...(data.designationNumber === undefined ? {} : { designationNumber: data.designationNumber }),
+      inForceOnIssueDate: recognitionInForceOn(data, issuedAt),
+      scope: data.scope,
+    })),
+    uncoveredRegulations: needed.filter((id) => !covered.has(id)),
+    retiredRegulations: regulations.filter((r) => r.retiredAt !== undefined && compareInstants(r.retiredAt, nowIso) <= 0).map((r) => r.id),
+    accreditationActive: accreditations.some(
+      (a) => (a.context as AccreditationData).standard === 'ISO/IEC 17065' && accreditationActiveOn(a.context as AccreditationData, issuedAt),
+    ),
+    reports: judgedReports,
+    equivalence,
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Per-kind rules the engine applies around the machine: fields it derives from the actor,
+ * references it checks, facts it gathers before a decision, defaults it fills into an event.
+ * They read the store; the machines never do.
+ */
+import type { Actor } from '../types.js';
+import type { InstanceRecord, Store } from '../../store/port.js';
+import type { Durations } from '../../engine/durations-table.js';
+import type { Policies } from '../../engine/policies.js';
+
+export interface RuleContext {
+  store: Store;
+  actor: Actor;
+  now: Date;
+  durations: Durations;
+  policies: Policies;
+}
+
+export type Body = Record<string, unknown>;
+export type EventBody = Body & { type: string };
+
+export interface Assessment {
+  /** The machine's input. */
+  input: Body;
+  /** What was found out, recorded in the creation's history entry. */
+  facts?: Record<string, unknown>;
+}
+
+export interface PreparedEvent {
+  event: EventBody;
+  facts?: Record<string, unknown>;
+}
+
+export interface KindRules {
+  /** Adds the fields that come from the actor or from references, before authorisation. */
+  derive?(body: Body, context: RuleContext): Promise<Body>;
+  /** Checks references and gathers facts, after authorisation; may refuse. */
+  assess?(input: Body, context: RuleContext): Promise<Assessment>;
+  /** Checks an event's payload against the instance and fills in defaults, after authorisation. */
+  prepareEvent?(record: InstanceRecord, event: EventBody, context: RuleContext): Promise<PreparedEvent>;
+}

@@ -1,0 +1,108 @@
+/**
+ * The facts a submitted test report is screened on, as of its test date (docs/domain.md, "Test report"): was the lab
+ * recognised by the importing economy for every regulation, was its accreditation active, is the
+ * agreement operational, were the subcontracted labs recognised.
+ */
+import { compareInstants } from '../types.js';
+import { accreditationActiveOn, type AccreditationData } from '../accreditation/machine.js';
+import { agreementInForce, type AgreementData } from '../agreement/machine.js';
+import { workflows } from '../index.js';
+import { regulationsCoveredOn, regulationsSuspendedOn } from '../recognition/standing.js';
+import { recognitionInForceOn, type RecognitionData } from '../recognition/machine.js';
+import { upgrade } from '../../engine/upgrade.js';
+import type { ScreeningFacts } from './screening.js';
+import { NO_EQUIVALENCES, equivalentRegulations, type EquivalenceFacts } from '../equivalence/screening.js';
+import type { InstanceRecord, RegulationRecord, Store } from '../../store/port.js';
+import { findAll } from '../kit/references.js';
+
+export interface Submission {
+  cabId: string;
+  exportingEconomy: string;
+  importingEconomy: string;
+  testedAt: string;
+  subcontractors?: string[];
+}
+
+async function recognitionsOf(store: Store, cabId: string, importingEconomy: string): Promise<InstanceRecord[]> {
+  return findAll(store, 'recognitions', { where: { cabId, importingEconomy } });
+}
+
+/** The agreement the lab's recognitions rest on; failing that, one between the two economies. */
+async function findAgreement(
+  store: Store,
+  submission: Submission,
+  recognitions: InstanceRecord[],
+): Promise<ScreeningFacts['agreement']> {
+  const ordered = [...recognitions].sort((a, b) => Number(b.state === 'recognized') - Number(a.state === 'recognized'));
+  const judged = (agreement: InstanceRecord) => ({
+    id: agreement.id,
+    state: agreement.state,
+    inForce: agreementInForce(agreement.state, upgrade(workflows.agreements, agreement).context as AgreementData),
+  });
+  for (const recognition of ordered) {
+    const agreement = await store.load('agreements', recognition.context['agreementId'] as string);
+    if (agreement) return judged(agreement);
+  }
+  const between = (await findAll(store, 'agreements', { where: { economy: submission.importingEconomy } })).filter((a) =>
+    (a.context['economies'] as string[]).includes(submission.exportingEconomy),
+  );
+  const best = between.find((a) => a.state === 'operational') ?? between.at(-1);
+  return best ? judged(best) : null;
+}
+
+export async function gatherScreeningFacts(
+  store: Store,
+  submission: Submission,
+  regulations: readonly RegulationRecord[],
+  now: Date,
+  equivalence: EquivalenceFacts = NO_EQUIVALENCES,
+): Promise<ScreeningFacts> {
+  const { cabId, importingEconomy, testedAt } = submission;
+  const recognitions = await recognitionsOf(store, cabId, importingEconomy);
+  // What the lab must be recognised for: the importing economy's regulations of the report, and
+  // those its other requirements count for through an equivalence in force on the test date.
+  const reportRegulations = [
+    ...regulations.filter((r) => r.economy === importingEconomy).map((r) => r.id),
+    ...equivalentRegulations(equivalence),
+  ];
+  const current = recognitions.map((record) => ({ record, data: upgrade(workflows.recognitions, record).context as RecognitionData }));
+  const judged = current.map(({ record, data }) => {
+    const suspended = regulationsSuspendedOn(data, testedAt);
+    return {
+      id: record.id,
+      state: record.state,
+      ...(data.designationNumber === undefined ? {} : { designationNumber: data.designationNumber }),
+      inForceOnTestDate: recognitionInForceOn(data, testedAt),
+      scope: data.scope,
+      ...(suspended.length === 0 ? {} : { suspendedOnTestDate: suspended }),
+    };
+  });
+  // A regulation suspended on the test date (a partial suspension) is not covered.
+  const covered = new Set(current.flatMap(({ data }) => regulationsCoveredOn(data, testedAt)));
+  // A recognition suspended now holds the review of a report that passed screening (docs/domain.md, "Recognition").
+  const suspendedRecognitions = current
+    .filter(({ record, data }) => record.state === 'suspended' && data.scope.some((r) => reportRegulations.includes(r)))
+    .map(({ record }) => record.id);
+  const accreditations = await findAll(store, 'accreditations', { where: { cabId } });
+  const subcontractors = await Promise.all(
+    (submission.subcontractors ?? []).map(async (sub) => ({
+      cabId: sub,
+      recognizedOnTestDate: (await recognitionsOf(store, sub, importingEconomy)).some((r) =>
+        recognitionInForceOn(r.context as RecognitionData, testedAt),
+      ),
+    })),
+  );
+  const nowIso = now.toISOString();
+  return {
+    testedAt,
+    lab: { cabId, economy: submission.exportingEconomy },
+    agreement: await findAgreement(store, submission, recognitions),
+    recognitions: judged,
+    uncoveredRegulations: reportRegulations.filter((id) => !covered.has(id)),
+    suspendedRecognitions,
+    retiredRegulations: regulations.filter((r) => r.retiredAt !== undefined && compareInstants(r.retiredAt, nowIso) <= 0).map((r) => r.id),
+    accreditationActive: accreditations.some((a) => accreditationActiveOn(a.context as AccreditationData, testedAt)),
+    subcontractors,
+    equivalence,
+  };
+}

@@ -1,0 +1,105 @@
+/** Bodies of the test-report workflow: the create (submission) body and every event. */
+import type { FromSchema } from 'json-schema-to-ts';
+import {
+  SCHEMA_BASE,
+  comment,
+  economyCode,
+  eventBody,
+  instant,
+  longText,
+  reason,
+  onNoAnswer,
+  recordId,
+  regulationId,
+  regulationList,
+  shortText,
+  stateName,
+} from '../../schemas/common.js';
+import { additionalTests, referenceScheme } from '../equivalence/schemas.js';
+
+const KIND = 'test-reports';
+
+export const reportNumber = {
+  type: 'string',
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$',
+  description: "The lab's own report number, unique per lab (RF190723E04).",
+} as const;
+
+export const equipment = {
+  type: 'object',
+  properties: {
+    manufacturer: shortText,
+    model: shortText,
+    category: shortText,
+    hardwareVersion: shortText,
+    softwareVersion: shortText,
+  },
+  required: ['manufacturer', 'model', 'category'],
+  additionalProperties: false,
+} as const;
+
+export const createTestReport = {
+  $id: `${SCHEMA_BASE}${KIND}/create`,
+  title: 'Submission of a test report',
+  type: 'object',
+  properties: {
+    reportNumber,
+    importingEconomy: economyCode,
+    regulations: {
+      ...regulationList,
+      minItems: 0,
+      description: "The regulations tested against: the importing economy's, or the exporting economy's where an equivalence (MRA-ETR) maps them.",
+    },
+    schemes: {
+      type: 'array',
+      items: referenceScheme,
+      maxItems: 20,
+      description: 'Reference schemes tested against (the IPv6 Ready Logo), counted through equivalences.',
+    },
+    additionalTests,
+    equipment,
+    testedAt: instant,
+    issuedAt: instant,
+    importerId: recordId,
+    subcontractors: {
+      type: 'array',
+      items: recordId,
+      maxItems: 20,
+      uniqueItems: true,
+      description: 'CAB ids of subcontracted labs, if any.',
+    },
+    comment,
+  },
+  required: ['reportNumber', 'importingEconomy', 'regulations', 'equipment', 'testedAt', 'issuedAt'],
+  additionalProperties: false,
+} as const;
+
+export const testReportEvents = {
+  ACCEPT: eventBody(KIND, 'ACCEPT', { validUntil: instant, comment }),
+  REJECT: eventBody(KIND, 'REJECT', { reason, comment }, ['reason']),
+  REQUEST_INFO: eventBody(KIND, 'REQUEST_INFO', { request: longText, onNoAnswer }, ['request']),
+  PROVIDE_INFO: eventBody(KIND, 'PROVIDE_INFO', { response: longText }, ['response']),
+  WITHDRAW: eventBody(KIND, 'WITHDRAW', { reason, comment }),
+  REVOKE: eventBody(KIND, 'REVOKE', { reason, comment }, ['reason']),
+  REVIEW_OVERDUE: eventBody(KIND, 'REVIEW_OVERDUE', {}),
+  EXPIRED: eventBody(KIND, 'EXPIRED', {}),
+  LAB_RECOGNITION_ENDED: eventBody(
+    KIND,
+    'LAB_RECOGNITION_ENDED',
+    { recognitionId: recordId, recognitionState: stateName, scope: regulationList },
+    ['recognitionId', 'recognitionState', 'scope'],
+  ),
+  RECOGNITION_SUSPENDED: eventBody(KIND, 'RECOGNITION_SUSPENDED', { recognitionId: recordId, scope: regulationList }, ['recognitionId', 'scope']),
+  RECOGNITION_RESUMED: eventBody(KIND, 'RECOGNITION_RESUMED', { recognitionId: recordId }, ['recognitionId']),
+  RECOGNITION_SCOPE_NARROWED: eventBody(
+    KIND,
+    'RECOGNITION_SCOPE_NARROWED',
+    { recognitionId: recordId, removed: { type: 'array', items: regulationId, maxItems: 200 } },
+    ['recognitionId', 'removed'],
+  ),
+  INFO_REMINDER: eventBody(KIND, 'INFO_REMINDER', {}),
+  INFO_OVERDUE: eventBody(KIND, 'INFO_OVERDUE', {}),
+} as const;
+
+export type CreateTestReport = FromSchema<typeof createTestReport>;
+export type TestReportEventBody = FromSchema<(typeof testReportEvents)[keyof typeof testReportEvents]>;

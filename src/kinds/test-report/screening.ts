@@ -1,0 +1,76 @@
+/**
+ * The screening of a submitted test report (docs/domain.md, "Test report"): on its test date, was the lab recognised by
+ * the importing economy for every regulation, was its accreditation active, is the agreement
+ * operational, were the subcontracted labs recognised, is any regulation retired. The engine
+ * gathers the facts; this pure function turns them into reason codes.
+ */
+import { equivalenceReasons, type EquivalenceFacts } from '../equivalence/screening.js';
+import type { Reason } from '../types.js';
+
+/** What the engine found out about a submission, as of the report's test date. */
+export interface ScreeningFacts {
+  testedAt: string;
+  lab: { cabId: string; economy: string };
+  /**
+   * The agreement between the importing economy and the lab's economy, if there is one; `inForce`
+   * when results are accepted under it (operational, or under notice of termination and not suspended).
+   */
+  agreement: { id: string; state: string; inForce?: boolean } | null;
+  /** The lab's recognitions by the importing economy, each as it stood on the test date. */
+  recognitions: Array<{
+    id: string;
+    state: string;
+    designationNumber?: string;
+    inForceOnTestDate: boolean;
+    scope: string[];
+    /** Regulations of its scope suspended on the test date (a suspension of some regulations only). */
+    suspendedOnTestDate?: string[];
+  }>;
+  /** Regulations of the report no recognition in force on the test date covers (suspended ones count as not covered). */
+  uncoveredRegulations: string[];
+  /** Recognitions covering the report that are suspended now: the report waits on hold for them. */
+  suspendedRecognitions?: string[];
+  /** Regulations of the report the importing regulator has retired. */
+  retiredRegulations: string[];
+  /** Whether one of the lab's accreditations was active on the test date. */
+  accreditationActive: boolean;
+  subcontractors: Array<{ cabId: string; recognizedOnTestDate: boolean }>;
+  /** The report's requirements that are not the importing economy's own, matched to equivalences (absent before MRA-ETR). */
+  equivalence?: EquivalenceFacts;
+}
+
+/** The screening decision: why the report cannot be reviewed, empty when it can. */
+export function screeningReasons(facts: ScreeningFacts): Reason[] {
+  const reasons: Reason[] = [];
+  if (facts.agreement === null || !(facts.agreement.inForce ?? facts.agreement.state === 'operational')) {
+    reasons.push({
+      code: 'AGREEMENT_NOT_OPERATIONAL',
+      detail: facts.agreement
+        ? `Agreement ${facts.agreement.id} is ${facts.agreement.state}.`
+        : `No agreement covers labs of ${facts.lab.economy}.`,
+    });
+  }
+  const inForce = facts.recognitions.filter((r) => r.inForceOnTestDate);
+  if (inForce.length === 0) {
+    reasons.push({
+      code: 'LAB_NOT_RECOGNIZED',
+      detail: `Lab ${facts.lab.cabId} was not recognised on the test date ${facts.testedAt}.`,
+    });
+  } else if (facts.uncoveredRegulations.length > 0) {
+    reasons.push({
+      code: 'SCOPE_NOT_COVERED',
+      detail: `The lab's recognition did not cover ${facts.uncoveredRegulations.join(', ')} on the test date.`,
+    });
+  }
+  if (facts.retiredRegulations.length > 0) {
+    reasons.push({ code: 'REGULATION_RETIRED', detail: `Retired: ${facts.retiredRegulations.join(', ')}.` });
+  }
+  if (!facts.accreditationActive) {
+    reasons.push({ code: 'ACCREDITATION_NOT_ACTIVE', detail: `The lab's accreditation was not active on ${facts.testedAt}.` });
+  }
+  for (const sub of facts.subcontractors.filter((s) => !s.recognizedOnTestDate)) {
+    reasons.push({ code: 'SUBCONTRACTOR_NOT_RECOGNIZED', detail: `Subcontracted lab ${sub.cabId} was not recognised on the test date.` });
+  }
+  reasons.push(...equivalenceReasons(facts.equivalence));
+  return reasons;
+}

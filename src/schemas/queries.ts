@@ -1,0 +1,182 @@
+/**
+ * Query strings, validated like bodies. Unknown parameters are refused. `limit` arrives as text
+ * and is turned into a number before validation; everything else is matched as text.
+ */
+import { SCHEMA_BASE, cursor, economyCode, limit, localPath, recordId, regulationId } from './common.js';
+import { certificateNumber } from '../kinds/certificate/schemas.js';
+import { designationNumber } from '../kinds/recognition/schemas.js';
+import { reportNumber } from '../kinds/test-report/schemas.js';
+
+/** `state=recognized` or `state=recognized,suspended`. */
+const states = { type: 'string', pattern: '^[a-z_]{2,40}(,[a-z_]{2,40}){0,9}$', description: 'One state, or several separated by commas.' } as const;
+const text = { type: 'string', minLength: 1, maxLength: 200 } as const;
+/** What a person types in a search box: matched in part, whatever the case and accents. */
+const typed = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 200,
+  description: 'Found in part, whatever the case and accents ("phuong nam" finds "Phương Nam"); at least 3 letters.',
+} as const;
+
+function listQuery<const K extends string, const F extends Record<string, unknown>>(kind: K, filters: F) {
+  return {
+    $id: `${SCHEMA_BASE}${kind}/list-query`,
+    type: 'object',
+    properties: { state: states, limit, cursor, ...filters },
+    additionalProperties: false,
+  } as const;
+}
+
+export const listQueries = {
+  agreements: listQuery('agreements', { economy: economyCode, phase: { type: 'string', enum: ['I', 'II'] } }),
+  accreditations: listQuery('accreditations', {
+    cabId: recordId,
+    accreditationBodyId: recordId,
+    certificateNumber: text,
+    economy: economyCode,
+    standard: { type: 'string', enum: ['ISO/IEC 17025', 'ISO/IEC 17065'] },
+  }),
+  recognitions: listQuery('recognitions', {
+    agreementId: recordId,
+    cabId: recordId,
+    importingEconomy: economyCode,
+    exportingEconomy: economyCode,
+    designationNumber,
+  }),
+  'test-reports': listQuery('test-reports', {
+    cabId: recordId,
+    reportNumber,
+    importingEconomy: economyCode,
+    exportingEconomy: economyCode,
+    importerId: recordId,
+    manufacturer: typed,
+    model: typed,
+    category: typed,
+    q: typed,
+  }),
+  certificates: listQuery('certificates', {
+    cabId: recordId,
+    certificateNumber,
+    importingEconomy: economyCode,
+    exportingEconomy: economyCode,
+    applicantId: recordId,
+    manufacturer: text,
+    model: text,
+  }),
+  equivalences: listQuery('equivalences', {
+    proposingEconomy: economyCode,
+    partnerEconomy: economyCode,
+    counterpart: regulationId,
+    regulation: regulationId,
+    scheme: text,
+  }),
+} as const;
+
+export const historyQuery = {
+  $id: `${SCHEMA_BASE}queries/history`,
+  type: 'object',
+  properties: { limit, cursor },
+  additionalProperties: false,
+} as const;
+
+export const noQuery = {
+  $id: `${SCHEMA_BASE}queries/none`,
+  type: 'object',
+  additionalProperties: false,
+} as const;
+
+export const regulationsQuery = {
+  $id: `${SCHEMA_BASE}queries/regulations`,
+  type: 'object',
+  properties: { economy: economyCode },
+  additionalProperties: false,
+} as const;
+
+export const cabsQuery = {
+  $id: `${SCHEMA_BASE}queries/cabs`,
+  type: 'object',
+  properties: { economy: economyCode, limit, cursor },
+  additionalProperties: false,
+} as const;
+
+/** The reader's language; without it, Accept-Language decides. */
+const lang = { type: 'string', enum: ['en', 'vi'], description: 'The language of the answer’s wording; overrides Accept-Language.' } as const;
+
+export const publicTestReportsQuery = {
+  $id: `${SCHEMA_BASE}queries/public-test-reports`,
+  type: 'object',
+  properties: { economy: economyCode, reportNumber, q: typed, manufacturer: typed, model: typed, category: typed, lang, limit, cursor },
+  required: ['economy'],
+  additionalProperties: false,
+  description:
+    'The importing economy, and any of: a report number (exact; every lab’s report of that number), a search box `q` (found in the manufacturer, model, category or report number), manufacturer, model, category.',
+} as const;
+
+export const acceptedReportsCsvQuery = {
+  $id: `${SCHEMA_BASE}queries/accepted-test-reports-csv`,
+  type: 'object',
+  properties: { economy: economyCode },
+  required: ['economy'],
+  additionalProperties: false,
+} as const;
+
+export const langQuery = {
+  $id: `${SCHEMA_BASE}queries/lang`,
+  type: 'object',
+  properties: { lang },
+  additionalProperties: false,
+} as const;
+
+export const publicCoverageQuery = {
+  $id: `${SCHEMA_BASE}queries/public-coverage`,
+  type: 'object',
+  properties: { economy: economyCode, manufacturer: text, model: text },
+  required: ['economy', 'manufacturer', 'model'],
+  additionalProperties: false,
+  description: 'The importing economy, and the manufacturer and model (case-insensitive).',
+} as const;
+
+export const publicRecognitionsQuery = {
+  $id: `${SCHEMA_BASE}queries/public-recognitions`,
+  type: 'object',
+  properties: {
+    importing: economyCode,
+    exporting: economyCode,
+    inForce: { type: 'string', enum: ['true', 'false'], description: 'true: only the CABs whose recognition is in force now.' },
+    format: { type: 'string', enum: ['json', 'csv'], description: 'Overrides the Accept header.' },
+  },
+  required: ['importing'],
+  additionalProperties: false,
+} as const;
+
+export const outboxQuery = {
+  $id: `${SCHEMA_BASE}queries/outbox`,
+  type: 'object',
+  properties: { limit, cursor },
+  additionalProperties: false,
+} as const;
+
+export const principalsQuery = {
+  $id: `${SCHEMA_BASE}queries/principals`,
+  type: 'object',
+  properties: { organisation: recordId, economy: economyCode, limit, cursor },
+  additionalProperties: false,
+} as const;
+
+export const auditQuery = {
+  $id: `${SCHEMA_BASE}queries/audit`,
+  type: 'object',
+  properties: { organisation: recordId, limit, cursor },
+  additionalProperties: false,
+} as const;
+
+export const signInQuery = {
+  $id: `${SCHEMA_BASE}queries/sign-in`,
+  type: 'object',
+  properties: {
+    token: { type: 'string', pattern: '^[A-Za-z0-9_-]{20,100}$' },
+    next: { ...localPath, description: 'The page a browser opens after signing in; this JSON answer ignores it.' },
+  },
+  required: ['token'],
+  additionalProperties: false,
+} as const;
