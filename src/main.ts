@@ -3,7 +3,7 @@
  * SIGTERM. A configuration or seed problem ends the process with its message and exit code 1.
  */
 import type { Logger } from 'pino';
-import { loadConfig } from './config.js';
+import { loadConfig, startupLogging } from './config.js';
 import { isAppError } from './errors.js';
 import { createLogger } from './logger.js';
 import { startService } from './service.js';
@@ -45,9 +45,8 @@ async function main(log: Logger): Promise<void> {
   process.on('SIGTERM', shutdown);
 }
 
-// The format must be known before the configuration is checked, to report a bad configuration readably.
-const format = process.env['LOG_FORMAT'] === 'json' || process.env['LOG_FORMAT'] === 'pretty' ? process.env['LOG_FORMAT'] : null;
-const log = createLogger({ level: process.env['LOG_LEVEL'] ?? 'info', format });
+// The level and format must be known before the configuration is checked, to report a bad configuration readably.
+const log = createLogger(startupLogging());
 main(log).catch((error: unknown) => {
   if (isAppError(error)) log.fatal({ code: error.code }, error.detail);
   else log.fatal({ err: error }, 'start-up failed');

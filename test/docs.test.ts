@@ -9,7 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { KINDS, PRINCIPAL_ROLES, workflows } from '../src/kinds/index.js';
 import { allRoutes } from '../src/http/api/app.js';
-import { VARIABLES } from '../src/config.js';
+import { VARIABLES, withVariablesTable } from '../src/config.js';
 import { ERROR_CODES } from '../src/errors.js';
 import { ROOT, anchorsOf, codeIn, readDoc, relativeLinks, rowsOfTablesWith, section, tableRows } from './helpers/markdown.js';
 
@@ -48,11 +48,19 @@ describe('README', () => {
     expect(readme).to.contain('npm install && npm start');
     expect(readme).to.match(/^npm test\b/m);
   });
+});
+
+describe('docs/configuration.md', () => {
+  const configuration = readDoc('docs/configuration.md');
 
   it('documents every configuration variable with its default, and no variable the code does not read', () => {
-    const documented = new Map(tableRows(section(readme, 2, 'Configuration')).map(([name, byDefault]) => [name!.replace(/`/g, ''), byDefault]));
+    const documented = new Map(tableRows(section(configuration, 2, 'Variables')).map(([name, byDefault]) => [name!.replace(/`/g, ''), byDefault]));
     expect([...documented.keys()].sort()).to.deep.equal(VARIABLES.map((v) => v.name).sort());
     for (const variable of VARIABLES) expect(documented.get(variable.name), variable.name).to.equal(variable.default);
+  });
+
+  it('shows the table the settings derive, word for word (if not, run `npm run docs:config`)', () => {
+    expect(configuration, 'docs/configuration.md is out of date: run `npm run docs:config` and commit it').to.equal(withVariablesTable(configuration));
   });
 });
 

@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { KeyHasher } from '../access/key-hash.js';
 import { systemClock } from '../clock.js';
-import { DEVELOPMENT_KEY_SECRET } from '../config.js';
+import { DEVELOPMENT_KEY_SECRET, SETTINGS, readSetting } from '../config.js';
 import { Durations } from '../engine/durations-table.js';
 import { Engine } from '../engine/engine.js';
 import { reindexIfStale } from '../engine/reindex.js';
@@ -25,7 +25,7 @@ import { DEFAULT_BATCH, loadReports } from './bulk-reports.js';
 const { values } = parseArgs({
   options: {
     reports: { type: 'string', default: '10000' },
-    store: { type: 'string', default: `sqlite:${process.env['MRA_DB_PATH'] ?? './data/mra.sqlite'}` },
+    store: { type: 'string', default: `sqlite:${readSetting(SETTINGS.dbPath)}` },
     batch: { type: 'string', default: String(DEFAULT_BATCH) },
     prefix: { type: 'string', default: `LOAD-${Date.now().toString(36).toUpperCase()}` },
   },
