@@ -55,6 +55,14 @@ describe('npm start', function () {
     const fatal = run.lines.find((l) => l.level === 60)!;
     expect(fatal.msg).to.contain('PORT').and.to.contain('MRA_SEED').and.to.contain('recognitions.review');
   });
+
+  it('with a wrong LOG_LEVEL, still logs the problem as the configuration problem it is, and exits 1', async () => {
+    const run = await runService({ MRA_DB_PATH: join(dir, 'mra.sqlite'), LOG_LEVEL: 'loud', LOG_FORMAT: 'json' }, () => false);
+    expect(run.exitCode).to.equal(1);
+    const fatal = run.lines.find((l) => l.level === 60);
+    expect(fatal?.msg).to.contain('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"');
+    expect(existsSync(join(dir, 'mra.sqlite'))).to.equal(false);
+  });
 });
 
 describe('npm start, with a scenario step the engine refuses', function () {
