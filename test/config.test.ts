@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { durationVariable, loadConfig } from '../src/config.js';
+import { SETTINGS, VARIABLES, durationVariable, loadConfig, readSetting, startupLogging } from '../src/config.js';
 import { isAppError } from '../src/errors.js';
 
 function configError(env: Record<string, string>): string {
@@ -96,6 +96,48 @@ describe('configuration', () => {
     expect(loadConfig({ MONGODB_URI: 'mongodb+srv://cluster0.example.net/mra' }).mongodbWriteConcern).to.equal('majority');
     const detail = configError({ MONGODB_URI: 'localhost:27017', MRA_MONGODB_WRITE_CONCERN: 'all' });
     expect(detail).to.contain('MONGODB_URI must start with mongodb://').and.to.contain('MRA_MONGODB_WRITE_CONCERN must be "majority"');
+  });
+
+  it('names every wrong duration and every wrong network at once, each with its variable', () => {
+    const detail = configError({
+      MRA_DURATION_RECOGNITIONS_REVIEW: 'soon',
+      MRA_DURATION_TEST_REPORTS_REVIEW: '3 fortnights',
+      MRA_WEBHOOK_ALLOWED_NETWORKS: '10.20.0.0/16, 10.300.0.0/16, intranet',
+    });
+    expect(detail).to.contain('MRA_DURATION_RECOGNITIONS_REVIEW (duration recognitions.review): "soon" is not a duration');
+    expect(detail).to.contain('MRA_DURATION_TEST_REPORTS_REVIEW (duration test-reports.review): "3 fortnights" is not a duration');
+    expect(detail).to.contain('MRA_WEBHOOK_ALLOWED_NETWORKS must list CIDR networks such as 10.20.0.0/16, not "10.300.0.0/16"');
+    expect(detail).to.contain('not "intranet"').and.not.to.contain('not "10.20.0.0/16"');
+  });
+
+  it('never repeats a secret or a URL, which may hold a password, in its message', () => {
+    const detail = configError({ MRA_KEY_SECRET: 'short-secret', MRA_CURSOR_SECRET: 'another-short-one', SMTP_URL: 'mail://mra:hunter2@mail.example' });
+    expect(detail).to.contain('MRA_KEY_SECRET must be at least 32 characters long').and.to.contain('MRA_CURSOR_SECRET must be at least 32 characters long');
+    expect(detail).to.contain('SMTP_URL must start with smtp:// or smtps://');
+    expect(detail).not.to.match(/short-secret|another-short-one|hunter2/);
+  });
+
+  it('gives each configuration a list of networks of its own', () => {
+    loadConfig({}).webhooks.allowedNetworks.push('10.0.0.0/8');
+    expect(loadConfig({}).webhooks.allowedNetworks).to.deep.equal([]);
+  });
+
+  it('reads one setting alone for a command that needs no more, refusing it when wrong', () => {
+    expect(readSetting(SETTINGS.dbPath, {})).to.equal('./data/mra.sqlite');
+    expect(readSetting(SETTINGS.dbPath, { MRA_DB_PATH: ' /srv/mra.sqlite ', PORT: 'not read' })).to.equal('/srv/mra.sqlite');
+    expect(() => readSetting(SETTINGS.port, { PORT: 'eighty' })).to.throw('PORT must be a port number, not "eighty"');
+  });
+
+  it('starts the logger on the log settings, a wrong one falling back to its default so the problem can be logged', () => {
+    expect(startupLogging({ LOG_LEVEL: 'debug', LOG_FORMAT: 'json' })).to.deep.equal({ level: 'debug', format: 'json' });
+    expect(startupLogging({ LOG_LEVEL: 'loud', LOG_FORMAT: 'xml' })).to.deep.equal({ level: 'info', format: null });
+    expect(configError({ LOG_LEVEL: 'loud', LOG_FORMAT: 'xml' })).to.contain('LOG_LEVEL must be one of').and.to.contain('LOG_FORMAT must be "pretty" or "json", not "xml"');
+  });
+
+  it('documents each variable once, every duration included', () => {
+    const names = VARIABLES.map((v) => v.name);
+    expect(names).to.have.lengthOf(new Set(names).size);
+    expect(names).to.include.members(['PORT', 'LOG_LEVEL', 'LOG_FORMAT', 'MRA_WEBHOOK_ALLOWED_NETWORKS', durationVariable('recognitions.review')]);
   });
 
   it('names the environment variable of each duration after its key', () => {
