@@ -35,7 +35,7 @@ function refused(detail: string): AppError {
   return new AppError({ code: 'ENDPOINT_REFUSED', detail });
 }
 
-/** Throws when a CIDR list is not valid; `src/config.ts` calls it on MRA_WEBHOOK_ALLOWED_NETWORKS. */
+/** Throws when a CIDR list is not valid; the configuration has checked MRA_WEBHOOK_ALLOWED_NETWORKS first (`cidr` in `src/config/parsers.ts`). */
 export function parseNetworks(networks: readonly string[]): Array<[ipaddr.IPv4 | ipaddr.IPv6, number]> {
   return networks.map((cidr) => ipaddr.parseCIDR(cidr));
 }
