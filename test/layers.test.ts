@@ -66,6 +66,13 @@ describe('layers', () => {
     }
   });
 
+  it('keeps the engine below its effects: nothing under src/engine/ imports src/effects/ (effects register as commit contributors)', () => {
+    const reaching = [...graph]
+      .filter(([module]) => module.startsWith(join('src', 'engine') + '/'))
+      .flatMap(([module, targets]) => targets.filter((t) => t.startsWith(join('src', 'effects') + '/')).map((t) => `${module} → ${t}`));
+    expect(reaching).to.deep.equal([]);
+  });
+
   it('lets the configuration own its types: src/config.ts imports no store adapter', () => {
     expect((graph.get(join('src', 'config.ts')) ?? []).filter((target) => target.startsWith(join('src', 'store')))).to.deep.equal([]);
   });
