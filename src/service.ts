@@ -15,6 +15,7 @@ import { CursorSeal } from './http/api/cursors.js';
 import { createMetricsApp } from './http/api/metrics-route.js';
 import { listen } from './http/api/server.js';
 import { Engine } from './engine/engine.js';
+import { commitContributors } from './effects/contributors.js';
 import { reindexIfStale } from './engine/reindex.js';
 import { newId } from './ids.js';
 import { ServiceMetrics } from './metrics/service-metrics.js';
@@ -89,6 +90,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
   const blobs = await openBlobStore(config, store);
   log.info({ blobs: blobs.name, ...(blobs.name === 'files' ? { dir: config.filesDir } : {}) }, 'file store opened');
   const engine = new Engine({
+    contributors: commitContributors(),
     store: metrics.timingCommits(store),
     clock,
     validator,

@@ -66,6 +66,13 @@ describe('layers', () => {
     }
   });
 
+  it('keeps the engine below its effects: nothing under src/engine/ imports src/effects/ (effects register as commit contributors)', () => {
+    const reaching = [...graph]
+      .filter(([module]) => module.startsWith(join('src', 'engine') + '/'))
+      .flatMap(([module, targets]) => targets.filter((t) => t.startsWith(join('src', 'effects') + '/')).map((t) => `${module} → ${t}`));
+    expect(reaching).to.deep.equal([]);
+  });
+
   it('lets the configuration own its types: src/config.ts and src/config/ import no store adapter', () => {
     const config = [...graph].filter(([module]) => module === join('src', 'config.ts') || module.startsWith(join('src', 'config') + '/'));
     expect(config.length).to.be.greaterThan(1);

@@ -11,6 +11,7 @@ import type { Actor } from '../../src/kinds/types.js';
 import { ManualClock } from '../../src/clock.js';
 import { Durations } from '../../src/engine/durations-table.js';
 import { Engine } from '../../src/engine/engine.js';
+import { commitContributors } from '../../src/effects/contributors.js';
 import { reindexIfStale } from '../../src/engine/reindex.js';
 import { createLogger } from '../../src/logger.js';
 import { applySeed, loadReferenceData } from '../../src/seed/apply-seed.js';
@@ -47,7 +48,7 @@ export async function openBenchStore(path: string, synchronous: SynchronousMode,
   if (await store.isEmpty()) await applySeed(store, seed, { now, durations, validator, hasher: new KeyHasher(DEVELOPMENT_KEY_SECRET) });
   const actors = await loadReferenceData(store, seed);
   const clock = new ManualClock(now);
-  const engine = new Engine({ store, clock, validator, durations, nodeId: 'bench' });
+  const engine = new Engine({ contributors: commitContributors(), store, clock, validator, durations, nodeId: 'bench' });
   return { store, engine, clock, actors, path };
 }
 

@@ -12,6 +12,7 @@ import { systemClock } from '../clock.js';
 import { DEVELOPMENT_KEY_SECRET, SETTINGS, readSetting } from '../config.js';
 import { Durations } from '../engine/durations-table.js';
 import { Engine } from '../engine/engine.js';
+import { commitContributors } from '../effects/contributors.js';
 import { reindexIfStale } from '../engine/reindex.js';
 import { createLogger } from '../logger.js';
 import { applySeed, loadReferenceData } from '../seed/apply-seed.js';
@@ -50,7 +51,7 @@ try {
   const lab = actors.get('lab-song-hong');
   const regulator = actors.get('kr-regulator');
   if (!lab || !regulator) throw new Error('The store has no demo lab lab-song-hong or Korean regulator: load into a store seeded with the demo');
-  const engine = new Engine({ store, clock: systemClock, validator, durations, nodeId: 'load' });
+  const engine = new Engine({ contributors: commitContributors(), store, clock: systemClock, validator, durations, nodeId: 'load' });
 
   process.stderr.write(`loading ${count.toLocaleString('en')} test reports into ${printable(values.store)}, ${batch} per commit\n`);
   const progress = new ProgressLine('reports', count);

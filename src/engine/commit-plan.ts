@@ -1,18 +1,15 @@
 /**
  * Everything one transition writes, gathered into one `Commit` (docs/architecture.md, "Atomic transitions"): the new
- * snapshot, its history entry, one outbox message per party and per watcher, the deadlines the
- * new state sets (and the old state's cleared), the cascades the new state starts, and one
- * webhook delivery per endpoint that wants the transition.
+ * snapshot, its search keys and history entry, the transition's notification, and whatever the
+ * registered commit contributors add (an outbox message per party and per watcher, the deadlines
+ * the new state sets and the old state's cleared, the cascades started, one webhook delivery per
+ * endpoint that wants the transition).
  */
-import type { Actor, CascadeRule, Workflow } from '../kinds/types.js';
-import type { Commit, DeadlineDraft, Store } from '../store/port.js';
+import type { Actor, Workflow } from '../kinds/types.js';
+import type { Commit, DeadlineDraft } from '../store/port.js';
 import { newId } from '../ids.js';
-import { deadlinesOnEntry } from './deadline-plan.js';
-import type { Durations } from './durations-table.js';
-import { recipientsFor } from './parties.js';
+import { gatherContributions, type CommitContributor, type CommittedTransition, type ContributorReads } from './contributors.js';
 import { searchFields, searchText, uniqueKeys } from './search-keys.js';
-import { watcherRecipients } from '../effects/watches/recipients.js';
-import { webhookDeliveries } from '../effects/webhooks/delivery-plan.js';
 
 export interface Step {
   workflow: Workflow;
@@ -39,33 +36,16 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** The cascades the step starts: by the state it enters, or by its event whatever the state. */
-function cascadesStarted(step: Step, seq: number, entered: boolean): DeadlineDraft[] {
-  const from = step.before?.state ?? null;
-  const byEntry = (rule: CascadeRule) =>
-    entered && (rule.onEnter ?? []).includes(step.after.state) && (rule.from === undefined || (from !== null && rule.from.includes(from)));
-  const byEvent = (rule: CascadeRule) => (rule.onEvent ?? []).includes(step.event.type);
-  return step.workflow.cascades
-    .filter((rule) => byEntry(rule) || byEvent(rule))
-    .map((rule) => ({
-      id: newId(),
-      event: rule.name,
-      dueAt: step.at.toISOString(),
-      source: 'cascade' as const,
-      payload: { seq, from, to: step.after.state, event: step.event.type },
-    }));
-}
-
-export async function planCommit(step: Step, store: Store, durations: Durations): Promise<Plan> {
+/**
+ * Plans the step's commit: the instance's new snapshot, search keys and history entry, then what
+ * each contributor adds (recipients, deadlines, cascade tasks, webhook deliveries), reading
+ * through `store`; nothing is written here.
+ */
+export async function planCommit(step: Step, contributors: readonly CommitContributor[], reads: ContributorReads): Promise<Plan> {
   const { workflow, id, before, after } = step;
   const at = step.at.toISOString();
   const seq = (before?.version ?? 0) + 1;
   const entered = before === null || before.state !== after.state;
-
-  const entryDeadlines = entered ? deadlinesOnEntry(workflow, after.state, after.context, step.at, durations) : [];
-  const pending = entered
-    ? entryDeadlines
-    : (await store.pendingDeadlines(workflow.kind, id)).filter((d) => d.id !== step.completesDeadline);
 
   const fields = searchFields(workflow, after.state, after.context);
   const fieldsChanged = before === null || !sameJson(fields, searchFields(workflow, before.state, before.context));
@@ -81,10 +61,24 @@ export async function planCommit(step: Step, store: Store, durations: Durations)
     ...(step.facts === undefined ? {} : { facts: step.facts }),
     ...(step.cause === undefined ? {} : { cause: step.cause }),
   };
-  const parties = await recipientsFor(workflow.parties, after.context, store);
-  const transition = { kind: workflow.kind, id, from: history.from, to: after.state, data: after.context };
-  const recipients = [...parties, ...(await watcherRecipients(transition, parties, store))];
-  const webhooks = await webhookDeliveries({ ...transition, seq, event: step.event.type, at, actor: step.actor, fields }, store);
+  const transition: CommittedTransition = {
+    workflow,
+    id,
+    seq,
+    event: step.event,
+    from: history.from,
+    to: after.state,
+    entered,
+    data: after.context,
+    fields,
+    actor: step.actor,
+    at: step.at,
+  };
+  const added = await gatherContributions(contributors, transition, reads);
+  // The state deadlines pending once the commit is in: the new state's, or (the state kept) those already set.
+  const pending = entered
+    ? added.deadlines.filter((d) => d.source === 'state')
+    : (await reads.store.pendingDeadlines(workflow.kind, id)).filter((d) => d.id !== step.completesDeadline);
   const notification = {
     kind: workflow.kind,
     instanceId: id,
@@ -113,13 +107,13 @@ export async function planCommit(step: Step, store: Store, durations: Durations)
       ...(textChanged ? { text } : {}),
       history,
       // UUIDv7 ids: time-ordered, so a commit's rows land on the table's last page, shared by the batch.
-      outbox: { notification, messages: recipients.map((recipient) => ({ id: newId(), recipient })) },
+      outbox: { notification, messages: added.recipients.map((recipient) => ({ id: newId(), recipient })) },
       deadlines: {
-        cancelStateDeadlines: entered && before !== null,
-        add: [...entryDeadlines, ...cascadesStarted(step, seq, entered)],
+        cancelStateDeadlines: added.cancelStateDeadlines,
+        add: added.deadlines,
         ...(step.completesDeadline === undefined ? {} : { complete: step.completesDeadline }),
       },
-      ...(webhooks.length === 0 ? {} : { webhooks }),
+      ...(added.webhooks.length === 0 ? {} : { webhooks: added.webhooks }),
     },
     deadlines: pending,
   };

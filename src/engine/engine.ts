@@ -1,41 +1,43 @@
 /**
  * The engine: the only writer of workflow state. Each step validates, authorises, gathers facts,
- * computes the transition with xstate's pure `transition()`, then writes everything the step
- * implies in one store commit, compare-and-swap on the instance version. Nothing here knows of
- * HTTP or of a particular database.
+ * computes the transition with xstate's pure `transition()`, asks the registered commit
+ * contributors what the transition adds, then writes all of it in one store commit,
+ * compare-and-swap on the instance version. Nothing here knows of HTTP, of a particular database
+ * or of a particular effect (`README.md` beside this file).
+ *
+ * This class is the engine's one door: each method hands over to the module that does that job
+ * (`commands.ts`, `bulk.ts`, `queries.ts`, `timers.ts`).
  */
-import { initialTransition } from 'xstate';
-import { workflows } from '../kinds/index.js';
-import { SYSTEM_ACTOR, type Actor, type Kind } from '../kinds/types.js';
-import { workflowSchemas } from '../schemas/index.js';
+import type { Actor, Kind } from '../kinds/types.js';
+import { DEFAULT_POLICIES, type Policies } from '../kinds/policies.js';
+import { Durations } from '../kinds/durations-table.js';
 import { systemClock, type Clock } from '../clock.js';
-import { AppError, isAppError } from '../errors.js';
 import { newId } from '../ids.js';
-import type { Deadline, FindOrder, HistoryEntry, InstanceRecord, MailAlreadySent, Page, Store } from '../store/port.js';
+import type { Deadline, HistoryEntry, InstanceRecord, MailAlreadySent, Page, Store } from '../store/port.js';
 import { Validator } from '../validation.js';
 import type { DocumentUpload } from '../documents/inspect.js';
-import type { DocumentKeeper} from './documents.js';
-import { type KeptDocuments } from './documents.js';
-import { admits } from './authorize.js';
-import { runCascade, type CascadeReport } from './cascades.js';
-import { planCommit, type Plan, type Step } from './commit-plan.js';
-import { readThrough } from './read-through.js';
-import { giveBackFailed } from './deadline-retry.js';
-import { mayRead, readScope } from './read-access.js';
-import { mayNotCreate, mayNotSend, notAccepted, staleVersion } from './refusals.js';
-import { checkListQuery, textConditions, validateEventBody } from './requests.js';
-import { pureTransition } from './pure-transition.js';
-import { Durations } from './durations-table.js';
-import { DEFAULT_POLICIES, type Policies } from './policies.js';
-import { nextEventsFor, toResource, type Resource } from './resource.js';
-import { snapshotOf, upgrade } from './upgrade.js';
-import { kindRules } from '../kinds/rules.js';
-import type { EventBody, RuleContext } from '../kinds/kit/rules.js';
-import { searchQuery } from './search-keys.js';
-import { ownValue } from '../own.js';
+import * as bulk from './bulk.js';
+import * as commands from './commands.js';
+import type { CommitContributor } from './contributors.js';
+import type { EngineCore } from './core.js';
+import type { DocumentKeeper } from './documents.js';
+import * as queries from './queries.js';
+import type { ListQuery } from './queries.js';
+import type { Resource } from './resource.js';
+import * as timers from './timers.js';
+import type { DeadlineOutcome } from './timers.js';
+
+export type { ListQuery } from './queries.js';
+export type { DeadlineOutcome } from './timers.js';
 
 export interface EngineOptions {
   store: Store;
+  /**
+   * What each commit carries beyond the instance (e-mail, watches, webhooks, deadlines,
+   * cascades), asked in this order; the service registers `commitContributors()` of
+   * `src/effects/contributors.ts`. An empty list commits the instance and its history only.
+   */
+  contributors: readonly CommitContributor[];
   clock?: Clock;
   validator?: Validator;
   durations?: Durations;
@@ -49,33 +51,6 @@ export interface EngineOptions {
   reportError?: (error: unknown, context: Record<string, unknown>) => void;
 }
 
-export interface ListQuery {
-  states?: readonly string[];
-  /** Search field -> value, matched exactly; a free-text field -> what was typed, matched in part, without case or accents. */
-  where?: Readonly<Record<string, string>>;
-  /** A search box: what was typed, found in any free-text field. */
-  q?: string;
-  /** Oldest first (the default) or newest first. */
-  order?: FindOrder;
-  limit?: number;
-  cursor?: string | null;
-}
-
-export type DeadlineOutcome = 'applied' | 'skipped' | 'missing' | 'already-handled' | 'cascaded';
-
-interface StepOptions {
-  /** Stores the files the event attaches, once it is known to be allowed; answers their records. */
-  attach?: () => Promise<KeptDocuments>;
-  facts?: Record<string, unknown>;
-  cause?: Record<string, unknown>;
-  completesDeadline?: string;
-}
-
-/** How long the engine holds a cascade it runs inline before the scheduler may take it over. */
-const CASCADE_LEASE_MS = 5 * 60_000;
-/** How often a step that lost a race to a concurrent commit is judged again on the fresh record. */
-const RACE_RETRIES = 3;
-
 export class Engine {
   readonly store: Store;
   readonly clock: Clock;
@@ -84,7 +59,7 @@ export class Engine {
   readonly policies: Policies;
   readonly nodeId: string;
   readonly documents: DocumentKeeper | null;
-  readonly #reportError: NonNullable<EngineOptions['reportError']>;
+  readonly #core: EngineCore;
   readonly #commitsByKind = new Map<Kind, number>();
 
   constructor(options: EngineOptions) {
@@ -95,7 +70,22 @@ export class Engine {
     this.policies = options.policies ?? DEFAULT_POLICIES;
     this.nodeId = options.nodeId ?? `engine-${newId()}`;
     this.documents = options.documents ?? null;
-    this.#reportError = options.reportError ?? ((error, context) => console.error('engine background failure', context, error));
+    const core: EngineCore = {
+      store: this.store,
+      clock: this.clock,
+      validator: this.validator,
+      durations: this.durations,
+      policies: this.policies,
+      nodeId: this.nodeId,
+      documents: this.documents,
+      contributors: [...options.contributors],
+      reportError: options.reportError ?? ((error, context) => console.error('engine background failure', context, error)),
+      counted: (kinds) => {
+        for (const kind of kinds) this.#commitsByKind.set(kind, this.commitsOf(kind) + 1);
+      },
+      cascadeAfterCommit: (deadline) => timers.cascadeAfterCommit(core, deadline),
+    };
+    this.#core = core;
   }
 
   /**
@@ -106,9 +96,8 @@ export class Engine {
    * @throws AppError VALIDATION_FAILED, FORBIDDEN, UNKNOWN_REFERENCE, NOT_ELIGIBLE, DUPLICATE; PAYLOAD_TOO_LARGE and UNSUPPORTED_MEDIA_TYPE for a file.
    * @example await engine.create('agreements', { economies: ['VN', 'KR'], phase: 'I', scope }, vnRegulator)
    */
-  async create(kind: Kind, body: unknown, actor: Actor, options: { id?: string; documents?: readonly DocumentUpload[] } = {}): Promise<Resource> {
-    const { step, kept } = await this.#creation(kind, body, actor, this.#ruleContext(actor), options);
-    return this.#settling(kept, () => this.#commit(step, actor));
+  create(kind: Kind, body: unknown, actor: Actor, options: { id?: string; documents?: readonly DocumentUpload[] } = {}): Promise<Resource> {
+    return commands.create(this.#core, kind, body, actor, options);
   }
 
   /**
@@ -122,11 +111,8 @@ export class Engine {
    * @throws AppError as `create` does, for the first body refused; nothing is written then.
    * @example await engine.createMany('test-reports', bodies, lab, { mailSent: { at, response: 'not sent: loaded in bulk' } })
    */
-  async createMany(kind: Kind, bodies: readonly unknown[], actor: Actor, options: { mailSent?: MailAlreadySent } = {}): Promise<Resource[]> {
-    const context = { ...this.#ruleContext(actor), store: readThrough(this.store) };
-    const steps: Step[] = [];
-    for (const body of bodies) steps.push((await this.#creation(kind, body, actor, context)).step);
-    return this.#commitMany(steps, actor, context.store, options);
+  createMany(kind: Kind, bodies: readonly unknown[], actor: Actor, options: { mailSent?: MailAlreadySent } = {}): Promise<Resource[]> {
+    return bulk.createMany(this.#core, kind, bodies, actor, options);
   }
 
   /**
@@ -137,52 +123,13 @@ export class Engine {
    * @param options.mailSent writes the e-mails as already sent (nobody is meant to receive them).
    * @throws AppError as `send` does, for the first event refused (a VERSION_CONFLICT when an instance moved meanwhile); nothing is written then.
    */
-  async sendMany(
+  sendMany(
     kind: Kind,
     events: ReadonlyArray<{ id: string; body: unknown }>,
     actor: Actor,
     options: { mailSent?: MailAlreadySent } = {},
   ): Promise<Resource[]> {
-    const context = { ...this.#ruleContext(actor), store: readThrough(this.store) };
-    const steps: Step[] = [];
-    for (const { id, body } of events) {
-      const event = validateEventBody(this.validator, kind, body);
-      steps.push(await this.#prepareStep(await this.#load(kind, id, actor), event, actor, {}, context));
-    }
-    return this.#commitMany(steps, actor, context.store, options);
-  }
-
-  /** Everything `create` does before its commit: the checks, the rules, the facts and the first snapshot. */
-  async #creation(
-    kind: Kind,
-    body: unknown,
-    actor: Actor,
-    context: RuleContext,
-    options: { id?: string; documents?: readonly DocumentUpload[] } = {},
-  ): Promise<{ step: Step; kept: KeptDocuments | null }> {
-    const workflow = workflows[kind];
-    const rules = kindRules[kind];
-    const validated = this.validator.validate<Record<string, unknown>>(workflowSchemas[kind].create.$id, body, `The new ${workflow.noun}`);
-    const uploads = await this.#inspect(kind, 'CREATE', options.documents);
-    const derived = rules.derive ? await rules.derive(validated, context) : validated;
-    if (!admits(workflow.create, actor, derived)) {
-      throw mayNotCreate(workflow, actor);
-    }
-    const { input, facts } = rules.assess ? await rules.assess(derived, context) : { input: derived, facts: undefined };
-    const kept = uploads ? await this.documents!.keep(kind, uploads, context.now.toISOString(), 'CREATE') : null;
-    const attached = kept ? { documents: kept.documents } : {};
-    const [snapshot] = initialTransition(workflow.machine, { ...input, ...attached });
-    const step: Step = {
-      workflow,
-      id: options.id ?? newId(),
-      before: null,
-      after: { state: String(snapshot.value), context: snapshot.context as Record<string, unknown> },
-      event: { type: 'CREATE', payload: { ...validated, ...attached } },
-      actor,
-      at: context.now,
-      ...(facts === undefined ? {} : { facts }),
-    };
-    return { step, kept };
+    return bulk.sendMany(this.#core, kind, events, actor, options);
   }
 
   /**
@@ -192,51 +139,24 @@ export class Engine {
    * @param options.documents files the event attaches (a lab's answer to a request for information).
    * @throws AppError VALIDATION_FAILED, NOT_FOUND, VERSION_CONFLICT, FORBIDDEN, EVENT_NOT_ACCEPTED, NOT_ELIGIBLE; PAYLOAD_TOO_LARGE and UNSUPPORTED_MEDIA_TYPE for a file.
    */
-  async send(
+  send(
     kind: Kind,
     id: string,
     body: unknown,
     actor: Actor,
     options: { expectedVersion?: number; documents?: readonly DocumentUpload[] } = {},
   ): Promise<Resource> {
-    const event = validateEventBody(this.validator, kind, body);
-    const uploads = await this.#inspect(kind, event.type, options.documents);
-    let kept: KeptDocuments | null = null;
-    const attach = uploads
-      ? async () => (kept ??= await this.documents!.keep(kind, uploads, this.clock.now().toISOString(), event.type))
-      : undefined;
-    return this.#settling(
-      () => kept,
-      async () => {
-        for (let attempt = 1; ; attempt += 1) {
-          const record = await this.#load(kind, id, actor);
-          if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) {
-            throw staleVersion(workflows[kind], record, options.expectedVersion);
-          }
-          try {
-            return await this.#step(record, event, actor, attach ? { attach } : {});
-          } catch (error) {
-            // Without an expected version the sender meant "whatever the state is now": a commit that
-            // lost a race is judged again on the fresh record. With one, the conflict is theirs to see.
-            const retry = options.expectedVersion === undefined && isAppError(error, 'VERSION_CONFLICT') && attempt < RACE_RETRIES;
-            if (!retry) throw error;
-          }
-        }
-      },
-    );
+    return commands.send(this.#core, kind, id, body, actor, options);
   }
 
   /** The instance as `actor` sees it; NOT_FOUND if it does not exist or `actor` may not read it. */
-  async get(kind: Kind, id: string, actor: Actor): Promise<Resource> {
-    const record = await this.#load(kind, id, actor);
-    return this.#view(record, actor);
+  get(kind: Kind, id: string, actor: Actor): Promise<Resource> {
+    return queries.get(this.#core, kind, id, actor);
   }
 
   /** Instances `actor` may read, oldest (or newest) first, by state, searchable fields and text. */
-  async list(kind: Kind, query: ListQuery, actor: Actor): Promise<Page<Resource>> {
-    const page = await this.records(kind, query, actor);
-    const items = await Promise.all(page.items.map((record) => this.#view(record, actor)));
-    return { items, nextCursor: page.nextCursor };
+  list(kind: Kind, query: ListQuery, actor: Actor): Promise<Page<Resource>> {
+    return queries.list(this.#core, kind, query, actor);
   }
 
   /**
@@ -244,30 +164,13 @@ export class Engine {
    * the events `actor` may send): for a reader that needs only their data, state and times, such
    * as the public register.
    */
-  async records(kind: Kind, query: ListQuery, actor: Actor): Promise<Page<InstanceRecord>> {
-    const workflow = workflows[kind];
-    checkListQuery(workflow, query);
-    const scope = readScope(workflow, actor);
-    if (scope === null) return { items: [], nextCursor: null };
-    const exact: Record<string, string> = {};
-    const typed: Record<string, string> = {};
-    for (const [field, value] of Object.entries(query.where ?? {})) (field in workflow.search ? exact : typed)[field] = value;
-    const text = textConditions(typed, query.q);
-    const page = await this.store.find(kind, {
-      ...(query.states === undefined ? {} : { states: query.states }),
-      where: searchQuery(workflow, { ...exact, ...scope }),
-      ...(text.length > 0 ? { text } : {}),
-      ...(query.order === undefined ? {} : { order: query.order }),
-      limit: query.limit ?? 50,
-      cursor: query.cursor ?? null,
-    });
-    return { items: page.items.map((record) => upgrade(workflow, record)), nextCursor: page.nextCursor };
+  records(kind: Kind, query: ListQuery, actor: Actor): Promise<Page<InstanceRecord>> {
+    return queries.records(this.#core, kind, query, actor);
   }
 
   /** The instance's history, oldest first; history is append-only (docs/architecture.md). */
-  async history(kind: Kind, id: string, actor: Actor, options: { afterSeq?: number; limit?: number } = {}): Promise<Page<HistoryEntry>> {
-    await this.#load(kind, id, actor);
-    return this.store.history(kind, id, { limit: options.limit ?? 200, ...(options.afterSeq === undefined ? {} : { afterSeq: options.afterSeq }) });
+  history(kind: Kind, id: string, actor: Actor, options: { afterSeq?: number; limit?: number } = {}): Promise<Page<HistoryEntry>> {
+    return queries.history(this.#core, kind, id, actor, options);
   }
 
   /**
@@ -276,131 +179,8 @@ export class Engine {
    * A failure (of the event or of the cascade) is thrown, the deadline still claimed: the caller
    * gives it back through the deadline retry policy (`deadline-retry.ts`).
    */
-  async fireDeadline(deadline: Deadline, owner: string): Promise<DeadlineOutcome> {
-    if (deadline.source === 'cascade') {
-      await this.#cascade(deadline, owner);
-      return 'cascaded';
-    }
-    const cause = { deadline: { id: deadline.id, event: deadline.event, dueAt: deadline.dueAt } };
-    const outcome = await this.#deliver(deadline.kind, deadline.instanceId, { type: deadline.event }, cause, deadline.id);
-    if (outcome === 'skipped' || outcome === 'missing') {
-      await this.store.completeDeadline(deadline.id, owner, this.clock.now().toISOString());
-    }
-    return outcome;
-  }
-
-  /** Checks files offered with `event` (`CREATE` for a creation); null when there are none. */
-  async #inspect(kind: Kind, event: string, uploads: readonly DocumentUpload[] | undefined) {
-    if (uploads === undefined || uploads.length === 0) return null;
-    const rule = workflows[kind].documents;
-    const allowed = rule !== undefined && (event === 'CREATE' ? rule.onCreate : rule.events.includes(event));
-    if (!allowed) {
-      throw new AppError({
-        code: 'VALIDATION_FAILED',
-        detail: `Files cannot be attached to ${event === 'CREATE' ? `a new ${workflows[kind].noun}` : event}.`,
-        errors: [{ pointer: '/files', message: 'not accepted here' }],
-      });
-    }
-    if (!this.documents) throw new AppError({ code: 'INTERNAL', detail: 'This engine has no place to keep files.' });
-    return this.documents.inspect(uploads);
-  }
-
-  /** Runs a commit that may have stored files, and lets the files know whether it went in. */
-  async #settling<T>(kept: KeptDocuments | null | (() => KeptDocuments | null), work: () => Promise<T>): Promise<T> {
-    const current = () => (typeof kept === 'function' ? kept() : kept);
-    try {
-      const result = await work();
-      await current()?.settle(true);
-      return result;
-    } catch (error) {
-      await current()?.settle(false);
-      throw error;
-    }
-  }
-
-  #ruleContext(actor: Actor): RuleContext {
-    return { store: this.store, actor, now: this.clock.now(), durations: this.durations, policies: this.policies };
-  }
-
-  async #load(kind: Kind, id: string, actor: Actor): Promise<InstanceRecord> {
-    const workflow = workflows[kind];
-    const record = await this.store.load(kind, id);
-    if (!record || !mayRead(workflow, actor, record.context)) {
-      // A record this principal may not read is answered as one that does not exist, so that its
-      // existence is not given away; only the log may know the difference.
-      throw new AppError({ code: 'NOT_FOUND', detail: `There is no ${workflow.noun} "${id}".`, internalFields: record ? { exists: true } : {} });
-    }
-    return upgrade(workflow, record);
-  }
-
-  async #view(record: InstanceRecord, actor: Actor): Promise<Resource> {
-    const workflow = workflows[record.kind];
-    const deadlines = await this.store.pendingDeadlines(record.kind, record.id);
-    const nextEvents = nextEventsFor(workflow, snapshotOf(workflow, record), actor, this.clock.now().toISOString());
-    return toResource(record, nextEvents, deadlines);
-  }
-
-  /** Authorises and applies one event to a loaded (and upgraded) record. */
-  async #step(record: InstanceRecord, body: EventBody, actor: Actor, options: StepOptions): Promise<Resource> {
-    return this.#commit(await this.#prepareStep(record, body, actor, options, this.#ruleContext(actor)), actor);
-  }
-
-  /** Everything `#step` does before its commit: authorisation, the event's preparation and the pure transition. */
-  async #prepareStep(record: InstanceRecord, body: EventBody, actor: Actor, options: StepOptions, context: RuleContext): Promise<Step> {
-    const workflow = workflows[record.kind];
-    if (!admits(ownValue(workflow.events, body.type), actor, record.context)) throw mayNotSend(workflow, record, body.type, actor);
-    const at = context.now;
-    const snapshot = snapshotOf(workflow, record);
-    // Checked before preparing the event: preparation reads the store and may take a sequence
-    // number, and a refused event must change nothing. Guards never read the payload.
-    if (workflow.machine.getTransitionData(snapshot, { ...body, at: at.toISOString(), actor }).length === 0) {
-      throw notAccepted(workflow, record, body.type);
-    }
-    const prepared = kindRules[record.kind].prepareEvent
-      ? await kindRules[record.kind].prepareEvent!(record, body, context)
-      : { event: body };
-    const kept = options.attach ? await options.attach() : null;
-    const event = kept ? { ...prepared.event, documents: kept.documents } : prepared.event;
-    const next = pureTransition(workflow.machine, snapshot, { ...event, at: at.toISOString(), actor });
-    if (next.status === 'error') {
-      throw new AppError({ code: 'INTERNAL', detail: `The ${workflow.kind} machine failed on ${body.type}.`, cause: next.error });
-    }
-    const { type, ...payload } = event;
-    const facts = prepared.facts ?? options.facts;
-    return {
-      workflow,
-      id: record.id,
-      before: { state: record.state, context: record.context, version: record.version, createdAt: record.createdAt },
-      after: { state: String(next.value), context: next.context as Record<string, unknown> },
-      event: { type, payload },
-      actor,
-      at,
-      ...(facts === undefined ? {} : { facts }),
-      ...(options.cause === undefined ? {} : { cause: options.cause }),
-      ...(options.completesDeadline === undefined ? {} : { completesDeadline: options.completesDeadline }),
-    };
-  }
-
-  /** Writes the step in one commit, then runs the cascades it started. */
-  async #commit(step: Step, actor: Actor): Promise<Resource> {
-    const plan = await planCommit(step, this.store, this.durations);
-    await this.store.commit(plan.commit);
-    this.#counted([plan.commit.kind]);
-    return this.#committed(step, plan, actor);
-  }
-
-  /** Plans every step (reading through `reads`), writes them in one commit, then runs the cascades they started. */
-  async #commitMany(steps: readonly Step[], actor: Actor, reads: Store, options: { mailSent?: MailAlreadySent }): Promise<Resource[]> {
-    const plans: Plan[] = [];
-    for (const step of steps) plans.push(await planCommit(step, reads, this.durations));
-    await this.store.commitMany(
-      plans.map((plan) => plan.commit),
-      options,
-    );
-    this.#counted(plans.map((plan) => plan.commit.kind));
-    const resources: Resource[] = [];
-    for (const [i, plan] of plans.entries()) resources.push(await this.#committed(steps[i]!, plan, actor));
-    return resources;
+  fireDeadline(deadline: Deadline, owner: string): Promise<DeadlineOutcome> {
+    return timers.fireDeadline(this.#core, deadline, owner);
   }
 
   /**
@@ -410,83 +190,5 @@ export class Engine {
    */
   commitsOf(kind: Kind): number {
     return this.#commitsByKind.get(kind) ?? 0;
-  }
-
-  #counted(kinds: readonly Kind[]): void {
-    for (const kind of kinds) this.#commitsByKind.set(kind, this.commitsOf(kind) + 1);
-  }
-
-  /** After a step's commit: the cascades it started, then the instance as `actor` sees it. */
-  async #committed(step: Step, plan: Plan, actor: Actor): Promise<Resource> {
-    const c = plan.commit;
-    const record: InstanceRecord = {
-      kind: c.kind,
-      id: c.id,
-      state: c.state,
-      context: c.context,
-      version: c.expectedVersion + 1,
-      machineVersion: c.machineVersion,
-      createdAt: step.before?.createdAt ?? c.at,
-      updatedAt: c.at,
-    };
-    for (const cascade of c.deadlines.add.filter((d) => d.source === 'cascade')) {
-      const claimed = await this.store.claimDeadline(cascade.id, { owner: this.nodeId, now: c.at, leaseMs: CASCADE_LEASE_MS });
-      if (claimed) await this.#cascadeAfterCommit(claimed);
-    }
-    const workflow = workflows[c.kind];
-    return toResource(record, nextEventsFor(workflow, snapshotOf(workflow, record), actor, c.at), plan.deadlines);
-  }
-
-  /** Runs a claimed cascade to its end and completes it; a failure is thrown, the cascade still claimed. */
-  async #cascade(deadline: Deadline, owner: string): Promise<CascadeReport> {
-    const report = await runCascade(this.store, deadline, (kind, id, body, cause) => this.#deliver(kind, id, body, cause));
-    await this.store.completeDeadline(deadline.id, owner, this.clock.now().toISOString());
-    return report;
-  }
-
-  /**
-   * Runs the cascade a commit started. The commit stands whatever happens here, so a failure is
-   * not the caller's: it is reported and the cascade given back for the scheduler to retry.
-   */
-  async #cascadeAfterCommit(deadline: Deadline): Promise<void> {
-    try {
-      await this.#cascade(deadline, this.nodeId);
-    } catch (error) {
-      this.#reportError(error, { cascade: deadline.event, kind: deadline.kind, id: deadline.instanceId });
-      // Should the store refuse this too, the lease runs out and the cascade is due again then.
-      await giveBackFailed(this.store, deadline, this.nodeId, error, this.clock.now()).catch((releaseError: unknown) =>
-        this.#reportError(releaseError, { cascade: deadline.event, kind: deadline.kind, id: deadline.instanceId, giveBack: true }),
-      );
-    }
-  }
-
-  /**
-   * Sends an event as the system. A target that no longer takes it is skipped; a concurrent
-   * change is retried on the fresh record.
-   */
-  async #deliver(
-    kind: Kind,
-    id: string,
-    body: EventBody,
-    cause: Record<string, unknown>,
-    completesDeadline?: string,
-  ): Promise<'applied' | 'skipped' | 'missing' | 'already-handled'> {
-    const event = validateEventBody(this.validator, kind, body);
-    for (let attempt = 1; ; attempt += 1) {
-      const stored = await this.store.load(kind, id);
-      if (!stored) return 'missing';
-      try {
-        await this.#step(upgrade(workflows[kind], stored), event, SYSTEM_ACTOR, {
-          cause,
-          ...(completesDeadline === undefined ? {} : { completesDeadline }),
-        });
-        return 'applied';
-      } catch (error) {
-        if (isAppError(error, 'EVENT_NOT_ACCEPTED')) return 'skipped';
-        if (isAppError(error, 'DEADLINE_HANDLED')) return 'already-handled';
-        if (isAppError(error, 'VERSION_CONFLICT') && attempt < RACE_RETRIES) continue;
-        throw error;
-      }
-    }
   }
 }

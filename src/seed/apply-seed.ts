@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from '../kinds/types.js';
 import { ManualClock } from '../clock.js';
 import type { Durations } from '../engine/durations-table.js';
 import { Engine } from '../engine/engine.js';
+import { commitContributors } from '../effects/contributors.js';
 import { AppError, isAppError } from '../errors.js';
 import { KeyHasher } from '../access/key-hash.js';
 import { DEVELOPMENT_KEY_SECRET } from '../config.js';
@@ -101,7 +102,7 @@ export async function applySeed(
   const actors = await loadReferenceData(store, seed, options.hasher, options.now);
   const now = options.now.getTime();
   const clock = new ManualClock(options.now);
-  const engine = new Engine({ store, clock, durations: options.durations, validator: options.validator, nodeId: 'seed' });
+  const engine = new Engine({ contributors: commitContributors(), store, clock, durations: options.durations, validator: options.validator, nodeId: 'seed' });
   const steps = seed.scenario.steps
     .map((step, index) => ({ step, index, at: now + (offsetMs(step.at) ?? 0) }))
     .sort((a, b) => a.at - b.at || a.index - b.index);

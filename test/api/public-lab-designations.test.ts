@@ -5,6 +5,7 @@
  */
 import { expect } from 'chai';
 import { Engine } from '../../src/engine/engine.js';
+import { commitContributors } from '../../src/effects/contributors.js';
 import type { Page } from '../../src/store/port.js';
 import { ApiWorld } from '../helpers/api.js';
 
@@ -49,7 +50,7 @@ describe('HTTP: the public look-up shows a lab’s current designation number', 
   it('shows the number another node records within a second', async () => {
     const before = await shownNumber();
     const world = api.world;
-    const otherNode = new Engine({ store: await world.connect(), clock: world.clock, validator: world.engine.validator, durations: world.engine.durations, nodeId: 'other-node' });
+    const otherNode = new Engine({ contributors: commitContributors(), store: await world.connect(), clock: world.clock, validator: world.engine.validator, durations: world.engine.durations, nodeId: 'other-node' });
     await otherNode.send('recognitions', recognitionId, { type: 'WITHDRAW', reason: 'Lab closed.' }, world.as('vn-designating-authority'));
     const created = await otherNode.create('recognitions', { agreementId, cabId, importingEconomy: 'KR', scope: ['KR:KN 301 489'] }, world.as('vn-designating-authority'));
     const recognized = await otherNode.send('recognitions', created.id, { type: 'RECOGNIZE' }, world.as('kr-regulator'));

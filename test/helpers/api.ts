@@ -12,6 +12,7 @@ import { listen, type RunningServer } from '../../src/http/api/server.js';
 import { loadConfig } from '../../src/config.js';
 import { DocumentKeeper } from '../../src/engine/documents.js';
 import { Engine } from '../../src/engine/engine.js';
+import { commitContributors } from '../../src/effects/contributors.js';
 import { ServiceMetrics } from '../../src/metrics/service-metrics.js';
 import { outboxAdmin } from '../../src/effects/mail/index.js';
 import { Validator } from '../../src/validation.js';
@@ -91,7 +92,7 @@ export class ApiWorld {
     const metrics = options.metrics ? new ServiceMetrics({ store: world.store, clock: world.clock }) : undefined;
     // With metrics, the API's engine times its commits as the service's does.
     const engine = metrics
-      ? new Engine({ store: metrics.timingCommits(world.store), clock: world.clock, durations: world.engine.durations, nodeId: 'test-node', documents: new DocumentKeeper({ blobs: world.blobs, store: world.store, maxBytes: world.uploadMaxBytes }) })
+      ? new Engine({ contributors: commitContributors(), store: metrics.timingCommits(world.store), clock: world.clock, durations: world.engine.durations, nodeId: 'test-node', documents: new DocumentKeeper({ blobs: world.blobs, store: world.store, maxBytes: world.uploadMaxBytes }) })
       : world.engine;
     const deps: ApiDeps = { ...apiDeps(world, options), ...(metrics ? { metrics, metricsOnApi: true } : {}), engine };
     return new ApiWorld(world, await listen(createApp(deps), 0), deps);

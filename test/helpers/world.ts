@@ -13,6 +13,7 @@ import { ManualClock } from '../../src/clock.js';
 import { Durations } from '../../src/engine/durations-table.js';
 import { DocumentKeeper } from '../../src/engine/documents.js';
 import { Engine } from '../../src/engine/engine.js';
+import { commitContributors } from '../../src/effects/contributors.js';
 import type { Resource } from '../../src/engine/resource.js';
 import { KeyHasher } from '../../src/access/key-hash.js';
 import { DEVELOPMENT_KEY_SECRET } from '../../src/config.js';
@@ -97,6 +98,7 @@ export class World {
     const blobs = new FileBlobStore(dir);
     const uploadMaxBytes = options.uploadMaxBytes ?? 1024 * 1024;
     const engine = new Engine({
+      contributors: commitContributors(),
       store,
       clock,
       validator,

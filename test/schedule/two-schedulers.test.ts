@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import { ManualClock, type Clock } from '../../src/clock.js';
 import { Engine } from '../../src/engine/engine.js';
+import { commitContributors } from '../../src/effects/contributors.js';
 import type { Resource } from '../../src/engine/resource.js';
 import { Scheduler, type SchedulerRun } from '../../src/effects/deadlines/scheduler.js';
 import type { Store } from '../../src/store/port.js';
@@ -37,7 +38,7 @@ describe('Two schedulers on one store', () => {
 
   /** A scheduler of a second node: its own engine and connection, on `clock`. */
   function secondNode(clock: Clock, leaseMs?: number): Scheduler {
-    const engine = new Engine({ store: second, clock, durations: world.engine.durations, nodeId: 'node-b' });
+    const engine = new Engine({ contributors: commitContributors(), store: second, clock, durations: world.engine.durations, nodeId: 'node-b' });
     return new Scheduler({ engine, log: captureLog('warn').log, intervalMs: 1000, batchSize: 5, ...(leaseMs ? { leaseMs } : {}) });
   }
 

@@ -13,6 +13,7 @@ import type { Actor } from '../../src/kinds/types.js';
 import { SYSTEM_ACTOR } from '../../src/kinds/types.js';
 import { ManualClock } from '../../src/clock.js';
 import { Engine } from '../../src/engine/engine.js';
+import { commitContributors } from '../../src/effects/contributors.js';
 import { reindexIfStale, SEARCH_INDEX_VERSION } from '../../src/engine/reindex.js';
 import { findPublicTestReports } from '../../src/public/register.js';
 import { MessageComposer } from '../../src/effects/mail/composer.js';
@@ -35,7 +36,7 @@ function open(name: string): { store: SqliteStore; engine: Engine; as: (id: stri
   copyFileSync(join(FIXTURES, name), path);
   const store = new SqliteStore({ path });
   const clock = new ManualClock(new Date(Date.parse(SEEDED_AT) + 2 * 86_400_000));
-  const engine = new Engine({ store, clock, nodeId: 'upgrade-test', reportError: (error) => { throw error; } });
+  const engine = new Engine({ contributors: commitContributors(), store, clock, nodeId: 'upgrade-test', reportError: (error) => { throw error; } });
   const as = async (id: string) => actorOf((await store.getPrincipal(id))!);
   return { store, engine, as, path, close: async () => { await store.close(); remove(); } };
 }

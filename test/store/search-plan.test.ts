@@ -8,6 +8,7 @@ import { expect } from 'chai';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Actor, Kind } from '../../src/kinds/types.js';
 import { Engine } from '../../src/engine/engine.js';
+import { commitContributors } from '../../src/effects/contributors.js';
 import { findPublicRecognitions } from '../../src/public/recognition-register.js';
 import { acceptedTestReports, findPublicTestReports } from '../../src/public/register.js';
 import { verifyDocumentHash } from '../../src/public/verify.js';
@@ -58,7 +59,7 @@ describe('SQLite: the plan of every public search uses an index', function () {
       if (i % 2 === 0) await world.send('test-reports', report.id, { type: 'ACCEPT' }, 'kr-regulator');
     }
     db = new BetterSqlite3((world.store).path, { readonly: true });
-    engine = new Engine({ store: recording(world.store, seen), clock: world.clock });
+    engine = new Engine({ contributors: commitContributors(), store: recording(world.store, seen), clock: world.clock });
   });
   after(async () => {
     if (!db) return;

@@ -5,8 +5,8 @@
  */
 import type { Actor } from '../types.js';
 import type { InstanceRecord, Store } from '../../store/port.js';
-import type { Durations } from '../../engine/durations-table.js';
-import type { Policies } from '../../engine/policies.js';
+import type { Durations } from '../durations-table.js';
+import type { Policies } from '../policies.js';
 
 export interface RuleContext {
   store: Store;

@@ -1,7 +1,8 @@
-/** Who hears of a transition: the workflow's party rules turned into e-mail recipients. */
-import type { PartyRule } from '../kinds/types.js';
-import type { DirectoryStore, Recipient } from '../store/port.js';
-import { stringsAt } from './paths.js';
+/** Who hears of a transition: the workflow's party rules turned into e-mail recipients, contributed to its commit. */
+import type { PartyRule } from '../../kinds/types.js';
+import type { DirectoryStore, Recipient } from '../../store/port.js';
+import type { CommitContributor } from '../../engine/contributors.js';
+import { stringsAt } from '../../engine/paths.js';
 
 async function recipientsOf(rule: PartyRule, data: Record<string, unknown>, directory: DirectoryStore): Promise<Recipient[]> {
   if ('principals' in rule) {
@@ -36,3 +37,11 @@ export async function recipientsFor(
     return true;
   });
 }
+
+/** The transition's parties (the workflow's party rules) as the first recipients of its e-mail. */
+export const partiesContributor: CommitContributor = {
+  name: 'mail',
+  async contribute(t, _soFar, { store }) {
+    return { recipients: await recipientsFor(t.workflow.parties, t.data, store) };
+  },
+};

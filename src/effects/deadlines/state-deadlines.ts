@@ -1,0 +1,50 @@
+/** Which deadlines a state sets, from the workflow's table, as rows contributed to the commit that enters it. */
+import type { Workflow } from '../../kinds/types.js';
+import { shift } from '../../durations.js';
+import { newId } from '../../ids.js';
+import type { DeadlineDraft } from '../../store/port.js';
+import type { Durations } from '../../kinds/durations-table.js';
+import type { CommitContributor } from '../../engine/contributors.js';
+import { readPath } from '../../engine/paths.js';
+
+/**
+ * The deadlines of `state` for an instance with `data` that entered it at `enteredAt`.
+ * A deadline anchored on a field the data lacks is not set.
+ */
+export function deadlinesOnEntry(
+  workflow: Workflow,
+  state: string,
+  data: Record<string, unknown>,
+  enteredAt: Date,
+  durations: Durations,
+): DeadlineDraft[] {
+  const drafts: DeadlineDraft[] = [];
+  for (const rule of workflow.deadlines[state] ?? []) {
+    let due: Date;
+    if ('after' in rule) {
+      due = shift(enteredAt, durations.get(workflow.kind, rule.after));
+    } else {
+      const anchor = readPath(data, rule.at);
+      if (typeof anchor !== 'string') continue;
+      due = new Date(anchor);
+      if (rule.before !== undefined) due = shift(due, durations.get(workflow.kind, rule.before), -1);
+    }
+    drafts.push({ id: newId(), event: rule.event, dueAt: due.toISOString(), source: 'state' });
+  }
+  return drafts;
+}
+
+/**
+ * The deadlines of the state a transition enters, and the end of those of the state it left; a
+ * transition that stays in its state keeps its deadlines as they are.
+ */
+export const stateDeadlinesContributor: CommitContributor = {
+  name: 'deadlines',
+  contribute(t, _soFar, { durations }) {
+    if (!t.entered) return Promise.resolve({});
+    return Promise.resolve({
+      deadlines: deadlinesOnEntry(t.workflow, t.to, t.data, t.at, durations),
+      cancelStateDeadlines: t.from !== null,
+    });
+  },
+};
