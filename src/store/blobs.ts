@@ -8,21 +8,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { BlobStore } from './port/blobs.js';
 
 /** SHA-256 of a file, lower-case hex: how blobs are named. */
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
-export interface BlobStore {
-  /** `files` or `gridfs`, for the start-up log. */
-  readonly name: string;
-  /** Stores the bytes under their SHA-256; storing bytes already there changes nothing. */
-  put(bytes: Buffer): Promise<{ sha256: string; size: number }>;
-  /** The bytes stored under `sha256`, or null. */
-  get(sha256: string): Promise<Buffer | null>;
-  has(sha256: string): Promise<boolean>;
-  /** Removes the blob; no error if there is none. */
-  delete(sha256: string): Promise<void>;
-}
+export type { BlobStore } from './port/blobs.js';
 
 export function sha256Of(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');

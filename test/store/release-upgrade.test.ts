@@ -247,7 +247,7 @@ describe('upgrade: one trigram index over all of an instance\'s text (schema ste
       const path = join(dir, 'mra.sqlite');
       const old = openDatabase(path);
       migrateSchema(old, 10);
-      new InstanceTables(old).commitMany(texts.map(([id, text]) => commitOf(id, text)));
+      await new InstanceTables(old).commitMany(texts.map(([id, text]) => commitOf(id, text)));
       // What the release of schema 10 answered: its FTS index over every text row, the field's own row matched.
       const before = searches.map((conditions) => {
         const driver = conditions.reduce((longest, c) => (c.fragment.length > longest.fragment.length ? c : longest));

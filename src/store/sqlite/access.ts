@@ -1,10 +1,11 @@
+/* eslint-disable @typescript-eslint/require-await -- better-sqlite3 is synchronous and the port is not: these methods answer settled promises on purpose. */
 /**
  * Access in SQLite: API keys, one-time sign-in tokens, web sessions, the audit trail of
  * principals and keys, and account e-mails in the outbox. None of it is cached: a revoked key or
  * an ended session is refused by every process at once.
  */
 import type { Database } from 'better-sqlite3';
-import type { AccountMail, ApiKeyRecord, AuditEntry, Page, Recipient, SessionRecord, SignInTokenRecord } from '../port.js';
+import type { AccessStore, AccountMail, ApiKeyRecord, AuditEntry, Page, Recipient, SessionRecord, SignInTokenRecord } from '../port.js';
 import { decodeCursor, encodeCursor, parseJson } from './rows.js';
 
 /** The kind under which account e-mails sit in the outbox (workflow kinds never take it). */
@@ -43,7 +44,7 @@ export class AuditTable {
   }
 }
 
-export class AccessTables {
+export class AccessTables implements AccessStore {
   readonly #db: Database;
   readonly #audit: AuditTable;
   readonly #sql;
@@ -82,24 +83,24 @@ export class AccessTables {
     };
   }
 
-  putApiKey(key: ApiKeyRecord, audit?: AuditEntry): void {
+  async putApiKey(key: ApiKeyRecord, audit?: AuditEntry): Promise<void> {
     this.#db.transaction(() => {
       this.#sql.putKey.run({ id: key.id, principalId: key.principalId, hash: key.hash, hashScheme: key.hashScheme, data: JSON.stringify(key) });
       if (audit) this.#audit.append(audit);
     })();
   }
 
-  getApiKey(id: string): ApiKeyRecord | null {
+  async getApiKey(id: string): Promise<ApiKeyRecord | null> {
     const data = this.#sql.key.get(id) as string | undefined;
     return data === undefined ? null : parseJson(data);
   }
 
-  apiKeyByHash(hash: string): ApiKeyRecord | null {
+  async apiKeyByHash(hash: string): Promise<ApiKeyRecord | null> {
     const data = this.#sql.keyByHash.get(hash) as string | undefined;
     return data === undefined ? null : parseJson(data);
   }
 
-  listApiKeys(query: { principalId?: string; hashScheme?: ApiKeyRecord['hashScheme'] }): ApiKeyRecord[] {
+  async listApiKeys(query: { principalId?: string; hashScheme?: ApiKeyRecord['hashScheme'] }): Promise<ApiKeyRecord[]> {
     const rows = (
       query.principalId !== undefined
         ? this.#sql.keysOf.all({ principalId: query.principalId, scheme: query.hashScheme ?? null })
@@ -110,11 +111,11 @@ export class AccessTables {
     return rows.map((d) => parseJson<ApiKeyRecord>(d));
   }
 
-  touchApiKey(id: string, at: string): void {
+  async touchApiKey(id: string, at: string): Promise<void> {
     this.#sql.touchKey.run(at, id);
   }
 
-  putSignInToken(token: SignInTokenRecord): void {
+  async putSignInToken(token: SignInTokenRecord): Promise<void> {
     this.#db.transaction(() => {
       // Expired tokens are useless; writing a new one is a good moment to forget them.
       this.#sql.dropExpiredTokens.run(token.createdAt);
@@ -122,33 +123,33 @@ export class AccessTables {
     })();
   }
 
-  consumeSignInToken(hash: string, at: string): SignInTokenRecord | null {
+  async consumeSignInToken(hash: string, at: string): Promise<SignInTokenRecord | null> {
     const row = this.#sql.takeToken.get(hash) as { expires_at: string; data: string } | undefined;
     return row && row.expires_at > at ? parseJson<SignInTokenRecord>(row.data) : null;
   }
 
-  getSession(id: string, at: string): SessionRecord | null {
+  async getSession(id: string, at: string): Promise<SessionRecord | null> {
     const row = this.#sql.session.get(id, at) as { data: string; principal_id: string | null; expires_at: string } | undefined;
     return row ? { id, principalId: row.principal_id, data: parseJson(row.data), expiresAt: row.expires_at } : null;
   }
 
-  putSession(session: SessionRecord): void {
+  async putSession(session: SessionRecord): Promise<void> {
     this.#sql.putSession.run({ id: session.id, principalId: session.principalId, expiresAt: session.expiresAt, data: JSON.stringify(session.data) });
   }
 
-  deleteSession(id: string): void {
+  async deleteSession(id: string): Promise<void> {
     this.#sql.deleteSession.run(id);
   }
 
-  deleteSessionsOf(principalId: string): void {
+  async deleteSessionsOf(principalId: string): Promise<void> {
     this.#sql.deleteSessionsOf.run(principalId);
   }
 
-  listAudit(query: { organisation?: string; limit: number; cursor?: string | null }): Page<AuditEntry> {
+  async listAudit(query: { organisation?: string; limit: number; cursor?: string | null }): Promise<Page<AuditEntry>> {
     return this.#audit.list(query);
   }
 
-  queueAccountMail(message: { id: string; recipient: Recipient; mail: AccountMail }): void {
+  async queueAccountMail(message: { id: string; recipient: Recipient; mail: AccountMail }): Promise<void> {
     const { id, recipient, mail } = message;
     this.#sql.queueMail.run(id, mail.principalId, JSON.stringify(recipient), mail.at, mail.at, JSON.stringify(mail));
   }

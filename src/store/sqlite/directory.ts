@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/require-await -- better-sqlite3 is synchronous and the port is not: these methods answer settled promises on purpose. */
 /**
  * Reference data in SQLite: economies, regulations, CABs, principals and named sequences.
  *
@@ -10,7 +11,7 @@
 const RECHECK_MS = 1000;
 import type { Database } from 'better-sqlite3';
 import type { PrincipalRole } from '../../kinds/types.js';
-import type { AuditEntry, CabRecord, EconomyRecord, Page, PrincipalRecord, RegulationRecord } from '../port.js';
+import type { AuditEntry, CabRecord, DirectoryStore, EconomyRecord, Page, PrincipalRecord, RegulationRecord } from '../port.js';
 import type { AuditTable } from './access.js';
 import { decodeCursor, encodeCursor, parseJson } from './rows.js';
 
@@ -22,7 +23,7 @@ interface Cache {
   principalsByRole: Map<string, PrincipalRecord[]>;
 }
 
-export class DirectoryTables {
+export class DirectoryTables implements DirectoryStore {
   readonly #db: Database;
   readonly #sql;
   #cache: Cache | null = null;
@@ -93,28 +94,28 @@ export class DirectoryTables {
     return value;
   }
 
-  isEmpty(): boolean {
+  async isEmpty(): Promise<boolean> {
     return this.#sql.anything.get() === 0;
   }
 
-  putEconomy(economy: EconomyRecord): void {
+  async putEconomy(economy: EconomyRecord): Promise<void> {
     this.#sql.putEconomy.run(economy.code, JSON.stringify(economy));
   }
 
-  listEconomies(): EconomyRecord[] {
+  async listEconomies(): Promise<EconomyRecord[]> {
     return (this.#sql.economies.all() as string[]).map((d) => parseJson<EconomyRecord>(d));
   }
 
-  getEconomy(code: string): EconomyRecord | null {
+  async getEconomy(code: string): Promise<EconomyRecord | null> {
     const data = this.#sql.economy.get(code) as string | undefined;
     return data === undefined ? null : parseJson(data);
   }
 
-  putRegulation(regulation: RegulationRecord): void {
+  async putRegulation(regulation: RegulationRecord): Promise<void> {
     this.#sql.putRegulation.run(regulation.id, regulation.economy, JSON.stringify(regulation));
   }
 
-  getRegulations(ids: readonly string[]): RegulationRecord[] {
+  async getRegulations(ids: readonly string[]): Promise<RegulationRecord[]> {
     if (ids.length === 0) return [];
     const rows = this.#db
       .prepare(`SELECT data FROM regulations WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`)
@@ -123,23 +124,23 @@ export class DirectoryTables {
     return rows.map((d) => parseJson<RegulationRecord>(d));
   }
 
-  listRegulations(query: { economy?: string }): RegulationRecord[] {
+  async listRegulations(query: { economy?: string }): Promise<RegulationRecord[]> {
     return (this.#sql.regulations.all({ economy: query.economy ?? null }) as string[]).map((d) => parseJson<RegulationRecord>(d));
   }
 
-  putCab(cab: CabRecord): void {
+  async putCab(cab: CabRecord): Promise<void> {
     this.#sql.putCab.run(cab.id, cab.economy, JSON.stringify(cab));
     this.#cache = null;
   }
 
-  getCab(id: string): CabRecord | null {
+  async getCab(id: string): Promise<CabRecord | null> {
     return this.#cached(this.#fresh().cabs, id, () => {
       const data = this.#sql.cab.get(id) as string | undefined;
       return data === undefined ? null : Object.freeze(parseJson<CabRecord>(data));
     });
   }
 
-  listCabs(query: { economy?: string; limit: number; cursor?: string | null }): Page<CabRecord> {
+  async listCabs(query: { economy?: string; limit: number; cursor?: string | null }): Promise<Page<CabRecord>> {
     const after = query.cursor ? decodeCursor(query.cursor)[0] ?? null : null;
     const rows = this.#sql.cabs.all({ economy: query.economy ?? null, after, limit: query.limit + 1 }) as Array<{ id: string; data: string }>;
     const items = rows.slice(0, query.limit).map((r) => parseJson<CabRecord>(r.data));
@@ -147,7 +148,7 @@ export class DirectoryTables {
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null };
   }
 
-  putPrincipal(principal: PrincipalRecord, audit?: AuditEntry): void {
+  async putPrincipal(principal: PrincipalRecord, audit?: AuditEntry): Promise<void> {
     this.#db.transaction(() => {
       this.#sql.putPrincipal.run({
         id: principal.id,
@@ -163,19 +164,19 @@ export class DirectoryTables {
     this.#cache = null;
   }
 
-  getPrincipal(id: string): PrincipalRecord | null {
+  async getPrincipal(id: string): Promise<PrincipalRecord | null> {
     return this.#cached(this.#fresh().principals, id, () => {
       const data = this.#sql.principal.get(id) as string | undefined;
       return data === undefined ? null : Object.freeze(parseJson<PrincipalRecord>(data));
     });
   }
 
-  principalByEmail(email: string): PrincipalRecord | null {
+  async principalByEmail(email: string): Promise<PrincipalRecord | null> {
     const data = this.#sql.principalByEmail.get(email) as string | undefined;
     return data === undefined ? null : parseJson<PrincipalRecord>(data);
   }
 
-  findPrincipals(query: { role?: PrincipalRole; organisation?: string; economies?: readonly string[] }): PrincipalRecord[] {
+  async findPrincipals(query: { role?: PrincipalRole; organisation?: string; economies?: readonly string[] }): Promise<PrincipalRecord[]> {
     const { role, organisation, economies } = query;
     const all =
       role !== undefined
@@ -190,7 +191,7 @@ export class DirectoryTables {
     );
   }
 
-  listPrincipals(query: { organisation?: string; economy?: string; limit: number; cursor?: string | null }): Page<PrincipalRecord> {
+  async listPrincipals(query: { organisation?: string; economy?: string; limit: number; cursor?: string | null }): Promise<Page<PrincipalRecord>> {
     const after = query.cursor ? decodeCursor(query.cursor)[0] ?? null : null;
     const rows = this.#sql.listPrincipals.all({
       organisation: query.organisation ?? null,
@@ -207,7 +208,7 @@ export class DirectoryTables {
     return rows.map((d) => Object.freeze(parseJson<PrincipalRecord>(d)));
   }
 
-  nextSequence(name: string): number {
+  async nextSequence(name: string): Promise<number> {
     return this.#sql.nextSequence.get(name) as number;
   }
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/require-await -- better-sqlite3 is synchronous and the port is not: these methods answer settled promises on purpose. */
 /**
  * Instances, their searchable fields and unique keys, and their history, in SQLite. A commit is
  * one IMMEDIATE transaction of prepared statements: the instance row (compare-and-swap on
@@ -12,13 +13,15 @@ import type {
   FindQuery,
   HistoryEntry,
   InstanceRecord,
+  InstanceStore,
   MailAlreadySent,
   Page,
   SearchIndexEntry,
+  SearchIndexStore,
   SearchText,
 } from '../port.js';
 import { GroupCommit } from './group-commit.js';
-import { deliveryWriter } from './hooks.js';
+import { deliveryWriter } from './webhooks.js';
 import { ALL_TEXT, findSql } from './find-sql.js';
 import { mailColumn } from './mail-rows.js';
 import { fieldRows, readIndexRows, type IndexRows } from './index-rows.js';
@@ -78,7 +81,10 @@ function toHistory(row: HistoryRow): HistoryEntry {
   };
 }
 
-export class InstanceTables {
+/** What the store calls before closing the database: the commits still queued are written. */
+export const flushQueuedCommits = Symbol('flushQueuedCommits');
+
+export class InstanceTables implements InstanceStore, SearchIndexStore {
   readonly #db: Database;
   readonly #faults: CommitFaults;
   readonly #finders = new Map<string, Statement>();
@@ -149,7 +155,8 @@ export class InstanceTables {
   }
 
   /** Writes `commits` in one IMMEDIATE transaction of their own, all or none (InstanceStore.commitMany). */
-  commitMany(commits: readonly Commit[], mailSent?: MailAlreadySent): void {
+  async commitMany(commits: readonly Commit[], options: { mailSent?: MailAlreadySent } = {}): Promise<void> {
+    const { mailSent } = options;
     // Commits still queued go first, so the versions compared are the ones they leave.
     this.#commits.flush();
     this.#db.transaction(() => {
@@ -157,8 +164,11 @@ export class InstanceTables {
     }).immediate();
   }
 
-  /** Writes the commits still queued; before the database closes. */
-  flush(): void {
+  /**
+   * Writes the commits still queued; before the database closes. Keyed by a symbol so it is not
+   * one of the methods the store takes from this part (`assembleStore`).
+   */
+  [flushQueuedCommits](): void {
     this.#commits.flush();
   }
 
@@ -289,7 +299,7 @@ export class InstanceTables {
   }
 
   /** Rewrites an instance's index entries in one transaction, while it is at `entry.version` (SearchIndexStore). */
-  reindex(kind: Kind, id: string, entry: SearchIndexEntry): boolean {
+  async reindex(kind: Kind, id: string, entry: SearchIndexEntry): Promise<boolean> {
     // Commits still queued go first, so the version compared is the one they leave.
     this.#commits.flush();
     return this.#db.transaction(() => {
@@ -303,12 +313,12 @@ export class InstanceTables {
     }).immediate();
   }
 
-  load(kind: Kind, id: string): InstanceRecord | null {
+  async load(kind: Kind, id: string): Promise<InstanceRecord | null> {
     const row = this.#sql.load.get(kind, id) as InstanceRow | undefined;
     return row ? toInstance(row) : null;
   }
 
-  find(kind: Kind, query: FindQuery): Page<InstanceRecord> {
+  async find(kind: Kind, query: FindQuery): Promise<Page<InstanceRecord>> {
     const { sql, params, order } = findSql(kind, query);
     let statement = this.#finders.get(sql);
     if (!statement) {
@@ -323,10 +333,19 @@ export class InstanceTables {
     return { items: page.map(toInstance), nextCursor };
   }
 
-  history(kind: Kind, id: string, options: { afterSeq?: number; limit: number }): Page<HistoryEntry> {
+  async history(kind: Kind, id: string, options: { afterSeq?: number; limit: number }): Promise<Page<HistoryEntry>> {
     const rows = this.#sql.history.all(kind, id, options.afterSeq ?? 0, options.limit + 1) as HistoryRow[];
     const items = rows.slice(0, options.limit).map(toHistory);
     const last = items.at(-1);
     return { items, nextCursor: rows.length > options.limit && last ? String(last.seq) : null };
+  }
+
+  async searchIndexVersion(): Promise<string | null> {
+    const value = this.#db.prepare(`SELECT value FROM store_settings WHERE name = 'searchIndexVersion'`).pluck().get() as string | undefined;
+    return value ?? null;
+  }
+
+  async recordSearchIndexVersion(version: string): Promise<void> {
+    this.#db.prepare(`INSERT INTO store_settings (name, value) VALUES ('searchIndexVersion', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value`).run(version);
   }
 }

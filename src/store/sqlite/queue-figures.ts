@@ -1,6 +1,7 @@
+/* eslint-disable @typescript-eslint/require-await -- better-sqlite3 is synchronous and the port is not: these methods answer settled promises on purpose. */
 /** The queue figures monitoring scrapes (port: `queueFigures`), each one an index lookup. */
 import type { Database, Statement } from 'better-sqlite3';
-import type { QueueFigures } from '../port.js';
+import type { QueueFigures, QueueFigureStore } from '../port.js';
 
 /** Exported so a test can check each statement's query plan uses an index. */
 export const QUEUE_FIGURE_SQL = {
@@ -11,7 +12,7 @@ export const QUEUE_FIGURE_SQL = {
                      FROM deadlines WHERE status = 'pending' AND attempts > 0`,
 } as const;
 
-export class QueueFigureQueries {
+export class QueueFigureQueries implements QueueFigureStore {
   readonly #sql: { [K in keyof typeof QUEUE_FIGURE_SQL]: Statement };
 
   constructor(db: Database) {
@@ -23,7 +24,7 @@ export class QueueFigureQueries {
     };
   }
 
-  figures(now: string): QueueFigures {
+  async queueFigures(now: string): Promise<QueueFigures> {
     const failing = this.#sql.deadlinesFailing.get() as { failing: number; cascades: number };
     return {
       outbox: {

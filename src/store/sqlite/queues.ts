@@ -1,10 +1,11 @@
+/* eslint-disable @typescript-eslint/require-await -- better-sqlite3 is synchronous and the port is not: these methods answer settled promises on purpose. */
 /**
  * The outbox and the deadlines in SQLite: work items claimed under a lease, so that several
  * processes (or several dispatchers in one) can share them without doing any twice.
  */
 import type { Database, Transaction } from 'better-sqlite3';
 import type { Kind } from '../../kinds/types.js';
-import type { AccountMail, Deadline, DeadlineSource, Lease, OutboxMessage, OutboxResult, OutboxStatus, Page } from '../port.js';
+import type { AccountMail, Lease, OutboxMessage, OutboxResult, OutboxStatus, OutboxStore, Page, Timer, TimerQueue, TimerSource } from '../port.js';
 import { ACCOUNT_MAIL_KIND } from './access.js';
 import { NOTIFICATION_COLUMNS, notificationOf, type NotificationColumns } from './mail-rows.js';
 import { decodeCursor, encodeCursor, parseJson } from './rows.js';
@@ -29,9 +30,9 @@ interface DeadlineRow {
   instance_id: string;
   event: string;
   due_at: string;
-  source: DeadlineSource;
+  source: TimerSource;
   payload: string | null;
-  status: Deadline['status'];
+  status: Timer['status'];
   attempts: number;
   last_error: string | null;
   created_at: string;
@@ -52,7 +53,7 @@ function toMessage(row: OutboxRow): OutboxMessage {
   };
 }
 
-function toDeadline(row: DeadlineRow): Deadline {
+function toDeadline(row: DeadlineRow): Timer {
   return {
     id: row.id,
     kind: row.kind as Kind,
@@ -72,7 +73,7 @@ function leaseUntil(lease: Lease): string {
   return new Date(Date.parse(lease.now) + lease.leaseMs).toISOString();
 }
 
-export class OutboxTable {
+export class OutboxTable implements OutboxStore {
   readonly #sql;
   readonly #claim: Transaction<(lease: Lease) => OutboxRow[]>;
   readonly #record: Transaction<(owner: string, results: readonly OutboxResult[]) => string[]>;
@@ -142,33 +143,33 @@ export class OutboxTable {
     );
   }
 
-  record(owner: string, results: readonly OutboxResult[]): string[] {
+  async recordOutboxResults(owner: string, results: readonly OutboxResult[]): Promise<string[]> {
     return results.length === 0 ? [] : this.#record.immediate(owner, results);
   }
 
-  claim(lease: Lease): OutboxMessage[] {
+  async claimOutbox(lease: Lease): Promise<OutboxMessage[]> {
     return this.#claim.immediate(lease).map(toMessage);
   }
 
-  releaseLeases(owner: string): number {
+  async releaseOutboxLeases(owner: string): Promise<number> {
     return this.#sql.releaseLeases.run(owner).changes;
   }
 
-  markSent(id: string, owner: string, result: { at: string; response: string }): boolean {
+  async markSent(id: string, owner: string, result: { at: string; response: string }): Promise<boolean> {
     return this.#sql.sent.run({ id, owner, ...result }).changes === 1;
   }
 
-  markFailed(id: string, owner: string, failure: { at: string; error: string; retryAt: string | null }): boolean {
+  async markFailed(id: string, owner: string, failure: { at: string; error: string; retryAt: string | null }): Promise<boolean> {
     return this.#sql.failed.run({ id, owner, error: failure.error, retryAt: failure.retryAt }).changes === 1;
   }
 
-  counts(): Record<OutboxStatus, number> {
+  async outboxCounts(): Promise<Record<OutboxStatus, number>> {
     const counts: Record<OutboxStatus, number> = { pending: 0, sent: 0, dead: 0 };
     for (const row of this.#sql.counts.all() as Array<{ status: OutboxStatus; n: number }>) counts[row.status] = row.n;
     return counts;
   }
 
-  list(query: { status?: OutboxStatus; limit: number; cursor?: string | null }): Page<OutboxMessage> {
+  async listOutbox(query: { status?: OutboxStatus; limit: number; cursor?: string | null }): Promise<Page<OutboxMessage>> {
     const [afterAt, afterId] = query.cursor ? decodeCursor(query.cursor) : [null, null];
     const rows = (
       query.status === undefined
@@ -180,17 +181,17 @@ export class OutboxTable {
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.nextAttemptAt, last.id]) : null };
   }
 
-  get(id: string): OutboxMessage | null {
+  async getOutboxMessage(id: string): Promise<OutboxMessage | null> {
     const row = this.#sql.one.get(id) as OutboxRow | undefined;
     return row ? toMessage(row) : null;
   }
 
-  requeue(id: string, at: string): boolean {
+  async requeueOutbox(id: string, at: string): Promise<boolean> {
     return this.#sql.requeue.run({ id, at }).changes === 1;
   }
 }
 
-export class DeadlineTable {
+export class DeadlineTable implements TimerQueue {
   readonly #sql;
 
   constructor(db: Database) {
@@ -224,31 +225,31 @@ export class DeadlineTable {
     };
   }
 
-  releaseLeases(owner: string): number {
+  async releaseDeadlineLeases(owner: string): Promise<number> {
     return this.#sql.releaseLeases.run(owner).changes;
   }
 
-  pending(kind: Kind, id: string, source: DeadlineSource): Deadline[] {
+  async pendingDeadlines(kind: Kind, id: string, source: TimerSource = 'state'): Promise<Timer[]> {
     return (this.#sql.pending.all(kind, id, source) as DeadlineRow[]).map(toDeadline);
   }
 
-  claim(lease: Lease): Deadline[] {
+  async claimDueDeadlines(lease: Lease): Promise<Timer[]> {
     const rows = this.#sql.claim.all({ owner: lease.owner, until: leaseUntil(lease), now: lease.now, limit: lease.limit }) as DeadlineRow[];
     return rows.map(toDeadline).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
   }
 
-  claimOne(id: string, lease: Omit<Lease, 'limit'>): Deadline | null {
+  async claimDeadline(id: string, lease: Omit<Lease, 'limit'>): Promise<Timer | null> {
     const row = this.#sql.claimOne.get({ id, owner: lease.owner, until: leaseUntil({ ...lease, limit: 1 }), now: lease.now }) as
       | DeadlineRow
       | undefined;
     return row ? toDeadline(row) : null;
   }
 
-  complete(id: string, owner: string, at: string): boolean {
+  async completeDeadline(id: string, owner: string, at: string): Promise<boolean> {
     return this.#sql.complete.run({ id, owner, at }).changes === 1;
   }
 
-  release(id: string, owner: string, failure: { error: string; retryAt: string }): boolean {
+  async releaseDeadline(id: string, owner: string, failure: { error: string; retryAt: string }): Promise<boolean> {
     return this.#sql.release.run({ id, owner, ...failure }).changes === 1;
   }
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/require-await -- better-sqlite3 is synchronous and the port is not: these methods answer settled promises on purpose. */
 /**
  * Every SQLite table read out and written in a page at a time, rows exactly as they are
  * (statuses, leases, attempts): what `npm run store:copy` moves between stores. Pages go in
@@ -5,9 +6,9 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Kind } from '../../kinds/types.js';
-import type { AccountMail, Page, StoreRows, StoreTable, StoredDeadline, StoredHistory, StoredInstance, StoredOutboxMessage } from '../port.js';
+import type { AccountMail, Page, StoreRows, StoreTable, TransferStore, StoredDeadline, StoredHistory, StoredInstance, StoredOutboxMessage } from '../port.js';
 import { ACCOUNT_MAIL_KIND } from './access.js';
-import { toDelivery, type DeliveryRow } from './hooks.js';
+import { toDelivery, type DeliveryRow } from './webhooks.js';
 import { NOTIFICATION_COLUMNS, mailColumn, notificationOf, type NotificationColumns } from './mail-rows.js';
 import { fieldRows, readIndexRows } from './index-rows.js';
 import { packJson, packOptional } from './packed-json.js';
@@ -246,21 +247,31 @@ const SPECS: { [T in StoreTable]: TableSpec<StoreRows[T]> } = {
   },
 };
 
-export function exportRows<T extends StoreTable>(db: Database, table: T, page: { limit: number; cursor?: string | null }): Page<StoreRows[T]> {
-  const spec = SPECS[table] as TableSpec<StoreRows[T]>;
-  // The empty key sorts before every real one; history's seq is compared as a number.
-  const after: unknown[] = page.cursor ? decodeCursor(page.cursor) : Array.from({ length: spec.keyColumns }, () => '');
-  if (table === 'history') after[2] = page.cursor ? Number(after[2]) : -1;
-  const rows = (db.prepare(spec.select).all(...after, page.limit + 1) as Row[]).map((row) => spec.read(row, db));
-  const items = rows.slice(0, page.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > page.limit && last !== undefined ? encodeCursor(spec.key(last)) : null };
-}
+/** The store's tables a page at a time, for a copy to or from another store. */
+export class TransferTables implements TransferStore {
+  readonly #db: Database;
 
-/** Writes a page of rows in one transaction. */
-export function importRows<T extends StoreTable>(db: Database, table: T, rows: ReadonlyArray<StoreRows[T]>): void {
-  const spec = SPECS[table] as TableSpec<StoreRows[T]>;
-  db.transaction(() => {
-    for (const row of rows) spec.write(db, row);
-  })();
+  constructor(db: Database) {
+    this.#db = db;
+  }
+
+  async exportRows<T extends StoreTable>(table: T, page: { limit: number; cursor?: string | null }): Promise<Page<StoreRows[T]>> {
+    const db = this.#db;
+    const spec = SPECS[table] as TableSpec<StoreRows[T]>;
+    // The empty key sorts before every real one; history's seq is compared as a number.
+    const after: unknown[] = page.cursor ? decodeCursor(page.cursor) : Array.from({ length: spec.keyColumns }, () => '');
+    if (table === 'history') after[2] = page.cursor ? Number(after[2]) : -1;
+    const rows = (db.prepare(spec.select).all(...after, page.limit + 1) as Row[]).map((row) => spec.read(row, db));
+    const items = rows.slice(0, page.limit);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > page.limit && last !== undefined ? encodeCursor(spec.key(last)) : null };
+  }
+
+  /** Writes a page of rows in one transaction. */
+  async importRows<T extends StoreTable>(table: T, rows: ReadonlyArray<StoreRows[T]>): Promise<void> {
+    const spec = SPECS[table] as TableSpec<StoreRows[T]>;
+    this.#db.transaction(() => {
+      for (const row of rows) spec.write(this.#db, row);
+    })();
+  }
 }

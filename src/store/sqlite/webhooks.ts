@@ -1,21 +1,22 @@
+/* eslint-disable @typescript-eslint/require-await -- better-sqlite3 is synchronous and the port is not: these methods answer settled promises on purpose. */
 /**
- * Watches, webhook endpoints and webhook deliveries in SQLite. Deliveries are written by the
- * transition's commit (`instances.ts` calls `insertDeliveries` inside it) and claimed under a
- * lease like the outbox, so several nodes share them without delivering one twice at once.
+ * Webhook endpoints and webhook deliveries in SQLite. Deliveries are written by the transition's
+ * commit (`instances.ts` calls `deliveryWriter`'s function inside it) and claimed under a lease
+ * like the outbox, so several nodes share them without delivering one twice at once.
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { Kind } from '../../kinds/types.js';
-import { AppError } from '../../errors.js';
 import type {
   Commit,
   Lease,
   Page,
-  WatchRecord,
   WebhookDelivery,
+  WebhookDeliveryQueue,
   WebhookDeliveryStatus,
   WebhookEndpointRecord,
+  WebhookEndpointStore,
 } from '../port.js';
-import { decodeCursor, encodeCursor, isConstraintError, parseJson } from './rows.js';
+import { decodeCursor, encodeCursor, parseJson } from './rows.js';
 
 export interface DeliveryRow {
   id: string;
@@ -66,31 +67,59 @@ export function deliveryWriter(db: Database): (c: Commit) => void {
   };
 }
 
-export class HookTables {
+export class WebhookEndpointTable implements WebhookEndpointStore {
+  readonly #sql: Record<string, Statement>;
+
+  constructor(db: Database) {
+    this.#sql = {
+      putEndpoint: db.prepare(
+        `INSERT INTO webhook_endpoints (id, organisation, active, created_at, data) VALUES (@id, @organisation, @active, @createdAt, @data)
+         ON CONFLICT (id) DO UPDATE SET organisation = excluded.organisation, active = excluded.active, data = excluded.data`,
+      ),
+      // One statement per shape, so each walks its own index (an OR of optional filters would scan).
+      endpointsOfOrganisation: db.prepare(
+        `SELECT data FROM webhook_endpoints WHERE organisation = @organisation AND (@active IS NULL OR active = @active) ORDER BY created_at, id`,
+      ),
+      endpoint: db.prepare(`SELECT data FROM webhook_endpoints WHERE id = ?`),
+      activeEndpoints: db.prepare(`SELECT data FROM webhook_endpoints WHERE active = 1 ORDER BY created_at, id`),
+      allEndpoints: db.prepare(`SELECT data FROM webhook_endpoints ORDER BY created_at, id`),
+    };
+  }
+
+  async putWebhookEndpoint(endpoint: WebhookEndpointRecord): Promise<void> {
+    this.#sql['putEndpoint']!.run({
+      id: endpoint.id,
+      organisation: endpoint.organisation,
+      active: endpoint.disabledAt === null ? 1 : 0,
+      createdAt: endpoint.createdAt,
+      data: JSON.stringify(endpoint),
+    });
+  }
+
+  async getWebhookEndpoint(id: string): Promise<WebhookEndpointRecord | null> {
+    const text = this.#sql['endpoint']!.pluck().get(id) as string | undefined;
+    return text === undefined ? null : parseJson<WebhookEndpointRecord>(text);
+  }
+
+  async listWebhookEndpoints(query: { organisation?: string; activeOnly?: boolean }): Promise<WebhookEndpointRecord[]> {
+    const active = query.activeOnly === true ? 1 : null;
+    const rows =
+      query.organisation !== undefined
+        ? this.#sql['endpointsOfOrganisation']!.pluck().all({ organisation: query.organisation, active })
+        : active === 1
+          ? this.#sql['activeEndpoints']!.pluck().all()
+          : this.#sql['allEndpoints']!.pluck().all();
+    return (rows as string[]).map((text) => parseJson<WebhookEndpointRecord>(text));
+  }
+}
+
+export class WebhookDeliveryTable implements WebhookDeliveryQueue {
   readonly #db: Database;
   readonly #sql: Record<string, Statement>;
 
   constructor(db: Database) {
     this.#db = db;
     this.#sql = {
-      insertWatch: db.prepare(`INSERT INTO watches (id, principal_id, key, created_at, data) VALUES (?, ?, ?, ?, ?)`),
-      deleteWatch: db.prepare(`DELETE FROM watches WHERE id = ? AND principal_id = ?`),
-      watchesOf: db.prepare(
-        `SELECT data FROM watches WHERE principal_id = @principalId AND (@afterAt IS NULL OR (created_at, id) > (@afterAt, @afterId))
-         ORDER BY created_at, id LIMIT @limit`,
-      ),
-      watchesOn: db.prepare(`SELECT data FROM watches WHERE key IN (SELECT value FROM json_each(?)) ORDER BY created_at, id`),
-      putEndpoint: db.prepare(
-        `INSERT INTO webhook_endpoints (id, organisation, active, created_at, data) VALUES (@id, @organisation, @active, @createdAt, @data)
-         ON CONFLICT (id) DO UPDATE SET organisation = excluded.organisation, active = excluded.active, data = excluded.data`,
-      ),
-      endpoint: db.prepare(`SELECT data FROM webhook_endpoints WHERE id = ?`),
-      // One statement per shape, so each walks its own index (an OR of optional filters would scan).
-      endpointsOfOrganisation: db.prepare(
-        `SELECT data FROM webhook_endpoints WHERE organisation = @organisation AND (@active IS NULL OR active = @active) ORDER BY created_at, id`,
-      ),
-      activeEndpoints: db.prepare(`SELECT data FROM webhook_endpoints WHERE active = 1 ORDER BY created_at, id`),
-      allEndpoints: db.prepare(`SELECT data FROM webhook_endpoints ORDER BY created_at, id`),
       claim: db.prepare(
         `UPDATE webhook_deliveries SET lease_owner = @owner, lease_until = @until
          WHERE id IN (
@@ -124,59 +153,7 @@ export class HookTables {
     };
   }
 
-  putWatch(watch: WatchRecord): void {
-    try {
-      this.#sql['insertWatch']!.run(watch.id, watch.principalId, watch.key, watch.createdAt, JSON.stringify(watch));
-    } catch (error) {
-      if (!isConstraintError(error)) throw error;
-      throw new AppError({ code: 'DUPLICATE', detail: `You already watch this (${watch.key}).`, cause: error });
-    }
-  }
-
-  deleteWatch(id: string, principalId: string): boolean {
-    return this.#sql['deleteWatch']!.run(id, principalId).changes === 1;
-  }
-
-  listWatches(query: { principalId: string; limit: number; cursor?: string | null }): Page<WatchRecord> {
-    const [afterAt, afterId] = query.cursor ? decodeCursor(query.cursor) : [null, null];
-    const rows = this.#sql['watchesOf']!.pluck().all({ principalId: query.principalId, afterAt, afterId, limit: query.limit + 1 }) as string[];
-    const items = rows.slice(0, query.limit).map((text) => parseJson<WatchRecord>(text));
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt, last.id]) : null };
-  }
-
-  watchesOn(keys: readonly string[]): WatchRecord[] {
-    if (keys.length === 0) return [];
-    return (this.#sql['watchesOn']!.pluck().all(JSON.stringify(keys)) as string[]).map((text) => parseJson<WatchRecord>(text));
-  }
-
-  putEndpoint(endpoint: WebhookEndpointRecord): void {
-    this.#sql['putEndpoint']!.run({
-      id: endpoint.id,
-      organisation: endpoint.organisation,
-      active: endpoint.disabledAt === null ? 1 : 0,
-      createdAt: endpoint.createdAt,
-      data: JSON.stringify(endpoint),
-    });
-  }
-
-  getEndpoint(id: string): WebhookEndpointRecord | null {
-    const text = this.#sql['endpoint']!.pluck().get(id) as string | undefined;
-    return text === undefined ? null : parseJson<WebhookEndpointRecord>(text);
-  }
-
-  listEndpoints(query: { organisation?: string; activeOnly?: boolean }): WebhookEndpointRecord[] {
-    const active = query.activeOnly === true ? 1 : null;
-    const rows =
-      query.organisation !== undefined
-        ? this.#sql['endpointsOfOrganisation']!.pluck().all({ organisation: query.organisation, active })
-        : active === 1
-          ? this.#sql['activeEndpoints']!.pluck().all()
-          : this.#sql['allEndpoints']!.pluck().all();
-    return (rows as string[]).map((text) => parseJson<WebhookEndpointRecord>(text));
-  }
-
-  claim(lease: Lease): WebhookDelivery[] {
+  async claimWebhookDeliveries(lease: Lease): Promise<WebhookDelivery[]> {
     const until = new Date(Date.parse(lease.now) + lease.leaseMs).toISOString();
     const claim = this.#db.transaction(() => this.#sql['claim']!.all({ owner: lease.owner, until, now: lease.now, limit: lease.limit }) as DeliveryRow[]);
     return claim
@@ -185,19 +162,19 @@ export class HookTables {
       .sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.id.localeCompare(b.id));
   }
 
-  markDelivered(id: string, owner: string, result: { at: string; status: number }): boolean {
+  async markWebhookDelivered(id: string, owner: string, result: { at: string; status: number }): Promise<boolean> {
     return this.#sql['delivered']!.run({ id, owner, ...result }).changes === 1;
   }
 
-  markFailed(id: string, owner: string, failure: { at: string; error: string; status: number | null; retryAt: string | null }): boolean {
+  async markWebhookFailed(id: string, owner: string, failure: { at: string; error: string; status: number | null; retryAt: string | null }): Promise<boolean> {
     return this.#sql['failed']!.run({ id, owner, error: failure.error, status: failure.status, retryAt: failure.retryAt }).changes === 1;
   }
 
-  releaseLeases(owner: string): number {
+  async releaseWebhookLeases(owner: string): Promise<number> {
     return this.#sql['releaseLeases']!.run(owner).changes;
   }
 
-  listDeliveries(query: { endpointId: string; status?: WebhookDeliveryStatus; limit: number; cursor?: string | null }): Page<WebhookDelivery> {
+  async listWebhookDeliveries(query: { endpointId: string; status?: WebhookDeliveryStatus; limit: number; cursor?: string | null }): Promise<Page<WebhookDelivery>> {
     const before = query.cursor ? (decodeCursor(query.cursor)[0] ?? null) : null;
     const rows = this.#sql['deliveries']!.all({ endpointId: query.endpointId, status: query.status ?? null, before, limit: query.limit + 1 }) as DeliveryRow[];
     const items = rows.slice(0, query.limit).map(toDelivery);
@@ -205,12 +182,12 @@ export class HookTables {
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null };
   }
 
-  getDelivery(id: string): WebhookDelivery | null {
+  async getWebhookDelivery(id: string): Promise<WebhookDelivery | null> {
     const row = this.#sql['delivery']!.get(id) as DeliveryRow | undefined;
     return row ? toDelivery(row) : null;
   }
 
-  requeue(id: string, at: string): boolean {
+  async requeueWebhookDelivery(id: string, at: string): Promise<boolean> {
     return this.#sql['requeue']!.run({ id, at }).changes === 1;
   }
 }

@@ -1,0 +1,61 @@
+/**
+ * Instances, their history and their search index in MongoDB. Commits and re-indexing are
+ * transactions (`commit.ts`); reads are single queries built in `queries.ts`.
+ */
+import type { Kind } from '../../kinds/types.js';
+import type { Commit, FindQuery, HistoryEntry, InstanceRecord, InstanceStore, MailAlreadySent, Page, SearchIndexEntry, SearchIndexStore } from '../port.js';
+import type { MongoCommitter } from './commit.js';
+import { page } from './page.js';
+import * as q from './queries.js';
+import type { Runner } from './run.js';
+import { COLLECTIONS, toHistory, toInstance, type HistoryDoc, type InstanceDoc } from './shapes.js';
+
+/** The setting that records which search definitions the store was indexed by. */
+const SEARCH_INDEX_VERSION = 'searchIndexVersion';
+
+export class MongoInstances implements InstanceStore, SearchIndexStore {
+  readonly #run: Runner;
+  readonly #committer: MongoCommitter;
+
+  constructor(run: Runner, committer: MongoCommitter) {
+    this.#run = run;
+    this.#committer = committer;
+  }
+
+  commit(commit: Commit): Promise<void> {
+    return this.#committer.commit(commit);
+  }
+
+  commitMany(commits: readonly Commit[], options: { mailSent?: MailAlreadySent } = {}): Promise<void> {
+    return this.#committer.commitMany(commits, options.mailSent);
+  }
+
+  async load(kind: Kind, id: string): Promise<InstanceRecord | null> {
+    const doc = await this.#run.one<InstanceDoc>(q.instanceById(kind, id));
+    return doc === null ? null : toInstance(doc);
+  }
+
+  async find(kind: Kind, query: FindQuery): Promise<Page<InstanceRecord>> {
+    const docs = await this.#run.all<InstanceDoc>(q.findInstances(kind, query));
+    return page(docs, query.limit, toInstance, (i) => [i.createdAt, i.id]);
+  }
+
+  async history(kind: Kind, id: string, options: { afterSeq?: number; limit: number }): Promise<Page<HistoryEntry>> {
+    const docs = await this.#run.all<HistoryDoc>(q.historyPage(kind, id, options));
+    const items = docs.slice(0, options.limit).map(toHistory);
+    const last = items.at(-1);
+    return { items, nextCursor: docs.length > options.limit && last ? String(last.seq) : null };
+  }
+
+  reindex(kind: Kind, id: string, entry: SearchIndexEntry): Promise<boolean> {
+    return this.#committer.reindex(kind, id, entry);
+  }
+
+  async searchIndexVersion(): Promise<string | null> {
+    return (await this.#run.one<{ value: string }>(q.byId(COLLECTIONS.settings, SEARCH_INDEX_VERSION)))?.value ?? null;
+  }
+
+  async recordSearchIndexVersion(version: string): Promise<void> {
+    await this.#run.update(q.recordSetting(SEARCH_INDEX_VERSION, version), null, { upsert: true });
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * The leased queues in MongoDB: the outbox, the timers (state deadlines and cascade tasks, in the
+ * `deadlines` collection) and the webhook deliveries. Claims are leases (`claims.ts`).
+ */
+import type { Kind } from '../../kinds/types.js';
+import type {
+  Lease,
+  OutboxMessage,
+  OutboxResult,
+  OutboxStatus,
+  OutboxStore,
+  Page,
+  QueueFigures,
+  QueueFigureStore,
+  Timer,
+  TimerQueue,
+  TimerSource,
+  WebhookDelivery,
+  WebhookDeliveryQueue,
+  WebhookDeliveryStatus,
+} from '../port.js';
+import { claimUnderLease, type ClaimPlan } from './claims.js';
+import { page } from './page.js';
+import * as q from './queries.js';
+import type { Runner } from './run.js';
+import { COLLECTIONS, toDeadline, toMessage, type DeadlineDoc, type OutboxDoc, type WebhookDeliveryDoc } from './shapes.js';
+
+const byDue = (key: 'nextAttemptAt' | 'dueAt') => (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  String(a[key]).localeCompare(String(b[key])) || String(a['_id']).localeCompare(String(b['_id']));
+
+const OUTBOX_CLAIM: ClaimPlan = { candidates: q.claimableOutbox, take: q.claimOutboxMessage, order: byDue('nextAttemptAt') };
+const DELIVERY_CLAIM: ClaimPlan = { candidates: q.claimableWebhookDeliveries, take: q.claimWebhookDelivery, order: byDue('nextAttemptAt') };
+const DEADLINE_CLAIM: ClaimPlan = { candidates: q.claimableDeadlines, take: q.claimDueDeadline, order: byDue('dueAt') };
+
+/** A delivery as the port gives it: without its lease. */
+function toWebhookDelivery(doc: WebhookDeliveryDoc): WebhookDelivery {
+  const { _id, leaseOwner: _owner, leaseUntil: _until, ...rest } = doc;
+  return { id: _id, ...rest };
+}
+
+export class MongoOutbox implements OutboxStore {
+  readonly #run: Runner;
+
+  constructor(run: Runner) {
+    this.#run = run;
+  }
+
+  async claimOutbox(lease: Lease): Promise<OutboxMessage[]> {
+    return (await claimUnderLease<OutboxDoc>(this.#run, OUTBOX_CLAIM, lease)).map(toMessage);
+  }
+
+  releaseOutboxLeases(owner: string): Promise<number> {
+    return this.#run.updateMany(q.releaseOutboxLeases(owner));
+  }
+
+  markSent(id: string, owner: string, result: { at: string; response: string }): Promise<boolean> {
+    return this.#run.updateOne(q.markSent(id, owner, result));
+  }
+
+  markFailed(id: string, owner: string, failure: { at: string; error: string; retryAt: string | null }): Promise<boolean> {
+    return this.#run.updateOne(q.markFailed(id, owner, failure));
+  }
+
+  /**
+   * One read for the leases still held, one bulk write for their results. A lease lost between
+   * the two is still safe (each update matches only a message its owner holds); it would be
+   * counted as recorded.
+   */
+  async recordOutboxResults(owner: string, results: readonly OutboxResult[]): Promise<string[]> {
+    if (results.length === 0) return [];
+    const held = new Set((await this.#run.all<OutboxDoc>(q.outboxHeldBy(results.map((r) => r.id), owner))).map((doc) => doc._id));
+    await this.#run.bulkUpdate(q.outboxResults(owner, results.filter((r) => held.has(r.id))));
+    return results.filter((r) => !held.has(r.id)).map((r) => r.id);
+  }
+
+  /** Three index counts (`outbox_by_age` starts with the status), not a pass over the messages. */
+  async outboxCounts(): Promise<Record<OutboxStatus, number>> {
+    const [pending, sent, dead] = await Promise.all((['pending', 'sent', 'dead'] as const).map((status) => this.#run.count(q.outboxOfStatus(status))));
+    return { pending: pending!, sent: sent!, dead: dead! };
+  }
+
+  async listOutbox(query: { status?: OutboxStatus; limit: number; cursor?: string | null }): Promise<Page<OutboxMessage>> {
+    const docs = await this.#run.all<OutboxDoc>(q.listOutbox(query));
+    return page(docs, query.limit, toMessage, (m) => [m.nextAttemptAt, m.id]);
+  }
+
+  async getOutboxMessage(id: string): Promise<OutboxMessage | null> {
+    const doc = await this.#run.one<OutboxDoc>(q.outboxById(id));
+    return doc === null ? null : toMessage(doc);
+  }
+
+  requeueOutbox(id: string, at: string): Promise<boolean> {
+    return this.#run.updateOne(q.requeueOutbox(id, at));
+  }
+}
+
+export class MongoTimers implements TimerQueue {
+  readonly #run: Runner;
+
+  constructor(run: Runner) {
+    this.#run = run;
+  }
+
+  async pendingDeadlines(kind: Kind, id: string, source: TimerSource = 'state'): Promise<Timer[]> {
+    return (await this.#run.all<DeadlineDoc>(q.pendingDeadlines(kind, id, source))).map(toDeadline);
+  }
+
+  async claimDueDeadlines(lease: Lease): Promise<Timer[]> {
+    return (await claimUnderLease<DeadlineDoc>(this.#run, DEADLINE_CLAIM, lease)).map(toDeadline);
+  }
+
+  async claimDeadline(id: string, lease: Omit<Lease, 'limit'>): Promise<Timer | null> {
+    const doc = await this.#run.update<DeadlineDoc>(q.claimDeadlineById(id, lease));
+    return doc === null ? null : toDeadline(doc);
+  }
+
+  completeDeadline(id: string, owner: string, at: string): Promise<boolean> {
+    return this.#run.updateOne(q.completeClaimedDeadline(id, owner, at));
+  }
+
+  releaseDeadline(id: string, owner: string, failure: { error: string; retryAt: string }): Promise<boolean> {
+    return this.#run.updateOne(q.releaseDeadline(id, owner, failure));
+  }
+
+  releaseDeadlineLeases(owner: string): Promise<number> {
+    return this.#run.updateMany(q.releaseDeadlineLeases(owner));
+  }
+}
+
+export class MongoWebhookDeliveries implements WebhookDeliveryQueue {
+  readonly #run: Runner;
+
+  constructor(run: Runner) {
+    this.#run = run;
+  }
+
+  async claimWebhookDeliveries(lease: Lease): Promise<WebhookDelivery[]> {
+    return (await claimUnderLease<WebhookDeliveryDoc>(this.#run, DELIVERY_CLAIM, lease)).map(toWebhookDelivery);
+  }
+
+  markWebhookDelivered(id: string, owner: string, result: { at: string; status: number }): Promise<boolean> {
+    return this.#run.updateOne(q.markWebhookDelivered(id, owner, result));
+  }
+
+  markWebhookFailed(id: string, owner: string, failure: { at: string; error: string; status: number | null; retryAt: string | null }): Promise<boolean> {
+    return this.#run.updateOne(q.markWebhookFailed(id, owner, failure));
+  }
+
+  releaseWebhookLeases(owner: string): Promise<number> {
+    return this.#run.updateMany(q.releaseWebhookLeases(owner));
+  }
+
+  async listWebhookDeliveries(query: { endpointId: string; status?: WebhookDeliveryStatus; limit: number; cursor?: string | null }): Promise<Page<WebhookDelivery>> {
+    const docs = await this.#run.all<WebhookDeliveryDoc>(q.webhookDeliveriesPage(query));
+    return page(docs, query.limit, toWebhookDelivery, (d) => [d.id]);
+  }
+
+  async getWebhookDelivery(id: string): Promise<WebhookDelivery | null> {
+    const doc = await this.#run.one<WebhookDeliveryDoc>(q.byId(COLLECTIONS.webhookDeliveries, id));
+    return doc === null ? null : toWebhookDelivery(doc);
+  }
+
+  requeueWebhookDelivery(id: string, at: string): Promise<boolean> {
+    return this.#run.updateOne(q.requeueWebhookDelivery(id, at));
+  }
+}
+
+export class MongoQueueFigures implements QueueFigureStore {
+  readonly #run: Runner;
+
+  constructor(run: Runner) {
+    this.#run = run;
+  }
+
+  /** Each figure one count (or one document) from an index; see `queries.ts`. */
+  async queueFigures(now: string): Promise<QueueFigures> {
+    const [pending, dead, oldest, due, failing, failingCascades] = await Promise.all([
+      this.#run.count(q.outboxOfStatus('pending')),
+      this.#run.count(q.outboxOfStatus('dead')),
+      this.#run.all<OutboxDoc>(q.oldestPendingOutbox()),
+      this.#run.count(q.dueDeadlines(now)),
+      this.#run.count(q.failingDeadlines()),
+      this.#run.count(q.failingDeadlines('cascade')),
+    ]);
+    return { outbox: { pending, dead, oldestPendingAt: oldest[0]?.createdAt ?? null }, deadlines: { due, failing, failingCascades } };
+  }
+}
