@@ -68,7 +68,7 @@ const INSTEAD = {
   'store (any)': 'schemas describe data and read nothing: move the code that reads the store into the engine',
   'sqlite adapter': 'an adapter stands alone: share the code through the port (src/store/) instead of the other adapter',
   'mongo adapter': 'an adapter stands alone: share the code through the port (src/store/) instead of the other adapter',
-  config: 'take the setting as an argument where src/service.ts wires you; only the wiring reads the configuration',
+  config: 'take the setting as an argument where src/service.ts wires you (its type may be imported where the zone allows `import type`); only the wiring reads the configuration',
   services: 'this zone sits below access, the directory, documents, the public register, the seed and the metrics: take what you need from them as an argument',
   wiring: 'nothing imports src/service.ts but src/main.ts, and nothing imports src/main.ts or src/cli/: move what you need out of the wiring into the zone that owns it',
 };
@@ -77,10 +77,10 @@ const INSTEAD = {
 const ZONES = [
   { zone: 'kinds', files: ['src/kinds/**'], forbid: ['engine', 'effects', 'queue', 'http', 'store adapters', 'store port', 'config', 'services', 'wiring'], typesOnly: ['store port'] },
   { zone: 'schemas', files: ['src/schemas/**'], forbid: ['engine', 'effects', 'queue', 'http', 'store (any)', 'config', 'services', 'wiring'] },
-  { zone: 'engine', files: ['src/engine/**'], forbid: ['effects', 'queue', 'http', 'store adapters', 'config', 'wiring'] },
+  { zone: 'engine', files: ['src/engine/**'], forbid: ['effects', 'queue', 'http', 'store adapters', 'config', 'wiring'], typesOnly: ['config'] },
   { zone: 'effects', files: ['src/effects/**'], forbid: ['http', 'store adapters', 'wiring'] },
-  { zone: 'queue', files: ['src/queue/**'], forbid: ['engine', 'effects', 'http', 'store (any)', 'config', 'services', 'wiring'] },
-  { zone: 'store port', files: ['src/store/*.ts'], ignores: ['src/store/open-store.ts'], forbid: ['engine', 'effects', 'queue', 'http', 'store adapters', 'config', 'services', 'wiring'] },
+  { zone: 'queue', files: ['src/queue/**'], forbid: ['engine', 'effects', 'http', 'store adapters', 'config', 'services', 'wiring'], typesOnly: ['config'] },
+  { zone: 'store port', files: ['src/store/*.ts'], ignores: ['src/store/open-store.ts'], forbid: ['engine', 'effects', 'queue', 'http', 'store adapters', 'config', 'services', 'wiring'], typesOnly: ['config'] },
   // The one file of src/store/ that knows the adapters: it opens the one the configuration names.
   { zone: 'store opening', files: ['src/store/open-store.ts'], forbid: ['engine', 'effects', 'queue', 'http', 'services', 'wiring'] },
   { zone: 'sqlite adapter', files: ['src/store/sqlite/**'], forbid: ['engine', 'effects', 'queue', 'http', 'mongo adapter', 'config', 'services', 'wiring'], typesOnly: ['config'] },
@@ -91,10 +91,11 @@ const ZONES = [
     zone: 'shared leaves',
     files: ['src/errors.ts', 'src/clock.ts', 'src/ids.ts', 'src/durations.ts', 'src/backoff.ts', 'src/own.ts', 'src/logger.ts', 'src/validation.ts', 'src/principals.ts', 'src/i18n/**', 'src/search/**', 'src/machine-docs/**'],
     forbid: ['engine', 'effects', 'queue', 'http', 'store adapters', 'config', 'services', 'wiring'],
+    typesOnly: ['config'],
   },
   { zone: 'services', files: ['src/access/**', 'src/directory/**', 'src/documents/**', 'src/public/**', 'src/seed/**'], forbid: ['effects', 'queue', 'http', 'store adapters', 'wiring'] },
   // Metrics hand the API a request handler, so they may name express's types (and nothing else of HTTP).
-  { zone: 'metrics', files: ['src/metrics/**'], forbid: ['engine', 'effects', 'queue', 'http', 'store adapters', 'config', 'wiring'], typesOnly: ['http'] },
+  { zone: 'metrics', files: ['src/metrics/**'], forbid: ['engine', 'effects', 'queue', 'http', 'store adapters', 'config', 'wiring'], typesOnly: ['http', 'config'] },
   { zone: 'the service', files: ['src/service.ts'], forbid: [], extra: [{ group: ['**/main.js', '**/cli/**'], message: 'the service wires the zones; src/main.ts starts it and src/cli/ are commands of their own: import neither' }] },
   { zone: 'commands', files: ['src/cli/**'], forbid: [], extra: [{ group: ['**/service.js', '**/main.js'], message: 'a command opens what it needs (the store, the engine) itself: nothing imports src/service.ts but src/main.ts' }] },
 ];
