@@ -75,6 +75,8 @@ const INSTEAD = {
 
 /** Each zone: its files and the zones it may not import (a zone in `typesOnly` may be imported with `import type` only). */
 const ZONES = [
+  // Any file of src/ no zone below names (a new folder, say): at least the wiring stays on top.
+  { zone: 'src', files: ['src/**'], ignores: ['src/main.ts'], forbid: ['wiring'] },
   { zone: 'kinds', files: ['src/kinds/**'], forbid: ['engine', 'effects', 'queue', 'http', 'store adapters', 'store port', 'config', 'services', 'wiring'], typesOnly: ['store port'] },
   { zone: 'schemas', files: ['src/schemas/**'], forbid: ['engine', 'effects', 'queue', 'http', 'store (any)', 'config', 'services', 'wiring'] },
   { zone: 'engine', files: ['src/engine/**'], forbid: ['effects', 'queue', 'http', 'store adapters', 'config', 'wiring'], typesOnly: ['config'] },
