@@ -3,25 +3,29 @@
  * top wiring them), read from the import statements of `src/` and `src/kinds/`.
  */
 import { expect } from 'chai';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
 
 function sources(folder: string): string[] {
   return readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.ts'))
+    .filter((file) => file.endsWith('.ts') || file.endsWith('.tsx'))
     .map((file) => join(folder, file));
 }
 
-/** Each module and the project modules it imports (types included), as paths from the root. */
+/** The source file an import names: `./x.js` is `x.ts` or, for a page or component, `x.tsx`. */
+function sourceOf(file: string, specifier: string): string {
+  const path = relative(ROOT, resolve(ROOT, dirname(file), specifier.replace(/\.js$/, '.ts')));
+  return existsSync(join(ROOT, path)) || !existsSync(join(ROOT, `${path}x`)) ? path : `${path}x`;
+}
+
+/** Each module (`.ts` and `.tsx`) and the project modules it imports (types included), as paths from the root. */
 function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of sources('src')) {
     const text = readFileSync(join(ROOT, file), 'utf8');
-    const targets = [...text.matchAll(/^(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/gms)].map((match) =>
-      relative(ROOT, resolve(ROOT, dirname(file), match[1]!.replace(/\.js$/, '.ts'))),
-    );
+    const targets = [...text.matchAll(/^(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/gms)].map((match) => sourceOf(file, match[1]!));
     graph.set(file, targets);
   }
   return graph;
@@ -49,6 +53,15 @@ function cycles(graph: Map<string, string[]>): string[] {
 describe('layers', () => {
   const graph = importGraph();
   const importersOf = (target: string) => [...graph].filter(([, targets]) => targets.includes(target)).map(([module]) => module);
+
+  it('reads the pages and components too: every .tsx file of src/ is in the graph, with its imports', () => {
+    const pages = [...graph.keys()].filter((module) => module.endsWith('.tsx'));
+    expect(pages).to.include(join('src', 'http', 'web', 'layout.tsx'));
+    expect(pages.length).to.equal(sources('src').filter((file) => file.endsWith('.tsx')).length);
+    expect([...graph.values()].flat().filter((target) => target.endsWith('.tsx')).length, 'imports that lead to a .tsx file').to.be.greaterThan(0);
+    const unresolved = [...graph].flatMap(([module, targets]) => targets.filter((t) => !graph.has(t)).map((t) => `${module} → ${t}`));
+    expect(unresolved).to.deep.equal([]);
+  });
 
   it('has no import cycle in src/ or src/kinds/', () => {
     expect(cycles(graph)).to.deep.equal([]);

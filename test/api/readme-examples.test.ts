@@ -1,7 +1,8 @@
 /**
- * The README's curl examples, run word for word (but for the port) against the service started
- * as `npm start` starts it, on a fresh store with the demo seed. An example whose comment says
- * "Refused" must answer the problem it names; every other one must succeed.
+ * The README's curl examples, then those of docs/using-the-api.md that follow them, run word for
+ * word (but for the port) against the service started as `npm start` starts it, on a fresh store
+ * with the demo seed. An example whose comment says "Refused" must answer the problem it names;
+ * every other one must succeed.
  */
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
@@ -12,11 +13,12 @@ import { startServiceProcess, type RunningService } from '../helpers/service-pro
 import { tempDir } from '../helpers/world.js';
 
 const run = promisify(execFile);
-const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+const ROOT = join(import.meta.dirname, '..', '..');
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const usingTheApi = readFileSync(join(ROOT, 'docs', 'using-the-api.md'), 'utf8');
 
-/** The `sh` block of "## Using the API", as examples: a comment, then one command. */
-function examples(): Array<{ comment: string; command: string }> {
-  const section = readme.slice(readme.indexOf('## Using the API'), readme.indexOf('## Configuration'));
+/** The first `sh` block of a section, as examples: a comment, then one command. */
+function examplesIn(section: string): Array<{ comment: string; command: string }> {
   const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
   return block
     .split(/\n\s*\n/)
@@ -31,6 +33,14 @@ function examples(): Array<{ comment: string; command: string }> {
     });
 }
 
+/** The README's examples ("## Using the API"), then the ones docs/using-the-api.md adds after them ("## More examples"). */
+function examples(): Array<{ comment: string; command: string }> {
+  return [
+    ...examplesIn(readme.slice(readme.indexOf('## Using the API'), readme.indexOf('## Configuration'))),
+    ...examplesIn(usingTheApi.slice(usingTheApi.indexOf('## More examples'))),
+  ];
+}
+
 describe('README: the curl examples, against the service as npm start runs it', function () {
   this.timeout(60_000);
   const { dir, remove } = tempDir('mra-readme-');
@@ -43,8 +53,9 @@ describe('README: the curl examples, against the service as npm start runs it', 
     remove();
   });
 
-  it('has examples, each a curl command', () => {
-    expect(examples().length).to.be.greaterThan(5);
+  it('has examples in the README and more in docs/using-the-api.md, each a curl command', () => {
+    expect(examplesIn(readme.slice(readme.indexOf('## Using the API'), readme.indexOf('## Configuration'))).length).to.be.greaterThan(5);
+    expect(examples().length).to.be.greaterThan(15);
     for (const { command } of examples()) expect(command).to.match(/^curl /);
   });
 

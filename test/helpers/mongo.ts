@@ -43,7 +43,7 @@ export function describeWithMongo(title: string, body: (uri: string) => void): v
     before(function () {
       if (!announced) {
         announced = true;
-        process.stdout.write(`\n  MongoDB: not run: MONGODB_URI unset — ${notRun.join('; ')} skipped (see README, "Running the tests against MongoDB")\n`);
+        process.stdout.write(`\n  MongoDB: not run: MONGODB_URI unset — ${notRun.join('; ')} skipped (see docs/operations.md, "Running the tests against MongoDB")\n`);
       }
       this.skip();
     });

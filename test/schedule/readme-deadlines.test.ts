@@ -1,4 +1,4 @@
-/** The README's Deadlines table follows the workflow tables: every deadline, its default and its variable. */
+/** The Deadlines table (docs/deadlines.md, moved there from the README) follows the workflow tables: every deadline, its default and its variable. */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import { KINDS, workflows } from '../../src/kinds/index.js';
 import { durationVariable } from '../../src/config.js';
 import { Durations } from '../../src/engine/durations-table.js';
 
-const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+const deadlines = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'deadlines.md'), 'utf8');
 
 interface Row {
   kind: string;
@@ -17,8 +17,8 @@ interface Row {
 }
 
 function deadlineRows(): Row[] {
-  const section = readme.split(/^## /m).find((s) => s.startsWith('Deadlines'));
-  if (!section) throw new Error('README has no "## Deadlines" section');
+  const section = deadlines.split(/^# /m).find((s) => s.startsWith('Deadlines'));
+  if (!section) throw new Error('docs/deadlines.md has no "# Deadlines" title');
   const code = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
   return section
     .split('\n')
@@ -29,7 +29,7 @@ function deadlineRows(): Row[] {
     });
 }
 
-describe('README: Deadlines', () => {
+describe('docs/deadlines.md: Deadlines', () => {
   it('lists every deadline of every workflow table, with the state that sets it, and none that does not exist', () => {
     const documented = deadlineRows().flatMap((row) => row.states.map((state) => `${row.kind} ${state} ${row.event}`));
     const declared = KINDS.flatMap((kind) =>
