@@ -3,8 +3,8 @@
  * agreement terminated, an accreditation lapsed, a recognition ended), each affected instance
  * receives an event through the engine, with the system as actor and the cause in its history.
  *
- * The commit that enters the state also writes a `cascade` deadline, due at once; the engine
- * runs it right after the commit, and if the process dies first, the scheduler finds it due and
+ * The commit that enters the state also writes a `cascade` deadline, due at once (contributed by
+ * `src/effects/deadlines/cascade-tasks.ts`); the engine runs it right after the commit (`timers.ts`), and if the process dies first, the scheduler finds it due and
  * runs it then. Running one twice is harmless: instances already moved no longer take the event.
  */
 import { workflows, type CascadeRule, type Kind } from '../kinds/index.js';
