@@ -20,7 +20,7 @@ import { admits } from './authorize.js';
 import { runCascade, type CascadeReport } from './cascades.js';
 import { planCommit, type Plan, type Step } from './commit-plan.js';
 import { readThrough } from './read-through.js';
-import { giveBackFailed } from './deadline-retry.js';
+import { giveBackFailed } from '../effects/deadlines/retry.js';
 import { mayRead, readScope } from './read-access.js';
 import { mayNotCreate, mayNotSend, notAccepted, staleVersion } from './refusals.js';
 import { checkListQuery, textConditions, validateEventBody } from './requests.js';
