@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { accessSettings, credentialsFor, upgradeLegacyKeyHashes } from './access/index.js';
 import { offsetClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
-import { Durations } from './engine/durations-table.js';
+import { Durations } from './kinds/durations-table.js';
 import { AppError, isAppError } from './errors.js';
 import { createApp } from './http/api/app.js';
 import { CursorSeal } from './http/api/cursors.js';

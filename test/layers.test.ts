@@ -71,11 +71,14 @@ describe('layers', () => {
     expect(importersOf(join('src', 'service.ts'))).to.deep.equal([join('src', 'main.ts')]);
   });
 
-  it('runs the outbox dispatcher and the scheduler on the one polling loop of src/queue/', () => {
-    const loop = join('src', 'queue', 'index.ts');
-    expect(importersOf(loop)).to.include.members([join('src', 'effects', 'mail', 'dispatcher.ts'), join('src', 'effects', 'deadlines', 'scheduler.ts')]);
-    for (const worker of ['effects/mail/dispatcher.ts', 'effects/deadlines/scheduler.ts']) {
-      expect(readFileSync(join(ROOT, 'src', worker), 'utf8'), worker).not.to.match(/setTimeout|setInterval/);
+  it('runs the outbox dispatcher, the webhook dispatcher and the scheduler on the one leased-queue worker of src/queue/', () => {
+    const queue = join('src', 'queue', 'index.ts');
+    const workers = ['effects/mail/dispatcher.ts', 'effects/webhooks/dispatcher.ts', 'effects/deadlines/scheduler.ts'];
+    expect(importersOf(queue)).to.include.members(workers.map((worker) => join('src', ...worker.split('/'))));
+    for (const worker of workers) {
+      const source = readFileSync(join(ROOT, 'src', worker), 'utf8');
+      expect(source, worker).to.match(/new LeasedQueueWorker\(/);
+      expect(source, worker).not.to.match(/setTimeout|setInterval|PollingLoop|backoffDelay/);
     }
   });
 

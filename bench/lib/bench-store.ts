@@ -9,7 +9,7 @@ import type { SqliteSynchronous as SynchronousMode } from '../../src/config.js';
 import { join } from 'node:path';
 import type { Actor } from '../../src/kinds/types.js';
 import { ManualClock } from '../../src/clock.js';
-import { Durations } from '../../src/engine/durations-table.js';
+import { Durations } from '../../src/kinds/durations-table.js';
 import { Engine } from '../../src/engine/engine.js';
 import { commitContributors } from '../../src/effects/contributors.js';
 import { reindexIfStale } from '../../src/engine/reindex.js';

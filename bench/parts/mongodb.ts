@@ -6,7 +6,7 @@
 import { KeyHasher } from '../../src/access/key-hash.js';
 import { DEVELOPMENT_KEY_SECRET } from '../../src/config.js';
 import { ManualClock } from '../../src/clock.js';
-import { Durations } from '../../src/engine/durations-table.js';
+import { Durations } from '../../src/kinds/durations-table.js';
 import { Engine } from '../../src/engine/engine.js';
 import { commitContributors } from '../../src/effects/contributors.js';
 import { applySeed, loadReferenceData } from '../../src/seed/apply-seed.js';

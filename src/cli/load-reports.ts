@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { KeyHasher } from '../access/key-hash.js';
 import { systemClock } from '../clock.js';
 import { DEVELOPMENT_KEY_SECRET, SETTINGS, readSetting } from '../config.js';
-import { Durations } from '../engine/durations-table.js';
+import { Durations } from '../kinds/durations-table.js';
 import { Engine } from '../engine/engine.js';
 import { commitContributors } from '../effects/contributors.js';
 import { reindexIfStale } from '../engine/reindex.js';

@@ -7,7 +7,7 @@
 import { parseDuration } from '../durations.js';
 // A value import of the engine: the names, meanings and defaults of the durations live in its
 // `Durations` table today; when it moves out of the engine, only this line changes.
-import { Durations } from '../engine/durations-table.js';
+import { Durations } from '../kinds/durations-table.js';
 import { textOf, type Entry, type Env, type Variable } from './setting.js';
 
 /** The environment variable of a configurable duration: `recognitions.listingValidity` -> `MRA_DURATION_RECOGNITIONS_LISTING_VALIDITY`. */

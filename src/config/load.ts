@@ -3,7 +3,7 @@
  * environment a test or a CLI passes), collects every problem, and throws them together in one
  * error, so a wrong deployment is fixed in one go rather than one variable per restart.
  */
-import type { Policies } from '../engine/policies.js';
+import type { Policies } from '../kinds/policies.js';
 import { AppError } from '../errors.js';
 import { SETTINGS } from './settings.js';
 import type { Entry, Env, Read } from './setting.js';

@@ -6,7 +6,7 @@
 import type { Actor, Kind } from '../kinds/types.js';
 import { SYSTEM_ACTOR } from '../kinds/types.js';
 import { ManualClock } from '../clock.js';
-import type { Durations } from '../engine/durations-table.js';
+import type { Durations } from '../kinds/durations-table.js';
 import { Engine } from '../engine/engine.js';
 import { commitContributors } from '../effects/contributors.js';
 import { AppError, isAppError } from '../errors.js';

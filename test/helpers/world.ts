@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Actor, Kind } from '../../src/kinds/types.js';
 import { SYSTEM_ACTOR } from '../../src/kinds/types.js';
 import { ManualClock } from '../../src/clock.js';
-import { Durations } from '../../src/engine/durations-table.js';
+import { Durations } from '../../src/kinds/durations-table.js';
 import { DocumentKeeper } from '../../src/engine/documents.js';
 import { Engine } from '../../src/engine/engine.js';
 import { commitContributors } from '../../src/effects/contributors.js';

@@ -136,7 +136,8 @@ describe('Scheduler: the accreditation lapse cascades', () => {
   it('when the scheduler runs a cascade and it fails again, counts it as failed, not cascaded, and gives it back for a later retry', async function () {
     requireCommitFaults(this);
     const captured = captureLog('info');
-    const scheduler = new Scheduler({ engine: world.engine, log: captured.log, intervalMs: 1000 });
+    // The jitter at its top: the scheduler's retry waits the whole doubled delay (2 minutes).
+    const scheduler = new Scheduler({ engine: world.engine, log: captured.log, intervalMs: 1000, random: () => 1 });
     const { lab, accreditation } = await labRecognisedTwice(world, 200);
     world.advanceDays(195);
     const report = await world.submit(lab);

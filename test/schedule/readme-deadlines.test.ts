@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KINDS, workflows } from '../../src/kinds/index.js';
 import { durationVariable } from '../../src/config.js';
-import { Durations } from '../../src/engine/durations-table.js';
+import { Durations } from '../../src/kinds/durations-table.js';
 
 const deadlines = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'deadlines.md'), 'utf8');
 

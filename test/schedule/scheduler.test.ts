@@ -60,7 +60,8 @@ describe('Scheduler', () => {
     duringCommit = null;
     world = await World.create(commitFaultsIfSupported({ beforeCommitEnds: (commit) => duringCommit?.(commit) }));
     captured = captureLog();
-    scheduler = new Scheduler({ engine: world.engine, log: captured.log, intervalMs: 20, batchSize: 3 });
+    // The jitter at its top: every retry waits the whole doubled delay, so retry times are exact.
+    scheduler = new Scheduler({ engine: world.engine, log: captured.log, intervalMs: 20, batchSize: 3, random: () => 1 });
   });
   afterEach(async () => {
     await scheduler.stop();

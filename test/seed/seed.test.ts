@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Durations } from '../../src/engine/durations-table.js';
+import { Durations } from '../../src/kinds/durations-table.js';
 import { isAppError } from '../../src/errors.js';
 import { applySeed } from '../../src/seed/apply-seed.js';
 import { readSeed } from '../../src/seed/read-seed.js';

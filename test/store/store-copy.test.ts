@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { Durations } from '../../src/engine/durations-table.js';
+import { Durations } from '../../src/kinds/durations-table.js';
 import { applySeed } from '../../src/seed/apply-seed.js';
 import { readSeed } from '../../src/seed/read-seed.js';
 import { openLocation, printable } from '../../src/cli/store-location.js';

@@ -1,22 +1,28 @@
 /**
- * The deadline scheduler (docs/architecture.md, "Durable time"): every node runs one. Each poll it claims the
- * deadlines that are due under a lease, so several nodes share them without firing one twice,
- * and fires each, in due order, through the engine: the system is the actor and the history
- * names the deadline. The engine's commit completes the deadline row, so even a deadline whose
- * lease ran out while it was being fired fires once.
+ * The deadline scheduler (docs/architecture.md, "Durable time"): every node runs one, a
+ * leased-queue worker (`src/queue/`) over the due deadlines. This file is the deadlines as a
+ * queue: claim the due ones under a lease, so several nodes share them without firing one twice;
+ * fire each, in due order, through the engine (the work: the system is the actor and the history
+ * names the deadline); give a failed one back to be retried under `DEADLINE_RETRY`. The engine's
+ * commit completes the deadline row, so even a deadline whose lease ran out while it was being
+ * fired fires once.
  *
  * Time is the service clock, never a timer per deadline: one poll timer finds whatever has become
  * due, however far ahead it was set (Node's timers stop at about 24.8 days) and whether or not the
  * service was running when it fell due.
  */
-import type { Backoff } from '../../backoff.js';
-import { DEADLINE_BACKOFF, giveBackFailed } from '../../engine/deadline-retry.js';
-import type { Engine } from '../../engine/engine.js';
-import type { Deadline } from '../../store/port.js';
-import { PollingLoop, type BackgroundWorker, type WorkerLog } from '../../queue/index.js';
+import type { DeadlineOutcome, Engine } from '../../engine/engine.js';
+import type { Deadline, DeadlineStore } from '../../store/port.js';
+import { LeasedQueueWorker, onSettled, type BackgroundWorker, type Failure, type LeasedQueue, type Outcome, type PassTally, type RetryPolicy, type Settled, type WorkerLog } from '../../queue/index.js';
+import { DEADLINE_RETRY, ERROR_TEXT_LIMIT } from '../../engine/deadline-retry.js';
+
+/** What the scheduler needs of the engine: firing, its clock and node, and the deadlines' part of the store. */
+export type FiringEngine = Pick<Engine, 'fireDeadline' | 'clock' | 'nodeId'> & {
+  store: Pick<DeadlineStore, 'claimDueDeadlines' | 'releaseDeadline' | 'releaseDeadlineLeases'>;
+};
 
 export interface SchedulerOptions {
-  engine: Engine;
+  engine: FiringEngine;
   log: WorkerLog;
   /** How often to look for due deadlines (`MRA_SCHEDULER_INTERVAL_MS`). */
   intervalMs: number;
@@ -26,8 +32,10 @@ export interface SchedulerOptions {
   batchSize?: number;
   /** How long a claim holds before another node may take the deadline over. */
   leaseMs?: number;
-  /** When a deadline that failed is tried again; the engine's deadline retry policy unless given. */
-  backoff?: Backoff;
+  /** When a deadline that failed is tried again; `DEADLINE_RETRY` unless given. */
+  backoff?: RetryPolicy;
+  /** The retry delays' jitter, in [0, 1); `Math.random` unless a test fixes it. */
+  random?: () => number;
 }
 
 /** What one run did: `fired` transitions, `cascaded` fan-outs run, `skipped` deadlines whose event no longer applied. */
@@ -42,41 +50,126 @@ const DEFAULT_BATCH_SIZE = 50;
 // Long enough to fire a whole batch; should it run out, the commit still refuses a second firing.
 const DEFAULT_LEASE_MS = 60_000;
 
+/** Where each answer of `fireDeadline` is counted. */
+const COUNTED_AS: Record<DeadlineOutcome, keyof SchedulerRun> = {
+  applied: 'fired',
+  cascaded: 'cascaded',
+  skipped: 'skipped',
+  missing: 'skipped',
+  'already-handled': 'skipped',
+};
+
+/**
+ * The due deadlines as a leased queue. A firing that throws is a `retry` (a conflicting commit, a
+ * store that failed): no failure of a deadline is permanent. A done firing has nothing to record:
+ * the engine's commit completed the deadline.
+ */
+export function deadlineQueue(engine: FiringEngine, owner: string, policy: RetryPolicy, log: WorkerLog): LeasedQueue<Deadline, DeadlineOutcome> {
+  const store = engine.store;
+  return {
+    claim: async (lease) => {
+      try {
+        return await store.claimDueDeadlines(lease);
+      } catch (error) {
+        log.error({ err: error }, 'could not look for due deadlines; will look again at the next poll');
+        return [];
+      }
+    },
+    forBatch: () =>
+      Promise.resolve(async (deadline): Promise<Outcome<DeadlineOutcome>> => {
+        try {
+          return { kind: 'done', result: await engine.fireDeadline(deadline, owner) };
+        } catch (error) {
+          return { kind: 'retry', ...firingFailed(error) };
+        }
+      }),
+    record: async (_owner, settled) => {
+      for (const one of settled) await recordOne(one);
+      return [];
+    },
+    releaseLeases: (leaseOwner) => store.releaseDeadlineLeases(leaseOwner),
+  };
+
+  function recordOne(settled: Settled<Deadline, DeadlineOutcome>): Promise<void> {
+    return onSettled<Deadline, DeadlineOutcome, Promise<void>>(settled, {
+      done: ({ item, result }) => Promise.resolve(log.debug({ deadline: describe(item), outcome: result }, 'deadline handled')),
+      retry: ({ item, detail, cause, attempts, retryAt }) => giveBack(item, detail, cause, attempts, retryAt),
+      // Only a policy with an attempt limit gives a deadline up; the store keeps no dead deadline, so it waits the longest.
+      dead: ({ item, at, detail, cause, attempts }) => giveBack(item, detail, cause, attempts, new Date(Date.parse(at) + policy.maxMs).toISOString()),
+    });
+  }
+
+  /** Reports the failure and hands the deadline back, to be tried again at `retryAt`. */
+  async function giveBack(deadline: Deadline, detail: string, error: unknown, attempts: number, retryAt: string): Promise<void> {
+    try {
+      await store.releaseDeadline(deadline.id, owner, { error: detail, retryAt });
+      log.error({ err: error, deadline: describe(deadline), attempts, retryAt }, 'deadline failed; it will be tried again');
+    } catch (releaseError) {
+      log.error({ err: error, deadline: describe(deadline), attempts }, 'deadline failed');
+      // Its lease runs out on its own; the deadline is then due again.
+      log.error({ err: releaseError, deadline: describe(deadline) }, 'could not hand a failed deadline back');
+    }
+  }
+}
+
+/** A firing that threw: its event or its cascade did not commit (a conflict, a store that failed). */
+function firingFailed(error: unknown): Failure {
+  return { code: 'FIRING_FAILED', detail: String(error).slice(0, ERROR_TEXT_LIMIT), cause: error };
+}
+
+const schedulerTally: PassTally<Deadline, DeadlineOutcome, SchedulerRun> = {
+  empty: () => ({ fired: 0, cascaded: 0, skipped: 0, failed: 0 }),
+  claimed: () => undefined,
+  add: (run, settled) =>
+    onSettled<Deadline, DeadlineOutcome, void>(settled, {
+      done: ({ result }) => void (run[COUNTED_AS[result]] += 1),
+      retry: () => void (run.failed += 1),
+      dead: () => void (run.failed += 1),
+    }),
+};
+
 export class Scheduler implements BackgroundWorker {
   readonly name = 'scheduler';
-  readonly #engine: Engine;
-  readonly #log: WorkerLog;
-  readonly #owner: string;
-  readonly #batchSize: number;
-  readonly #leaseMs: number;
-  readonly #backoff: Backoff;
-  readonly #loop: PollingLoop<SchedulerRun>;
+  readonly #worker: LeasedQueueWorker<Deadline, DeadlineOutcome, SchedulerRun>;
 
   constructor(options: SchedulerOptions) {
-    this.#engine = options.engine;
-    this.#log = options.log;
-    this.#owner = options.owner ?? options.engine.nodeId;
-    this.#batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-    this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-    this.#backoff = options.backoff ?? DEADLINE_BACKOFF;
-    this.#loop = new PollingLoop({
-      pass: () => this.#drain(),
+    const { engine, log } = options;
+    const owner = options.owner ?? engine.nodeId;
+    const policy = options.backoff ?? DEADLINE_RETRY;
+    this.#worker = new LeasedQueueWorker({
+      name: this.name,
+      queue: deadlineQueue(engine, owner, policy, log),
+      tally: schedulerTally,
+      thrown: firingFailed,
+      clock: engine.clock,
+      owner,
       intervalMs: options.intervalMs,
-      log: options.log,
+      leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+      batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+      // Not only while batches come back full: firing a late deadline can set another that is
+      // already due (a renewal reminder fired after a long downtime sets an expiry that has passed
+      // too), and a backlog should drain in one go at start-up. It ends: every claimed deadline is
+      // completed or released to a later retry.
+      drain: 'until-empty',
+      policy,
+      ...(options.random ? { random: options.random } : {}),
+      log,
       failureMessage: 'the scheduler run failed',
+      releasedMessage: 'deadline leases given back',
+      onPassEnd: (run) => {
+        if (run.fired + run.cascaded + run.skipped + run.failed > 0) log.info({ ...run }, 'due deadlines fired');
+      },
     });
   }
 
   /** Runs once now, then `intervalMs` after each run ends. */
   start(): void {
-    this.#loop.start();
+    this.#worker.start();
   }
 
   /** Stops polling: the deadline being fired finishes, and the leases on the rest of its batch are given back for another node to take at once. */
-  async stop(): Promise<void> {
-    await this.#loop.stop();
-    const released = await this.#engine.store.releaseDeadlineLeases(this.#owner);
-    if (released > 0) this.#log.info({ released }, 'deadline leases given back');
+  stop(): Promise<void> {
+    return this.#worker.stop();
   }
 
   /**
@@ -84,66 +177,7 @@ export class Scheduler implements BackgroundWorker {
    * manual clock instead of `start()`; a call made while a run is going waits for it and runs after.
    */
   runOnce(): Promise<SchedulerRun> {
-    return this.#loop.runOnce();
-  }
-
-  /**
-   * Claims and fires until a claim comes back empty. Not only while batches come back full: firing
-   * a late deadline can set another that is already due (a renewal reminder fired after a long
-   * downtime sets an expiry that has passed too), and a backlog should drain in one go at start-up.
-   * It ends: every claimed deadline is completed or released to a later retry.
-   */
-  async #drain(): Promise<SchedulerRun> {
-    const run: SchedulerRun = { fired: 0, cascaded: 0, skipped: 0, failed: 0 };
-    while (!this.#loop.stopping) {
-      const batch = await this.#claim();
-      if (batch.length === 0) break;
-      for (const deadline of batch) {
-        if (this.#loop.stopping) break;
-        await this.#fire(deadline, run);
-      }
-    }
-    if (run.fired + run.cascaded + run.skipped + run.failed > 0) this.#log.info({ ...run }, 'due deadlines fired');
-    return run;
-  }
-
-  async #claim(): Promise<Deadline[]> {
-    try {
-      return await this.#engine.store.claimDueDeadlines({
-        owner: this.#owner,
-        now: this.#engine.clock.now().toISOString(),
-        leaseMs: this.#leaseMs,
-        limit: this.#batchSize,
-      });
-    } catch (error) {
-      this.#log.error({ err: error }, 'could not look for due deadlines; will look again at the next poll');
-      return [];
-    }
-  }
-
-  async #fire(deadline: Deadline, run: SchedulerRun): Promise<void> {
-    try {
-      const outcome = await this.#engine.fireDeadline(deadline, this.#owner);
-      if (outcome === 'applied') run.fired += 1;
-      else if (outcome === 'cascaded') run.cascaded += 1;
-      else run.skipped += 1;
-      this.#log.debug({ deadline: describe(deadline), outcome }, 'deadline handled');
-    } catch (error) {
-      run.failed += 1;
-      await this.#release(deadline, error);
-    }
-  }
-
-  /** Reports the failure and hands the deadline back, to be tried again after a growing delay. */
-  async #release(deadline: Deadline, error: unknown): Promise<void> {
-    try {
-      const retryAt = await giveBackFailed(this.#engine.store, deadline, this.#owner, error, this.#engine.clock.now(), this.#backoff);
-      this.#log.error({ err: error, deadline: describe(deadline), attempts: deadline.attempts + 1, retryAt }, 'deadline failed; it will be tried again');
-    } catch (releaseError) {
-      this.#log.error({ err: error, deadline: describe(deadline), attempts: deadline.attempts + 1 }, 'deadline failed');
-      // Its lease runs out on its own; the deadline is then due again.
-      this.#log.error({ err: releaseError, deadline: describe(deadline) }, 'could not hand a failed deadline back');
-    }
+    return this.#worker.runOnce();
   }
 }
 

@@ -31,8 +31,37 @@ export interface PinnedTarget {
   family: 4 | 6;
 }
 
-function refused(detail: string): AppError {
-  return new AppError({ code: 'ENDPOINT_REFUSED', detail });
+/**
+ * Why the policy refuses an address, as a code. All but `unresolvable` and `no-address` are about
+ * the URL or the address it names, and would be refused again: a delivery to it is given up at
+ * once. A name that could not be resolved, or resolved to nothing, may resolve later (a DNS
+ * outage, a record being changed), so that delivery is retried.
+ */
+export type RefusalReason = 'not-a-url' | 'scheme' | 'credentials' | 'unresolvable' | 'no-address' | 'address-range' | 'http-not-loopback';
+
+/** Whether a refusal could pass later; a map over every reason, so a new one cannot be forgotten. */
+export const REFUSAL_PASSES_LATER: Record<RefusalReason, boolean> = {
+  'not-a-url': false,
+  scheme: false,
+  credentials: false,
+  unresolvable: true,
+  'no-address': true,
+  'address-range': false,
+  'http-not-loopback': false,
+};
+
+/** The policy's refusal: `ENDPOINT_REFUSED` for the API, with the reason a delivery decides by. */
+export class AddressRefusal extends AppError {
+  readonly reason: RefusalReason;
+
+  constructor(reason: RefusalReason, detail: string, cause?: unknown) {
+    super({ code: 'ENDPOINT_REFUSED', detail, ...(cause === undefined ? {} : { cause }) });
+    this.reason = reason;
+  }
+}
+
+function refused(reason: RefusalReason, detail: string): AddressRefusal {
+  return new AddressRefusal(reason, detail);
 }
 
 /** Throws when a CIDR list is not valid; the configuration has checked MRA_WEBHOOK_ALLOWED_NETWORKS first (`cidr` in `src/config/parsers.ts`). */
@@ -54,24 +83,24 @@ export class AddressPolicy {
   /**
    * Checks an endpoint URL and resolves its host to one address to connect to.
    *
-   * @throws AppError ENDPOINT_REFUSED naming why (scheme, credentials in the URL, an address refused, no address).
+   * @throws AddressRefusal (an AppError ENDPOINT_REFUSED) naming why, with its `reason`.
    */
   async check(text: string): Promise<PinnedTarget> {
     let url: URL;
     try {
       url = new URL(text);
     } catch {
-      throw refused(`"${text}" is not a URL.`);
+      throw refused('not-a-url', `"${text}" is not a URL.`);
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refused(`A webhook endpoint must be an https: URL, not ${url.protocol}.`);
-    if (url.username !== '' || url.password !== '') throw refused('A webhook URL must not carry a user name or password: the signature authenticates us.');
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refused('scheme', `A webhook endpoint must be an https: URL, not ${url.protocol}.`);
+    if (url.username !== '' || url.password !== '') throw refused('credentials', 'A webhook URL must not carry a user name or password: the signature authenticates us.');
     const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
     const addresses = ipaddr.isValid(host) ? [{ address: host, family: ipaddr.parse(host).kind() === 'ipv4' ? 4 : 6 }] : await this.#lookup(host);
-    if (addresses.length === 0) throw refused(`${host} does not resolve to any address.`);
+    if (addresses.length === 0) throw refused('no-address', `${host} does not resolve to any address.`);
     for (const { address } of addresses) this.#checkAddress(host, address);
     const loopback = addresses.every(({ address }) => rangeOf(address) === 'loopback');
     if (url.protocol === 'http:' && !(this.#allowLoopback && loopback)) {
-      throw refused('A webhook endpoint must be an https: URL (http: is allowed only for loopback in development).');
+      throw refused('http-not-loopback', 'A webhook endpoint must be an https: URL (http: is allowed only for loopback in development).');
     }
     const first = addresses[0]!;
     return { url, address: first.address, family: first.family === 6 ? 6 : 4 };
@@ -81,7 +110,7 @@ export class AddressPolicy {
     try {
       return await this.#resolve(host);
     } catch (error) {
-      throw new AppError({ code: 'ENDPOINT_REFUSED', detail: `${host} could not be resolved (${(error as Error).message}).`, cause: error });
+      throw new AddressRefusal('unresolvable', `${host} could not be resolved (${(error as Error).message}).`, error);
     }
   }
 
@@ -92,7 +121,7 @@ export class AddressPolicy {
     const parsed = ipaddr.process(address);
     if (this.#allowed.some(([network, bits]) => network.kind() === parsed.kind() && parsed.match(network, bits))) return;
     const shown = host === address ? address : `${host} resolves to ${address}, which`;
-    throw refused(`${shown} is a ${range} address: webhooks are delivered to public addresses only, unless an admin allows that network (MRA_WEBHOOK_ALLOWED_NETWORKS).`);
+    throw refused('address-range', `${shown} is a ${range} address: webhooks are delivered to public addresses only, unless an admin allows that network (MRA_WEBHOOK_ALLOWED_NETWORKS).`);
   }
 }
 

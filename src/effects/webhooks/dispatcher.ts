@@ -1,23 +1,26 @@
 /**
- * The webhook dispatcher: every node runs one, on the polling loop of `src/queue/`, like the
- * outbox dispatcher. It claims due deliveries under a lease, checks the endpoint's address again
- * (and connects to the address it checked), signs with the endpoint's live secrets and posts.
- * A 2xx answer marks the delivery delivered; anything else (another status, a redirect, a
- * refused address, a network error) is retried with backoff until `maxAttempts`, then `dead`,
- * listed with its last error and re-queueable. At least once: a crash between the receiver's
- * answer and the mark sends it again, under the same `webhook-id`, once the lease runs out.
+ * The webhook dispatcher: every node runs one, a leased-queue worker (`src/queue/`) over the
+ * webhook deliveries, like the outbox dispatcher. This file is the deliveries as a queue: claim
+ * due ones under a lease; check the endpoint's address again (and connect to the address it
+ * checked), sign with the endpoint's live secrets and post (the work); record each. A 2xx answer
+ * marks the delivery delivered; another status, a redirect, no answer or a name that does not
+ * resolve now is retried with backoff until `maxAttempts`, then `dead`; an address the policy
+ * refuses, or an endpoint disabled since, is `dead` at once. A dead delivery is listed with its
+ * last error and re-queueable. At least once: a crash between the receiver's answer and the mark
+ * sends it again, under the same `webhook-id`, once the lease runs out.
  */
-import { backoffDelay, type Backoff } from '../../backoff.js';
 import { systemClock, type Clock } from '../../clock.js';
-import { isAppError } from '../../errors.js';
-import type { Store, WebhookDelivery, WebhookEndpointRecord } from '../../store/port.js';
-import { PollingLoop, silentLog, type BackgroundWorker, type WorkerLog } from '../../queue/index.js';
-import type { AddressPolicy } from './address-policy.js';
-import { postPinned } from './http-post.js';
+import type { WebhookDelivery, WebhookEndpointRecord, WebhookStore } from '../../store/port.js';
+import { LeasedQueueWorker, onSettled, silentLog, type BackgroundWorker, type Failure, type LeasedQueue, type PassTally, type RetryPolicy, type Settled, type WorkerLog } from '../../queue/index.js';
+import { AddressRefusal, REFUSAL_PASSES_LATER, type AddressPolicy } from './address-policy.js';
+import { postDelivery, type DeliveryFailureCode, type DeliveryResult } from './http-post.js';
 import { liveSecrets, signedHeaders, type SecretBox } from './signing.js';
 
+/** The part of the store the dispatcher uses. */
+export type WebhookQueueStore = Pick<WebhookStore, 'claimWebhookDeliveries' | 'getWebhookEndpoint' | 'markWebhookDelivered' | 'markWebhookFailed' | 'releaseWebhookLeases'>;
+
 export interface WebhookDispatcherOptions {
-  store: Store;
+  store: WebhookQueueStore;
   policy: AddressPolicy;
   box: SecretBox;
   /** The service clock: what is due, leases, retry times. */
@@ -27,7 +30,7 @@ export interface WebhookDispatcherOptions {
   owner: string;
   intervalMs: number;
   maxAttempts: number;
-  backoff: Backoff;
+  backoff: Omit<RetryPolicy, 'maxAttempts'>;
   timeoutMs: number;
   batchSize?: number;
   leaseMs?: number;
@@ -42,96 +45,128 @@ export interface WebhookPassReport {
   dead: number;
 }
 
-interface Outcome {
-  ok: boolean;
+/** A failed delivery: its code, and the HTTP status when the receiver answered. */
+export interface DeliveryFailure extends Failure {
+  code: DeliveryFailureCode;
   status: number | null;
-  error: string;
 }
+
+interface Delivered {
+  status: number;
+}
+
+/** The work of one delivery, knowing nothing of the queue: check the address, sign, post. */
+async function deliver(
+  delivery: WebhookDelivery,
+  endpoint: WebhookEndpointRecord | null,
+  o: Pick<WebhookDispatcherOptions, 'policy' | 'box' | 'timeoutMs'> & { wallClock: Clock },
+): Promise<DeliveryResult> {
+  if (!endpoint || endpoint.disabledAt !== null) return { kind: 'permanent', code: 'ENDPOINT_DISABLED', detail: 'the endpoint is disabled', status: null };
+  let target;
+  try {
+    target = await o.policy.check(endpoint.url);
+  } catch (error) {
+    if (!(error instanceof AddressRefusal)) throw error;
+    const later = REFUSAL_PASSES_LATER[error.reason];
+    return { kind: later ? 'retry' : 'permanent', code: later ? 'ADDRESS_UNRESOLVED' : 'ADDRESS_REFUSED', detail: error.detail, status: null, cause: error };
+  }
+  const timestamp = o.wallClock.now();
+  const secrets = liveSecrets(endpoint.secrets, timestamp).map((s) => o.box.open(s.sealed));
+  return postDelivery(target, signedHeaders({ id: delivery.id, timestamp, body: delivery.body, secrets }), delivery.body, o.timeoutMs);
+}
+
+/** The deliveries as a leased queue: each batch looks each endpoint up once; each result is marked as it is. */
+export function webhookQueue(
+  store: WebhookQueueStore,
+  o: Pick<WebhookDispatcherOptions, 'policy' | 'box' | 'timeoutMs'> & { wallClock: Clock; log: WorkerLog },
+): LeasedQueue<WebhookDelivery, Delivered, DeliveryFailure> {
+  return {
+    claim: (lease) => store.claimWebhookDeliveries(lease),
+    forBatch: () => {
+      const endpoints = new Map<string, Promise<WebhookEndpointRecord | null>>();
+      const endpointOf = (id: string) => endpoints.get(id) ?? endpoints.set(id, store.getWebhookEndpoint(id)).get(id)!;
+      return Promise.resolve(async (delivery: WebhookDelivery) => deliver(delivery, await endpointOf(delivery.endpointId), o));
+    },
+    // The port marks one delivery at a time; a mark refused because the lease was lost is reported as such.
+    record: async (owner, settled) => {
+      const lost: string[] = [];
+      for (const one of settled) {
+        if (!(await markOne(store, owner, one, o.log))) lost.push(one.item.id);
+      }
+      return lost;
+    },
+    releaseLeases: (owner) => store.releaseWebhookLeases(owner),
+  };
+}
+
+function markOne(store: WebhookQueueStore, owner: string, settled: Settled<WebhookDelivery, Delivered, DeliveryFailure>, log: WorkerLog): Promise<boolean> {
+  const warn = (s: { item: WebhookDelivery; attempts: number; detail: string }, retryAt: string | null, message: string) =>
+    log.warn({ deliveryId: s.item.id, endpointId: s.item.endpointId, attempts: s.attempts, error: s.detail, retryAt }, message);
+  return onSettled<WebhookDelivery, Delivered, Promise<boolean>, DeliveryFailure>(settled, {
+    done: ({ item, at, result }) => store.markWebhookDelivered(item.id, owner, { at, status: result.status }),
+    retry: async (s) => {
+      const marked = await store.markWebhookFailed(s.item.id, owner, { at: s.at, error: s.detail, status: s.status, retryAt: s.retryAt });
+      warn(s, s.retryAt, 'webhook not delivered; will retry');
+      return marked;
+    },
+    dead: async (s) => {
+      const marked = await store.markWebhookFailed(s.item.id, owner, { at: s.at, error: s.detail, status: s.status, retryAt: null });
+      warn(s, null, 'webhook given up: dead (GET /webhooks/{id}/deliveries?status=dead)');
+      return marked;
+    },
+  });
+}
+
+/** Counts a pass as before the queues were one: a mark refused for a lost lease counts as what was tried. */
+const webhookTally: PassTally<WebhookDelivery, Delivered, WebhookPassReport, DeliveryFailure> = {
+  empty: () => ({ claimed: 0, delivered: 0, retried: 0, dead: 0 }),
+  claimed: (report, count) => void (report.claimed += count),
+  add: (report, settled) =>
+    onSettled<WebhookDelivery, Delivered, void, DeliveryFailure>(settled, {
+      done: () => void (report.delivered += 1),
+      retry: () => void (report.retried += 1),
+      dead: () => void (report.dead += 1),
+    }),
+};
 
 export class WebhookDispatcher implements BackgroundWorker {
   readonly name = 'webhook-dispatcher';
-  readonly #o: Required<Omit<WebhookDispatcherOptions, 'log'>> & { log: WorkerLog };
-  readonly #loop: PollingLoop<WebhookPassReport>;
+  readonly #worker: LeasedQueueWorker<WebhookDelivery, Delivered, WebhookPassReport, DeliveryFailure>;
 
   constructor(options: WebhookDispatcherOptions) {
-    this.#o = { wallClock: systemClock, batchSize: 20, leaseMs: 2 * 60_000, random: Math.random, ...options, log: options.log ?? silentLog };
-    this.#loop = new PollingLoop({
-      pass: () => this.#pass(),
-      intervalMs: this.#o.intervalMs,
-      log: this.#o.log,
-      onPass: (report) => {
-        if (report.claimed > 0) this.#o.log.info({ ...report }, 'webhook pass');
-      },
+    const log = options.log ?? silentLog;
+    this.#worker = new LeasedQueueWorker({
+      name: this.name,
+      queue: webhookQueue(options.store, { policy: options.policy, box: options.box, timeoutMs: options.timeoutMs, wallClock: options.wallClock ?? systemClock, log }),
+      tally: webhookTally,
+      thrown: (error) => ({ code: 'NO_ANSWER', detail: error instanceof Error ? error.message : String(error), status: null, cause: error }),
+      clock: options.clock,
+      owner: options.owner,
+      intervalMs: options.intervalMs,
+      leaseMs: options.leaseMs ?? 2 * 60_000,
+      batchSize: options.batchSize ?? 20,
+      drain: 'while-full',
+      policy: { ...options.backoff, maxAttempts: options.maxAttempts },
+      ...(options.random ? { random: options.random } : {}),
+      log,
       failureMessage: 'webhook pass failed; trying again at the next interval',
+      releasedMessage: 'webhook leases given back',
+      onPass: (report) => {
+        if (report.claimed > 0) log.info({ ...report }, 'webhook pass');
+      },
     });
   }
 
   start(): void {
-    this.#loop.start();
+    this.#worker.start();
   }
 
   /** Lets the delivery in flight finish, stops, and gives back the leases on the rest of the batch. */
-  async stop(): Promise<void> {
-    await this.#loop.stop();
-    const released = await this.#o.store.releaseWebhookLeases(this.#o.owner);
-    if (released > 0) this.#o.log.info({ released }, 'webhook leases given back');
+  stop(): Promise<void> {
+    return this.#worker.stop();
   }
 
   runOnce(): Promise<WebhookPassReport> {
-    return this.#loop.runOnce();
-  }
-
-  async #pass(): Promise<WebhookPassReport> {
-    const { store, clock, owner, leaseMs, batchSize } = this.#o;
-    const report: WebhookPassReport = { claimed: 0, delivered: 0, retried: 0, dead: 0 };
-    const endpoints = new Map<string, WebhookEndpointRecord | null>();
-    while (!this.#loop.stopping) {
-      const batch = await store.claimWebhookDeliveries({ owner, now: clock.now().toISOString(), leaseMs, limit: batchSize });
-      report.claimed += batch.length;
-      for (const delivery of batch) {
-        if (this.#loop.stopping) break;
-        if (!endpoints.has(delivery.endpointId)) endpoints.set(delivery.endpointId, await store.getWebhookEndpoint(delivery.endpointId));
-        await this.#settle(delivery, await this.#attempt(delivery, endpoints.get(delivery.endpointId) ?? null), report);
-      }
-      if (batch.length < batchSize) break;
-    }
-    return report;
-  }
-
-  async #attempt(delivery: WebhookDelivery, endpoint: WebhookEndpointRecord | null): Promise<Outcome> {
-    if (!endpoint || endpoint.disabledAt !== null) return { ok: false, status: null, error: 'the endpoint is disabled' };
-    const { policy, box, wallClock, timeoutMs } = this.#o;
-    try {
-      const target = await policy.check(endpoint.url);
-      const timestamp = wallClock.now();
-      const secrets = liveSecrets(endpoint.secrets, timestamp).map((s) => box.open(s.sealed));
-      const answer = await postPinned(target, signedHeaders({ id: delivery.id, timestamp, body: delivery.body, secrets }), delivery.body, timeoutMs);
-      if (answer.status >= 200 && answer.status < 300) return { ok: true, status: answer.status, error: '' };
-      const redirect = answer.location === null ? '' : ` (a redirect to ${answer.location}, not followed)`;
-      return { ok: false, status: answer.status, error: `HTTP ${answer.status}${redirect}` };
-    } catch (error) {
-      const message = isAppError(error) ? error.detail : error instanceof Error ? error.message : String(error);
-      return { ok: false, status: null, error: message };
-    }
-  }
-
-  async #settle(delivery: WebhookDelivery, outcome: Outcome, report: WebhookPassReport): Promise<void> {
-    const { store, clock, owner, maxAttempts, backoff, random, log } = this.#o;
-    const now = clock.now();
-    if (outcome.ok) {
-      await store.markWebhookDelivered(delivery.id, owner, { at: now.toISOString(), status: outcome.status! });
-      report.delivered += 1;
-      return;
-    }
-    const attempts = delivery.attempts + 1;
-    const giveUp = attempts >= maxAttempts || outcome.error === 'the endpoint is disabled';
-    const retryAt = giveUp ? null : new Date(now.getTime() + backoffDelay(attempts, backoff, random)).toISOString();
-    await store.markWebhookFailed(delivery.id, owner, { at: now.toISOString(), error: outcome.error, status: outcome.status, retryAt });
-    if (giveUp) report.dead += 1;
-    else report.retried += 1;
-    log.warn(
-      { deliveryId: delivery.id, endpointId: delivery.endpointId, attempts, error: outcome.error, retryAt },
-      giveUp ? 'webhook given up: dead (GET /webhooks/{id}/deliveries?status=dead)' : 'webhook not delivered; will retry',
-    );
+    return this.#worker.runOnce();
   }
 }

@@ -53,3 +53,37 @@ export function postPinned(target: PinnedTarget, headers: Record<string, string>
     request.end(body);
   });
 }
+
+/** Why a delivery failed, as a code: the dispatcher decides by it, never by the sentence. */
+export type DeliveryFailureCode =
+  /** The receiver answered something other than 2xx (a 3xx included: never followed). */
+  | 'HTTP_STATUS'
+  /** No answer: a refused connection, a reset, a timeout. */
+  | 'NO_ANSWER'
+  /** The address policy refused the endpoint's address (`AddressRefusal.reason` says why). */
+  | 'ADDRESS_REFUSED'
+  /** The name could not be resolved now: it may resolve later. */
+  | 'ADDRESS_UNRESOLVED'
+  /** The endpoint was deleted or disabled since the delivery was written. */
+  | 'ENDPOINT_DISABLED';
+
+/** What one POST of a delivery came to: delivered, worth another try later, or never deliverable. */
+export type DeliveryResult =
+  | { kind: 'done'; result: { status: number } }
+  | { kind: 'retry' | 'permanent'; code: DeliveryFailureCode; detail: string; status: number | null; cause?: unknown };
+
+/**
+ * Posts a delivery and says what came of it: a 2xx is delivered; any other answer, and no answer,
+ * is worth another try (a receiver down, a 503, a redirect that may be lifted).
+ */
+export async function postDelivery(target: PinnedTarget, headers: Record<string, string>, body: string, timeoutMs: number): Promise<DeliveryResult> {
+  let answer: PostResult;
+  try {
+    answer = await postPinned(target, headers, body, timeoutMs);
+  } catch (error) {
+    return { kind: 'retry', code: 'NO_ANSWER', detail: error instanceof Error ? error.message : String(error), status: null, cause: error };
+  }
+  if (answer.status >= 200 && answer.status < 300) return { kind: 'done', result: { status: answer.status } };
+  const redirect = answer.location === null ? '' : ` (a redirect to ${answer.location}, not followed)`;
+  return { kind: 'retry', code: 'HTTP_STATUS', detail: `HTTP ${answer.status}${redirect}`, status: answer.status };
+}
