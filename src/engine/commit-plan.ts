@@ -5,7 +5,7 @@
  * webhook delivery per endpoint that wants the transition.
  */
 import type { Actor, CascadeRule, Workflow } from '../kinds/types.js';
-import type { Commit, DeadlineDraft, Store } from '../store/port.js';
+import type { Commit, DeadlineDraft, DirectoryStore, TimerQueue, WatchStore, WebhookEndpointStore } from '../store/port.js';
 import { newId } from '../ids.js';
 import { deadlinesOnEntry } from './deadline-plan.js';
 import type { Durations } from './durations-table.js';
@@ -56,7 +56,7 @@ function cascadesStarted(step: Step, seq: number, entered: boolean): DeadlineDra
     }));
 }
 
-export async function planCommit(step: Step, store: Store, durations: Durations): Promise<Plan> {
+export async function planCommit(step: Step, store: TimerQueue & DirectoryStore & WatchStore & WebhookEndpointStore, durations: Durations): Promise<Plan> {
   const { workflow, id, before, after } = step;
   const at = step.at.toISOString();
   const seq = (before?.version ?? 0) + 1;

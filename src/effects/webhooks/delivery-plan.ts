@@ -10,7 +10,7 @@ import type { Actor } from '../../kinds/types.js';
 import { mayRead } from '../../engine/read-access.js';
 import { newId } from '../../ids.js';
 import { actorOf } from '../../principals.js';
-import type { SearchFields, Store, WebhookDeliveryDraft, WebhookEndpointRecord } from '../../store/port.js';
+import type { DirectoryStore, SearchFields, WebhookDeliveryDraft, WebhookEndpointRecord, WebhookEndpointStore } from '../../store/port.js';
 
 export interface DeliveredTransition {
   kind: Kind;
@@ -67,7 +67,7 @@ export function deliveryBody(t: DeliveredTransition): string {
   });
 }
 
-export async function webhookDeliveries(t: DeliveredTransition, store: Store): Promise<WebhookDeliveryDraft[]> {
+export async function webhookDeliveries(t: DeliveredTransition, store: WebhookEndpointStore & DirectoryStore): Promise<WebhookDeliveryDraft[]> {
   const economies = economiesOf(t.fields);
   const endpoints = (await store.listWebhookEndpoints({ activeOnly: true })).filter((e) => wants(e, t, economies));
   if (endpoints.length === 0) return [];

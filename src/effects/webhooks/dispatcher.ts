@@ -10,14 +10,14 @@
 import { backoffDelay, type Backoff } from '../../backoff.js';
 import { systemClock, type Clock } from '../../clock.js';
 import { isAppError } from '../../errors.js';
-import type { Store, WebhookDelivery, WebhookEndpointRecord } from '../../store/port.js';
+import type { WebhookDelivery, WebhookDeliveryQueue, WebhookEndpointRecord, WebhookEndpointStore } from '../../store/port.js';
 import { PollingLoop, silentLog, type BackgroundWorker, type WorkerLog } from '../../queue/index.js';
 import type { AddressPolicy } from './address-policy.js';
 import { postPinned } from './http-post.js';
 import { liveSecrets, signedHeaders, type SecretBox } from './signing.js';
 
 export interface WebhookDispatcherOptions {
-  store: Store;
+  store: WebhookDeliveryQueue & WebhookEndpointStore;
   policy: AddressPolicy;
   box: SecretBox;
   /** The service clock: what is due, leases, retry times. */
