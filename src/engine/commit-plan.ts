@@ -4,8 +4,8 @@
  * new state sets (and the old state's cleared), the cascades the new state starts, and one
  * webhook delivery per endpoint that wants the transition.
  */
-import type { Actor, CascadeRule, Workflow } from '../kinds/types.js';
-import type { Commit, DeadlineDraft, DirectoryStore, TimerQueue, WatchStore, WebhookEndpointStore } from '../store/port.js';
+import type { CascadeRule, Workflow } from '../kinds/types.js';
+import type { Commit, DeadlineDraft, DirectoryStore, TimerQueue, TransitionRecord, WatchStore, WebhookEndpointStore } from '../store/port.js';
 import { newId } from '../ids.js';
 import { deadlinesOnEntry } from './deadline-plan.js';
 import type { Durations } from './durations-table.js';
@@ -14,17 +14,19 @@ import { searchFields, searchText, uniqueKeys } from './search-keys.js';
 import { watcherRecipients } from '../effects/watches/recipients.js';
 import { webhookDeliveries } from '../effects/webhooks/delivery-plan.js';
 
-export interface Step {
+/**
+ * What the engine decided, before it is planned into a `Commit`: the transition record's actor,
+ * facts and cause, with what only the engine has (the workflow, the instance before and after,
+ * the instant as a `Date`); `planCommit` turns it into the record's other facts.
+ */
+export interface Step extends Pick<TransitionRecord, 'actor' | 'facts' | 'cause'> {
   workflow: Workflow;
   id: string;
   /** The instance before the step; null for a creation. */
   before: { state: string; context: Record<string, unknown>; version: number; createdAt: string } | null;
   after: { state: string; context: Record<string, unknown> };
-  event: { type: string; payload: Record<string, unknown> };
-  actor: Actor;
+  event: { type: TransitionRecord['event']; payload: TransitionRecord['payload'] };
   at: Date;
-  facts?: Record<string, unknown>;
-  cause?: Record<string, unknown>;
   /** The deadline this step fires, completed in the same commit. */
   completesDeadline?: string;
 }
