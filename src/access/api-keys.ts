@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Actor } from '../kinds/types.js';
 import { AppError } from '../errors.js';
 import { newId } from '../ids.js';
-import type { ApiKeyRecord, PrincipalRecord, Store } from '../store/port.js';
+import type { AccessStore, ApiKeyRecord, DirectoryStore, PrincipalRecord } from '../store/port.js';
 import { auditEntry } from './audit.js';
 import type { KeyHasher } from './key-hash.js';
 import { requireManageable } from './principal-rules.js';
@@ -32,7 +32,7 @@ function newKeyText(): { key: string; prefix: string } {
  * @returns the key in clear, which is never shown again, and its record.
  */
 export async function mintApiKey(
-  deps: { store: Store; hasher: KeyHasher; now: Date },
+  deps: { store: AccessStore; hasher: KeyHasher; now: Date },
   owner: PrincipalRecord,
   actor: Actor,
   body: { name: string; expiresAt?: string },
@@ -66,7 +66,7 @@ export async function mintApiKey(
 }
 
 /** Revokes a key of `owner`: its owner, an admin or whoever manages the owner may. */
-export async function revokeApiKey(deps: { store: Store; now: Date }, owner: PrincipalRecord, keyId: string, actor: Actor): Promise<ApiKeyView> {
+export async function revokeApiKey(deps: { store: AccessStore & DirectoryStore; now: Date }, owner: PrincipalRecord, keyId: string, actor: Actor): Promise<ApiKeyView> {
   if (actor.id !== owner.id) await requireManageable(deps.store, actor, owner, 'revoke the keys of');
   const key = await deps.store.getApiKey(keyId);
   if (!key || key.principalId !== owner.id) throw new AppError({ code: 'NOT_FOUND', detail: `Principal ${owner.id} has no API key "${keyId}".` });
@@ -80,7 +80,7 @@ export async function revokeApiKey(deps: { store: Store; now: Date }, owner: Pri
 }
 
 /** Re-keys the bare SHA-256 digests an older release stored (run at start-up); answers how many. */
-export async function upgradeLegacyKeyHashes(store: Store, hasher: KeyHasher): Promise<number> {
+export async function upgradeLegacyKeyHashes(store: AccessStore, hasher: KeyHasher): Promise<number> {
   const legacy = await store.listApiKeys({ hashScheme: 'sha256' });
   for (const key of legacy) await store.putApiKey({ ...key, hash: hasher.rekey(key.hash), hashScheme: 'hmac-sha256' });
   return legacy.length;

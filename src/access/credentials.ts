@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../clock.js';
 import { AppError, isAppError } from '../errors.js';
-import type { ApiKeyRecord, PrincipalRecord, Store } from '../store/port.js';
+import type { AccessStore, ApiKeyRecord, DirectoryStore, PrincipalRecord } from '../store/port.js';
 import type { KeyHasher } from './key-hash.js';
 
 const TOUCH_EVERY_MS = 60_000;
@@ -15,13 +15,13 @@ function refused(detail: string): AppError {
 }
 
 export class Credentials {
-  readonly #store: Store;
+  readonly #store: AccessStore & DirectoryStore;
   readonly #hasher: KeyHasher;
   readonly #clock: Clock;
   /** Key id -> when this process last wrote its lastUsedAt. */
   readonly #touched = new Map<string, number>();
 
-  constructor(options: { store: Store; hasher: KeyHasher; clock: Clock }) {
+  constructor(options: { store: AccessStore & DirectoryStore; hasher: KeyHasher; clock: Clock }) {
     this.#store = options.store;
     this.#hasher = options.hasher;
     this.#clock = options.clock;

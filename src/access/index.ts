@@ -2,7 +2,7 @@
 import type { ApiDeps } from '../http/api/deps.js';
 import type { Clock } from '../clock.js';
 import { DEVELOPMENT_KEY_SECRET, type Config } from '../config.js';
-import type { Store } from '../store/port.js';
+import type { AccessStore, DirectoryStore } from '../store/port.js';
 import { Credentials } from './credentials.js';
 import { KeyHasher } from './key-hash.js';
 
@@ -21,6 +21,6 @@ export function accessSettings(config: Pick<Config, 'keySecret' | 'authFailureLi
   };
 }
 
-export function credentialsFor(config: Pick<Config, 'keySecret'>, store: Store, clock: Clock): Credentials {
+export function credentialsFor(config: Pick<Config, 'keySecret'>, store: AccessStore & DirectoryStore, clock: Clock): Credentials {
   return new Credentials({ store, clock, hasher: new KeyHasher(config.keySecret ?? DEVELOPMENT_KEY_SECRET) });
 }

@@ -7,7 +7,7 @@ import type { CreatePrincipal } from '../schemas/access.js';
 import { AppError } from '../errors.js';
 import { newId } from '../ids.js';
 import { defaultOrganisation } from '../principals.js';
-import type { PrincipalRecord, Store } from '../store/port.js';
+import type { AccessStore, DirectoryStore, PrincipalRecord } from '../store/port.js';
 import { auditEntry } from './audit.js';
 import { mayRead, requireManageable } from './principal-rules.js';
 
@@ -26,7 +26,7 @@ function adminOnly(body: CreatePrincipal, actor: Actor): void {
 }
 
 /** The record `body` describes: organisation and economy settled from the CAB, the creator or the body. */
-async function recordFor(store: Store, body: CreatePrincipal, actor: Actor, at: string): Promise<PrincipalRecord> {
+async function recordFor(store: DirectoryStore & AccessStore, body: CreatePrincipal, actor: Actor, at: string): Promise<PrincipalRecord> {
   const id = body.id ?? newId();
   const base = { id, name: body.name, role: body.role, email: body.email, language: body.language, createdAt: at };
   if (body.role === 'lab') {
@@ -63,7 +63,7 @@ async function recordFor(store: Store, body: CreatePrincipal, actor: Actor, at: 
 }
 
 /** Creates a principal the actor manages; its e-mail address and id must be free. */
-export async function createPrincipal(store: Store, body: CreatePrincipal, actor: Actor, now: Date): Promise<PrincipalRecord> {
+export async function createPrincipal(store: DirectoryStore & AccessStore, body: CreatePrincipal, actor: Actor, now: Date): Promise<PrincipalRecord> {
   adminOnly(body, actor);
   const at = now.toISOString();
   const record = await recordFor(store, body, actor, at);
@@ -78,14 +78,14 @@ export async function createPrincipal(store: Store, body: CreatePrincipal, actor
 }
 
 /** A principal the actor may see (itself, its organisation, those it manages); 404 otherwise. */
-export async function readPrincipal(store: Store, id: string, actor: Actor): Promise<PrincipalRecord> {
+export async function readPrincipal(store: DirectoryStore & AccessStore, id: string, actor: Actor): Promise<PrincipalRecord> {
   const found = await store.getPrincipal(id);
   if (!found || !(await mayRead(store, actor, found))) throw new AppError({ code: 'NOT_FOUND', detail: `There is no principal "${id}" you may see.` });
   return found;
 }
 
 /** Disables a principal: at once its keys and sessions stop working; its history stays. */
-export async function disablePrincipal(store: Store, id: string, actor: Actor, now: Date, reason?: string): Promise<PrincipalRecord> {
+export async function disablePrincipal(store: DirectoryStore & AccessStore, id: string, actor: Actor, now: Date, reason?: string): Promise<PrincipalRecord> {
   const target = await readPrincipal(store, id, actor);
   await requireManageable(store, actor, target, 'disable');
   if (target.id === actor.id) {

@@ -8,11 +8,11 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { newId } from '../ids.js';
-import type { PrincipalRecord, Store } from '../store/port.js';
+import type { AccessStore, DirectoryStore, PrincipalRecord } from '../store/port.js';
 import type { Credentials } from './credentials.js';
 
 export interface SignInOptions {
-  store: Store;
+  store: DirectoryStore & AccessStore;
   credentials: Credentials;
   clock: Clock;
   /** Base of the link, e.g. https://mra.example.gov.vn */

@@ -8,7 +8,7 @@
  * runs it then. Running one twice is harmless: instances already moved no longer take the event.
  */
 import { workflows, type CascadeRule, type Kind } from '../kinds/index.js';
-import type { Deadline, InstanceRecord, Page, Store } from '../store/port.js';
+import type { Deadline, InstanceRecord, InstanceStore, Page } from '../store/port.js';
 import { stringsAt } from './paths.js';
 import { searchQuery } from './search-keys.js';
 
@@ -44,7 +44,7 @@ function selection(rule: CascadeRule, source: InstanceRecord): Record<string, st
 }
 
 /** Sends the cascade's event to every instance it reaches. */
-export async function runCascade(store: Store, deadline: Deadline, deliver: Deliver): Promise<CascadeReport> {
+export async function runCascade(store: InstanceStore, deadline: Deadline, deliver: Deliver): Promise<CascadeReport> {
   const rule = workflows[deadline.kind].cascades.find((r) => r.name === deadline.event);
   const source = await store.load(deadline.kind, deadline.instanceId);
   const report: CascadeReport = { rule: deadline.event, applied: 0, skipped: 0 };

@@ -5,23 +5,25 @@
  * the new state sets and the old state's cleared, the cascades started, one webhook delivery per
  * endpoint that wants the transition).
  */
-import type { Actor, Workflow } from '../kinds/types.js';
-import type { Commit, DeadlineDraft } from '../store/port.js';
+import type { Workflow } from '../kinds/types.js';
+import type { Commit, DeadlineDraft, TransitionRecord } from '../store/port.js';
 import { newId } from '../ids.js';
 import { gatherContributions, type CommitContributor, type CommittedTransition, type ContributorReads } from './contributors.js';
 import { searchFields, searchText, uniqueKeys } from './search-keys.js';
 
-export interface Step {
+/**
+ * What the engine decided, before it is planned into a `Commit`: the transition record's actor,
+ * facts and cause, with what only the engine has (the workflow, the instance before and after,
+ * the instant as a `Date`); `planCommit` turns it into the record's other facts.
+ */
+export interface Step extends Pick<TransitionRecord, 'actor' | 'facts' | 'cause'> {
   workflow: Workflow;
   id: string;
   /** The instance before the step; null for a creation. */
   before: { state: string; context: Record<string, unknown>; version: number; createdAt: string } | null;
   after: { state: string; context: Record<string, unknown> };
-  event: { type: string; payload: Record<string, unknown> };
-  actor: Actor;
+  event: { type: TransitionRecord['event']; payload: TransitionRecord['payload'] };
   at: Date;
-  facts?: Record<string, unknown>;
-  cause?: Record<string, unknown>;
   /** The deadline this step fires, completed in the same commit. */
   completesDeadline?: string;
 }

@@ -9,7 +9,7 @@ import type { ReportDocument } from '../kinds/test-report/machine.js';
 import type { Kind } from '../kinds/types.js';
 import { inspectDocuments, type DocumentUpload } from '../documents/inspect.js';
 import type { BlobStore } from '../store/blobs.js';
-import type { Store } from '../store/port.js';
+import type { InstanceStore } from '../store/port.js';
 
 /** The search field a workflow with documents indexes their hashes under. */
 export const DOCUMENT_FIELD = 'documentSha256';
@@ -23,10 +23,10 @@ export interface KeptDocuments {
 export class DocumentKeeper {
   readonly blobs: BlobStore;
   readonly maxBytes: number;
-  readonly #store: Store;
+  readonly #store: InstanceStore;
   readonly #inFlight = new Map<string, number>();
 
-  constructor(options: { blobs: BlobStore; store: Store; maxBytes: number }) {
+  constructor(options: { blobs: BlobStore; store: InstanceStore; maxBytes: number }) {
     this.blobs = options.blobs;
     this.maxBytes = options.maxBytes;
     this.#store = options.store;

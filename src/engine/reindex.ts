@@ -11,7 +11,7 @@ import { KINDS, workflows } from '../kinds/index.js';
 import type { Kind, Workflow } from '../kinds/types.js';
 import { isAppError } from '../errors.js';
 import { foldText } from '../search/fold.js';
-import type { InstanceRecord, Store } from '../store/port.js';
+import type { InstanceRecord, InstanceStore, SearchIndexStore } from '../store/port.js';
 import { upgrade } from './upgrade.js';
 import { searchFields, searchText, uniqueKeys } from './search-keys.js';
 import { stringsAt } from './paths.js';
@@ -47,7 +47,7 @@ export interface ReindexSummary {
   refused: number;
 }
 
-async function reindexOne(store: Store, workflow: Workflow, record: InstanceRecord): Promise<'reindexed' | 'skipped'> {
+async function reindexOne(store: InstanceStore & SearchIndexStore, workflow: Workflow, record: InstanceRecord): Promise<'reindexed' | 'skipped'> {
   // Computed from the data as the current machine version sees it, as its next transition would.
   const { state, context } = upgrade(workflow, record);
   const fields = searchFields(workflow, state, context);
@@ -63,7 +63,7 @@ async function reindexOne(store: Store, workflow: Workflow, record: InstanceReco
  *
  * @returns null when the store was already indexed by this code.
  */
-export async function reindexIfStale(store: Store, log: Logger, version = SEARCH_INDEX_VERSION): Promise<ReindexSummary | null> {
+export async function reindexIfStale(store: InstanceStore & SearchIndexStore, log: Logger, version = SEARCH_INDEX_VERSION): Promise<ReindexSummary | null> {
   const recorded = await store.searchIndexVersion();
   if (recorded === version) return null;
   log.info({ recorded, version }, 'search definitions changed since the store was indexed: re-indexing every instance');

@@ -7,14 +7,14 @@ import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Clock } from '../clock.js';
 import { isAppError } from '../errors.js';
-import type { Store } from '../store/port.js';
+import type { QueueFigureStore, Store } from '../store/port.js';
 
 /** Seconds: from a fast read to a commit that waited for a busy disk. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export class ServiceMetrics {
   readonly registry = new Registry();
-  readonly #store: Store;
+  readonly #store: QueueFigureStore;
   readonly #clock: Clock;
   readonly #requests = new Counter({ name: 'mra_http_requests_total', help: 'HTTP requests answered, by route and status', labelNames: ['method', 'route', 'status'] as const, registers: [this.registry] });
   readonly #requestSeconds = new Histogram({
@@ -40,7 +40,7 @@ export class ServiceMetrics {
   readonly #cascadesFailing = new Gauge({ name: 'mra_cascades_failing', help: 'Pending cascades whose run failed at least once, waiting to be tried again', registers: [this.registry] });
 
   /** @param options.processMetrics the process's own metrics too (off in tests that build many). */
-  constructor(options: { store: Store; clock: Clock; processMetrics?: boolean }) {
+  constructor(options: { store: QueueFigureStore; clock: Clock; processMetrics?: boolean }) {
     this.#store = options.store;
     this.#clock = options.clock;
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry });

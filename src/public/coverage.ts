@@ -10,7 +10,7 @@ import { SYSTEM_ACTOR, type Kind } from '../kinds/types.js';
 import type { Engine } from '../engine/engine.js';
 import type { Resource } from '../engine/resource.js';
 import { foldText } from '../search/fold.js';
-import type { Page, Store } from '../store/port.js';
+import type { DirectoryStore, InstanceStore, Page } from '../store/port.js';
 
 export interface CoverageQuery {
   economy: string;
@@ -50,19 +50,19 @@ async function allOf(engine: Engine, kind: Kind, state: string, where: Record<st
 }
 
 /** The equivalences a document's screening facts name (in its creation's history entry). */
-async function equivalencesOf(store: Store, kind: Kind, id: string): Promise<string[]> {
+async function equivalencesOf(store: InstanceStore & DirectoryStore, kind: Kind, id: string): Promise<string[]> {
   const [created] = (await store.history(kind, id, { limit: 1 })).items;
   const matches = ((created?.facts?.['equivalence'] as { matches?: Array<{ equivalenceId?: string }> } | undefined)?.matches ?? []);
   return matches.flatMap((m) => (m.equivalenceId === undefined ? [] : [m.equivalenceId]));
 }
 
-async function issuerOf(store: Store, cabId: string): Promise<CoverageBasis['issuer']> {
+async function issuerOf(store: InstanceStore & DirectoryStore, cabId: string): Promise<CoverageBasis['issuer']> {
   const cab = await store.getCab(cabId);
   return { id: cabId, name: cab?.name ?? cabId, economy: cab?.economy ?? '' };
 }
 
 /** Whether the model is covered in the economy, and on what basis. */
-export async function findCoverage(engine: Engine, store: Store, query: CoverageQuery): Promise<Coverage> {
+export async function findCoverage(engine: Engine, store: InstanceStore & DirectoryStore, query: CoverageQuery): Promise<Coverage> {
   const where = { importingEconomy: query.economy, manufacturer: query.manufacturer, model: query.model };
   // Reports are found by their free-text fields (in part); coverage is for this model only.
   const same = (resource: Resource) => {

@@ -10,7 +10,7 @@ import { openSuspensions } from '../kinds/recognition/standing.js';
 import { SYSTEM_ACTOR } from '../kinds/types.js';
 import type { Engine } from '../engine/engine.js';
 import type { Resource } from '../engine/resource.js';
-import type { Page, Store } from '../store/port.js';
+import type { DirectoryStore, InstanceStore, Page } from '../store/port.js';
 
 /** The states the register lists, and what each is shown as. */
 const SHOWN_AS: Readonly<Record<string, PublicStatus>> = {
@@ -92,7 +92,7 @@ function entry(resource: Resource, cab: { name: string; type: string } | null): 
  * The CABs an importing economy recognises or recognised, from every exporting economy or one,
  * by designation number. Applications never granted (pending, objected) are not listed.
  */
-export async function findPublicRecognitions(engine: Engine, store: Store, query: RecognitionQuery): Promise<PublicRecognition[]> {
+export async function findPublicRecognitions(engine: Engine, store: InstanceStore & DirectoryStore, query: RecognitionQuery): Promise<PublicRecognition[]> {
   const where: Record<string, string> = { importingEconomy: query.importing };
   if (query.exporting !== undefined) where['exportingEconomy'] = query.exporting;
   const states = query.inForce === true ? IN_FORCE : Object.keys(SHOWN_AS);

@@ -8,7 +8,7 @@
 import type { TestReportData } from '../kinds/test-report/machine.js';
 import { SYSTEM_ACTOR } from '../kinds/types.js';
 import type { Engine } from '../engine/engine.js';
-import type { InstanceRecord, Page, Store } from '../store/port.js';
+import type { DirectoryStore, InstanceRecord, InstanceStore, Page } from '../store/port.js';
 import { statusMeaning, type Language } from './meanings.js';
 
 export interface PublicLab {
@@ -75,10 +75,10 @@ const rememberedByEngine = new WeakMap<Engine, Map<string, Remembered>>();
  */
 export class LabDirectory {
   readonly #engine: Engine;
-  readonly #store: Store;
+  readonly #store: InstanceStore & DirectoryStore;
   readonly #remembered: Map<string, Remembered>;
 
-  constructor(engine: Engine, store: Store) {
+  constructor(engine: Engine, store: InstanceStore & DirectoryStore) {
     this.#engine = engine;
     this.#store = store;
     let remembered = rememberedByEngine.get(engine);
@@ -145,7 +145,7 @@ export async function publicReport(record: InstanceRecord, labs: LabDirectory, l
  *
  * @throws AppError VALIDATION_FAILED for typed text under three letters, or a foreign cursor.
  */
-export async function findPublicTestReports(engine: Engine, store: Store, query: ReportQuery, language: Language): Promise<Page<PublicTestReport>> {
+export async function findPublicTestReports(engine: Engine, store: InstanceStore & DirectoryStore, query: ReportQuery, language: Language): Promise<Page<PublicTestReport>> {
   // The first exact field selects the candidates (FindQuery): a report number, when given, is far
   // narrower than the economy's whole register.
   const where: Record<string, string> = {};
@@ -165,7 +165,7 @@ export async function findPublicTestReports(engine: Engine, store: Store, query:
 }
 
 /** Every accepted report of an importing economy, page by page (the customs export). */
-export async function* acceptedTestReports(engine: Engine, store: Store, economy: string, language: Language): AsyncGenerator<PublicTestReport> {
+export async function* acceptedTestReports(engine: Engine, store: InstanceStore & DirectoryStore, economy: string, language: Language): AsyncGenerator<PublicTestReport> {
   const labs = new LabDirectory(engine, store);
   let cursor: string | null = null;
   do {

@@ -8,7 +8,7 @@ import { SYSTEM_ACTOR } from '../kinds/types.js';
 import { DOCUMENT_FIELD } from '../engine/documents.js';
 import type { Engine } from '../engine/engine.js';
 import { sha256Of } from '../store/blobs.js';
-import type { Store } from '../store/port.js';
+import type { DirectoryStore, InstanceStore } from '../store/port.js';
 import { verificationMessage, type Language } from './meanings.js';
 import { LabDirectory, publicReport, type PublicTestReport } from './register.js';
 
@@ -25,7 +25,7 @@ export interface Verification {
 }
 
 /** By the file's SHA-256 (lower-case hex). */
-export async function verifyDocumentHash(engine: Engine, store: Store, sha256: string, language: Language): Promise<Verification> {
+export async function verifyDocumentHash(engine: Engine, store: InstanceStore & DirectoryStore, sha256: string, language: Language): Promise<Verification> {
   const page = await engine.records('test-reports', { states: VERIFIABLE_STATES, where: { [DOCUMENT_FIELD]: sha256 }, limit: 20 }, SYSTEM_ACTOR);
   const labs = new LabDirectory(engine, store);
   const reports = await Promise.all(page.items.map((r) => publicReport(r, labs, language)));
@@ -38,6 +38,6 @@ export async function verifyDocumentHash(engine: Engine, store: Store, sha256: s
 }
 
 /** By the file itself. */
-export function verifyDocumentFile(engine: Engine, store: Store, bytes: Buffer, language: Language): Promise<Verification> {
+export function verifyDocumentFile(engine: Engine, store: InstanceStore & DirectoryStore, bytes: Buffer, language: Language): Promise<Verification> {
   return verifyDocumentHash(engine, store, sha256Of(bytes), language);
 }

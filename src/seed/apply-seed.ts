@@ -13,7 +13,7 @@ import { AppError, isAppError } from '../errors.js';
 import { KeyHasher } from '../access/key-hash.js';
 import { DEVELOPMENT_KEY_SECRET } from '../config.js';
 import { actorOf, defaultOrganisation } from '../principals.js';
-import type { ApiKeyRecord, PrincipalRecord, Store } from '../store/port.js';
+import type { AccessStore, ApiKeyRecord, DirectoryStore, PrincipalRecord, Store } from '../store/port.js';
 import type { Validator } from '../validation.js';
 import type { SeedData } from './read-seed.js';
 
@@ -54,7 +54,7 @@ function resolveTimes(value: unknown, now: number, where: string): unknown {
  * answers each principal's actor.
  */
 export async function loadReferenceData(
-  store: Store,
+  store: DirectoryStore & AccessStore,
   seed: SeedData,
   hasher: KeyHasher = new KeyHasher(DEVELOPMENT_KEY_SECRET),
   now: Date = new Date(),

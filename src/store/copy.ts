@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kind } from '../kinds/types.js';
-import type { Page, Store, StoreRows, StoreTable } from './port.js';
+import type { InstanceStore, Page, StoreRows, StoreTable, TransferStore } from './port.js';
 import { STORE_TABLES } from './port.js';
 
 export interface CopyReport {
@@ -33,7 +33,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-async function* pages<T extends StoreTable>(store: Store, table: T, pageSize: number): AsyncGenerator<Array<StoreRows[T]>> {
+async function* pages<T extends StoreTable>(store: TransferStore, table: T, pageSize: number): AsyncGenerator<Array<StoreRows[T]>> {
   let cursor: string | null = null;
   do {
     const page: Page<StoreRows[T]> = await store.exportRows(table, { limit: pageSize, cursor });
@@ -42,14 +42,14 @@ async function* pages<T extends StoreTable>(store: Store, table: T, pageSize: nu
   } while (cursor !== null);
 }
 
-async function isEmpty(store: Store): Promise<boolean> {
+async function isEmpty(store: TransferStore): Promise<boolean> {
   for (const table of STORE_TABLES) {
     if ((await store.exportRows(table, { limit: 1 })).items.length > 0) return false;
   }
   return true;
 }
 
-async function countRows(store: Store, pageSize: number): Promise<Record<StoreTable, number>> {
+async function countRows(store: TransferStore, pageSize: number): Promise<Record<StoreTable, number>> {
   const counts = {} as Record<StoreTable, number>;
   for (const table of STORE_TABLES) {
     counts[table] = 0;
@@ -59,7 +59,7 @@ async function countRows(store: Store, pageSize: number): Promise<Record<StoreTa
 }
 
 /** The digest of one instance's whole history, as the port answers it. */
-export async function historyDigest(store: Store, kind: Kind, id: string): Promise<string> {
+export async function historyDigest(store: InstanceStore, kind: Kind, id: string): Promise<string> {
   const hash = createHash('sha256');
   let afterSeq = 0;
   for (;;) {
@@ -72,7 +72,7 @@ export async function historyDigest(store: Store, kind: Kind, id: string): Promi
 }
 
 /** Every instance's history digest, by `kind/id`, and one digest over them all. */
-export async function storeChecksum(store: Store, pageSize = 500): Promise<{ perInstance: Map<string, string>; checksum: string }> {
+export async function storeChecksum(store: TransferStore & InstanceStore, pageSize = 500): Promise<{ perInstance: Map<string, string>; checksum: string }> {
   const perInstance = new Map<string, string>();
   for await (const items of pages(store, 'instances', pageSize)) {
     for (const instance of items) perInstance.set(`${instance.kind}/${instance.id}`, await historyDigest(store, instance.kind, instance.id));
@@ -87,7 +87,7 @@ export async function storeChecksum(store: Store, pageSize = 500): Promise<{ per
  *
  * @throws Error when the target holds anything, or when the copy differs (naming the table or instance).
  */
-export async function copyStore(from: Store, to: Store, options: CopyOptions = {}): Promise<CopyReport> {
+export async function copyStore(from: TransferStore & InstanceStore, to: TransferStore & InstanceStore, options: CopyOptions = {}): Promise<CopyReport> {
   const pageSize = options.pageSize ?? 500;
   if (!(await isEmpty(to))) throw new Error('The target store is not empty: store:copy writes only into an empty store, so nothing is overwritten or mixed.');
   const copied = {} as Record<StoreTable, number>;

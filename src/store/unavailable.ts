@@ -28,7 +28,7 @@ function translated(error: unknown, reasonOf: UnavailableReason): unknown {
 /**
  * The same store, whose methods throw or reject with `STORE_UNAVAILABLE` where the adapter's
  * driver reports a full, read-only or failing disk (or an unreachable server). Methods run on the
- * adapter itself, so its private fields work as before.
+ * object that owns them (the adapter, or the part `assembleStore` took them from), so private fields work.
  */
 export function guardStore<T extends object>(store: T, reasonOf: UnavailableReason): T {
   const wrapped = new Map<PropertyKey, unknown>();

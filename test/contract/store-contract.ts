@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import type { Actor } from '../../src/kinds/types.js';
 import { isAppError } from '../../src/errors.js';
 import type { Commit, DeadlineDraft, Notification, Recipient, Store } from '../../src/store/port.js';
-import { describeHooksContract } from './hooks-contract.js';
+import { describeSubscriptionsContract } from './subscriptions-contract.js';
 
 export interface StoreFactory {
   /** A fresh, empty store, and how to dispose of it. */
@@ -536,6 +536,6 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
       });
     });
 
-    describeHooksContract(() => store, { commitOf, at });
+    describeSubscriptionsContract(() => store, { commitOf, at });
   });
 }

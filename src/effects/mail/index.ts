@@ -4,19 +4,19 @@
  */
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
-import type { Store } from '../../store/port.js';
+import type { DirectoryStore, OutboxStore } from '../../store/port.js';
 import { MessageComposer } from './composer.js';
 import type { WorkerLog } from '../../queue/index.js';
 import { OutboxDispatcher } from './dispatcher.js';
 import { OutboxAdmin } from './outbox-admin.js';
 import { transportFor } from './transports/index.js';
 
-function composerFor(config: Config, store: Store): MessageComposer {
+function composerFor(config: Config, store: OutboxStore & DirectoryStore): MessageComposer {
   return new MessageComposer({ directory: store, publicUrl: config.publicUrl, mailFrom: config.mailFrom });
 }
 
 /** The dispatcher the configuration asks for: SMTP or `.eml` files, its interval and attempts. */
-export function outboxDispatcher(deps: { config: Config; store: Store; clock: Clock; log: WorkerLog; nodeId: string }): OutboxDispatcher {
+export function outboxDispatcher(deps: { config: Config; store: OutboxStore & DirectoryStore; clock: Clock; log: WorkerLog; nodeId: string }): OutboxDispatcher {
   const { config, store, clock, log, nodeId } = deps;
   return new OutboxDispatcher({
     outbox: store,
@@ -31,7 +31,7 @@ export function outboxDispatcher(deps: { config: Config; store: Store; clock: Cl
 }
 
 /** The admin view of the outbox, writing subjects as the dispatcher would. */
-export function outboxAdmin(deps: { config: Config; store: Store; clock: Clock }): OutboxAdmin {
+export function outboxAdmin(deps: { config: Config; store: OutboxStore & DirectoryStore; clock: Clock }): OutboxAdmin {
   return new OutboxAdmin({ store: deps.store, clock: deps.clock, composer: composerFor(deps.config, deps.store) });
 }
 

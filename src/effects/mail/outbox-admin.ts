@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../../clock.js';
 import { AppError } from '../../errors.js';
-import type { OutboxStatus, Page, Store } from '../../store/port.js';
+import type { OutboxStatus, OutboxStore, Page } from '../../store/port.js';
 import type { MessageComposer } from './composer.js';
 
 /** A message given up: to whom, about what, and why. */
@@ -23,7 +23,7 @@ export interface DeadLetter {
 }
 
 export interface OutboxAdminOptions {
-  store: Store;
+  store: OutboxStore;
   composer: MessageComposer;
   clock: Clock;
 }

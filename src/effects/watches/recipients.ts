@@ -7,7 +7,7 @@
 import { workflows } from '../../kinds/index.js';
 import { mayRead } from '../../engine/read-access.js';
 import { actorOf } from '../../principals.js';
-import type { Recipient, Store } from '../../store/port.js';
+import type { DirectoryStore, Recipient, WatchStore } from '../../store/port.js';
 import { concerns, transitionKeys, type WatchedTransition } from './targets.js';
 
 /** A watcher's recipient says which watch it is for: `watch:<type>:<watch id>`. */
@@ -18,7 +18,7 @@ export function watchOfParty(party: string): { type: string; watchId: string } |
   return prefix === WATCH_PARTY && type !== undefined && watchId !== undefined ? { type, watchId } : null;
 }
 
-export async function watcherRecipients(t: WatchedTransition, parties: readonly Recipient[], store: Store): Promise<Recipient[]> {
+export async function watcherRecipients(t: WatchedTransition, parties: readonly Recipient[], store: WatchStore & DirectoryStore): Promise<Recipient[]> {
   const watches = (await store.watchesOn(transitionKeys(t))).filter((watch) => concerns(watch, t));
   const seen = new Set(parties.map((p) => p.address.toLowerCase()));
   const recipients: Recipient[] = [];

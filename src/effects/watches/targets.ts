@@ -6,14 +6,12 @@
  */
 import type { Kind } from '../../kinds/types.js';
 import { foldText as fold } from '../../search/fold.js';
-import type { WatchRecord, WatchTarget } from '../../store/port.js';
+import type { TransitionRecord, WatchRecord, WatchTarget } from '../../store/port.js';
 
-/** The transition, as much of it as a watch needs. */
-export interface WatchedTransition {
-  kind: Kind;
+/** The transition, as much of it as a watch needs, with the instance's data after it. */
+export interface WatchedTransition extends Pick<TransitionRecord, 'kind' | 'from' | 'to'> {
+  /** The instance's id (the record's `instanceId`). */
   id: string;
-  from: string | null;
-  to: string;
   data: Record<string, unknown>;
 }
 

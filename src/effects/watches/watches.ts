@@ -9,13 +9,13 @@ import type { Actor } from '../../kinds/types.js';
 import { mayRead } from '../../engine/read-access.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import type { Page, Store, WatchRecord, WatchTarget } from '../../store/port.js';
+import type { DirectoryStore, InstanceStore, Page, WatchRecord, WatchStore, WatchTarget } from '../../store/port.js';
 import { watchKey } from './targets.js';
 
 /** How many watches one principal may hold: a limit, so a key cannot grow the table without end. */
 export const MAX_WATCHES_PER_PRINCIPAL = 500;
 
-async function checkTarget(store: Store, actor: Actor, target: WatchTarget): Promise<void> {
+async function checkTarget(store: WatchStore & DirectoryStore & InstanceStore, actor: Actor, target: WatchTarget): Promise<void> {
   if (target.type === 'instance') {
     const record = await store.load(target.kind, target.id);
     if (!record || !mayRead(workflows[target.kind], actor, record.context)) {
@@ -33,7 +33,7 @@ async function checkTarget(store: Store, actor: Actor, target: WatchTarget): Pro
  *
  * @throws AppError UNKNOWN_REFERENCE (nothing to watch), DUPLICATE (already watched), NOT_ELIGIBLE (too many watches).
  */
-export async function addWatch(store: Store, actor: Actor, target: WatchTarget, now: Date): Promise<WatchRecord> {
+export async function addWatch(store: WatchStore & DirectoryStore & InstanceStore, actor: Actor, target: WatchTarget, now: Date): Promise<WatchRecord> {
   await checkTarget(store, actor, target);
   const held = await store.listWatches({ principalId: actor.id, limit: MAX_WATCHES_PER_PRINCIPAL });
   if (held.items.length >= MAX_WATCHES_PER_PRINCIPAL) {
@@ -44,12 +44,12 @@ export async function addWatch(store: Store, actor: Actor, target: WatchTarget, 
   return watch;
 }
 
-export function listWatches(store: Store, actor: Actor, page: { limit?: number; cursor?: string | null }): Promise<Page<WatchRecord>> {
+export function listWatches(store: WatchStore & DirectoryStore & InstanceStore, actor: Actor, page: { limit?: number; cursor?: string | null }): Promise<Page<WatchRecord>> {
   return store.listWatches({ principalId: actor.id, limit: page.limit ?? 50, cursor: page.cursor ?? null });
 }
 
 /** @throws AppError NOT_FOUND when `actor` has no watch by that id (whoever else may have one). */
-export async function removeWatch(store: Store, actor: Actor, id: string): Promise<void> {
+export async function removeWatch(store: WatchStore & DirectoryStore & InstanceStore, actor: Actor, id: string): Promise<void> {
   if (!(await store.deleteWatch(id, actor.id))) throw new AppError({ code: 'NOT_FOUND', detail: `You have no watch "${id}".` });
 }
 

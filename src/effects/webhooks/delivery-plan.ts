@@ -5,23 +5,14 @@
  * body is frozen here, so every attempt sends the same bytes under the same `webhook-id`.
  */
 import { workflows } from '../../kinds/index.js';
-import type { Kind } from '../../kinds/types.js';
-import type { Actor } from '../../kinds/types.js';
 import { mayRead } from '../../engine/read-access.js';
 import { newId } from '../../ids.js';
 import { actorOf } from '../../principals.js';
-import type { SearchFields, Store, WebhookDeliveryDraft, WebhookEndpointRecord } from '../../store/port.js';
+import type { DirectoryStore, SearchFields, TransitionRecord, WebhookDeliveryDraft, WebhookEndpointRecord, WebhookEndpointStore } from '../../store/port.js';
+import type { WatchedTransition } from '../watches/targets.js';
 
-export interface DeliveredTransition {
-  kind: Kind;
-  id: string;
-  seq: number;
-  event: string;
-  from: string | null;
-  to: string;
-  at: string;
-  actor: Actor;
-  data: Record<string, unknown>;
+/** The transition, as much of it as a delivery's body says, with the instance's data and searchable fields after it. */
+export interface DeliveredTransition extends WatchedTransition, Pick<TransitionRecord, 'seq' | 'event' | 'at' | 'actor'> {
   fields: SearchFields;
 }
 
@@ -67,7 +58,7 @@ export function deliveryBody(t: DeliveredTransition): string {
   });
 }
 
-export async function webhookDeliveries(t: DeliveredTransition, store: Store): Promise<WebhookDeliveryDraft[]> {
+export async function webhookDeliveries(t: DeliveredTransition, store: WebhookEndpointStore & DirectoryStore): Promise<WebhookDeliveryDraft[]> {
   const economies = economiesOf(t.fields);
   const endpoints = (await store.listWebhookEndpoints({ activeOnly: true })).filter((e) => wants(e, t, economies));
   if (endpoints.length === 0) return [];

@@ -10,14 +10,14 @@
  * sends it again, under the same `webhook-id`, once the lease runs out.
  */
 import { systemClock, type Clock } from '../../clock.js';
-import type { WebhookDelivery, WebhookEndpointRecord, WebhookStore } from '../../store/port.js';
+import type { WebhookDelivery, WebhookEndpointRecord, WebhookDeliveryQueue, WebhookEndpointStore } from '../../store/port.js';
 import { LeasedQueueWorker, onSettled, silentLog, type BackgroundWorker, type Failure, type LeasedQueue, type PassTally, type RetryPolicy, type Settled, type WorkerLog } from '../../queue/index.js';
 import { AddressRefusal, REFUSAL_PASSES_LATER, type AddressPolicy } from './address-policy.js';
 import { postDelivery, type DeliveryFailureCode, type DeliveryResult } from './http-post.js';
 import { liveSecrets, signedHeaders, type SecretBox } from './signing.js';
 
 /** The part of the store the dispatcher uses. */
-export type WebhookQueueStore = Pick<WebhookStore, 'claimWebhookDeliveries' | 'getWebhookEndpoint' | 'markWebhookDelivered' | 'markWebhookFailed' | 'releaseWebhookLeases'>;
+export type WebhookQueueStore = Pick<WebhookDeliveryQueue & WebhookEndpointStore, 'claimWebhookDeliveries' | 'getWebhookEndpoint' | 'markWebhookDelivered' | 'markWebhookFailed' | 'releaseWebhookLeases'>;
 
 export interface WebhookDispatcherOptions {
   store: WebhookQueueStore;

@@ -11,7 +11,7 @@ import type { Actor, Kind } from '../../kinds/types.js';
 import { systemClock, type Clock } from '../../clock.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import type { Page, Store, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpointRecord } from '../../store/port.js';
+import type { InstanceStore, Page, WebhookDelivery, WebhookDeliveryQueue, WebhookDeliveryStatus, WebhookEndpointRecord, WebhookEndpointStore } from '../../store/port.js';
 import type { AddressPolicy } from './address-policy.js';
 import { postPinned } from './http-post.js';
 import { liveSecrets, newSigningSecret, signedHeaders, type SecretBox } from './signing.js';
@@ -24,7 +24,7 @@ export interface EndpointRequest {
 }
 
 export interface WebhookEndpointsOptions {
-  store: Store;
+  store: WebhookEndpointStore & WebhookDeliveryQueue & InstanceStore;
   policy: AddressPolicy;
   box: SecretBox;
   /** The service clock: when things are recorded. */

@@ -4,7 +4,7 @@
  */
 import type { Clock } from '../../clock.js';
 import { DEVELOPMENT_KEY_SECRET, type Config } from '../../config.js';
-import type { Store } from '../../store/port.js';
+import type { InstanceStore, WebhookDeliveryQueue, WebhookEndpointStore } from '../../store/port.js';
 import type { WorkerLog } from '../../queue/index.js';
 import { AddressPolicy, type Resolver } from './address-policy.js';
 import { WebhookDispatcher } from './dispatcher.js';
@@ -13,7 +13,7 @@ import { SecretBox } from './signing.js';
 
 export interface WebhookDeps {
   config: Config;
-  store: Store;
+  store: WebhookEndpointStore & WebhookDeliveryQueue & InstanceStore;
   clock: Clock;
   /** Resolves endpoint host names; the system's resolver unless a test gives its own. */
   resolver?: Resolver;

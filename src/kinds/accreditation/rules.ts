@@ -5,7 +5,7 @@
 import { compareInstants } from '../types.js';
 import type { AccreditationData } from './machine.js';
 import type { Actor } from '../types.js';
-import type { Store } from '../../store/port.js';
+import type { DirectoryStore } from '../../store/port.js';
 import { shift } from '../../durations.js';
 import { AppError } from '../../errors.js';
 import { requireAfter, requireCab, requireRegulations } from '../kit/references.js';
@@ -29,7 +29,7 @@ function requireCycle(from: string, until: string, pointer: string): void {
  * An accreditation body accredits the CABs of its own economy, and of the economies it is declared
  * to serve (`serves`); no other, whether it creates the accreditation or changes it.
  */
-async function requireServes(store: Store, actor: Actor, cab: { id: string; economy: string }): Promise<void> {
+async function requireServes(store: DirectoryStore, actor: Actor, cab: { id: string; economy: string }): Promise<void> {
   if (actor.role !== 'accreditation_body') return;
   const principal = await store.getPrincipal(actor.id);
   const economies = [actor.economy, ...(principal?.serves ?? [])];

@@ -4,12 +4,12 @@
  * the configured notice period.
  */
 import { AppError } from '../../errors.js';
-import type { Store } from '../../store/port.js';
+import type { DirectoryStore } from '../../store/port.js';
 import { shift } from '../../durations.js';
 import { requireAfter, requireRegulations } from '../kit/references.js';
 import type { KindRules } from '../kit/rules.js';
 
-async function checkScope(store: Store, economies: readonly string[], scope: Record<string, string[]>, now: Date): Promise<void> {
+async function checkScope(store: DirectoryStore, economies: readonly string[], scope: Record<string, string[]>, now: Date): Promise<void> {
   const keys = Object.keys(scope).sort();
   if (keys.join() !== [...economies].sort().join()) {
     throw new AppError({

@@ -13,7 +13,7 @@ import { regulationsCoveredOn } from '../recognition/standing.js';
 import { recognitionInForceOn, type RecognitionData } from '../recognition/machine.js';
 import { compareInstants } from '../types.js';
 import type { TestReportData } from '../test-report/machine.js';
-import type { CabRecord, InstanceRecord, RegulationRecord, Store } from '../../store/port.js';
+import type { CabRecord, InstanceRecord, InstanceStore, RegulationRecord } from '../../store/port.js';
 import { upgrade } from '../../engine/upgrade.js';
 import { findAll } from '../kit/references.js';
 
@@ -22,13 +22,13 @@ export interface Issue {
   issuedAt: string;
 }
 
-async function recognitionsOf(store: Store, cabId: string, importingEconomy: string): Promise<Array<{ record: InstanceRecord; data: RecognitionData }>> {
+async function recognitionsOf(store: InstanceStore, cabId: string, importingEconomy: string): Promise<Array<{ record: InstanceRecord; data: RecognitionData }>> {
   const records = await findAll(store, 'recognitions', { where: { cabId, importingEconomy } });
   return records.map((record) => ({ record, data: upgrade(workflows.recognitions, record).context as RecognitionData }));
 }
 
 /** The agreement of the body's recognition in force on the issue date, or of its latest one. */
-async function agreementOf(store: Store, recognitions: Array<{ record: InstanceRecord; data: RecognitionData }>, issuedAt: string): Promise<CertificateFacts['agreement']> {
+async function agreementOf(store: InstanceStore, recognitions: Array<{ record: InstanceRecord; data: RecognitionData }>, issuedAt: string): Promise<CertificateFacts['agreement']> {
   const ordered = [...recognitions].sort((a, b) => Number(recognitionInForceOn(b.data, issuedAt)) - Number(recognitionInForceOn(a.data, issuedAt)));
   for (const { data } of ordered) {
     const agreement = await store.load('agreements', data.agreementId);
@@ -40,7 +40,7 @@ async function agreementOf(store: Store, recognitions: Array<{ record: InstanceR
 }
 
 export async function gatherCertificateFacts(
-  store: Store,
+  store: InstanceStore,
   body: CabRecord,
   issue: Issue,
   regulations: readonly RegulationRecord[],

@@ -5,7 +5,7 @@
  */
 import type { ReferenceScheme, Requirement } from './schemas.js';
 import { AppError } from '../../errors.js';
-import type { RegulationRecord, Store } from '../../store/port.js';
+import type { DirectoryStore, RegulationRecord } from '../../store/port.js';
 import type { ForeignRequirements } from './facts.js';
 import { requireRegulations } from '../kit/references.js';
 
@@ -18,7 +18,7 @@ export interface Documented {
 }
 
 /** The document's regulations, each of the importing or the exporting economy. */
-export async function requireDocumentRequirements(store: Store, documented: Documented, pointer: string): Promise<RegulationRecord[]> {
+export async function requireDocumentRequirements(store: DirectoryStore, documented: Documented, pointer: string): Promise<RegulationRecord[]> {
   if (documented.regulations.length === 0 && (documented.schemes ?? []).length === 0) {
     throw new AppError({
       code: 'VALIDATION_FAILED',

@@ -8,7 +8,7 @@ import { equivalenceInForceOn, requirementLabel, type EquivalenceData } from './
 import type { EquivalenceFacts } from './screening.js';
 import { workflows } from '../index.js';
 import type { Requirement } from './schemas.js';
-import type { Store } from '../../store/port.js';
+import type { InstanceStore } from '../../store/port.js';
 import { upgrade } from '../../engine/upgrade.js';
 import { findAll } from '../kit/references.js';
 
@@ -26,7 +26,7 @@ function sameRequirement(a: Requirement, b: Requirement): boolean {
   return requirementLabel(a) === requirementLabel(b);
 }
 
-export async function gatherEquivalenceFacts(store: Store, documented: ForeignRequirements): Promise<EquivalenceFacts> {
+export async function gatherEquivalenceFacts(store: InstanceStore, documented: ForeignRequirements): Promise<EquivalenceFacts> {
   if (documented.requirements.length === 0) return { matches: [] };
   const records = await findAll(store, 'equivalences', {
     where: { proposingEconomy: documented.exportingEconomy, partnerEconomy: documented.importingEconomy },

@@ -8,11 +8,11 @@ import type { EquivalenceData } from './machine.js';
 import type { Requirement } from './schemas.js';
 import { shift } from '../../durations.js';
 import { AppError } from '../../errors.js';
-import type { Store } from '../../store/port.js';
+import type { DirectoryStore } from '../../store/port.js';
 import { requireAfter, requireRegulations } from '../kit/references.js';
 import type { KindRules } from '../kit/rules.js';
 
-async function requireOwnRequirement(store: Store, requirement: Requirement, economy: string, pointer: string): Promise<void> {
+async function requireOwnRequirement(store: DirectoryStore, requirement: Requirement, economy: string, pointer: string): Promise<void> {
   if (requirement.regulation !== undefined) await requireRegulations(store, [requirement.regulation], `${pointer}/regulation`, { economy });
 }
 

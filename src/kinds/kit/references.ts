@@ -1,7 +1,7 @@
 /** Checks that what a body refers to exists, with errors that point at the field. */
 import { compareInstants, type Kind } from '../types.js';
 import { AppError, type FieldError } from '../../errors.js';
-import type { CabRecord, InstanceRecord, Page, RegulationRecord, Store, FindQuery } from '../../store/port.js';
+import type { CabRecord, DirectoryStore, FindQuery, InstanceRecord, InstanceStore, Page, RegulationRecord } from '../../store/port.js';
 
 /**
  * The regulations, each required to exist, to belong to `economy` when given, and (unless
@@ -10,7 +10,7 @@ import type { CabRecord, InstanceRecord, Page, RegulationRecord, Store, FindQuer
  * @param pointer JSON Pointer of the list in the body, for the error.
  */
 export async function requireRegulations(
-  store: Store,
+  store: DirectoryStore,
   ids: readonly string[],
   pointer: string,
   options: { economy?: string; now?: Date } = {},
@@ -37,7 +37,7 @@ export async function requireRegulations(
   return ids.map((id) => byId.get(id)!);
 }
 
-export async function requireCab(store: Store, id: string, pointer: string): Promise<CabRecord> {
+export async function requireCab(store: DirectoryStore, id: string, pointer: string): Promise<CabRecord> {
   const cab = await store.getCab(id);
   if (!cab) {
     throw new AppError({
@@ -49,7 +49,7 @@ export async function requireCab(store: Store, id: string, pointer: string): Pro
   return cab;
 }
 
-export async function requireInstance(store: Store, kind: Kind, id: string, pointer: string): Promise<InstanceRecord> {
+export async function requireInstance(store: InstanceStore, kind: Kind, id: string, pointer: string): Promise<InstanceRecord> {
   const record = await store.load(kind, id);
   if (!record) {
     throw new AppError({
@@ -62,7 +62,7 @@ export async function requireInstance(store: Store, kind: Kind, id: string, poin
 }
 
 /** Every instance matching a query, page after page: for fact-finding over small sets. */
-export async function findAll(store: Store, kind: Kind, query: Omit<FindQuery, 'limit' | 'cursor'>): Promise<InstanceRecord[]> {
+export async function findAll(store: InstanceStore, kind: Kind, query: Omit<FindQuery, 'limit' | 'cursor'>): Promise<InstanceRecord[]> {
   const all: InstanceRecord[] = [];
   let cursor: string | null = null;
   do {

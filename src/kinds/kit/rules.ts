@@ -4,12 +4,12 @@
  * They read the store; the machines never do.
  */
 import type { Actor } from '../types.js';
-import type { InstanceRecord, Store } from '../../store/port.js';
+import type { DirectoryStore, InstanceRecord, InstanceStore } from '../../store/port.js';
 import type { Durations } from '../durations-table.js';
 import type { Policies } from '../policies.js';
 
 export interface RuleContext {
-  store: Store;
+  store: InstanceStore & DirectoryStore;
   actor: Actor;
   now: Date;
   durations: Durations;

@@ -3,7 +3,7 @@ import { accreditationActiveOn, accreditationCovers, type AccreditationData } fr
 import type { AgreementData } from '../agreement/machine.js';
 import type { RecognitionFacts } from './eligibility.js';
 import type { RecognitionInput } from './machine.js';
-import type { Store } from '../../store/port.js';
+import type { DirectoryStore, InstanceStore } from '../../store/port.js';
 import { findAll, requireCab, requireInstance } from '../kit/references.js';
 
 /** States in which a recognition still counts in the register. */
@@ -16,7 +16,7 @@ const LIVE_STATES = ['pending', 'info_requested', 'recognized', 'suspended', 'la
  * @param self the recognition being decided, left out of `existing`.
  */
 export async function gatherRecognitionFacts(
-  store: Store,
+  store: InstanceStore & DirectoryStore,
   input: RecognitionInput,
   now: Date,
   self?: string,

@@ -12,7 +12,7 @@ import { recognitionInForceOn, type RecognitionData } from '../recognition/machi
 import { upgrade } from '../../engine/upgrade.js';
 import type { ScreeningFacts } from './screening.js';
 import { NO_EQUIVALENCES, equivalentRegulations, type EquivalenceFacts } from '../equivalence/screening.js';
-import type { InstanceRecord, RegulationRecord, Store } from '../../store/port.js';
+import type { InstanceRecord, InstanceStore, RegulationRecord } from '../../store/port.js';
 import { findAll } from '../kit/references.js';
 
 export interface Submission {
@@ -23,13 +23,13 @@ export interface Submission {
   subcontractors?: string[];
 }
 
-async function recognitionsOf(store: Store, cabId: string, importingEconomy: string): Promise<InstanceRecord[]> {
+async function recognitionsOf(store: InstanceStore, cabId: string, importingEconomy: string): Promise<InstanceRecord[]> {
   return findAll(store, 'recognitions', { where: { cabId, importingEconomy } });
 }
 
 /** The agreement the lab's recognitions rest on; failing that, one between the two economies. */
 async function findAgreement(
-  store: Store,
+  store: InstanceStore,
   submission: Submission,
   recognitions: InstanceRecord[],
 ): Promise<ScreeningFacts['agreement']> {
@@ -51,7 +51,7 @@ async function findAgreement(
 }
 
 export async function gatherScreeningFacts(
-  store: Store,
+  store: InstanceStore,
   submission: Submission,
   regulations: readonly RegulationRecord[],
   now: Date,

@@ -11,7 +11,7 @@
 import escapeStringRegexp from 'escape-string-regexp';
 import mongoose from 'mongoose';
 import type { Kind } from '../../kinds/types.js';
-import type { Commit, DeadlineSource, FindQuery, Lease, MailAlreadySent, OutboxResult, OutboxStatus, SearchIndexEntry, SearchText, TextCondition, WebhookDeliveryStatus } from '../port.js';
+import type { Commit, FindQuery, Lease, MailAlreadySent, OutboxResult, OutboxStatus, SearchIndexEntry, SearchText, TextCondition, TimerSource, WebhookDeliveryStatus } from '../port.js';
 import { AppError } from '../../errors.js';
 import { decodeCursor } from '../cursor.js';
 import {
@@ -367,7 +367,7 @@ export function deadlineDocs(c: Commit): DeadlineDoc[] {
   }));
 }
 
-export function pendingDeadlines(kind: Kind, id: string, source: DeadlineSource): Read {
+export function pendingDeadlines(kind: Kind, id: string, source: TimerSource): Read {
   return {
     collection: COLLECTIONS.deadlines,
     filter: { kind, instanceId: id, status: 'pending', source },
@@ -462,7 +462,7 @@ export function dueDeadlines(now: string): Read {
 }
 
 /** Pending deadlines that failed at least once (of `source`, when given), to count. */
-export function failingDeadlines(source?: DeadlineSource): Read {
+export function failingDeadlines(source?: TimerSource): Read {
   return {
     collection: COLLECTIONS.deadlines,
     filter: { status: 'pending', attempts: op({ $gt: 0 }), ...(source === undefined ? {} : { source }) },

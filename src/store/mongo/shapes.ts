@@ -3,13 +3,10 @@
  * objects. Instants are ISO-8601 UTC strings, as in the port and in SQLite, so they compare in
  * time order as strings and a copy between adapters changes nothing.
  */
-import type { Actor, Kind } from '../../kinds/types.js';
+import type { Kind } from '../../kinds/types.js';
 import type {
   AccountMail,
   CabRecord,
-  Deadline,
-  DeadlineSource,
-  DeadlineStatus,
   EconomyRecord,
   HistoryEntry,
   InstanceRecord,
@@ -21,6 +18,10 @@ import type {
   RegulationRecord,
   SearchFields,
   SearchText,
+  StoredHistory,
+  Timer,
+  TimerSource,
+  TimerStatus,
 } from '../port.js';
 
 /** Collection names, one place. */
@@ -76,20 +77,10 @@ export interface UniqueKeyDoc {
   instanceId: string;
 }
 
-export interface HistoryDoc {
+/** A history document: the stored history row (the transition record but for its e-mail), keyed `kind:id:seq`. */
+export interface HistoryDoc extends StoredHistory {
   /** `kind:id:seq` */
   _id: string;
-  kind: Kind;
-  instanceId: string;
-  seq: number;
-  at: string;
-  type: string;
-  actor: Actor;
-  from: string | null;
-  to: string;
-  payload: Record<string, unknown>;
-  facts?: Record<string, unknown>;
-  cause?: Record<string, unknown>;
 }
 
 export interface Leased {
@@ -122,9 +113,9 @@ export interface DeadlineDoc extends Leased {
   instanceId: string;
   event: string;
   dueAt: string;
-  source: DeadlineSource;
+  source: TimerSource;
   payload?: Record<string, unknown>;
-  status: DeadlineStatus;
+  status: TimerStatus;
   attempts: number;
   lastError: string | null;
   createdAt: string;
@@ -221,7 +212,7 @@ export function toMessage(doc: OutboxDoc): OutboxMessage {
   };
 }
 
-export function toDeadline(doc: DeadlineDoc): Deadline {
+export function toDeadline(doc: DeadlineDoc): Timer {
   return {
     id: doc._id,
     kind: doc.kind,

@@ -14,7 +14,12 @@ import { parseJson } from './rows.js';
 export const NOTIFICATION_COLUMNS = `h.type AS mail_event, h.from_state AS mail_from, h.to_state AS mail_to, h.at AS mail_at,
   h.actor AS mail_actor, h.payload AS mail_payload, h.cause AS mail_cause, h.notification AS mail_notification, h.mail AS mail_rest`;
 
-/** What `NOTIFICATION_COLUMNS` select, beside the outbox row's own kind, instance and seq. */
+/**
+ * What `NOTIFICATION_COLUMNS` select, beside the outbox row's own kind, instance and seq. A row, not
+ * a shape derived from `TransitionRecord`: its names are SQLite's column aliases, every cell may be
+ * NULL (an account e-mail has no history row), and JSON cells are text or packed bytes; `notificationOf`
+ * turns it into the port's `Notification`.
+ */
 export interface NotificationColumns {
   kind: string;
   instance_id: string;
@@ -35,7 +40,7 @@ type JsonCell = string | Uint8Array;
 
 type MailRest = Pick<Notification, 'data' | 'deadlines'>;
 
-/** The `mail` column of a transition's history row: what its e-mails need beyond the row itself. */
+/** The `mail` column of a transition's history row: what its e-mails need beyond the transition record the row holds. */
 export function mailColumn(notification: Notification): Buffer {
   const rest: MailRest = { data: notification.data, deadlines: notification.deadlines };
   return packJson(rest);

@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/require-await -- better-sqlite3 is synchronous and the port is not: these methods answer settled promises on purpose. */
 /**
- * The outbox and the deadlines in SQLite: work items claimed under a lease, so that several
- * processes (or several dispatchers in one) can share them without doing any twice.
+ * The outbox and the timers (state deadlines and cascade tasks, in the `deadlines` table) in
+ * SQLite: work items claimed under a lease, so that several processes (or several dispatchers in
+ * one) can share them without doing any twice.
  */
 import type { Database, Transaction } from 'better-sqlite3';
 import type { Kind } from '../../kinds/types.js';
@@ -191,6 +192,7 @@ export class OutboxTable implements OutboxStore {
   }
 }
 
+/** The `deadlines` table: every timer, a state's deadline or a cascade's task (`source`). */
 export class DeadlineTable implements TimerQueue {
   readonly #sql;
 

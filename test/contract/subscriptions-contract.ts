@@ -11,7 +11,7 @@ interface Helpers {
   at: (minutes: number) => string;
 }
 
-export function describeHooksContract(storeOf: () => Store, { commitOf, at }: Helpers): void {
+export function describeSubscriptionsContract(storeOf: () => Store, { commitOf, at }: Helpers): void {
   const watch = (id: string, principalId: string, key: string, minutes: number): WatchRecord => ({
     id,
     principalId,
