@@ -10,6 +10,7 @@ import { workflowSchemas } from '../../../schemas/index.js';
 import type { ApiDeps } from '../../api/deps.js';
 import { AppError } from '../../../errors.js';
 import type { Resource } from '../../../engine/resource.js';
+import { mayBeAdmitted } from '../../../engine/authorize.js';
 import { describeMachine } from '../../../machine-docs/describe.js';
 import type { CabRecord, HistoryEntry } from '../../../store/port.js';
 import { context, type PageContext } from '../context.js';
@@ -43,8 +44,9 @@ function form(request: Request): Record<string, unknown> {
   return (request.body ?? {}) as Record<string, unknown>;
 }
 
+/** Whether the engine could accept a new record of `kind` from the actor: its create rules decide. */
 function mayCreate(kind: Kind, actor: Actor): boolean {
-  return actor.role === 'admin' || workflows[kind].create.some((rule) => rule.role === actor.role);
+  return mayBeAdmitted(workflows[kind].create, actor);
 }
 
 export function recordRoutes(router: Router, deps: ApiDeps): void {
