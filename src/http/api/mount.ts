@@ -13,18 +13,9 @@ import type { ApiDeps } from './deps.js';
 import type { CursorSeal } from './cursors.js';
 import type { ApiResponse, RouteSpec, SessionControl, SessionInfo } from './route.js';
 
-/** The limiters a route may sit behind, made once per app. */
-export interface Limiters {
-  public: RequestHandler;
-  credentialFailures: RequestHandler;
-  everyCredentialRequest: RequestHandler;
-}
+import type { Limiters } from '../common/limits.js';
+import { expressPath } from '../common/paths.js';
 import { isMultipart, multipartBody, uploadParser, uploadsOf } from './uploads.js';
-
-/** `/agreements/{id}` -> `/agreements/:id` */
-export function expressPath(path: string): string {
-  return path.replace(/\{(\w+)\}/g, ':$1');
-}
 
 /** Query strings are text; `limit` is a number once it looks like one, so its schema can say so. */
 function queryOf(request: Request): Record<string, unknown> {

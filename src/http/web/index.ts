@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type RequestHandler, type Router } from 'express';
 import type { ApiDeps } from '../api/deps.js';
-import type { Limiters } from '../api/mount.js';
+import type { Limiters } from '../common/limits.js';
 import { context, contextFor } from './context.js';
 import { languageOf } from './language.js';
 import { notFoundPage, webErrors } from './routes/errors.js';

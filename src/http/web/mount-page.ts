@@ -7,7 +7,8 @@
  */
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { AppError } from '../../errors.js';
-import { expressPath, type Limiters } from '../api/mount.js';
+import type { Limiters } from '../common/limits.js';
+import { expressPath } from '../common/paths.js';
 import type { ApiDeps } from '../api/deps.js';
 import { context } from './context.js';
 import { onRefusal } from './form-refusals.js';

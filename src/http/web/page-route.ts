@@ -11,7 +11,7 @@ import type { DocumentUpload } from '../../documents/inspect.js';
 import type { AppError } from '../../errors.js';
 import type { Language } from '../../i18n/index.js';
 import type { Actor, Role } from '../../kinds/types.js';
-import type { Limiters } from '../api/mount.js';
+import type { Limiters } from '../common/limits.js';
 import type { PageContext } from './context.js';
 
 /** The signed-in session of the pages, for the routes that start or end it. */
