@@ -15,7 +15,8 @@ import type { ApiResponse, RouteSpec, SessionControl, SessionInfo } from './rout
 
 import type { Limiters } from '../common/limits.js';
 import { expressPath } from '../common/paths.js';
-import { isMultipart, multipartBody, uploadParser, uploadsOf } from './uploads.js';
+import { isMultipart } from '../common/multipart.js';
+import { multipartBody, uploadParser, uploadsOf } from './uploads.js';
 
 /** Query strings are text; `limit` is a number once it looks like one, so its schema can say so. */
 function queryOf(request: Request): Record<string, unknown> {

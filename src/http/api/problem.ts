@@ -6,7 +6,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError, isAppError } from '../../errors.js';
-import { fromUpload } from './uploads.js';
+import { fromUpload } from '../common/multipart.js';
 
 /**
  * Errors raised before a route runs, by body-parser (inside express.json) or by the router, are
