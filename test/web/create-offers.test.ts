@@ -1,7 +1,8 @@
 /**
  * What a list page offers is asked of the engine's create rules (`mayBeAdmitted` in
  * `src/engine/authorize.ts`), never copied: each role sees the "new" button of exactly the kinds
- * the engine would let it create, and an admin, whom no create rule names, sees none.
+ * the engine would let it create, and an admin, whom no create rule names, sees none; the create
+ * form itself, opened by its address, is the 403 page for the others.
  */
 import { expect } from 'chai';
 import { KINDS, type Kind } from '../../src/kinds/index.js';
@@ -37,6 +38,10 @@ describe('web pages: the create forms a list offers are those the engine accepts
         if (list.text.includes(`href="/records/${kind}/new"`)) offered.push(kind);
       }
       expect(offered.sort()).to.deep.equal([...creates].sort());
+      for (const kind of KINDS) {
+        const form = await person.get(`/records/${kind}/new`);
+        expect(form.status, kind).to.equal(creates.includes(kind) ? 200 : 403);
+      }
     });
   }
 

@@ -153,7 +153,12 @@ export function recordPages(deps: ApiDeps): PageSpec[] {
       method: 'get',
       path: '/records/{kind}/new',
       access: 'signed-in',
-      handle: ({ page, params }) => showCreate(page, kindOf(params), {}, null),
+      handle: ({ page, actor, params }) => {
+        const kind = kindOf(params);
+        // The form is offered only to whom the engine would accept it from (the list links it the same way).
+        if (!mayCreate(kind, actor)) throw new AppError({ code: 'FORBIDDEN', detail: `The engine takes no new ${workflows[kind].noun} from a ${actor.role}.` });
+        return showCreate(page, kind, {}, null);
+      },
     },
     {
       method: 'post',
