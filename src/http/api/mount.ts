@@ -8,7 +8,8 @@
 import { Readable } from 'node:stream';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { AppError } from '../../errors.js';
-import { authenticate, csrf } from './auth.js';
+import { authenticate } from './auth.js';
+import { csrf } from '../common/csrf.js';
 import type { ApiDeps } from './deps.js';
 import type { CursorSeal } from './cursors.js';
 import type { ApiResponse, RouteSpec, SessionControl, SessionInfo } from './route.js';

@@ -25,7 +25,8 @@ import { peoplePages } from './routes/people.js';
 import { recordPages } from './routes/records.js';
 import { verifyPages } from './routes/verify.js';
 import { pageUploadParser } from './uploads.js';
-import { pageCsrf, signedIn } from './session.js';
+import { pageCsrf } from '../common/csrf.js';
+import { signedIn } from './session.js';
 
 const require = createRequire(import.meta.url);
 const HTMX = require.resolve('htmx.org/dist/htmx.min.js');

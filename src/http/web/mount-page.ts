@@ -15,7 +15,8 @@ import { onRefusal } from './form-refusals.js';
 import { rememberLanguage } from './language.js';
 import type { PageAnswer, PageRequest, PageSession, PageSpec } from './page-route.js';
 import { sendPage } from './render.js';
-import { checkCsrf, signInWithKey, signInWithToken, signOut } from './session.js';
+import { checkCsrf } from '../common/csrf.js';
+import { signInWithKey, signInWithToken, signOut } from './session.js';
 import { documentsOf, fileToVerify } from './uploads.js';
 
 function sessionOf(request: Request, response: Response, deps: ApiDeps): PageSession {
