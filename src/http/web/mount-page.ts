@@ -2,7 +2,8 @@
  * Registers page specs on the pages' router. For every page, in this order: the CSRF check of a
  * POST (unless the spec says its form changes nothing), the spec's limiter, someone signed in
  * (else the sign-in page, and back) with a role the spec admits (else the 403 page), the refused
- * form's page registered with `form-refusals.ts`, then the handler; its answer is written as a
+ * form's page registered with `form-refusals.ts`, the form read and validated against its schema,
+ * then the handler; its answer is written as a
  * page, a 303 or a CSV download. Nothing here catches: the pages' error middleware maps failures.
  */
 import type { Request, RequestHandler, Response, Router } from 'express';
@@ -15,6 +16,7 @@ import { onRefusal } from './form-refusals.js';
 import { rememberLanguage } from './language.js';
 import type { PageAnswer, PageRequest, PageSession, PageSpec } from './page-route.js';
 import { sendPage } from './render.js';
+import { bodyFromForm, fieldsOf } from './schema-fields.js';
 import { checkCsrf } from '../common/csrf.js';
 import { signInWithKey, signInWithToken, signOut } from './session.js';
 import { documentsOf, fileToVerify } from './uploads.js';
@@ -41,6 +43,7 @@ function pageRequest(request: Request, response: Response, deps: ApiDeps): PageR
     form: (request.body ?? {}) as Record<string, unknown>,
     documents: documentsOf(request),
     fileToVerify: fileToVerify(request),
+    body: undefined,
     wantsHtml: request.accepts(['json', 'html']) === 'html',
     session: sessionOf(request, response, deps),
   };
@@ -72,6 +75,8 @@ export function mountPage(router: Router, spec: PageSpec, deps: ApiDeps, limiter
   // One spec's handler and refusal page, typed by its access; `admitted` has checked the actor.
   const handle = spec.handle as (request: PageRequest) => PageAnswer | Promise<PageAnswer>;
   const refused = spec.refused as ((request: PageRequest, refused: AppError) => PageAnswer | Promise<PageAnswer>) | undefined;
+  const form = spec.form;
+  const fields = form && fieldsOf(form.schema).filter((field) => form.fields?.includes(field.path) ?? true);
   const handler: RequestHandler = async (request, response, next) => {
     const asked = admitted(spec, pageRequest(request, response, deps));
     if (refused) {
@@ -79,6 +84,7 @@ export function mountPage(router: Router, spec: PageSpec, deps: ApiDeps, limiter
         write(request, response, await refused(asked, error));
       });
     }
+    if (form && fields) asked.body = deps.validator.validate(form.schema.$id, bodyFromForm(fields, asked.form), 'The form');
     if (!write(request, response, await handle(asked))) next('router');
   };
   const chain = [...(spec.method === 'post' && spec.csrf !== false ? [checkCsrf] : []), ...(spec.limit ? [limiters[spec.limit]] : []), handler];

@@ -34,6 +34,8 @@ export interface PageRequest {
   query: Record<string, unknown>;
   /** The form's fields, urlencoded or multipart. */
   form: Record<string, unknown>;
+  /** With the spec's `form`: the fields read as the body its schema describes, and validated. */
+  body: unknown;
   /** The report and annexes a multipart form sent. */
   documents: DocumentUpload[];
   /** The one file of the verification form, if one was chosen. */
@@ -74,6 +76,12 @@ interface PageBase {
   limit?: keyof Limiters;
   /** A POST carries the session's CSRF token unless `false` (a form that changes nothing, for anyone). */
   csrf?: false;
+  /**
+   * The form's schema: its fields are read from the form as the body the schema describes and
+   * validated before the handler runs (a refusal is shown on the form). `fields` are the paths
+   * the page shows, when it shows only some.
+   */
+  form?: { schema: { $id: string }; fields?: readonly string[] };
 }
 
 export interface PublicPageSpec extends PageBase {

@@ -7,7 +7,7 @@ import type { PageContext } from '../context.js';
 import type { PageAnswer, PageSpec } from '../page-route.js';
 import { CreatePage } from '../pages/create.js';
 import { refusalOf } from '../refusal.js';
-import { bodyFromForm, fieldsOf, formValues } from '../schema-fields.js';
+import { fieldsOf, formValues } from '../schema-fields.js';
 
 const FIELDS = fieldsOf(createCab);
 
@@ -36,10 +36,10 @@ export function directoryPages(deps: ApiDeps): PageSpec[] {
       method: 'post',
       path: '/directory/cabs',
       access: 'signed-in',
+      form: { schema: createCab },
       refused: ({ page, form }, refused) => show(page, formValues(form), refused),
-      handle: async ({ actor, form }) => {
-        const body = deps.validator.validate<CreateCab>(createCab.$id, bodyFromForm(FIELDS, form), 'The form');
-        const cab = await registerCab(deps.store, body, actor);
+      handle: async ({ actor, body }) => {
+        const cab = await registerCab(deps.store, body as CreateCab, actor);
         return { redirect: `/directory/cabs/new?created=${encodeURIComponent(cab.name)}` };
       },
     },

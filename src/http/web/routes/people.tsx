@@ -15,7 +15,7 @@ import type { PageContext } from '../context.js';
 import type { PageAnswer, PageSpec } from '../page-route.js';
 import { PeoplePage, PrincipalPage, type PrincipalView } from '../pages/people.js';
 import { refusalOf } from '../refusal.js';
-import { bodyFromForm, fieldsOf, formValues } from '../schema-fields.js';
+import { fieldsOf, formValues } from '../schema-fields.js';
 
 /** The fields a person fills; an admin's extras (organisation, serves) stay with the API. */
 const CREATE_FIELDS = fieldsOf(createPrincipalSchema).filter((f) => ['name', 'role', 'email', 'language', 'economy', 'cabId'].includes(f.path));
@@ -24,7 +24,7 @@ const DISABLE_FIELDS = fieldsOf(disableSchema);
 const CREATORS = ['admin', 'regulator', 'designating_authority', 'accreditation_body'];
 
 export function peoplePages(deps: ApiDeps): PageSpec[] {
-  const { store, clock, validator } = deps;
+  const { store, clock } = deps;
 
   const showPeople = async (page: PageContext, actor: Actor, extra: { values?: Record<string, string>; error?: AppError; created?: string } = {}): Promise<PageAnswer> => {
     const found = await store.listPrincipals({ ...(actor.role === 'admin' ? {} : { organisation: actor.organisation ?? actor.id }), limit: 200, cursor: null });
@@ -79,10 +79,10 @@ export function peoplePages(deps: ApiDeps): PageSpec[] {
       method: 'post',
       path: '/people',
       access: 'signed-in',
+      form: { schema: createPrincipalSchema, fields: CREATE_FIELDS.map((field) => field.path) },
       refused: ({ page, actor, form }, refused) => showPeople(page, actor, { values: formValues(form), error: refused }),
-      handle: async ({ actor, form }) => {
-        const body = validator.validate<CreatePrincipal>(createPrincipalSchema.$id, bodyFromForm(CREATE_FIELDS, form), 'The form');
-        const created = await createPrincipal(store, body, actor, clock.now());
+      handle: async ({ actor, body }) => {
+        const created = await createPrincipal(store, body as CreatePrincipal, actor, clock.now());
         return { redirect: `/people?created=${encodeURIComponent(created.name)}` };
       },
     },
@@ -99,11 +99,11 @@ export function peoplePages(deps: ApiDeps): PageSpec[] {
       method: 'post',
       path: '/people/{id}/keys',
       access: 'signed-in',
+      form: { schema: createApiKey },
       refused: ({ page, actor, params }, refused) => showPrincipal(page, actor, params['id']!, { mintRefusal: refusalOf(page, refused), status: refused.status }),
-      handle: async ({ page, actor, params, form }) => {
+      handle: async ({ page, actor, params, body }) => {
         const id = params['id']!;
-        const body = validator.validate<CreateApiKey>(createApiKey.$id, bodyFromForm(MINT_FIELDS, form), 'The form');
-        const minted = await mintApiKey({ store, hasher: deps.credentials.hasher, now: clock.now() }, await readPrincipal(store, id, actor), actor, body);
+        const minted = await mintApiKey({ store, hasher: deps.credentials.hasher, now: clock.now() }, await readPrincipal(store, id, actor), actor, body as CreateApiKey);
         return showPrincipal(page, actor, id, { minted: minted.key, status: 201 });
       },
     },
@@ -121,12 +121,12 @@ export function peoplePages(deps: ApiDeps): PageSpec[] {
       method: 'post',
       path: '/people/{id}/disable',
       access: 'signed-in',
+      form: { schema: disableSchema },
       refused: ({ page, actor, params, form }, refused) =>
         showPrincipal(page, actor, params['id']!, { disableValues: formValues(form), disableRefusal: refusalOf(page, refused), status: refused.status }),
-      handle: async ({ actor, params, form }) => {
+      handle: async ({ actor, params, body }) => {
         const id = params['id']!;
-        const body = validator.validate<DisablePrincipal>(disableSchema.$id, bodyFromForm(DISABLE_FIELDS, form), 'The form');
-        await disablePrincipal(store, id, actor, clock.now(), body.reason);
+        await disablePrincipal(store, id, actor, clock.now(), (body as DisablePrincipal).reason);
         return { redirect: `/people/${encodeURIComponent(id)}?done=disabled` };
       },
     },
