@@ -33,7 +33,16 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export interface FieldError {
   /** JSON Pointer to the field, `''` for the whole body. */
   pointer: string;
+  /** The problem in English, as the API's problem+json `errors[].message` says it. */
   message: string;
+  /**
+   * What failed, as a code a program decides on: the JSON Schema keyword (`required`, `pattern`,
+   * `format`, `maxLength`, `x-instant`…) of a schema problem; absent for a rule's own refusal.
+   * Pages word the problem from it, never from `message`.
+   */
+  keyword?: string;
+  /** The keyword's details, as ajv gives them (`missingProperty`, `limit`, `format`…). */
+  params?: Readonly<Record<string, unknown>>;
 }
 
 export interface AppErrorOptions {

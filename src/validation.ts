@@ -91,22 +91,27 @@ export function normalizeText<T>(value: T): T {
   return value;
 }
 
-function toFieldError(error: ErrorObject): FieldError {
-  const pointer = error.instancePath;
+/** The sentence the API shows for one ajv error. */
+function sentenceOf(error: ErrorObject): string {
   switch (error.keyword) {
     case 'additionalProperties':
-      return { pointer, message: `unknown property "${String(error.params['additionalProperty'])}"` };
+      return `unknown property "${String(error.params['additionalProperty'])}"`;
     case 'required':
-      return { pointer, message: `missing required property "${String(error.params['missingProperty'])}"` };
+      return `missing required property "${String(error.params['missingProperty'])}"`;
     case 'enum':
-      return { pointer, message: `must be one of: ${(error.params['allowedValues'] as unknown[]).join(', ')}` };
+      return `must be one of: ${(error.params['allowedValues'] as unknown[]).join(', ')}`;
     case 'const':
-      return { pointer, message: `must be ${JSON.stringify(error.params['allowedValue'])}` };
+      return `must be ${JSON.stringify(error.params['allowedValue'])}`;
     case 'pattern':
-      return { pointer, message: PATTERN_MEANINGS[String(error.params['pattern'])] ?? `must match the pattern ${String(error.params['pattern'])}` };
+      return PATTERN_MEANINGS[String(error.params['pattern'])] ?? `must match the pattern ${String(error.params['pattern'])}`;
     default:
-      return { pointer, message: error.message ?? error.keyword };
+      return error.message ?? error.keyword;
   }
+}
+
+/** One ajv error as a field error: its sentence for people, its keyword and params for programs. */
+function toFieldError(error: ErrorObject): FieldError {
+  return { pointer: error.instancePath, message: sentenceOf(error), keyword: error.keyword, params: error.params };
 }
 
 /** The errors of the branches of a failed `anyOf` (ajv reports them just before it). */
@@ -126,9 +131,16 @@ function anyOfError(errors: ErrorObject[], anyOf: ErrorObject): FieldError {
       const branch = e.schemaPath.slice(anyOf.schemaPath.length + 1).split('/')[0]!;
       byBranch.set(branch, [...(byBranch.get(branch) ?? []), `"${String(e.params['missingProperty'])}"`]);
     }
-    return { pointer: anyOf.instancePath, message: `needs ${[...byBranch.values()].map((names) => names.join(' and ')).join(', or ')}` };
+    const alternatives = [...byBranch.values()];
+    return {
+      pointer: anyOf.instancePath,
+      message: `needs ${alternatives.map((names) => names.join(' and ')).join(', or ')}`,
+      keyword: 'anyOf',
+      params: { alternatives: alternatives.map((names) => names.map((name) => name.slice(1, -1))) },
+    };
   }
-  return { pointer: anyOf.instancePath, message: 'must be an ISO 8601 date-time with a time zone, or a date' };
+  // The one other `anyOf` of the schemas is an instant's two shapes (src/schemas/common.ts).
+  return { pointer: anyOf.instancePath, message: 'must be an ISO 8601 date-time with a time zone, or a date', keyword: 'format', params: { format: 'date-time' } };
 }
 
 /** Drops the noise ajv adds for a failed `anyOf`, saying it in one sentence instead. */

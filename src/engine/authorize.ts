@@ -28,3 +28,14 @@ export function ruleAdmits(rule: Rule, actor: Actor, data: Record<string, unknow
 export function admits(rules: readonly Rule[] | undefined, actor: Actor, data: Record<string, unknown>): boolean {
   return (rules ?? []).some((rule) => ruleAdmits(rule, actor, data));
 }
+
+/**
+ * Whether the rules could admit the actor for some instance: one of them names its role, and the
+ * actor holds a value for each field it binds. What a page offers before any data exists (a create
+ * form) is asked here, so that it never offers what `admits` will refuse.
+ *
+ * @example mayBeAdmitted(workflows['test-reports'].create, admin) // false: no rule names the admin
+ */
+export function mayBeAdmitted(rules: readonly Rule[] | undefined, actor: Actor): boolean {
+  return (rules ?? []).some((rule) => rule.role === actor.role && ruleBindings(rule, actor).every(([, mine]) => mine !== undefined));
+}

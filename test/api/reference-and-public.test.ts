@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import type { Express } from 'express';
 import { allRoutes, createApp } from '../../src/http/api/app.js';
-import { expressPath } from '../../src/http/api/mount.js';
+import { expressPath } from '../../src/http/common/paths.js';
 import { ApiWorld, apiDeps } from '../helpers/api.js';
 
 type Page<T> = { items: T[]; nextCursor: string | null };

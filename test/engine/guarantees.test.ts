@@ -96,8 +96,8 @@ describe('engine: a refused event writes nothing', () => {
     const before = await world.snapshot();
     const error = await failure(() => world.send('agreements', agreement.id, { type: 'SUSPEND', because: 'x' }, 'vn-regulator'));
     expect(error.code).to.equal('VALIDATION_FAILED');
-    expect(error.errors).to.deep.include({ pointer: '', message: 'missing required property "reason"' });
-    expect(error.errors).to.deep.include({ pointer: '', message: 'unknown property "because"' });
+    expect(error.errors).to.deep.include({ pointer: '', message: 'missing required property "reason"', keyword: 'required', params: { missingProperty: 'reason' } });
+    expect(error.errors).to.deep.include({ pointer: '', message: 'unknown property "because"', keyword: 'additionalProperties', params: { additionalProperty: 'because' } });
     expect(await world.snapshot()).to.deep.equal(before);
   });
 

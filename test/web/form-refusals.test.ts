@@ -53,6 +53,23 @@ describe('web pages: a refused form is shown again by one error middleware', () 
     expect(html).to.contain('value="PN-GIU-LAI"').and.to.contain(vi.errors['VALIDATION_FAILED']!);
   });
 
+  it('a create form in Vietnamese: each problem worded in Vietnamese from its code, not read back from English', async () => {
+    const lab = await PagePerson.signIn(api, api.keyOf(`${report.data['cabId'] as string}-user`), 'vi');
+    const refused = await lab.post('/records/test-reports/new', '/records/test-reports', {
+      reportNumber: '!! không hợp lệ',
+      importingEconomy: 'KR',
+      'equipment.model': 'x'.repeat(201),
+      testedAt: 'ngày mai',
+    });
+    expect(refused.status).to.equal(400);
+    const html = await refused.text();
+    expect(problemOf(html, 'reportNumber')).to.equal(vi.fieldErrors.pattern);
+    expect(problemOf(html, 'equipment.model')).to.equal(vi.fieldErrors.maxLength);
+    expect(problemOf(html, 'testedAt')).to.equal(vi.fieldErrors.format);
+    expect(problemOf(html, 'issuedAt')).to.equal(vi.fieldErrors.required);
+    expect(html).to.not.contain('must ');
+  });
+
   it('the CAB form: a field problem, and a role that may not register one told so on the form', async () => {
     const authority = await PagePerson.signIn(api, 'demo-vn-designating-authority-key', 'vi');
     const missing = await authority.post('/directory/cabs/new', '/directory/cabs', { id: 'vn-lab-moi', type: 'lab', economy: 'VN' });
@@ -69,7 +86,7 @@ describe('web pages: a refused form is shown again by one error middleware', () 
     const regulator = await PagePerson.signIn(api, 'demo-kr-regulator-key', 'vi');
     const person = await regulator.post('/people', '/people', { name: 'Kim', role: 'regulator', email: 'khong-phai-dia-chi', language: 'vi' });
     expect(person.status).to.equal(400);
-    expect(problemOf(await person.text(), 'email')).to.be.a('string');
+    expect(problemOf(await person.text(), 'email')).to.equal(vi.fieldErrors.email);
     const key = await regulator.post('/people/kr-regulator', '/people/kr-regulator/keys', { name: 'Máy chủ', expiresAt: 'ngày mai' });
     expect(key.status).to.equal(400);
     expect(problemOf(await key.text(), 'key-expiresAt')).to.be.a('string');

@@ -1,35 +1,31 @@
 /**
  * The HTTP API (docs/api.md), made by a function that does not listen, so tests can run it on port 0.
  * Order: request id and log line, security headers, JSON body (100 kB and 32 levels deep at most),
- * the session cookie, the web pages (`src/http/web/`), the API routes, 404 (an HTML page for a
- * browser), and the one error mapper.
+ * the session cookie (`src/http/common/sessions.ts`), the web pages (`src/http/web/`), the API
+ * routes (`/metrics` among them when it has no port of its own), 404 (an HTML page for a browser),
+ * and the one error mapper. The limiters (`src/http/common/limits.ts`) are made once for both.
  */
 import { readFileSync } from 'node:fs';
-import express, { type Express, type RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
-import session from 'express-session';
-import { PortSessionStore } from '../../access/session-store.js';
+import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { noQuery } from '../../schemas/queries.js';
-import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { CursorSeal } from './cursors.js';
 import { problems } from './route-docs.js';
 import type { ApiDeps } from './deps.js';
 import { refuseDeepJson } from './json-depth.js';
-import { authenticate } from './auth.js';
-import { metricsHandler } from './metrics-route.js';
-import { mount, type Limiters } from './mount.js';
+import { metricsRoute } from './metrics-route.js';
+import { mount } from './mount.js';
 import { openApiDocument } from './openapi.js';
-import { clientKey, refusedCredentialsLimit } from './failure-limit.js';
+import { limitersFor } from '../common/limits.js';
+import { sessionsWhereNeeded } from '../common/sessions.js';
 import { errorHandler, notFound } from './problem.js';
 import { route, type RouteSpec } from './route.js';
 import { apiRoutes } from './routes/index.js';
 import { isPagePath, webRouter } from '../web/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
-const SESSION_COOKIE = /(?:^|;)\s*mra\.sid=/;
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string; license: string };
 
 function openApiRoute(document: () => object): RouteSpec {
@@ -105,61 +101,18 @@ export function createApp(deps: ApiDeps): Express {
   app.use(express.json({ limit: '100kb', type: ['application/json', 'application/*+json'], verify: refuseDeepJson }));
   // A request without the session cookie has no session to load, and only a page (sign-in among
   // them) can start one: an API call with a key, or a public look-up, skips express-session.
-  const withSession = sessions(deps);
-  app.use((request, response, next) => (SESSION_COOKIE.test(request.headers.cookie ?? '') || isPagePath(request.path) ? withSession(request, response, next) : next()));
+  app.use(sessionsWhereNeeded(deps, isPagePath));
   const limiters = limitersFor(deps);
   // The pages first: they answer only their own paths and leave every API path to the routes.
   const web = webRouter(deps, limiters);
   app.use(web.pages);
   const router = express.Router();
   const cursors = deps.cursors ?? new CursorSeal();
-  for (const spec of allRoutes()) mount(router, spec, deps, limiters, cursors);
-  if (deps.metrics && deps.metricsOnApi) router.get('/metrics', limiters.credentialFailures, metricsHandler(deps.metrics, (request) => authenticate(request, deps)));
+  const metrics = deps.metrics && deps.metricsOnApi ? [metricsRoute(deps.metrics)] : [];
+  for (const spec of [...allRoutes(), ...metrics]) mount(router, spec, deps, limiters, cursors);
   app.use(router);
   app.use(web.notFound);
   app.use(notFound);
   app.use(errorHandler(deps.log, deps.uploadMaxBytes));
   return app;
-}
-
-/**
- * Web sessions (express-session) kept in the store: the cookie is `HttpOnly`, `SameSite=Lax`,
- * `Secure` when the request came over https (`trust proxy` decides behind a proxy), and lasts
- * the session lifetime after the last request. Nothing is stored until someone signs in.
- */
-function sessions(deps: ApiDeps): RequestHandler {
-  return session({
-    name: 'mra.sid',
-    secret: deps.access.cookieSecret,
-    store: new PortSessionStore({ store: deps.store, clock: deps.clock, lifetimeMs: deps.access.sessionLifetimeMs }),
-    resave: false,
-    saveUninitialized: false,
-    rolling: true,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: deps.access.sessionLifetimeMs },
-  });
-}
-
-function limitersFor(deps: ApiDeps): Limiters {
-  const tooMany = (detail: string): RequestHandler => (_request, _response, next) => next(new AppError({ code: 'RATE_LIMITED', detail }));
-  const window = { windowMs: 15 * 60_000, limit: deps.access.failureLimit, standardHeaders: 'draft-7', legacyHeaders: false } as const;
-  return {
-    public: rateLimit({
-      windowMs: 60_000,
-      limit: deps.publicRateLimit,
-      keyGenerator: clientKey,
-      standardHeaders: 'draft-7',
-      legacyHeaders: false,
-      handler: tooMany(`At most ${deps.publicRateLimit} requests a minute to the public routes; try again shortly.`),
-    }),
-    // Only refused credentials count, once answered: good keys are never slowed by this one.
-    credentialFailures: refusedCredentialsLimit({
-      windowMs: window.windowMs,
-      limit: window.limit,
-      handler: tooMany(`Too many refused credentials from your address (${deps.access.failureLimit} in 15 minutes); wait and try again.`),
-    }),
-    everyCredentialRequest: rateLimit({
-      ...window,
-      handler: tooMany(`At most ${deps.access.failureLimit} sign-in link requests in 15 minutes from one address; wait and try again.`),
-    }),
-  };
 }

@@ -5,16 +5,14 @@
  * `X-CSRF-Token`: a cookie is sent by the browser whoever made the page, a header is not.
  */
 import type { Request } from 'express';
-import { csrfSync } from 'csrf-sync';
 import type { Actor } from '../../kinds/types.js';
 import { AppError } from '../../errors.js';
 import { actorOf } from '../../principals.js';
 import type { ApiDeps } from './deps.js';
+import { csrf } from '../common/csrf.js';
 
 const BEARER = /^Bearer\s+([A-Za-z0-9_.~+/=-]{1,512})\s*$/i;
 
-/** CSRF tokens of the synchroniser-token pattern, kept in the session, sent back in a header. */
-export const csrf = csrfSync({ getTokenFromRequest: (request) => request.get('x-csrf-token') });
 
 export interface Caller {
   actor: Actor;

@@ -1,31 +1,44 @@
 /**
- * `GET /metrics` (Prometheus text format). On the API port it needs an admin's key; on a port of
- * its own (`MRA_METRICS_PORT`) it needs none, and the port is for the scraper's network alone.
+ * `GET /metrics` (Prometheus text format). On the API port it is a route of the table like any
+ * other (`metricsRoute`, admins only, left out of the OpenAPI document); on a port of its own
+ * (`MRA_METRICS_PORT`) it needs no key, and the port is for the scraper's network alone.
  */
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express } from 'express';
 import type { Logger } from 'pino';
-import { AppError } from '../../errors.js';
 import type { ServiceMetrics } from '../../metrics/service-metrics.js';
-import type { Caller } from './auth.js';
+import { noQuery } from '../../schemas/queries.js';
 import { errorHandler, notFound } from './problem.js';
+import { route, type ApiResponse, type RouteSpec } from './route.js';
 
-/** The scrape handler; with `authenticate`, only an admin principal's key is let through. */
-export function metricsHandler(metrics: ServiceMetrics, authenticate?: (request: express.Request) => Promise<Caller>): RequestHandler {
-  return async (request, response) => {
-    if (authenticate) {
-      const { actor } = await authenticate(request);
-      if (actor.role !== 'admin') throw new AppError({ code: 'FORBIDDEN', detail: 'Only admin principals may read the metrics.' });
-    }
-    const text = await metrics.text();
-    response.status(200).type(metrics.contentType).send(text);
-  };
+/** One scrape: the metrics as text, with the exposition format's content type. */
+async function scrape(metrics: ServiceMetrics): Promise<ApiResponse> {
+  return { status: 200, type: 'binary', contentType: metrics.contentType, body: await metrics.text() };
+}
+
+/** `GET /metrics` on the API port: an admin principal's key, refused credentials counted as on every principal route. */
+export function metricsRoute(metrics: ServiceMetrics): RouteSpec {
+  return route({
+    method: 'get',
+    path: '/metrics',
+    summary: 'Read the metrics',
+    tag: 'meta',
+    access: 'principal',
+    roles: ['admin'],
+    query: noQuery,
+    documented: false,
+    responses: { 200: { description: 'Prometheus text format', contentType: metrics.contentType } },
+    handle: () => scrape(metrics),
+  });
 }
 
 /** The app of the separate metrics port: `/metrics` and nothing else. */
 export function createMetricsApp(metrics: ServiceMetrics, log: Logger): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.get('/metrics', metricsHandler(metrics));
+  app.get('/metrics', async (_request, response) => {
+    const answer = await scrape(metrics);
+    response.status(answer.status).type(answer.contentType!).send(answer.body);
+  });
   app.use(notFound);
   app.use(errorHandler(log));
   return app;

@@ -8,23 +8,16 @@
 import { Readable } from 'node:stream';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { AppError } from '../../errors.js';
-import { authenticate, csrf } from './auth.js';
+import { authenticate } from './auth.js';
+import { csrf } from '../common/csrf.js';
 import type { ApiDeps } from './deps.js';
 import type { CursorSeal } from './cursors.js';
 import type { ApiResponse, RouteSpec, SessionControl, SessionInfo } from './route.js';
 
-/** The limiters a route may sit behind, made once per app. */
-export interface Limiters {
-  public: RequestHandler;
-  credentialFailures: RequestHandler;
-  everyCredentialRequest: RequestHandler;
-}
-import { isMultipart, multipartBody, uploadParser, uploadsOf } from './uploads.js';
-
-/** `/agreements/{id}` -> `/agreements/:id` */
-export function expressPath(path: string): string {
-  return path.replace(/\{(\w+)\}/g, ':$1');
-}
+import type { Limiters } from '../common/limits.js';
+import { expressPath } from '../common/paths.js';
+import { isMultipart } from '../common/multipart.js';
+import { multipartBody, uploadParser, uploadsOf } from './uploads.js';
 
 /** Query strings are text; `limit` is a number once it looks like one, so its schema can say so. */
 function queryOf(request: Request): Record<string, unknown> {

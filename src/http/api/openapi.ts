@@ -77,7 +77,7 @@ export function openApiDocument(routes: readonly RouteSpec[], pkg: { version: st
   const components: Json = {};
   const ref = referencer(components);
   const paths: Record<string, Json> = {};
-  for (const spec of routes) {
+  for (const spec of routes.filter((route) => route.documented !== false)) {
     const query = spec.query as { properties?: Json; required?: string[] };
     const operation: Json = {
       operationId: operationId(spec),

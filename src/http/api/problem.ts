@@ -6,7 +6,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError, isAppError } from '../../errors.js';
-import { fromUpload } from './uploads.js';
+import { fromUpload } from '../common/multipart.js';
 
 /**
  * Errors raised before a route runs, by body-parser (inside express.json) or by the router, are
@@ -70,7 +70,8 @@ export function problemOf(error: AppError, requestId: string): ProblemBody {
     status: error.status,
     detail: error.detail,
     code: error.code,
-    ...(error.errors === undefined ? {} : { errors: error.errors }),
+    // A field error's keyword and params are for programs in-process; the API shows pointer and message.
+    ...(error.errors === undefined ? {} : { errors: error.errors.map(({ pointer, message }) => ({ pointer, message })) }),
     // Never `internalFields`: they are for the log and in-process callers only.
     ...error.publicFields,
     requestId,

@@ -100,6 +100,8 @@ export interface RouteSpec {
   credentialLimit?: 'failures' | 'every';
   /** Extra request headers, for the documentation. */
   headers?: Array<{ name: string; description: string }>;
+  /** `false` leaves the route out of the OpenAPI document (`/metrics`, for a scraper, not a client). */
+  documented?: false;
   responses: Record<number, ResponseDoc>;
   handle(request: ApiRequest<never, never>, deps: ApiDeps): Promise<ApiResponse> | ApiResponse;
 }

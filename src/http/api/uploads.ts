@@ -7,14 +7,11 @@ import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
 import { MAX_FILES, type DocumentUpload } from '../../documents/inspect.js';
 import { AppError } from '../../errors.js';
+import { isMultipart } from '../common/multipart.js';
 import type { UploadSpec } from './route.js';
 
 /** Room for the JSON part (the same 100 kB as a JSON body) and a few small fields. */
 const FIELD_BYTES = 100 * 1024;
-
-export function isMultipart(request: Request): boolean {
-  return request.is('multipart/form-data') === 'multipart/form-data';
-}
 
 export function uploadParser(spec: UploadSpec, maxBytes: number): RequestHandler {
   const parser = multer({
@@ -54,22 +51,4 @@ export function multipartBody(request: Request, spec: UploadSpec): unknown {
 export function uploadsOf(request: Request, spec: UploadSpec): DocumentUpload[] {
   const parts = (request.files ?? {}) as Record<string, Express.Multer.File[]>;
   return spec.files.flatMap((f) => (parts[f.part] ?? []).map((file) => ({ bytes: file.buffer, name: file.originalname, role: f.role })));
-}
-
-/** Errors of multer and of the multipart parser under it, as problems. */
-export function fromUpload(error: unknown, maxBytes: number): AppError | null {
-  if (error instanceof multer.MulterError) {
-    if (error.code === 'LIMIT_FILE_SIZE') {
-      return new AppError({ code: 'PAYLOAD_TOO_LARGE', detail: `A file is larger than ${maxBytes} bytes, the limit for one file.`, cause: error });
-    }
-    const detail =
-      error.code === 'LIMIT_UNEXPECTED_FILE'
-        ? `The part "${error.field ?? ''}" is not one this route takes, or it has too many files.`
-        : `The multipart body breaks a limit: ${error.message}.`;
-    return new AppError({ code: 'VALIDATION_FAILED', detail, errors: [{ pointer: `/${error.field ?? ''}`, message: error.message }], cause: error });
-  }
-  if (error instanceof Error && /^(Unexpected end of form|Malformed part header|Multipart: Boundary not found|Unexpected end of multipart data)/.test(error.message)) {
-    return new AppError({ code: 'VALIDATION_FAILED', detail: `The multipart body is malformed: ${error.message}.`, errors: [{ pointer: '', message: error.message }], cause: error });
-  }
-  return null;
 }

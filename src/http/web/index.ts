@@ -1,29 +1,32 @@
 /**
  * The web pages: a second entry point into the same app, beside the JSON API, calling the same
  * engine, after the app's session middleware. Order: cookies and form bodies, the reader's context
- * (language, who is signed in, the session's CSRF token), the CSRF check on every form that
- * changes something, the pages (public ones under the public rate limit), then HTML error pages
- * for what went wrong on a page. Requests for anything else fall through to the API.
+ * (language, who is signed in, the session's CSRF token), the pages (`PageSpec`s, each mounted by
+ * `mount-page.ts` with its CSRF check, limit and sign-in), then HTML error pages for what went
+ * wrong on a page. Requests for anything else fall through to the API.
  */
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type RequestHandler, type Router } from 'express';
 import type { ApiDeps } from '../api/deps.js';
-import type { Limiters } from '../api/mount.js';
+import type { Limiters } from '../common/limits.js';
 import { context, contextFor } from './context.js';
 import { languageOf } from './language.js';
 import { notFoundPage, webErrors } from './routes/errors.js';
 import { sendPage } from './render.js';
-import { accountRoutes } from './routes/account.js';
-import { adminRoutes } from './routes/admin.js';
-import { directoryRoutes } from './routes/directory.js';
-import { publicRoutes } from './routes/public.js';
-import { peopleRoutes } from './routes/people.js';
-import { recordRoutes } from './routes/records.js';
-import { verifyRoutes } from './routes/verify.js';
+import { mountPage } from './mount-page.js';
+import type { PageSpec } from './page-route.js';
+import { accountPages } from './routes/account.js';
+import { adminPages } from './routes/admin.js';
+import { directoryPages } from './routes/directory.js';
+import { publicPages } from './routes/public.js';
+import { peoplePages } from './routes/people.js';
+import { recordPages } from './routes/records.js';
+import { verifyPages } from './routes/verify.js';
 import { pageUploadParser } from './uploads.js';
-import { checkCsrf, pageCsrf, signedIn } from './session.js';
+import { pageCsrf } from '../common/csrf.js';
+import { signedIn } from './session.js';
 
 const require = createRequire(import.meta.url);
 const HTMX = require.resolve('htmx.org/dist/htmx.min.js');
@@ -34,6 +37,19 @@ const PAGE_PATHS = ['/', '/language', '/sign-in', '/auth/sign-in', '/sign-out', 
 
 export function isPagePath(path: string): boolean {
   return PAGE_PATHS.some((prefix) => path === prefix || (prefix !== '/' && path.startsWith(`${prefix}/`)));
+}
+
+/** Every page the app serves, as data: mounted in this order (a literal path before a `{param}` one). */
+export function allPages(deps: ApiDeps): PageSpec[] {
+  return [
+    ...verifyPages(deps),
+    ...publicPages(deps),
+    ...accountPages(deps),
+    ...recordPages(deps),
+    ...directoryPages(deps),
+    ...adminPages(deps),
+    ...peoplePages(deps),
+  ];
 }
 
 export interface WebRouters {
@@ -59,14 +75,7 @@ export function webRouter(deps: ApiDeps, limiters: Limiters): WebRouters {
   pages.use(express.urlencoded({ extended: false, limit: '100kb' }));
   pages.use(pageUploadParser(deps.uploadMaxBytes));
   pages.use(readerContext);
-  verifyRoutes(pages, deps, limiters.public);
-  pages.use(checkCsrf);
-  publicRoutes(pages, deps, limiters.public);
-  accountRoutes(pages, deps, limiters);
-  recordRoutes(pages, deps);
-  directoryRoutes(pages, deps);
-  adminRoutes(pages, deps);
-  peopleRoutes(pages, deps);
+  for (const spec of allPages(deps)) mountPage(pages, spec, deps, limiters);
   webErrors(pages, deps);
 
   router.use((request, response, next) => (isPagePath(request.path) ? pages(request, response, next) : next()));

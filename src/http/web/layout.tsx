@@ -2,6 +2,11 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from './context.js';
 import { CsrfField } from './components/form-parts.js';
+import { workflows } from '../../kinds/index.js';
+import type { Kind } from '../../kinds/types.js';
+
+/** Every kind the engine runs has its list in the nav, in the registry's order. */
+const NAV_KINDS = Object.keys(workflows) as Kind[];
 
 function NavLink({ href, here, children }: { href: string; here: string; children: ComponentChildren }) {
   const current = here === href || (href !== '/' && here.startsWith(`${href}`));
@@ -57,10 +62,12 @@ export function Layout({ context, title, children }: { context: PageContext; tit
               <NavLink href="/register" here={here}>{text.nav.register}</NavLink>
               <NavLink href="/how-it-works" here={here}>{text.nav.machines}</NavLink>
               {actor && <NavLink href="/work" here={here}>{text.nav.work}</NavLink>}
-              {actor && <NavLink href="/records/test-reports" here={here}>{text.kinds['test-reports']}</NavLink>}
-              {actor && <NavLink href="/records/recognitions" here={here}>{text.kinds.recognitions}</NavLink>}
-              {actor && <NavLink href="/records/accreditations" here={here}>{text.kinds.accreditations}</NavLink>}
-              {actor && <NavLink href="/records/agreements" here={here}>{text.kinds.agreements}</NavLink>}
+              {actor &&
+                NAV_KINDS.map((kind) => (
+                  <NavLink key={kind} href={`/records/${kind}`} here={here}>
+                    {text.kinds[kind]}
+                  </NavLink>
+                ))}
               {(actor?.role === 'admin' || actor?.role === 'designating_authority') && <NavLink href="/directory/cabs/new" here={here}>{text.cab.title}</NavLink>}
               {actor && <NavLink href="/people" here={here}>{text.people.title}</NavLink>}
               {actor?.role === 'admin' && <NavLink href="/outbox" here={here}>{text.nav.outbox}</NavLink>}

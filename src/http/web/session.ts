@@ -2,35 +2,16 @@
  * Who is signed in on the pages: the same web session (express-session, `mra.sid`) the API takes,
  * started by the e-mail sign-in link of "People and keys" or by an API key typed into the sign-in
  * page. The session holds the principal's id only; every request checks the principal may still
- * act, so disabling it ends its sessions at once. Forms carry the session's CSRF token (csrf-sync,
- * the synchroniser-token pattern the API uses in `X-CSRF-Token`), here in a hidden field.
+ * act, so disabling it ends its sessions at once. Forms carry the session's CSRF token in a hidden
+ * field (`src/http/common/csrf.ts`).
  */
-import type { Request, RequestHandler } from 'express';
-import { csrfSync } from 'csrf-sync';
+import type { Request } from 'express';
 import type { Actor } from '../../kinds/types.js';
 import { redeemSignInToken } from '../../access/sign-in.js';
 import type { ApiDeps } from '../api/deps.js';
 import { isAppError } from '../../errors.js';
 import { actorOf } from '../../principals.js';
 import type { PrincipalRecord } from '../../store/port.js';
-
-/** The hidden field every form that changes something carries. */
-export const CSRF_FIELD = '_csrf';
-
-/** The same token store as the API's (the session), read from the form instead of a header. */
-export const pageCsrf = csrfSync({
-  getTokenFromRequest: (request) => (request.body as Record<string, unknown> | undefined)?.[CSRF_FIELD] as string | undefined,
-});
-
-/**
- * A form that changes something must carry the session's token: the cookie is sent by the
- * browser whoever made the form, the token only by a page of this service. A refusal is
- * csrf-sync's `EBADCSRFTOKEN` error, which the error pages show as an expired form.
- */
-export const checkCsrf: RequestHandler = (request, _response, next) => {
-  if (request.method === 'GET' || request.method === 'HEAD' || pageCsrf.isRequestValid(request)) return next();
-  next(pageCsrf.invalidCsrfTokenError);
-};
 
 /** The signed-in actor, or null when nobody is (or the principal may no longer act). */
 export async function signedIn(request: Request, deps: ApiDeps): Promise<Actor | null> {

@@ -8,7 +8,7 @@
 import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
 import { MAX_FILES, type DocumentUpload } from '../../documents/inspect.js';
-import { isMultipart } from '../api/uploads.js';
+import { isMultipart } from '../common/multipart.js';
 
 /** The file inputs of the pages, by name. */
 export const FILE_PARTS = { report: 'report', annexes: 'annexes', verify: 'file' } as const;

@@ -443,6 +443,7 @@ export const en: PageText = {
     minLength: 'This is too short.',
     pattern: 'This is not in the expected form.',
     format: 'This is not a valid date.',
+    email: 'This is not an e-mail address.',
     invalid: 'This is not valid.',
   },
   notFound: { title: 'Page not found', body: 'There is no such page, or you may not see it. If you typed the address, check it.', home: 'Go to the home page' },

@@ -190,9 +190,12 @@ export interface PageText {
   form: { required: string; optional: string; onePerLine: string; choose: string; errorSummary: string };
   /** What a refusal means, by the engine's error code. */
   errors: Readonly<Record<string, string>>;
-  /** A field's validation problem, by ajv keyword. */
-  fieldErrors: Readonly<Record<string, string>>;
+  /** A field's validation problem, by the code `src/http/web/refusal.ts` derives from its ajv keyword. */
+  fieldErrors: Readonly<Record<FieldProblem, string>>;
   notFound: { title: string; body: string; home: string };
   forbidden: { title: string; body: string };
   footer: string;
 }
+
+/** The field problems a page words: the ajv keywords it names, an e-mail format apart, and the rest. */
+export type FieldProblem = 'required' | 'maxLength' | 'minLength' | 'pattern' | 'format' | 'email' | 'invalid';

@@ -443,6 +443,7 @@ export const vi: PageText = {
     minLength: 'Nội dung quá ngắn.',
     pattern: 'Không đúng định dạng.',
     format: 'Ngày không hợp lệ.',
+    email: 'Địa chỉ thư điện tử không hợp lệ.',
     invalid: 'Giá trị không hợp lệ.',
   },
   notFound: { title: 'Không tìm thấy trang', body: 'Trang này không tồn tại hoặc anh/chị không có quyền xem. Nếu anh/chị tự nhập địa chỉ, vui lòng kiểm tra lại.', home: 'Về trang chủ' },

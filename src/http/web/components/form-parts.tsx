@@ -1,6 +1,6 @@
 /** Small pieces every form uses: the CSRF field, an error summary, a field's error message. */
 import type { PageContext } from '../context.js';
-import { CSRF_FIELD } from '../session.js';
+import { CSRF_FIELD } from '../../common/csrf.js';
 
 export function CsrfField({ context }: { context: PageContext }) {
   return <input type="hidden" name={CSRF_FIELD} value={context.csrfToken()} />;

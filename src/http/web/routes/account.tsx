@@ -4,20 +4,17 @@
  * opens `next`. A JSON client opening the same address gets the API's answer (the route in
  * `src/http/api/routes/auth.ts`): the page answers only a request that asks for HTML.
  */
-import type { Request, Router } from 'express';
 import { sendSignInLink } from '../../../access/sign-in.js';
 import type { ApiDeps } from '../../api/deps.js';
-import type { Limiters } from '../../api/mount.js';
-import { context, localPath } from '../context.js';
+import { localPath, type PageContext } from '../context.js';
+import type { PageAnswer, PageSpec } from '../page-route.js';
 import { SignInFromLinkPage, SignInPage, type SignInNotice } from '../pages/sign-in.js';
-import { sendPage } from '../render.js';
-import { signInWithKey, signInWithToken, signOut } from '../session.js';
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 const EMAIL = /^[^\s@]{1,200}@[^\s@]{1,200}$/;
 
-function field(request: Request, name: string): string {
-  const value = (request.body as Record<string, unknown> | undefined)?.[name];
+function field(form: Record<string, unknown>, name: string): string {
+  const value = form[name];
   return typeof value === 'string' ? value.trim() : '';
 }
 
@@ -26,51 +23,78 @@ function afterSignIn(back: string): string {
   return back === '/' || back.startsWith('/sign-in') || back.startsWith('/auth/') ? '/work' : back;
 }
 
-export function accountRoutes(router: Router, deps: ApiDeps, limiters: Limiters): void {
+export function accountPages(deps: ApiDeps): PageSpec[] {
   const minutes = deps.access.signInLinkMinutes;
-  const signInPage = (request: Request, response: Parameters<typeof sendPage>[0], back: string, notice: SignInNotice, status = 200) => {
-    const page = context(response);
-    sendPage(response, page, { title: page.text.signIn.title, status, body: <SignInPage context={page} back={back} notice={notice} minutes={minutes} /> });
-  };
-
-  router.get('/sign-in', (request, response) => signInPage(request, response, localPath(request.query['back']), 'none'));
-
-  router.post('/sign-in', limiters.credentialFailures, async (request, response) => {
-    const back = localPath(field(request, 'back'));
-    const key = field(request, 'key');
-    const actor = key === '' ? null : await signInWithKey(request, key, deps);
-    if (!actor) return signInPage(request, response, back, 'wrong-key', 401);
-    response.redirect(303, afterSignIn(back));
+  const signInPage = (page: PageContext, back: string, notice: SignInNotice, status = 200): PageAnswer => ({
+    page: { title: page.text.signIn.title, status, body: <SignInPage context={page} back={back} notice={notice} minutes={minutes} /> },
   });
 
-  router.post('/sign-in/link', limiters.everyCredentialRequest, async (request, response) => {
-    const back = localPath(field(request, 'back'));
-    const email = field(request, 'email');
-    // The same answer whether or not the address is known, as the API gives.
-    if (EMAIL.test(email)) await sendSignInLink({ ...deps, publicUrl: deps.access.publicUrl, linkMinutes: minutes }, email, afterSignIn(back));
-    signInPage(request, response, back, 'link-sent');
-  });
-
-  router.get('/auth/sign-in', (request, response, next) => {
-    if (request.accepts(['json', 'html']) !== 'html') return next('router');
-    const page = context(response);
-    const token = typeof request.query['token'] === 'string' ? request.query['token'] : '';
-    const back = localPath(request.query['next']);
-    if (!TOKEN.test(token)) return signInPage(request, response, back, 'link-refused', 401);
-    sendPage(response, page, { title: page.text.signIn.fromLink, body: <SignInFromLinkPage context={page} token={token} back={back} /> });
-  });
-
-  router.post('/sign-in/email', limiters.credentialFailures, async (request, response) => {
-    const back = localPath(field(request, 'back'));
-    const token = field(request, 'token');
-    const actor = TOKEN.test(token) ? await signInWithToken(request, token, deps) : null;
-    if (!actor) return signInPage(request, response, back, 'link-refused', 401);
-    response.redirect(303, afterSignIn(back));
-  });
-
-  router.post('/sign-out', async (request, response) => {
-    await signOut(request);
-    response.clearCookie('mra.sid', { path: '/' });
-    response.redirect(303, '/');
-  });
+  return [
+    {
+      method: 'get',
+      path: '/sign-in',
+      access: 'public',
+      handle: ({ page, query }) => signInPage(page, localPath(query['back']), 'none'),
+    },
+    {
+      method: 'post',
+      path: '/sign-in',
+      access: 'public',
+      limit: 'credentialFailures',
+      handle: async ({ page, form, session }) => {
+        const back = localPath(field(form, 'back'));
+        const key = field(form, 'key');
+        const actor = key === '' ? null : await session.signInWithKey(key);
+        if (!actor) return signInPage(page, back, 'wrong-key', 401);
+        return { redirect: afterSignIn(back) };
+      },
+    },
+    {
+      method: 'post',
+      path: '/sign-in/link',
+      access: 'public',
+      limit: 'everyCredentialRequest',
+      handle: async ({ page, form }) => {
+        const back = localPath(field(form, 'back'));
+        const email = field(form, 'email');
+        // The same answer whether or not the address is known, as the API gives.
+        if (EMAIL.test(email)) await sendSignInLink({ ...deps, publicUrl: deps.access.publicUrl, linkMinutes: minutes }, email, afterSignIn(back));
+        return signInPage(page, back, 'link-sent');
+      },
+    },
+    {
+      method: 'get',
+      path: '/auth/sign-in',
+      access: 'public',
+      handle: ({ page, query, wantsHtml }) => {
+        if (!wantsHtml) return { toApi: true };
+        const token = typeof query['token'] === 'string' ? query['token'] : '';
+        const back = localPath(query['next']);
+        if (!TOKEN.test(token)) return signInPage(page, back, 'link-refused', 401);
+        return { page: { title: page.text.signIn.fromLink, body: <SignInFromLinkPage context={page} token={token} back={back} /> } };
+      },
+    },
+    {
+      method: 'post',
+      path: '/sign-in/email',
+      access: 'public',
+      limit: 'credentialFailures',
+      handle: async ({ page, form, session }) => {
+        const back = localPath(field(form, 'back'));
+        const token = field(form, 'token');
+        const actor = TOKEN.test(token) ? await session.signInWithToken(token) : null;
+        if (!actor) return signInPage(page, back, 'link-refused', 401);
+        return { redirect: afterSignIn(back) };
+      },
+    },
+    {
+      method: 'post',
+      path: '/sign-out',
+      access: 'public',
+      handle: async ({ session }) => {
+        await session.signOut();
+        return { redirect: '/' };
+      },
+    },
+  ];
 }

@@ -6,7 +6,7 @@
 import type { ErrorRequestHandler, Router } from 'express';
 import type { ApiDeps } from '../../api/deps.js';
 import { isAppError } from '../../../errors.js';
-import { fromUpload } from '../../api/uploads.js';
+import { fromUpload } from '../../common/multipart.js';
 import type { PageContext } from '../context.js';
 import { formRefusals } from '../form-refusals.js';
 import { sendPage } from '../render.js';

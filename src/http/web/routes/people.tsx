@@ -4,7 +4,6 @@
  * there, for the pages and the API alike; the pages only leave out the forms a person may not use.
  * A minted key is shown on the answer to the POST itself, once (pages are `no-store`).
  */
-import type { Request, Response, Router } from 'express';
 import { createApiKey, createPrincipal as createPrincipalSchema, disablePrincipal as disableSchema, type CreateApiKey, type CreatePrincipal, type DisablePrincipal } from '../../../schemas/access.js';
 import type { Actor } from '../../../kinds/types.js';
 import { keyView, mintApiKey, revokeApiKey } from '../../../access/api-keys.js';
@@ -12,12 +11,11 @@ import { mayManage, mayRead } from '../../../access/principal-rules.js';
 import { createPrincipal, disablePrincipal, readPrincipal } from '../../../access/principal-registry.js';
 import type { ApiDeps } from '../../api/deps.js';
 import { AppError } from '../../../errors.js';
-import { context } from '../context.js';
+import type { PageContext } from '../context.js';
+import type { PageAnswer, PageSpec } from '../page-route.js';
 import { PeoplePage, PrincipalPage, type PrincipalView } from '../pages/people.js';
-import { onRefusal } from '../form-refusals.js';
 import { refusalOf } from '../refusal.js';
-import { sendPage } from '../render.js';
-import { bodyFromForm, fieldsOf, formValues } from '../schema-fields.js';
+import { fieldsOf, formValues } from '../schema-fields.js';
 
 /** The fields a person fills; an admin's extras (organisation, serves) stay with the API. */
 const CREATE_FIELDS = fieldsOf(createPrincipalSchema).filter((f) => ['name', 'role', 'email', 'language', 'economy', 'cabId'].includes(f.path));
@@ -25,34 +23,29 @@ const MINT_FIELDS = fieldsOf(createApiKey);
 const DISABLE_FIELDS = fieldsOf(disableSchema);
 const CREATORS = ['admin', 'regulator', 'designating_authority', 'accreditation_body'];
 
-function signedIn(response: Response): Actor {
-  const actor = context(response).actor;
-  if (!actor) throw new AppError({ code: 'UNAUTHENTICATED', detail: 'Sign in to see this page.' });
-  return actor;
-}
+export function peoplePages(deps: ApiDeps): PageSpec[] {
+  const { store, clock } = deps;
 
-function form(request: Request): Record<string, unknown> {
-  return (request.body ?? {}) as Record<string, unknown>;
-}
-
-export function peopleRoutes(router: Router, deps: ApiDeps): void {
-  const { store, clock, validator } = deps;
-
-  const showPeople = async (response: Response, actor: Actor, extra: { values?: Record<string, string>; error?: AppError; created?: string } = {}) => {
-    const page = context(response);
+  const showPeople = async (page: PageContext, actor: Actor, extra: { values?: Record<string, string>; error?: AppError; created?: string } = {}): Promise<PageAnswer> => {
     const found = await store.listPrincipals({ ...(actor.role === 'admin' ? {} : { organisation: actor.organisation ?? actor.id }), limit: 200, cursor: null });
     const principals = [];
     for (const p of found.items) if (await mayRead(store, actor, p)) principals.push(p);
     const create = CREATORS.includes(actor.role) ? { fields: CREATE_FIELDS, values: extra.values ?? {}, refusal: extra.error ? refusalOf(page, extra.error) : null } : null;
-    sendPage(response, page, {
-      title: page.text.people.title,
-      ...(extra.error ? { status: extra.error.status } : {}),
-      body: <PeoplePage context={page} view={{ principals, create, ...(extra.created ? { created: extra.created } : {}) }} />,
-    });
+    return {
+      page: {
+        title: page.text.people.title,
+        ...(extra.error ? { status: extra.error.status } : {}),
+        body: <PeoplePage context={page} view={{ principals, create, ...(extra.created ? { created: extra.created } : {}) }} />,
+      },
+    };
   };
 
-  const showPrincipal = async (response: Response, actor: Actor, id: string, extra: Partial<Pick<PrincipalView, 'minted' | 'notice' | 'mintRefusal' | 'disableValues' | 'disableRefusal'>> & { status?: number } = {}) => {
-    const page = context(response);
+  const showPrincipal = async (
+    page: PageContext,
+    actor: Actor,
+    id: string,
+    extra: Partial<Pick<PrincipalView, 'minted' | 'notice' | 'mintRefusal' | 'disableValues' | 'disableRefusal'>> & { status?: number } = {},
+  ): Promise<PageAnswer> => {
     const principal = await readPrincipal(store, id, actor);
     const self = principal.id === actor.id;
     const manages = !self && (await mayManage(store, actor, principal));
@@ -69,49 +62,73 @@ export function peopleRoutes(router: Router, deps: ApiDeps): void {
       mintRefusal: null,
       ...shown,
     };
-    sendPage(response, page, { title: principal.name, ...(status === undefined ? {} : { status }), body: <PrincipalPage context={page} view={view} /> });
+    return { page: { title: principal.name, ...(status === undefined ? {} : { status }), body: <PrincipalPage context={page} view={view} /> } };
   };
 
-  router.get('/people', async (request, response) => {
-    const created = typeof request.query['created'] === 'string' ? request.query['created'].slice(0, 200) : undefined;
-    await showPeople(response, signedIn(response), created ? { created } : {});
-  });
-
-  router.post('/people', async (request, response) => {
-    const actor = signedIn(response);
-    onRefusal(response, (refused) => showPeople(response, actor, { values: formValues(form(request)), error: refused }));
-    const body = validator.validate<CreatePrincipal>(createPrincipalSchema.$id, bodyFromForm(CREATE_FIELDS, form(request)), 'The form');
-    const created = await createPrincipal(store, body, actor, clock.now());
-    response.redirect(303, `/people?created=${encodeURIComponent(created.name)}`);
-  });
-
-  router.get('/people/:id', async (request, response) => {
-    const notice = request.query['done'];
-    await showPrincipal(response, signedIn(response), request.params['id'], notice === 'revoked' || notice === 'disabled' ? { notice } : {});
-  });
-
-  router.post('/people/:id/keys', async (request, response) => {
-    const actor = signedIn(response);
-    const id = request.params['id'];
-    onRefusal(response, (refused) => showPrincipal(response, actor, id, { mintRefusal: refusalOf(context(response), refused), status: refused.status }));
-    const body = validator.validate<CreateApiKey>(createApiKey.$id, bodyFromForm(MINT_FIELDS, form(request)), 'The form');
-    const minted = await mintApiKey({ store, hasher: deps.credentials.hasher, now: clock.now() }, await readPrincipal(store, id, actor), actor, body);
-    await showPrincipal(response, actor, id, { minted: minted.key, status: 201 });
-  });
-
-  router.post('/people/:id/keys/:keyId/revoke', async (request, response) => {
-    const actor = signedIn(response);
-    const id = request.params['id'];
-    await revokeApiKey({ store, now: clock.now() }, await readPrincipal(store, id, actor), request.params['keyId'], actor);
-    response.redirect(303, `/people/${encodeURIComponent(id)}?done=revoked`);
-  });
-
-  router.post('/people/:id/disable', async (request, response) => {
-    const actor = signedIn(response);
-    const id = request.params['id'];
-    onRefusal(response, (refused) => showPrincipal(response, actor, id, { disableValues: formValues(form(request)), disableRefusal: refusalOf(context(response), refused), status: refused.status }));
-    const body = validator.validate<DisablePrincipal>(disableSchema.$id, bodyFromForm(DISABLE_FIELDS, form(request)), 'The form');
-    await disablePrincipal(store, id, actor, clock.now(), body.reason);
-    response.redirect(303, `/people/${encodeURIComponent(id)}?done=disabled`);
-  });
+  return [
+    {
+      method: 'get',
+      path: '/people',
+      access: 'signed-in',
+      handle: ({ page, actor, query }) => {
+        const created = typeof query['created'] === 'string' ? query['created'].slice(0, 200) : undefined;
+        return showPeople(page, actor, created ? { created } : {});
+      },
+    },
+    {
+      method: 'post',
+      path: '/people',
+      access: 'signed-in',
+      form: { schema: createPrincipalSchema, fields: CREATE_FIELDS.map((field) => field.path) },
+      refused: ({ page, actor, form }, refused) => showPeople(page, actor, { values: formValues(form), error: refused }),
+      handle: async ({ actor, body }) => {
+        const created = await createPrincipal(store, body as CreatePrincipal, actor, clock.now());
+        return { redirect: `/people?created=${encodeURIComponent(created.name)}` };
+      },
+    },
+    {
+      method: 'get',
+      path: '/people/{id}',
+      access: 'signed-in',
+      handle: ({ page, actor, params, query }) => {
+        const notice = query['done'];
+        return showPrincipal(page, actor, params['id']!, notice === 'revoked' || notice === 'disabled' ? { notice } : {});
+      },
+    },
+    {
+      method: 'post',
+      path: '/people/{id}/keys',
+      access: 'signed-in',
+      form: { schema: createApiKey },
+      refused: ({ page, actor, params }, refused) => showPrincipal(page, actor, params['id']!, { mintRefusal: refusalOf(page, refused), status: refused.status }),
+      handle: async ({ page, actor, params, body }) => {
+        const id = params['id']!;
+        const minted = await mintApiKey({ store, hasher: deps.credentials.hasher, now: clock.now() }, await readPrincipal(store, id, actor), actor, body as CreateApiKey);
+        return showPrincipal(page, actor, id, { minted: minted.key, status: 201 });
+      },
+    },
+    {
+      method: 'post',
+      path: '/people/{id}/keys/{keyId}/revoke',
+      access: 'signed-in',
+      handle: async ({ actor, params }) => {
+        const id = params['id']!;
+        await revokeApiKey({ store, now: clock.now() }, await readPrincipal(store, id, actor), params['keyId']!, actor);
+        return { redirect: `/people/${encodeURIComponent(id)}?done=revoked` };
+      },
+    },
+    {
+      method: 'post',
+      path: '/people/{id}/disable',
+      access: 'signed-in',
+      form: { schema: disableSchema },
+      refused: ({ page, actor, params, form }, refused) =>
+        showPrincipal(page, actor, params['id']!, { disableValues: formValues(form), disableRefusal: refusalOf(page, refused), status: refused.status }),
+      handle: async ({ actor, params, body }) => {
+        const id = params['id']!;
+        await disablePrincipal(store, id, actor, clock.now(), (body as DisablePrincipal).reason);
+        return { redirect: `/people/${encodeURIComponent(id)}?done=disabled` };
+      },
+    },
+  ];
 }

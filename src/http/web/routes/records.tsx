@@ -1,53 +1,41 @@
 /**
  * The signed-in pages of records: my work, a list per kind, a record, its event forms and the
  * create forms. Every change goes through the engine, which decides as it does for the API; a
- * refusal is shown on the form, beside the field it concerns (`onRefusal`: the routes only await).
+ * refusal is shown on the form, beside the field it concerns (each spec's `refused`: the handlers only await).
  */
-import type { Request, Response, Router } from 'express';
 import { workflows } from '../../../kinds/index.js';
 import type { Actor, Kind } from '../../../kinds/types.js';
 import { workflowSchemas } from '../../../schemas/index.js';
 import type { ApiDeps } from '../../api/deps.js';
 import { AppError } from '../../../errors.js';
 import type { Resource } from '../../../engine/resource.js';
+import { mayBeAdmitted } from '../../../engine/authorize.js';
 import { describeMachine } from '../../../machine-docs/describe.js';
 import type { CabRecord, HistoryEntry } from '../../../store/port.js';
-import { context, type PageContext } from '../context.js';
+import type { PageContext } from '../context.js';
+import type { PageAnswer, PageSpec, SignedInRequest } from '../page-route.js';
 import { recordTitle } from '../components/record-parts.js';
 import { CreatePage } from '../pages/create.js';
 import { RecordPage, type RecordView } from '../pages/record.js';
 import { ListPage, type ListView } from '../pages/records-list.js';
 import { filtersOf, listRecords, myWork, PAGE_SIZE, textTooShort } from '../records.js';
-import { onRefusal } from '../form-refusals.js';
 import { refusalOf } from '../refusal.js';
-import { sendPage } from '../render.js';
 import { bodyFromForm, fieldsOf, formValues } from '../schema-fields.js';
-import { documentsOf } from '../uploads.js';
 
 const KINDS = Object.keys(workflows) as Kind[];
 
-function kindOf(request: Request): Kind {
-  const kind = request.params['kind'] as Kind;
+function kindOf(params: Record<string, string>): Kind {
+  const kind = params['kind'] as Kind;
   if (!KINDS.includes(kind)) throw new AppError({ code: 'NOT_FOUND', detail: `There is no list "${String(kind)}".` });
   return kind;
 }
 
-/** Pages below need someone signed in; the error page sends the others to sign in first. */
-function actorOf(response: Response): Actor {
-  const actor = context(response).actor;
-  if (!actor) throw new AppError({ code: 'UNAUTHENTICATED', detail: 'Sign in to see this page.' });
-  return actor;
-}
-
-function form(request: Request): Record<string, unknown> {
-  return (request.body ?? {}) as Record<string, unknown>;
-}
-
+/** Whether the engine could accept a new record of `kind` from the actor: its create rules decide. */
 function mayCreate(kind: Kind, actor: Actor): boolean {
-  return actor.role === 'admin' || workflows[kind].create.some((rule) => rule.role === actor.role);
+  return mayBeAdmitted(workflows[kind].create, actor);
 }
 
-export function recordRoutes(router: Router, deps: ApiDeps): void {
+export function recordPages(deps: ApiDeps): PageSpec[] {
   const { engine, store } = deps;
   const cabsById = async (): Promise<Map<string, CabRecord>> => {
     const page = await store.listCabs({ limit: 1000, cursor: null });
@@ -55,7 +43,7 @@ export function recordRoutes(router: Router, deps: ApiDeps): void {
   };
   const historyOf = async (kind: Kind, id: string, actor: Actor): Promise<HistoryEntry[]> => (await engine.history(kind, id, actor, { limit: 200 })).items;
 
-  async function showRecord(response: Response, page: PageContext, resource: Resource, extra: Partial<RecordView> & { status?: number } = {}): Promise<void> {
+  async function showRecord(page: PageContext, resource: Resource, extra: Partial<RecordView> & { status?: number } = {}): Promise<PageAnswer> {
     const { status, ...view } = extra;
     const kind = resource.kind;
     const record: RecordView = {
@@ -70,19 +58,20 @@ export function recordRoutes(router: Router, deps: ApiDeps): void {
       })),
       ...view,
     };
-    sendPage(response, page, { title: record.title, ...(status === undefined ? {} : { status }), body: <RecordPage context={page} view={record} /> });
+    return { page: { title: record.title, ...(status === undefined ? {} : { status }), body: <RecordPage context={page} view={record} /> } };
   }
 
   /** The filters and rows of a list page; `next` is the next page's link, if any. */
-  function listView(rows: Resource[], cabs: Map<string, CabRecord>, request: Request, kind: Kind | null, actor: Actor, next: URLSearchParams | null): ListView {
-    const kindFilter = KINDS.includes(request.query['kind'] as Kind) ? (request.query['kind'] as Kind) : '';
+  function listView(rows: Resource[], cabs: Map<string, CabRecord>, request: SignedInRequest, kind: Kind | null, next: URLSearchParams | null): ListView {
+    const { query, actor } = request;
+    const kindFilter = KINDS.includes(query['kind'] as Kind) ? (query['kind'] as Kind) : '';
     return {
       kind,
       kinds: KINDS,
       kindFilter,
       states: kind ? Object.keys(workflows[kind].machine.states) : [...new Set(KINDS.flatMap((k) => Object.keys(workflows[k].machine.states)))].sort(),
-      filters: filtersOf(request.query),
-      tooShort: textTooShort(filtersOf(request.query)),
+      filters: filtersOf(query),
+      tooShort: textTooShort(filtersOf(query)),
       rows: rows.map((resource) => ({ resource, title: recordTitle(resource, cabs) })),
       next: next ? `${request.path}?${next.toString()}` : null,
       more: [],
@@ -91,104 +80,127 @@ export function recordRoutes(router: Router, deps: ApiDeps): void {
   }
 
   /** The page's own query with one parameter changed: the filters are kept. */
-  const queryWith = (request: Request, name: string, value: string): URLSearchParams => {
-    const query = new URLSearchParams(request.query as Record<string, string>);
-    query.set(name, value);
-    return query;
+  const queryWith = (query: Record<string, unknown>, name: string, value: string): URLSearchParams => {
+    const params = new URLSearchParams(query as Record<string, string>);
+    params.set(name, value);
+    return params;
   };
-
-  router.get('/work', async (request, response) => {
-    const page = context(response);
-    const actor = actorOf(response);
-    const kindFilter = KINDS.includes(request.query['kind'] as Kind) ? [request.query['kind'] as Kind] : KINDS;
-    const filters = filtersOf(request.query);
-    const work = textTooShort(filters) ? { rows: [], more: [] } : await myWork(engine, kindFilter, actor, filters);
-    // What "my work" read is bounded (WORK_PER_KIND a kind): it pages through that in memory.
-    const offset = Math.max(0, Number.parseInt(typeof request.query['from'] === 'string' ? request.query['from'] : '0', 10) || 0);
-    const next = offset + PAGE_SIZE < work.rows.length ? queryWith(request, 'from', String(offset + PAGE_SIZE)) : null;
-    const view = listView(work.rows.slice(offset, offset + PAGE_SIZE), await cabsById(), request, null, actor, next);
-    const listFilters = new URLSearchParams(Object.entries({ state: filters.state, economy: filters.economy, q: filters.text }).filter(([, v]) => v !== ''));
-    view.more = work.more.map((kind) => ({ kind, href: `/records/${kind}${listFilters.size > 0 ? `?${listFilters.toString()}` : ''}` }));
-    sendPage(response, page, { title: page.text.work.title, body: <ListPage context={page} view={view} title={page.text.work.title} lead={page.text.work.lead} action="/work" /> });
-  });
-
-  router.get('/records/:kind', async (request, response) => {
-    const page = context(response);
-    const actor = actorOf(response);
-    const kind = kindOf(request);
-    const cursor = typeof request.query['cursor'] === 'string' && request.query['cursor'] !== '' ? request.query['cursor'] : null;
-    const filters = filtersOf(request.query);
-    const found = textTooShort(filters) ? { items: [], nextCursor: null } : await listRecords(engine, kind, actor, filters, cursor);
-    const next = found.nextCursor === null ? null : queryWith(request, 'cursor', found.nextCursor);
-    const view = listView(found.items, await cabsById(), request, kind, actor, next);
-    sendPage(response, page, { title: page.text.kinds[kind], body: <ListPage context={page} view={view} title={page.text.kinds[kind]} action={`/records/${kind}`} /> });
-  });
 
   const createFields = (kind: Kind) => fieldsOf(workflowSchemas[kind].create);
-  const showCreate = (response: Response, kind: Kind, values: Record<string, string>, error: AppError | null) => {
-    const page = context(response);
+  const showCreate = (page: PageContext, kind: Kind, values: Record<string, string>, error: AppError | null): PageAnswer => {
     const title = page.text.create.title(page.wording.nouns[kind]);
-    sendPage(response, page, {
-      title,
-      ...(error ? { status: error.status } : {}),
-      body: (
-        <CreatePage
-          context={page}
-          title={title}
-          action={`/records/${kind}`}
-          fields={createFields(kind)}
-          submit={page.text.create.submit}
-          values={values}
-          refusal={error ? refusalOf(page, error) : null}
-          files={workflows[kind].documents?.onCreate ?? false}
-        />
-      ),
-    });
+    return {
+      page: {
+        title,
+        ...(error ? { status: error.status } : {}),
+        body: (
+          <CreatePage
+            context={page}
+            title={title}
+            action={`/records/${kind}`}
+            fields={createFields(kind)}
+            submit={page.text.create.submit}
+            values={values}
+            refusal={error ? refusalOf(page, error) : null}
+            files={workflows[kind].documents?.onCreate ?? false}
+          />
+        ),
+      },
+    };
   };
 
-  router.get('/records/:kind/new', (request, response) => {
-    actorOf(response);
-    showCreate(response, kindOf(request), {}, null);
-  });
+  /** The event a record's form sends, and its schema (undefined for an event there is none of). */
+  const eventOf = (kind: Kind, form: Record<string, unknown>) => {
+    const event = typeof form['type'] === 'string' ? form['type'] : '';
+    return { event, schema: workflowSchemas[kind].events[event as never] as object | undefined };
+  };
 
-  router.post('/records/:kind', async (request, response) => {
-    const actor = actorOf(response);
-    const kind = kindOf(request);
-    onRefusal(response, (refused) => showCreate(response, kind, formValues(form(request)), refused));
-    const documents = documentsOf(request);
-    const created = await engine.create(kind, bodyFromForm(createFields(kind), form(request)), actor, documents.length > 0 ? { documents } : {});
-    response.redirect(303, `/records/${kind}/${encodeURIComponent(created.id)}?done=created`);
-  });
-
-  router.get('/records/:kind/:id', async (request, response) => {
-    const page = context(response);
-    const actor = actorOf(response);
-    const resource = await engine.get(kindOf(request), request.params['id'], actor);
-    const done = request.query['done'];
-    await showRecord(response, page, resource, done === 'sent' || done === 'created' ? { done } : {});
-  });
-
-  router.post('/records/:kind/:id/events', async (request, response) => {
-    const page = context(response);
-    const actor = actorOf(response);
-    const kind = kindOf(request);
-    const id = request.params['id'];
-    const values = form(request);
-    const event = typeof values['type'] === 'string' ? values['type'] : '';
-    const schema = workflowSchemas[kind].events[event as never] as object | undefined;
-    const version = Number(values['version']);
-    onRefusal(response, async (refused) => {
-      const resource = await engine.get(kind, id, actor);
-      if (refused.code === 'VERSION_CONFLICT') {
-        await showRecord(response, page, resource, { status: 409, conflictSince: version });
-      } else {
-        await showRecord(response, page, resource, { status: refused.status, refused: { event, values: formValues(values), refusal: refusalOf(page, refused) } });
-      }
-    });
-    if (!schema) throw new AppError({ code: 'EVENT_NOT_ACCEPTED', detail: `There is no event "${event}".` });
-    const body = { type: event, ...bodyFromForm(fieldsOf(schema), values) };
-    const documents = documentsOf(request);
-    await engine.send(kind, id, body, actor, { ...(Number.isInteger(version) ? { expectedVersion: version } : {}), ...(documents.length > 0 ? { documents } : {}) });
-    response.redirect(303, `/records/${kind}/${encodeURIComponent(id)}?done=sent`);
-  });
+  return [
+    {
+      method: 'get',
+      path: '/work',
+      access: 'signed-in',
+      handle: async (request) => {
+        const { page, actor, query } = request;
+        const kindFilter = KINDS.includes(query['kind'] as Kind) ? [query['kind'] as Kind] : KINDS;
+        const filters = filtersOf(query);
+        const work = textTooShort(filters) ? { rows: [], more: [] } : await myWork(engine, kindFilter, actor, filters);
+        // What "my work" read is bounded (WORK_PER_KIND a kind): it pages through that in memory.
+        const offset = Math.max(0, Number.parseInt(typeof query['from'] === 'string' ? query['from'] : '0', 10) || 0);
+        const next = offset + PAGE_SIZE < work.rows.length ? queryWith(query, 'from', String(offset + PAGE_SIZE)) : null;
+        const view = listView(work.rows.slice(offset, offset + PAGE_SIZE), await cabsById(), request, null, next);
+        const listFilters = new URLSearchParams(Object.entries({ state: filters.state, economy: filters.economy, q: filters.text }).filter(([, v]) => v !== ''));
+        view.more = work.more.map((kind) => ({ kind, href: `/records/${kind}${listFilters.size > 0 ? `?${listFilters.toString()}` : ''}` }));
+        return { page: { title: page.text.work.title, body: <ListPage context={page} view={view} title={page.text.work.title} lead={page.text.work.lead} action="/work" /> } };
+      },
+    },
+    {
+      method: 'get',
+      path: '/records/{kind}',
+      access: 'signed-in',
+      handle: async (request) => {
+        const { page, actor, query } = request;
+        const kind = kindOf(request.params);
+        const cursor = typeof query['cursor'] === 'string' && query['cursor'] !== '' ? query['cursor'] : null;
+        const filters = filtersOf(query);
+        const found = textTooShort(filters) ? { items: [], nextCursor: null } : await listRecords(engine, kind, actor, filters, cursor);
+        const next = found.nextCursor === null ? null : queryWith(query, 'cursor', found.nextCursor);
+        const view = listView(found.items, await cabsById(), request, kind, next);
+        return { page: { title: page.text.kinds[kind], body: <ListPage context={page} view={view} title={page.text.kinds[kind]} action={`/records/${kind}`} /> } };
+      },
+    },
+    {
+      method: 'get',
+      path: '/records/{kind}/new',
+      access: 'signed-in',
+      handle: ({ page, actor, params }) => {
+        const kind = kindOf(params);
+        // The form is offered only to whom the engine would accept it from (the list links it the same way).
+        if (!mayCreate(kind, actor)) throw new AppError({ code: 'FORBIDDEN', detail: `The engine takes no new ${workflows[kind].noun} from a ${actor.role}.` });
+        return showCreate(page, kind, {}, null);
+      },
+    },
+    {
+      method: 'post',
+      path: '/records/{kind}',
+      access: 'signed-in',
+      refused: ({ page, params, form }, refused) => showCreate(page, kindOf(params), formValues(form), refused),
+      handle: async ({ actor, params, form, documents }) => {
+        const kind = kindOf(params);
+        const created = await engine.create(kind, bodyFromForm(createFields(kind), form), actor, documents.length > 0 ? { documents } : {});
+        return { redirect: `/records/${kind}/${encodeURIComponent(created.id)}?done=created` };
+      },
+    },
+    {
+      method: 'get',
+      path: '/records/{kind}/{id}',
+      access: 'signed-in',
+      handle: async ({ page, actor, params, query }) => {
+        const resource = await engine.get(kindOf(params), params['id']!, actor);
+        const done = query['done'];
+        return showRecord(page, resource, done === 'sent' || done === 'created' ? { done } : {});
+      },
+    },
+    {
+      method: 'post',
+      path: '/records/{kind}/{id}/events',
+      access: 'signed-in',
+      refused: async ({ page, actor, params, form }, refused) => {
+        const kind = kindOf(params);
+        const resource = await engine.get(kind, params['id']!, actor);
+        if (refused.code === 'VERSION_CONFLICT') return showRecord(page, resource, { status: 409, conflictSince: Number(form['version']) });
+        return showRecord(page, resource, { status: refused.status, refused: { event: eventOf(kind, form).event, values: formValues(form), refusal: refusalOf(page, refused) } });
+      },
+      handle: async ({ actor, params, form, documents }) => {
+        const kind = kindOf(params);
+        const id = params['id']!;
+        const { event, schema } = eventOf(kind, form);
+        const version = Number(form['version']);
+        if (!schema) throw new AppError({ code: 'EVENT_NOT_ACCEPTED', detail: `There is no event "${event}".` });
+        const body = { type: event, ...bodyFromForm(fieldsOf(schema), form) };
+        await engine.send(kind, id, body, actor, { ...(Number.isInteger(version) ? { expectedVersion: version } : {}), ...(documents.length > 0 ? { documents } : {}) });
+        return { redirect: `/records/${kind}/${encodeURIComponent(id)}?done=sent` };
+      },
+    },
+  ];
 }
