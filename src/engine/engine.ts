@@ -29,7 +29,7 @@ import { Durations } from './durations-table.js';
 import { DEFAULT_POLICIES, type Policies } from './policies.js';
 import { nextEventsFor, toResource, type Resource } from './resource.js';
 import { snapshotOf, upgrade } from './upgrade.js';
-import { kindRules } from '../kinds/rules.js';
+import { kindRules } from '../kinds/index.js';
 import type { EventBody, RuleContext } from '../kinds/kit/rules.js';
 import { searchQuery } from './search-keys.js';
 import { ownValue } from '../own.js';

@@ -65,7 +65,7 @@ export function recordRoutes(router: Router, deps: ApiDeps): void {
       history: await historyOf(kind, resource.id, page.actor!),
       forms: resource.nextEvents.map((event) => ({
         event,
-        fields: fieldsOf(workflowSchemas[kind].events[event as never]),
+        fields: fieldsOf(workflowSchemas[kind].events[event]!),
         files: workflows[kind].documents?.events.includes(event) ?? false,
       })),
       ...view,
