@@ -12,4 +12,5 @@ export const accreditationKind = defineKind({
   schemas: { create: createAccreditation, events: accreditationEvents, list: accreditationListQuery },
   words: accreditationWords,
   particulars: accreditationParticulars,
+  heldUnder: ['accreditations'],
 });

@@ -12,4 +12,5 @@ export const agreementKind = defineKind({
   schemas: { create: createAgreement, events: agreementEvents, list: agreementListQuery },
   words: agreementWords,
   particulars: agreementParticulars,
+  heldUnder: ['agreement'],
 });

@@ -12,4 +12,5 @@ export const equivalenceKind = defineKind({
   schemas: { create: createEquivalence, events: equivalenceEvents, list: equivalenceListQuery },
   words: equivalenceWords,
   particulars: equivalenceParticulars,
+  heldUnder: ['equivalence', 'matches'],
 });

@@ -30,6 +30,11 @@ export interface KindModule<S = never, L = unknown> {
   schemas: KindSchemas;
   words: KindLanguages<S, L>;
   particulars: Particulars<S, L>;
+  /**
+   * Keys under which other records (and screening facts) hold records of this kind: `agreement`
+   * in a recognition's facts is an agreement. The pages word what they find there as this kind's.
+   */
+  heldUnder?: readonly string[];
 }
 
 /** Any kind, whatever its particulars. */

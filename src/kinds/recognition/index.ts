@@ -12,4 +12,5 @@ export const recognitionKind = defineKind({
   schemas: { create: createRecognition, events: recognitionEvents, list: recognitionListQuery },
   words: recognitionWords,
   particulars: recognitionParticulars,
+  heldUnder: ['recognitions', 'suspendedRecognitions', 'existing'],
 });

@@ -12,4 +12,5 @@ export const testReportKind = defineKind({
   schemas: { create: createTestReport, events: testReportEvents, list: testReportListQuery },
   words: testReportWords,
   particulars: testReportParticulars,
+  heldUnder: ['reports'],
 });

@@ -1,6 +1,6 @@
 /** Pages anyone may read: home, language switch, look-up, statuses, register (and its CSV), processes. */
 import type { RequestHandler, Router } from 'express';
-import { workflows } from '../../../kinds/index.js';
+import { isKind, kindNames, workflows } from '../../../kinds/index.js';
 import type { Kind } from '../../../kinds/types.js';
 import type { ApiDeps } from '../../api/deps.js';
 import { toCsv } from '../../api/csv.js';
@@ -16,8 +16,6 @@ import { StatusesPage } from '../pages/statuses.js';
 import { sendPage } from '../render.js';
 import { lookUpReports } from '../report-lookup.js';
 import { notFoundPage } from './errors.js';
-
-const KINDS = Object.keys(workflows) as Kind[];
 
 function param(value: unknown): string {
   return typeof value === 'string' ? value.trim().slice(0, 200) : '';
@@ -89,13 +87,13 @@ export function publicRoutes(router: Router, deps: ApiDeps, publicLimit: Request
 
   router.get('/how-it-works', (_request, response) => {
     const page = context(response);
-    sendPage(response, page, { title: page.text.machines.title, body: <MachinesPage context={page} kinds={KINDS} /> });
+    sendPage(response, page, { title: page.text.machines.title, body: <MachinesPage context={page} kinds={kindNames()} /> });
   });
 
   router.get('/how-it-works/:kind', (request, response) => {
     const page = context(response);
     const kind = request.params['kind'] as Kind;
-    if (!KINDS.includes(kind)) return sendPage(response, page, notFoundPage(page));
+    if (!isKind(kind)) return sendPage(response, page, notFoundPage(page));
     sendPage(response, page, { title: page.text.kinds[kind], body: <MachinePage context={page} machine={describeMachine(workflows[kind])} /> });
   });
 }

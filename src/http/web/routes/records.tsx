@@ -4,7 +4,7 @@
  * refusal is shown on the form, beside the field it concerns (`onRefusal`: the routes only await).
  */
 import type { Request, Response, Router } from 'express';
-import { workflows } from '../../../kinds/index.js';
+import { isKind, kindNames, workflows } from '../../../kinds/index.js';
 import type { Actor, Kind } from '../../../kinds/types.js';
 import { workflowSchemas } from '../../../schemas/index.js';
 import type { ApiDeps } from '../../api/deps.js';
@@ -24,11 +24,9 @@ import { sendPage } from '../render.js';
 import { bodyFromForm, fieldsOf, formValues } from '../schema-fields.js';
 import { documentsOf } from '../uploads.js';
 
-const KINDS = Object.keys(workflows) as Kind[];
-
 function kindOf(request: Request): Kind {
   const kind = request.params['kind'] as Kind;
-  if (!KINDS.includes(kind)) throw new AppError({ code: 'NOT_FOUND', detail: `There is no list "${String(kind)}".` });
+  if (!isKind(kind)) throw new AppError({ code: 'NOT_FOUND', detail: `There is no list "${String(kind)}".` });
   return kind;
 }
 
@@ -75,12 +73,12 @@ export function recordRoutes(router: Router, deps: ApiDeps): void {
 
   /** The filters and rows of a list page; `next` is the next page's link, if any. */
   function listView(rows: Resource[], cabs: Map<string, CabRecord>, request: Request, kind: Kind | null, actor: Actor, next: URLSearchParams | null): ListView {
-    const kindFilter = KINDS.includes(request.query['kind'] as Kind) ? (request.query['kind'] as Kind) : '';
+    const kindFilter = isKind(request.query['kind']) ? (request.query['kind']) : '';
     return {
       kind,
-      kinds: KINDS,
+      kinds: kindNames(),
       kindFilter,
-      states: kind ? Object.keys(workflows[kind].machine.states) : [...new Set(KINDS.flatMap((k) => Object.keys(workflows[k].machine.states)))].sort(),
+      states: kind ? Object.keys(workflows[kind].machine.states) : [...new Set(kindNames().flatMap((k) => Object.keys(workflows[k].machine.states)))].sort(),
       filters: filtersOf(request.query),
       tooShort: textTooShort(filtersOf(request.query)),
       rows: rows.map((resource) => ({ resource, title: recordTitle(resource, cabs) })),
@@ -100,7 +98,7 @@ export function recordRoutes(router: Router, deps: ApiDeps): void {
   router.get('/work', async (request, response) => {
     const page = context(response);
     const actor = actorOf(response);
-    const kindFilter = KINDS.includes(request.query['kind'] as Kind) ? [request.query['kind'] as Kind] : KINDS;
+    const kindFilter = isKind(request.query['kind']) ? [request.query['kind']] : kindNames();
     const filters = filtersOf(request.query);
     const work = textTooShort(filters) ? { rows: [], more: [] } : await myWork(engine, kindFilter, actor, filters);
     // What "my work" read is bounded (WORK_PER_KIND a kind): it pages through that in memory.
