@@ -77,7 +77,6 @@ function createAjv(): Ajv2020 {
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'x-instant', schemaType: 'boolean', modifying: true, errors: true, validate: normaliseInstant });
   ajv.addKeyword({ keyword: 'x-text', schemaType: 'string', metaSchema: { enum: ['line', 'lines'] }, errors: true, validate: checkText });
-  for (const schema of allSchemas()) ajv.addSchema(schema);
   return ajv;
 }
 
@@ -163,18 +162,27 @@ function fieldErrors(errors: ErrorObject[]): FieldError[] {
 
 export class Validator {
   readonly #compiled = new Map<string, ValidateFunction>();
+  readonly #ajv = createAjv();
 
   /** Compiles every schema now, so a broken schema stops start-up rather than a request. */
   constructor() {
-    const ajv = createAjv();
-    for (const { $id } of allSchemas()) {
-      const validate = ajv.getSchema($id);
+    this.#compileNew();
+  }
+
+  /** Compiles the schemas not compiled yet: all at first, then those of a kind registered since. */
+  #compileNew(): void {
+    // Every new schema is added before any is compiled: one may refer to another.
+    const fresh = allSchemas().filter((schema) => !this.#compiled.has(schema.$id));
+    for (const schema of fresh) this.#ajv.addSchema(schema);
+    for (const { $id } of fresh) {
+      const validate = this.#ajv.getSchema($id);
       if (!validate) throw new Error(`Schema ${$id} did not compile`);
       this.#compiled.set($id, validate);
     }
   }
 
   #get(schemaId: string): ValidateFunction {
+    if (!this.#compiled.has(schemaId)) this.#compileNew();
     const validate = this.#compiled.get(schemaId);
     if (!validate) throw new Error(`No schema with $id ${schemaId}`);
     return validate;

@@ -6,7 +6,7 @@
 import { initialTransition } from 'xstate';
 import { workflows } from '../kinds/index.js';
 import type { Actor, Kind } from '../kinds/types.js';
-import { kindRules } from '../kinds/rules.js';
+import { kindRules } from '../kinds/index.js';
 import type { EventBody, RuleContext } from '../kinds/kit/rules.js';
 import { workflowSchemas } from '../schemas/index.js';
 import { AppError } from '../errors.js';

@@ -1,29 +1,20 @@
 /**
- * Everything an e-mail says in one language. Each language is one file (`en.ts`, `vi.ts`) that a
- * reviewer can read from top to bottom; the layout code (`content.ts`, `render-*.ts`) holds no
- * words of its own. Tables are keyed by kind, then by state or event, as the machines name them.
+ * Everything an e-mail says in one language. The words no kind owns are one file per language
+ * (`en.ts`, `vi.ts`) that a reviewer can read from top to bottom; each kind's own words (its noun,
+ * states, events, deadlines, reasons) are in its folder (`src/kinds/<kind>/words.ts`) and are
+ * gathered here into tables keyed by kind, then by state or event, as the machines name them.
+ * The layout code (`content.ts`, `render-*.ts`) holds no words of its own.
  */
 import type { Kind, Role } from '../kinds/types.js';
+import type { Language } from '../kinds/kit/words.js';
 
-export type Language = 'en' | 'vi';
+export type { Language } from '../kinds/kit/words.js';
 
 /** Words keyed by state or event name, per workflow kind. */
 export type PerKind = Readonly<Record<Kind, Readonly<Record<string, string>>>>;
 
-/** What the subject line names, already in the reader's language. */
-export interface SubjectFacts {
-  agreements: { economies: readonly string[]; phase: string };
-  accreditations: { certificateNumber: string; cab: string };
-  recognitions: { cab: string; importingCode: string; importingName: string };
-  'test-reports': { reportNumber: string; model: string; importingCode: string; importingName: string };
-  certificates: { certificateNumber: string; model: string; importingCode: string; importingName: string };
-  equivalences: { requirement: string; counterpart: string };
-}
-
-export interface Wording {
-  language: Language;
-  /** The instance, as the subject line and the body name it: "Recognition of … by KR". */
-  subjects: { [K in Kind]: (facts: SubjectFacts[K]) => string };
+/** The tables gathered from every registered kind's words (`src/kinds/<kind>/words.ts`). */
+export interface KindTables {
   /** The kind in a sentence, lower case: "recognition", "thỏa thuận". */
   nouns: Readonly<Record<Kind, string>>;
   /** Every state a machine can be in. */
@@ -38,6 +29,11 @@ export interface Wording {
   deadlines: PerKind;
   /** Reason codes of a rejected test report, a refused or ended certificate. */
   reasons: Readonly<Record<string, string>>;
+}
+
+/** The words of the e-mails that no kind owns; `Wording` adds the kinds' tables. */
+export interface GeneralWording {
+  language: Language;
   /** Roles of principals, and `cab` for a conformity assessment body's own address. */
   roles: Readonly<Record<Role | 'cab', string>>;
   labels: {
@@ -57,35 +53,6 @@ export interface Wording {
     /** The regulations an event names: a partial suspension, a notified list. */
     regulationsNamed: string;
     removed: string;
-    title: string;
-    economies: string;
-    phase: string;
-    scopeOf: (economy: string) => string;
-    transitionEndsAt: string;
-    cab: string;
-    standard: string;
-    certificateNumber: string;
-    validity: string;
-    importingEconomy: string;
-    designationNumber: string;
-    listedUntil: string;
-    scope: string;
-    reportNumber: string;
-    lab: string;
-    equipment: string;
-    /** The label of a list of regulations, which may depend on what they are (a national regulation, a standard). */
-    regulations: (ids: readonly string[]) => string;
-    testedAt: string;
-    acceptedUntil: string;
-    importer: string;
-    issuedAt: string;
-    applicant: string;
-    requirement: string;
-    counterpart: string;
-    differences: string;
-    inForceFrom: string;
-    proposingEconomy: string;
-    partnerEconomy: string;
     reasons: string;
     next: string;
     deadlines: string;
@@ -133,3 +100,6 @@ export interface Wording {
     footer: string[];
   };
 }
+
+/** Everything an e-mail says in one language: the general words and every kind's. */
+export type Wording = GeneralWording & KindTables;

@@ -118,3 +118,27 @@ export function eventBody<
 
 /** A path on this service (never another host, nor `//host`). */
 export const localPath = { type: 'string', pattern: '^/(?![/\\\\])\\S{0,500}$' } as const;
+
+/** `state=recognized` or `state=recognized,suspended`. */
+const states = { type: 'string', pattern: '^[a-z_]{2,40}(,[a-z_]{2,40}){0,9}$', description: 'One state, or several separated by commas.' } as const;
+
+/** A search value matched exactly. */
+export const searchText = { type: 'string', minLength: 1, maxLength: 200 } as const;
+
+/** What a person types in a search box: matched in part, whatever the case and accents. */
+export const typedText = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 200,
+  description: 'Found in part, whatever the case and accents ("phuong nam" finds "Phương Nam"); at least 3 letters.',
+} as const;
+
+/** The query of a kind's list: its state, a page, and the kind's own search filters. */
+export function listQuery<const K extends string, const F extends Record<string, unknown>>(kind: K, filters: F) {
+  return {
+    $id: `${SCHEMA_BASE}${kind}/list-query`,
+    type: 'object',
+    properties: { state: states, limit, cursor, ...filters },
+    additionalProperties: false,
+  } as const;
+}

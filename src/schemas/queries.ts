@@ -2,75 +2,8 @@
  * Query strings, validated like bodies. Unknown parameters are refused. `limit` arrives as text
  * and is turned into a number before validation; everything else is matched as text.
  */
-import { SCHEMA_BASE, cursor, economyCode, limit, localPath, recordId, regulationId } from './common.js';
-import { certificateNumber } from '../kinds/certificate/schemas.js';
-import { designationNumber } from '../kinds/recognition/schemas.js';
+import { SCHEMA_BASE, cursor, economyCode, limit, localPath, recordId, searchText as text, typedText as typed } from './common.js';
 import { reportNumber } from '../kinds/test-report/schemas.js';
-
-/** `state=recognized` or `state=recognized,suspended`. */
-const states = { type: 'string', pattern: '^[a-z_]{2,40}(,[a-z_]{2,40}){0,9}$', description: 'One state, or several separated by commas.' } as const;
-const text = { type: 'string', minLength: 1, maxLength: 200 } as const;
-/** What a person types in a search box: matched in part, whatever the case and accents. */
-const typed = {
-  type: 'string',
-  minLength: 1,
-  maxLength: 200,
-  description: 'Found in part, whatever the case and accents ("phuong nam" finds "Phương Nam"); at least 3 letters.',
-} as const;
-
-function listQuery<const K extends string, const F extends Record<string, unknown>>(kind: K, filters: F) {
-  return {
-    $id: `${SCHEMA_BASE}${kind}/list-query`,
-    type: 'object',
-    properties: { state: states, limit, cursor, ...filters },
-    additionalProperties: false,
-  } as const;
-}
-
-export const listQueries = {
-  agreements: listQuery('agreements', { economy: economyCode, phase: { type: 'string', enum: ['I', 'II'] } }),
-  accreditations: listQuery('accreditations', {
-    cabId: recordId,
-    accreditationBodyId: recordId,
-    certificateNumber: text,
-    economy: economyCode,
-    standard: { type: 'string', enum: ['ISO/IEC 17025', 'ISO/IEC 17065'] },
-  }),
-  recognitions: listQuery('recognitions', {
-    agreementId: recordId,
-    cabId: recordId,
-    importingEconomy: economyCode,
-    exportingEconomy: economyCode,
-    designationNumber,
-  }),
-  'test-reports': listQuery('test-reports', {
-    cabId: recordId,
-    reportNumber,
-    importingEconomy: economyCode,
-    exportingEconomy: economyCode,
-    importerId: recordId,
-    manufacturer: typed,
-    model: typed,
-    category: typed,
-    q: typed,
-  }),
-  certificates: listQuery('certificates', {
-    cabId: recordId,
-    certificateNumber,
-    importingEconomy: economyCode,
-    exportingEconomy: economyCode,
-    applicantId: recordId,
-    manufacturer: text,
-    model: text,
-  }),
-  equivalences: listQuery('equivalences', {
-    proposingEconomy: economyCode,
-    partnerEconomy: economyCode,
-    counterpart: regulationId,
-    regulation: regulationId,
-    scheme: text,
-  }),
-} as const;
 
 export const historyQuery = {
   $id: `${SCHEMA_BASE}queries/history`,

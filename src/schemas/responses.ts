@@ -1,4 +1,5 @@
 /** Shapes of answers, for the OpenAPI document (the service writes them; nothing validates them). */
+import { KINDS } from '../kinds/types.js';
 import { SCHEMA_BASE, economyCode, instant, recordId } from './common.js';
 
 const anyObject = { type: 'object', additionalProperties: true } as const;
@@ -30,7 +31,7 @@ export const resource = {
   type: 'object',
   properties: {
     id: recordId,
-    kind: { type: 'string', enum: ['agreements', 'accreditations', 'recognitions', 'test-reports', 'certificates', 'equivalences'] },
+    kind: { type: 'string', enum: KINDS },
     state: { type: 'string' },
     version: { type: 'integer', minimum: 1 },
     machineVersion: { type: 'integer', minimum: 1 },

@@ -1,5 +1,6 @@
 /** The files of `seed/`: reference data and the demo scenario that `npm start` loads. */
 import type { FromSchema } from 'json-schema-to-ts';
+import { KINDS } from '../kinds/types.js';
 import { SCHEMA_BASE, recordId } from './common.js';
 import { cab, economy, regulation, seedPrincipal } from './reference.js';
 
@@ -10,7 +11,7 @@ export const seedPrincipals = { $id: `${SCHEMA_BASE}seed/principals`, type: 'arr
 
 /** When a step happens, relative to the moment of seeding: "-400 days", "-2 hours". */
 const offset = { type: 'string', pattern: '^[-+]\\d{1,5} (minutes|hours|days)$' } as const;
-const kind = { type: 'string', enum: ['agreements', 'accreditations', 'recognitions', 'test-reports', 'certificates', 'equivalences'] } as const;
+const kind = { type: 'string', enum: KINDS } as const;
 
 const createStep = {
   type: 'object',
@@ -32,7 +33,7 @@ const sendStep = {
     at: offset,
     as: recordId,
     send: { type: 'string', pattern: '^[A-Z_]+$' },
-    to: { type: 'string', pattern: '^(agreements|accreditations|recognitions|test-reports|certificates|equivalences)/[A-Za-z0-9-]+$' },
+    to: { type: 'string', pattern: `^(${KINDS.join('|')})/[A-Za-z0-9-]+$` },
     body: { type: 'object' },
     expect: { type: 'string', description: 'The state the instance must be in afterwards.' },
   },

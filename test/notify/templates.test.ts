@@ -10,6 +10,7 @@ import { mailContent, type MailContent } from '../../src/effects/mail/content.js
 import { directoryNames } from '../../src/effects/mail/directory-names.js';
 import { renderHtml } from '../../src/effects/mail/render-html.js';
 import { renderText } from '../../src/effects/mail/render-text.js';
+import { testReportWords } from '../../src/kinds/test-report/words.js';
 import { wordings, type Language } from '../../src/i18n/index.js';
 import type { Notification, Recipient } from '../../src/store/port.js';
 import { edges, graphModels, type Edge } from '../helpers/graph-models.js';
@@ -144,8 +145,8 @@ describe('E-mail templates', () => {
   it('names regulations in Vietnamese prose without the economy prefix, as what they are', () => {
     const vi = wordings.vi;
     expect(vi.regulation('VN:QCVN 54:2020/BTTTT')).to.equal('QCVN 54:2020/BTTTT');
-    expect(vi.labels.regulations(['VN:QCVN 54:2020/BTTTT', 'VN:QCVN 65:2021/BTTTT'])).to.equal('Quy chuẩn kỹ thuật quốc gia');
-    expect(vi.labels.regulations(['KR:KN 301 489'])).to.equal('Tiêu chuẩn kỹ thuật');
-    expect(vi.labels.regulations(['VN:QCVN 54:2020/BTTTT', 'KR:KN 32'])).to.equal('Quy chuẩn, tiêu chuẩn kỹ thuật');
+    expect(testReportWords.vi.labels.regulations(['VN:QCVN 54:2020/BTTTT', 'VN:QCVN 65:2021/BTTTT'])).to.equal('Quy chuẩn kỹ thuật quốc gia');
+    expect(testReportWords.vi.labels.regulations(['KR:KN 301 489'])).to.equal('Tiêu chuẩn kỹ thuật');
+    expect(testReportWords.vi.labels.regulations(['VN:QCVN 54:2020/BTTTT', 'KR:KN 32'])).to.equal('Quy chuẩn, tiêu chuẩn kỹ thuật');
   });
 });

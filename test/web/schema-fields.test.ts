@@ -38,7 +38,7 @@ describe('forms from schemas', () => {
     const agreement = new Map(fieldsOf(workflowSchemas.agreements.create).map((f) => [f.path, f]));
     expect(agreement.get('phase')).to.deep.include({ kind: 'choice', choices: ['I', 'II'] });
     expect(agreement.get('scope')).to.include({ kind: 'grouped-lines' });
-    expect(fieldsOf(workflowSchemas['test-reports'].events.REJECT).map((f) => f.path)).to.deep.equal(['reason', 'comment']);
+    expect(fieldsOf(workflowSchemas['test-reports'].events['REJECT']!).map((f) => f.path)).to.deep.equal(['reason', 'comment']);
   });
 
   it('groups an agreement scope typed one regulation a line by the economy each names', () => {

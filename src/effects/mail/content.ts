@@ -1,12 +1,13 @@
 /**
  * What one e-mail says, before it is laid out as text or HTML: the subject, who did what and
- * when, why, the instance's key facts, what happens next, the deadlines and the link. All words
- * come from the reader's `Wording`; this file only decides what goes where.
+ * when, why, the particulars that identify the record, what happens next, the deadlines and the
+ * link. All words come from the reader's `Wording` and the kind's own words; this file only
+ * decides what goes where.
  */
 import type { Kind } from '../../kinds/types.js';
 import type { Notification, Recipient } from '../../store/port.js';
 import type { DirectoryNames } from './directory-names.js';
-import { kindFacts, requirementOf } from './kind-facts.js';
+import { recordParticulars, recordSubject } from './particulars.js';
 import { Reading, type Fact } from './reading.js';
 import type { Wording } from '../../i18n/index.js';
 import { ownValue } from '../../own.js';
@@ -26,39 +27,6 @@ export interface MailContent {
   footer: string[];
 }
 
-function subjectOf(r: Reading): string {
-  const { subjects } = r.wording;
-  const importing = r.text('importingEconomy') ?? '';
-  switch (r.kind) {
-    case 'agreements':
-      return subjects.agreements({ economies: r.list('economies').map((e) => r.economy(e)), phase: r.text('phase') ?? '' });
-    case 'accreditations':
-      return subjects.accreditations({ certificateNumber: r.text('certificateNumber') ?? '', cab: r.cab() });
-    case 'recognitions':
-      return subjects.recognitions({ cab: r.cab(), importingCode: importing, importingName: r.economy(importing) });
-    case 'test-reports': {
-      const equipment = r.notification.data['equipment'] as { model?: string } | undefined;
-      return subjects['test-reports']({
-        reportNumber: r.text('reportNumber') ?? '',
-        model: equipment?.model ?? '',
-        importingCode: importing,
-        importingName: r.economy(importing),
-      });
-    }
-    case 'certificates': {
-      const equipment = r.notification.data['equipment'] as { model?: string } | undefined;
-      return subjects.certificates({
-        certificateNumber: r.text('certificateNumber') ?? '',
-        model: equipment?.model ?? '',
-        importingCode: importing,
-        importingName: r.economy(importing),
-      });
-    }
-    case 'equivalences':
-      return subjects.equivalences({ requirement: requirementOf(r), counterpart: r.wording.regulation(r.text('counterpart') ?? '') });
-  }
-}
-
 /** "Recognition of … by KR: recognized": what the instance is now, or what happened if it stayed put. */
 function subjectLine(r: Reading): string {
   const n = r.notification;
@@ -67,7 +35,7 @@ function subjectLine(r: Reading): string {
   const happening = changed
     ? r.state(n.kind, n.to)
     : r.fill(ownValue(wording.unchanged[n.kind], n.event) ?? (ownValue(wording.events[n.kind], n.event) ?? n.event).toLowerCase());
-  return `${subjectOf(r)}: ${happening}`;
+  return `${recordSubject(r)}: ${happening}`;
 }
 
 function whatHappened(r: Reading): Fact[] {
@@ -176,7 +144,7 @@ export function mailContent(input: {
     language: wording.language,
     subject: subjectLine(r),
     greeting: wording.greeting(input.recipient.name),
-    facts: [...whatHappened(r), ...kindFacts(r)],
+    facts: [...whatHappened(r), ...recordParticulars(r)],
     reasons: rejectionReasons(r),
     next: { heading: wording.labels.next, text: ownValue(wording.next[n.kind], n.to) ?? '' },
     deadlines: deadlines.length === 0 ? null : { heading: wording.labels.deadlines, items: deadlines },

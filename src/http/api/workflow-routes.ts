@@ -1,12 +1,12 @@
 /**
- * The routes of a workflow resource. The six (agreements, accreditations, recognitions,
- * test-reports, certificates, equivalences) share one shape (docs/api.md, "Workflow resources"): create, list, read, send an event, read the history;
- * each resource's router file makes its own from this.
+ * The routes of a workflow resource. Every registered kind shares one shape (docs/api.md,
+ * "Workflow resources"): create, list, read, send an event, read the history; `apiRoutes()` makes
+ * each kind's from this, in the registry's order.
  */
 import { workflows } from '../../kinds/index.js';
 import type { Kind } from '../../kinds/types.js';
 import { workflowSchemas } from '../../schemas/index.js';
-import { historyQuery, listQueries, noQuery } from '../../schemas/queries.js';
+import { historyQuery, noQuery } from '../../schemas/queries.js';
 import { historyEntry, resource } from '../../schemas/responses.js';
 import type { Resource } from '../../engine/resource.js';
 import { etagOf, expectedVersion } from './etag.js';
@@ -39,7 +39,7 @@ export function workflowRoutes(kind: Kind): RouteSpec[] {
   const workflow = workflows[kind];
   const noun = workflow.noun;
   const tag = kind;
-  const listQuery = listQueries[kind];
+  const listQuery = workflowSchemas[kind].list;
   const events = Object.values(workflowSchemas[kind].events);
   const documents = workflow.documents;
   return [

@@ -1,17 +1,17 @@
 /**
  * Everything the web pages say in one language, beside the e-mail wording (`../en.ts`, `../vi.ts`)
- * whose state, event, reason and deadline names the pages reuse. One file per language
- * (`en.ts`, `vi.ts`), read top to bottom; the page code holds no words of its own.
+ * whose state, event, reason and deadline names the pages reuse. The words no kind owns are one
+ * file per language (`en.ts`, `vi.ts`), read top to bottom; each kind's list title, form fields
+ * and actions of its own come from its folder (`src/kinds/<kind>/words.ts`). The page code holds
+ * no words of its own.
  */
+import type { FieldText } from '../../kinds/kit/words.js';
 import type { Kind } from '../../kinds/types.js';
 
-/** A form field's label and, where it helps, a line of help. */
-export interface FieldText {
-  label: string;
-  help?: string;
-}
+export type { FieldText } from '../../kinds/kit/words.js';
 
-export interface PageText {
+/** The page words no kind owns; `PageText` adds the kinds' list titles, fields and actions. */
+export interface GeneralPageText {
   siteName: string;
   skipToContent: string;
   nav: {
@@ -29,8 +29,6 @@ export interface PageText {
   };
   language: { label: string; switchTo: string; other: string; apply: string };
   home: { title: string; lead: string; publicHeading: string; signedInHeading: string; links: Record<'lookup' | 'statuses' | 'register' | 'machines' | 'work' | 'signIn', string> };
-  /** Plural titles of each kind's list. */
-  kinds: Readonly<Record<Kind, string>>;
   lookup: {
     title: string;
     lead: string;
@@ -199,3 +197,9 @@ export interface PageText {
 
 /** The field problems a page words: the ajv keywords it names, an e-mail format apart, and the rest. */
 export type FieldProblem = 'required' | 'maxLength' | 'minLength' | 'pattern' | 'format' | 'email' | 'invalid';
+
+/** Everything the web pages say in one language. */
+export interface PageText extends GeneralPageText {
+  /** Plural titles of each kind's list. */
+  kinds: Readonly<Record<Kind, string>>;
+}

@@ -1,6 +1,18 @@
 /** Bodies of the accreditation workflow: the create body and every event. */
 import type { FromSchema } from 'json-schema-to-ts';
-import { SCHEMA_BASE, comment, eventBody, instant, reason, recordId, regulationList, shortText } from '../../schemas/common.js';
+import {
+  SCHEMA_BASE,
+  comment,
+  eventBody,
+  instant,
+  reason,
+  recordId,
+  regulationList,
+  shortText,
+  listQuery,
+  searchText,
+  economyCode,
+} from '../../schemas/common.js';
 
 const KIND = 'accreditations';
 
@@ -39,3 +51,12 @@ export const accreditationEvents = {
 
 export type CreateAccreditation = FromSchema<typeof createAccreditation>;
 export type AccreditationEventBody = FromSchema<(typeof accreditationEvents)[keyof typeof accreditationEvents]>;
+
+/** The query of the list, with the kind's search filters. */
+export const accreditationListQuery = listQuery('accreditations', {
+  cabId: recordId,
+  accreditationBodyId: recordId,
+  certificateNumber: searchText,
+  economy: economyCode,
+  standard: { type: 'string', enum: ['ISO/IEC 17025', 'ISO/IEC 17065'] },
+});

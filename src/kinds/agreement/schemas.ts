@@ -1,6 +1,6 @@
 /** Bodies of the agreement workflow: the create body and every event. */
 import type { FromSchema } from 'json-schema-to-ts';
-import { SCHEMA_BASE, comment, economyCode, eventBody, instant, reason, regulationList, shortText } from '../../schemas/common.js';
+import { SCHEMA_BASE, comment, economyCode, eventBody, instant, reason, regulationList, shortText, listQuery } from '../../schemas/common.js';
 
 const KIND = 'agreements';
 
@@ -54,3 +54,6 @@ export const agreementEvents = {
 
 export type CreateAgreement = FromSchema<typeof createAgreement>;
 export type AgreementEventBody = FromSchema<(typeof agreementEvents)[keyof typeof agreementEvents]>;
+
+/** The query of the list, with the kind's search filters. */
+export const agreementListQuery = listQuery('agreements', { economy: economyCode, phase: { type: 'string', enum: ['I', 'II'] } });

@@ -8,7 +8,8 @@ import { agreementInForce, type AgreementData } from '../agreement/machine.js';
 import type { CertificateFacts } from './issue.js';
 import type { EquivalenceFacts } from '../equivalence/screening.js';
 import { equivalentRegulations } from '../equivalence/screening.js';
-import { workflows } from '../index.js';
+import { agreementWorkflow } from '../agreement/machine.js';
+import { recognitionWorkflow } from '../recognition/machine.js';
 import { regulationsCoveredOn } from '../recognition/standing.js';
 import { recognitionInForceOn, type RecognitionData } from '../recognition/machine.js';
 import { compareInstants } from '../types.js';
@@ -24,7 +25,7 @@ export interface Issue {
 
 async function recognitionsOf(store: InstanceStore, cabId: string, importingEconomy: string): Promise<Array<{ record: InstanceRecord; data: RecognitionData }>> {
   const records = await findAll(store, 'recognitions', { where: { cabId, importingEconomy } });
-  return records.map((record) => ({ record, data: upgrade(workflows.recognitions, record).context as RecognitionData }));
+  return records.map((record) => ({ record, data: upgrade(recognitionWorkflow, record).context as RecognitionData }));
 }
 
 /** The agreement of the body's recognition in force on the issue date, or of its latest one. */
@@ -33,7 +34,7 @@ async function agreementOf(store: InstanceStore, recognitions: Array<{ record: I
   for (const { data } of ordered) {
     const agreement = await store.load('agreements', data.agreementId);
     if (!agreement) continue;
-    const agreementData = upgrade(workflows.agreements, agreement).context as AgreementData;
+    const agreementData = upgrade(agreementWorkflow, agreement).context as AgreementData;
     return { id: agreement.id, state: agreement.state, phase: agreementData.phase, inForce: agreementInForce(agreement.state, agreementData) };
   }
   return null;

@@ -1,6 +1,20 @@
 /** Bodies of the certificate workflow (Phase II): the issue of an equipment certificate and every event. */
 import type { FromSchema } from 'json-schema-to-ts';
-import { SCHEMA_BASE, comment, economyCode, eventBody, instant, reason, recordId, regulationId, regulationList, shortText, stateName } from '../../schemas/common.js';
+import {
+  SCHEMA_BASE,
+  comment,
+  economyCode,
+  eventBody,
+  instant,
+  reason,
+  recordId,
+  regulationId,
+  regulationList,
+  shortText,
+  stateName,
+  listQuery,
+  searchText,
+} from '../../schemas/common.js';
 import { additionalTests } from '../equivalence/schemas.js';
 import { equipment, reportNumber } from '../test-report/schemas.js';
 
@@ -67,3 +81,14 @@ export const certificateEvents = {
 
 export type CreateCertificate = FromSchema<typeof createCertificate>;
 export type CertificateEventBody = FromSchema<(typeof certificateEvents)[keyof typeof certificateEvents]>;
+
+/** The query of the list, with the kind's search filters. */
+export const certificateListQuery = listQuery('certificates', {
+  cabId: recordId,
+  certificateNumber,
+  importingEconomy: economyCode,
+  exportingEconomy: economyCode,
+  applicantId: recordId,
+  manufacturer: searchText,
+  model: searchText,
+});

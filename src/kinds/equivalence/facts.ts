@@ -6,7 +6,7 @@
  */
 import { equivalenceInForceOn, requirementLabel, type EquivalenceData } from './machine.js';
 import type { EquivalenceFacts } from './screening.js';
-import { workflows } from '../index.js';
+import { equivalenceWorkflow } from './machine.js';
 import type { Requirement } from './schemas.js';
 import type { InstanceStore } from '../../store/port.js';
 import { upgrade } from '../../engine/upgrade.js';
@@ -31,7 +31,7 @@ export async function gatherEquivalenceFacts(store: InstanceStore, documented: F
   const records = await findAll(store, 'equivalences', {
     where: { proposingEconomy: documented.exportingEconomy, partnerEconomy: documented.importingEconomy },
   });
-  const equivalences = records.map((record) => ({ id: record.id, data: upgrade(workflows.equivalences, record).context as EquivalenceData }));
+  const equivalences = records.map((record) => ({ id: record.id, data: upgrade(equivalenceWorkflow, record).context as EquivalenceData }));
   return {
     matches: documented.requirements.map((requirement) => {
       const found = equivalences.find(({ data }) => sameRequirement(data.requirement, requirement) && equivalenceInForceOn(data, documented.at));

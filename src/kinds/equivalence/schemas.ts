@@ -1,6 +1,18 @@
 /** Bodies of the equivalence workflow (MRA-ETR): a proposal of equivalent technical requirements and every event. */
 import type { FromSchema } from 'json-schema-to-ts';
-import { SCHEMA_BASE, comment, economyCode, eventBody, instant, longText, reason, regulationId, shortText } from '../../schemas/common.js';
+import {
+  SCHEMA_BASE,
+  comment,
+  economyCode,
+  eventBody,
+  instant,
+  longText,
+  reason,
+  regulationId,
+  shortText,
+  listQuery,
+  searchText,
+} from '../../schemas/common.js';
 
 const KIND = 'equivalences';
 
@@ -82,3 +94,12 @@ export type CreateEquivalence = FromSchema<typeof createEquivalence>;
 export type EquivalenceEventBody = FromSchema<(typeof equivalenceEvents)[keyof typeof equivalenceEvents]>;
 export type Requirement = FromSchema<typeof requirement>;
 export type ReferenceScheme = FromSchema<typeof referenceScheme>;
+
+/** The query of the list, with the kind's search filters. */
+export const equivalenceListQuery = listQuery('equivalences', {
+  proposingEconomy: economyCode,
+  partnerEconomy: economyCode,
+  counterpart: regulationId,
+  regulation: regulationId,
+  scheme: searchText,
+});

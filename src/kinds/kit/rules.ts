@@ -3,16 +3,23 @@
  * references it checks, facts it gathers before a decision, defaults it fills into an event.
  * They read the store; the machines never do.
  */
-import type { Actor } from '../types.js';
+import type { Duration } from '../../durations.js';
+import type { Actor, Kind } from '../types.js';
 import type { DirectoryStore, InstanceRecord, InstanceStore } from '../../store/port.js';
-import type { Durations } from '../durations-table.js';
 import type { Policies } from '../policies.js';
+
+/** The configured durations, as the rules read them (the engine's `Durations` table is one). */
+export interface DurationLookup {
+  get(kind: Kind, name: string): Duration;
+  /** The duration `kind.name` in words ("90 days"). */
+  describe(key: string): string;
+}
 
 export interface RuleContext {
   store: InstanceStore & DirectoryStore;
   actor: Actor;
   now: Date;
-  durations: Durations;
+  durations: DurationLookup;
   policies: Policies;
 }
 

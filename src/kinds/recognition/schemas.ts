@@ -1,6 +1,20 @@
 /** Bodies of the recognition workflow: the create body and every event. */
 import type { FromSchema } from 'json-schema-to-ts';
-import { SCHEMA_BASE, comment, economyCode, eventBody, instant, longText, reason, onNoAnswer, recordId, regulationId, regulationList, stateName } from '../../schemas/common.js';
+import {
+  SCHEMA_BASE,
+  comment,
+  economyCode,
+  eventBody,
+  instant,
+  longText,
+  reason,
+  onNoAnswer,
+  recordId,
+  regulationId,
+  regulationList,
+  stateName,
+  listQuery,
+} from '../../schemas/common.js';
 
 const KIND = 'recognitions';
 
@@ -78,3 +92,12 @@ export const recognitionEvents = {
 
 export type CreateRecognition = FromSchema<typeof createRecognition>;
 export type RecognitionEventBody = FromSchema<(typeof recognitionEvents)[keyof typeof recognitionEvents]>;
+
+/** The query of the list, with the kind's search filters. */
+export const recognitionListQuery = listQuery('recognitions', {
+  agreementId: recordId,
+  cabId: recordId,
+  importingEconomy: economyCode,
+  exportingEconomy: economyCode,
+  designationNumber,
+});

@@ -6,7 +6,8 @@
 import { compareInstants } from '../types.js';
 import { accreditationActiveOn, type AccreditationData } from '../accreditation/machine.js';
 import { agreementInForce, type AgreementData } from '../agreement/machine.js';
-import { workflows } from '../index.js';
+import { agreementWorkflow } from '../agreement/machine.js';
+import { recognitionWorkflow } from '../recognition/machine.js';
 import { regulationsCoveredOn, regulationsSuspendedOn } from '../recognition/standing.js';
 import { recognitionInForceOn, type RecognitionData } from '../recognition/machine.js';
 import { upgrade } from '../../engine/upgrade.js';
@@ -37,7 +38,7 @@ async function findAgreement(
   const judged = (agreement: InstanceRecord) => ({
     id: agreement.id,
     state: agreement.state,
-    inForce: agreementInForce(agreement.state, upgrade(workflows.agreements, agreement).context as AgreementData),
+    inForce: agreementInForce(agreement.state, upgrade(agreementWorkflow, agreement).context as AgreementData),
   });
   for (const recognition of ordered) {
     const agreement = await store.load('agreements', recognition.context['agreementId'] as string);
@@ -65,7 +66,7 @@ export async function gatherScreeningFacts(
     ...regulations.filter((r) => r.economy === importingEconomy).map((r) => r.id),
     ...equivalentRegulations(equivalence),
   ];
-  const current = recognitions.map((record) => ({ record, data: upgrade(workflows.recognitions, record).context as RecognitionData }));
+  const current = recognitions.map((record) => ({ record, data: upgrade(recognitionWorkflow, record).context as RecognitionData }));
   const judged = current.map(({ record, data }) => {
     const suspended = regulationsSuspendedOn(data, testedAt);
     return {

@@ -14,6 +14,8 @@ import {
   regulationList,
   shortText,
   stateName,
+  listQuery,
+  typedText,
 } from '../../schemas/common.js';
 import { additionalTests, referenceScheme } from '../equivalence/schemas.js';
 
@@ -103,3 +105,16 @@ export const testReportEvents = {
 
 export type CreateTestReport = FromSchema<typeof createTestReport>;
 export type TestReportEventBody = FromSchema<(typeof testReportEvents)[keyof typeof testReportEvents]>;
+
+/** The query of the list, with the kind's search filters. */
+export const testReportListQuery = listQuery('test-reports', {
+  cabId: recordId,
+  reportNumber,
+  importingEconomy: economyCode,
+  exportingEconomy: economyCode,
+  importerId: recordId,
+  manufacturer: typedText,
+  model: typedText,
+  category: typedText,
+  q: typedText,
+});

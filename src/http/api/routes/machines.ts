@@ -1,5 +1,5 @@
 /** The machines, described from their definitions: public, so anyone can see the rules. */
-import { KINDS, isKind, workflows } from '../../../kinds/index.js';
+import { isKind, kindNames, workflows } from '../../../kinds/index.js';
 import { noQuery } from '../../../schemas/queries.js';
 import { AppError } from '../../../errors.js';
 import { describeMachine } from '../../../machine-docs/describe.js';
@@ -8,7 +8,7 @@ import { problems } from '../route-docs.js';
 import { route, type RouteSpec } from '../route.js';
 
 function workflowNamed(kind: string) {
-  if (!isKind(kind)) throw new AppError({ code: 'NOT_FOUND', detail: `There is no machine "${kind}"; the machines are ${KINDS.join(', ')}.` });
+  if (!isKind(kind)) throw new AppError({ code: 'NOT_FOUND', detail: `There is no machine "${kind}"; the machines are ${kindNames().join(', ')}.` });
   return workflows[kind];
 }
 
@@ -22,7 +22,7 @@ export const machineRoutes: RouteSpec[] = [
     query: noQuery,
     responses: { 200: { description: 'Each machine with its states and events', schema: { type: 'object' } }, ...problems([400]) },
     handle() {
-      const items = KINDS.map((kind) => {
+      const items = kindNames().map((kind) => {
         const { noun, version, initial, states, events } = describeMachine(workflows[kind]);
         return { kind, noun, version, initial, states: states.map((s) => s.name), events: Object.keys(events) };
       });

@@ -4,29 +4,19 @@
  * the `state` of an agreement among a decision's facts is that agreement's state in words. The
  * words come from `src/i18n/` (the e-mail wording and the page text); what has none stays as typed.
  */
-import { KINDS, type Kind } from '../../../kinds/types.js';
+import { isKind, kindModules } from '../../../kinds/index.js';
+import type { Kind } from '../../../kinds/types.js';
 import type { PageContext } from '../context.js';
 
-/** Keys whose object (or list of objects) holds records of another kind than the page's. */
-const RELATED: Readonly<Record<string, Kind>> = {
-  agreement: 'agreements',
-  recognitions: 'recognitions',
-  suspendedRecognitions: 'recognitions',
-  existing: 'recognitions',
-  accreditations: 'accreditations',
-  reports: 'test-reports',
-  equivalence: 'equivalences',
-  matches: 'equivalences',
-};
-
-function isKind(value: unknown): value is Kind {
-  return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
+/** The kind whose records are held under `key` (an object or a list of objects), as the kinds declare it. */
+function relatedKind(key: string): Kind | undefined {
+  return kindModules().find((m) => m.heldUnder?.includes(key))?.workflow.kind;
 }
 
 /** The kind the values under `key` of an object belong to: its own `kind`, a related record's, or the page's. */
 export function kindUnder(kind: Kind, key: string, value: unknown): Kind {
   if (value && typeof value === 'object' && !Array.isArray(value) && isKind((value as Record<string, unknown>)['kind'])) return (value as Record<string, unknown>)['kind'] as Kind;
-  return RELATED[key] ?? kind;
+  return relatedKind(key) ?? kind;
 }
 
 /** The words for `value` held under the field `key` of a record of `kind`, or the value itself. */

@@ -1,5 +1,5 @@
 /** Pages anyone may read: home, language switch, look-up, statuses, register (and its CSV), processes. */
-import { workflows } from '../../../kinds/index.js';
+import { isKind, kindNames, workflows } from '../../../kinds/index.js';
 import type { Kind } from '../../../kinds/types.js';
 import type { ApiDeps } from '../../api/deps.js';
 import { toCsv } from '../../api/csv.js';
@@ -15,8 +15,6 @@ import { StatusesPage } from '../pages/statuses.js';
 import type { PageSpec } from '../page-route.js';
 import { lookUpReports } from '../report-lookup.js';
 import { notFoundPage } from './errors.js';
-
-const KINDS = Object.keys(workflows) as Kind[];
 
 function param(value: unknown): string {
   return typeof value === 'string' ? value.trim().slice(0, 200) : '';
@@ -107,7 +105,7 @@ export function publicPages(deps: ApiDeps): PageSpec[] {
       method: 'get',
       path: '/how-it-works',
       access: 'public',
-      handle: ({ page }) => ({ page: { title: page.text.machines.title, body: <MachinesPage context={page} kinds={KINDS} /> } }),
+      handle: ({ page }) => ({ page: { title: page.text.machines.title, body: <MachinesPage context={page} kinds={kindNames()} /> } }),
     },
     {
       method: 'get',
@@ -115,7 +113,7 @@ export function publicPages(deps: ApiDeps): PageSpec[] {
       access: 'public',
       handle: ({ page, params }) => {
         const kind = params['kind'] as Kind;
-        if (!KINDS.includes(kind)) return { page: notFoundPage(page) };
+        if (!isKind(kind)) return { page: notFoundPage(page) };
         return { page: { title: page.text.kinds[kind], body: <MachinePage context={page} machine={describeMachine(workflows[kind])} /> } };
       },
     },

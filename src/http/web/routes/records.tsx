@@ -3,7 +3,7 @@
  * create forms. Every change goes through the engine, which decides as it does for the API; a
  * refusal is shown on the form, beside the field it concerns (each spec's `refused`: the handlers only await).
  */
-import { workflows } from '../../../kinds/index.js';
+import { isKind, kindNames, workflows } from '../../../kinds/index.js';
 import type { Actor, Kind } from '../../../kinds/types.js';
 import { workflowSchemas } from '../../../schemas/index.js';
 import type { ApiDeps } from '../../api/deps.js';
@@ -22,11 +22,9 @@ import { filtersOf, listRecords, myWork, PAGE_SIZE, textTooShort } from '../reco
 import { refusalOf } from '../refusal.js';
 import { bodyFromForm, fieldsOf, formValues } from '../schema-fields.js';
 
-const KINDS = Object.keys(workflows) as Kind[];
-
 function kindOf(params: Record<string, string>): Kind {
   const kind = params['kind'] as Kind;
-  if (!KINDS.includes(kind)) throw new AppError({ code: 'NOT_FOUND', detail: `There is no list "${String(kind)}".` });
+  if (!isKind(kind)) throw new AppError({ code: 'NOT_FOUND', detail: `There is no list "${String(kind)}".` });
   return kind;
 }
 
@@ -53,7 +51,7 @@ export function recordPages(deps: ApiDeps): PageSpec[] {
       history: await historyOf(kind, resource.id, page.actor!),
       forms: resource.nextEvents.map((event) => ({
         event,
-        fields: fieldsOf(workflowSchemas[kind].events[event as never]),
+        fields: fieldsOf(workflowSchemas[kind].events[event]!),
         files: workflows[kind].documents?.events.includes(event) ?? false,
       })),
       ...view,
@@ -64,12 +62,12 @@ export function recordPages(deps: ApiDeps): PageSpec[] {
   /** The filters and rows of a list page; `next` is the next page's link, if any. */
   function listView(rows: Resource[], cabs: Map<string, CabRecord>, request: SignedInRequest, kind: Kind | null, next: URLSearchParams | null): ListView {
     const { query, actor } = request;
-    const kindFilter = KINDS.includes(query['kind'] as Kind) ? (query['kind'] as Kind) : '';
+    const kindFilter = isKind(query['kind']) ? query['kind'] : '';
     return {
       kind,
-      kinds: KINDS,
+      kinds: kindNames(),
       kindFilter,
-      states: kind ? Object.keys(workflows[kind].machine.states) : [...new Set(KINDS.flatMap((k) => Object.keys(workflows[k].machine.states)))].sort(),
+      states: kind ? Object.keys(workflows[kind].machine.states) : [...new Set(kindNames().flatMap((k) => Object.keys(workflows[k].machine.states)))].sort(),
       filters: filtersOf(query),
       tooShort: textTooShort(filtersOf(query)),
       rows: rows.map((resource) => ({ resource, title: recordTitle(resource, cabs) })),
@@ -112,7 +110,7 @@ export function recordPages(deps: ApiDeps): PageSpec[] {
   /** The event a record's form sends, and its schema (undefined for an event there is none of). */
   const eventOf = (kind: Kind, form: Record<string, unknown>) => {
     const event = typeof form['type'] === 'string' ? form['type'] : '';
-    return { event, schema: workflowSchemas[kind].events[event as never] as object | undefined };
+    return { event, schema: workflowSchemas[kind].events[event] as object | undefined };
   };
 
   return [
@@ -122,7 +120,7 @@ export function recordPages(deps: ApiDeps): PageSpec[] {
       access: 'signed-in',
       handle: async (request) => {
         const { page, actor, query } = request;
-        const kindFilter = KINDS.includes(query['kind'] as Kind) ? [query['kind'] as Kind] : KINDS;
+        const kindFilter = isKind(query['kind']) ? [query['kind']] : kindNames();
         const filters = filtersOf(query);
         const work = textTooShort(filters) ? { rows: [], more: [] } : await myWork(engine, kindFilter, actor, filters);
         // What "my work" read is bounded (WORK_PER_KIND a kind): it pages through that in memory.

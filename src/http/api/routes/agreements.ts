@@ -1,4 +1,0 @@
-/** `/agreements`: the agreements workflow resource (its routes have the shape all workflow resources share). */
-import { workflowRoutes } from '../workflow-routes.js';
-
-export const agreementsRoutes = workflowRoutes('agreements');

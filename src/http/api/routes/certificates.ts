@@ -1,4 +1,0 @@
-/** `/certificates`: the certificates workflow resource (its routes have the shape all workflow resources share). */
-import { workflowRoutes } from '../workflow-routes.js';
-
-export const certificatesRoutes = workflowRoutes('certificates');

@@ -1,4 +1,0 @@
-/** `/equivalences`: the equivalences workflow resource (its routes have the shape all workflow resources share). */
-import { workflowRoutes } from '../workflow-routes.js';
-
-export const equivalencesRoutes = workflowRoutes('equivalences');

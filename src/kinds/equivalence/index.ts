@@ -1,0 +1,16 @@
+/** An equivalence: the kind as the registry holds it (machine and table, rules, schemas, words, particulars). */
+import { defineKind } from '../kit/module.js';
+import { equivalenceWorkflow } from './machine.js';
+import { equivalenceParticulars } from './particulars.js';
+import { equivalenceRules } from './rules.js';
+import { createEquivalence, equivalenceEvents, equivalenceListQuery } from './schemas.js';
+import { equivalenceWords } from './words.js';
+
+export const equivalenceKind = defineKind({
+  workflow: equivalenceWorkflow,
+  rules: equivalenceRules,
+  schemas: { create: createEquivalence, events: equivalenceEvents, list: equivalenceListQuery },
+  words: equivalenceWords,
+  particulars: equivalenceParticulars,
+  heldUnder: ['equivalence', 'matches'],
+});
