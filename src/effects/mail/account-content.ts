@@ -9,7 +9,7 @@ export function accountContent(mail: AccountMail, recipient: Recipient, wording:
     language: wording.language,
     subject: words.subject,
     greeting: wording.greeting(recipient.name),
-    facts: [],
+    lines: [],
     reasons: null,
     next: { heading: words.heading, text: words.text(wording.instant(mail.expiresAt)) },
     deadlines: null,

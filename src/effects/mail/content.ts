@@ -8,21 +8,21 @@ import type { Kind } from '../../kinds/types.js';
 import type { Notification, Recipient } from '../../store/port.js';
 import type { DirectoryNames } from './directory-names.js';
 import { recordParticulars, recordSubject } from './particulars.js';
-import { Reading, type Fact } from './reading.js';
+import { Reading, type MailLine } from './reading.js';
 import type { Wording } from '../../i18n/index.js';
 import { ownValue } from '../../own.js';
 
-export type { Fact } from './reading.js';
+export type { MailLine } from './reading.js';
 
 export interface MailContent {
   language: Wording['language'];
   subject: string;
   greeting: string;
-  facts: Fact[];
+  lines: MailLine[];
   /** Why a test report was rejected, one line per reason. */
   reasons: { heading: string; items: string[] } | null;
   next: { heading: string; text: string };
-  deadlines: { heading: string; items: Fact[] } | null;
+  deadlines: { heading: string; items: MailLine[] } | null;
   link: { label: string; href: string };
   footer: string[];
 }
@@ -38,14 +38,14 @@ function subjectLine(r: Reading): string {
   return `${recordSubject(r)}: ${happening}`;
 }
 
-function whatHappened(r: Reading): Fact[] {
+function whatHappened(r: Reading): MailLine[] {
   const n = r.notification;
   const { wording } = r;
   const { labels } = wording;
   const event = r.fill(ownValue(wording.events[n.kind], n.event) ?? n.event);
   const change = n.from === null ? r.state(n.kind, n.to) : n.from === n.to ? null : wording.change(r.state(n.kind, n.from), r.state(n.kind, n.to));
   const automatic = n.actor.role === 'system';
-  const facts: Fact[] = [
+  const lines: MailLine[] = [
     { label: labels.happened, value: change === null ? event : `${event} (${change})` },
     {
       label: labels.by,
@@ -59,27 +59,27 @@ function whatHappened(r: Reading): Fact[] {
     { label: labels.when, value: wording.instant(n.at) },
   ];
   const cause = causeOf(r);
-  if (cause !== null) facts.push({ label: labels.cause, value: cause });
+  if (cause !== null) lines.push({ label: labels.cause, value: cause });
   for (const key of ['reason', 'comment', 'request', 'response'] as const) {
     const value = n.payload[key];
-    if (typeof value === 'string') facts.push({ label: labels[key], value });
+    if (typeof value === 'string') lines.push({ label: labels[key], value });
   }
   const texts = { reasons: labels.reasonsGiven } as const;
   const instants = { answerBy: labels.answerBy, positionBy: labels.positionBy, effectiveAt: labels.effectiveAt } as const;
   const lists = { regulations: labels.regulationsNamed, removed: labels.removed } as const;
   for (const [key, label] of Object.entries(texts)) {
     const value = n.payload[key];
-    if (typeof value === 'string') facts.push({ label, value });
+    if (typeof value === 'string') lines.push({ label, value });
   }
   for (const [key, label] of Object.entries(instants)) {
     const value = n.payload[key];
-    if (typeof value === 'string') facts.push({ label, value: wording.instant(value) });
+    if (typeof value === 'string') lines.push({ label, value: wording.instant(value) });
   }
   for (const [key, label] of Object.entries(lists)) {
     const value = n.payload[key];
-    if (Array.isArray(value) && value.length > 0) facts.push({ label, value: value.join(', ') });
+    if (Array.isArray(value) && value.length > 0) lines.push({ label, value: value.join(', ') });
   }
-  return facts;
+  return lines;
 }
 
 function causeOf(r: Reading): string | null {
@@ -144,7 +144,7 @@ export function mailContent(input: {
     language: wording.language,
     subject: subjectLine(r),
     greeting: wording.greeting(input.recipient.name),
-    facts: [...whatHappened(r), ...recordParticulars(r)],
+    lines: [...whatHappened(r), ...recordParticulars(r)],
     reasons: rejectionReasons(r),
     next: { heading: wording.labels.next, text: ownValue(wording.next[n.kind], n.to) ?? '' },
     deadlines: deadlines.length === 0 ? null : { heading: wording.labels.deadlines, items: deadlines },

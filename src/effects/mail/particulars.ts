@@ -5,7 +5,7 @@
  */
 import { kindModule } from '../../kinds/index.js';
 import type { RecordReading } from '../../kinds/kit/particulars.js';
-import type { Fact, Reading } from './reading.js';
+import type { MailLine, Reading } from './reading.js';
 
 /** The record as the kind's particulars read it, with the kind's labels in the reader's language. */
 function recordReading(r: Reading, labels: unknown): RecordReading<unknown> {
@@ -33,8 +33,8 @@ export function recordSubject(r: Reading): string {
 }
 
 /** The identifying lines of the notification's record. */
-export function recordParticulars(r: Reading): Fact[] {
+export function recordParticulars(r: Reading): MailLine[] {
   const module = kindModule(r.kind);
   const words = module.words[r.wording.language];
-  return module.particulars.lines(recordReading(r, words.labels)).filter((f): f is Fact => f !== null);
+  return module.particulars.lines(recordReading(r, words.labels)).filter((line): line is MailLine => line !== null);
 }

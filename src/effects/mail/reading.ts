@@ -1,7 +1,7 @@
 /**
  * One notification read for one reader: the data's fields, names from the directory instead of
  * ids, and states and events in the reader's language. Shared by the subject, the body and the
- * facts of each kind.
+ * particulars of each kind.
  */
 import type { Kind } from '../../kinds/types.js';
 import type { Notification } from '../../store/port.js';
@@ -10,7 +10,7 @@ import type { Wording } from '../../i18n/index.js';
 import { ownValue } from '../../own.js';
 
 /** One labelled line of an e-mail: "Designation number: VN0001". */
-export interface Fact {
+export interface MailLine {
   label: string;
   value: string;
 }

@@ -3,7 +3,7 @@
  * styles (mail clients ignore style sheets). Every value is escaped: names, reasons and comments
  * are typed by people.
  */
-import type { Fact, MailContent } from './content.js';
+import type { MailLine, MailContent } from './content.js';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -11,8 +11,8 @@ function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-function rows(facts: readonly Fact[]): string {
-  return facts
+function rows(lines: readonly MailLine[]): string {
+  return lines
     .map(
       ({ label, value }) =>
         `<tr><th style="text-align:left;vertical-align:top;padding:2px 12px 2px 0;white-space:nowrap">${escape(label)}</th><td style="padding:2px 0">${escape(value)}</td></tr>`,
@@ -29,7 +29,7 @@ export function renderHtml(content: MailContent): string {
   const parts = [
     `<p>${escape(content.greeting)}</p>`,
     `<h2 style="font-size:18px">${escape(content.subject)}</h2>`,
-    `<table style="border-collapse:collapse">\n${rows(content.facts)}\n</table>`,
+    `<table style="border-collapse:collapse">\n${rows(content.lines)}\n</table>`,
   ];
   if (content.reasons) parts.push(`<h3 style="font-size:15px">${escape(content.reasons.heading)}</h3>`, list(content.reasons.items));
   if (content.next.text !== '') parts.push(`<h3 style="font-size:15px">${escape(content.next.heading)}</h3>`, `<p>${escape(content.next.text)}</p>`);

@@ -13,7 +13,7 @@ function continued(value: string): string {
 /** Lays `content` out as plain text, lines ending in `\n` (the transport turns them into CRLF). */
 export function renderText(content: MailContent): string {
   const lines: string[] = [content.greeting, '', content.subject, ''];
-  for (const { label, value } of content.facts) lines.push(`${label}: ${continued(value)}`);
+  for (const { label, value } of content.lines) lines.push(`${label}: ${continued(value)}`);
   if (content.reasons) {
     lines.push('', `${content.reasons.heading}:`, ...content.reasons.items.map((item) => `  - ${continued(item)}`));
   }

@@ -49,7 +49,7 @@ export function watchMailContent(input: WatchMailInput): MailContent {
     language: wording.language,
     subject: subjectFor({ notification: n, names: input.names, wording }),
     greeting: wording.greeting(input.recipient.name),
-    facts: [
+    lines: [
       { label: wording.watch.watched, value: watchedLine(r, input.watch.type) },
       { label: wording.labels.happened, value: happened },
       { label: wording.labels.when, value: wording.instant(n.at) },
