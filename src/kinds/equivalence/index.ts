@@ -1,5 +1,6 @@
-/** An equivalence: the kind as the registry holds it (machine and table, rules, schemas, words, particulars). */
+/** An equivalence: the kind as the registry holds it (machine and table, rules, schemas, words, particulars), and the counterparts it tells test reports and certificates. */
 import { defineKind } from '../kit/module.js';
+import { equivalenceCounterparts } from './counterparts.js';
 import { equivalenceWorkflow } from './machine.js';
 import { equivalenceParticulars } from './particulars.js';
 import { equivalenceRules } from './rules.js';
@@ -13,4 +14,5 @@ export const equivalenceKind = defineKind({
   words: equivalenceWords,
   particulars: equivalenceParticulars,
   heldUnder: ['equivalence', 'matches'],
+  counterparts: equivalenceCounterparts,
 });

@@ -24,8 +24,6 @@ export interface EquivalenceFacts {
   matches: EquivalenceMatch[];
 }
 
-export const NO_EQUIVALENCES: EquivalenceFacts = { matches: [] };
-
 /** The importing economy's regulations the document is in scope for through equivalences. */
 export function equivalentRegulations(facts: EquivalenceFacts | undefined): string[] {
   return (facts?.matches ?? []).flatMap((m) => (m.counterpart === undefined ? [] : [m.counterpart]));
