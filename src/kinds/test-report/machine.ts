@@ -60,7 +60,7 @@ export type TestReportInput = CreateTestReport & {
 export type TestReportData = Omit<TestReportInput, 'facts' | 'counterparts' | 'documents'> & {
   /** Why the report was rejected; empty unless it was. */
   reasons: Reason[];
-  /** The importing economy's regulations the report is in scope for through equivalences (MRA-ETR). */
+  /** The importing economy's regulations the report is in scope for through its counterparts (MRA-ETR). */
   equivalentRegulations?: string[];
   /** The suspended recognition the review waits for, while on hold. */
   heldBy?: string;
@@ -90,7 +90,7 @@ export function isPubliclyListed(state: string, data: Pick<TestReportData, 'reas
   return state === 'rejected' && data.reasons.some((r) => r.code === 'REJECTED_BY_REGULATOR');
 }
 
-/** Whether the report relies on an importing regulation: its own, or one it counts for through an equivalence. */
+/** Whether the report relies on an importing regulation: its own, or one a foreign requirement of it counts for (its counterparts). */
 function inScope(context: TestReportData, regulation: string): boolean {
   return context.regulations.includes(regulation) || (context.equivalentRegulations ?? []).includes(regulation);
 }
