@@ -3,7 +3,8 @@
  * "Equivalence"): a requirement of the exporting economy (or a reference scheme) that is not the
  * importing economy's own counts for the importing economy's equivalent regulation when an
  * equivalence is in force on the test (or issue) date; a partial one also needs its additional
- * tests covered. Shared by the screening of test reports and of certificates.
+ * tests covered. The counterparts the kind provides (`counterparts.ts`) judge test reports and
+ * certificates with it.
  */
 import type { Reason } from '../types.js';
 
