@@ -7,5 +7,5 @@ export interface RecordReader {
    * The record as its kind's current machine version sees it: the engine's migrate-on-read, for
    * rules and facts that read other records. Refuses one this release cannot follow.
    */
-  current(record: InstanceRecord): InstanceRecord;
+  readonly current: (record: InstanceRecord) => InstanceRecord;
 }
