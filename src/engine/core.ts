@@ -4,7 +4,7 @@
  * viewing a record as a resource, the files a step attaches). The `Engine` class builds one and
  * hands it to each job.
  */
-import { workflows } from '../kinds/index.js';
+import { counterparts, workflows } from '../kinds/index.js';
 import type { Actor, Kind } from '../kinds/types.js';
 import type { Durations } from '../kinds/durations-table.js';
 import type { Policies } from '../kinds/policies.js';
@@ -38,7 +38,15 @@ export interface EngineCore {
 }
 
 export function ruleContext(core: EngineCore, actor: Actor): RuleContext {
-  return { store: core.store, actor, now: core.clock.now(), durations: core.durations, policies: core.policies };
+  return {
+    store: core.store,
+    actor,
+    now: core.clock.now(),
+    durations: core.durations,
+    policies: core.policies,
+    current: (record) => upgrade(workflows[record.kind], record),
+    counterparts: counterparts(),
+  };
 }
 
 /** The record, upgraded to its machine's version; NOT_FOUND if it does not exist or `actor` may not read it. */

@@ -9,6 +9,7 @@ import { accreditationKind } from './accreditation/index.js';
 import { agreementKind } from './agreement/index.js';
 import { certificateKind } from './certificate/index.js';
 import { equivalenceKind } from './equivalence/index.js';
+import type { Counterparts } from './kit/counterparts.js';
 import type { AnyKindModule, KindSchemas } from './kit/module.js';
 import type { KindRules } from './kit/rules.js';
 import { recognitionKind } from './recognition/index.js';
@@ -78,6 +79,16 @@ export function kindModule(kind: Kind): AnyKindModule {
 /** Whether a name is a registered kind: the check at the edges (a URL, a query, a stored row). */
 export function isKind(value: unknown): value is Kind {
   return typeof value === 'string' && registered.has(value);
+}
+
+/**
+ * The counterparts of foreign requirements, from the registered kind that provides them (the
+ * equivalences): test reports and certificates get them in their rules' context.
+ */
+export function counterparts(): Counterparts {
+  const provided = [...registered.values()].flatMap((module) => (module.counterparts ? [module.counterparts] : []));
+  if (provided.length !== 1) throw new Error(`Exactly one registered kind must provide counterparts; ${provided.length} do.`);
+  return provided[0]!;
 }
 
 /** Changes whenever a kind is registered or taken away, so that what is derived can be derived again. */

@@ -2,10 +2,12 @@
  * The public coverage look-up (docs/api.md, "Public routes, no key"): for an equipment model and an
  * importing economy, whether it may be placed on that market on the strength of an accepted test
  * report, a certificate in force, or neither, with the basis of each answer (the report, the
- * certificate, the equivalences they count through). Nothing here requires a key.
+ * certificate, and what they count through, which the kind providing the counterparts says).
+ * Nothing here requires a key.
  */
 import type { CertificateData } from '../kinds/certificate/machine.js';
 import type { TestReportData } from '../kinds/test-report/machine.js';
+import { counterparts } from '../kinds/index.js';
 import { SYSTEM_ACTOR, type Kind } from '../kinds/types.js';
 import type { Engine } from '../engine/engine.js';
 import type { Resource } from '../engine/resource.js';
@@ -23,10 +25,9 @@ export interface CoverageBasis {
   number: string;
   issuer: { id: string; name: string; economy: string };
   regulations: string[];
-  /** The importing regulations it counts for through equivalences (MRA-ETR), and which equivalences. */
-  equivalentRegulations: string[];
-  equivalences: string[];
   validUntil: string | null;
+  /** What it counts through (MRA-ETR): the importing regulations it counts for and the records that say so (`Counterparts.coverage`). */
+  readonly [countedThrough: string]: unknown;
 }
 
 export interface Coverage {
@@ -47,13 +48,6 @@ async function allOf(engine: Engine, kind: Kind, state: string, where: Record<st
     cursor = page.nextCursor;
   } while (cursor !== null);
   return found;
-}
-
-/** The equivalences a document's screening facts name (in its creation's history entry). */
-async function equivalencesOf(store: InstanceStore & DirectoryStore, kind: Kind, id: string): Promise<string[]> {
-  const [created] = (await store.history(kind, id, { limit: 1 })).items;
-  const matches = ((created?.facts?.['equivalence'] as { matches?: Array<{ equivalenceId?: string }> } | undefined)?.matches ?? []);
-  return matches.flatMap((m) => (m.equivalenceId === undefined ? [] : [m.equivalenceId]));
 }
 
 async function issuerOf(store: InstanceStore & DirectoryStore, cabId: string): Promise<CoverageBasis['issuer']> {
@@ -79,8 +73,7 @@ export async function findCoverage(engine: Engine, store: InstanceStore & Direct
       number: data.certificateNumber,
       issuer: await issuerOf(store, data.cabId),
       regulations: data.regulations,
-      equivalentRegulations: data.equivalentRegulations,
-      equivalences: await equivalencesOf(store, 'certificates', resource.id),
+      ...(await counterparts().coverage(store, 'certificates', resource.id, data.equivalentRegulations)),
       validUntil: data.validUntil,
     });
   }
@@ -91,8 +84,7 @@ export async function findCoverage(engine: Engine, store: InstanceStore & Direct
       number: data.reportNumber,
       issuer: await issuerOf(store, data.cabId),
       regulations: data.regulations,
-      equivalentRegulations: data.equivalentRegulations ?? [],
-      equivalences: await equivalencesOf(store, 'test-reports', resource.id),
+      ...(await counterparts().coverage(store, 'test-reports', resource.id, data.equivalentRegulations ?? [])),
       validUntil: data.validUntil ?? null,
     });
   }

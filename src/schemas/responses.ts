@@ -1,4 +1,5 @@
 /** Shapes of answers, for the OpenAPI document (the service writes them; nothing validates them). */
+import { counterparts } from '../kinds/index.js';
 import { KINDS } from '../kinds/types.js';
 import { SCHEMA_BASE, economyCode, instant, recordId } from './common.js';
 
@@ -134,8 +135,8 @@ const coverageBasis = {
     number: { type: 'string', description: 'The report or certificate number.' },
     issuer: { type: 'object', properties: { id: recordId, name: { type: 'string' }, economy: economyCode } },
     regulations: { type: 'array', items: { type: 'string' } },
-    equivalentRegulations: { type: 'array', items: { type: 'string' }, description: 'Importing regulations it counts for through equivalences (MRA-ETR).' },
-    equivalences: { type: 'array', items: recordId, description: 'The equivalences it counts through.' },
+    // What a report or certificate counts through, as the kind providing the counterparts names it.
+    ...counterparts().coverageProperties,
     validUntil: { type: ['string', 'null'], format: 'date-time' },
   },
 } as const;

@@ -28,6 +28,8 @@ describe('screening through equivalences', () => {
     const report = await world.submit(lab, { regulations: ['VN:QCVN 54:2020/BTTTT'] });
     expect(report.state).to.equal('under_review');
     expect(report.data['equivalentRegulations']).to.deep.equal(['KR:KN 301 489']);
+    // The judgement reaches the machine beside the facts, and stays out of the record.
+    expect(report.data).to.not.have.property('counterparts');
     expect((await creationFacts('test-reports', report.id))['equivalence']).to.deep.equal({
       matches: [{ requirement: 'VN:QCVN 54:2020/BTTTT', equivalenceId: equivalence.id, counterpart: 'KR:KN 301 489', missingTests: [] }],
     });
@@ -90,10 +92,14 @@ describe('screening through equivalences', () => {
 
   it('a certificate to the body’s own QCVN counts for the Korean regulation through the equivalence', async () => {
     const { body } = await recognizedBody(world);
-    await equivalenceInForce(world, { requirement: { regulation: 'VN:QCVN 54:2020/BTTTT' }, counterpart: 'KR:KN 301 489' });
+    const equivalence = await equivalenceInForce(world, { requirement: { regulation: 'VN:QCVN 54:2020/BTTTT' }, counterpart: 'KR:KN 301 489' });
     world.advanceDays(1);
     const certificate = await world.engine.create('certificates', certificateBody(world, { regulations: ['VN:QCVN 54:2020/BTTTT'] }), body);
     expect(certificate.state).to.equal('review_window');
     expect(certificate.data['equivalentRegulations']).to.deep.equal(['KR:KN 301 489']);
+    expect(certificate.data).to.not.have.property('counterparts');
+    expect((await creationFacts('certificates', certificate.id))['equivalence']).to.deep.include({
+      matches: [{ requirement: 'VN:QCVN 54:2020/BTTTT', equivalenceId: equivalence.id, counterpart: 'KR:KN 301 489', missingTests: [] }],
+    });
   });
 });

@@ -1,21 +1,19 @@
 /**
  * The facts an equipment certificate is judged on, as of its issue date (docs/domain.md,
  * "Certificate"): the body's recognitions by the importing economy, the agreement they rest on
- * (Phase II, in force), its ISO/IEC 17065 accreditations, and the labs of the reports it rests on.
+ * (Phase II, in force), its ISO/IEC 17065 accreditations, and the labs of the reports it rests on;
+ * and, after them, the facts of what its foreign requirements count for (`kit/counterparts.ts`).
  */
 import { accreditationActiveOn, type AccreditationData } from '../accreditation/machine.js';
 import { agreementInForce, type AgreementData } from '../agreement/machine.js';
 import type { CertificateFacts } from './issue.js';
-import type { EquivalenceFacts } from '../equivalence/screening.js';
-import { equivalentRegulations } from '../equivalence/screening.js';
-import { agreementWorkflow } from '../agreement/machine.js';
-import { recognitionWorkflow } from '../recognition/machine.js';
 import { regulationsCoveredOn } from '../recognition/standing.js';
 import { recognitionInForceOn, type RecognitionData } from '../recognition/machine.js';
 import { compareInstants } from '../types.js';
 import type { TestReportData } from '../test-report/machine.js';
-import type { CabRecord, InstanceRecord, InstanceStore, RegulationRecord } from '../../store/port.js';
-import { upgrade } from '../../engine/upgrade.js';
+import type { CabRecord, InstanceRecord, RegulationRecord } from '../../store/port.js';
+import type { CounterpartFindings } from '../kit/counterparts.js';
+import type { RecordReader } from '../kit/reader.js';
 import { findAll } from '../kit/references.js';
 
 export interface Issue {
@@ -23,41 +21,41 @@ export interface Issue {
   issuedAt: string;
 }
 
-async function recognitionsOf(store: InstanceStore, cabId: string, importingEconomy: string): Promise<Array<{ record: InstanceRecord; data: RecognitionData }>> {
+async function recognitionsOf({ store, current }: RecordReader, cabId: string, importingEconomy: string): Promise<Array<{ record: InstanceRecord; data: RecognitionData }>> {
   const records = await findAll(store, 'recognitions', { where: { cabId, importingEconomy } });
-  return records.map((record) => ({ record, data: upgrade(recognitionWorkflow, record).context as RecognitionData }));
+  return records.map((record) => ({ record, data: current(record).context as RecognitionData }));
 }
 
 /** The agreement of the body's recognition in force on the issue date, or of its latest one. */
-async function agreementOf(store: InstanceStore, recognitions: Array<{ record: InstanceRecord; data: RecognitionData }>, issuedAt: string): Promise<CertificateFacts['agreement']> {
+async function agreementOf({ store, current }: RecordReader, recognitions: Array<{ record: InstanceRecord; data: RecognitionData }>, issuedAt: string): Promise<CertificateFacts['agreement']> {
   const ordered = [...recognitions].sort((a, b) => Number(recognitionInForceOn(b.data, issuedAt)) - Number(recognitionInForceOn(a.data, issuedAt)));
   for (const { data } of ordered) {
     const agreement = await store.load('agreements', data.agreementId);
     if (!agreement) continue;
-    const agreementData = upgrade(agreementWorkflow, agreement).context as AgreementData;
+    const agreementData = current(agreement).context as AgreementData;
     return { id: agreement.id, state: agreement.state, phase: agreementData.phase, inForce: agreementInForce(agreement.state, agreementData) };
   }
   return null;
 }
 
 export async function gatherCertificateFacts(
-  store: InstanceStore,
+  reader: RecordReader & { now: Date },
   body: CabRecord,
   issue: Issue,
   regulations: readonly RegulationRecord[],
   reports: readonly InstanceRecord[],
-  equivalence: EquivalenceFacts,
-  now: Date,
+  counterparts: CounterpartFindings,
 ): Promise<CertificateFacts> {
+  const { store, now } = reader;
   const { importingEconomy, issuedAt } = issue;
-  const recognitions = await recognitionsOf(store, body.id, importingEconomy);
-  const needed = [...regulations.filter((r) => r.economy === importingEconomy).map((r) => r.id), ...equivalentRegulations(equivalence)];
+  const recognitions = await recognitionsOf(reader, body.id, importingEconomy);
+  const needed = [...regulations.filter((r) => r.economy === importingEconomy).map((r) => r.id), ...counterparts.regulations];
   const covered = new Set(recognitions.flatMap(({ data }) => regulationsCoveredOn(data, issuedAt)));
   const accreditations = await findAll(store, 'accreditations', { where: { cabId: body.id } });
   const judgedReports = await Promise.all(
     reports.map(async (record) => {
       const report = record.context as TestReportData;
-      const labRecognitions = await recognitionsOf(store, report.cabId, importingEconomy);
+      const labRecognitions = await recognitionsOf(reader, report.cabId, importingEconomy);
       return {
         id: record.id,
         reportNumber: report.reportNumber,
@@ -71,7 +69,7 @@ export async function gatherCertificateFacts(
   return {
     issuedAt,
     body: { cabId: body.id, economy: body.economy },
-    agreement: await agreementOf(store, recognitions, issuedAt),
+    agreement: await agreementOf(reader, recognitions, issuedAt),
     recognitions: recognitions.map(({ record, data }) => ({
       id: record.id,
       state: record.state,
@@ -85,6 +83,6 @@ export async function gatherCertificateFacts(
       (a) => (a.context as AccreditationData).standard === 'ISO/IEC 17065' && accreditationActiveOn(a.context as AccreditationData, issuedAt),
     ),
     reports: judgedReports,
-    equivalence,
+    ...counterparts.facts,
   };
 }

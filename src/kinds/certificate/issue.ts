@@ -2,10 +2,10 @@
  * The facts of an equipment certificate's issue (docs/domain.md, "Certificate"), as of its issue
  * date: was the body recognised by the importing economy for every regulation, is the agreement a
  * Phase II one in force, was its ISO/IEC 17065 accreditation active, were the reports it rests on
- * made by recognised labs, and what the equivalences in force (MRA-ETR) say. The engine gathers
- * them; this pure function turns them into reason codes.
+ * made by recognised labs. The engine gathers them; this pure function turns them into reason
+ * codes. What its foreign requirements count for (MRA-ETR) is judged apart (`kit/counterparts.ts`),
+ * and its reasons follow these.
  */
-import { equivalenceReasons, type EquivalenceFacts } from '../equivalence/screening.js';
 import type { Reason } from '../types.js';
 
 export interface CertificateFacts {
@@ -22,8 +22,6 @@ export interface CertificateFacts {
   accreditationActive: boolean;
   /** The test reports of the engine the certificate rests on, with whether their lab was recognised on their test date. */
   reports: Array<{ id: string; reportNumber: string; cabId: string; testedAt: string; labRecognizedOnTestDate: boolean }>;
-  /** How the certificate's requirements relate to the importing economy's through equivalences. */
-  equivalence: EquivalenceFacts;
 }
 
 /** The issue decision: why the certificate cannot stand, empty when it can. */
@@ -54,6 +52,5 @@ export function issueReasons(facts: CertificateFacts): Reason[] {
       detail: `Test report ${report.reportNumber} is by lab ${report.cabId}, which was not recognised on its test date ${report.testedAt}.`,
     });
   }
-  reasons.push(...equivalenceReasons(facts.equivalence));
   return reasons;
 }

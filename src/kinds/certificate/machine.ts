@@ -15,7 +15,7 @@
 import { assign, setup } from 'xstate';
 import type { CertificateEventBody, CreateCertificate } from './schemas.js';
 import { issueReasons, type CertificateFacts } from './issue.js';
-import { equivalentRegulations } from '../equivalence/screening.js';
+import type { CounterpartJudgement } from '../kit/counterparts.js';
 import { defineWorkflow, type EventMeta, type Reason, type Rule } from '../types.js';
 
 export type CertificateInput = CreateCertificate & {
@@ -26,12 +26,14 @@ export type CertificateInput = CreateCertificate & {
   reviewWindowEndsAt: string;
   validUntil: string;
   facts: CertificateFacts;
+  /** What the certificate's foreign requirements count for (MRA-ETR); none when absent. */
+  counterparts?: CounterpartJudgement;
 };
 
-export type CertificateData = Omit<CertificateInput, 'facts'> & {
+export type CertificateData = Omit<CertificateInput, 'facts' | 'counterparts'> & {
   /** Why the certificate was refused or set aside; empty unless it was. */
   reasons: Reason[];
-  /** The importing economy's regulations it is in scope for through equivalences. */
+  /** The importing economy's regulations it is in scope for through its counterparts (MRA-ETR). */
   equivalentRegulations: string[];
   /** When the body suspended it, while suspended. */
   suspendedAt?: string;
@@ -73,8 +75,8 @@ export const certificateMachine = setup({
 }).createMachine({
   id: 'certificate',
   context: ({ input }) => {
-    const { facts, ...data } = input;
-    return { ...data, reasons: issueReasons(facts), equivalentRegulations: equivalentRegulations(facts.equivalence) };
+    const { facts, counterparts = { regulations: [], reasons: [] }, ...data } = input;
+    return { ...data, reasons: [...issueReasons(facts), ...counterparts.reasons], equivalentRegulations: counterparts.regulations };
   },
   initial: 'issuing',
   states: {

@@ -1,7 +1,7 @@
 /**
  * Certificate rules (docs/domain.md, "Certificate"): the issuing body is the acting principal's
- * CAB; the regulations are the importing economy's (or the body's own economy's, through an
- * equivalence); the applicant is an importer principal; the reports it rests on exist and are for
+ * CAB; the regulations are the importing economy's (or the body's own economy's, through their
+ * counterparts); the applicant is an importer principal; the reports it rests on exist and are for
  * the same importing economy; then the facts as of the issue date.
  */
 import { compareInstants } from '../types.js';
@@ -9,8 +9,7 @@ import { shift } from '../../durations.js';
 import { AppError } from '../../errors.js';
 import type { InstanceRecord } from '../../store/port.js';
 import { gatherCertificateFacts } from './facts.js';
-import { gatherEquivalenceFacts } from '../equivalence/facts.js';
-import { foreignRequirements, requireDocumentRequirements, type Documented } from '../equivalence/document-requirements.js';
+import { foreignRequirements, requireDocumentRequirements, type Documented } from '../kit/requirements.js';
 import { requireAfter, requireCab, requireInstance } from '../kit/references.js';
 import type { KindRules } from '../kit/rules.js';
 
@@ -26,7 +25,8 @@ export const certificateRules: KindRules = {
     return { ...body, cabId: cab.id, exportingEconomy: cab.economy };
   },
 
-  async assess(input, { store, now, durations }) {
+  async assess(input, context) {
+    const { store, now, durations } = context;
     const issue = input as unknown as Issue;
     if (compareInstants(issue.issuedAt, now.toISOString()) > 0) {
       throw new AppError({
@@ -60,8 +60,11 @@ export const certificateRules: KindRules = {
       }
       reports.push(report);
     }
-    const equivalence = await gatherEquivalenceFacts(store, foreignRequirements(issue, regulations, issue.issuedAt));
-    const facts = await gatherCertificateFacts(store, body, issue, regulations, reports, equivalence, now);
-    return { input: { ...input, reviewWindowEndsAt, validUntil, facts }, facts: facts as unknown as Record<string, unknown> };
+    const counterparts = await context.counterparts.find(context, foreignRequirements(issue, regulations, issue.issuedAt));
+    const facts = await gatherCertificateFacts(context, body, issue, regulations, reports, counterparts);
+    return {
+      input: { ...input, reviewWindowEndsAt, validUntil, facts, counterparts: { regulations: counterparts.regulations, reasons: counterparts.reasons } },
+      facts: facts as unknown as Record<string, unknown>,
+    };
   },
 };

@@ -15,7 +15,7 @@ import {
   listQuery,
   searchText,
 } from '../../schemas/common.js';
-import { additionalTests } from '../equivalence/schemas.js';
+import { additionalTests } from '../kit/requirements.js';
 import { equipment, reportNumber } from '../test-report/schemas.js';
 
 const KIND = 'certificates';

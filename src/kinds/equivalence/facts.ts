@@ -6,32 +6,21 @@
  */
 import { equivalenceInForceOn, requirementLabel, type EquivalenceData } from './machine.js';
 import type { EquivalenceFacts } from './screening.js';
-import { equivalenceWorkflow } from './machine.js';
 import type { Requirement } from './schemas.js';
-import type { InstanceStore } from '../../store/port.js';
-import { upgrade } from '../../engine/upgrade.js';
+import type { ForeignRequirements } from '../kit/requirements.js';
+import type { RecordReader } from '../kit/reader.js';
 import { findAll } from '../kit/references.js';
-
-export interface ForeignRequirements {
-  importingEconomy: string;
-  exportingEconomy: string;
-  /** The test date of a report, the issue date of a certificate. */
-  at: string;
-  requirements: readonly Requirement[];
-  /** The additional tests the document says it covers. */
-  additionalTests: readonly string[];
-}
 
 function sameRequirement(a: Requirement, b: Requirement): boolean {
   return requirementLabel(a) === requirementLabel(b);
 }
 
-export async function gatherEquivalenceFacts(store: InstanceStore, documented: ForeignRequirements): Promise<EquivalenceFacts> {
+export async function gatherEquivalenceFacts({ store, current }: RecordReader, documented: ForeignRequirements): Promise<EquivalenceFacts> {
   if (documented.requirements.length === 0) return { matches: [] };
   const records = await findAll(store, 'equivalences', {
     where: { proposingEconomy: documented.exportingEconomy, partnerEconomy: documented.importingEconomy },
   });
-  const equivalences = records.map((record) => ({ id: record.id, data: upgrade(equivalenceWorkflow, record).context as EquivalenceData }));
+  const equivalences = records.map((record) => ({ id: record.id, data: current(record).context as EquivalenceData }));
   return {
     matches: documented.requirements.map((requirement) => {
       const found = equivalences.find(({ data }) => sameRequirement(data.requirement, requirement) && equivalenceInForceOn(data, documented.at));

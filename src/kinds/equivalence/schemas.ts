@@ -13,29 +13,9 @@ import {
   listQuery,
   searchText,
 } from '../../schemas/common.js';
+import { referenceScheme } from '../kit/requirements.js';
 
 const KIND = 'equivalences';
-
-/** An international programme's test specification, entered as a reference scheme (the IPv6 Ready Logo). */
-export const referenceScheme = {
-  type: 'object',
-  properties: {
-    scheme: { ...shortText, description: 'The programme: "IPv6 Ready Logo".' },
-    document: { ...shortText, description: 'Its test specification.' },
-    version: { type: 'string', minLength: 1, maxLength: 40, 'x-text': 'line' },
-  },
-  required: ['scheme', 'document', 'version'],
-  additionalProperties: false,
-} as const;
-
-/** What a partial equivalence asks for beyond the equivalent requirement: the names of the additional tests covered. */
-export const additionalTests = {
-  type: 'array',
-  items: shortText,
-  maxItems: 50,
-  uniqueItems: true,
-  description: 'The additional tests of a partial equivalence (MRA-ETR) that this document covers, by the names the equivalence lists.',
-} as const;
 
 /** The proposer's side: a regulation of its own economy, or a reference scheme. */
 export const requirement = {
@@ -93,7 +73,6 @@ export const equivalenceEvents = {
 export type CreateEquivalence = FromSchema<typeof createEquivalence>;
 export type EquivalenceEventBody = FromSchema<(typeof equivalenceEvents)[keyof typeof equivalenceEvents]>;
 export type Requirement = FromSchema<typeof requirement>;
-export type ReferenceScheme = FromSchema<typeof referenceScheme>;
 
 /** The query of the list, with the kind's search filters. */
 export const equivalenceListQuery = listQuery('equivalences', {

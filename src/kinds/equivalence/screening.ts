@@ -3,7 +3,8 @@
  * "Equivalence"): a requirement of the exporting economy (or a reference scheme) that is not the
  * importing economy's own counts for the importing economy's equivalent regulation when an
  * equivalence is in force on the test (or issue) date; a partial one also needs its additional
- * tests covered. Shared by the screening of test reports and of certificates.
+ * tests covered. The counterparts the kind provides (`counterparts.ts`) judge test reports and
+ * certificates with it.
  */
 import type { Reason } from '../types.js';
 
@@ -23,8 +24,6 @@ export interface EquivalenceFacts {
   /** The document's requirements that are not the importing economy's own, each with its match. */
   matches: EquivalenceMatch[];
 }
-
-export const NO_EQUIVALENCES: EquivalenceFacts = { matches: [] };
 
 /** The importing economy's regulations the document is in scope for through equivalences. */
 export function equivalentRegulations(facts: EquivalenceFacts | undefined): string[] {

@@ -4,6 +4,7 @@
  * the pages, the OpenAPI document, the wording and the search definitions are derived from it.
  */
 import type { Workflow } from '../types.js';
+import type { Counterparts } from './counterparts.js';
 import type { Particulars } from './particulars.js';
 import type { KindRules } from './rules.js';
 import type { KindLanguages } from './words.js';
@@ -35,6 +36,8 @@ export interface KindModule<S = never, L = unknown> {
    * in a recognition's facts is an agreement. The pages word what they find there as this kind's.
    */
   heldUnder?: readonly string[];
+  /** What this kind tells the others about foreign requirements; one registered kind provides them. */
+  counterparts?: Counterparts;
 }
 
 /** Any kind, whatever its particulars. */

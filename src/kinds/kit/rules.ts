@@ -7,6 +7,8 @@ import type { Duration } from '../../durations.js';
 import type { Actor, Kind } from '../types.js';
 import type { DirectoryStore, InstanceRecord, InstanceStore } from '../../store/port.js';
 import type { Policies } from '../policies.js';
+import type { Counterparts } from './counterparts.js';
+import type { RecordReader } from './reader.js';
 
 /** The configured durations, as the rules read them (the engine's `Durations` table is one). */
 export interface DurationLookup {
@@ -15,12 +17,14 @@ export interface DurationLookup {
   describe(key: string): string;
 }
 
-export interface RuleContext {
+export interface RuleContext extends RecordReader {
   store: InstanceStore & DirectoryStore;
   actor: Actor;
   now: Date;
   durations: DurationLookup;
   policies: Policies;
+  /** Which importing regulations a document's foreign requirements count for (`counterparts.ts`). */
+  counterparts: Counterparts;
 }
 
 export type Body = Record<string, unknown>;

@@ -1,18 +1,17 @@
 /**
  * The facts a submitted test report is screened on, as of its test date (docs/domain.md, "Test report"): was the lab
  * recognised by the importing economy for every regulation, was its accreditation active, is the
- * agreement operational, were the subcontracted labs recognised.
+ * agreement operational, were the subcontracted labs recognised; and, after them, the facts of
+ * what its foreign requirements count for (`kit/counterparts.ts`).
  */
 import { compareInstants } from '../types.js';
 import { accreditationActiveOn, type AccreditationData } from '../accreditation/machine.js';
 import { agreementInForce, type AgreementData } from '../agreement/machine.js';
-import { agreementWorkflow } from '../agreement/machine.js';
-import { recognitionWorkflow } from '../recognition/machine.js';
 import { regulationsCoveredOn, regulationsSuspendedOn } from '../recognition/standing.js';
 import { recognitionInForceOn, type RecognitionData } from '../recognition/machine.js';
-import { upgrade } from '../../engine/upgrade.js';
 import type { ScreeningFacts } from './screening.js';
-import { NO_EQUIVALENCES, equivalentRegulations, type EquivalenceFacts } from '../equivalence/screening.js';
+import type { CounterpartFindings } from '../kit/counterparts.js';
+import type { RecordReader } from '../kit/reader.js';
 import type { InstanceRecord, InstanceStore, RegulationRecord } from '../../store/port.js';
 import { findAll } from '../kit/references.js';
 
@@ -30,7 +29,7 @@ async function recognitionsOf(store: InstanceStore, cabId: string, importingEcon
 
 /** The agreement the lab's recognitions rest on; failing that, one between the two economies. */
 async function findAgreement(
-  store: InstanceStore,
+  { store, current }: RecordReader,
   submission: Submission,
   recognitions: InstanceRecord[],
 ): Promise<ScreeningFacts['agreement']> {
@@ -38,7 +37,7 @@ async function findAgreement(
   const judged = (agreement: InstanceRecord) => ({
     id: agreement.id,
     state: agreement.state,
-    inForce: agreementInForce(agreement.state, upgrade(agreementWorkflow, agreement).context as AgreementData),
+    inForce: agreementInForce(agreement.state, current(agreement).context as AgreementData),
   });
   for (const recognition of ordered) {
     const agreement = await store.load('agreements', recognition.context['agreementId'] as string);
@@ -52,22 +51,19 @@ async function findAgreement(
 }
 
 export async function gatherScreeningFacts(
-  store: InstanceStore,
+  reader: RecordReader & { now: Date },
   submission: Submission,
   regulations: readonly RegulationRecord[],
-  now: Date,
-  equivalence: EquivalenceFacts = NO_EQUIVALENCES,
+  counterparts: CounterpartFindings,
 ): Promise<ScreeningFacts> {
+  const { store, current, now } = reader;
   const { cabId, importingEconomy, testedAt } = submission;
   const recognitions = await recognitionsOf(store, cabId, importingEconomy);
   // What the lab must be recognised for: the importing economy's regulations of the report, and
-  // those its other requirements count for through an equivalence in force on the test date.
-  const reportRegulations = [
-    ...regulations.filter((r) => r.economy === importingEconomy).map((r) => r.id),
-    ...equivalentRegulations(equivalence),
-  ];
-  const current = recognitions.map((record) => ({ record, data: upgrade(recognitionWorkflow, record).context as RecognitionData }));
-  const judged = current.map(({ record, data }) => {
+  // those its other requirements count for through their counterparts on the test date.
+  const reportRegulations = [...regulations.filter((r) => r.economy === importingEconomy).map((r) => r.id), ...counterparts.regulations];
+  const upgraded = recognitions.map((record) => ({ record, data: current(record).context as RecognitionData }));
+  const judged = upgraded.map(({ record, data }) => {
     const suspended = regulationsSuspendedOn(data, testedAt);
     return {
       id: record.id,
@@ -79,9 +75,9 @@ export async function gatherScreeningFacts(
     };
   });
   // A regulation suspended on the test date (a partial suspension) is not covered.
-  const covered = new Set(current.flatMap(({ data }) => regulationsCoveredOn(data, testedAt)));
+  const covered = new Set(upgraded.flatMap(({ data }) => regulationsCoveredOn(data, testedAt)));
   // A recognition suspended now holds the review of a report that passed screening (docs/domain.md, "Recognition").
-  const suspendedRecognitions = current
+  const suspendedRecognitions = upgraded
     .filter(({ record, data }) => record.state === 'suspended' && data.scope.some((r) => reportRegulations.includes(r)))
     .map(({ record }) => record.id);
   const accreditations = await findAll(store, 'accreditations', { where: { cabId } });
@@ -97,13 +93,13 @@ export async function gatherScreeningFacts(
   return {
     testedAt,
     lab: { cabId, economy: submission.exportingEconomy },
-    agreement: await findAgreement(store, submission, recognitions),
+    agreement: await findAgreement(reader, submission, recognitions),
     recognitions: judged,
     uncoveredRegulations: reportRegulations.filter((id) => !covered.has(id)),
     suspendedRecognitions,
     retiredRegulations: regulations.filter((r) => r.retiredAt !== undefined && compareInstants(r.retiredAt, nowIso) <= 0).map((r) => r.id),
     accreditationActive: accreditations.some((a) => accreditationActiveOn(a.context as AccreditationData, testedAt)),
     subcontractors,
-    equivalence,
+    ...counterparts.facts,
   };
 }

@@ -15,8 +15,8 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { CreateTestReport, TestReportEventBody } from './schemas.js';
-import { equivalentRegulations } from '../equivalence/screening.js';
 import { screeningReasons, type ScreeningFacts } from './screening.js';
+import type { CounterpartJudgement } from '../kit/counterparts.js';
 import { defineWorkflow, type EventMeta, type Reason, type Rule } from '../types.js';
 
 /** A file of the report (the test report itself, or an annex), known by its content's SHA-256. */
@@ -51,14 +51,16 @@ export type TestReportInput = CreateTestReport & {
   /** The lab's economy. */
   exportingEconomy: string;
   facts: ScreeningFacts;
+  /** What the report's foreign requirements count for (MRA-ETR); none when absent. */
+  counterparts?: CounterpartJudgement;
   /** Files stored by the engine before the submission's commit. */
   documents?: ReportDocument[];
 };
 
-export type TestReportData = Omit<TestReportInput, 'facts' | 'documents'> & {
+export type TestReportData = Omit<TestReportInput, 'facts' | 'counterparts' | 'documents'> & {
   /** Why the report was rejected; empty unless it was. */
   reasons: Reason[];
-  /** The importing economy's regulations the report is in scope for through equivalences (MRA-ETR). */
+  /** The importing economy's regulations the report is in scope for through its counterparts (MRA-ETR). */
   equivalentRegulations?: string[];
   /** The suspended recognition the review waits for, while on hold. */
   heldBy?: string;
@@ -88,7 +90,7 @@ export function isPubliclyListed(state: string, data: Pick<TestReportData, 'reas
   return state === 'rejected' && data.reasons.some((r) => r.code === 'REJECTED_BY_REGULATOR');
 }
 
-/** Whether the report relies on an importing regulation: its own, or one it counts for through an equivalence. */
+/** Whether the report relies on an importing regulation: its own, or one a foreign requirement of it counts for (its counterparts). */
 function inScope(context: TestReportData, regulation: string): boolean {
   return context.regulations.includes(regulation) || (context.equivalentRegulations ?? []).includes(regulation);
 }
@@ -171,12 +173,12 @@ export const testReportMachine = setup({
 }).createMachine({
   id: 'test-report',
   context: ({ input }) => {
-    const { facts, documents, ...data } = input;
+    const { facts, counterparts = { regulations: [], reasons: [] }, documents, ...data } = input;
     const heldBy = facts.suspendedRecognitions?.[0];
-    const equivalent = equivalentRegulations(facts.equivalence);
+    const equivalent = counterparts.regulations;
     return {
       ...data,
-      reasons: screeningReasons(facts),
+      reasons: [...screeningReasons(facts), ...counterparts.reasons],
       ...(equivalent.length === 0 ? {} : { equivalentRegulations: equivalent }),
       documents: documents ?? [],
       infoRequests: [],

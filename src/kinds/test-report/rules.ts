@@ -6,8 +6,7 @@ import { compareInstants } from '../types.js';
 import { shift } from '../../durations.js';
 import { AppError } from '../../errors.js';
 import { gatherScreeningFacts, type Submission } from './facts.js';
-import { gatherEquivalenceFacts } from '../equivalence/facts.js';
-import { foreignRequirements, requireDocumentRequirements, type Documented } from '../equivalence/document-requirements.js';
+import { foreignRequirements, requireDocumentRequirements, type Documented } from '../kit/requirements.js';
 import { requireAfter, requireCab } from '../kit/references.js';
 import type { KindRules } from '../kit/rules.js';
 
@@ -18,7 +17,8 @@ export const testReportRules: KindRules = {
     return { ...body, cabId: lab.id, exportingEconomy: lab.economy };
   },
 
-  async assess(input, { store, now }) {
+  async assess(input, context) {
+    const { store, now } = context;
     const submission = input as unknown as Submission & Documented & { issuedAt: string; importerId?: string };
     if (compareInstants(submission.issuedAt, now.toISOString()) > 0) {
       throw new AppError({
@@ -35,7 +35,7 @@ export const testReportRules: KindRules = {
       });
     }
     // Retired versions are a screening fact (REGULATION_RETIRED), not a malformed request; the
-    // exporting economy's regulations are judged through equivalences (NO_EQUIVALENCE_IN_FORCE).
+    // exporting economy's regulations and the schemes count only through their counterparts.
     const regulations = await requireDocumentRequirements(store, submission, '/regulations');
     if (submission.importerId !== undefined) {
       const importer = await store.getPrincipal(submission.importerId);
@@ -48,9 +48,12 @@ export const testReportRules: KindRules = {
       }
     }
     for (const [index, sub] of (submission.subcontractors ?? []).entries()) await requireCab(store, sub, `/subcontractors/${index}`);
-    const equivalence = await gatherEquivalenceFacts(store, foreignRequirements(submission, regulations, submission.testedAt));
-    const facts = await gatherScreeningFacts(store, submission, regulations, now, equivalence);
-    return { input: { ...input, facts }, facts: facts as unknown as Record<string, unknown> };
+    const counterparts = await context.counterparts.find(context, foreignRequirements(submission, regulations, submission.testedAt));
+    const facts = await gatherScreeningFacts(context, submission, regulations, counterparts);
+    return {
+      input: { ...input, facts, counterparts: { regulations: counterparts.regulations, reasons: counterparts.reasons } },
+      facts: facts as unknown as Record<string, unknown>,
+    };
   },
 
   prepareEvent(_record, event, { now, durations, policies }) {

@@ -17,7 +17,7 @@ import {
   listQuery,
   typedText,
 } from '../../schemas/common.js';
-import { additionalTests, referenceScheme } from '../equivalence/schemas.js';
+import { additionalTests, testedRegulations, testedSchemes } from '../kit/requirements.js';
 
 const KIND = 'test-reports';
 
@@ -47,17 +47,8 @@ export const createTestReport = {
   properties: {
     reportNumber,
     importingEconomy: economyCode,
-    regulations: {
-      ...regulationList,
-      minItems: 0,
-      description: "The regulations tested against: the importing economy's, or the exporting economy's where an equivalence (MRA-ETR) maps them.",
-    },
-    schemes: {
-      type: 'array',
-      items: referenceScheme,
-      maxItems: 20,
-      description: 'Reference schemes tested against (the IPv6 Ready Logo), counted through equivalences.',
-    },
+    regulations: testedRegulations,
+    schemes: testedSchemes,
     additionalTests,
     equipment,
     testedAt: instant,

@@ -2,9 +2,9 @@
  * The screening of a submitted test report (docs/domain.md, "Test report"): on its test date, was the lab recognised by
  * the importing economy for every regulation, was its accreditation active, is the agreement
  * operational, were the subcontracted labs recognised, is any regulation retired. The engine
- * gathers the facts; this pure function turns them into reason codes.
+ * gathers the facts; this pure function turns them into reason codes. What the report's foreign
+ * requirements count for is judged apart (`kit/counterparts.ts`), and its reasons follow these.
  */
-import { equivalenceReasons, type EquivalenceFacts } from '../equivalence/screening.js';
 import type { Reason } from '../types.js';
 
 /** What the engine found out about a submission, as of the report's test date. */
@@ -35,8 +35,6 @@ export interface ScreeningFacts {
   /** Whether one of the lab's accreditations was active on the test date. */
   accreditationActive: boolean;
   subcontractors: Array<{ cabId: string; recognizedOnTestDate: boolean }>;
-  /** The report's requirements that are not the importing economy's own, matched to equivalences (absent before MRA-ETR). */
-  equivalence?: EquivalenceFacts;
 }
 
 /** The screening decision: why the report cannot be reviewed, empty when it can. */
@@ -71,6 +69,5 @@ export function screeningReasons(facts: ScreeningFacts): Reason[] {
   for (const sub of facts.subcontractors.filter((s) => !s.recognizedOnTestDate)) {
     reasons.push({ code: 'SUBCONTRACTOR_NOT_RECOGNIZED', detail: `Subcontracted lab ${sub.cabId} was not recognised on the test date.` });
   }
-  reasons.push(...equivalenceReasons(facts.equivalence));
   return reasons;
 }
