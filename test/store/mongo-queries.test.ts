@@ -43,7 +43,7 @@ function commitOf(id: string, expectedVersion: number, state: string, extra: Par
       notification: { kind: 'recognitions', instanceId: id, seq: expectedVersion + 1, event: 'E', from: null, to: state, at: T0, actor: ACTOR, payload: {}, data: {}, deadlines: [] },
       messages: [{ id: `mail-${id}-${expectedVersion}`, recipient: { address: 'lab@songhong.vn.example', name: 'Sông Hồng', language: 'vi', party: 'cab' } }],
     },
-    deadlines: { cancelStateDeadlines: false, add: [] },
+    timers: { cancelStateDeadlines: false, add: [] },
     ...extra,
   };
 }
@@ -53,7 +53,7 @@ function outboxDoc(id: string, patch: Partial<OutboxDoc>): OutboxDoc {
 }
 
 function deadlineDoc(id: string, patch: Partial<DeadlineDoc>): DeadlineDoc {
-  const [doc] = q.deadlineDocs(commitOf('r1', 0, 'pending', { deadlines: { cancelStateDeadlines: false, add: [{ id, event: 'REVIEW_OVERDUE', dueAt: at(0), source: 'state' }] } }));
+  const [doc] = q.deadlineDocs(commitOf('r1', 0, 'pending', { timers: { cancelStateDeadlines: false, add: [{ id, event: 'REVIEW_OVERDUE', dueAt: at(0), source: 'state' }] } }));
   return { ...doc!, ...patch };
 }
 
@@ -308,7 +308,7 @@ describe('MongoDB store queries, evaluated by mingo (no server)', () => {
 
   it('the documents a commit writes read back as the port promises', () => {
     const commit = commitOf('r1', 0, 'pending', {
-      deadlines: { cancelStateDeadlines: false, add: [{ id: 'd1', event: 'REVIEW_OVERDUE', dueAt: at(90), source: 'state', payload: { n: 1 } }] },
+      timers: { cancelStateDeadlines: false, add: [{ id: 'd1', event: 'REVIEW_OVERDUE', dueAt: at(90), source: 'state', payload: { n: 1 } }] },
     });
     expect(toMessage(q.outboxDocs(commit)[0]!)).to.deep.equal({
       id: 'mail-r1-0', recipient: commit.outbox.messages[0]!.recipient, notification: commit.outbox.notification, status: 'pending',
