@@ -35,7 +35,7 @@ export interface Plan {
 }
 
 /** Whether the timer is a state deadline (not a cascade task). */
-function isStateDeadline<T extends TimerDraft>(timer: T): timer is Extract<T, { source: 'state' }> {
+function isStateDeadline(timer: TimerDraft): timer is StateDeadlineDraft {
   return timer.source === 'state';
 }
 
@@ -85,7 +85,7 @@ export async function planCommit(step: Step, contributors: readonly CommitContri
   // The state deadlines pending once the commit is in: the new state's, or (the state kept) those already set.
   const pending = entered
     ? added.timers.filter(isStateDeadline)
-    : (await reads.store.pendingDeadlines(workflow.kind, id)).filter(isStateDeadline).filter((d) => d.id !== step.completesDeadline);
+    : (await reads.store.pendingDeadlines(workflow.kind, id)).filter((d) => d.id !== step.completesDeadline);
   const notification = {
     kind: workflow.kind,
     instanceId: id,

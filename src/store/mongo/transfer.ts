@@ -9,7 +9,7 @@ import {
   fromKeyed,
   historyKey,
   instanceKey,
-  toDeadline,
+  toTimer,
   toHistory,
   toInstance,
   toKeyed,
@@ -65,7 +65,7 @@ export function outboxDocOf(row: StoredOutboxMessage): OutboxDoc {
 }
 
 export function deadlineRow(doc: DeadlineDoc): StoredTimer {
-  return { ...toDeadline(doc), leaseOwner: doc.leaseOwner ?? null, leaseUntil: doc.leaseUntil ?? null, completedAt: doc.completedAt ?? null };
+  return { ...toTimer(doc), leaseOwner: doc.leaseOwner ?? null, leaseUntil: doc.leaseUntil ?? null, completedAt: doc.completedAt ?? null };
 }
 
 export function deadlineDocOf(row: StoredTimer): DeadlineDoc {

@@ -113,8 +113,10 @@ export interface Lease {
  * keep the word "deadline" of the table they read (see `TimerSource`).
  */
 export interface TimerQueue {
-  /** The instance's pending timers of `source` (default `state`: its state deadlines), soonest first. */
-  pendingDeadlines(kind: Kind, id: string, source?: TimerSource): Promise<Timer[]>;
+  /** The instance's pending state deadlines, soonest first. */
+  pendingDeadlines(kind: Kind, id: string, source?: 'state'): Promise<StateDeadline[]>;
+  /** The instance's pending cascade tasks (started, not yet run to their end), soonest first. */
+  pendingDeadlines(kind: Kind, id: string, source: 'cascade'): Promise<CascadeTask[]>;
   /** Takes up to `limit` due timers nobody holds, for `leaseMs`. */
   claimDueDeadlines(lease: Lease): Promise<Timer[]>;
   /** Takes one pending timer by id if nobody holds it, due or not (a cascade task run right after its commit). */

@@ -4,7 +4,7 @@
  * that reads the collections through the driver.
  */
 import type { Kind } from '../../../src/kinds/types.js';
-import { toDeadline, toHistory, type DeadlineDoc, type HistoryDoc, type InstanceDoc, type OutboxDoc } from '../../../src/store/mongo/shapes.js';
+import { toTimer, toHistory, type DeadlineDoc, type HistoryDoc, type InstanceDoc, type OutboxDoc } from '../../../src/store/mongo/shapes.js';
 import { createIndexes, withDatabase } from '../../../src/store/mongo/connect.js';
 import { MongoStore } from '../../../src/store/mongo/mongo-store.js';
 import type { HistoryEntry, OutboxStatus, Store, Timer, TimerStatus } from '../../../src/store/port.js';
@@ -50,7 +50,7 @@ class MongoProbe implements StoreProbe {
   }
 
   async deadlines(): Promise<Timer[]> {
-    return (await this.#docs<DeadlineDoc>('deadlines', {}, { dueAt: 1, _id: 1 })).map(toDeadline);
+    return (await this.#docs<DeadlineDoc>('deadlines', {}, { dueAt: 1, _id: 1 })).map(toTimer);
   }
 
   async history(): Promise<Array<HistoryEntry & { kind: Kind; id: string }>> {
