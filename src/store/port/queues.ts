@@ -121,13 +121,13 @@ export interface TimerQueue {
   claimDueDeadlines(lease: Lease): Promise<Timer[]>;
   /** Takes one pending timer by id if nobody holds it, due or not (a cascade task run right after its commit). */
   claimDeadline(id: string, lease: Omit<Lease, 'limit'>): Promise<Timer | null>;
-  /** Marks a claimed timer done without a transition (its event no longer applied). */
+  /** Marks a claimed timer done without a transition: a deadline whose event no longer applied, or a cascade task run to its end. */
   completeDeadline(id: string, owner: string, at: string): Promise<boolean>;
   /** Gives a claimed timer back, to be tried again from `retryAt`. */
   releaseDeadline(id: string, owner: string, failure: { error: string; retryAt: string }): Promise<boolean>;
   /**
-   * Gives back every lease `owner` holds on pending deadlines, attempts unchanged, so another node
-   * may claim them at once (a node that stops gracefully). A deadline waiting out a failure's
+   * Gives back every lease `owner` holds on pending timers, attempts unchanged, so another node
+   * may claim them at once (a node that stops gracefully). A timer waiting out a failure's
    * backoff is not held by anyone and keeps its wait.
    *
    * @returns how many leases were given back.
