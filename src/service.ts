@@ -103,11 +103,11 @@ export async function startService(config: Config, log: Logger, overrides: Servi
       log.error({ err: error, ...context }, 'background work failed');
     },
   });
-  const hooks = webhookParts({ config, store, clock, ...overrides });
+  const webhooks = webhookParts({ config, store, clock, ...overrides });
   const workers: BackgroundWorker[] = [
     new Scheduler({ engine, intervalMs: config.schedulerIntervalMs, log: log.child({ worker: 'scheduler' }) }),
     outboxDispatcher({ config, store, clock, log, nodeId }),
-    webhookDispatcher(hooks, { config, store, clock, log: log.child({ worker: 'webhooks' }), nodeId }),
+    webhookDispatcher(webhooks, { config, store, clock, log: log.child({ worker: 'webhooks' }), nodeId }),
   ];
   for (const worker of workers) {
     worker.start();
@@ -121,7 +121,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     clock,
     log,
     outboxAdmin: outboxAdmin({ config, store, clock }),
-    webhooks: hooks.endpoints,
+    webhooks: webhooks.endpoints,
     blobs,
     uploadMaxBytes: config.uploadMaxBytes,
     publicRateLimit: config.publicRateLimit,

@@ -1,5 +1,4 @@
 /** People and keys, as the service wires them: the key hasher, credentials, and what the API needs. */
-import type { ApiDeps } from '../http/api/deps.js';
 import type { Clock } from '../clock.js';
 import { DEVELOPMENT_KEY_SECRET, type Config } from '../config.js';
 import type { AccessStore, DirectoryStore } from '../store/port.js';
@@ -9,8 +8,20 @@ import { KeyHasher } from './key-hash.js';
 export { upgradeLegacyKeyHashes } from './api-keys.js';
 export { KeyHasher } from './key-hash.js';
 
+/** How sign-in and sessions behave: what the API and the pages need of access besides the credentials. */
+export interface AccessSettings {
+  /** Refused credentials (and sign-in link requests) one client address may send in 15 minutes. */
+  failureLimit: number;
+  signInLinkMinutes: number;
+  sessionLifetimeMs: number;
+  /** Signs the session cookie. */
+  cookieSecret: string;
+  /** Base of sign-in links. */
+  publicUrl: string;
+}
+
 /** The access settings of a configuration, with the development secret when none is set. */
-export function accessSettings(config: Pick<Config, 'keySecret' | 'authFailureLimit' | 'signInLinkMinutes' | 'sessionHours' | 'publicUrl'>): ApiDeps['access'] {
+export function accessSettings(config: Pick<Config, 'keySecret' | 'authFailureLimit' | 'signInLinkMinutes' | 'sessionHours' | 'publicUrl'>): AccessSettings {
   return {
     failureLimit: config.authFailureLimit,
     signInLinkMinutes: config.signInLinkMinutes,

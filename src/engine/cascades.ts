@@ -3,12 +3,12 @@
  * agreement terminated, an accreditation lapsed, a recognition ended), each affected instance
  * receives an event through the engine, with the system as actor and the cause in its history.
  *
- * The commit that enters the state also writes a `cascade` deadline, due at once (contributed by
- * `src/effects/deadlines/cascade-tasks.ts`); the engine runs it right after the commit (`timers.ts`), and if the process dies first, the scheduler finds it due and
- * runs it then. Running one twice is harmless: instances already moved no longer take the event.
+ * The commit that enters the state also writes a cascade task (a `cascade` timer), due at once
+ * (contributed by `src/effects/deadlines/cascade-tasks.ts`); the engine runs it right after the
+ * commit (`timers.ts`), and if the process dies first, the scheduler finds it due and runs it then. Running one twice is harmless: instances already moved no longer take the event.
  */
 import { workflows, type CascadeRule, type Kind } from '../kinds/index.js';
-import type { Deadline, InstanceRecord, InstanceStore, Page } from '../store/port.js';
+import type { CascadeTask, InstanceRecord, InstanceStore, Page } from '../store/port.js';
 import { stringsAt } from './paths.js';
 import { searchQuery } from './search-keys.js';
 
@@ -44,14 +44,14 @@ function selection(rule: CascadeRule, source: InstanceRecord): Record<string, st
 }
 
 /** Sends the cascade's event to every instance it reaches. */
-export async function runCascade(store: InstanceStore, deadline: Deadline, deliver: Deliver): Promise<CascadeReport> {
-  const rule = workflows[deadline.kind].cascades.find((r) => r.name === deadline.event);
-  const source = await store.load(deadline.kind, deadline.instanceId);
-  const report: CascadeReport = { rule: deadline.event, applied: 0, skipped: 0 };
+export async function runCascade(store: InstanceStore, task: CascadeTask, deliver: Deliver): Promise<CascadeReport> {
+  const rule = workflows[task.kind].cascades.find((r) => r.name === task.event);
+  const source = await store.load(task.kind, task.instanceId);
+  const report: CascadeReport = { rule: task.event, applied: 0, skipped: 0 };
   if (!rule || !source) return report;
   const where = selection(rule, source);
   if (!where) return report;
-  const meta = deadline.payload as unknown as CascadeMeta;
+  const meta = task.payload as unknown as CascadeMeta;
   const body = { type: rule.event, ...(rule.payload?.({ id: source.id, state: meta.to, data: source.context }) ?? {}) };
   const cause = { kind: source.kind, id: source.id, seq: meta.seq, event: meta.event, state: meta.to, cascade: rule.name };
 

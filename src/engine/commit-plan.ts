@@ -2,11 +2,11 @@
  * Everything one transition writes, gathered into one `Commit` (docs/architecture.md, "Atomic transitions"): the new
  * snapshot, its search keys and history entry, the transition's notification, and whatever the
  * registered commit contributors add (an outbox message per party and per watcher, the deadlines
- * the new state sets and the old state's cleared, the cascades started, one webhook delivery per
+ * the new state sets and the old state's cleared, the cascade tasks started, one webhook delivery per
  * endpoint that wants the transition).
  */
 import type { Workflow } from '../kinds/types.js';
-import type { Commit, DeadlineDraft, TransitionRecord } from '../store/port.js';
+import type { Commit, StateDeadlineDraft, TimerDraft, TransitionRecord } from '../store/port.js';
 import { newId } from '../ids.js';
 import { gatherContributions, type CommitContributor, type CommittedTransition, type ContributorReads } from './contributors.js';
 import { searchFields, searchText, uniqueKeys } from './search-keys.js';
@@ -31,7 +31,12 @@ export interface Step extends Pick<TransitionRecord, 'actor' | 'facts' | 'cause'
 export interface Plan {
   commit: Commit;
   /** The instance's pending state deadlines once the commit is in. */
-  deadlines: DeadlineDraft[];
+  deadlines: StateDeadlineDraft[];
+}
+
+/** Whether the timer is a state deadline (not a cascade task). */
+function isStateDeadline(timer: TimerDraft): timer is StateDeadlineDraft {
+  return timer.source === 'state';
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -79,7 +84,7 @@ export async function planCommit(step: Step, contributors: readonly CommitContri
   const added = await gatherContributions(contributors, transition, reads);
   // The state deadlines pending once the commit is in: the new state's, or (the state kept) those already set.
   const pending = entered
-    ? added.deadlines.filter((d) => d.source === 'state')
+    ? added.timers.filter(isStateDeadline)
     : (await reads.store.pendingDeadlines(workflow.kind, id)).filter((d) => d.id !== step.completesDeadline);
   const notification = {
     kind: workflow.kind,
@@ -110,9 +115,9 @@ export async function planCommit(step: Step, contributors: readonly CommitContri
       history,
       // UUIDv7 ids: time-ordered, so a commit's rows land on the table's last page, shared by the batch.
       outbox: { notification, messages: added.recipients.map((recipient) => ({ id: newId(), recipient })) },
-      deadlines: {
+      timers: {
         cancelStateDeadlines: added.cancelStateDeadlines,
-        add: added.deadlines,
+        add: added.timers,
         ...(step.completesDeadline === undefined ? {} : { complete: step.completesDeadline }),
       },
       ...(added.webhooks.length === 0 ? {} : { webhooks: added.webhooks }),

@@ -55,9 +55,9 @@ async function committed(core: EngineCore, step: Step, plan: Plan, actor: Actor)
     createdAt: step.before?.createdAt ?? c.at,
     updatedAt: c.at,
   };
-  for (const cascade of c.deadlines.add.filter((d) => d.source === 'cascade')) {
-    const claimed = await core.store.claimDeadline(cascade.id, { owner: core.nodeId, now: c.at, leaseMs: CASCADE_LEASE_MS });
-    if (claimed) await core.cascadeAfterCommit(claimed);
+  for (const task of c.timers.add.filter((timer) => timer.source === 'cascade')) {
+    const claimed = await core.store.claimDeadline(task.id, { owner: core.nodeId, now: c.at, leaseMs: CASCADE_LEASE_MS });
+    if (claimed?.source === 'cascade') await core.cascadeAfterCommit(claimed);
   }
   const workflow = workflows[c.kind];
   return toResource(record, nextEventsFor(workflow, snapshotOf(workflow, record), actor, c.at), plan.deadlines);

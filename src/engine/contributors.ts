@@ -8,7 +8,7 @@
  */
 import type { Actor, Workflow } from '../kinds/types.js';
 import type { Durations } from '../kinds/durations-table.js';
-import type { DeadlineDraft, Recipient, SearchFields, Store, WebhookDeliveryDraft } from '../store/port.js';
+import type { Recipient, SearchFields, Store, TimerDraft, WebhookDeliveryDraft } from '../store/port.js';
 
 /** The transition being committed, as every contributor sees it. */
 export interface CommittedTransition {
@@ -35,8 +35,8 @@ export interface CommittedTransition {
 export interface Contribution {
   /** Who is e-mailed about the transition, each address once: one outbox message each. */
   recipients: Recipient[];
-  /** Deadlines the commit adds: a state's timers, cascade tasks due at once. */
-  deadlines: DeadlineDraft[];
+  /** Timers the commit adds: the deadlines of the state entered, cascade tasks due at once. */
+  timers: TimerDraft[];
   /** Whether the commit cancels the pending state deadlines of the state it left. */
   cancelStateDeadlines: boolean;
   /** Webhook deliveries, their bodies frozen now. */
@@ -68,11 +68,11 @@ export async function gatherContributions(
   transition: CommittedTransition,
   reads: ContributorReads,
 ): Promise<Contribution> {
-  const soFar: Contribution = { recipients: [], deadlines: [], cancelStateDeadlines: false, webhooks: [] };
+  const soFar: Contribution = { recipients: [], timers: [], cancelStateDeadlines: false, webhooks: [] };
   for (const contributor of contributors) {
     const added = await contributor.contribute(transition, soFar, reads);
     soFar.recipients.push(...(added.recipients ?? []));
-    soFar.deadlines.push(...(added.deadlines ?? []));
+    soFar.timers.push(...(added.timers ?? []));
     soFar.webhooks.push(...(added.webhooks ?? []));
     soFar.cancelStateDeadlines ||= added.cancelStateDeadlines ?? false;
   }

@@ -11,7 +11,7 @@ import type { Policies } from '../kinds/policies.js';
 import type { RuleContext } from '../kinds/kit/rules.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
-import type { Deadline, InstanceRecord, Store } from '../store/port.js';
+import type { CascadeTask, InstanceRecord, Store } from '../store/port.js';
 import type { Validator } from '../validation.js';
 import type { DocumentUpload } from '../documents/inspect.js';
 import type { CommitContributor } from './contributors.js';
@@ -33,8 +33,8 @@ export interface EngineCore {
   readonly reportError: (error: unknown, context: Record<string, unknown>) => void;
   /** Counts a commit of each kind (`Engine.commitsOf`). */
   readonly counted: (kinds: readonly Kind[]) => void;
-  /** Runs a cascade a commit started and claimed (the timers' job, given to the commit that starts one). */
-  readonly cascadeAfterCommit: (deadline: Deadline) => Promise<void>;
+  /** Runs a cascade task a commit started and claimed (the timers' job, given to the commit that starts one). */
+  readonly cascadeAfterCommit: (task: CascadeTask) => Promise<void>;
 }
 
 export function ruleContext(core: EngineCore, actor: Actor): RuleContext {

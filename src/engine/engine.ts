@@ -13,7 +13,7 @@ import { DEFAULT_POLICIES, type Policies } from '../kinds/policies.js';
 import { Durations } from '../kinds/durations-table.js';
 import { systemClock, type Clock } from '../clock.js';
 import { newId } from '../ids.js';
-import type { Deadline, HistoryEntry, InstanceRecord, MailAlreadySent, Page, Store } from '../store/port.js';
+import type { HistoryEntry, InstanceRecord, MailAlreadySent, Page, Store, Timer } from '../store/port.js';
 import { Validator } from '../validation.js';
 import type { DocumentUpload } from '../documents/inspect.js';
 import * as bulk from './bulk.js';
@@ -25,10 +25,10 @@ import * as queries from './queries.js';
 import type { ListQuery } from './queries.js';
 import type { Resource } from './resource.js';
 import * as timers from './timers.js';
-import type { DeadlineOutcome } from './timers.js';
+import type { TimerOutcome } from './timers.js';
 
 export type { ListQuery } from './queries.js';
-export type { DeadlineOutcome } from './timers.js';
+export type { TimerOutcome } from './timers.js';
 
 export interface EngineOptions {
   store: Store;
@@ -83,7 +83,7 @@ export class Engine {
       counted: (kinds) => {
         for (const kind of kinds) this.#commitsByKind.set(kind, this.commitsOf(kind) + 1);
       },
-      cascadeAfterCommit: (deadline) => timers.cascadeAfterCommit(core, deadline),
+      cascadeAfterCommit: (task) => timers.cascadeAfterCommit(core, task),
     };
     this.#core = core;
   }
@@ -174,13 +174,13 @@ export class Engine {
   }
 
   /**
-   * Fires a claimed deadline: sends its event as the system, completing the deadline in the same
-   * commit, or runs its cascade. A deadline whose event no longer applies is completed unfired.
-   * A failure (of the event or of the cascade) is thrown, the deadline still claimed: the caller
-   * gives it back through the deadline retry policy (`deadline-retry.ts`).
+   * Fires a claimed timer: a state deadline sends its event as the system, completing the deadline
+   * in the same commit (one whose event no longer applies is completed unfired); a cascade task
+   * runs its cascade. A failure (of the event or of the cascade) is thrown, the timer still
+   * claimed: the caller gives it back through the timers' retry policy (`timer-retry.ts`).
    */
-  fireDeadline(deadline: Deadline, owner: string): Promise<DeadlineOutcome> {
-    return timers.fireDeadline(this.#core, deadline, owner);
+  fireTimer(timer: Timer, owner: string): Promise<TimerOutcome> {
+    return timers.fireTimer(this.#core, timer, owner);
   }
 
   /**

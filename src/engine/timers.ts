@@ -1,27 +1,34 @@
 /**
- * What the engine does when time, not a person, moves an instance: a due deadline's event sent as
- * the system, and the cascades a commit started, each sent on to the instances it reaches.
+ * What the engine does when time, not a person, moves an instance: a due state deadline's event
+ * sent as the system, and the cascade tasks a commit started, each sent on to the instances it
+ * reaches.
  */
 import { workflows } from '../kinds/index.js';
 import { SYSTEM_ACTOR, type Kind } from '../kinds/types.js';
 import type { EventBody } from '../kinds/kit/rules.js';
 import { isAppError } from '../errors.js';
-import type { Deadline } from '../store/port.js';
+import type { CascadeTask, StateDeadline, Timer } from '../store/port.js';
 import { runCascade, type CascadeReport } from './cascades.js';
 import { applyEvent } from './commands.js';
 import type { EngineCore } from './core.js';
-import { giveBackFailed } from './deadline-retry.js';
+import { giveBackFailed } from './timer-retry.js';
 import { validateEventBody } from './requests.js';
 import { retryOnConflict } from './retry-on-conflict.js';
 import { upgrade } from './upgrade.js';
 
-export type DeadlineOutcome = 'applied' | 'skipped' | 'missing' | 'already-handled' | 'cascaded';
+/** What became of a timer: its deadline's event applied (or not), or its cascade run. */
+export type TimerOutcome = 'applied' | 'skipped' | 'missing' | 'already-handled' | 'cascaded';
 
-export async function fireDeadline(core: EngineCore, deadline: Deadline, owner: string): Promise<DeadlineOutcome> {
-  if (deadline.source === 'cascade') {
-    await cascade(core, deadline, owner);
+/**
+ * Fires a claimed timer: a cascade task is run to its end; a state deadline sends its event, and
+ * the commit of that event completes it (one whose event no longer applies is completed here).
+ */
+export async function fireTimer(core: EngineCore, timer: Timer, owner: string): Promise<TimerOutcome> {
+  if (timer.source === 'cascade') {
+    await cascade(core, timer, owner);
     return 'cascaded';
   }
+  const deadline: StateDeadline = timer;
   const cause = { deadline: { id: deadline.id, event: deadline.event, dueAt: deadline.dueAt } };
   const outcome = await deliver(core, deadline.kind, deadline.instanceId, { type: deadline.event }, cause, deadline.id);
   if (outcome === 'skipped' || outcome === 'missing') {
@@ -31,25 +38,25 @@ export async function fireDeadline(core: EngineCore, deadline: Deadline, owner: 
 }
 
 /**
- * Runs the cascade a commit started. The commit stands whatever happens here, so a failure is
- * not the caller's: it is reported and the cascade given back for the scheduler to retry.
+ * Runs the cascade task a commit started. The commit stands whatever happens here, so a failure
+ * is not the caller's: it is reported and the task given back for the scheduler to retry.
  */
-export async function cascadeAfterCommit(core: EngineCore, deadline: Deadline): Promise<void> {
+export async function cascadeAfterCommit(core: EngineCore, task: CascadeTask): Promise<void> {
   try {
-    await cascade(core, deadline, core.nodeId);
+    await cascade(core, task, core.nodeId);
   } catch (error) {
-    core.reportError(error, { cascade: deadline.event, kind: deadline.kind, id: deadline.instanceId });
-    // Should the store refuse this too, the lease runs out and the cascade is due again then.
-    await giveBackFailed(core.store, deadline, core.nodeId, error, core.clock.now()).catch((releaseError: unknown) =>
-      core.reportError(releaseError, { cascade: deadline.event, kind: deadline.kind, id: deadline.instanceId, giveBack: true }),
+    core.reportError(error, { cascade: task.event, kind: task.kind, id: task.instanceId });
+    // Should the store refuse this too, the lease runs out and the task is due again then.
+    await giveBackFailed(core.store, task, core.nodeId, error, core.clock.now()).catch((releaseError: unknown) =>
+      core.reportError(releaseError, { cascade: task.event, kind: task.kind, id: task.instanceId, giveBack: true }),
     );
   }
 }
 
-/** Runs a claimed cascade to its end and completes it; a failure is thrown, the cascade still claimed. */
-async function cascade(core: EngineCore, deadline: Deadline, owner: string): Promise<CascadeReport> {
-  const report = await runCascade(core.store, deadline, (kind, id, body, cause) => deliver(core, kind, id, body, cause));
-  await core.store.completeDeadline(deadline.id, owner, core.clock.now().toISOString());
+/** Runs a claimed cascade task to its end and completes it; a failure is thrown, the task still claimed. */
+async function cascade(core: EngineCore, task: CascadeTask, owner: string): Promise<CascadeReport> {
+  const report = await runCascade(core.store, task, (kind, id, body, cause) => deliver(core, kind, id, body, cause));
+  await core.store.completeDeadline(task.id, owner, core.clock.now().toISOString());
   return report;
 }
 

@@ -29,9 +29,6 @@ export type * from './port/transfer.js';
 export type * from './port/transition.js';
 export { STORE_TABLES } from './port/transfer.js';
 
-/** Watches and webhook endpoints with their deliveries: the older, joined name. */
-export type WebhookStore = WebhookEndpointStore & WebhookDeliveryQueue;
-
 /** The parts of the port, by the name an adapter assembles them under (`src/store/assemble.ts`). */
 export interface StoreParts {
   instances: InstanceStore;

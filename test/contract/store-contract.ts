@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import type { Actor } from '../../src/kinds/types.js';
 import { isAppError } from '../../src/errors.js';
-import type { Commit, DeadlineDraft, Notification, Recipient, Store } from '../../src/store/port.js';
+import type { Commit, Notification, Recipient, Store, TimerDraft, TimerSource } from '../../src/store/port.js';
 import { describeSubscriptionsContract } from './subscriptions-contract.js';
 
 export interface StoreFactory {
@@ -39,12 +39,13 @@ function commitOf(id: string, expectedVersion: number, state: string, extra: Par
     at: at(expectedVersion),
     history: { at: at(expectedVersion), type: expectedVersion === 0 ? 'CREATE' : 'EVENT', actor: ACTOR, from: null, to: state, payload: { n: expectedVersion } },
     outbox: { notification: notification(id, expectedVersion + 1, state), messages: [{ id: nextId('mail'), recipient: RECIPIENT }] },
-    deadlines: { cancelStateDeadlines: false, add: [] },
+    timers: { cancelStateDeadlines: false, add: [] },
     ...extra,
   };
 }
 
-function deadline(event: string, dueAt: string, source: DeadlineDraft['source'] = 'state'): DeadlineDraft {
+/** A timer's draft: a state deadline unless `source` says it is a cascade task. */
+function timer(event: string, dueAt: string, source: TimerSource = 'state'): TimerDraft {
   return { id: nextId('deadline'), event, dueAt, source };
 }
 
@@ -130,8 +131,8 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
       it('of two commits at the same expected version, one wins and the other is a VERSION_CONFLICT that writes nothing', async () => {
         await store.commit(commitOf('a1', 0, 'negotiating'));
         const results = await Promise.allSettled([
-          store.commit(commitOf('a1', 1, 'operational', { deadlines: { cancelStateDeadlines: false, add: [deadline('X', at(5))] } })),
-          store.commit(commitOf('a1', 1, 'terminated', { deadlines: { cancelStateDeadlines: false, add: [deadline('Y', at(5))] } })),
+          store.commit(commitOf('a1', 1, 'operational', { timers: { cancelStateDeadlines: false, add: [timer('X', at(5))] } })),
+          store.commit(commitOf('a1', 1, 'terminated', { timers: { cancelStateDeadlines: false, add: [timer('Y', at(5))] } })),
         ]);
         const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
         expect(rejected).to.have.length(1);
@@ -360,9 +361,9 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
       const lease = (owner: string, now: string, limit = 10) => ({ owner, now, leaseMs: 5 * 60_000, limit });
 
       it('deadlines set by a commit are pending, soonest first, and claimed only once due', async () => {
-        const later = deadline('LATER', at(60));
-        const sooner = deadline('SOONER', at(30));
-        await store.commit(commitOf('a1', 0, 'negotiating', { deadlines: { cancelStateDeadlines: false, add: [later, sooner] } }));
+        const later = timer('LATER', at(60));
+        const sooner = timer('SOONER', at(30));
+        await store.commit(commitOf('a1', 0, 'negotiating', { timers: { cancelStateDeadlines: false, add: [later, sooner] } }));
         expect((await store.pendingDeadlines('agreements', 'a1')).map((d) => d.event)).to.deep.equal(['SOONER', 'LATER']);
         expect(await store.claimDueDeadlines(lease('n1', at(29)))).to.deep.equal([]);
         const [claimed] = await store.claimDueDeadlines(lease('n1', at(30)));
@@ -372,27 +373,27 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
       });
 
       it('leaving a state cancels its deadlines but not pending cascades', async () => {
-        const cascade = deadline('recognition-ended', at(0), 'cascade');
-        await store.commit(commitOf('a1', 0, 'negotiating', { deadlines: { cancelStateDeadlines: false, add: [deadline('A', at(30)), cascade] } }));
-        await store.commit(commitOf('a1', 1, 'operational', { deadlines: { cancelStateDeadlines: true, add: [deadline('B', at(90))] } }));
+        const cascade = timer('recognition-ended', at(0), 'cascade');
+        await store.commit(commitOf('a1', 0, 'negotiating', { timers: { cancelStateDeadlines: false, add: [timer('A', at(30)), cascade] } }));
+        await store.commit(commitOf('a1', 1, 'operational', { timers: { cancelStateDeadlines: true, add: [timer('B', at(90))] } }));
         expect((await store.pendingDeadlines('agreements', 'a1')).map((d) => d.event)).to.deep.equal(['B']);
         expect((await store.pendingDeadlines('agreements', 'a1', 'cascade')).map((d) => d.id)).to.deep.equal([cascade.id]);
       });
 
       it('a commit that fires a deadline completes it; a second one firing it is refused as DEADLINE_HANDLED and writes nothing', async () => {
-        const due = deadline('EXPIRED', at(10));
-        await store.commit(commitOf('a1', 0, 'active', { deadlines: { cancelStateDeadlines: false, add: [due] } }));
-        await store.commit(commitOf('a1', 1, 'lapsed', { deadlines: { cancelStateDeadlines: true, add: [], complete: due.id } }));
-        const error = await store.commit(commitOf('a1', 2, 'lapsed', { deadlines: { cancelStateDeadlines: false, add: [], complete: due.id } })).catch((e: unknown) => e);
+        const due = timer('EXPIRED', at(10));
+        await store.commit(commitOf('a1', 0, 'active', { timers: { cancelStateDeadlines: false, add: [due] } }));
+        await store.commit(commitOf('a1', 1, 'lapsed', { timers: { cancelStateDeadlines: true, add: [], complete: due.id } }));
+        const error = await store.commit(commitOf('a1', 2, 'lapsed', { timers: { cancelStateDeadlines: false, add: [], complete: due.id } })).catch((e: unknown) => e);
         expect(isAppError(error, 'DEADLINE_HANDLED'), String(error)).to.equal(true);
         expect((await store.load('agreements', 'a1'))!.version).to.equal(2);
         expect(await store.claimDueDeadlines(lease('n1', at(100)))).to.deep.equal([]);
       });
 
       it('one deadline can be claimed by id, completed, or released until a retry time', async () => {
-        const d1 = deadline('A', at(50), 'cascade');
-        const d2 = deadline('B', at(0));
-        await store.commit(commitOf('a1', 0, 'x', { deadlines: { cancelStateDeadlines: false, add: [d1, d2] } }));
+        const d1 = timer('A', at(50), 'cascade');
+        const d2 = timer('B', at(0));
+        await store.commit(commitOf('a1', 0, 'x', { timers: { cancelStateDeadlines: false, add: [d1, d2] } }));
         const claimed = await store.claimDeadline(d1.id, { owner: 'n1', now: at(0), leaseMs: 60_000 });
         expect(claimed?.payload).to.equal(undefined);
         expect(await store.claimDeadline(d1.id, { owner: 'n2', now: at(0), leaseMs: 60_000 })).to.equal(null);
@@ -408,8 +409,8 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
       });
 
       it('two claimers at once never get the same deadline', async () => {
-        const drafts = Array.from({ length: 8 }, (_, i) => deadline(`E${i}`, at(i)));
-        await store.commit(commitOf('a1', 0, 'x', { deadlines: { cancelStateDeadlines: false, add: drafts } }));
+        const drafts = Array.from({ length: 8 }, (_, i) => timer(`E${i}`, at(i)));
+        await store.commit(commitOf('a1', 0, 'x', { timers: { cancelStateDeadlines: false, add: drafts } }));
         const [a, b] = await Promise.all([store.claimDueDeadlines(lease('n1', at(10), 4)), store.claimDueDeadlines(lease('n2', at(10), 4))]);
         expect(new Set([...a, ...b].map((d) => d.id)).size).to.equal(8);
       });

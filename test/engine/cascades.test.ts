@@ -143,7 +143,7 @@ describe('a cascade cut short', () => {
     world.advanceDays(1);
     const due = await world.store.claimDueDeadlines({ owner: 'scheduler', now: world.clock.now().toISOString(), leaseMs: 60_000, limit: 10 });
     expect(due.map((d) => d.id)).to.deep.equal([pending!.id]);
-    expect(await world.engine.fireDeadline(due[0]!, 'scheduler')).to.equal('cascaded');
+    expect(await world.engine.fireTimer(due[0]!, 'scheduler')).to.equal('cascaded');
 
     for (const report of reports) {
       const history = (await world.engine.history('test-reports', report.id, world.as('admin'))).items;

@@ -220,7 +220,7 @@ describe('engine: machine versions', () => {
         notification: { kind: 'agreements', instanceId: id, seq: 1, event: 'CREATE', from: null, to: state, at: world.clock.now().toISOString(), actor: world.as('vn-regulator'), payload: {}, data: context, deadlines: [] },
         messages: [],
       },
-      deadlines: { cancelStateDeadlines: false, add: [] },
+      timers: { cancelStateDeadlines: false, add: [] },
     });
   }
 

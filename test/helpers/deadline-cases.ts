@@ -6,7 +6,7 @@
 import { KINDS, workflows } from '../../src/kinds/index.js';
 import type { DeadlineRule, Kind } from '../../src/kinds/types.js';
 import type { Resource } from '../../src/engine/resource.js';
-import type { DeadlineStatus } from '../../src/store/port.js';
+import type { TimerStatus } from '../../src/store/port.js';
 import { fixtures, reachSource, type Bindings, type Fixture } from './engine-fixtures.js';
 import { edges, graphModels, type Edge } from './graph-models.js';
 import { BASE, daysFrom, type World } from './world.js';
@@ -59,7 +59,7 @@ export async function reachState(world: World, c: DeadlineCase): Promise<{ resou
 }
 
 /** A deadline as stored, whatever its status, read through the store's probe. */
-export async function deadlineRow(world: World, id: string): Promise<{ status: DeadlineStatus; attempts: number; lastError: string | null } | undefined> {
+export async function deadlineRow(world: World, id: string): Promise<{ status: TimerStatus; attempts: number; lastError: string | null } | undefined> {
   const found = (await world.probe.deadlines()).find((d) => d.id === id);
   return found && { status: found.status, attempts: found.attempts, lastError: found.lastError };
 }

@@ -243,9 +243,9 @@ export class World {
     for (;;) {
       const due = await this.store.claimDueDeadlines({ owner: 'test', now: this.clock.now().toISOString(), leaseMs: 60_000, limit: 50 });
       if (due.length === 0) return applied;
-      for (const deadline of due) {
-        const outcome = await this.engine.fireDeadline(deadline, 'test');
-        if (outcome === 'applied') applied.push(`${deadline.kind}:${deadline.event}`);
+      for (const timer of due) {
+        const outcome = await this.engine.fireTimer(timer, 'test');
+        if (outcome === 'applied') applied.push(`${timer.kind}:${timer.event}`);
       }
     }
   }

@@ -8,7 +8,7 @@ import { find, updateMany, updateOne } from 'mingo';
 import type { AnyObject } from 'mingo/types';
 import mongoose from 'mongoose';
 import type { Actor } from '../../src/kinds/types.js';
-import { toDeadline, toHistory, toInstance, toMessage, type DeadlineDoc, type InstanceDoc, type OutboxDoc, type WebhookDeliveryDoc } from '../../src/store/mongo/shapes.js';
+import { toTimer, toHistory, toInstance, toMessage, type DeadlineDoc, type InstanceDoc, type OutboxDoc, type WebhookDeliveryDoc } from '../../src/store/mongo/shapes.js';
 import * as q from '../../src/store/mongo/queries.js';
 import type { Commit, Lease } from '../../src/store/port.js';
 
@@ -43,7 +43,7 @@ function commitOf(id: string, expectedVersion: number, state: string, extra: Par
       notification: { kind: 'recognitions', instanceId: id, seq: expectedVersion + 1, event: 'E', from: null, to: state, at: T0, actor: ACTOR, payload: {}, data: {}, deadlines: [] },
       messages: [{ id: `mail-${id}-${expectedVersion}`, recipient: { address: 'lab@songhong.vn.example', name: 'Sông Hồng', language: 'vi', party: 'cab' } }],
     },
-    deadlines: { cancelStateDeadlines: false, add: [] },
+    timers: { cancelStateDeadlines: false, add: [] },
     ...extra,
   };
 }
@@ -53,7 +53,7 @@ function outboxDoc(id: string, patch: Partial<OutboxDoc>): OutboxDoc {
 }
 
 function deadlineDoc(id: string, patch: Partial<DeadlineDoc>): DeadlineDoc {
-  const [doc] = q.deadlineDocs(commitOf('r1', 0, 'pending', { deadlines: { cancelStateDeadlines: false, add: [{ id, event: 'REVIEW_OVERDUE', dueAt: at(0), source: 'state' }] } }));
+  const [doc] = q.deadlineDocs(commitOf('r1', 0, 'pending', { timers: { cancelStateDeadlines: false, add: [{ id, event: 'REVIEW_OVERDUE', dueAt: at(0), source: 'state' }] } }));
   return { ...doc!, ...patch };
 }
 
@@ -249,7 +249,7 @@ describe('MongoDB store queries, evaluated by mingo (no server)', () => {
       expect(apply(q.claimDueDeadline('d-soon', lease('n2', 6)), all)).to.equal(false);
       expect(apply(q.completeClaimedDeadline('d-soon', 'n2', at(6)), all)).to.equal(false);
       expect(apply(q.releaseDeadline('d-soon', 'n1', { error: 'SMTP down', retryAt: at(40) }), all)).to.equal(true);
-      expect(toDeadline(all.find((d) => d._id === 'd-soon')!)).to.deep.include({ status: 'pending', attempts: 1, lastError: 'SMTP down' });
+      expect(toTimer(all.find((d) => d._id === 'd-soon')!)).to.deep.include({ status: 'pending', attempts: 1, lastError: 'SMTP down' });
       expect(run(q.claimableDeadlines(lease('n2', 39)), all).map((d) => d._id)).to.not.include('d-soon');
       expect(run(q.claimableDeadlines(lease('n2', 40)), all).map((d) => d._id)).to.include('d-soon');
       expect(apply(q.claimDueDeadline('d-soon', lease('n2', 40)), all)).to.equal(true);
@@ -308,13 +308,13 @@ describe('MongoDB store queries, evaluated by mingo (no server)', () => {
 
   it('the documents a commit writes read back as the port promises', () => {
     const commit = commitOf('r1', 0, 'pending', {
-      deadlines: { cancelStateDeadlines: false, add: [{ id: 'd1', event: 'REVIEW_OVERDUE', dueAt: at(90), source: 'state', payload: { n: 1 } }] },
+      timers: { cancelStateDeadlines: false, add: [{ id: 'd1', event: 'REVIEW_OVERDUE', dueAt: at(90), source: 'state', payload: { n: 1 } }] },
     });
     expect(toMessage(q.outboxDocs(commit)[0]!)).to.deep.equal({
       id: 'mail-r1-0', recipient: commit.outbox.messages[0]!.recipient, notification: commit.outbox.notification, status: 'pending',
       attempts: 0, nextAttemptAt: at(0), lastError: null, sentAt: null, response: null, createdAt: at(0),
     });
-    expect(toDeadline(q.deadlineDocs(commit)[0]!)).to.deep.equal({
+    expect(toTimer(q.deadlineDocs(commit)[0]!)).to.deep.equal({
       id: 'd1', kind: 'recognitions', instanceId: 'r1', event: 'REVIEW_OVERDUE', dueAt: at(90), source: 'state', payload: { n: 1 },
       status: 'pending', attempts: 0, lastError: null, createdAt: at(0),
     });

@@ -24,7 +24,7 @@ const commit: Commit = {
     notification: { kind: 'recognitions', instanceId: 'rec-1', seq: 1, event: 'CREATE', from: null, to: 'pending', at: '2026-03-02T09:00:00.000Z', actor: ACTOR, payload: {}, data: {}, deadlines: [] },
     messages: [{ id: 'm1', recipient: { address: 'lab@saigon.vn.example', name: 'Sài Gòn', language: 'vi', party: 'cab' } }],
   },
-  deadlines: { cancelStateDeadlines: false, add: [{ id: 'd1', event: 'REVIEW_OVERDUE', dueAt: '2026-06-01T09:00:00.000Z', source: 'state' }] },
+  timers: { cancelStateDeadlines: false, add: [{ id: 'd1', event: 'REVIEW_OVERDUE', dueAt: '2026-06-01T09:00:00.000Z', source: 'state' }] },
 };
 
 async function problems(collection: keyof typeof models, doc: object): Promise<string[]> {

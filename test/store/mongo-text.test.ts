@@ -28,7 +28,7 @@ function commitOf(id: string, minutes: number, extra: Partial<Commit>): Commit {
     at: at(minutes),
     history: { at: at(minutes), type: 'CREATE', actor: ACTOR, from: null, to: 'accepted', payload: {} },
     outbox: { notification: { kind: 'test-reports', instanceId: id, seq: 1, event: 'CREATE', from: null, to: 'accepted', at: T0, actor: ACTOR, payload: {}, data: {}, deadlines: [] }, messages: [] },
-    deadlines: { cancelStateDeadlines: false, add: [] },
+    timers: { cancelStateDeadlines: false, add: [] },
     ...extra,
   };
 }

@@ -1,6 +1,6 @@
 /** The MongoDB side of store:copy: rows of the port become documents and back unchanged (no server). */
 import { expect } from 'chai';
-import type { StoredDeadline, StoredHistory, StoredInstance, StoredOutboxMessage } from '../../src/store/port.js';
+import type { StoredTimer, StoredHistory, StoredInstance, StoredOutboxMessage } from '../../src/store/port.js';
 import * as t from '../../src/store/mongo/transfer.js';
 
 const AT = '2026-03-02T09:00:00.000Z';
@@ -27,7 +27,7 @@ describe('MongoDB store transfer rows (no server)', () => {
       status: 'dead', attempts: 3, nextAttemptAt: AT, leaseOwner: 'node-1', leaseUntil: AT, lastError: '550', sentAt: null, response: null, createdAt: AT,
     };
     expect(t.outboxRow(t.outboxDocOf(message))).to.deep.equal(message);
-    const deadline: StoredDeadline = {
+    const deadline: StoredTimer = {
       id: 'd1', kind: 'recognitions', instanceId: 'r1', event: 'LISTING_EXPIRED', dueAt: AT, source: 'state', status: 'done', attempts: 1,
       leaseOwner: null, leaseUntil: null, lastError: 'boom', createdAt: AT, completedAt: AT,
     };

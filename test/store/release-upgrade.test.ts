@@ -227,7 +227,7 @@ describe('upgrade: one trigram index over all of an instance\'s text (schema ste
     text,
     history: { at: AT, type: 'CREATE', actor: ACTOR, from: null, to: 'submitted', payload: {} },
     outbox: { notification: { kind: 'test-reports', instanceId: id, seq: 1, event: 'CREATE', from: null, to: 'submitted', at: AT, actor: ACTOR, payload: {}, data: {}, deadlines: [] }, messages: [] },
-    deadlines: { cancelStateDeadlines: false, add: [] },
+    timers: { cancelStateDeadlines: false, add: [] },
   });
   const searches: TextCondition[][] = [
     [{ fragment: 'phuong nam' }],

@@ -26,7 +26,7 @@ function creation(id: string): Commit {
       notification: { kind: 'agreements', instanceId: id, seq: 1, event: 'CREATE', from: null, to: 'negotiating', at: AT, actor, payload: {}, data: {}, deadlines: [] },
       messages: [{ id: `${id}-mail`, recipient: { address: 'a@b.example', name: 'A', language: 'vi', party: 'cab' } }],
     },
-    deadlines: { cancelStateDeadlines: false, add: [] },
+    timers: { cancelStateDeadlines: false, add: [] },
   };
 }
 

@@ -1,24 +1,25 @@
 /**
  * The deadline scheduler (docs/architecture.md, "Durable time"): every node runs one, a
- * leased-queue worker (`src/queue/`) over the due deadlines. This file is the deadlines as a
- * queue: claim the due ones under a lease, so several nodes share them without firing one twice;
- * fire each, in due order, through the engine (the work: the system is the actor and the history
- * names the deadline); give a failed one back to be retried under `DEADLINE_RETRY`. The engine's
- * commit completes the deadline row, so even a deadline whose lease ran out while it was being
- * fired fires once.
+ * leased-queue worker (`src/queue/`) over the due timers: state deadlines, and cascade tasks no
+ * commit ran to their end. This file is the timers as a queue: claim the due ones under a lease,
+ * so several nodes share them without firing one twice; fire each, in due order, through the
+ * engine (a deadline's event, with the system as the actor and the history naming the deadline;
+ * a cascade task's fan-out); give a failed one back to be retried under `TIMER_RETRY`. The
+ * engine's commit completes the timer's row, so even a deadline whose lease ran out while it was
+ * being fired fires once.
  *
  * Time is the service clock, never a timer per deadline: one poll timer finds whatever has become
  * due, however far ahead it was set (Node's timers stop at about 24.8 days) and whether or not the
  * service was running when it fell due.
  */
-import type { DeadlineOutcome, Engine } from '../../engine/engine.js';
-import type { Deadline, DeadlineStore } from '../../store/port.js';
+import type { Engine, TimerOutcome } from '../../engine/engine.js';
+import type { Timer, TimerQueue } from '../../store/port.js';
 import { LeasedQueueWorker, onSettled, type BackgroundWorker, type Failure, type LeasedQueue, type Outcome, type PassTally, type RetryPolicy, type Settled, type WorkerLog } from '../../queue/index.js';
-import { DEADLINE_RETRY, ERROR_TEXT_LIMIT } from '../../engine/deadline-retry.js';
+import { TIMER_RETRY, ERROR_TEXT_LIMIT } from '../../engine/timer-retry.js';
 
-/** What the scheduler needs of the engine: firing, its clock and node, and the deadlines' part of the store. */
-export type FiringEngine = Pick<Engine, 'fireDeadline' | 'clock' | 'nodeId'> & {
-  store: Pick<DeadlineStore, 'claimDueDeadlines' | 'releaseDeadline' | 'releaseDeadlineLeases'>;
+/** What the scheduler needs of the engine: firing, its clock and node, and the timers' part of the store. */
+export type FiringEngine = Pick<Engine, 'fireTimer' | 'clock' | 'nodeId'> & {
+  store: Pick<TimerQueue, 'claimDueDeadlines' | 'releaseDeadline' | 'releaseDeadlineLeases'>;
 };
 
 export interface SchedulerOptions {
@@ -32,7 +33,7 @@ export interface SchedulerOptions {
   batchSize?: number;
   /** How long a claim holds before another node may take the deadline over. */
   leaseMs?: number;
-  /** When a deadline that failed is tried again; `DEADLINE_RETRY` unless given. */
+  /** When a deadline that failed is tried again; `TIMER_RETRY` unless given. */
   backoff?: RetryPolicy;
   /** The retry delays' jitter, in [0, 1); `Math.random` unless a test fixes it. */
   random?: () => number;
@@ -50,8 +51,8 @@ const DEFAULT_BATCH_SIZE = 50;
 // Long enough to fire a whole batch; should it run out, the commit still refuses a second firing.
 const DEFAULT_LEASE_MS = 60_000;
 
-/** Where each answer of `fireDeadline` is counted. */
-const COUNTED_AS: Record<DeadlineOutcome, keyof SchedulerRun> = {
+/** Where each answer of `fireTimer` is counted. */
+const COUNTED_AS: Record<TimerOutcome, keyof SchedulerRun> = {
   applied: 'fired',
   cascaded: 'cascaded',
   skipped: 'skipped',
@@ -60,11 +61,11 @@ const COUNTED_AS: Record<DeadlineOutcome, keyof SchedulerRun> = {
 };
 
 /**
- * The due deadlines as a leased queue. A firing that throws is a `retry` (a conflicting commit, a
- * store that failed): no failure of a deadline is permanent. A done firing has nothing to record:
- * the engine's commit completed the deadline.
+ * The due timers as a leased queue. A firing that throws is a `retry` (a conflicting commit, a
+ * store that failed): no failure of a timer is permanent. A done firing has nothing to record:
+ * the engine's commit completed the timer.
  */
-export function deadlineQueue(engine: FiringEngine, owner: string, policy: RetryPolicy, log: WorkerLog): LeasedQueue<Deadline, DeadlineOutcome> {
+export function dueTimerQueue(engine: FiringEngine, owner: string, policy: RetryPolicy, log: WorkerLog): LeasedQueue<Timer, TimerOutcome> {
   const store = engine.store;
   return {
     claim: async (lease) => {
@@ -76,9 +77,9 @@ export function deadlineQueue(engine: FiringEngine, owner: string, policy: Retry
       }
     },
     forBatch: () =>
-      Promise.resolve(async (deadline): Promise<Outcome<DeadlineOutcome>> => {
+      Promise.resolve(async (timer): Promise<Outcome<TimerOutcome>> => {
         try {
-          return { kind: 'done', result: await engine.fireDeadline(deadline, owner) };
+          return { kind: 'done', result: await engine.fireTimer(timer, owner) };
         } catch (error) {
           return { kind: 'retry', ...firingFailed(error) };
         }
@@ -90,24 +91,24 @@ export function deadlineQueue(engine: FiringEngine, owner: string, policy: Retry
     releaseLeases: (leaseOwner) => store.releaseDeadlineLeases(leaseOwner),
   };
 
-  function recordOne(settled: Settled<Deadline, DeadlineOutcome>): Promise<void> {
-    return onSettled<Deadline, DeadlineOutcome, Promise<void>>(settled, {
+  function recordOne(settled: Settled<Timer, TimerOutcome>): Promise<void> {
+    return onSettled<Timer, TimerOutcome, Promise<void>>(settled, {
       done: ({ item, result }) => Promise.resolve(log.debug({ deadline: describe(item), outcome: result }, 'deadline handled')),
       retry: ({ item, detail, cause, attempts, retryAt }) => giveBack(item, detail, cause, attempts, retryAt),
-      // Only a policy with an attempt limit gives a deadline up; the store keeps no dead deadline, so it waits the longest.
+      // Only a policy with an attempt limit gives a timer up; the store keeps no dead timer, so it waits the longest.
       dead: ({ item, at, detail, cause, attempts }) => giveBack(item, detail, cause, attempts, new Date(Date.parse(at) + policy.maxMs).toISOString()),
     });
   }
 
-  /** Reports the failure and hands the deadline back, to be tried again at `retryAt`. */
-  async function giveBack(deadline: Deadline, detail: string, error: unknown, attempts: number, retryAt: string): Promise<void> {
+  /** Reports the failure and hands the timer back, to be tried again at `retryAt`. */
+  async function giveBack(timer: Timer, detail: string, error: unknown, attempts: number, retryAt: string): Promise<void> {
     try {
-      await store.releaseDeadline(deadline.id, owner, { error: detail, retryAt });
-      log.error({ err: error, deadline: describe(deadline), attempts, retryAt }, 'deadline failed; it will be tried again');
+      await store.releaseDeadline(timer.id, owner, { error: detail, retryAt });
+      log.error({ err: error, deadline: describe(timer), attempts, retryAt }, 'deadline failed; it will be tried again');
     } catch (releaseError) {
-      log.error({ err: error, deadline: describe(deadline), attempts }, 'deadline failed');
-      // Its lease runs out on its own; the deadline is then due again.
-      log.error({ err: releaseError, deadline: describe(deadline) }, 'could not hand a failed deadline back');
+      log.error({ err: error, deadline: describe(timer), attempts }, 'deadline failed');
+      // Its lease runs out on its own; the timer is then due again.
+      log.error({ err: releaseError, deadline: describe(timer) }, 'could not hand a failed deadline back');
     }
   }
 }
@@ -117,11 +118,11 @@ function firingFailed(error: unknown): Failure {
   return { code: 'FIRING_FAILED', detail: String(error).slice(0, ERROR_TEXT_LIMIT), cause: error };
 }
 
-const schedulerTally: PassTally<Deadline, DeadlineOutcome, SchedulerRun> = {
+const schedulerTally: PassTally<Timer, TimerOutcome, SchedulerRun> = {
   empty: () => ({ fired: 0, cascaded: 0, skipped: 0, failed: 0 }),
   claimed: () => undefined,
   add: (run, settled) =>
-    onSettled<Deadline, DeadlineOutcome, void>(settled, {
+    onSettled<Timer, TimerOutcome, void>(settled, {
       done: ({ result }) => void (run[COUNTED_AS[result]] += 1),
       retry: () => void (run.failed += 1),
       dead: () => void (run.failed += 1),
@@ -130,15 +131,15 @@ const schedulerTally: PassTally<Deadline, DeadlineOutcome, SchedulerRun> = {
 
 export class Scheduler implements BackgroundWorker {
   readonly name = 'scheduler';
-  readonly #worker: LeasedQueueWorker<Deadline, DeadlineOutcome, SchedulerRun>;
+  readonly #worker: LeasedQueueWorker<Timer, TimerOutcome, SchedulerRun>;
 
   constructor(options: SchedulerOptions) {
     const { engine, log } = options;
     const owner = options.owner ?? engine.nodeId;
-    const policy = options.backoff ?? DEADLINE_RETRY;
+    const policy = options.backoff ?? TIMER_RETRY;
     this.#worker = new LeasedQueueWorker({
       name: this.name,
-      queue: deadlineQueue(engine, owner, policy, log),
+      queue: dueTimerQueue(engine, owner, policy, log),
       tally: schedulerTally,
       thrown: firingFailed,
       clock: engine.clock,
@@ -181,6 +182,7 @@ export class Scheduler implements BackgroundWorker {
   }
 }
 
-function describe(deadline: Deadline): Record<string, string> {
-  return { id: deadline.id, kind: deadline.kind, instanceId: deadline.instanceId, event: deadline.event, dueAt: deadline.dueAt };
+/** The timer as the log names it (the log's key stays `deadline`, which dashboards may query). */
+function describe(timer: Timer): Record<string, string> {
+  return { id: timer.id, kind: timer.kind, instanceId: timer.instanceId, event: timer.event, dueAt: timer.dueAt };
 }

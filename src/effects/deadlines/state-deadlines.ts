@@ -2,7 +2,7 @@
 import type { Workflow } from '../../kinds/types.js';
 import { shift } from '../../durations.js';
 import { newId } from '../../ids.js';
-import type { DeadlineDraft } from '../../store/port.js';
+import type { StateDeadlineDraft } from '../../store/port.js';
 import type { Durations } from '../../kinds/durations-table.js';
 import type { CommitContributor } from '../../engine/contributors.js';
 import { readPath } from '../../engine/paths.js';
@@ -17,8 +17,8 @@ export function deadlinesOnEntry(
   data: Record<string, unknown>,
   enteredAt: Date,
   durations: Durations,
-): DeadlineDraft[] {
-  const drafts: DeadlineDraft[] = [];
+): StateDeadlineDraft[] {
+  const drafts: StateDeadlineDraft[] = [];
   for (const rule of workflow.deadlines[state] ?? []) {
     let due: Date;
     if ('after' in rule) {
@@ -43,7 +43,7 @@ export const stateDeadlinesContributor: CommitContributor = {
   contribute(t, _soFar, { durations }) {
     if (!t.entered) return Promise.resolve({});
     return Promise.resolve({
-      deadlines: deadlinesOnEntry(t.workflow, t.to, t.data, t.at, durations),
+      timers: deadlinesOnEntry(t.workflow, t.to, t.data, t.at, durations),
       cancelStateDeadlines: t.from !== null,
     });
   },

@@ -1,6 +1,7 @@
 /** What the HTTP layer needs from the rest of the service, passed to `createApp`. */
 import type { Logger } from 'pino';
 import type { Credentials } from '../../access/credentials.js';
+import type { AccessSettings } from '../../access/index.js';
 import type { Clock } from '../../clock.js';
 import type { Engine } from '../../engine/engine.js';
 import type { OutboxAdmin } from '../../effects/mail/outbox-admin.js';
@@ -28,16 +29,8 @@ export interface ApiDeps {
   publicRateLimit: number;
   /** Resolves API keys and sessions to principals. */
   credentials: Credentials;
-  access: {
-    /** Refused credentials (and sign-in link requests) one client address may send in 15 minutes. */
-    failureLimit: number;
-    signInLinkMinutes: number;
-    sessionLifetimeMs: number;
-    /** Signs the session cookie. */
-    cookieSecret: string;
-    /** Base of sign-in links. */
-    publicUrl: string;
-  };
+  /** How sign-in and sessions behave (`src/access/`). */
+  access: AccessSettings;
   /** Seals the cursors of list answers; by default one with a key of this process alone. */
   cursors?: CursorSeal;
   /** Counts every request; with `metricsOnApi`, `GET /metrics` is served here to admins. */

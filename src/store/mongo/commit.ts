@@ -110,14 +110,14 @@ export class MongoCommitter {
     if (c.uniqueKeys) await this.#replaceUniqueKeys(c.kind, c.id, c.uniqueKeys, session);
     await run.insert('history', [q.historyDoc(c)], session);
     await run.insert('outbox', q.outboxDocs(c, mailSent), session);
-    if (c.deadlines.complete !== undefined && !(await run.updateOne(q.completeFiredDeadline(c.deadlines.complete, c.at), session))) {
+    if (c.timers.complete !== undefined && !(await run.updateOne(q.completeFiredDeadline(c.timers.complete, c.at), session))) {
       throw new AppError({
         code: 'DEADLINE_HANDLED',
-        detail: `Deadline ${c.deadlines.complete} has already been handled.`,
-        internalFields: { deadlineId: c.deadlines.complete },
+        detail: `Deadline ${c.timers.complete} has already been handled.`,
+        internalFields: { deadlineId: c.timers.complete },
       });
     }
-    if (c.deadlines.cancelStateDeadlines) await run.updateMany(q.cancelStateDeadlines(c.kind, c.id, c.at), session);
+    if (c.timers.cancelStateDeadlines) await run.updateMany(q.cancelStateDeadlines(c.kind, c.id, c.at), session);
     await run.insert('deadlines', q.deadlineDocs(c), session);
     await run.insert('webhook_deliveries', q.webhookDeliveryDocs(c), session);
     this.#faults.beforeCommitEnds?.(c);

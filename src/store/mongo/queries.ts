@@ -349,7 +349,7 @@ export function listOutbox(query: { status?: OutboxStatus; limit: number; cursor
 // ---------------------------------------------------------------- deadlines
 
 export function deadlineDocs(c: Commit): DeadlineDoc[] {
-  return c.deadlines.add.map((d) => ({
+  return c.timers.add.map((d) => ({
     _id: d.id,
     kind: c.kind,
     instanceId: c.id,

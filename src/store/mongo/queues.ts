@@ -4,6 +4,7 @@
  */
 import type { Kind } from '../../kinds/types.js';
 import type {
+  CascadeTask,
   Lease,
   OutboxMessage,
   OutboxResult,
@@ -12,6 +13,7 @@ import type {
   Page,
   QueueFigures,
   QueueFigureStore,
+  StateDeadline,
   Timer,
   TimerQueue,
   TimerSource,
@@ -23,7 +25,7 @@ import { claimUnderLease, type ClaimPlan } from './claims.js';
 import { page } from './page.js';
 import * as q from './queries.js';
 import type { Runner } from './run.js';
-import { COLLECTIONS, toDeadline, toMessage, type DeadlineDoc, type OutboxDoc, type WebhookDeliveryDoc } from './shapes.js';
+import { COLLECTIONS, toTimer, toMessage, type DeadlineDoc, type OutboxDoc, type WebhookDeliveryDoc } from './shapes.js';
 
 const byDue = (key: 'nextAttemptAt' | 'dueAt') => (a: Record<string, unknown>, b: Record<string, unknown>) =>
   String(a[key]).localeCompare(String(b[key])) || String(a['_id']).localeCompare(String(b['_id']));
@@ -101,17 +103,19 @@ export class MongoTimers implements TimerQueue {
     this.#run = run;
   }
 
+  pendingDeadlines(kind: Kind, id: string, source?: 'state'): Promise<StateDeadline[]>;
+  pendingDeadlines(kind: Kind, id: string, source: 'cascade'): Promise<CascadeTask[]>;
   async pendingDeadlines(kind: Kind, id: string, source: TimerSource = 'state'): Promise<Timer[]> {
-    return (await this.#run.all<DeadlineDoc>(q.pendingDeadlines(kind, id, source))).map(toDeadline);
+    return (await this.#run.all<DeadlineDoc>(q.pendingDeadlines(kind, id, source))).map(toTimer);
   }
 
   async claimDueDeadlines(lease: Lease): Promise<Timer[]> {
-    return (await claimUnderLease<DeadlineDoc>(this.#run, DEADLINE_CLAIM, lease)).map(toDeadline);
+    return (await claimUnderLease<DeadlineDoc>(this.#run, DEADLINE_CLAIM, lease)).map(toTimer);
   }
 
   async claimDeadline(id: string, lease: Omit<Lease, 'limit'>): Promise<Timer | null> {
     const doc = await this.#run.update<DeadlineDoc>(q.claimDeadlineById(id, lease));
-    return doc === null ? null : toDeadline(doc);
+    return doc === null ? null : toTimer(doc);
   }
 
   completeDeadline(id: string, owner: string, at: string): Promise<boolean> {

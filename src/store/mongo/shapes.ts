@@ -212,7 +212,8 @@ export function toMessage(doc: OutboxDoc): OutboxMessage {
   };
 }
 
-export function toDeadline(doc: DeadlineDoc): Timer {
+/** A document of the `deadlines` collection as the timer it holds (a state deadline or a cascade task). */
+export function toTimer(doc: DeadlineDoc): Timer {
   return {
     id: doc._id,
     kind: doc.kind,

@@ -3,13 +3,13 @@
  * (statuses, leases, attempts), in the port's neutral rows: what `npm run store:copy` moves.
  * Pages go in `_id` order; the conversions are pure, so the tests check them without a server.
  */
-import type { StoreRows, StoreTable, StoredDeadline, StoredHistory, StoredInstance, StoredOutboxMessage } from '../port.js';
+import type { StoreRows, StoreTable, StoredTimer, StoredHistory, StoredInstance, StoredOutboxMessage } from '../port.js';
 import {
   fieldKeysOf,
   fromKeyed,
   historyKey,
   instanceKey,
-  toDeadline,
+  toTimer,
   toHistory,
   toInstance,
   toKeyed,
@@ -64,11 +64,11 @@ export function outboxDocOf(row: StoredOutboxMessage): OutboxDoc {
   return { _id: id, ...rest };
 }
 
-export function deadlineRow(doc: DeadlineDoc): StoredDeadline {
-  return { ...toDeadline(doc), leaseOwner: doc.leaseOwner ?? null, leaseUntil: doc.leaseUntil ?? null, completedAt: doc.completedAt ?? null };
+export function deadlineRow(doc: DeadlineDoc): StoredTimer {
+  return { ...toTimer(doc), leaseOwner: doc.leaseOwner ?? null, leaseUntil: doc.leaseUntil ?? null, completedAt: doc.completedAt ?? null };
 }
 
-export function deadlineDocOf(row: StoredDeadline): DeadlineDoc {
+export function deadlineDocOf(row: StoredTimer): DeadlineDoc {
   const { id, ...rest } = row;
   return { _id: id, ...rest };
 }

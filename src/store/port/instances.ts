@@ -63,7 +63,8 @@ export interface Commit {
   history: Omit<HistoryEntry, 'seq'>;
   /** The transition's e-mail: one notification, one outbox message per recipient. */
   outbox: { notification: Notification; messages: Array<{ id: string; recipient: Recipient }> };
-  deadlines: {
+  /** The instance's timers (state deadlines and cascade tasks; the `deadlines` table holds them). */
+  timers: {
     /** Cancel the instance's pending state deadlines (the state was left); cascade tasks stay. */
     cancelStateDeadlines: boolean;
     add: TimerDraft[];

@@ -57,20 +57,31 @@ export interface OutboxMessage {
  */
 export type TimerSource = 'state' | 'cascade';
 
-/** A timer as a commit adds it. */
-export interface TimerDraft {
+interface TimerDraftFields {
   id: string;
   /** The event to send to the instance when due (for a cascade task: the cascade's name). */
   event: string;
   dueAt: string;
-  source: TimerSource;
   payload?: Record<string, unknown>;
 }
 
+/** A state deadline as a commit adds it (the state's entry sets it). */
+export interface StateDeadlineDraft extends TimerDraftFields {
+  source: 'state';
+}
+
+/** A cascade task as a commit adds it (due at once; its payload says what the transition was). */
+export interface CascadeTaskDraft extends TimerDraftFields {
+  source: 'cascade';
+}
+
+/** A timer as a commit adds it: a state deadline or a cascade task, told apart by `source`. */
+export type TimerDraft = StateDeadlineDraft | CascadeTaskDraft;
+
 export type TimerStatus = 'pending' | 'done' | 'cancelled';
 
-/** A timer as stored: a state deadline or a cascade task (`source`), of one instance. */
-export interface Timer extends TimerDraft {
+/** What the store adds to a timer's draft: whose it is and what became of it. */
+interface TimerProgress {
   kind: Kind;
   instanceId: string;
   status: TimerStatus;
@@ -79,20 +90,14 @@ export interface Timer extends TimerDraft {
   createdAt: string;
 }
 
-/** A state's deadline: cancelled when the instance leaves the state. */
-export type StateDeadline = Timer & { source: 'state' };
+/** A state's deadline as stored: cancelled when the instance leaves the state. */
+export interface StateDeadline extends StateDeadlineDraft, TimerProgress {}
 
-/** A cascade's fan-out to other instances, run once and retried until done. */
-export type CascadeTask = Timer & { source: 'cascade' };
+/** A cascade's fan-out to other instances as stored, run once and retried until done. */
+export interface CascadeTask extends CascadeTaskDraft, TimerProgress {}
 
-/** @deprecated The older names of `TimerSource`, `TimerDraft`, `TimerStatus` and `Timer`: a deadline was also a cascade task. */
-export type DeadlineSource = TimerSource;
-/** @deprecated See `TimerDraft`. */
-export type DeadlineDraft = TimerDraft;
-/** @deprecated See `TimerStatus`. */
-export type DeadlineStatus = TimerStatus;
-/** @deprecated See `Timer`. */
-export type Deadline = Timer;
+/** A timer as stored, of one instance: what the scheduler's queue holds; `source` tells which. */
+export type Timer = StateDeadline | CascadeTask;
 
 export interface Lease {
   /** Who holds the lease: one node or worker. */
@@ -108,28 +113,27 @@ export interface Lease {
  * keep the word "deadline" of the table they read (see `TimerSource`).
  */
 export interface TimerQueue {
-  /** The instance's pending timers of `source` (default `state`: its state deadlines), soonest first. */
-  pendingDeadlines(kind: Kind, id: string, source?: TimerSource): Promise<Timer[]>;
+  /** The instance's pending state deadlines, soonest first. */
+  pendingDeadlines(kind: Kind, id: string, source?: 'state'): Promise<StateDeadline[]>;
+  /** The instance's pending cascade tasks (started, not yet run to their end), soonest first. */
+  pendingDeadlines(kind: Kind, id: string, source: 'cascade'): Promise<CascadeTask[]>;
   /** Takes up to `limit` due timers nobody holds, for `leaseMs`. */
   claimDueDeadlines(lease: Lease): Promise<Timer[]>;
   /** Takes one pending timer by id if nobody holds it, due or not (a cascade task run right after its commit). */
   claimDeadline(id: string, lease: Omit<Lease, 'limit'>): Promise<Timer | null>;
-  /** Marks a claimed timer done without a transition (its event no longer applied). */
+  /** Marks a claimed timer done without a transition: a deadline whose event no longer applied, or a cascade task run to its end. */
   completeDeadline(id: string, owner: string, at: string): Promise<boolean>;
   /** Gives a claimed timer back, to be tried again from `retryAt`. */
   releaseDeadline(id: string, owner: string, failure: { error: string; retryAt: string }): Promise<boolean>;
   /**
-   * Gives back every lease `owner` holds on pending deadlines, attempts unchanged, so another node
-   * may claim them at once (a node that stops gracefully). A deadline waiting out a failure's
+   * Gives back every lease `owner` holds on pending timers, attempts unchanged, so another node
+   * may claim them at once (a node that stops gracefully). A timer waiting out a failure's
    * backoff is not held by anyone and keeps its wait.
    *
    * @returns how many leases were given back.
    */
   releaseDeadlineLeases(owner: string): Promise<number>;
 }
-
-/** @deprecated The older name of `TimerQueue`. */
-export type DeadlineStore = TimerQueue;
 
 /** What became of one claimed message: handed to the mail server, or a failed attempt. */
 export type OutboxResult =

@@ -27,18 +27,19 @@ export interface StoredOutboxMessage extends OutboxMessage {
   leaseUntil: string | null;
 }
 
-export interface StoredDeadline extends Timer {
+/** A timer (a state deadline or a cascade task) with its lease, as a row of the `deadlines` table. */
+export type StoredTimer = Timer & {
   leaseOwner: string | null;
   leaseUntil: string | null;
   completedAt: string | null;
-}
+};
 
 /** Every table of a store, by the name `exportRows` and `importRows` use, with its row. */
 export interface StoreRows {
   instances: StoredInstance;
   history: StoredHistory;
   outbox: StoredOutboxMessage;
-  deadlines: StoredDeadline;
+  deadlines: StoredTimer;
   economies: EconomyRecord;
   regulations: RegulationRecord;
   cabs: CabRecord;

@@ -232,15 +232,15 @@ export class InstanceTables implements InstanceStore, SearchIndexStore {
       if (mailSent) sql.insertSentOutbox.run(message.id, c.kind, c.id, seq, recipient, c.at, mailSent.at, mailSent.response, c.at);
       else sql.insertOutbox.run(message.id, c.kind, c.id, seq, recipient, c.at, c.at);
     }
-    if (c.deadlines.complete !== undefined && sql.completeDeadline.run({ id: c.deadlines.complete, at: c.at }).changes === 0) {
+    if (c.timers.complete !== undefined && sql.completeDeadline.run({ id: c.timers.complete, at: c.at }).changes === 0) {
       throw new AppError({
         code: 'DEADLINE_HANDLED',
-        detail: `Deadline ${c.deadlines.complete} has already been handled.`,
-        internalFields: { deadlineId: c.deadlines.complete },
+        detail: `Deadline ${c.timers.complete} has already been handled.`,
+        internalFields: { deadlineId: c.timers.complete },
       });
     }
-    if (c.deadlines.cancelStateDeadlines) sql.cancelStateDeadlines.run({ kind: c.kind, id: c.id, at: c.at });
-    for (const d of c.deadlines.add) {
+    if (c.timers.cancelStateDeadlines) sql.cancelStateDeadlines.run({ kind: c.kind, id: c.id, at: c.at });
+    for (const d of c.timers.add) {
       sql.insertDeadline.run({
         id: d.id,
         kind: c.kind,

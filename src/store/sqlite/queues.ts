@@ -6,7 +6,7 @@
  */
 import type { Database, Transaction } from 'better-sqlite3';
 import type { Kind } from '../../kinds/types.js';
-import type { AccountMail, Lease, OutboxMessage, OutboxResult, OutboxStatus, OutboxStore, Page, Timer, TimerQueue, TimerSource } from '../port.js';
+import type { AccountMail, CascadeTask, Lease, OutboxMessage, OutboxResult, OutboxStatus, OutboxStore, Page, StateDeadline, Timer, TimerQueue, TimerSource } from '../port.js';
 import { ACCOUNT_MAIL_KIND } from './access.js';
 import { NOTIFICATION_COLUMNS, notificationOf, type NotificationColumns } from './mail-rows.js';
 import { decodeCursor, encodeCursor, parseJson } from './rows.js';
@@ -54,7 +54,8 @@ function toMessage(row: OutboxRow): OutboxMessage {
   };
 }
 
-function toDeadline(row: DeadlineRow): Timer {
+/** A row of the `deadlines` table as the timer it holds (a state deadline or a cascade task). */
+function toTimer(row: DeadlineRow): Timer {
   return {
     id: row.id,
     kind: row.kind as Kind,
@@ -231,20 +232,22 @@ export class DeadlineTable implements TimerQueue {
     return this.#sql.releaseLeases.run(owner).changes;
   }
 
+  pendingDeadlines(kind: Kind, id: string, source?: 'state'): Promise<StateDeadline[]>;
+  pendingDeadlines(kind: Kind, id: string, source: 'cascade'): Promise<CascadeTask[]>;
   async pendingDeadlines(kind: Kind, id: string, source: TimerSource = 'state'): Promise<Timer[]> {
-    return (this.#sql.pending.all(kind, id, source) as DeadlineRow[]).map(toDeadline);
+    return (this.#sql.pending.all(kind, id, source) as DeadlineRow[]).map(toTimer);
   }
 
   async claimDueDeadlines(lease: Lease): Promise<Timer[]> {
     const rows = this.#sql.claim.all({ owner: lease.owner, until: leaseUntil(lease), now: lease.now, limit: lease.limit }) as DeadlineRow[];
-    return rows.map(toDeadline).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
+    return rows.map(toTimer).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
   }
 
   async claimDeadline(id: string, lease: Omit<Lease, 'limit'>): Promise<Timer | null> {
     const row = this.#sql.claimOne.get({ id, owner: lease.owner, until: leaseUntil({ ...lease, limit: 1 }), now: lease.now }) as
       | DeadlineRow
       | undefined;
-    return row ? toDeadline(row) : null;
+    return row ? toTimer(row) : null;
   }
 
   async completeDeadline(id: string, owner: string, at: string): Promise<boolean> {

@@ -6,7 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Kind } from '../../kinds/types.js';
-import type { AccountMail, Page, StoreRows, StoreTable, TransferStore, StoredDeadline, StoredHistory, StoredInstance, StoredOutboxMessage } from '../port.js';
+import type { AccountMail, Page, StoreRows, StoreTable, TransferStore, StoredTimer, StoredHistory, StoredInstance, StoredOutboxMessage } from '../port.js';
 import { ACCOUNT_MAIL_KIND } from './access.js';
 import { toDelivery, type DeliveryRow } from './webhooks.js';
 import { NOTIFICATION_COLUMNS, mailColumn, notificationOf, type NotificationColumns } from './mail-rows.js';
@@ -187,15 +187,15 @@ const SPECS: { [T in StoreTable]: TableSpec<StoreRows[T]> } = {
     select: 'SELECT * FROM deadlines WHERE id > ? ORDER BY id LIMIT ?',
     key: (d) => [d.id],
     keyColumns: 1,
-    read: (row): StoredDeadline => ({
+    read: (row): StoredTimer => ({
       id: String(row['id']),
       kind: row['kind'] as Kind,
       instanceId: String(row['instance_id']),
       event: String(row['event']),
       dueAt: String(row['due_at']),
-      source: row['source'] as StoredDeadline['source'],
+      source: row['source'] as StoredTimer['source'],
       ...(row['payload'] === null ? {} : { payload: parsed(row['payload'])! }),
-      status: row['status'] as StoredDeadline['status'],
+      status: row['status'] as StoredTimer['status'],
       attempts: Number(row['attempts']),
       leaseOwner: (row['lease_owner'] as string | null) ?? null,
       leaseUntil: (row['lease_until'] as string | null) ?? null,

@@ -4,10 +4,10 @@
  * that reads the collections through the driver.
  */
 import type { Kind } from '../../../src/kinds/types.js';
-import { toDeadline, toHistory, type DeadlineDoc, type HistoryDoc, type InstanceDoc, type OutboxDoc } from '../../../src/store/mongo/shapes.js';
+import { toTimer, toHistory, type DeadlineDoc, type HistoryDoc, type InstanceDoc, type OutboxDoc } from '../../../src/store/mongo/shapes.js';
 import { createIndexes, withDatabase } from '../../../src/store/mongo/connect.js';
 import { MongoStore } from '../../../src/store/mongo/mongo-store.js';
-import type { Deadline, DeadlineStatus, HistoryEntry, OutboxStatus, Store } from '../../../src/store/port.js';
+import type { HistoryEntry, OutboxStatus, Store, Timer, TimerStatus } from '../../../src/store/port.js';
 import { freshDatabaseName, MONGODB_URI } from '../mongo.js';
 import type { QueuedMail, StoreProbe, StoreSnapshot, TestStore, TestStoreFactory, TestStoreOptions } from './probe.js';
 
@@ -31,7 +31,7 @@ class MongoProbe implements StoreProbe {
       instances: (await this.#docs<InstanceDoc>('instances')).map((i) => `${i.kind}/${i.id}@${i.version}:${i.state}`).sort(),
       history: await this.#count('history'),
       outbox: await byStatus<OutboxStatus>('outbox', ['pending', 'sent', 'dead']),
-      deadlines: await byStatus<DeadlineStatus>('deadlines', ['pending', 'done', 'cancelled']),
+      deadlines: await byStatus<TimerStatus>('deadlines', ['pending', 'done', 'cancelled']),
       economies: await this.#count('economies'),
       regulations: await this.#count('regulations'),
       cabs: await this.#count('cabs'),
@@ -49,8 +49,8 @@ class MongoProbe implements StoreProbe {
       .map((m) => ({ seq: m.seq, status: m.status, recipient: m.recipient, notification: m.notification! }));
   }
 
-  async deadlines(): Promise<Deadline[]> {
-    return (await this.#docs<DeadlineDoc>('deadlines', {}, { dueAt: 1, _id: 1 })).map(toDeadline);
+  async deadlines(): Promise<Timer[]> {
+    return (await this.#docs<DeadlineDoc>('deadlines', {}, { dueAt: 1, _id: 1 })).map(toTimer);
   }
 
   async history(): Promise<Array<HistoryEntry & { kind: Kind; id: string }>> {

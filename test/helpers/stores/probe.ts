@@ -5,7 +5,7 @@
  * per adapter, reading that adapter's own storage; tests only ever see this interface.
  */
 import type { Kind } from '../../../src/kinds/types.js';
-import type { CommitFaults, Deadline, DeadlineStatus, HistoryEntry, Notification, OutboxStatus, Recipient, Store } from '../../../src/store/port.js';
+import type { CommitFaults, HistoryEntry, Notification, OutboxStatus, Recipient, Store, Timer, TimerStatus } from '../../../src/store/port.js';
 
 /** Everything a store holds, counted; two snapshots are equal when nothing was written between them. */
 export interface StoreSnapshot {
@@ -13,7 +13,7 @@ export interface StoreSnapshot {
   instances: string[];
   history: number;
   outbox: Record<OutboxStatus, number>;
-  deadlines: Record<DeadlineStatus, number>;
+  deadlines: Record<TimerStatus, number>;
   economies: number;
   regulations: number;
   cabs: number;
@@ -37,7 +37,7 @@ export interface StoreProbe {
   /** The e-mails queued by an instance's transitions (only transition `seq`'s if given), by seq then id. */
   mailOf(kind: Kind, id: string, seq?: number): Promise<QueuedMail[]>;
   /** Every deadline, whatever its status. */
-  deadlines(): Promise<Deadline[]>;
+  deadlines(): Promise<Timer[]>;
   /** Every history entry of every instance. */
   history(): Promise<Array<HistoryEntry & { kind: Kind; id: string }>>;
 }

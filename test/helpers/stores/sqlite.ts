@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Kind } from '../../../src/kinds/types.js';
-import type { Deadline, DeadlineStatus, HistoryEntry, OutboxStatus, Store } from '../../../src/store/port.js';
+import type { HistoryEntry, OutboxStatus, Store, Timer, TimerStatus } from '../../../src/store/port.js';
 import { readJsonCell } from '../../../src/store/sqlite/packed-json.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import type { QueuedMail, StoreProbe, StoreSnapshot, TestStore, TestStoreFactory, TestStoreOptions } from './probe.js';
@@ -39,7 +39,7 @@ class SqliteProbe implements StoreProbe {
         instances: db.prepare(`SELECT kind || '/' || id || '@' || version || ':' || state FROM instances ORDER BY 1`).pluck().all() as string[],
         history: count('history'),
         outbox: byStatus<OutboxStatus>('outbox', ['pending', 'sent', 'dead']),
-        deadlines: byStatus<DeadlineStatus>('deadlines', ['pending', 'done', 'cancelled']),
+        deadlines: byStatus<TimerStatus>('deadlines', ['pending', 'done', 'cancelled']),
         economies: count('economies'),
         regulations: count('regulations'),
         cabs: count('cabs'),
@@ -64,7 +64,7 @@ class SqliteProbe implements StoreProbe {
     );
   }
 
-  deadlines(): Promise<Deadline[]> {
+  deadlines(): Promise<Timer[]> {
     return this.#read((db) =>
       (db.prepare('SELECT * FROM deadlines ORDER BY due_at, id').all() as Array<Record<string, string | number | null>>).map((row) => ({
         id: row['id'] as string,
@@ -72,9 +72,9 @@ class SqliteProbe implements StoreProbe {
         instanceId: row['instance_id'] as string,
         event: row['event'] as string,
         dueAt: row['due_at'] as string,
-        source: row['source'] as Deadline['source'],
+        source: row['source'] as Timer['source'],
         ...(row['payload'] === null ? {} : { payload: json<Record<string, unknown>>(row['payload'] as string)! }),
-        status: row['status'] as DeadlineStatus,
+        status: row['status'] as TimerStatus,
         attempts: row['attempts'] as number,
         lastError: row['last_error'] as string | null,
         createdAt: row['created_at'] as string,
