@@ -30,6 +30,11 @@ export class MailServer {
    * `false` leaves the client without a reply (as if the connection died at that moment).
    */
   onArrival: (arrival: Arrival) => boolean = () => true;
+  /**
+   * Connection errors the server reported, such as a client killed in the middle of a
+   * transaction (ECONNRESET). A real server logs them and goes on; unheard, Node would throw them.
+   */
+  readonly connectionErrors: Error[] = [];
   readonly #server: SMTPServer;
 
   private constructor(options: SMTPServerOptions) {
@@ -64,6 +69,7 @@ export class MailServer {
         });
       },
     });
+    this.#server.on('error', (error: Error) => this.connectionErrors.push(error));
   }
 
   /** Starts a server; `secure` for implicit TLS, otherwise STARTTLS is offered only if `starttls`. */
