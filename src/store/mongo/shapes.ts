@@ -5,20 +5,17 @@
  */
 import type { Kind } from '../../kinds/types.js';
 import type {
-  AccountMail,
   CabRecord,
   EconomyRecord,
   HistoryEntry,
   InstanceRecord,
-  Notification,
   OutboxMessage,
-  OutboxStatus,
   PrincipalRecord,
-  Recipient,
   RegulationRecord,
   SearchFields,
   SearchText,
   StoredHistory,
+  StoredOutboxMessage,
   Timer,
   TimerSource,
   TimerStatus,
@@ -88,23 +85,12 @@ export interface Leased {
   leaseUntil: string | null;
 }
 
-/** One e-mail; unlike SQLite, each message carries its notification, so a claim reads one collection. */
-export interface OutboxDoc extends Leased {
+/**
+ * One e-mail: the stored outbox message keyed by its id. Unlike SQLite, each message carries its
+ * notification, so a claim reads one collection.
+ */
+export interface OutboxDoc extends Omit<StoredOutboxMessage, 'id'> {
   _id: string;
-  /** A workflow kind, or `account` for an account e-mail (its `instanceId` is the principal, `seq` 0). */
-  kind: Kind | 'account';
-  instanceId: string;
-  seq: number;
-  recipient: Recipient;
-  notification: Notification | null;
-  account?: AccountMail;
-  status: OutboxStatus;
-  attempts: number;
-  nextAttemptAt: string;
-  lastError: string | null;
-  sentAt: string | null;
-  response: string | null;
-  createdAt: string;
 }
 
 export interface DeadlineDoc extends Leased {
