@@ -46,17 +46,10 @@ export const COLLECTIONS = {
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
 
-export interface InstanceDoc {
+/** The port's instance record, keyed `kind:id`, with what MongoDB's finds read. */
+export interface InstanceDoc extends InstanceRecord {
   /** `kind:id`: one instance per id within a kind. */
   _id: string;
-  kind: Kind;
-  id: string;
-  state: string;
-  context: Record<string, unknown>;
-  version: number;
-  machineVersion: number;
-  createdAt: string;
-  updatedAt: string;
   /** The searchable fields as `field=value` strings, one per value, so `$all` finds every filter at once. */
   fieldKeys: string[];
   /** The free-text fields, folded, and under `*` all of them joined by line breaks (`textOf`). */
