@@ -20,7 +20,11 @@ export const certificateRules: KindRules = {
     if (actor.role !== 'lab' || actor.cabId === undefined) return body;
     const cab = await requireCab(store, actor.cabId, '/cabId');
     if (cab.type !== 'certification_body') {
-      throw new AppError({ code: 'FORBIDDEN', detail: `${cab.name} is a lab: only a certification body issues equipment certificates.` });
+      throw new AppError({
+        code: 'FORBIDDEN',
+        detail: `${cab.name} is a testing laboratory: only a certification body issues equipment certificates.`,
+        publicFields: { reasons: [{ code: 'NOT_A_CERTIFICATION_BODY', detail: `${cab.id} is a ${cab.type}` }] },
+      });
     }
     return { ...body, cabId: cab.id, exportingEconomy: cab.economy };
   },

@@ -72,6 +72,7 @@ export const certificateWords: KindLanguages<CertificateSubject, CertificateLabe
       REVOKED_BY_REGULATOR: 'Revoked by the importing regulator',
       WITHDRAWN_BY_BODY: 'Withdrawn by the certification body',
       BODY_RECOGNITION_ENDED: "The certification body's recognition ended before the certificate was in force",
+      NOT_A_CERTIFICATION_BODY: 'Only a certification body issues equipment certificates; a testing laboratory does not',
     },
     labels: {
       certificateNumber: 'Certificate',
@@ -135,6 +136,7 @@ export const certificateWords: KindLanguages<CertificateSubject, CertificateLabe
       REVOKED_BY_REGULATOR: 'Cơ quan quản lý của nền kinh tế nhập khẩu thu hồi, lý do',
       WITHDRAWN_BY_BODY: 'Tổ chức chứng nhận hủy, lý do',
       BODY_RECOGNITION_ENDED: 'Việc thừa nhận tổ chức chứng nhận đã chấm dứt trước khi giấy chứng nhận có hiệu lực',
+      NOT_A_CERTIFICATION_BODY: 'Chỉ tổ chức chứng nhận được cấp giấy chứng nhận thiết bị; phòng thử nghiệm không được cấp',
     },
     labels: {
       certificateNumber: 'Số chứng chỉ',

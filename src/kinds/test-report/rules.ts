@@ -14,6 +14,14 @@ export const testReportRules: KindRules = {
   async derive(body, { store, actor }) {
     if (actor.role !== 'lab' || actor.cabId === undefined) return body;
     const lab = await requireCab(store, actor.cabId, '/cabId');
+    // CAB principals all act under the `lab` role; only a testing laboratory tests.
+    if (lab.type !== 'lab') {
+      throw new AppError({
+        code: 'FORBIDDEN',
+        detail: `${lab.name} is a certification body: only a testing laboratory submits test reports.`,
+        publicFields: { reasons: [{ code: 'NOT_A_TESTING_LAB', detail: `${lab.id} is a ${lab.type}` }] },
+      });
+    }
     return { ...body, cabId: lab.id, exportingEconomy: lab.economy };
   },
 

@@ -86,6 +86,7 @@ export const testReportWords: KindLanguages<TestReportSubject, TestReportLabels>
       LAB_RECOGNITION_ENDED: "The lab's recognition ended before a decision",
       SCOPE_REMOVED: 'The importing economy removed a regulation of the report from the agreement before a decision',
       INFO_NOT_PROVIDED: 'The information asked for was not given by its deadline',
+      NOT_A_TESTING_LAB: 'Only a testing laboratory submits test reports; a certification body does not',
     },
     labels: {
       reportNumber: 'Report number',
@@ -163,6 +164,7 @@ export const testReportWords: KindLanguages<TestReportSubject, TestReportLabels>
       LAB_RECOGNITION_ENDED: 'Việc thừa nhận phòng thử nghiệm đã chấm dứt trước khi có quyết định',
       SCOPE_REMOVED: 'Nền kinh tế nhập khẩu đã rút quy chuẩn kỹ thuật của báo cáo khỏi thỏa thuận trước khi có quyết định',
       INFO_NOT_PROVIDED: 'Thông tin được yêu cầu không được bổ sung đúng hạn',
+      NOT_A_TESTING_LAB: 'Chỉ phòng thử nghiệm được nộp báo cáo thử nghiệm; tổ chức chứng nhận không được nộp',
     },
     labels: {
       reportNumber: 'Số báo cáo',
