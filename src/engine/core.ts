@@ -41,6 +41,10 @@ export function ruleContext(core: EngineCore, actor: Actor): RuleContext {
   return {
     store: core.store,
     actor,
+    readable: async (kind, id) => {
+      const record = await core.store.load(kind, id);
+      return record && mayRead(workflows[kind], actor, record.context) ? record : null;
+    },
     now: core.clock.now(),
     durations: core.durations,
     policies: core.policies,

@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import type { HistoryEntry } from '../../src/store/port.js';
 import { failure } from '../helpers/failure.js';
-import { bodyAccreditation, addBody, certificateBody, recognizedBody } from '../helpers/phase-two.js';
+import { bodyAccreditation, addBody, certificateBody, phaseTwoAgreement, recognizedBody } from '../helpers/phase-two.js';
 import { World, daysFrom } from '../helpers/world.js';
 
 const codes = (data: Record<string, unknown>) => (data['reasons'] as Array<{ code: string }>).map((r) => r.code);
@@ -60,12 +60,30 @@ describe('certificates through the engine', () => {
   });
 
   it('a report it rests on by a lab not recognised on its test date is named in the reasons', async () => {
+    // A body rests a certificate only on reports it may read: its own CAB's, submitted while the
+    // CAB was registered as a testing laboratory, before any recognition.
+    const agreement = await phaseTwoAgreement(world);
+    const cab = await world.addLab();
+    await world.accreditation(cab.cabId!);
+    const report = await world.submit(cab);
+    await world.store.putCab({ ...(await world.store.getCab(cab.cabId!))!, type: 'certification_body' });
+    await bodyAccreditation(world, cab.cabId!);
+    await world.recognition(agreement.id, cab.cabId!);
+    const certificate = await world.engine.create('certificates', certificateBody(world, { testReports: [report.id] }), cab);
+    expect(codes(certificate.data)).to.deep.equal(['REPORT_LAB_NOT_RECOGNIZED']);
+  });
+
+  it('a report the body may not read is refused as an unknown one, and nothing of it is written', async () => {
     const { body } = await recognizedBody(world);
     const lab = await world.addLab();
     await world.accreditation(lab.cabId!);
     const report = await world.submit(lab);
-    const certificate = await world.engine.create('certificates', certificateBody(world, { testReports: [report.id] }), body);
-    expect(codes(certificate.data)).to.deep.equal(['REPORT_LAB_NOT_RECOGNIZED']);
+    const before = await world.snapshot();
+    const hidden = await failure(() => world.engine.create('certificates', certificateBody(world, { testReports: [report.id] }), body));
+    const unknown = await failure(() => world.engine.create('certificates', certificateBody(world, { testReports: ['tr-none'] }), body));
+    expect([hidden.code, hidden.detail.replace(report.id, '?')]).to.deep.equal([unknown.code, unknown.detail.replace('tr-none', '?')]);
+    expect(hidden.code).to.equal('UNKNOWN_REFERENCE');
+    expect(await world.snapshot()).to.deep.equal(before);
   });
 
   it('a lab may not issue certificates, and a number is unique per body; nothing is written by either', async () => {

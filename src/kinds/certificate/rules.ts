@@ -54,7 +54,9 @@ export const certificateRules: KindRules = {
     const regulations = await requireDocumentRequirements(store, issue, '/regulations');
     const reports: InstanceRecord[] = [];
     for (const [index, id] of (issue.testReports ?? []).entries()) {
-      const report = await requireInstance(store, 'test-reports', id, `/testReports/${index}`);
+      // Read with the body's own rights: a report it may not read is unknown to it, and nothing
+      // of it reaches the certificate's facts, which every principal reads.
+      const report = await requireInstance(context, 'test-reports', id, `/testReports/${index}`);
       if (report.context['importingEconomy'] !== issue.importingEconomy) {
         throw new AppError({
           code: 'VALIDATION_FAILED',

@@ -2,6 +2,7 @@
 import { compareInstants, type Kind } from '../types.js';
 import { AppError, type FieldError } from '../../errors.js';
 import type { CabRecord, DirectoryStore, FindQuery, InstanceRecord, InstanceStore, Page, RegulationRecord } from '../../store/port.js';
+import type { ReadableRecord } from './reader.js';
 
 /**
  * The regulations, each required to exist, to belong to `economy` when given, and (unless
@@ -49,8 +50,13 @@ export async function requireCab(store: DirectoryStore, id: string, pointer: str
   return cab;
 }
 
-export async function requireInstance(store: InstanceStore, kind: Kind, id: string, pointer: string): Promise<InstanceRecord> {
-  const record = await store.load(kind, id);
+/**
+ * The record a body refers to, read with the acting principal's rights: one it may not read is
+ * refused exactly as one that does not exist (same code, same sentence), so a reference never
+ * tells whether a record it may not see is there.
+ */
+export async function requireInstance(reader: { readable: ReadableRecord }, kind: Kind, id: string, pointer: string): Promise<InstanceRecord> {
+  const record = await reader.readable(kind, id);
   if (!record) {
     throw new AppError({
       code: 'UNKNOWN_REFERENCE',

@@ -8,7 +8,7 @@ import type { Actor, Kind } from '../types.js';
 import type { DirectoryStore, InstanceRecord, InstanceStore } from '../../store/port.js';
 import type { Policies } from '../policies.js';
 import type { Counterparts } from './counterparts.js';
-import type { RecordReader } from './reader.js';
+import type { ReadableRecord, RecordReader } from './reader.js';
 
 /** The configured durations, as the rules read them (the engine's `Durations` table is one). */
 export interface DurationLookup {
@@ -20,6 +20,8 @@ export interface DurationLookup {
 export interface RuleContext extends RecordReader {
   store: InstanceStore & DirectoryStore;
   actor: Actor;
+  /** The store's record if `actor` may read it: how a body's references are resolved (`references.ts`). */
+  readable: ReadableRecord;
   now: Date;
   durations: DurationLookup;
   policies: Policies;

@@ -4,6 +4,7 @@ import type { AgreementData } from '../agreement/machine.js';
 import type { RecognitionFacts } from './eligibility.js';
 import type { RecognitionInput } from './machine.js';
 import type { DirectoryStore, InstanceStore } from '../../store/port.js';
+import type { ReadableRecord } from '../kit/reader.js';
 import { findAll, requireCab, requireInstance } from '../kit/references.js';
 
 /** States in which a recognition still counts in the register. */
@@ -16,12 +17,13 @@ const LIVE_STATES = ['pending', 'info_requested', 'recognized', 'suspended', 'la
  * @param self the recognition being decided, left out of `existing`.
  */
 export async function gatherRecognitionFacts(
-  store: InstanceStore & DirectoryStore,
+  reader: { store: InstanceStore & DirectoryStore; readable: ReadableRecord },
   input: RecognitionInput,
   now: Date,
   self?: string,
 ): Promise<RecognitionFacts> {
-  const agreementRecord = await requireInstance(store, 'agreements', input.agreementId, '/agreementId');
+  const { store } = reader;
+  const agreementRecord = await requireInstance(reader, 'agreements', input.agreementId, '/agreementId');
   const agreement = agreementRecord.context as AgreementData;
   const cab = await requireCab(store, input.cabId, '/cabId');
   const at = now.toISOString();

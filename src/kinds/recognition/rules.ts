@@ -66,10 +66,11 @@ export const recognitionRules: KindRules = {
     return { ...body, exportingEconomy: cab.economy };
   },
 
-  async assess(body, { store, now }) {
+  async assess(body, context) {
+    const { store, now } = context;
     const input = body as RecognitionInput;
     await requireRegulations(store, input.scope, '/scope', { economy: input.importingEconomy, now });
-    const facts = await gatherRecognitionFacts(store, input, now);
+    const facts = await gatherRecognitionFacts(context, input, now);
     const refusals = applicationRefusals(input, facts);
     if (refusals.length > 0) refuse(`CAB ${input.cabId} cannot be designated to ${input.importingEconomy}`, refusals, facts);
     const duplicates = duplicateRefusals(input, facts);
@@ -91,7 +92,7 @@ export const recognitionRules: KindRules = {
     if (event.type === 'REQUEST_INFO') return { event: { ...event, onNoAnswer: event['onNoAnswer'] ?? context.policies.infoUnanswered } };
     if (event.type !== 'RECOGNIZE') return { event };
     const { store, now, durations } = context;
-    const facts = await gatherRecognitionFacts(store, data, now, record.id);
+    const facts = await gatherRecognitionFacts(context, data, now, record.id);
     const refusals = applicationRefusals(data, facts);
     if (refusals.length > 0) refuse(`Recognition ${record.id} cannot be granted now`, refusals, facts);
     const validUntil = (event['validUntil'] as string | undefined) ?? shift(now, durations.get('recognitions', 'listingValidity')).toISOString();
