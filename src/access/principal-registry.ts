@@ -32,10 +32,24 @@ async function recordFor(store: DirectoryStore & AccessStore, body: CreatePrinci
   if (body.role === 'lab') {
     const cab = await store.getCab(body.cabId!);
     if (!cab) throw unknownReference('/cabId', `There is no CAB "${body.cabId}".`);
+    if (body.economy !== undefined && body.economy !== cab.economy) {
+      throw new AppError({
+        code: 'NOT_ELIGIBLE',
+        detail: `CAB ${cab.id} is of ${cab.economy}: its principals act for ${cab.economy}, not for ${body.economy}.`,
+        errors: [{ pointer: '/economy', message: `must be ${cab.economy}, the economy of CAB ${cab.id}, or left out` }],
+      });
+    }
     return { ...base, cabId: cab.id, economy: cab.economy, organisation: body.organisation ?? defaultOrganisation({ id, cabId: cab.id }) };
   }
   if (actor.role !== 'admin') {
     // An officer of the creator's own body: same organisation, economy and declared economies.
+    // Asking for another economy is refused rather than quietly given the creator's own.
+    if (body.economy !== undefined && body.economy !== actor.economy) {
+      throw new AppError({
+        code: 'FORBIDDEN',
+        detail: `You create officers of your own organisation, which acts for ${actor.economy ?? 'no economy'}; a principal of ${body.economy} is created by an admin or by its own organisation.`,
+      });
+    }
     const creator = await store.getPrincipal(actor.id);
     return {
       ...base,
