@@ -1,13 +1,13 @@
 /**
  * A small slice of `npm run test:reliability`, so the suite's scenarios run with every `npm test`
  * and cannot rot: fewer writers and fuzz cases, one crash round, the authorisation table on one
- * test report, the same code. (The full and read-only store: test/store/store-unavailable.test.ts;
+ * test report and the references of one field, the same code. (The full and read-only store: test/store/store-unavailable.test.ts;
  * backup and restore: test/store/backup.test.ts.)
  */
 import { expect } from 'chai';
 import { ApiWorld } from './helpers/api.js';
 import { conflictingWriters, fuzzEveryOperation, unconditionedWriters } from './reliability/scenarios.js';
-import { authorizationTable } from './reliability/authorization.js';
+import { authorizationTable, referenceTable } from './reliability/authorization.js';
 import { crashRounds } from './reliability/crash.js';
 
 describe('reliability, a slice', function () {
@@ -33,6 +33,12 @@ describe('reliability, a slice', function () {
     const result = await authorizationTable(api, { only: 'test-reports' });
     expect(result.forbiddenSent).to.be.greaterThan(100);
     expect(result).to.include({ accepted: 0, invalid: 0, storeChanged: false, outsiderSeen: 0 });
+  });
+
+  it('every principal naming every test report in a certificate: one it may not read answers as an unknown id and writes nothing', async () => {
+    const result = await referenceTable(api, { only: 'certificates.testReports' });
+    expect(result.hiddenSent).to.be.greaterThan(10);
+    expect(result).to.deep.include({ told: 0, changed: 0, readableRefused: 0, failed: 0, created: { 'certificates.testReports': 1 } });
   });
 
   it('one kill -9 of the service under load: every acknowledged write kept, deadlines fire once, the dispatcher resumes', async () => {

@@ -6,10 +6,13 @@
  * the right to send depends on the state (who suspended, who gave notice), the table allows the
  * wider set, so it never calls a legal event forbidden. Then test reports are invisible (404) to
  * every principal with no part in them, through every route of the OpenAPI document under
- * `/test-reports/{id}`, and absent from their lists.
+ * `/test-reports/{id}`, and absent from their lists. Then every reference a create body carries
+ * is sent by every principal naming every record it could name (`referenceTable`): one it may
+ * not read must answer exactly as an unknown id and write nothing.
  */
 import type { Actor, Kind } from '../../src/kinds/types.js';
 import type { ApiWorld } from '../helpers/api.js';
+import { certificateBody } from '../helpers/phase-two.js';
 import { operationsOf } from './scenarios.js';
 
 type Instance = { kind: Kind; id: string; data: Record<string, unknown>; creator: string; cabEconomy: string | null };
@@ -173,6 +176,159 @@ export async function authorizationTable(api: ApiWorld, options: { only?: Kind }
       const list = await api.get(`/test-reports?limit=200`, actor.id);
       result.outsiderRequests += 1;
       if (list.text.includes(report.id)) result.outsiderSeen += 1;
+    }
+  }
+  return result;
+}
+
+/**
+ * What a body can name, written from docs/domain.md (each kind's create body) and docs/api.md
+ * ("Who may read and do what"): the reference fields of every create body, the records each
+ * names, and who may read them. Test reports are read by their lab, the importing regulator,
+ * their importer and admins; agreements and CABs by everyone (the register is not secret);
+ * an importer may be named by whoever may create the record, and the answer says only whether
+ * an importer of that id exists. Regulations and economies are public reference data. The
+ * bodies a principal may send as events name no record (the ids in cascades are the system's).
+ */
+type Named = 'test-reports' | 'agreements' | 'cabs' | 'importers';
+type Target = { id: string; data: Record<string, unknown> };
+type CabTypes = ReadonlyMap<string, string>;
+
+/** docs/domain.md, "Roles" and each kind: who may create it (the rules' other conditions aside). */
+const MAY_CREATE: Record<'certificates' | 'test-reports' | 'recognitions' | 'accreditations', (a: Actor, cabs: CabTypes) => boolean> = {
+  certificates: (a, cabs) => a.role === 'lab' && cabs.get(a.cabId ?? '') === 'certification_body',
+  'test-reports': (a, cabs) => a.role === 'lab' && cabs.get(a.cabId ?? '') === 'lab',
+  recognitions: (a) => a.role === 'designating_authority',
+  accreditations: (a) => a.role === 'accreditation_body',
+};
+
+const READERS: Record<Named, (a: Actor, target: Target) => boolean> = {
+  'test-reports': (a, t) => a.role === 'admin' || (a.role === 'lab' && a.cabId === t.data['cabId']) || (a.role === 'regulator' && a.economy === t.data['importingEconomy']) || a.id === t.data['importerId'],
+  agreements: () => true,
+  cabs: () => true,
+  importers: () => true,
+};
+
+interface ReferenceField {
+  kind: keyof typeof MAY_CREATE;
+  field: string;
+  names: Named;
+  /** A create body naming `id` in the field, valid in every other respect. */
+  body: (api: ApiWorld, id: string, fixture: ReferenceFixture) => Record<string, unknown>;
+}
+
+interface ReferenceFixture {
+  /** A Vietnamese testing laboratory, accredited and not yet recognised: what a recognition names beside its agreement. */
+  labCabId: string;
+  /** An operational VN–KR agreement: what a recognition names beside its CAB. */
+  agreementId: string;
+}
+
+const accreditationBody = (api: ApiWorld, cabId: string): Record<string, unknown> => {
+  const now = api.world.clock.now().toISOString();
+  const year = new Date(Date.parse(now) + 365 * 86_400_000).toISOString();
+  return { cabId, standard: 'ISO/IEC 17025', certificateNumber: api.world.next('VILAS'), scope: ['KR:KN 32'], validFrom: now, validUntil: year };
+};
+
+export const REFERENCE_FIELDS: readonly ReferenceField[] = [
+  { kind: 'certificates', field: 'testReports', names: 'test-reports', body: (api, id) => certificateBody(api.world, { testReports: [id] }) },
+  { kind: 'certificates', field: 'applicantId', names: 'importers', body: (api, id) => certificateBody(api.world, { applicantId: id }) },
+  { kind: 'test-reports', field: 'importerId', names: 'importers', body: (api, id) => api.world.reportBody({ importerId: id }) },
+  { kind: 'test-reports', field: 'subcontractors', names: 'cabs', body: (api, id) => api.world.reportBody({ subcontractors: [id] }) },
+  { kind: 'recognitions', field: 'agreementId', names: 'agreements', body: (_api, id, f) => ({ agreementId: id, cabId: f.labCabId, importingEconomy: 'KR', scope: ['KR:KN 32'] }) },
+  { kind: 'recognitions', field: 'cabId', names: 'cabs', body: (_api, id, f) => ({ agreementId: f.agreementId, cabId: id, importingEconomy: 'KR', scope: ['KR:KN 32'] }) },
+  { kind: 'accreditations', field: 'cabId', names: 'cabs', body: (api, id) => accreditationBody(api, id) },
+];
+
+const UNKNOWN_ID = 'no-such-record-0001';
+
+export interface ReferenceResult {
+  /** Principal × reference field × named record cells. */
+  cells: number;
+  /** Cells where the principal may not read the named record: each sent beside the same body naming an unknown id. */
+  hiddenSent: number;
+  /** Of them, answers that differ from the unknown id's (status, code, sentence, field errors), or accepted: must be 0. */
+  told: number;
+  /** Hidden cells after which the store had changed: must be 0. */
+  changed: number;
+  /** Readable cells sent by a principal that may create the kind, answered as an unknown reference: must be 0. */
+  readableRefused: number;
+  /** Answers of 5xx, to either kind of cell: must be 0 (two failures alike are no proof of anything). */
+  failed: number;
+  /** Created, per field, from a readable reference: at least one each. */
+  created: Record<string, number>;
+}
+
+/** The answer as a comparison sees it: the request id left out and the named id written `<id>`. */
+function answerShape(answer: { status: number; body: unknown }, id: string): string {
+  const body = typeof answer.body === 'object' && answer.body !== null ? { ...(answer.body as Record<string, unknown>), requestId: undefined } : answer.body;
+  return JSON.stringify({ status: answer.status, body }).replaceAll(id, '<id>');
+}
+
+/** A world with a report its own CAB may still name as a certification body, and the CABs' types. */
+async function referenceWorld(api: ApiWorld): Promise<{ fixture: ReferenceFixture; targets: Record<Named, Target[]>; cabs: CabTypes }> {
+  const w = api.world;
+  const { lab, agreement } = await w.recognizedLab();
+  const negotiating = await w.agreement({ sign: false });
+  w.advanceDays(3);
+  const reports = [await w.submit(lab), await w.submit(lab, { importerId: 'importer-pacific' })];
+  // A CAB registered as a testing laboratory that submitted a report, then registered as a
+  // certification body: the one body that may read a report it could rest a certificate on.
+  const converted = await w.addLab();
+  await w.accreditation(converted.cabId!);
+  reports.push(await w.submit(converted));
+  await w.store.putCab({ ...(await w.store.getCab(converted.cabId!))!, type: 'certification_body' });
+  // Two accredited labs not yet recognised: one a recognition names beside each agreement, one
+  // among the CABs it names beside the operational agreement.
+  const applicants = [await w.addLab(), await w.addLab()];
+  for (const applicant of applicants) await w.accreditation(applicant.cabId!);
+  const cabList = await api.get<{ items: Array<{ id: string; type: string }> }>('/cabs?limit=200', 'admin');
+  const importers = [...w.actors.values()].filter((a) => a.role === 'importer');
+  return {
+    fixture: { labCabId: applicants[0]!.cabId!, agreementId: agreement.id },
+    targets: {
+      'test-reports': reports.map((r) => ({ id: r.id, data: r.data })),
+      agreements: [agreement, negotiating].map((a) => ({ id: a.id, data: a.data })),
+      cabs: cabList.body.items.map((c) => ({ id: c.id, data: c })),
+      importers: importers.map((a) => ({ id: a.id, data: {} })),
+    },
+    cabs: new Map(cabList.body.items.map((c) => [c.id, c.type])),
+  };
+}
+
+/**
+ * Every principal × every reference field × every record it could name: naming one it may not
+ * read answers exactly as naming an unknown id and writes nothing; naming one it may read is
+ * never refused as unknown, and creates where the rules allow. `only` limits it to one field
+ * (`kind.field`), for the slice in `npm test`.
+ */
+export async function referenceTable(api: ApiWorld, options: { only?: string } = {}): Promise<ReferenceResult> {
+  const { fixture, targets, cabs } = await referenceWorld(api);
+  const principals = [...api.world.actors.values()].filter((actor) => actor.role !== 'system');
+  const fields = REFERENCE_FIELDS.filter((f) => options.only === undefined || `${f.kind}.${f.field}` === options.only);
+  const result: ReferenceResult = { cells: 0, hiddenSent: 0, told: 0, changed: 0, readableRefused: 0, failed: 0, created: {} };
+  for (const reference of fields) {
+    const label = `${reference.kind}.${reference.field}`;
+    result.created[label] = 0;
+    for (const actor of principals) {
+      for (const target of targets[reference.names]) {
+        result.cells += 1;
+        if (READERS[reference.names](actor, target)) {
+          if (!MAY_CREATE[reference.kind](actor, cabs)) continue;
+          const answer = await api.post(`/${reference.kind}`, reference.body(api, target.id, fixture), actor.id);
+          if (answer.status === 201) result.created[label] += 1;
+          if (answer.status >= 500) result.failed += 1;
+          if ((answer.body as { code?: string }).code === 'UNKNOWN_REFERENCE') result.readableRefused += 1;
+          continue;
+        }
+        result.hiddenSent += 1;
+        const before = JSON.stringify(await api.world.snapshot());
+        const named = await api.post(`/${reference.kind}`, reference.body(api, target.id, fixture), actor.id);
+        const unknown = await api.post(`/${reference.kind}`, reference.body(api, UNKNOWN_ID, fixture), actor.id);
+        if (named.status >= 500 || unknown.status >= 500) result.failed += 1;
+        if (named.status < 300 || answerShape(named, target.id) !== answerShape(unknown, UNKNOWN_ID)) result.told += 1;
+        if (JSON.stringify(await api.world.snapshot()) !== before) result.changed += 1;
+      }
     }
   }
   return result;

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { ApiWorld } from '../helpers/api.js';
 import { tempDir } from '../helpers/world.js';
 import { record } from './figures.js';
-import { authorizationTable } from './authorization.js';
+import { authorizationTable, referenceTable } from './authorization.js';
 import { backupUnderLoad } from './backup.js';
 import { canSimulateStoreFaults, storeFault } from './store-faults.js';
 
@@ -20,6 +20,16 @@ describe('reliability: authorisation, a store that cannot write, backup', () => 
     record('authorisation', 'store changed by refusals', result.storeChanged ? 'YES' : 'no');
     record('authorisation', 'outsider requests to report routes / not 404', `${result.outsiderRequests} / ${result.outsiderSeen}`);
     expect(result).to.include({ accepted: 0, invalid: 0, storeChanged: false, outsiderSeen: 0 });
+  });
+
+  it('every principal × every reference a create body carries × every record it names: one it may not read answers as an unknown id and writes nothing', async () => {
+    const result = await referenceTable(api);
+    record('authorisation', 'references: principals × fields × records (cells) / naming a record the caller may not read', `${result.cells} / ${result.hiddenSent}`);
+    record('authorisation', 'references: told apart from an unknown id / store changed / readable refused as unknown / 5xx', `${result.told} / ${result.changed} / ${result.readableRefused} / ${result.failed}`);
+    record('authorisation', 'references: created from a readable one, by field', Object.entries(result.created).map(([field, n]) => `${field}: ${n}`).join(', '));
+    expect(result).to.include({ told: 0, changed: 0, readableRefused: 0, failed: 0 });
+    expect(result.hiddenSent).to.be.greaterThan(0);
+    for (const [field, created] of Object.entries(result.created)) expect(created, field).to.be.greaterThan(0);
   });
 
   for (const fault of ['disk full', 'read-only'] as const) {
