@@ -24,8 +24,8 @@ describe('reliability: authorisation, a store that cannot write, backup', () => 
 
   it('every principal × every reference a create body carries × every record it names: one it may not read answers as an unknown id and writes nothing', async () => {
     const result = await referenceTable(api);
-    record('authorisation', 'references: principals × fields × records (cells) / naming a record the caller may not read', `${result.cells} / ${result.hiddenSent}`);
-    record('authorisation', 'references: told apart from an unknown id / store changed / readable refused as unknown / 5xx', `${result.told} / ${result.changed} / ${result.readableRefused} / ${result.failed}`);
+    record('authorisation', 'references: cells / naming a record one may not read', `${result.cells} / ${result.hiddenSent}`);
+    record('authorisation', 'references: unlike an unknown id / store changed / readable refused / 5xx', `${result.told} / ${result.changed} / ${result.readableRefused} / ${result.failed}`);
     record('authorisation', 'references: created from a readable one, by field', Object.entries(result.created).map(([field, n]) => `${field}: ${n}`).join(', '));
     expect(result).to.include({ told: 0, changed: 0, readableRefused: 0, failed: 0 });
     expect(result.hiddenSent).to.be.greaterThan(0);
