@@ -136,7 +136,7 @@ export const certificateWords: KindLanguages<CertificateSubject, CertificateLabe
       REVOKED_BY_REGULATOR: 'Cơ quan quản lý của nền kinh tế nhập khẩu thu hồi, lý do',
       WITHDRAWN_BY_BODY: 'Tổ chức chứng nhận hủy, lý do',
       BODY_RECOGNITION_ENDED: 'Việc thừa nhận tổ chức chứng nhận đã chấm dứt trước khi giấy chứng nhận có hiệu lực',
-      NOT_A_CERTIFICATION_BODY: 'Chỉ tổ chức chứng nhận được cấp giấy chứng nhận thiết bị; phòng thử nghiệm không được cấp',
+      NOT_A_CERTIFICATION_BODY: 'Chỉ tổ chức chứng nhận mới có thẩm quyền cấp giấy chứng nhận thiết bị; phòng thử nghiệm không có thẩm quyền này',
     },
     labels: {
       certificateNumber: 'Số chứng chỉ',

@@ -164,7 +164,7 @@ export const testReportWords: KindLanguages<TestReportSubject, TestReportLabels>
       LAB_RECOGNITION_ENDED: 'Việc thừa nhận phòng thử nghiệm đã chấm dứt trước khi có quyết định',
       SCOPE_REMOVED: 'Nền kinh tế nhập khẩu đã rút quy chuẩn kỹ thuật của báo cáo khỏi thỏa thuận trước khi có quyết định',
       INFO_NOT_PROVIDED: 'Thông tin được yêu cầu không được bổ sung đúng hạn',
-      NOT_A_TESTING_LAB: 'Chỉ phòng thử nghiệm được nộp báo cáo thử nghiệm; tổ chức chứng nhận không được nộp',
+      NOT_A_TESTING_LAB: 'Chỉ phòng thử nghiệm mới được nộp báo cáo thử nghiệm; tổ chức chứng nhận không có thẩm quyền này',
     },
     labels: {
       reportNumber: 'Số báo cáo',
