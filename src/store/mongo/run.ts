@@ -49,19 +49,19 @@ export class Runner {
   /** Updates the one matching document and answers it as it is afterwards; null when none matched. */
   async update<T>(write: Write, session: Session = null, options: { upsert?: boolean } = {}): Promise<T | null> {
     return (await this.#models[write.collection]
-      .findOneAndUpdate(write.filter, write.update, { ...this.#within(session), returnDocument: 'after', runValidators: true, upsert: options.upsert ?? false })
+      .findOneAndUpdate(write.filter, write.update, { ...this.#within(session), ...validated(write), returnDocument: 'after', upsert: options.upsert ?? false })
       .lean()
       .exec()) as T | null;
   }
 
   /** True when a document matched (and so was changed). */
   async updateOne(write: Write, session: Session = null): Promise<boolean> {
-    const result = await this.#models[write.collection].updateOne(write.filter, write.update, { ...this.#within(session), runValidators: true }).exec();
+    const result = await this.#models[write.collection].updateOne(write.filter, write.update, { ...this.#within(session), ...validated(write) }).exec();
     return result.matchedCount === 1;
   }
 
   async updateMany(write: Write, session: Session = null): Promise<number> {
-    const result = await this.#models[write.collection].updateMany(write.filter, write.update, { ...this.#within(session), runValidators: true }).exec();
+    const result = await this.#models[write.collection].updateMany(write.filter, write.update, { ...this.#within(session), ...validated(write) }).exec();
     return result.modifiedCount;
   }
 
@@ -98,6 +98,14 @@ export class Runner {
   async aggregate<T>(collection: Read['collection'], pipeline: Array<Record<string, unknown>>): Promise<T[]> {
     return this.#models[collection].aggregate<T>(pipeline as never[]).option({ maxTimeMS: this.#maxTimeMS }).exec();
   }
+}
+
+/**
+ * Validators on an update document; an update pipeline (a lease taken by the server's clock,
+ * `leases.ts`) is sent as it is, which mongoose allows only when told, and cannot validate.
+ */
+function validated(write: Write): { runValidators: true } | { updatePipeline: true } {
+  return Array.isArray(write.update) ? { updatePipeline: true } : { runValidators: true };
 }
 
 /** MongoDB's duplicate-key error (E11000), as the driver reports it. */
