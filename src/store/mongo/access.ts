@@ -3,19 +3,25 @@ import type { AccessStore, AccountMail, ApiKeyRecord, AuditEntry, Page, Recipien
 import { page } from './page.js';
 import * as q from './queries.js';
 import type { Runner } from './run.js';
+import type { InTransaction } from './transaction.js';
 import { COLLECTIONS, fromKeyed, toKeyed } from './shapes.js';
 
 export class MongoAccess implements AccessStore {
   readonly #run: Runner;
+  readonly #inTransaction: InTransaction;
 
-  constructor(run: Runner) {
+  constructor(run: Runner, inTransaction: InTransaction) {
     this.#run = run;
+    this.#inTransaction = inTransaction;
   }
 
-  /** The key, then its audit entry (two writes, as for principals). */
+  /** The key and its audit entry in one transaction, as the port promises: never one without the other. */
   async putApiKey(key: ApiKeyRecord, audit?: AuditEntry): Promise<void> {
-    await this.#run.put(COLLECTIONS.apiKeys, toKeyed(key, 'id'));
-    if (audit) await this.#run.put(COLLECTIONS.audit, toKeyed(audit, 'id'));
+    if (!audit) return this.#run.put(COLLECTIONS.apiKeys, toKeyed(key, 'id'));
+    await this.#inTransaction(async (session) => {
+      await this.#run.put(COLLECTIONS.apiKeys, toKeyed(key, 'id'), session);
+      await this.#run.put(COLLECTIONS.audit, toKeyed(audit, 'id'), session);
+    });
   }
 
   async getApiKey(id: string): Promise<ApiKeyRecord | null> {

@@ -4,13 +4,18 @@ import type { AuditEntry, CabRecord, DirectoryStore, EconomyRecord, Page, Princi
 import { page } from './page.js';
 import * as q from './queries.js';
 import { isDuplicateKey, type Runner } from './run.js';
+import type { InTransaction } from './transaction.js';
 import { COLLECTIONS, fromKeyed, toKeyed, type SequenceDoc } from './shapes.js';
+
+const principalDoc = (principal: PrincipalRecord) => toKeyed(principal, 'id');
 
 export class MongoDirectory implements DirectoryStore {
   readonly #run: Runner;
+  readonly #inTransaction: InTransaction;
 
-  constructor(run: Runner) {
+  constructor(run: Runner, inTransaction: InTransaction) {
     this.#run = run;
+    this.#inTransaction = inTransaction;
   }
 
   async isEmpty(): Promise<boolean> {
@@ -61,10 +66,13 @@ export class MongoDirectory implements DirectoryStore {
     return page(docs, query.limit, (d) => fromKeyed<'id', CabRecord>(d, 'id'), (c) => [c.id]);
   }
 
-  /** The principal, then its audit entry: two writes (a principal without its entry is possible after a crash between them). */
+  /** The principal and its audit entry in one transaction, as the port promises: never one without the other. */
   async putPrincipal(principal: PrincipalRecord, audit?: AuditEntry): Promise<void> {
-    await this.#run.put(COLLECTIONS.principals, toKeyed(principal, 'id'));
-    if (audit) await this.#run.put(COLLECTIONS.audit, toKeyed(audit, 'id'));
+    if (!audit) return this.#run.put(COLLECTIONS.principals, principalDoc(principal));
+    await this.#inTransaction(async (session) => {
+      await this.#run.put(COLLECTIONS.principals, principalDoc(principal), session);
+      await this.#run.put(COLLECTIONS.audit, toKeyed(audit, 'id'), session);
+    });
   }
 
   async getPrincipal(id: string): Promise<PrincipalRecord | null> {

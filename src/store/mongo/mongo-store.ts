@@ -18,6 +18,7 @@ import { defineModels } from './models.js';
 import { MongoOutbox, MongoQueueFigures, MongoTimers, MongoWebhookDeliveries } from './queues.js';
 import { Runner } from './run.js';
 import { boundsOf } from './timeouts.js';
+import { transactionsOn } from './transaction.js';
 import { MongoTransfer } from './transfer-store.js';
 import { mongoUnavailable } from './unavailable.js';
 import { MongoWatches } from './watches.js';
@@ -42,6 +43,7 @@ export class MongoStore {
     this.connection = connection;
     const bounds = boundsOf(options);
     const run = new Runner(defineModels(connection), bounds.operation);
+    const inTransaction = transactionsOn(connection, bounds.writeConcern, bounds.transaction);
     const instances = new MongoInstances(run, new MongoCommitter(connection, run, bounds.writeConcern, options.faults, bounds.transaction));
     assembleStore(this, {
       instances,
@@ -50,8 +52,8 @@ export class MongoStore {
       timers: new MongoTimers(run),
       webhookDeliveries: new MongoWebhookDeliveries(run),
       queueFigures: new MongoQueueFigures(run),
-      directory: new MongoDirectory(run),
-      access: new MongoAccess(run),
+      directory: new MongoDirectory(run, inTransaction),
+      access: new MongoAccess(run, inTransaction),
       watches: new MongoWatches(run),
       webhookEndpoints: new MongoWebhookEndpoints(run),
       transfer: new MongoTransfer(run),

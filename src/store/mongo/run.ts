@@ -91,8 +91,8 @@ export class Runner {
   }
 
   /** Creates or replaces one document by `_id`, validated. */
-  async put(collection: Read['collection'], doc: { _id: string } & Record<string, unknown>): Promise<void> {
-    await this.#models[collection].replaceOne({ _id: doc._id }, doc, { upsert: true, runValidators: true, maxTimeMS: this.#maxTimeMS }).exec();
+  async put(collection: Read['collection'], doc: { _id: string } & Record<string, unknown>, session: Session = null): Promise<void> {
+    await this.#models[collection].replaceOne({ _id: doc._id }, doc, { ...this.#within(session), upsert: true, runValidators: true }).exec();
   }
 
   async aggregate<T>(collection: Read['collection'], pipeline: Array<Record<string, unknown>>): Promise<T[]> {

@@ -8,7 +8,8 @@
  * It speaks to the session through `TransactionSession`, the four calls it needs (mongoose's
  * `ClientSession` is one), so its retries can be checked without a server.
  */
-import type { TransactionOptions } from 'mongodb';
+import type { TransactionOptions, WriteConcern } from 'mongodb';
+import type { ClientSession, Connection } from 'mongoose';
 
 export interface TransactionSession {
   startTransaction(options?: TransactionOptions): void;
@@ -69,4 +70,20 @@ async function commit(session: TransactionSession, now: () => number, deadline: 
       throw error;
     }
   }
+}
+
+/** Runs `work` in one transaction, all of it or none; the session is passed to every write of it. */
+export type InTransaction = (work: (session: ClientSession) => Promise<void>) => Promise<void>;
+
+/** Transactions on a connection, with the store's write concern and bound (`timeouts.ts`). */
+export function transactionsOn(connection: Connection, writeConcern: WriteConcern, bounds: { maxCommitTimeMS: number; budgetMs: number }): InTransaction {
+  const options: TransactionOptions = { readConcern: { level: 'snapshot' }, writeConcern, readPreference: 'primary', maxCommitTimeMS: bounds.maxCommitTimeMS };
+  return async (work) => {
+    const session = await connection.startSession();
+    try {
+      await runTransaction(session, () => work(session), options, { budgetMs: bounds.budgetMs });
+    } finally {
+      await session.endSession();
+    }
+  };
 }
