@@ -49,7 +49,7 @@ function world(failOn: string | null = null) {
 }
 
 const AT = '2026-03-02T09:00:00.000Z';
-const PRINCIPAL: PrincipalRecord = { id: 'vn-lab-1', name: 'Nguyễn Thị Hoa', role: 'cab', email: 'hoa@lab.vn.example', language: 'vi', organisation: 'vn-lab' } as PrincipalRecord;
+const PRINCIPAL: PrincipalRecord = { id: 'vn-lab-1', name: 'Nguyễn Thị Hoa', role: 'lab', email: 'hoa@lab.vn.example', language: 'vi', organisation: 'vn-lab' };
 const KEY = { id: 'k1', principalId: 'vn-lab-1', name: 'CI', prefix: 'mra_k1', hash: 'h', hashScheme: 'hmac-sha256', createdAt: AT, expiresAt: null, lastUsedAt: null, revokedAt: null } as ApiKeyRecord;
 const audit = (id: string, action: string): AuditEntry => ({ id, at: AT, actor: { id: 'admin', role: 'admin', name: 'Admin' }, action, organisation: 'vn-lab', principalId: 'vn-lab-1' }) as AuditEntry;
 
