@@ -34,3 +34,10 @@ export async function claimUnderLease<T extends { _id: string }>(run: Runner, pl
   }
   return claimed.sort(plan.order);
 }
+
+/** Strings in binary order (code units), as SQLite's BINARY collation and MongoDB's simple one order them; never the locale's. */
+export const binary = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Claimed items in the order they are due, then by id, both in binary order as SQLite answers them. */
+export const byDue = (key: 'nextAttemptAt' | 'dueAt') => (a: Record<string, unknown>, b: Record<string, unknown>): number =>
+  binary(String(a[key]), String(b[key])) || binary(String(a['_id']), String(b['_id']));

@@ -101,7 +101,11 @@ export async function createIndexes(connection: Connection): Promise<string[]> {
     if (!existing.has(name)) await connection.db!.createCollection(name);
   }
   for (const index of missing) {
-    await connection.db!.collection(index.collection).createIndex(index.key, { name: index.name, unique: index.unique ?? false });
+    await connection.db!.collection(index.collection).createIndex(index.key, {
+      name: index.name,
+      unique: index.unique ?? false,
+      ...(index.expireAfterSeconds === undefined ? {} : { expireAfterSeconds: index.expireAfterSeconds }),
+    });
   }
   return missing.map((index) => index.name);
 }

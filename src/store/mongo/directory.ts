@@ -5,9 +5,8 @@ import { page } from './page.js';
 import * as q from './queries.js';
 import { isDuplicateKey, type Runner } from './run.js';
 import type { InTransaction } from './transaction.js';
+import { principalDoc, principalOf } from './principals.js';
 import { COLLECTIONS, fromKeyed, toKeyed, type SequenceDoc } from './shapes.js';
-
-const principalDoc = (principal: PrincipalRecord) => toKeyed(principal, 'id');
 
 export class MongoDirectory implements DirectoryStore {
   readonly #run: Runner;
@@ -77,11 +76,11 @@ export class MongoDirectory implements DirectoryStore {
 
   async getPrincipal(id: string): Promise<PrincipalRecord | null> {
     const doc = await this.#run.one<{ _id: string }>(q.byId(COLLECTIONS.principals, id));
-    return doc === null ? null : fromKeyed<'id', PrincipalRecord>(doc, 'id');
+    return doc === null ? null : principalOf(doc);
   }
 
   async principalByEmail(email: string): Promise<PrincipalRecord | null> {
-    const found = (await this.#run.all<{ _id: string }>(q.principalsByEmail(email))).map((d) => fromKeyed<'id', PrincipalRecord>(d, 'id'));
+    const found = (await this.#run.all<{ _id: string }>(q.principalsByEmail(email))).map((d) => principalOf(d));
     return found.find((p) => p.disabledAt === undefined) ?? found[0] ?? null;
   }
 
@@ -89,7 +88,7 @@ export class MongoDirectory implements DirectoryStore {
     const { role, organisation, economies } = query;
     const read = role !== undefined ? q.principalsOfRole(role) : organisation !== undefined ? q.principalsOf(organisation) : null;
     if (read === null) return [];
-    const all = (await this.#run.all<{ _id: string }>(read)).map((d) => fromKeyed<'id', PrincipalRecord>(d, 'id'));
+    const all = (await this.#run.all<{ _id: string }>(read)).map((d) => principalOf(d));
     return all.filter(
       (p) =>
         p.disabledAt === undefined &&
@@ -100,7 +99,7 @@ export class MongoDirectory implements DirectoryStore {
 
   async listPrincipals(query: { organisation?: string; economy?: string; limit: number; cursor?: string | null }): Promise<Page<PrincipalRecord>> {
     const docs = await this.#run.all<{ _id: string }>(q.principalsPage(query));
-    return page(docs, query.limit, (d) => fromKeyed<'id', PrincipalRecord>(d, 'id'), (p) => [p.id]);
+    return page(docs, query.limit, (d) => principalOf(d), (p) => [p.id]);
   }
 
   async nextSequence(name: string): Promise<number> {

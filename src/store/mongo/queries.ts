@@ -15,6 +15,8 @@ import type { Commit, FindQuery, Lease, MailAlreadySent, OutboxResult, OutboxSta
 import { AppError } from '../../errors.js';
 import { decodeCursor } from '../cursor.js';
 import { leaseEndedOnServer, takeLeasePipeline } from './leases.js';
+import { instanceCursor } from './page.js';
+import { emailKeyOf } from './principals.js';
 import {
   ALL_TEXT,
   COLLECTIONS,
@@ -166,7 +168,7 @@ export function findInstances(kind: Kind, query: FindQuery): Read {
   // Newest first walks the same indexes backwards.
   const direction = query.order === 'newest' ? -1 : 1;
   if (query.cursor) {
-    const [createdAt, id] = decodeCursor(query.cursor);
+    const [createdAt, id] = instanceCursor(query.cursor);
     const beyond = direction === 1 ? '$gt' : '$lt';
     filter['$or'] = [{ createdAt: op({ [beyond]: createdAt }) }, { createdAt, id: op({ [beyond]: id }) }];
   }
@@ -501,10 +503,9 @@ export function cabsPage(query: { economy?: string; limit: number; cursor?: stri
   return { collection: COLLECTIONS.cabs, filter, sort: { _id: 1 }, limit: query.limit + 1 };
 }
 
-/** Principals with this address, any case (a handful at most: addresses are unique among principals). */
+/** Principals with this address, as SQLite compares it (`principals.ts`): one equality on an index. */
 export function principalsByEmail(email: string): Read {
-  const exact = `^${email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
-  return { collection: COLLECTIONS.principals, filter: { email: op({ $regex: exact, $options: 'i' }) }, sort: { _id: 1 } };
+  return { collection: COLLECTIONS.principals, filter: { emailKey: emailKeyOf(email) }, sort: { _id: 1 } };
 }
 
 /** The principals of an organisation; the disabled ones are left out by the caller. */

@@ -21,14 +21,11 @@ import type {
   WebhookDeliveryQueue,
   WebhookDeliveryStatus,
 } from '../port.js';
-import { claimUnderLease, type ClaimPlan } from './claims.js';
+import { byDue, claimUnderLease, type ClaimPlan } from './claims.js';
 import { page } from './page.js';
 import * as q from './queries.js';
 import type { Runner } from './run.js';
 import { COLLECTIONS, toTimer, toMessage, type DeadlineDoc, type OutboxDoc, type WebhookDeliveryDoc } from './shapes.js';
-
-const byDue = (key: 'nextAttemptAt' | 'dueAt') => (a: Record<string, unknown>, b: Record<string, unknown>) =>
-  String(a[key]).localeCompare(String(b[key])) || String(a['_id']).localeCompare(String(b['_id']));
 
 const OUTBOX_CLAIM: ClaimPlan = { candidates: q.claimableOutbox, take: q.claimOutboxMessage, order: byDue('nextAttemptAt') };
 const DELIVERY_CLAIM: ClaimPlan = { candidates: q.claimableWebhookDeliveries, take: q.claimWebhookDelivery, order: byDue('nextAttemptAt') };
