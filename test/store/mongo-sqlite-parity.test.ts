@@ -14,6 +14,8 @@ import { isAppError } from '../../src/errors.js';
 import { encodeCursor } from '../../src/store/cursor.js';
 import { expiring } from '../../src/store/mongo/access.js';
 import { byDue } from '../../src/store/mongo/claims.js';
+import { MongoOutbox } from '../../src/store/mongo/queues.js';
+import type { Runner } from '../../src/store/mongo/run.js';
 import { storeMongoose } from '../../src/store/mongo/connect.js';
 import { INDEXES } from '../../src/store/mongo/indexes.js';
 import { defineModels } from '../../src/store/mongo/models.js';
@@ -72,6 +74,26 @@ describe('MongoDB answers as SQLite does (SQLite and mingo, no MongoDB server)',
     expect(refusal(encodeCursor(['tr1', '2026-03-02T09:00:00.000Z'])), 'keys the wrong way round').to.equal(words);
     expect(refusal('not-a-cursor')).to.equal('The cursor is not one this service issued; start again without it.');
     expect(refusal(encodeCursor(['2026-03-02T09:00:00.000Z', 'tr1']))).to.equal(null);
+  });
+
+  it('outbox counts: pending and dead counted on their index, sent from the collection\'s own count, never a count over every sent message', async () => {
+    const messages = [
+      ...Array.from({ length: 7 }, (_, i) => ({ _id: `s${i}`, status: 'sent' })),
+      { _id: 'p1', status: 'pending' },
+      { _id: 'p2', status: 'pending' },
+      { _id: 'd1', status: 'dead' },
+    ];
+    const counted: unknown[] = [];
+    // A fake of our own Runner, answering from the messages above as MongoDB would.
+    const run = {
+      count(read: q.Read): Promise<number> {
+        counted.push(read.filter);
+        return Promise.resolve(find(messages as AnyObject[], read.filter).all().length);
+      },
+      estimatedCount: (collection: string) => Promise.resolve(collection === 'outbox' ? messages.length : 0),
+    } as unknown as Runner;
+    expect(await new MongoOutbox(run).outboxCounts()).to.deep.equal({ pending: 2, sent: 7, dead: 1 });
+    expect(counted, 'the sent messages are never counted one by one').to.deep.equal([{ status: 'pending' }, { status: 'dead' }]);
   });
 
   it('sessions and sign-in tokens carry `expireAt`, a BSON date, which the TTL indexes remove them by', async () => {

@@ -42,6 +42,11 @@ export class Runner {
     return this.#models[read.collection].countDocuments(read.filter, this.#within(session)).exec();
   }
 
+  /** How many documents the collection holds, from its metadata: no scan, whatever its size. */
+  async estimatedCount(collection: Read['collection']): Promise<number> {
+    return this.#models[collection].estimatedDocumentCount({ maxTimeMS: this.#maxTimeMS }).exec();
+  }
+
   async one<T>(read: Read, session: Session = null): Promise<T | null> {
     return (await this.#models[read.collection].findOne(read.filter, null, this.#within(session)).lean().exec()) as T | null;
   }
