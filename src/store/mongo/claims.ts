@@ -4,7 +4,8 @@
  * `findOneAndUpdate` that repeats the claimable filter: of two nodes racing for one item, exactly
  * one matches. The loser reads again, past what others took, until it holds `limit` items or
  * nothing claimable is left, so concurrent claimers share the work without overlap and without
- * leaving any behind.
+ * leaving any behind. Whether a lease has ended is judged by the primary's clock as well as the
+ * node's (`leases.ts`).
  */
 import type { Lease } from '../port.js';
 import type { Read, Write } from './queries.js';
