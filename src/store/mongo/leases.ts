@@ -16,18 +16,18 @@ import type { Lease } from '../port.js';
 /** `toISOString`'s shape, so the server's instants compare with the stored ones as strings. */
 const ISO = '%Y-%m-%dT%H:%M:%S.%LZ';
 
-/** The primary's clock as an ISO string (UTC, MongoDB's default zone). */
-const SERVER_NOW = { $dateToString: { date: '$$NOW', format: ISO } };
+/** The primary's clock as an ISO string (UTC, MongoDB's default zone); a fresh object each time, as mongoose casts in place. */
+const serverNow = () => ({ $dateToString: { date: '$$NOW', format: ISO } });
 
 /** The earlier of the node's `now` and the server's. */
-const earlierOf = (now: string) => ({ $min: [now, SERVER_NOW] });
+const earlierOf = (now: string) => ({ $min: [now, serverNow()] });
 
 /**
  * Nobody holds it by the server's clock either: never leased or released (null or absent; `$ifNull`,
  * as MongoDB's own order puts null first, which mingo does not), or the lease ended by then.
  */
 export function leaseEndedOnServer(): Record<string, unknown> {
-  return { $expr: mongoose.trusted({ $lte: [{ $ifNull: ['$leaseUntil', ''] }, SERVER_NOW] }) };
+  return { $expr: mongoose.trusted({ $lte: [{ $ifNull: ['$leaseUntil', ''] }, serverNow()] }) };
 }
 
 /** The update that takes a lease: owner, and an end `leaseMs` after the earlier of the two clocks. */
