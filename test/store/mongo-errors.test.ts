@@ -74,7 +74,7 @@ describe('Which MongoDB driver errors mean the store is unavailable (constructed
     expect(mongoUnavailable(labelled(new MongoNetworkError('connection closed'), 'RetryableWriteError'))).to.deep.equal(may('server unreachable'));
     expect(mongoUnavailable(new MongoOperationTimeoutError('Timed out during operation'))).to.deep.equal(may('timed out'));
     expect(mongoUnavailable(wtimeout())).to.deep.equal(may('write not confirmed by a majority in time'));
-    const bulk = new MongoBulkWriteError({ message: 'waiting for replication timed out', code: 64 }, { insertedCount: 0, matchedCount: 3, modifiedCount: 3, deletedCount: 0, upsertedCount: 0, upsertedIds: {}, insertedIds: {} });
+    const bulk = new MongoBulkWriteError({ message: 'waiting for replication timed out', code: 64 }, { insertedCount: 0, matchedCount: 3, modifiedCount: 3, deletedCount: 0, upsertedCount: 0, upsertedIds: {}, insertedIds: {} } as unknown as ConstructorParameters<typeof MongoBulkWriteError>[1]);
     expect(mongoUnavailable(bulk), 'a batch of results recorded, not confirmed').to.deep.equal(may('write not confirmed by a majority in time'));
     expect(mongoUnavailable(labelled(wtimeout(), 'UnknownTransactionCommitResult')), 'a commit whose majority timed out').to.deep.equal(may('write not confirmed by a majority in time'));
     expect(mongoUnavailable(labelled(new MongoNetworkError('connection reset'), 'UnknownTransactionCommitResult')), 'a commit whose answer was lost').to.deep.equal(may('server unreachable'));
