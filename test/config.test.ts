@@ -18,6 +18,7 @@ describe('configuration', () => {
       port: 3000,
       mongodbUri: null,
       mongodbWriteConcern: 'majority',
+      mongodbTimeoutMs: 10_000,
       dbPath: './data/mra.sqlite',
       sqliteSynchronous: 'FULL',
       seed: 'demo',

@@ -9,7 +9,7 @@ import { connectMongo, createIndexes } from '../store/mongo/connect.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   if (config.mongodbUri === null) throw new Error('MONGODB_URI is not set: the embedded SQLite store makes its own indexes.');
-  const connection = await connectMongo({ uri: config.mongodbUri, writeConcern: config.mongodbWriteConcern });
+  const connection = await connectMongo({ uri: config.mongodbUri, writeConcern: config.mongodbWriteConcern, operationTimeoutMs: config.mongodbTimeoutMs });
   try {
     const created = await createIndexes(connection);
     process.stdout.write(created.length === 0 ? 'every index is there\n' : `created: ${created.join(', ')}\n`);

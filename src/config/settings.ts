@@ -39,6 +39,13 @@ export const SETTINGS = {
     default: 'majority',
     meaning: 'write concern of the MongoDB store: `majority` (a commit survives the loss of the primary) or a number of members such as `1`',
   }),
+  mongodbTimeoutMs: setting({
+    variable: 'MRA_MONGODB_TIMEOUT_MS',
+    parse: integer(100, 600_000),
+    default: 10_000,
+    meaning:
+      'how long one MongoDB operation may wait (for a server, a connection, the write concern, a commit and its retries) before it answers 503 STORE_UNAVAILABLE; without a bound a write waits for ever once a majority of the replica set is lost',
+  }),
   dbPath,
   sqliteSynchronous: setting({
     variable: 'MRA_SQLITE_SYNCHRONOUS',

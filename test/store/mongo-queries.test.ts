@@ -289,8 +289,8 @@ describe('MongoDB store queries, evaluated by mingo (no server)', () => {
       const cursor = Buffer.from(JSON.stringify(['vn-2'])).toString('base64url');
       expect(run(q.cabsPage({ economy: 'VN', limit: 2, cursor }), cabs).map((c) => c._id)).to.deep.equal(['vn-3']);
       const principals = [
-        { _id: 'kr', role: 'regulator', organisation: 'rra', email: 'mra@rra.kr.example' },
-        { _id: 'admin', role: 'admin', organisation: 'admin', email: 'a.b+c@x.example' },
+        { _id: 'kr', role: 'regulator', organisation: 'rra', email: 'mra@rra.kr.example', emailKey: 'mra@rra.kr.example' },
+        { _id: 'admin', role: 'admin', organisation: 'admin', email: 'a.b+c@x.example', emailKey: 'a.b+c@x.example' },
       ];
       expect(run(q.principalsByEmail('A.B+C@x.example'), principals).map((p) => p._id)).to.deep.equal(['admin']);
       expect(run(q.principalsByEmail('a.bxc@x.example'), principals), 'dots and pluses are literal').to.deep.equal([]);

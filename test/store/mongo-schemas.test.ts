@@ -53,7 +53,7 @@ describe('MongoDB store schemas (no server)', () => {
       'status',
     ]);
     expect(await problems('deadlines', { ...q.deadlineDocs(commit)[0]!, source: 'timer', attempts: -1 })).to.deep.equal(['attempts', 'source']);
-    expect(await problems('principals', { _id: 'p', name: 'P', role: 'superuser', email: 'p@x.example', language: 'en', organisation: 'p' })).to.deep.equal(['role']);
+    expect(await problems('principals', { _id: 'p', name: 'P', role: 'superuser', email: 'p@x.example', emailKey: 'p@x.example', language: 'en', organisation: 'p' })).to.deep.equal(['role']);
     expect(await problems('cabs', { _id: 'c', name: 'C', economy: 'VN', type: 'lab', email: 'c@x.example' })).to.deep.equal(['language']);
   });
 

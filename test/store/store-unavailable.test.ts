@@ -8,6 +8,7 @@ import { ApiWorld } from '../helpers/api.js';
 import { testStores } from '../helpers/store-factory.js';
 import { canSimulateStoreFaults, storeFault } from '../reliability/store-faults.js';
 import { sqliteUnavailable } from '../../src/store/sqlite/unavailable.js';
+import { MongoServerError } from 'mongodb';
 import { mongoUnavailable } from '../../src/store/mongo/unavailable.js';
 
 describe('A store that cannot write', function () {
@@ -46,11 +47,10 @@ describe('Which driver errors mean the store is unavailable', () => {
     expect(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_ERROR', 'SQLITE_FULLX'].map(of)).to.deep.equal([null, null, null]);
   });
 
-  it('MongoDB: unreachable, out of disk space, no primary; not a duplicate key or a write concern failure', () => {
-    expect(mongoUnavailable(Object.assign(new Error('x'), { name: 'MongoServerSelectionError' }))).to.equal('server unreachable');
-    expect(mongoUnavailable(Object.assign(new Error('x'), { code: 14031 }))).to.equal('disk full');
-    expect(mongoUnavailable(Object.assign(new Error('x'), { code: 10107 }))).to.equal('no primary');
-    expect(mongoUnavailable(Object.assign(new Error('x'), { code: 11000 }))).to.equal(null);
-    expect(mongoUnavailable(Object.assign(new Error('x'), { code: 64 }))).to.equal(null);
+  it('MongoDB: matched by the driver\'s classes, labels and codes (test/store/mongo-errors.test.ts); a duplicate key is not', () => {
+    expect(mongoUnavailable(new MongoServerError({ ok: 0, code: 10107, errmsg: 'not primary' }))).to.deep.equal({ reason: 'no primary', written: 'nothing' });
+    expect(mongoUnavailable(new MongoServerError({ ok: 0, code: 14031, errmsg: 'out of disk space' }))).to.deep.equal({ reason: 'disk full', written: 'unknown' });
+    expect(mongoUnavailable(new MongoServerError({ ok: 0, code: 11000, errmsg: 'E11000' }))).to.equal(null);
+    expect(mongoUnavailable(Object.assign(new Error('x'), { name: 'MongoServerSelectionError' })), 'a name is not the class').to.equal(null);
   });
 });

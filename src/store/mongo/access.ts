@@ -3,19 +3,39 @@ import type { AccessStore, AccountMail, ApiKeyRecord, AuditEntry, Page, Recipien
 import { page } from './page.js';
 import * as q from './queries.js';
 import type { Runner } from './run.js';
+import type { InTransaction } from './transaction.js';
 import { COLLECTIONS, fromKeyed, toKeyed } from './shapes.js';
+
+/**
+ * A session or sign-in token with `expireAt`, its `expiresAt` as a date: the TTL indexes
+ * (`sessions_expire`, `sign_in_tokens_expire`) remove it once it has expired, as SQLite's sweep does.
+ */
+export function expiring<D extends { _id: string }>(doc: D, expiresAt: string): D & { expireAt: Date } {
+  return { ...doc, expireAt: new Date(expiresAt) };
+}
+
+/** The stored document as the port's record: without the date only the TTL index reads. */
+function withoutExpireAt(doc: { _id: string } & Record<string, unknown>): { _id: string } & Record<string, unknown> {
+  const { expireAt: _date, ...rest } = doc;
+  return rest;
+}
 
 export class MongoAccess implements AccessStore {
   readonly #run: Runner;
+  readonly #inTransaction: InTransaction;
 
-  constructor(run: Runner) {
+  constructor(run: Runner, inTransaction: InTransaction) {
     this.#run = run;
+    this.#inTransaction = inTransaction;
   }
 
-  /** The key, then its audit entry (two writes, as for principals). */
+  /** The key and its audit entry in one transaction, as the port promises: never one without the other. */
   async putApiKey(key: ApiKeyRecord, audit?: AuditEntry): Promise<void> {
-    await this.#run.put(COLLECTIONS.apiKeys, toKeyed(key, 'id'));
-    if (audit) await this.#run.put(COLLECTIONS.audit, toKeyed(audit, 'id'));
+    if (!audit) return this.#run.put(COLLECTIONS.apiKeys, toKeyed(key, 'id'));
+    await this.#inTransaction(async (session) => {
+      await this.#run.put(COLLECTIONS.apiKeys, toKeyed(key, 'id'), session);
+      await this.#run.put(COLLECTIONS.audit, toKeyed(audit, 'id'), session);
+    });
   }
 
   async getApiKey(id: string): Promise<ApiKeyRecord | null> {
@@ -37,23 +57,23 @@ export class MongoAccess implements AccessStore {
   }
 
   async putSignInToken(token: SignInTokenRecord): Promise<void> {
-    await this.#run.put(COLLECTIONS.signInTokens, { ...toKeyed(token, 'hash'), usedAt: null });
+    await this.#run.put(COLLECTIONS.signInTokens, { ...expiring(toKeyed(token, 'hash'), token.expiresAt), usedAt: null });
   }
 
   async consumeSignInToken(hash: string, at: string): Promise<SignInTokenRecord | null> {
     const doc = await this.#run.update<{ _id: string; usedAt: string | null } & Record<string, unknown>>(q.useSignInToken(hash, at));
     if (doc === null) return null;
-    const { usedAt: _used, ...token } = fromKeyed<'hash', SignInTokenRecord & { usedAt: string | null }>(doc, 'hash');
+    const { usedAt: _used, ...token } = fromKeyed<'hash', SignInTokenRecord & { usedAt: string | null }>(withoutExpireAt(doc), 'hash');
     return token.expiresAt > at ? token : null;
   }
 
   async getSession(id: string, at: string): Promise<SessionRecord | null> {
     const doc = await this.#run.one<{ _id: string }>(q.liveSession(id, at));
-    return doc === null ? null : fromKeyed<'id', SessionRecord>(doc, 'id');
+    return doc === null ? null : fromKeyed<'id', SessionRecord>(withoutExpireAt(doc), 'id');
   }
 
   async putSession(session: SessionRecord): Promise<void> {
-    await this.#run.put(COLLECTIONS.sessions, toKeyed(session, 'id'));
+    await this.#run.put(COLLECTIONS.sessions, expiring(toKeyed(session, 'id'), session.expiresAt));
   }
 
   async deleteSession(id: string): Promise<void> {

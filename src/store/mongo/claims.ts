@@ -4,7 +4,8 @@
  * `findOneAndUpdate` that repeats the claimable filter: of two nodes racing for one item, exactly
  * one matches. The loser reads again, past what others took, until it holds `limit` items or
  * nothing claimable is left, so concurrent claimers share the work without overlap and without
- * leaving any behind.
+ * leaving any behind. Whether a lease has ended is judged by the primary's clock as well as the
+ * node's (`leases.ts`).
  */
 import type { Lease } from '../port.js';
 import type { Read, Write } from './queries.js';
@@ -34,3 +35,10 @@ export async function claimUnderLease<T extends { _id: string }>(run: Runner, pl
   }
   return claimed.sort(plan.order);
 }
+
+/** Strings in binary order (code units), as SQLite's BINARY collation and MongoDB's simple one order them; never the locale's. */
+export const binary = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Claimed items in the order they are due, then by id, both in binary order as SQLite answers them. */
+export const byDue = (key: 'nextAttemptAt' | 'dueAt') => (a: Record<string, unknown>, b: Record<string, unknown>): number =>
+  binary(String(a[key]), String(b[key])) || binary(String(a['_id']), String(b['_id']));

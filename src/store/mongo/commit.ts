@@ -3,10 +3,11 @@
  * compare-and-swap on its version), its unique keys, its history entry, its e-mails and its
  * deadline changes, all or nothing.
  *
- * `session.withTransaction` starts, commits and aborts, and retries as the driver documents: the
- * whole callback again on a `TransientTransactionError` (another transaction wrote the same
- * instance first: the retry then finds the version moved and answers VERSION_CONFLICT), the
- * commit again on an `UnknownTransactionCommitResult`. The callback is idempotent for that
+ * `runTransaction` (transaction.ts) starts, commits and aborts, and retries as the driver's
+ * `withTransaction` documents, within the store's operation bound: the whole callback again on a
+ * `TransientTransactionError` (another transaction wrote the same instance first: the retry then
+ * finds the version moved and answers VERSION_CONFLICT), the commit again on an
+ * `UnknownTransactionCommitResult`. The callback is idempotent for that
  * reason: it decides everything from the commit and what it reads inside the transaction.
  */
 import type { Connection, ClientSession } from 'mongoose';
@@ -17,6 +18,8 @@ import type { Commit, CommitFaults, MailAlreadySent, SearchIndexEntry } from '..
 import type { InstanceDoc, UniqueKeyDoc } from './shapes.js';
 import * as q from './queries.js';
 import { isDuplicateKey, type Runner } from './run.js';
+import { boundsOf, type Bounds } from './timeouts.js';
+import { runTransaction } from './transaction.js';
 
 /** A unique key was taken: found inside the transaction, named once it has been aborted. */
 class KeyTaken extends Error {
@@ -31,11 +34,14 @@ export class MongoCommitter {
   readonly #writeConcern: WriteConcern;
   readonly #faults: CommitFaults;
 
-  constructor(connection: Connection, run: Runner, writeConcern: WriteConcern, faults: CommitFaults = {}) {
+  readonly #bounds: Bounds['transaction'];
+
+  constructor(connection: Connection, run: Runner, writeConcern: WriteConcern, faults: CommitFaults = {}, bounds: Bounds['transaction'] = boundsOf({}).transaction) {
     this.#connection = connection;
     this.#run = run;
     this.#writeConcern = writeConcern;
     this.#faults = faults;
+    this.#bounds = bounds;
   }
 
   async commit(c: Commit): Promise<void> {
@@ -64,11 +70,9 @@ export class MongoCommitter {
   async #transaction(kind: Kind, work: (session: ClientSession) => Promise<void>): Promise<void> {
     const session = await this.#connection.startSession();
     try {
-      await session.withTransaction(() => work(session), {
-        readConcern: { level: 'snapshot' },
-        writeConcern: this.#writeConcern,
-        readPreference: 'primary',
-      });
+      // Retried as withTransaction would, within the store's bound rather than 120 s (transaction.ts).
+      const options = { readConcern: { level: 'snapshot' as const }, writeConcern: this.#writeConcern, readPreference: 'primary' as const, maxCommitTimeMS: this.#bounds.maxCommitTimeMS };
+      await runTransaction(session, () => work(session), options, { budgetMs: this.#bounds.budgetMs });
     } catch (error) {
       if (error instanceof KeyTaken) throw await this.#keyTaken(kind, error);
       throw error;

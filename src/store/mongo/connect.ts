@@ -1,13 +1,15 @@
 /**
  * Connecting to MongoDB for the store: one mongoose instance of our own (so its settings are
  * the store's, whatever else in the process uses mongoose), `sanitizeFilter` on, `autoIndex` and
- * `autoCreate` off, the configured write concern, reads from the primary. Refuses a standalone
+ * `autoCreate` off, the configured write concern, reads from the primary, every wait bounded
+ * (`timeouts.ts`). Refuses a standalone
  * server, which has no transactions, and says how to run a one-node replica set instead.
  */
 import mongoose, { type Connection } from 'mongoose';
 import type { WriteConcern } from 'mongodb';
 import { AppError } from '../../errors.js';
 import { INDEXES, missingIndexes, type IndexSpec } from './indexes.js';
+import { boundsOf } from './timeouts.js';
 import { COLLECTIONS, type CollectionName } from './shapes.js';
 
 export interface MongoOptions {
@@ -16,8 +18,10 @@ export interface MongoOptions {
   dbName?: string;
   /** `majority` (the default) or a number of members. */
   writeConcern?: 'majority' | number;
-  /** How long to wait for a server before giving up at start-up. */
+  /** How long to wait for a server before giving up (the operation timeout unless set). */
   serverSelectionTimeoutMs?: number;
+  /** How long any one operation may take, a commit's retries included (`timeouts.ts`); 10 s unless set. */
+  operationTimeoutMs?: number;
 }
 
 const ONE_NODE_REPLICA_SET =
@@ -32,8 +36,9 @@ export function withDatabase(uri: string, name: string): string {
   return uri.replace(/^(mongodb(?:\+srv)?:\/\/[^/?]+)(\/[^?]*)?/, `$1/${name}`);
 }
 
+/** The configured write concern, never without `wtimeoutMS`: a lost majority must not block a write for ever. */
 export function writeConcernOf(options: MongoOptions): WriteConcern {
-  return { w: options.writeConcern ?? 'majority' };
+  return boundsOf(options).writeConcern;
 }
 
 /** A mongoose instance of the store's own, with its settings. */
@@ -51,7 +56,7 @@ export async function connectMongo(options: MongoOptions): Promise<Connection> {
   const connection = storeMongoose().createConnection(options.uri, {
     writeConcern: writeConcernOf(options),
     readPreference: 'primary',
-    serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 10_000,
+    ...boundsOf(options).connection,
     ...(options.dbName === undefined ? {} : { dbName: options.dbName }),
   });
   try {
@@ -96,7 +101,11 @@ export async function createIndexes(connection: Connection): Promise<string[]> {
     if (!existing.has(name)) await connection.db!.createCollection(name);
   }
   for (const index of missing) {
-    await connection.db!.collection(index.collection).createIndex(index.key, { name: index.name, unique: index.unique ?? false });
+    await connection.db!.collection(index.collection).createIndex(index.key, {
+      name: index.name,
+      unique: index.unique ?? false,
+      ...(index.expireAfterSeconds === undefined ? {} : { expireAfterSeconds: index.expireAfterSeconds }),
+    });
   }
   return missing.map((index) => index.name);
 }

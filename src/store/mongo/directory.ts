@@ -4,13 +4,17 @@ import type { AuditEntry, CabRecord, DirectoryStore, EconomyRecord, Page, Princi
 import { page } from './page.js';
 import * as q from './queries.js';
 import { isDuplicateKey, type Runner } from './run.js';
+import type { InTransaction } from './transaction.js';
+import { principalDoc, principalOf } from './principals.js';
 import { COLLECTIONS, fromKeyed, toKeyed, type SequenceDoc } from './shapes.js';
 
 export class MongoDirectory implements DirectoryStore {
   readonly #run: Runner;
+  readonly #inTransaction: InTransaction;
 
-  constructor(run: Runner) {
+  constructor(run: Runner, inTransaction: InTransaction) {
     this.#run = run;
+    this.#inTransaction = inTransaction;
   }
 
   async isEmpty(): Promise<boolean> {
@@ -61,19 +65,22 @@ export class MongoDirectory implements DirectoryStore {
     return page(docs, query.limit, (d) => fromKeyed<'id', CabRecord>(d, 'id'), (c) => [c.id]);
   }
 
-  /** The principal, then its audit entry: two writes (a principal without its entry is possible after a crash between them). */
+  /** The principal and its audit entry in one transaction, as the port promises: never one without the other. */
   async putPrincipal(principal: PrincipalRecord, audit?: AuditEntry): Promise<void> {
-    await this.#run.put(COLLECTIONS.principals, toKeyed(principal, 'id'));
-    if (audit) await this.#run.put(COLLECTIONS.audit, toKeyed(audit, 'id'));
+    if (!audit) return this.#run.put(COLLECTIONS.principals, principalDoc(principal));
+    await this.#inTransaction(async (session) => {
+      await this.#run.put(COLLECTIONS.principals, principalDoc(principal), session);
+      await this.#run.put(COLLECTIONS.audit, toKeyed(audit, 'id'), session);
+    });
   }
 
   async getPrincipal(id: string): Promise<PrincipalRecord | null> {
     const doc = await this.#run.one<{ _id: string }>(q.byId(COLLECTIONS.principals, id));
-    return doc === null ? null : fromKeyed<'id', PrincipalRecord>(doc, 'id');
+    return doc === null ? null : principalOf(doc);
   }
 
   async principalByEmail(email: string): Promise<PrincipalRecord | null> {
-    const found = (await this.#run.all<{ _id: string }>(q.principalsByEmail(email))).map((d) => fromKeyed<'id', PrincipalRecord>(d, 'id'));
+    const found = (await this.#run.all<{ _id: string }>(q.principalsByEmail(email))).map((d) => principalOf(d));
     return found.find((p) => p.disabledAt === undefined) ?? found[0] ?? null;
   }
 
@@ -81,7 +88,7 @@ export class MongoDirectory implements DirectoryStore {
     const { role, organisation, economies } = query;
     const read = role !== undefined ? q.principalsOfRole(role) : organisation !== undefined ? q.principalsOf(organisation) : null;
     if (read === null) return [];
-    const all = (await this.#run.all<{ _id: string }>(read)).map((d) => fromKeyed<'id', PrincipalRecord>(d, 'id'));
+    const all = (await this.#run.all<{ _id: string }>(read)).map((d) => principalOf(d));
     return all.filter(
       (p) =>
         p.disabledAt === undefined &&
@@ -92,7 +99,7 @@ export class MongoDirectory implements DirectoryStore {
 
   async listPrincipals(query: { organisation?: string; economy?: string; limit: number; cursor?: string | null }): Promise<Page<PrincipalRecord>> {
     const docs = await this.#run.all<{ _id: string }>(q.principalsPage(query));
-    return page(docs, query.limit, (d) => fromKeyed<'id', PrincipalRecord>(d, 'id'), (p) => [p.id]);
+    return page(docs, query.limit, (d) => principalOf(d), (p) => [p.id]);
   }
 
   async nextSequence(name: string): Promise<number> {

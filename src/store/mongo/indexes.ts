@@ -12,6 +12,8 @@ export interface IndexSpec {
   name: string;
   key: Record<string, 1 | -1>;
   unique?: boolean;
+  /** A TTL index: MongoDB removes a document this long after the date the key holds. */
+  expireAfterSeconds?: number;
 }
 
 export const INDEXES: readonly IndexSpec[] = [
@@ -35,7 +37,6 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.regulations, name: 'regulations_by_economy', key: { economy: 1, _id: 1 } },
   { collection: COLLECTIONS.cabs, name: 'cabs_by_economy', key: { economy: 1, _id: 1 } },
   { collection: COLLECTIONS.principals, name: 'principals_by_role', key: { role: 1, _id: 1 } },
-  { collection: COLLECTIONS.principals, name: 'principals_by_email', key: { email: 1, _id: 1 } },
   { collection: COLLECTIONS.principals, name: 'principals_by_organisation', key: { organisation: 1, _id: 1 } },
   { collection: COLLECTIONS.principals, name: 'principals_by_economy', key: { economy: 1, _id: 1 } },
   { collection: COLLECTIONS.principals, name: 'principals_by_organisation_economy', key: { organisation: 1, economy: 1, _id: 1 } },
@@ -43,6 +44,11 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.apiKeys, name: 'api_keys_by_principal', key: { principalId: 1, createdAt: 1, _id: 1 } },
   { collection: COLLECTIONS.apiKeys, name: 'api_keys_by_scheme', key: { hashScheme: 1, createdAt: 1, _id: 1 } },
   { collection: COLLECTIONS.sessions, name: 'sessions_by_principal', key: { principalId: 1 } },
+  // As SQLite: the look-up by address on the address folded as NOCASE folds it (principals.ts), and
+  // expired sessions and sign-in tokens removed, here by MongoDB itself at their `expireAt` (access.ts).
+  { collection: COLLECTIONS.principals, name: 'principals_by_email_key', key: { emailKey: 1, _id: 1 } },
+  { collection: COLLECTIONS.sessions, name: 'sessions_expire', key: { expireAt: 1 }, expireAfterSeconds: 0 },
+  { collection: COLLECTIONS.signInTokens, name: 'sign_in_tokens_expire', key: { expireAt: 1 }, expireAfterSeconds: 0 },
   { collection: COLLECTIONS.audit, name: 'audit_by_organisation', key: { organisation: 1, _id: -1 } },
   // A principal watches one target once.
   { collection: COLLECTIONS.watches, name: 'watches_by_principal_key', key: { principalId: 1, key: 1 }, unique: true },

@@ -111,6 +111,8 @@ export const SCHEMAS: Readonly<Record<CollectionName, Schema>> = {
     economy: optionalText,
     cabId: optionalText,
     email: text,
+    // The address folded as SQLite folds it, for the look-up by address (principals.ts).
+    emailKey: text,
     language,
     organisation: text,
     serves: { type: [String], default: undefined },
@@ -129,8 +131,9 @@ export const SCHEMAS: Readonly<Record<CollectionName, Schema>> = {
     lastUsedAt: nullableText,
     revokedAt: nullableText,
   }),
-  sign_in_tokens: schema(COLLECTIONS.signInTokens, { principalId: text, createdAt: text, expiresAt: text, usedAt: nullableText }),
-  sessions: schema(COLLECTIONS.sessions, { principalId: nullableText, data: object, expiresAt: text }),
+  // `expireAt` is `expiresAt` as a date, which MongoDB's TTL index needs to remove the expired ones (access.ts).
+  sign_in_tokens: schema(COLLECTIONS.signInTokens, { principalId: text, createdAt: text, expiresAt: text, expireAt: { type: Date, required: true }, usedAt: nullableText }),
+  sessions: schema(COLLECTIONS.sessions, { principalId: nullableText, data: object, expiresAt: text, expireAt: { type: Date, required: true } }),
   audit: schema(COLLECTIONS.audit, {
     at: text,
     actor: object,

@@ -11,12 +11,14 @@ import type { CommitFaults, Store } from '../port.js';
 import { guardStore } from '../unavailable.js';
 import { MongoAccess } from './access.js';
 import { MongoCommitter } from './commit.js';
-import { connectMongo, writeConcernOf, type MongoOptions } from './connect.js';
+import { connectMongo, type MongoOptions } from './connect.js';
 import { MongoDirectory } from './directory.js';
 import { MongoInstances } from './instances.js';
 import { defineModels } from './models.js';
 import { MongoOutbox, MongoQueueFigures, MongoTimers, MongoWebhookDeliveries } from './queues.js';
 import { Runner } from './run.js';
+import { boundsOf } from './timeouts.js';
+import { transactionsOn } from './transaction.js';
 import { MongoTransfer } from './transfer-store.js';
 import { mongoUnavailable } from './unavailable.js';
 import { MongoWatches } from './watches.js';
@@ -39,8 +41,10 @@ export class MongoStore {
 
   private constructor(connection: Connection, options: MongoStoreOptions) {
     this.connection = connection;
-    const run = new Runner(defineModels(connection));
-    const instances = new MongoInstances(run, new MongoCommitter(connection, run, writeConcernOf(options), options.faults));
+    const bounds = boundsOf(options);
+    const run = new Runner(defineModels(connection), bounds.operation);
+    const inTransaction = transactionsOn(connection, bounds.writeConcern, bounds.transaction);
+    const instances = new MongoInstances(run, new MongoCommitter(connection, run, bounds.writeConcern, options.faults, bounds.transaction));
     assembleStore(this, {
       instances,
       searchIndex: instances,
@@ -48,8 +52,8 @@ export class MongoStore {
       timers: new MongoTimers(run),
       webhookDeliveries: new MongoWebhookDeliveries(run),
       queueFigures: new MongoQueueFigures(run),
-      directory: new MongoDirectory(run),
-      access: new MongoAccess(run),
+      directory: new MongoDirectory(run, inTransaction),
+      access: new MongoAccess(run, inTransaction),
       watches: new MongoWatches(run),
       webhookEndpoints: new MongoWebhookEndpoints(run),
       transfer: new MongoTransfer(run),

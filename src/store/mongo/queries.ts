@@ -14,6 +14,9 @@ import type { Kind } from '../../kinds/types.js';
 import type { Commit, FindQuery, Lease, MailAlreadySent, OutboxResult, OutboxStatus, SearchIndexEntry, SearchText, TextCondition, TimerSource, WebhookDeliveryStatus } from '../port.js';
 import { AppError } from '../../errors.js';
 import { decodeCursor } from '../cursor.js';
+import { leaseEndedOnServer, takeLeasePipeline } from './leases.js';
+import { instanceCursor } from './page.js';
+import { emailKeyOf } from './principals.js';
 import {
   ALL_TEXT,
   COLLECTIONS,
@@ -35,6 +38,8 @@ import {
 export type Filter = Record<string, unknown>;
 export type Sort = Record<string, 1 | -1>;
 export type UpdateDoc = Record<string, Record<string, unknown>>;
+/** An update with an aggregation pipeline (`leases.ts`: the server's clock is read there). */
+export type UpdatePipeline = Array<{ $set: Record<string, unknown> }>;
 
 /** A read: which collection, which documents, in which order, how many. */
 export interface Read {
@@ -53,7 +58,7 @@ export interface Read {
 export interface Write {
   collection: CollectionName;
   filter: Filter;
-  update: UpdateDoc;
+  update: UpdateDoc | UpdatePipeline;
 }
 
 const op = <T extends object>(operator: T): T => mongoose.trusted(operator);
@@ -163,7 +168,7 @@ export function findInstances(kind: Kind, query: FindQuery): Read {
   // Newest first walks the same indexes backwards.
   const direction = query.order === 'newest' ? -1 : 1;
   if (query.cursor) {
-    const [createdAt, id] = decodeCursor(query.cursor);
+    const [createdAt, id] = instanceCursor(query.cursor);
     const beyond = direction === 1 ? '$gt' : '$lt';
     filter['$or'] = [{ createdAt: op({ [beyond]: createdAt }) }, { createdAt, id: op({ [beyond]: id }) }];
   }
@@ -234,8 +239,9 @@ function unleased(now: string): Filter['$or'] {
   return [{ leaseUntil: null }, { leaseUntil: op({ $lte: now }) }];
 }
 
-function takeLease(lease: Pick<Lease, 'owner' | 'now' | 'leaseMs'>): UpdateDoc {
-  return { $set: { leaseOwner: lease.owner, leaseUntil: leaseUntil(lease) } };
+/** Takes the lease, by the server's clock as well as the node's (`leases.ts`). */
+function takeLease(lease: Pick<Lease, 'owner' | 'now' | 'leaseMs'>): UpdatePipeline {
+  return takeLeasePipeline(lease);
 }
 
 /** Held by `owner` and still pending: a node that lost its lease to another matches nothing. */
@@ -282,7 +288,7 @@ function claimableIn(collection: CollectionName, lease: Lease): Read {
 /** Takes one row of a leased queue if it is still claimable: two claimers racing for it, one matches. */
 function claimOneIn(collection: CollectionName, id: string, lease: Lease): Write {
   const { filter } = claimableIn(collection, lease);
-  return { collection, filter: { _id: id, ...filter }, update: takeLease(lease) };
+  return { collection, filter: { _id: id, ...filter, ...leaseEndedOnServer() }, update: takeLease(lease) };
 }
 
 /** Messages a claimer may take now, in the order they are due. */
@@ -406,14 +412,14 @@ export function claimableDeadlines(lease: Lease): Read {
 /** Takes one due deadline if it is still claimable. */
 export function claimDueDeadline(id: string, lease: Lease): Write {
   const { filter } = claimableDeadlines(lease);
-  return { collection: COLLECTIONS.deadlines, filter: { _id: id, ...filter }, update: takeLease(lease) };
+  return { collection: COLLECTIONS.deadlines, filter: { _id: id, ...filter, ...leaseEndedOnServer() }, update: takeLease(lease) };
 }
 
 /** Takes one pending deadline by id if nobody holds it, due or not (a cascade run right after its commit). */
 export function claimDeadlineById(id: string, lease: Omit<Lease, 'limit'>): Write {
   return {
     collection: COLLECTIONS.deadlines,
-    filter: { _id: id, status: 'pending', $or: unleased(lease.now) },
+    filter: { _id: id, status: 'pending', $or: unleased(lease.now), ...leaseEndedOnServer() },
     update: takeLease(lease),
   };
 }
@@ -497,10 +503,9 @@ export function cabsPage(query: { economy?: string; limit: number; cursor?: stri
   return { collection: COLLECTIONS.cabs, filter, sort: { _id: 1 }, limit: query.limit + 1 };
 }
 
-/** Principals with this address, any case (a handful at most: addresses are unique among principals). */
+/** Principals with this address, as SQLite compares it (`principals.ts`): one equality on an index. */
 export function principalsByEmail(email: string): Read {
-  const exact = `^${email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
-  return { collection: COLLECTIONS.principals, filter: { email: op({ $regex: exact, $options: 'i' }) }, sort: { _id: 1 } };
+  return { collection: COLLECTIONS.principals, filter: { emailKey: emailKeyOf(email) }, sort: { _id: 1 } };
 }
 
 /** The principals of an organisation; the disabled ones are left out by the caller. */

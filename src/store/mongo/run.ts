@@ -6,21 +6,31 @@
 import type { ClientSession } from 'mongoose';
 import type { Models } from './models.js';
 import type { Read, Write } from './queries.js';
+import { boundsOf } from './timeouts.js';
 
 type Session = ClientSession | null;
 
-/** The session option, left out when there is none (some of mongoose's signatures take no null). */
-const within = (session: Session): { session?: ClientSession } => (session === null ? {} : { session });
-
 export class Runner {
   readonly #models: Models;
+  readonly #maxTimeMS: number;
 
-  constructor(models: Models) {
+  /** `maxTimeMS` bounds every command on the server (`timeouts.ts`). */
+  constructor(models: Models, bounds: { maxTimeMS: number } = boundsOf({}).operation) {
     this.#models = models;
+    this.#maxTimeMS = bounds.maxTimeMS;
+  }
+
+  /**
+   * The session option (left out when there is none: some of mongoose's signatures take no null),
+   * or else the time bound. Inside a transaction the statements wait for no write concern and no
+   * lock longer than the server's 5 ms, and the commit carries the bound (`maxCommitTimeMS`).
+   */
+  #within(session: Session): { session: ClientSession } | { maxTimeMS: number } {
+    return session === null ? { maxTimeMS: this.#maxTimeMS } : { session };
   }
 
   async all<T>(read: Read, session: Session = null): Promise<T[]> {
-    let query = this.#models[read.collection].find(read.filter, null, { session }).lean();
+    let query = this.#models[read.collection].find(read.filter, null, this.#within(session)).lean();
     if (read.sort) query = query.sort(read.sort);
     if (read.limit !== undefined) query = query.limit(read.limit);
     if (read.hint !== undefined) query = query.hint(read.hint);
@@ -29,29 +39,34 @@ export class Runner {
 
   /** How many documents the filter matches (an index count when one serves it). */
   async count(read: Read, session: Session = null): Promise<number> {
-    return this.#models[read.collection].countDocuments(read.filter, within(session)).exec();
+    return this.#models[read.collection].countDocuments(read.filter, this.#within(session)).exec();
+  }
+
+  /** How many documents the collection holds, from its metadata: no scan, whatever its size. */
+  async estimatedCount(collection: Read['collection']): Promise<number> {
+    return this.#models[collection].estimatedDocumentCount({ maxTimeMS: this.#maxTimeMS }).exec();
   }
 
   async one<T>(read: Read, session: Session = null): Promise<T | null> {
-    return (await this.#models[read.collection].findOne(read.filter, null, { session }).lean().exec()) as T | null;
+    return (await this.#models[read.collection].findOne(read.filter, null, this.#within(session)).lean().exec()) as T | null;
   }
 
   /** Updates the one matching document and answers it as it is afterwards; null when none matched. */
   async update<T>(write: Write, session: Session = null, options: { upsert?: boolean } = {}): Promise<T | null> {
     return (await this.#models[write.collection]
-      .findOneAndUpdate(write.filter, write.update, { session, returnDocument: 'after', runValidators: true, upsert: options.upsert ?? false })
+      .findOneAndUpdate(write.filter, write.update, { ...this.#within(session), ...validated(write), returnDocument: 'after', upsert: options.upsert ?? false })
       .lean()
       .exec()) as T | null;
   }
 
   /** True when a document matched (and so was changed). */
   async updateOne(write: Write, session: Session = null): Promise<boolean> {
-    const result = await this.#models[write.collection].updateOne(write.filter, write.update, { ...within(session), runValidators: true }).exec();
+    const result = await this.#models[write.collection].updateOne(write.filter, write.update, { ...this.#within(session), ...validated(write) }).exec();
     return result.matchedCount === 1;
   }
 
   async updateMany(write: Write, session: Session = null): Promise<number> {
-    const result = await this.#models[write.collection].updateMany(write.filter, write.update, { ...within(session), runValidators: true }).exec();
+    const result = await this.#models[write.collection].updateMany(write.filter, write.update, { ...this.#within(session), ...validated(write) }).exec();
     return result.modifiedCount;
   }
 
@@ -65,7 +80,7 @@ export class Runner {
     if (writes.some((w) => w.collection !== first.collection)) throw new Error('bulkUpdate: one collection per call');
     const result = await this.#models[first.collection].bulkWrite(
       writes.map((w) => ({ updateOne: { filter: w.filter, update: w.update } })),
-      { ...within(session), ordered: false },
+      { ...this.#within(session), ordered: false },
     );
     return result.matchedCount;
   }
@@ -73,21 +88,29 @@ export class Runner {
   async insert(collection: Read['collection'], docs: readonly object[], session: Session = null): Promise<void> {
     if (docs.length === 0) return;
     // Ordered, so the first duplicate stops the batch and the transaction's error is that one.
-    await this.#models[collection].insertMany(docs, { session, ordered: true });
+    await this.#models[collection].insertMany(docs, { ...this.#within(session), ordered: true });
   }
 
   async deleteMany(read: Read, session: Session = null): Promise<void> {
-    await this.#models[read.collection].deleteMany(read.filter, within(session)).exec();
+    await this.#models[read.collection].deleteMany(read.filter, this.#within(session)).exec();
   }
 
   /** Creates or replaces one document by `_id`, validated. */
-  async put(collection: Read['collection'], doc: { _id: string } & Record<string, unknown>): Promise<void> {
-    await this.#models[collection].replaceOne({ _id: doc._id }, doc, { upsert: true, runValidators: true }).exec();
+  async put(collection: Read['collection'], doc: { _id: string } & Record<string, unknown>, session: Session = null): Promise<void> {
+    await this.#models[collection].replaceOne({ _id: doc._id }, doc, { ...this.#within(session), upsert: true, runValidators: true }).exec();
   }
 
   async aggregate<T>(collection: Read['collection'], pipeline: Array<Record<string, unknown>>): Promise<T[]> {
-    return this.#models[collection].aggregate<T>(pipeline as never[]).exec();
+    return this.#models[collection].aggregate<T>(pipeline as never[]).option({ maxTimeMS: this.#maxTimeMS }).exec();
   }
+}
+
+/**
+ * Validators on an update document; an update pipeline (a lease taken by the server's clock,
+ * `leases.ts`) is sent as it is, which mongoose allows only when told, and cannot validate.
+ */
+function validated(write: Write): { runValidators: true } | { updatePipeline: true } {
+  return Array.isArray(write.update) ? { updatePipeline: true } : { runValidators: true };
 }
 
 /** MongoDB's duplicate-key error (E11000), as the driver reports it. */

@@ -3,7 +3,7 @@
  * (statuses, leases, attempts), in the port's neutral rows: what `npm run store:copy` moves.
  * Pages go in `_id` order; the conversions are pure, so the tests check them without a server.
  */
-import type { StoreRows, StoreTable, StoredTimer, StoredHistory, StoredInstance, StoredOutboxMessage } from '../port.js';
+import type { PrincipalRecord, StoreRows, StoreTable, StoredTimer, StoredHistory, StoredInstance, StoredOutboxMessage } from '../port.js';
 import {
   fieldKeysOf,
   fromKeyed,
@@ -21,6 +21,7 @@ import {
   type OutboxDoc,
   type UniqueKeyDoc,
 } from './shapes.js';
+import { principalDoc, principalOf } from './principals.js';
 
 type Doc = { _id: string } & Record<string, unknown>;
 
@@ -93,9 +94,12 @@ export function isKeyedTable(table: StoreTable): table is KeyedTable {
 }
 
 export function keyedRow<T extends KeyedTable>(table: T, doc: Doc): StoreRows[T] {
+  // A principal's folded address is the store's own index key, not part of the record.
+  if (table === 'principals') return principalOf(doc) as StoreRows[T];
   return fromKeyed<string, StoreRows[T]>(doc, KEY_FIELD[table]);
 }
 
 export function keyedDoc<T extends KeyedTable>(table: T, row: StoreRows[T]): Doc {
+  if (table === 'principals') return principalDoc(row as PrincipalRecord);
   return toKeyed(row as Record<string, unknown>, KEY_FIELD[table]);
 }
