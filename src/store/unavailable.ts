@@ -35,7 +35,9 @@ function translated(error: unknown, reasonOf: UnavailableReason): unknown {
       written === 'nothing'
         ? `The store cannot take writes now (${reason}); nothing was written. Try again later.`
         : `The store did not confirm this write (${reason}); it may have been written. Read it back before sending it again.`,
-    internalFields: { storeFailure: reason, written },
+    // `written` is the client's to know (read back before resending); the driver's reason is the operator's.
+    publicFields: { written },
+    internalFields: { storeFailure: reason },
     cause: error,
   });
 }

@@ -104,7 +104,8 @@ describe('Which MongoDB driver errors mean the store is unavailable (constructed
     const unconfirmed = await store.commitUnconfirmed().catch((error: unknown) => error);
     const refused = await store.commitRefused().catch((error: unknown) => error);
     expect(isAppError(unconfirmed, 'STORE_UNAVAILABLE') && isAppError(refused, 'STORE_UNAVAILABLE')).to.equal(true);
-    expect((unconfirmed as Error & { internalFields: object }).internalFields).to.deep.equal({ storeFailure: 'write not confirmed by a majority in time', written: 'unknown' });
+    expect((unconfirmed as Error & { internalFields: object }).internalFields).to.deep.equal({ storeFailure: 'write not confirmed by a majority in time' });
+    expect((unconfirmed as Error & { publicFields: object }).publicFields).to.deep.equal({ written: 'unknown' });
     expect((unconfirmed as { detail: string }).detail).to.match(/may have been written/).and.not.match(/nothing was written/);
     expect((refused as { detail: string }).detail).to.match(/nothing was written/);
   });

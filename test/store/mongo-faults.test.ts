@@ -63,7 +63,7 @@ async function outcome(action: Promise<unknown>): Promise<{ answer: string; ms: 
     return { answer: 'OK', ms: Date.now() - started };
   } catch (error) {
     if (!isAppError(error)) throw error;
-    return { answer: error.code, ms: Date.now() - started, written: error.internalFields['written'] };
+    return { answer: error.code, ms: Date.now() - started, written: error.publicFields['written'] };
   }
 }
 

@@ -52,7 +52,9 @@ export function refusalOf(context: PageContext, error: AppError): Refusal {
         (reason) => context.wording.reasons[reason.code ?? ''] ?? [reason.code, reason.detail].filter(Boolean).join(': '),
       )
     : [];
-  const meaning = context.text.errors[error.code] ?? context.text.errors['INTERNAL']!;
+  // A write the store did not confirm may have been kept: the reader must look before sending again.
+  const word = error.code === 'STORE_UNAVAILABLE' && error.publicFields['written'] === 'unknown' ? 'STORE_UNCONFIRMED' : error.code;
+  const meaning = context.text.errors[word] ?? context.text.errors['INTERNAL']!;
   // Field problems are worded beside their fields; other refusals keep the engine's own sentence,
   // which names the record and the rule.
   const message = Object.keys(fields).length > 0 ? meaning : `${meaning} ${error.detail}`;

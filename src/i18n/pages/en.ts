@@ -400,6 +400,7 @@ export const en: GeneralPageText = {
     DEADLINE_HANDLED: 'This deadline has already been dealt with.',
     UNAVAILABLE: 'The service is busy or being maintained. Try again in a few minutes.',
     STORE_UNAVAILABLE: 'Nothing could be saved just now: the register’s storage is full or read-only. Nothing you sent was recorded; try again later.',
+    STORE_UNCONFIRMED: 'The register’s storage did not confirm this in time: it may have been saved. Open the record to check before you send it again.',
     ENDPOINT_REFUSED: 'This address cannot receive notifications: it must be a public https address that answers without redirecting.',
     CSRF: 'This form has expired. Reload the page and send it again.',
     INTERNAL: 'Something went wrong on our side. Try again later.',

@@ -400,6 +400,7 @@ export const vi: GeneralPageText = {
     DEADLINE_HANDLED: 'Thời hạn này đã được xử lý.',
     UNAVAILABLE: 'Hệ thống đang bận hoặc đang bảo trì. Vui lòng thử lại sau ít phút.',
     STORE_UNAVAILABLE: 'Hiện chưa thể lưu dữ liệu do bộ nhớ của hệ thống đã đầy hoặc chỉ cho phép đọc. Thông tin anh/chị gửi chưa được ghi nhận; vui lòng thử lại sau.',
+    STORE_UNCONFIRMED: 'Hệ thống lưu trữ chưa xác nhận kịp việc ghi nhận: thông tin có thể đã được lưu. Đề nghị mở lại hồ sơ để kiểm tra trước khi gửi lại.',
     ENDPOINT_REFUSED: 'Địa chỉ này không thể nhận thông báo: phải là địa chỉ https công khai và không chuyển hướng.',
     CSRF: 'Biểu mẫu đã hết hạn. Vui lòng tải lại trang và gửi lại.',
     INTERNAL: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.',
