@@ -622,8 +622,15 @@ export function webhookDeliveryDocs(c: Commit): WebhookDeliveryDoc[] {
 }
 
 /** Deliveries a claimer may take now, in the order they are due. */
-export function claimableWebhookDeliveries(lease: Lease): Read {
-  return claimableIn(COLLECTIONS.webhookDeliveries, lease);
+/** Deliveries a claimer may take now, in the order they are due, none of the endpoints in `full` (those holding their share). */
+export function claimableWebhookDeliveries(lease: Lease, full: readonly string[] = []): Read {
+  const read = claimableIn(COLLECTIONS.webhookDeliveries, lease);
+  return full.length === 0 ? read : { ...read, filter: { ...read.filter, endpointId: op({ $nin: [...full] }) } };
+}
+
+/** How many deliveries each endpoint holds under a lease that has not run out: `{ _id: endpointId, n }`. */
+export function heldWebhookDeliveriesByEndpoint(now: string): Array<Record<string, unknown>> {
+  return [{ $match: { status: 'pending', leaseOwner: { $ne: null }, leaseUntil: { $gt: now } } }, { $group: { _id: '$endpointId', n: { $sum: 1 } } }];
 }
 
 /** Takes one delivery if it is still claimable. */
