@@ -1,9 +1,10 @@
 /**
  * The one leased-queue worker (src/queue/README.md): claim a batch under a lease → attempt each
  * item → settle each outcome under the retry policy (done / retry / dead) → record the batch's
- * results → claim again. It runs on the polling loop and knows nothing of what an item is: the
- * queue it is given claims, attempts and records (the outbox, the webhook deliveries, the
- * deadlines each define one beside their own code).
+ * results → claim again; or, with `inFlight`, claim what there is room for, start each at once and
+ * record each as it ends, so a slow attempt holds up no other. It runs on the polling loop and
+ * knows nothing of what an item is: the queue it is given claims, attempts and records (the
+ * outbox, the webhook deliveries, the deadlines each define one beside their own code).
  */
 import type { Clock } from '../clock.js';
 import type { Lease } from '../store/port.js';
