@@ -628,9 +628,9 @@ export function claimableWebhookDeliveries(lease: Lease, full: readonly string[]
   return full.length === 0 ? read : { ...read, filter: { ...read.filter, endpointId: op({ $nin: [...full] }) } };
 }
 
-/** How many deliveries each endpoint holds under a lease that has not run out: `{ _id: endpointId, n }`. */
-export function heldWebhookDeliveriesByEndpoint(now: string): Array<Record<string, unknown>> {
-  return [{ $match: { status: 'pending', leaseOwner: { $ne: null }, leaseUntil: { $gt: now } } }, { $group: { _id: '$endpointId', n: { $sum: 1 } } }];
+/** The deliveries held under a lease that has not run out (a few: at most the places in flight of every node); a given-back lease is null. */
+export function heldWebhookDeliveries(now: string): Read {
+  return { collection: COLLECTIONS.webhookDeliveries, filter: { status: 'pending', leaseUntil: op({ $gt: now }) } };
 }
 
 /** Takes one delivery if it is still claimable. */

@@ -152,8 +152,8 @@ export class MongoWebhookDeliveries implements WebhookDeliveryQueue {
    * slot of one endpoint and both take it: the share can be passed by one per racing node, briefly.
    */
   async #claimWithin(lease: WebhookLease, perEndpoint: number): Promise<WebhookDeliveryDoc[]> {
-    const counts = await this.#run.aggregate<{ _id: string; n: number }>(COLLECTIONS.webhookDeliveries, q.heldWebhookDeliveriesByEndpoint(lease.now));
-    const held = new Map(counts.map((c) => [c._id, c.n]));
+    const held = new Map<string, number>();
+    for (const { endpointId } of await this.#run.all<WebhookDeliveryDoc>(q.heldWebhookDeliveries(lease.now))) held.set(endpointId, (held.get(endpointId) ?? 0) + 1);
     const full = () => [...held].filter(([, n]) => n >= perEndpoint).map(([id]) => id);
     const claimed: WebhookDeliveryDoc[] = [];
     const lost = new Set<string>();
