@@ -8,7 +8,7 @@
 /** An exchange that did not end by its deadline; `detail` says how far it got. */
 export class DeadlineExceeded extends Error {
   constructor(readonly totalMs: number, readonly detail: string) {
-    super(`no complete answer within ${totalMs} ms (${detail})`);
+    super(`no complete answer within ${totalMs} ms: ${detail}`);
     this.name = 'DeadlineExceeded';
   }
 }
