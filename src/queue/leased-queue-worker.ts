@@ -109,7 +109,7 @@ export class LeasedQueueWorker<Item extends QueueItem, Done, Report extends obje
       intervalMs: options.intervalMs,
       log: options.log,
       failureMessage: options.failureMessage,
-      ...(options.onPass ? { onPass: (report: Report) => void this.#ended(report).then(() => options.onPass?.(report)) } : {}),
+      ...(options.onPass ? { onPass: (report: Report) => void this.#ended(report).then(() => options.onPass?.(report)).catch((error: unknown) => options.log.error({ err: error }, options.failureMessage)) } : {}),
     });
   }
 
@@ -159,7 +159,10 @@ export class LeasedQueueWorker<Item extends QueueItem, Done, Report extends obje
       }
       if (batch.length < room) break;
     }
-    const ended = Promise.all(started).then(() => this.#o.onPassEnd?.(report));
+    // Every attempt catches its own errors; a throwing listener is logged, never left unhandled.
+    const ended = Promise.all(started)
+      .then(() => this.#o.onPassEnd?.(report))
+      .catch((error: unknown) => this.#o.log.error({ err: error }, this.#o.failureMessage));
     this.#passEnds.set(report, ended);
     return report;
   }
