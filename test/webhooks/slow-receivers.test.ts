@@ -8,7 +8,7 @@
  */
 import { expect } from 'chai';
 import { AddressPolicy, SecretBox, WebhookDispatcher } from '../../src/effects/webhooks/index.js';
-import type { Commit, WebhookDelivery, WebhookEndpointRecord } from '../../src/store/port.js';
+import type { Commit, Store, WebhookDelivery, WebhookEndpointRecord } from '../../src/store/port.js';
 import { ApiWorld } from '../helpers/api.js';
 import { SlowReceiver } from '../helpers/slow-receiver.js';
 import { WebhookReceiver } from '../helpers/webhook-receiver.js';
@@ -77,9 +77,9 @@ describe('webhooks: a slow receiver is cut at a total deadline and holds up nobo
   let fast: WebhookReceiver;
   const dispatchers: WebhookDispatcher[] = [];
 
-  const dispatcher = (options: { owner?: string; timeoutMs: number; concurrency?: number; perEndpoint?: number; maxAttempts?: number; intervalMs?: number }) => {
+  const dispatcher = (options: { owner?: string; store?: Store; timeoutMs: number; concurrency?: number; perEndpoint?: number; maxAttempts?: number; intervalMs?: number }) => {
     const made = new WebhookDispatcher({
-      store: world.store,
+      store: options.store ?? world.store,
       policy,
       box,
       clock: world.clock,
@@ -161,12 +161,12 @@ describe('webhooks: a slow receiver is cut at a total deadline and holds up nobo
     expect(slow.maxOpen, 'the slow endpoint never had more than its share').to.equal(2);
   });
 
-  it('never has more of one endpoint\'s deliveries open than its share, over two nodes, and fills that share', async () => {
+  it('never has more of one endpoint\'s deliveries open than its share, over two nodes (two connections to one store), and fills that share', async () => {
     slow.mode = 'hold';
     slow.holdMs = 150;
     const ids = (await Promise.all(Array.from({ length: 10 }, () => deliveriesTo(world, 'slow')))).flat();
     dispatcher({ owner: 'node-1/webhooks', timeoutMs: 5_000, concurrency: 8, perEndpoint: 3 }).start();
-    dispatcher({ owner: 'node-2/webhooks', timeoutMs: 5_000, concurrency: 8, perEndpoint: 3 }).start();
+    dispatcher({ owner: 'node-2/webhooks', store: await world.connect(), timeoutMs: 5_000, concurrency: 8, perEndpoint: 3 }).start();
     await until(async () => (await Promise.all(ids.map(delivery))).every((d) => d.status === 'delivered'), 'all ten delivered');
     expect(slow.requests.map((r) => r.webhookId).sort(), 'each once').to.deep.equal([...ids].sort());
     expect(slow.maxOpen, 'three at once at most, and three reached').to.equal(3);
