@@ -45,7 +45,7 @@ describe('configuration', () => {
       cursorSecret: null,
       metricsPort: null,
       metricsHost: '127.0.0.1',
-      webhooks: { intervalMs: 2000, maxAttempts: 12, retryMs: 10_000, timeoutMs: 10_000, allowLoopback: false, allowedNetworks: [] },
+      webhooks: { intervalMs: 2000, maxAttempts: 12, retryMs: 10_000, timeoutMs: 10_000, concurrency: 16, perEndpoint: 4, allowLoopback: false, allowedNetworks: [] },
     });
   });
 

@@ -177,7 +177,25 @@ export const SETTINGS = {
       default: 10_000,
       meaning: 'the wait after a first failed webhook delivery; it doubles with each failure, up to an hour',
     }),
-    timeoutMs: setting({ variable: 'MRA_WEBHOOK_TIMEOUT_MS', parse: integer(100, 120_000), default: 10_000, meaning: 'how long a webhook endpoint has to answer a delivery' }),
+    timeoutMs: setting({
+      variable: 'MRA_WEBHOOK_TIMEOUT_MS',
+      parse: integer(100, 120_000),
+      default: 10_000,
+      meaning:
+        'the total time one webhook delivery attempt, and the test delivery at registration, may take: resolving the name, connecting, sending and the whole answer (a receiver that trickles its answer is cut off then); a claimed delivery is leased for four times this, at least a minute',
+    }),
+    concurrency: setting({
+      variable: 'MRA_WEBHOOK_CONCURRENCY',
+      parse: integer(1, 256),
+      default: 16,
+      meaning: 'webhook deliveries one node attempts at once, over every endpoint',
+    }),
+    perEndpoint: setting({
+      variable: 'MRA_WEBHOOK_PER_ENDPOINT',
+      parse: integer(1, 64),
+      default: 4,
+      meaning: 'webhook deliveries to one endpoint attempted at once, over every node: a slow endpoint holds no more slots than this, and deliveries to other endpoints go past it',
+    }),
     allowLoopback: setting({
       variable: 'MRA_WEBHOOK_ALLOW_LOOPBACK',
       parse: boolean,

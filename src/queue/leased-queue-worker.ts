@@ -1,9 +1,10 @@
 /**
  * The one leased-queue worker (src/queue/README.md): claim a batch under a lease → attempt each
  * item → settle each outcome under the retry policy (done / retry / dead) → record the batch's
- * results → claim again. It runs on the polling loop and knows nothing of what an item is: the
- * queue it is given claims, attempts and records (the outbox, the webhook deliveries, the
- * deadlines each define one beside their own code).
+ * results → claim again; or, with `inFlight`, claim what there is room for, start each at once and
+ * record each as it ends, so a slow attempt holds up no other. It runs on the polling loop and
+ * knows nothing of what an item is: the queue it is given claims, attempts and records (the
+ * outbox, the webhook deliveries, the deadlines each define one beside their own code).
  */
 import type { Clock } from '../clock.js';
 import type { Lease } from '../store/port.js';
@@ -61,6 +62,15 @@ export interface LeasedQueueWorkerOptions<Item extends QueueItem, Done, Report, 
   random?: () => number;
   /** Items of a batch attempted at once (1 unless given). */
   concurrency?: number;
+  /**
+   * Attempts that outlive their pass, at most this many at once over every pass (the webhooks,
+   * whose receivers may be slow). A pass then claims only what fits, starts each claimed item at
+   * once and records each as it ends, so a slow attempt never holds up the next claim; an attempt
+   * that ends wakes the loop to fill its place. `concurrency` and `attemptBudgetMs` do not apply:
+   * nothing claimed waits to start. Without it, a pass attempts its batch and records it before
+   * claiming again.
+   */
+  inFlight?: number;
   /** No attempt starts later than this before the lease ends, so that each ends inside it. */
   attemptBudgetMs?: number;
   /**
@@ -80,22 +90,26 @@ export interface LeasedQueueWorkerOptions<Item extends QueueItem, Done, Report, 
   onPassEnd?: (report: Report) => void;
 }
 
-export class LeasedQueueWorker<Item extends QueueItem, Done, Report, F extends Failure = Failure> implements BackgroundWorker {
+export class LeasedQueueWorker<Item extends QueueItem, Done, Report extends object, F extends Failure = Failure> implements BackgroundWorker {
   readonly name: string;
   readonly #o: LeasedQueueWorkerOptions<Item, Done, Report, F>;
   readonly #loop: PollingLoop<Report>;
   readonly #random: () => number;
+  /** With `inFlight`: the attempts running, each until it is recorded. */
+  readonly #running = new Set<Promise<void>>();
+  /** With `inFlight`: when the attempts a pass started have all been recorded. */
+  readonly #passEnds = new WeakMap<Report, Promise<void>>();
 
   constructor(options: LeasedQueueWorkerOptions<Item, Done, Report, F>) {
     this.name = options.name;
     this.#o = options;
     this.#random = options.random ?? Math.random;
     this.#loop = new PollingLoop({
-      pass: () => this.#pass(),
+      pass: () => (options.inFlight === undefined ? this.#pass() : this.#flowingPass(options.inFlight)),
       intervalMs: options.intervalMs,
       log: options.log,
       failureMessage: options.failureMessage,
-      ...(options.onPass ? { onPass: options.onPass } : {}),
+      ...(options.onPass ? { onPass: (report: Report) => void this.#ended(report).then(() => options.onPass?.(report)).catch((error: unknown) => options.log.error({ err: error }, options.failureMessage)) } : {}),
     });
   }
 
@@ -107,13 +121,72 @@ export class LeasedQueueWorker<Item extends QueueItem, Done, Report, F extends F
   /** Lets the items in flight finish and be recorded, stops, and gives back the leases on the rest of the batch. */
   async stop(): Promise<void> {
     await this.#loop.stop();
+    await Promise.all(this.#running);
     const released = await this.#o.queue.releaseLeases(this.#o.owner);
     if (released > 0) this.#o.log.info({ released }, this.#o.releasedMessage);
   }
 
-  /** One pass, after the one in hand if any: tests call it with a manual clock instead of `start()`. */
-  runOnce(): Promise<Report> {
-    return this.#loop.runOnce();
+  /**
+   * One pass, after the one in hand if any, answered once its attempts are recorded: tests call
+   * it with a manual clock instead of `start()`.
+   */
+  async runOnce(): Promise<Report> {
+    const report = await this.#loop.runOnce();
+    await this.#ended(report);
+    return report;
+  }
+
+  #ended(report: Report): Promise<void> {
+    return this.#passEnds.get(report) ?? Promise.resolve();
+  }
+
+  /**
+   * A pass of `inFlight`: claims while there is room, starts every claimed item at once, and
+   * answers without waiting for them; its report is complete when `#ended` says so.
+   */
+  async #flowingPass(inFlight: number): Promise<Report> {
+    const { queue, tally, clock, owner, leaseMs, batchSize } = this.#o;
+    const report = tally.empty();
+    const started: Promise<void>[] = [];
+    while (!this.#loop.stopping) {
+      const room = Math.min(batchSize, inFlight - this.#running.size);
+      if (room <= 0) break;
+      const batch = await queue.claim({ owner, now: clock.now().toISOString(), leaseMs, limit: room });
+      tally.claimed(report, batch.length);
+      if (batch.length > 0) {
+        const attempt = await queue.forBatch(batch);
+        for (const item of batch) started.push(this.#run(this.#attemptAndRecord(attempt, item, report)));
+      }
+      if (batch.length < room) break;
+    }
+    // Every attempt catches its own errors; a throwing listener is logged, never left unhandled.
+    const ended = Promise.all(started)
+      .then(() => this.#o.onPassEnd?.(report))
+      .catch((error: unknown) => this.#o.log.error({ err: error }, this.#o.failureMessage));
+    this.#passEnds.set(report, ended);
+    return report;
+  }
+
+  /** Counts an attempt as running until it is recorded; its end wakes the loop to fill its place. */
+  #run(work: Promise<void>): Promise<void> {
+    this.#running.add(work);
+    return work.finally(() => {
+      this.#running.delete(work);
+      this.#loop.wake();
+    });
+  }
+
+  /** One item of `inFlight`: attempted, settled and recorded on its own. Never rejects: a failed record is logged, and the lease runs out. */
+  async #attemptAndRecord(attempt: Attempt<Item, Done, F>, item: Item, report: Report): Promise<void> {
+    const { queue, tally, clock, policy, thrown, owner, log } = this.#o;
+    try {
+      const outcome = await attempt(item).catch((error: unknown): Outcome<Done, F> => ({ ...thrown(error), kind: 'retry' }));
+      const settled = settle(item, outcome, clock.now(), policy, this.#random);
+      const lost = await queue.record(owner, [settled]);
+      tally.add(report, settled, lost.includes(item.id));
+    } catch (error) {
+      log.error({ err: error, id: item.id }, this.#o.failureMessage);
+    }
   }
 
   async #pass(): Promise<Report> {

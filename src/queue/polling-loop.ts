@@ -26,6 +26,9 @@ export class PollingLoop<T> {
   #timer: NodeJS.Timeout | null = null;
   #current: Promise<T> | null = null;
   #stopping = false;
+  /** A timed pass is running: a wake then makes the next one follow at once, not after the interval. */
+  #ticking = false;
+  #woken = false;
 
   constructor(options: PollingLoopOptions<T>) {
     this.#options = options;
@@ -51,6 +54,20 @@ export class PollingLoop<T> {
     await this.#current?.catch(() => undefined);
   }
 
+  /**
+   * Runs the next pass now instead of at the interval (work of the worker's own ended and made
+   * room for more); after the pass in hand, if one runs. Does nothing unless started.
+   */
+  wake(): void {
+    if (this.#timer === null || this.#stopping) return;
+    if (this.#ticking) {
+      this.#woken = true;
+      return;
+    }
+    clearTimeout(this.#timer);
+    this.#schedule(0);
+  }
+
   /** One pass, after the one in hand if any. Tests call it with a manual clock instead of `start()`. */
   runOnce(): Promise<T> {
     const previous = this.#current?.catch(() => undefined) ?? Promise.resolve();
@@ -69,6 +86,8 @@ export class PollingLoop<T> {
   }
 
   async #tick(): Promise<void> {
+    this.#ticking = true;
+    this.#woken = false;
     try {
       // Not `onPass?.(await …)`: an optional call skips its arguments, and so the pass, when unset.
       const result = await this.runOnce();
@@ -76,6 +95,7 @@ export class PollingLoop<T> {
     } catch (error) {
       this.#options.log.error({ err: error }, this.#options.failureMessage);
     }
-    if (!this.#stopping) this.#schedule(this.#options.intervalMs);
+    this.#ticking = false;
+    if (!this.#stopping) this.#schedule(this.#woken ? 0 : this.#options.intervalMs);
   }
 }

@@ -108,5 +108,20 @@ export function describeSubscriptionsContract(storeOf: () => Store, { commitOf, 
       expect(page.items.map((d) => d.id), 'newest first').to.deep.equal(['d2']);
       expect((await store.listWebhookDeliveries({ endpointId: 'e1', limit: 1, cursor: page.nextCursor })).items.map((d) => d.id)).to.deep.equal(['d1']);
     });
+
+    it('claims within each endpoint\'s share, counting every claimer\'s live leases, and passes over an endpoint that holds its share', async () => {
+      const store = storeOf();
+      await store.commit(commitOf('a1', 0, 'negotiating', { webhooks: [webhook('d1', 'e1'), webhook('d2', 'e1'), webhook('d3', 'e1'), webhook('d4', 'e2')] }));
+      const lease = (owner: string, minutes: number, limit = 10) => ({ owner, now: at(minutes), leaseMs: 60_000, limit, perEndpoint: 2 });
+      expect((await store.claimWebhookDeliveries(lease('n1', 1, 1))).map((d) => d.id)).to.deep.equal(['d1']);
+      expect((await store.claimWebhookDeliveries(lease('n2', 1))).map((d) => d.id), 'one more of e1, past d3 to e2').to.deep.equal(['d2', 'd4']);
+      expect(await store.claimWebhookDeliveries(lease('n3', 1)), 'e1 holds its share over n1 and n2').to.deep.equal([]);
+      expect(await store.markWebhookDelivered('d1', 'n1', { at: at(1), status: 204 })).to.equal(true);
+      expect((await store.claimWebhookDeliveries(lease('n3', 1))).map((d) => d.id), 'a place came free').to.deep.equal(['d3']);
+      expect(await store.markWebhookFailed('d3', 'n3', { at: at(1), error: 'HTTP 503', status: 503, retryAt: at(1) })).to.equal(true);
+      expect((await store.claimWebhookDeliveries(lease('n3', 1))).map((d) => d.id), 'due again at once; e1 holds only d2').to.deep.equal(['d3']);
+      expect(await store.claimWebhookDeliveries(lease('n1', 1)), 'e1 holds d2 and d3').to.deep.equal([]);
+      expect((await store.claimWebhookDeliveries(lease('n1', 3))).map((d) => d.id), 'leases that ran out hold nothing').to.deep.equal(['d2', 'd4', 'd3']);
+    });
   });
 }

@@ -91,7 +91,8 @@ const QUERIES: Record<string, Array<q.Read | q.Write>> = {
     q.webhookEndpoints({ activeOnly: true }),
     q.webhookEndpoints({ organisation: 'o' }),
   ],
-  claimableWebhookDeliveries: [q.claimableWebhookDeliveries(lease)],
+  claimableWebhookDeliveries: [q.claimableWebhookDeliveries(lease), q.claimableWebhookDeliveries(lease, ['e1', 'e2'])],
+  heldWebhookDeliveries: [q.heldWebhookDeliveries(NOW)],
   claimWebhookDelivery: [q.claimWebhookDelivery('d1', lease)],
   markWebhookDelivered: [q.markWebhookDelivered('d1', 'n1', { at: NOW, status: 200 })],
   markWebhookFailed: [q.markWebhookFailed('d1', 'n1', { error: 'x', status: 503, retryAt: NOW })],
@@ -107,7 +108,7 @@ const QUERIES: Record<string, Array<q.Read | q.Write>> = {
 /** Builders that make documents or values, not queries. */
 const NOT_QUERIES = ['newInstance', 'uniqueKeyDocs', 'historyDoc', 'outboxDocs', 'deadlineDocs', 'webhookDeliveryDocs', 'leaseUntil'];
 
-const RANGE = ['$gt', '$gte', '$lt', '$lte', '$ne'];
+const RANGE = ['$gt', '$gte', '$lt', '$lte', '$ne', '$nin'];
 
 /** Splits a filter's fields into those matched for equality and those compared by range. */
 function fieldsOf(filter: Record<string, unknown>, inOr = false): { equality: Set<string>; range: Set<string> } {

@@ -417,6 +417,20 @@ describe('MongoDB store: watches and webhook deliveries, evaluated by mingo (no 
     expect(all[1]).to.deep.include({ leaseOwner: null, leaseUntil: null });
   });
 
+  it('finds what each endpoint holds under a live lease, and a claim within the shares reads past the endpoints that hold theirs', () => {
+    const all = [
+      delivery('d-e1-held', { nextAttemptAt: at(0), leaseOwner: 'n2', leaseUntil: at(9) }),
+      delivery('d-e1-expired', { nextAttemptAt: at(0), leaseOwner: 'n3', leaseUntil: at(4) }),
+      delivery('d-e1-free', { nextAttemptAt: at(1) }),
+      { ...delivery('d-e2-free', { nextAttemptAt: at(2) }), endpointId: 'e2' },
+      { ...delivery('d-e3-held', { nextAttemptAt: at(0), leaseOwner: 'n2', leaseUntil: at(9) }), endpointId: 'e3' },
+      delivery('d-e1-done', { status: 'delivered', leaseOwner: null, leaseUntil: null }),
+    ];
+    expect(run(q.heldWebhookDeliveries(at(5)), all).map((d) => [d._id, d.endpointId])).to.deep.equal([['d-e1-held', 'e1'], ['d-e3-held', 'e3']]);
+    expect(run(q.claimableWebhookDeliveries(lease('n1', 5), ['e1']), all).map((d) => d._id)).to.deep.equal(['d-e2-free']);
+    expect(run(q.claimableWebhookDeliveries(lease('n1', 5), []), all).map((d) => d._id)).to.deep.equal(['d-e1-expired', 'd-e1-free', 'd-e2-free']);
+  });
+
   it('lists an endpoint\'s deliveries newest first by status, and watches by key and by owner', () => {
     const all = [delivery('d1', {}), delivery('d2', { status: 'dead' }), delivery('d3', { status: 'dead', endpointId: 'e2' }), delivery('d4', { status: 'dead' })];
     expect(run(q.webhookDeliveriesPage({ endpointId: 'e1', status: 'dead', limit: 5 }), all).map((d) => d._id)).to.deep.equal(['d4', 'd2']);

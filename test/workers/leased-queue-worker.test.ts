@@ -105,7 +105,11 @@ const tally: PassTally<Item, string, Report> = {
   },
 };
 
-function workerOn(queue: MemoryQueue, clock: ManualClock, options: { batchSize?: number; drain?: 'while-full' | 'until-empty'; random?: () => number; attemptBudgetMs?: number } = {}) {
+function workerOn(
+  queue: MemoryQueue,
+  clock: ManualClock,
+  options: { batchSize?: number; drain?: 'while-full' | 'until-empty'; random?: () => number; attemptBudgetMs?: number; inFlight?: number } = {},
+) {
   return new LeasedQueueWorker<Item, string, Report>({
     name: 'test-queue',
     queue,
@@ -120,6 +124,7 @@ function workerOn(queue: MemoryQueue, clock: ManualClock, options: { batchSize?:
     policy: POLICY,
     random: options.random ?? (() => 1),
     ...(options.attemptBudgetMs === undefined ? {} : { attemptBudgetMs: options.attemptBudgetMs }),
+    ...(options.inFlight === undefined ? {} : { inFlight: options.inFlight }),
     log: silentLog,
     failureMessage: 'test pass failed',
     releasedMessage: 'test leases given back',
@@ -201,6 +206,58 @@ describe('LeasedQueueWorker', () => {
     expect(await worker.runOnce()).to.deep.include({ claimed: 4, done: 2 });
     await worker.stop();
     expect([...queue.rows.values()].filter((r) => r.status === 'pending' && r.heldUntil === 0).map((r) => r.id)).to.deep.equal(['c', 'd']);
+  });
+});
+
+describe('LeasedQueueWorker with attempts in flight (inFlight)', () => {
+  /** Polls a condition the worker's own timers make true; never a fixed wait. */
+  async function until(condition: () => boolean, what: string): Promise<void> {
+    const end = Date.now() + 5_000;
+    while (!condition()) {
+      if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  it('starts each claimed item at once and records each as it ends: a slow one holds up no claim, no more than inFlight run at once, and an end fills its place at once', async () => {
+    const clock = new ManualClock(START);
+    const finish = new Map<string, () => void>();
+    let running = 0;
+    let most = 0;
+    const queue = new MemoryQueue(clock, (item) => {
+      running += 1;
+      most = Math.max(most, running);
+      return new Promise((resolve) => {
+        finish.set(item.id, () => {
+          running -= 1;
+          resolve({ kind: 'done', result: item.id });
+        });
+      });
+    });
+    queue.add('slow', 'a', 'b');
+    // The interval is a minute: only an attempt's end can make the next pass come sooner.
+    const worker = workerOn(queue, clock, { inFlight: 2 });
+    worker.start();
+    await until(() => finish.has('slow') && finish.has('a'), 'two attempts run');
+    expect(finish.has('b'), 'no room for a third').to.equal(false);
+    finish.get('a')!();
+    await until(() => finish.has('b'), 'the place a left is filled');
+    expect(queue.rows.get('a')!.status, 'recorded as it ended, the slow one still running').to.equal('done');
+    expect(queue.rows.get('slow')!.status).to.equal('pending');
+    finish.get('b')!();
+    await until(() => queue.rows.get('b')!.status === 'done', 'b recorded');
+    const stopped = worker.stop();
+    finish.get('slow')!();
+    await stopped;
+    expect(queue.rows.get('slow')!.status, 'stop() let the one in flight finish and be recorded').to.equal('done');
+    expect(most).to.equal(2);
+  });
+
+  it('answers runOnce once the attempts it started are recorded', async () => {
+    const clock = new ManualClock(START);
+    const queue = new MemoryQueue(clock, (item) => Promise.resolve(item.id === 'b' ? greylisted : { kind: 'done', result: 'ok' }));
+    queue.add('a', 'b', 'c');
+    expect(await workerOn(queue, clock, { inFlight: 2 }).runOnce()).to.deep.include({ claimed: 2, done: 1, retried: 1 });
   });
 });
 

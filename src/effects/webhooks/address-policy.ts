@@ -5,7 +5,9 @@
  * multicast and reserved ranges are refused, unless an admin allowed that network. The check runs
  * at registration and again before every delivery, and the delivery connects to the address that
  * was checked (`PinnedTarget`), so a name that re-resolves elsewhere between the check and the
- * connection (DNS rebinding) gains nothing. Address ranges are ipaddr.js's, not ours.
+ * connection (DNS rebinding) gains nothing. Address ranges are ipaddr.js's, not ours; an IPv6
+ * address that carries an IPv4 one is judged by the IPv4 it carries (`judge`), so `[::ffff:7f00:1]`
+ * or a NAT64 form of 10.0.0.1 is no way round the IPv4 ranges.
  */
 import { lookup as dnsLookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
@@ -98,7 +100,7 @@ export class AddressPolicy {
     const addresses = ipaddr.isValid(host) ? [{ address: host, family: ipaddr.parse(host).kind() === 'ipv4' ? 4 : 6 }] : await this.#lookup(host);
     if (addresses.length === 0) throw refused('no-address', `${host} does not resolve to any address.`);
     for (const { address } of addresses) this.#checkAddress(host, address);
-    const loopback = addresses.every(({ address }) => rangeOf(address) === 'loopback');
+    const loopback = addresses.every(({ address }) => judge(address).range === 'loopback');
     if (url.protocol === 'http:' && !(this.#allowLoopback && loopback)) {
       throw refused('http-not-loopback', 'A webhook endpoint must be an https: URL (http: is allowed only for loopback in development).');
     }
@@ -115,17 +117,60 @@ export class AddressPolicy {
   }
 
   #checkAddress(host: string, address: string): void {
-    const range = rangeOf(address);
+    const { range, says } = judge(address);
     if (range === 'unicast') return;
     if (range === 'loopback' && this.#allowLoopback) return;
     const parsed = ipaddr.process(address);
     if (this.#allowed.some(([network, bits]) => network.kind() === parsed.kind() && parsed.match(network, bits))) return;
     const shown = host === address ? address : `${host} resolves to ${address}, which`;
-    throw refused('address-range', `${shown} is a ${range} address: webhooks are delivered to public addresses only, unless an admin allows that network (MRA_WEBHOOK_ALLOWED_NETWORKS).`);
+    throw refused('address-range', `${shown} is ${says}: webhooks are delivered to public addresses only, unless an admin allows that network (MRA_WEBHOOK_ALLOWED_NETWORKS).`);
   }
 }
 
-/** ipaddr.js's name of the range an address is in (`unicast` for an ordinary public one); IPv4-mapped IPv6 is judged as IPv4. */
-export function rangeOf(address: string): string {
-  return ipaddr.process(address).range();
+/** How the policy judges an address: the range it decides by (`unicast` for a public one), and what the refusal says of it. */
+export interface Judgement {
+  range: string;
+  says: string;
+}
+
+const ranged = (range: string): Judgement => ({ range, says: `a ${range} address` });
+
+/** The IPv4 address in four bytes of an IPv6 one. */
+function ipv4At(bytes: readonly number[], at: number): ipaddr.IPv4 {
+  return new ipaddr.IPv4(bytes.slice(at, at + 4));
+}
+
+/**
+ * An IPv6 address that only carries an IPv4 one is judged by that IPv4: IPv4-mapped
+ * (`::ffff:a.b.c.d`) and IPv4-translated (`::ffff:0:a.b.c.d`) addresses are that IPv4 to the
+ * socket: both take its range, loopback included. Through NAT64's well-known prefix
+ * (`64:ff9b::/96`), 6to4 (`2002::/16`) and Teredo (`2001::/32`, its server and its client, the
+ * client's bits inverted) the packets go to the IPv4 they carry: public only if every one
+ * carried is, and never loopback. IPv4-compatible addresses (`::a.b.c.d`, deprecated since
+ * 2006) and NAT64's local-use prefix (`64:ff9b:1::/48`, translated as each network likes) are
+ * refused whatever they carry. Any other address takes ipaddr.js's range.
+ */
+export function judge(address: string): Judgement {
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv4') return ranged(parsed.range());
+  const v6 = parsed as ipaddr.IPv6;
+  const bytes = v6.toByteArray();
+  const carried = (form: string, v4: ipaddr.IPv4): Judgement => {
+    const range = v4.range();
+    return { range, says: `${form} carrying ${v4.toString()}, ${range === 'unicast' ? 'a public address' : `a ${range} address`}` };
+  };
+  const through = (range: string, form: string, carriedV4: readonly ipaddr.IPv4[]): Judgement => {
+    const bad = carriedV4.find((v4) => v4.range() !== 'unicast');
+    return bad === undefined ? ranged('unicast') : { range, says: `${form} carrying ${bad.toString()}, a ${bad.range()} address` };
+  };
+  if (v6.isIPv4MappedAddress()) return carried('an IPv4-mapped IPv6 address', v6.toIPv4Address());
+  if (v6.match(ipaddr.parseCIDR('::ffff:0:0:0/96'))) return carried('an IPv4-translated IPv6 address', ipv4At(bytes, 12));
+  if (v6.match(ipaddr.parseCIDR('64:ff9b::/96'))) return through('nat64', 'a NAT64 address', [ipv4At(bytes, 12)]);
+  if (v6.match(ipaddr.parseCIDR('64:ff9b:1::/48'))) return { range: 'nat64-local', says: 'a local-use NAT64 address (64:ff9b:1::/48), whose IPv4 each network places its own way' };
+  if (v6.match(ipaddr.parseCIDR('::/96')) && !['unspecified', 'loopback'].includes(v6.range())) {
+    return { range: 'ipv4-compatible', says: `an IPv4-compatible IPv6 address (::/96, deprecated) carrying ${ipv4At(bytes, 12).toString()}` };
+  }
+  if (v6.range() === '6to4') return through('6to4', 'a 6to4 address', [ipv4At(bytes, 2)]);
+  if (v6.range() === 'teredo') return through('teredo', 'a Teredo address', [ipv4At(bytes, 4), new ipaddr.IPv4(bytes.slice(12, 16).map((b) => b ^ 0xff))]);
+  return ranged(v6.range());
 }

@@ -1,10 +1,13 @@
 /**
  * The webhook dispatcher: every node runs one, a leased-queue worker (`src/queue/`) over the
  * webhook deliveries, like the outbox dispatcher. This file is the deliveries as a queue: claim
- * due ones under a lease; check the endpoint's address again (and connect to the address it
- * checked), sign with the endpoint's live secrets and post (the work); record each. A 2xx answer
- * marks the delivery delivered; another status, a redirect, no answer or a name that does not
- * resolve now is retried with backoff until `maxAttempts`, then `dead`; an address the policy
+ * due ones under a lease, no more of one endpoint's than its share (`perEndpoint`, over every
+ * node) and no more than this node's `concurrency` in flight; check the endpoint's address again
+ * (and connect to the address it checked), sign with the endpoint's live secrets and post, all
+ * within one total deadline (the work); record each as it ends, without waiting for the others,
+ * so a slow receiver holds only its own deliveries. A 2xx answer marks the delivery delivered;
+ * another status, a redirect, no answer, no complete answer by the deadline or a name that does
+ * not resolve now is retried with backoff until `maxAttempts`, then `dead`; an address the policy
  * refuses, or an endpoint disabled since, is `dead` at once. A dead delivery is listed with its
  * last error and re-queueable. At least once: a crash between the receiver's answer and the mark
  * sends it again, under the same `webhook-id`, once the lease runs out.
@@ -13,7 +16,8 @@ import { systemClock, type Clock } from '../../clock.js';
 import type { WebhookDelivery, WebhookEndpointRecord, WebhookDeliveryQueue, WebhookEndpointStore } from '../../store/port.js';
 import { LeasedQueueWorker, onSettled, silentLog, type BackgroundWorker, type Failure, type LeasedQueue, type PassTally, type RetryPolicy, type Settled, type WorkerLog } from '../../queue/index.js';
 import { AddressRefusal, REFUSAL_PASSES_LATER, type AddressPolicy } from './address-policy.js';
-import { postDelivery, type DeliveryFailureCode, type DeliveryResult } from './http-post.js';
+import { Deadline, DeadlineExceeded } from './deadline.js';
+import { postDelivery, unanswered, type DeliveryFailureCode, type DeliveryResult } from './http-post.js';
 import { liveSecrets, signedHeaders, type SecretBox } from './signing.js';
 
 /** The part of the store the dispatcher uses. */
@@ -31,8 +35,13 @@ export interface WebhookDispatcherOptions {
   intervalMs: number;
   maxAttempts: number;
   backoff: Omit<RetryPolicy, 'maxAttempts'>;
+  /** The total time one attempt may take, resolving the name included (`Deadline`). */
   timeoutMs: number;
-  batchSize?: number;
+  /** Deliveries this node attempts at once, over every endpoint. */
+  concurrency: number;
+  /** Deliveries of one endpoint attempted at once, over every node (the store's claim counts them). */
+  perEndpoint: number;
+  /** How long a claim holds; `leaseFor(timeoutMs)` unless a test gives its own. */
   leaseMs?: number;
   random?: () => number;
   log?: WorkerLog;
@@ -55,33 +64,50 @@ interface Delivered {
   status: number;
 }
 
-/** The work of one delivery, knowing nothing of the queue: check the address, sign, post. */
+/**
+ * The work of one delivery, knowing nothing of the queue: check the address, sign, post. All of
+ * it, the name's resolution included, within one total deadline of `timeoutMs`.
+ */
 async function deliver(
   delivery: WebhookDelivery,
   endpoint: WebhookEndpointRecord | null,
   o: Pick<WebhookDispatcherOptions, 'policy' | 'box' | 'timeoutMs'> & { wallClock: Clock },
 ): Promise<DeliveryResult> {
   if (!endpoint || endpoint.disabledAt !== null) return { kind: 'permanent', code: 'ENDPOINT_DISABLED', detail: 'the endpoint is disabled', status: null };
+  const deadline = new Deadline(o.timeoutMs);
   let target;
   try {
-    target = await o.policy.check(endpoint.url);
+    target = await deadline.race(o.policy.check(endpoint.url), 'the name was still being resolved');
   } catch (error) {
+    if (error instanceof DeadlineExceeded) return unanswered(error);
     if (!(error instanceof AddressRefusal)) throw error;
     const later = REFUSAL_PASSES_LATER[error.reason];
     return { kind: later ? 'retry' : 'permanent', code: later ? 'ADDRESS_UNRESOLVED' : 'ADDRESS_REFUSED', detail: error.detail, status: null, cause: error };
   }
   const timestamp = o.wallClock.now();
   const secrets = liveSecrets(endpoint.secrets, timestamp).map((s) => o.box.open(s.sealed));
-  return postDelivery(target, signedHeaders({ id: delivery.id, timestamp, body: delivery.body, secrets }), delivery.body, o.timeoutMs);
+  return postDelivery(target, signedHeaders({ id: delivery.id, timestamp, body: delivery.body, secrets }), delivery.body, deadline);
 }
 
-/** The deliveries as a leased queue: each batch looks each endpoint up once; each result is marked as it is. */
+/**
+ * How long a claimed delivery is held: four deadlines, and at least a minute. Every claimed
+ * delivery starts at once and its attempt ends by the deadline, so the lease runs out only when
+ * its node is gone, never while an attempt is under way: no other node sends it again meanwhile.
+ */
+export function leaseFor(timeoutMs: number): number {
+  return Math.max(60_000, 4 * timeoutMs);
+}
+
+/**
+ * The deliveries as a leased queue: a claim takes no more of one endpoint's than its share; each
+ * batch looks each endpoint up once; each result is marked as it is.
+ */
 export function webhookQueue(
   store: WebhookQueueStore,
-  o: Pick<WebhookDispatcherOptions, 'policy' | 'box' | 'timeoutMs'> & { wallClock: Clock; log: WorkerLog },
+  o: Pick<WebhookDispatcherOptions, 'policy' | 'box' | 'timeoutMs'> & { wallClock: Clock; log: WorkerLog; perEndpoint?: number },
 ): LeasedQueue<WebhookDelivery, Delivered, DeliveryFailure> {
   return {
-    claim: (lease) => store.claimWebhookDeliveries(lease),
+    claim: (lease) => store.claimWebhookDeliveries(o.perEndpoint === undefined ? lease : { ...lease, perEndpoint: o.perEndpoint }),
     forBatch: () => {
       const endpoints = new Map<string, Promise<WebhookEndpointRecord | null>>();
       const endpointOf = (id: string) => endpoints.get(id) ?? endpoints.set(id, store.getWebhookEndpoint(id)).get(id)!;
@@ -137,14 +163,22 @@ export class WebhookDispatcher implements BackgroundWorker {
     const log = options.log ?? silentLog;
     this.#worker = new LeasedQueueWorker({
       name: this.name,
-      queue: webhookQueue(options.store, { policy: options.policy, box: options.box, timeoutMs: options.timeoutMs, wallClock: options.wallClock ?? systemClock, log }),
+      queue: webhookQueue(options.store, {
+        policy: options.policy,
+        box: options.box,
+        timeoutMs: options.timeoutMs,
+        perEndpoint: options.perEndpoint,
+        wallClock: options.wallClock ?? systemClock,
+        log,
+      }),
       tally: webhookTally,
       thrown: (error) => ({ code: 'NO_ANSWER', detail: error instanceof Error ? error.message : String(error), status: null, cause: error }),
       clock: options.clock,
       owner: options.owner,
       intervalMs: options.intervalMs,
-      leaseMs: options.leaseMs ?? 2 * 60_000,
-      batchSize: options.batchSize ?? 20,
+      leaseMs: options.leaseMs ?? leaseFor(options.timeoutMs),
+      batchSize: options.concurrency,
+      inFlight: options.concurrency,
       drain: 'while-full',
       policy: { ...options.backoff, maxAttempts: options.maxAttempts },
       ...(options.random ? { random: options.random } : {}),
@@ -161,7 +195,7 @@ export class WebhookDispatcher implements BackgroundWorker {
     this.#worker.start();
   }
 
-  /** Lets the delivery in flight finish, stops, and gives back the leases on the rest of the batch. */
+  /** Stops claiming, lets the deliveries in flight finish (each within its deadline) and be recorded, and gives back any lease left. */
   stop(): Promise<void> {
     return this.#worker.stop();
   }

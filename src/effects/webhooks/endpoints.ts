@@ -3,7 +3,8 @@
  * and re-queued. Every principal of the organisation manages its endpoints (an admin any);
  * to anyone else an endpoint does not exist. Registration checks the address policy and sends
  * one signed `webhook.ping`, which the endpoint must answer itself: a redirect is refused, never
- * followed, and so is no answer at all. Any other status is taken (a receiver that verifies
+ * followed, and so is no answer at all, or none complete within the delivery deadline
+ * (`MRA_WEBHOOK_TIMEOUT_MS`). Any other status is taken (a receiver that verifies
  * signatures answers the ping 401, since it cannot have the secret yet). The secret is in the
  * answer once, never again.
  */
@@ -13,6 +14,7 @@ import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { InstanceStore, Page, WebhookDelivery, WebhookDeliveryQueue, WebhookDeliveryStatus, WebhookEndpointRecord, WebhookEndpointStore } from '../../store/port.js';
 import type { AddressPolicy } from './address-policy.js';
+import { Deadline, DeadlineExceeded } from './deadline.js';
 import { postPinned } from './http-post.js';
 import { liveSecrets, newSigningSecret, signedHeaders, type SecretBox } from './signing.js';
 
@@ -31,6 +33,7 @@ export interface WebhookEndpointsOptions {
   clock: Clock;
   /** The real time, for `webhook-timestamp` (receivers check it against theirs). */
   wallClock?: Clock;
+  /** The total time the test delivery may take, resolving the name included. */
   timeoutMs: number;
 }
 
@@ -150,15 +153,23 @@ export class WebhookEndpoints {
     return endpoint;
   }
 
-  /** The registration's signed test delivery; refuses the endpoint unless it answers, itself, without a redirect. */
+  /**
+   * The registration's signed test delivery; refuses the endpoint unless it answers, itself,
+   * without a redirect, within the same total deadline as a delivery (resolving the name
+   * included), so a receiver that trickles its answer cannot hold the registration request.
+   */
   async #ping(endpointId: string, url: string, secret: string): Promise<void> {
-    const target = await this.#o.policy.check(url);
+    const deadline = new Deadline(this.#o.timeoutMs);
+    const target = await deadline.race(this.#o.policy.check(url), 'the name was still being resolved').catch((error: unknown) => {
+      if (error instanceof DeadlineExceeded) throw new AppError({ code: 'ENDPOINT_REFUSED', detail: `${url} could not be checked in time: ${error.message}.`, cause: error });
+      throw error;
+    });
     const id = newId();
     const timestamp = this.#o.wallClock.now();
     const body = JSON.stringify({ type: 'webhook.ping', timestamp: timestamp.toISOString(), data: { endpointId } });
     let answer;
     try {
-      answer = await postPinned(target, signedHeaders({ id, timestamp, body, secrets: [secret] }), body, this.#o.timeoutMs);
+      answer = await postPinned(target, signedHeaders({ id, timestamp, body, secrets: [secret] }), body, deadline);
     } catch (error) {
       throw new AppError({ code: 'ENDPOINT_REFUSED', detail: `${url} did not answer the test delivery (${(error as Error).message}).`, cause: error });
     }

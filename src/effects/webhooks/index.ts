@@ -48,6 +48,8 @@ export function webhookDispatcher(parts: WebhookParts, deps: WebhookDeps & { log
     maxAttempts: config.webhooks.maxAttempts,
     backoff: { baseMs: config.webhooks.retryMs, maxMs: 3_600_000 },
     timeoutMs: config.webhooks.timeoutMs,
+    concurrency: config.webhooks.concurrency,
+    perEndpoint: config.webhooks.perEndpoint,
     log: deps.log,
   });
 }

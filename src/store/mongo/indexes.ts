@@ -57,7 +57,8 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.webhookEndpoints, name: 'webhook_endpoints_by_organisation', key: { organisation: 1, createdAt: 1, _id: 1 } },
   { collection: COLLECTIONS.webhookEndpoints, name: 'webhook_endpoints_by_status', key: { disabledAt: 1, createdAt: 1, _id: 1 } },
   { collection: COLLECTIONS.webhookEndpoints, name: 'webhook_endpoints_by_age', key: { createdAt: 1, _id: 1 } },
-  { collection: COLLECTIONS.webhookDeliveries, name: 'webhook_deliveries_due', key: { status: 1, nextAttemptAt: 1, _id: 1, leaseUntil: 1 } },
+  // endpointId last: a claim within each endpoint's share reads past the endpoints that hold theirs on the index alone.
+  { collection: COLLECTIONS.webhookDeliveries, name: 'webhook_deliveries_due', key: { status: 1, nextAttemptAt: 1, _id: 1, leaseUntil: 1, endpointId: 1 } },
   { collection: COLLECTIONS.webhookDeliveries, name: 'webhook_deliveries_by_lease', key: { status: 1, leaseOwner: 1 } },
   { collection: COLLECTIONS.webhookDeliveries, name: 'webhook_deliveries_by_endpoint', key: { endpointId: 1, _id: -1 } },
   { collection: COLLECTIONS.webhookDeliveries, name: 'webhook_deliveries_by_endpoint_status', key: { endpointId: 1, status: 1, _id: -1 } },

@@ -627,8 +627,15 @@ export function webhookDeliveryDocs(c: Commit): WebhookDeliveryDoc[] {
 }
 
 /** Deliveries a claimer may take now, in the order they are due. */
-export function claimableWebhookDeliveries(lease: Lease): Read {
-  return claimableIn(COLLECTIONS.webhookDeliveries, lease);
+/** Deliveries a claimer may take now, in the order they are due, none of the endpoints in `full` (those holding their share). */
+export function claimableWebhookDeliveries(lease: Lease, full: readonly string[] = []): Read {
+  const read = claimableIn(COLLECTIONS.webhookDeliveries, lease);
+  return full.length === 0 ? read : { ...read, filter: { ...read.filter, endpointId: op({ $nin: [...full] }) } };
+}
+
+/** The deliveries held under a lease that has not run out (a few: at most the places in flight of every node); a given-back lease is null. */
+export function heldWebhookDeliveries(now: string): Read {
+  return { collection: COLLECTIONS.webhookDeliveries, filter: { status: 'pending', leaseUntil: op({ $gt: now }) } };
 }
 
 /** Takes one delivery if it is still claimable. */

@@ -20,6 +20,7 @@ import type {
   WebhookDelivery,
   WebhookDeliveryQueue,
   WebhookDeliveryStatus,
+  WebhookLease,
 } from '../port.js';
 import { byDue, claimUnderLease, type ClaimPlan } from './claims.js';
 import { page } from './page.js';
@@ -145,8 +146,41 @@ export class MongoWebhookDeliveries implements WebhookDeliveryQueue {
     this.#run = run;
   }
 
-  async claimWebhookDeliveries(lease: Lease): Promise<WebhookDelivery[]> {
-    return (await claimUnderLease<WebhookDeliveryDoc>(this.#run, DELIVERY_CLAIM, lease)).map(toWebhookDelivery);
+  async claimWebhookDeliveries(lease: WebhookLease): Promise<WebhookDelivery[]> {
+    const { perEndpoint } = lease;
+    if (perEndpoint === undefined) return (await claimUnderLease<WebhookDeliveryDoc>(this.#run, DELIVERY_CLAIM, lease)).map(toWebhookDelivery);
+    return (await this.#claimWithin(lease, perEndpoint)).sort(DELIVERY_CLAIM.order).map(toWebhookDelivery);
+  }
+
+  /**
+   * A claim within each endpoint's share, as `claimUnderLease` claims (read the candidates, take
+   * each with a conditional update) but counting what each endpoint holds and reading past the
+   * endpoints that hold their share. Two nodes claiming at the same instant may each count a free
+   * slot of one endpoint and both take it: the share can be passed by one per racing node, briefly.
+   */
+  async #claimWithin(lease: WebhookLease, perEndpoint: number): Promise<WebhookDeliveryDoc[]> {
+    const held = new Map<string, number>();
+    for (const { endpointId } of await this.#run.all<WebhookDeliveryDoc>(q.heldWebhookDeliveries(lease.now))) held.set(endpointId, (held.get(endpointId) ?? 0) + 1);
+    const full = () => [...held].filter(([, n]) => n >= perEndpoint).map(([id]) => id);
+    const claimed: WebhookDeliveryDoc[] = [];
+    const lost = new Set<string>();
+    while (claimed.length < lease.limit) {
+      const wanted = { ...lease, limit: lease.limit - claimed.length + lost.size };
+      const candidates = (await this.#run.all<WebhookDeliveryDoc>(q.claimableWebhookDeliveries(wanted, full()))).filter((c) => !lost.has(c._id));
+      if (candidates.length === 0) break;
+      for (const candidate of candidates) {
+        const holds = held.get(candidate.endpointId) ?? 0;
+        if (claimed.length >= lease.limit || holds >= perEndpoint) continue;
+        const taken = await this.#run.update<WebhookDeliveryDoc>(q.claimWebhookDelivery(candidate._id, lease));
+        if (taken === null) {
+          lost.add(candidate._id);
+        } else {
+          claimed.push(taken);
+          held.set(candidate.endpointId, holds + 1);
+        }
+      }
+    }
+    return claimed;
   }
 
   markWebhookDelivered(id: string, owner: string, result: { at: string; status: number }): Promise<boolean> {

@@ -231,10 +231,20 @@ export interface QueueFigureStore {
   queueFigures(now: string): Promise<QueueFigures>;
 }
 
+/** A claim of webhook deliveries, with the share one endpoint may hold. */
+export interface WebhookLease extends Lease {
+  /**
+   * At most this many of one endpoint's deliveries are held at once (under a lease that has not
+   * run out), by every claimer together: a claim takes none of an endpoint that holds as many
+   * already, and passes over them to the next endpoint's. Unbounded when absent.
+   */
+  perEndpoint?: number;
+}
+
 /** The webhook deliveries a commit wrote, delivered by the webhook worker under a lease. */
 export interface WebhookDeliveryQueue {
-  /** Takes up to `limit` pending deliveries that are due and not held by anyone. */
-  claimWebhookDeliveries(lease: Lease): Promise<WebhookDelivery[]>;
+  /** Takes up to `limit` pending deliveries that are due and not held by anyone, in the order they are due, within `perEndpoint`. */
+  claimWebhookDeliveries(lease: WebhookLease): Promise<WebhookDelivery[]>;
   /** Records a 2xx answer; false if the lease was lost meanwhile. */
   markWebhookDelivered(id: string, owner: string, result: { at: string; status: number }): Promise<boolean>;
   /** Records a failed attempt: due again at `retryAt`, or `dead` when it is null. */

@@ -8,10 +8,10 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Kind } from '../../kinds/types.js';
 import type {
   Commit,
-  Lease,
   Page,
   WebhookDelivery,
   WebhookDeliveryQueue,
+  WebhookLease,
   WebhookDeliveryStatus,
   WebhookEndpointRecord,
   WebhookEndpointStore,
@@ -128,6 +128,19 @@ export class WebhookDeliveryTable implements WebhookDeliveryQueue {
            ORDER BY next_attempt_at, id LIMIT @limit)
          RETURNING *`,
       ),
+      // What each endpoint holds now, and the claimable deliveries in due order, read one by one
+      // until the claim is full: a claim within `perEndpoint` passes over the endpoints that hold
+      // their share, and takes what it chose in one update, all in one write transaction.
+      heldByEndpoint: db.prepare(
+        `SELECT endpoint_id, count(*) AS n FROM webhook_deliveries
+         WHERE lease_owner IS NOT NULL AND status = 'pending' AND lease_until > @now GROUP BY endpoint_id`,
+      ),
+      claimable: db.prepare(
+        `SELECT id, endpoint_id FROM webhook_deliveries
+         WHERE status = 'pending' AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
+         ORDER BY next_attempt_at, id`,
+      ),
+      take: db.prepare(`UPDATE webhook_deliveries SET lease_owner = @owner, lease_until = @until WHERE id IN (SELECT value FROM json_each(@ids)) RETURNING *`),
       delivered: db.prepare(
         `UPDATE webhook_deliveries SET status = 'delivered', delivered_at = @at, last_status = @status, last_error = NULL,
            attempts = attempts + 1, lease_owner = NULL, lease_until = NULL
@@ -153,9 +166,22 @@ export class WebhookDeliveryTable implements WebhookDeliveryQueue {
     };
   }
 
-  async claimWebhookDeliveries(lease: Lease): Promise<WebhookDelivery[]> {
+  async claimWebhookDeliveries(lease: WebhookLease): Promise<WebhookDelivery[]> {
     const until = new Date(Date.parse(lease.now) + lease.leaseMs).toISOString();
-    const claim = this.#db.transaction(() => this.#sql['claim']!.all({ owner: lease.owner, until, now: lease.now, limit: lease.limit }) as DeliveryRow[]);
+    const { perEndpoint } = lease;
+    const claim = this.#db.transaction((): DeliveryRow[] => {
+      if (perEndpoint === undefined) return this.#sql['claim']!.all({ owner: lease.owner, until, now: lease.now, limit: lease.limit }) as DeliveryRow[];
+      const held = new Map((this.#sql['heldByEndpoint']!.all({ now: lease.now }) as Array<{ endpoint_id: string; n: number }>).map((r) => [r.endpoint_id, r.n]));
+      const ids: string[] = [];
+      for (const row of this.#sql['claimable']!.iterate({ now: lease.now }) as IterableIterator<{ id: string; endpoint_id: string }>) {
+        if (ids.length >= lease.limit) break;
+        const holds = held.get(row.endpoint_id) ?? 0;
+        if (holds >= perEndpoint) continue;
+        held.set(row.endpoint_id, holds + 1);
+        ids.push(row.id);
+      }
+      return ids.length === 0 ? [] : (this.#sql['take']!.all({ owner: lease.owner, until, ids: JSON.stringify(ids) }) as DeliveryRow[]);
+    });
     return claim
       .immediate()
       .map(toDelivery)
