@@ -626,7 +626,6 @@ export function webhookDeliveryDocs(c: Commit): WebhookDeliveryDoc[] {
   }));
 }
 
-/** Deliveries a claimer may take now, in the order they are due. */
 /** Deliveries a claimer may take now, in the order they are due, none of the endpoints in `full` (those holding their share). */
 export function claimableWebhookDeliveries(lease: Lease, full: readonly string[] = []): Read {
   const read = claimableIn(COLLECTIONS.webhookDeliveries, lease);
