@@ -6,6 +6,7 @@ import { Credentials } from './credentials.js';
 import { KeyHasher } from './key-hash.js';
 
 export { upgradeLegacyKeyHashes } from './api-keys.js';
+export { EXPIRED_ACCESS_SWEEP_MS, sweepExpiredAccess } from './expiry-sweep.js';
 export { KeyHasher } from './key-hash.js';
 
 /** How sign-in and sessions behave: what the API and the pages need of access besides the credentials. */

@@ -90,6 +90,6 @@ export function mountPage(router: Router, spec: PageSpec, deps: ApiDeps, limiter
     if (form && fields) asked.body = deps.validator.validate(form.schema.$id, bodyFromForm(fields, asked.form), 'The form');
     if (!write(request, response, await handle(asked))) next('router');
   };
-  const chain = [...(spec.method === 'post' && spec.csrf !== false ? [checkCsrf] : []), ...(spec.limit ? [limiters[spec.limit]] : []), handler];
+  const chain = [...(spec.method === 'post' && spec.csrf !== false ? [checkCsrf(deps.access.cookieSecret, deps.clock)] : []), ...(spec.limit ? [limiters[spec.limit]] : []), handler];
   router[spec.method](expressPath(spec.path), ...chain);
 }
