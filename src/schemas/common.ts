@@ -117,8 +117,8 @@ export function eventBody<
   } as const;
 }
 
-/** A path on this service (never another host, nor `//host`). */
-export const localPath = { type: 'string', pattern: '^/(?![/\\\\])\\S{0,500}$' } as const;
+/** A path on this service (never another host, nor `//host`), in one line of text. */
+export const localPath = { type: 'string', pattern: '^/(?![/\\\\])\\S{0,500}$', 'x-text': 'line' } as const;
 
 /** `state=recognized` or `state=recognized,suspended`. */
 const states = { type: 'string', pattern: '^[a-z_]{2,40}(,[a-z_]{2,40}){0,9}$', description: 'One state, or several separated by commas.' } as const;

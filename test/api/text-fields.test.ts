@@ -66,6 +66,12 @@ describe('HTTP: control and bidirectional characters in text', () => {
     await refusedAt('/name', () => api.post('/cabs', { name: 'Phòng thử nghiệm \u200fABC', economy: 'VN', type: 'lab', email: 'lab@bidi.example', language: 'vi' }, 'vn-designating-authority'));
   });
 
+  it('the page a sign-in link leads to is one line too', async () => {
+    for (const next of ['/work\u0000', '/work\u202e', '/work\u0085']) {
+      await refusedAt('/next', () => api.post('/auth/sign-in-link', { email: 'lab@songhong.vn.example', next }));
+    }
+  });
+
   it('a watched manufacturer or model is one line too', async () => {
     await refusedAt('/target/model', () => api.post('/watches', { target: { type: 'model', economy: 'KR', manufacturer: 'Phương Nam', model: 'PN-1\r\nX' } }, 'importer-hanbit'));
   });
