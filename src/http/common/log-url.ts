@@ -20,12 +20,32 @@ function parameterName(pair: string): string {
   }
 }
 
+/**
+ * A pair whose value is itself a URL with a query (`back=%2Fauth%2Fsign-in%3Ftoken%3D…`, where a
+ * page sends someone back after a language switch or a sign-in) has that URL's secrets hidden too.
+ */
+function redactedPair(pair: string, depth: number): string {
+  const equals = pair.indexOf('=');
+  if (equals < 0) return pair;
+  const name = pair.slice(0, equals);
+  if (SECRET_PARAMETERS.has(parameterName(pair))) return `${name}=${REDACTED}`;
+  let value: string;
+  try {
+    value = decodeURIComponent(pair.slice(equals + 1).replaceAll('+', ' '));
+  } catch {
+    return pair;
+  }
+  if (depth > 2 || !value.includes('?')) return pair;
+  const inner = redactedUrl(value, depth + 1);
+  return inner === value ? pair : `${name}=${encodeURIComponent(inner)}`;
+}
+
 /** `url` with the values of its secret query parameters hidden; `/auth/sign-in?token=abc&next=%2F` → `/auth/sign-in?token=[redacted]&next=%2F`. */
-export function redactedUrl(url: string): string {
+export function redactedUrl(url: string, depth = 0): string {
   const question = url.indexOf('?');
   if (question < 0) return url;
   const hash = url.indexOf('#', question);
   const query = url.slice(question + 1, hash < 0 ? undefined : hash);
-  const pairs = query.split('&').map((pair) => (pair.includes('=') && SECRET_PARAMETERS.has(parameterName(pair)) ? `${pair.split('=', 1)[0]!}=${REDACTED}` : pair));
+  const pairs = query.split('&').map((pair) => redactedPair(pair, depth));
   return `${url.slice(0, question)}?${pairs.join('&')}`;
 }
