@@ -1,11 +1,12 @@
 /**
  * The running service: the store, the engine on the service clock, the demo seed on an empty
- * store, the background workers (outbox dispatcher, deadline scheduler) that every node runs, and
+ * store, the background workers (outbox dispatcher, deadline scheduler, the sweep of expired
+ * sessions and sign-in tokens) that every node runs, and
  * the HTTP API. `startService` wires them (the webhook dispatcher too); `stop` lets go of everything it took: the API first (no
  * new work), then the workers, then the store.
  */
 import type { Logger } from 'pino';
-import { accessSettings, credentialsFor, upgradeLegacyKeyHashes } from './access/index.js';
+import { EXPIRED_ACCESS_SWEEP_MS, accessSettings, credentialsFor, sweepExpiredAccess, upgradeLegacyKeyHashes } from './access/index.js';
 import { offsetClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { Durations } from './kinds/durations-table.js';
@@ -27,7 +28,7 @@ import { DocumentKeeper } from './engine/documents.js';
 import { openBlobStore, openStore } from './store/open-store.js';
 import type { Store } from './store/port.js';
 import { Validator } from './validation.js';
-import type { BackgroundWorker } from './queue/index.js';
+import { PeriodicTask, type BackgroundWorker } from './queue/index.js';
 import { webhookDispatcher, webhookParts, type Resolver } from './effects/webhooks/index.js';
 
 export interface Service {
@@ -108,6 +109,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     new Scheduler({ engine, intervalMs: config.schedulerIntervalMs, log: log.child({ worker: 'scheduler' }) }),
     outboxDispatcher({ config, store, clock, log, nodeId }),
     webhookDispatcher(webhooks, { config, store, clock, log: log.child({ worker: 'webhooks' }), nodeId }),
+    new PeriodicTask({ name: 'access-sweep', task: () => sweepExpiredAccess(store, clock), intervalMs: EXPIRED_ACCESS_SWEEP_MS, log: log.child({ worker: 'access-sweep' }) }),
   ];
   for (const worker of workers) {
     worker.start();

@@ -48,13 +48,20 @@ const normaliseInstant: InstantKeyword = (_schema, data, _parent, cxt) => {
   return true;
 };
 
-/** C0 controls, DEL, the Unicode line and paragraph separators, bidirectional embeddings and isolates. */
+/**
+ * What a line of text may not hold: C0 controls (CR and LF among them), DEL, C1 controls, the
+ * Unicode line and paragraph separators, and every bidirectional control (the marks U+200E,
+ * U+200F and U+061C, the embeddings and overrides U+202A–U+202E, the isolates U+2066–U+2069),
+ * which make a name or a reason read other than it is stored.
+ */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const NOT_IN_A_LINE = /[\u0000-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+export const NOT_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+/** The same, but for `\n`: text of several lines. */
 // eslint-disable-next-line no-control-regex -- as above
-const NOT_IN_LINES = /[\u0000-\u0009\u000b-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+const NOT_IN_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
-function codePoint(character: string): string {
+/** `U+000D`: how a refusal names the character it found. */
+export function codePoint(character: string): string {
   return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 

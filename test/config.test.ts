@@ -41,6 +41,7 @@ describe('configuration', () => {
       keySecret: null,
       authFailureLimit: 20,
       signInLinkMinutes: 15,
+      signInLinksPerAddress: 5,
       sessionHours: 8,
       cursorSecret: null,
       metricsPort: null,

@@ -6,7 +6,7 @@
  */
 import { expect } from 'chai';
 import { ApiWorld } from './helpers/api.js';
-import { conflictingWriters, fuzzEveryOperation, unconditionedWriters } from './reliability/scenarios.js';
+import { conflictingWriters, fuzzEveryOperation, nulFamilyInQueries, unconditionedWriters } from './reliability/scenarios.js';
 import { authorizationTable, referenceTable } from './reliability/authorization.js';
 import { crashRounds } from './reliability/crash.js';
 
@@ -27,6 +27,12 @@ describe('reliability, a slice', function () {
   it('100 fuzzed requests over every operation: no 5xx, no write by a refusal', async () => {
     const result = await fuzzEveryOperation(api, 20261201, 100);
     expect(result).to.deep.include({ cases: 100, fiveHundreds: 0, changedByRefusal: 0 });
+  });
+
+  it('NUL, an overlong NUL, a C1 control, a lone surrogate and a bidi control in every query field of every operation and page: no 5xx', async () => {
+    const result = await nulFamilyInQueries(api, ['%00%00%00', '%C0%80', 'abc%C2%85', '%ED%A0%80', 'abc%E2%80%AE']);
+    expect(result.failures).to.deep.equal([]);
+    expect(result.cases).to.be.greaterThan(200);
   });
 
   it('every principal × every event on one test report: no forbidden event accepted, invisible to outsiders', async () => {

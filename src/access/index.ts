@@ -6,12 +6,15 @@ import { Credentials } from './credentials.js';
 import { KeyHasher } from './key-hash.js';
 
 export { upgradeLegacyKeyHashes } from './api-keys.js';
+export { EXPIRED_ACCESS_SWEEP_MS, sweepExpiredAccess } from './expiry-sweep.js';
 export { KeyHasher } from './key-hash.js';
 
 /** How sign-in and sessions behave: what the API and the pages need of access besides the credentials. */
 export interface AccessSettings {
   /** Refused credentials (and sign-in link requests) one client address may send in 15 minutes. */
   failureLimit: number;
+  /** Sign-in links one e-mail address may be asked for in 15 minutes. */
+  signInLinksPerAddress: number;
   signInLinkMinutes: number;
   sessionLifetimeMs: number;
   /** Signs the session cookie. */
@@ -21,9 +24,10 @@ export interface AccessSettings {
 }
 
 /** The access settings of a configuration, with the development secret when none is set. */
-export function accessSettings(config: Pick<Config, 'keySecret' | 'authFailureLimit' | 'signInLinkMinutes' | 'sessionHours' | 'publicUrl'>): AccessSettings {
+export function accessSettings(config: Pick<Config, 'keySecret' | 'authFailureLimit' | 'signInLinksPerAddress' | 'signInLinkMinutes' | 'sessionHours' | 'publicUrl'>): AccessSettings {
   return {
     failureLimit: config.authFailureLimit,
+    signInLinksPerAddress: config.signInLinksPerAddress,
     signInLinkMinutes: config.signInLinkMinutes,
     sessionLifetimeMs: config.sessionHours * 3_600_000,
     // The session cookie is signed with a key of its own, derived from the secret.

@@ -41,6 +41,27 @@ export async function sendSignInLink(options: SignInOptions, email: string, next
 }
 
 /**
+ * Asks for a sign-in link the way a request for one must be answered: at once, and the same way
+ * whether or not the address belongs to anyone. The look-up, the token and the e-mail are done
+ * after the caller has answered (on the next turn of the event loop), so the time to the answer
+ * cannot tell a known address from an unknown one (a known one costs a write and a queued
+ * e-mail). A failure there is nobody's answer any more: it goes to `onFailure`, for the log.
+ */
+export function requestSignInLink(options: SignInOptions, email: string, next: string | undefined, onFailure: (error: unknown) => void): void {
+  const work = new Promise<void>((resolve) => setImmediate(resolve)).then(() => sendSignInLink(options, email, next)).catch(onFailure);
+  inFlight.add(work);
+  void work.finally(() => inFlight.delete(work));
+}
+
+/** The links asked for and not yet queued. */
+const inFlight = new Set<Promise<void>>();
+
+/** Resolves once every sign-in link asked for so far is queued (or has failed): what a test waits for. */
+export async function signInLinksSettled(): Promise<void> {
+  await Promise.all([...inFlight]);
+}
+
+/**
  * The principal a sign-in token stands for; the token is used up.
  *
  * @throws AppError UNAUTHENTICATED when the token is unknown, used, expired, or its principal disabled.

@@ -128,6 +128,12 @@ export const SETTINGS = {
     default: 20,
     meaning: 'wrong API keys, sign-in tokens or sign-in link requests one client address may send in 15 minutes before it is answered 429',
   }),
+  signInLinksPerAddress: setting({
+    variable: 'MRA_SIGN_IN_LINKS_PER_ADDRESS',
+    parse: integer(1, 1_000_000),
+    default: 5,
+    meaning: 'sign-in links asked for one e-mail address in 15 minutes, whoever asks and whether or not the address is known, before asking for it is answered 429',
+  }),
   signInLinkMinutes: setting({
     variable: 'MRA_SIGN_IN_LINK_MINUTES',
     parse: integer(1, 24 * 60),

@@ -1,6 +1,6 @@
 /** People and keys: principals created through the API, API keys, sign-in links, the audit trail. */
 import type { FromSchema } from 'json-schema-to-ts';
-import { SCHEMA_BASE, economyCode, email, instant, language, localPath, recordId, shortText } from './common.js';
+import { SCHEMA_BASE, economyCode, email, instant, language, localPath, reason, recordId, shortText } from './common.js';
 import { principalRole } from './reference.js';
 
 /** `POST /principals`: a person or machine account acting for an organisation. */
@@ -47,7 +47,7 @@ export const principal = {
 export const disablePrincipal = {
   $id: `${SCHEMA_BASE}principals/disable`,
   type: 'object',
-  properties: { reason: { type: 'string', minLength: 1, maxLength: 2000 } },
+  properties: { reason: { ...reason, maxLength: 2000, description: 'Why, in one line: kept in the audit trail.' } },
   additionalProperties: false,
 } as const;
 

@@ -68,9 +68,10 @@ export const language = {
 
 /**
  * Text from a person, Vietnamese welcome. `x-text` says how many lines it may have: `line` (a name,
- * a title, a reason) refuses line breaks, every other control character and the bidirectional
- * overrides that make text read other than it is stored; `lines` (a note, a request) allows `\n`
- * alone. Either way, nothing a user types can forge a line of an e-mail or a log.
+ * a title, a reason) refuses line breaks, every other control character (C0, DEL, C1) and the
+ * bidirectional controls (U+200E, U+200F, U+061C, U+202A–U+202E, U+2066–U+2069) that make text
+ * read other than it is stored; `lines` (a note, a request) allows `\n` alone. Either way, nothing
+ * a user types can forge a line of an e-mail or a log (`src/validation.ts`).
  */
 export const shortText = { type: 'string', minLength: 1, maxLength: 200, 'x-text': 'line' } as const;
 
@@ -116,8 +117,8 @@ export function eventBody<
   } as const;
 }
 
-/** A path on this service (never another host, nor `//host`). */
-export const localPath = { type: 'string', pattern: '^/(?![/\\\\])\\S{0,500}$' } as const;
+/** A path on this service (never another host, nor `//host`), in one line of text. */
+export const localPath = { type: 'string', pattern: '^/(?![/\\\\])\\S{0,500}$', 'x-text': 'line' } as const;
 
 /** `state=recognized` or `state=recognized,suspended`. */
 const states = { type: 'string', pattern: '^[a-z_]{2,40}(,[a-z_]{2,40}){0,9}$', description: 'One state, or several separated by commas.' } as const;

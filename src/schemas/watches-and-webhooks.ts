@@ -4,7 +4,8 @@ import { SCHEMA_BASE, cursor, economyCode, instant, limit, recordId } from './co
 import { KINDS } from '../kinds/types.js';
 
 const kind = { type: 'string', enum: KINDS } as const;
-const name = { type: 'string', minLength: 1, maxLength: 200 } as const;
+/** A manufacturer or a model: one line (`x-text`, src/schemas/common.ts). */
+const name = { type: 'string', minLength: 1, maxLength: 200, 'x-text': 'line' } as const;
 const id = { type: 'string', minLength: 1, maxLength: 64 } as const;
 
 /** `POST /watches`: one of three targets. */

@@ -58,4 +58,25 @@ describe('HTTP: the log line of a request', () => {
     expect(line?.res?.statusCode).to.equal(200);
     expect(line?.principal).to.be.a('string');
   });
+
+  it('never writes a sign-in token (or another secret of the query) into the log, whatever the answer', async () => {
+    const { url, lines } = await serve('debug');
+    const token = 'unused-sign-in-token-0123456789abcdefghijklmn';
+    expect((await fetch(`${url}/auth/sign-in?token=${token}&next=%2Fwork`, { headers: { accept: 'application/json' } })).status).to.equal(401);
+    expect((await fetch(`${url}/auth/sign-in?next=%2Fwork&TOKEN=${token}`, { headers: { accept: 'application/json' } })).status).to.be.at.least(400);
+    expect((await fetch(`${url}/economies?api_key=${token}`)).status).to.be.at.least(400);
+    // A page sending someone back to the link, e.g. after switching the language.
+    const back = encodeURIComponent(`/auth/sign-in?token=${token}`);
+    expect((await fetch(`${url}/language/vi?back=${back}`, { redirect: 'manual' })).status).to.equal(303);
+    await new Promise((resolve) => setImmediate(resolve));
+    const logged = requestLines(lines);
+    expect(logged).to.have.length(4);
+    expect(JSON.stringify(lines)).to.not.contain(token);
+    expect(logged.map((line) => line.req!.url)).to.deep.equal([
+      '/auth/sign-in?token=[redacted]&next=%2Fwork',
+      '/auth/sign-in?next=%2Fwork&TOKEN=[redacted]',
+      '/economies?api_key=[redacted]',
+      `/language/vi?back=${encodeURIComponent('/auth/sign-in?token=[redacted]')}`,
+    ]);
+  });
 });

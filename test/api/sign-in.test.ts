@@ -4,6 +4,7 @@
  * is disabled; a change made with the cookie needs the session's CSRF token.
  */
 import { expect } from 'chai';
+import { signInLinksSettled } from '../../src/access/sign-in.js';
 import { loadConfig } from '../../src/config.js';
 import { MessageComposer } from '../../src/effects/mail/composer.js';
 import { ApiWorld } from '../helpers/api.js';
@@ -19,6 +20,7 @@ describe('HTTP: sign-in by e-mail link', () => {
     const unknown = await api.post('/auth/sign-in-link', { email: 'nobody@songhong.vn.example' });
     expect(known.status).to.equal(202);
     expect([unknown.status, unknown.body['detail']]).to.deep.equal([known.status, known.body['detail']]);
+    await signInLinksSettled();
     const outbox = (await api.world.store.listOutbox({ limit: 200 })).items.filter((m) => m.account);
     expect(outbox.map((m) => m.recipient.address)).to.deep.equal(['lab@songhong.vn.example']);
 
@@ -94,7 +96,10 @@ describe('HTTP: sign-in by e-mail link', () => {
 
     expect((await api.post('/principals/lab-sai-gon/disable', {}, 'vn-designating-authority')).status).to.equal(200);
     expect((await active.request('GET', '/economies')).status).to.equal(401);
-    const links = async () => (await api.world.store.listOutbox({ limit: 200 })).items.filter((m) => m.account?.principalId === 'lab-sai-gon').length;
+    const links = async () => {
+      await signInLinksSettled();
+      return (await api.world.store.listOutbox({ limit: 200 })).items.filter((m) => m.account?.principalId === 'lab-sai-gon').length;
+    };
     const sent = await links();
     expect((await api.post('/auth/sign-in-link', { email: 'lab@saigon.vn.example' })).status).to.equal(202);
     expect(await links(), 'no link for a disabled principal').to.equal(sent);

@@ -521,6 +521,22 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         expect(await store.getSession('s2', at(1))).to.equal(null);
       });
 
+      it('deletes the sessions and sign-in tokens that have expired, used or not, and keeps the live ones', async () => {
+        const session = (id: string, expiresAt: string) => ({ id, principalId: 'vn-reg', data: { cookie: { path: '/' } }, expiresAt });
+        await store.putSession(session('old', at(10)));
+        await store.putSession(session('live', at(60)));
+        await store.putSignInToken({ hash: 'old-token', principalId: 'vn-reg', createdAt: at(0), expiresAt: at(10) });
+        await store.putSignInToken({ hash: 'used-token', principalId: 'vn-reg', createdAt: at(0), expiresAt: at(10) });
+        expect(await store.consumeSignInToken('used-token', at(1))).to.not.equal(null);
+        await store.putSignInToken({ hash: 'live-token', principalId: 'vn-reg', createdAt: at(0), expiresAt: at(60) });
+        await store.deleteExpiredAccess(at(30));
+        // Read as of a moment before either expired: only a row that is gone is not found then.
+        expect(await store.getSession('old', at(1))).to.equal(null);
+        expect(await store.getSession('live', at(1))).to.deep.equal(session('live', at(60)));
+        expect(await store.consumeSignInToken('old-token', at(1))).to.equal(null);
+        expect((await store.consumeSignInToken('live-token', at(1)))?.hash).to.equal('live-token');
+      });
+
       it('queues an account e-mail in the outbox, claimed and sent like any other', async () => {
         const mail = { type: 'sign-in-link' as const, principalId: 'vn-reg', at: at(0), link: 'http://x/auth/sign-in?token=t', expiresAt: at(15) };
         await store.queueAccountMail({ id: 'm1', recipient: RECIPIENT, mail });

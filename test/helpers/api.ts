@@ -48,7 +48,7 @@ export interface RequestOptions {
 }
 
 /** What `createApp` needs, over a test world: the service's own parts, on the world's clock. */
-export function apiDeps(world: World, options: { publicRateLimit?: number; authFailureLimit?: number; env?: Record<string, string>; resolver?: Resolver } = {}): ApiDeps {
+export function apiDeps(world: World, options: { publicRateLimit?: number; authFailureLimit?: number; signInLinksPerAddress?: number; env?: Record<string, string>; resolver?: Resolver } = {}): ApiDeps {
   const config = loadConfig(options.env ?? {});
   return {
     engine: world.engine,
@@ -62,7 +62,7 @@ export function apiDeps(world: World, options: { publicRateLimit?: number; authF
     uploadMaxBytes: world.uploadMaxBytes,
     publicRateLimit: options.publicRateLimit ?? 10_000,
     credentials: credentialsFor(config, world.store, world.clock),
-    access: { ...accessSettings(config), failureLimit: options.authFailureLimit ?? 10_000 },
+    access: { ...accessSettings(config), failureLimit: options.authFailureLimit ?? 10_000, signInLinksPerAddress: options.signInLinksPerAddress ?? 10_000 },
   };
 }
 
@@ -83,7 +83,7 @@ export class ApiWorld {
   }
 
   static async create(
-    options: { publicRateLimit?: number; start?: string; authFailureLimit?: number; metrics?: boolean; uploadMaxBytes?: number; env?: Record<string, string>; resolver?: Resolver } = {},
+    options: { publicRateLimit?: number; start?: string; authFailureLimit?: number; signInLinksPerAddress?: number; metrics?: boolean; uploadMaxBytes?: number; env?: Record<string, string>; resolver?: Resolver } = {},
   ): Promise<ApiWorld> {
     const world = await World.create({
       ...(options.start ? { start: options.start } : {}),

@@ -11,6 +11,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'chai';
 import { pino } from 'pino';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { signInLinksSettled } from '../../src/access/sign-in.js';
 import { loadConfig } from '../../src/config.js';
 import { startService, type Service } from '../../src/service.js';
 
@@ -111,6 +112,7 @@ export class BrowserWorld {
     await page.fill('#field-email', email);
     await page.click('main form[action="/sign-in/link"] button');
     await page.locator('main .notice').waitFor();
+    await signInLinksSettled();
     const mail = (await this.service.store.listOutbox({ limit: 500 })).items.filter((m) => m.account?.principalId === principalId).at(-1);
     if (!mail?.account) throw new Error(`no sign-in link was e-mailed to ${principalId}`);
     const link = new URL(mail.account.link);

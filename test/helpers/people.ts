@@ -2,6 +2,7 @@
  * Helpers for tests of people and keys: what the access tables hold (read through the port), the
  * sign-in link last e-mailed to a principal, and a browser-like session that keeps its cookie.
  */
+import { signInLinksSettled } from '../../src/access/sign-in.js';
 import type { Store } from '../../src/store/port.js';
 import { expect } from 'chai';
 import type { Answer, ApiWorld, RequestOptions } from './api.js';
@@ -16,8 +17,9 @@ export async function accessSnapshot(store: Store): Promise<string> {
   return JSON.stringify({ principals, keys, audit, mail });
 }
 
-/** The sign-in link most recently queued for a principal, or null. */
+/** The sign-in link most recently queued for a principal, or null, once every link asked for is queued (after the answer). */
 export async function lastSignInLink(store: Store, principalId: string): Promise<string | null> {
+  await signInLinksSettled();
   const messages = (await store.listOutbox({ limit: 200 })).items.filter((m) => m.account?.principalId === principalId);
   return messages.at(-1)?.account?.link ?? null;
 }

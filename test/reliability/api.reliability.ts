@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { ApiWorld } from '../helpers/api.js';
 import { SEED, record } from './figures.js';
-import { conflictingWriters, fuzzEveryOperation, jsonBombs, unconditionedWriters } from './scenarios.js';
+import { NUL_FAMILY, conflictingWriters, fuzzEveryOperation, jsonBombs, nulFamilyInQueries, unconditionedWriters } from './scenarios.js';
 
 const FUZZ_RUNS = Number(process.env['RELIABILITY_FUZZ_RUNS'] ?? 10_000);
 
@@ -35,6 +35,16 @@ describe('reliability: the API under conflicting writers, fuzzing and bombs', ()
     record('fuzzing', 'refused POSTs / of them changed the store', `${result.refused} / ${result.changedByRefusal}`);
     record('fuzzing', 'time (s)', Math.round((performance.now() - started) / 1000));
     expect(result.cases).to.be.at.least(FUZZ_RUNS);
+  });
+
+  it(`the NUL family (${NUL_FAMILY.length} payloads) in every query field of every operation and page: 0 5xx`, async () => {
+    const started = performance.now();
+    const result = await nulFamilyInQueries(api);
+    record('fuzzing', 'NUL family in query fields: cases / refused', `${result.cases} / ${result.refused}`);
+    record('fuzzing', 'NUL family in query fields: answers 5xx', result.fiveHundreds);
+    record('fuzzing', 'NUL family in query fields: time (s)', Math.round((performance.now() - started) / 1000));
+    expect(result.failures).to.deep.equal([]);
+    expect(result.cases).to.be.greaterThan(1000);
   });
 
   it('JSON bombs are refused quickly', async () => {

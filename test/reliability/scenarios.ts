@@ -2,9 +2,11 @@
  * The reliability scenarios, each a function of its size, so the full suite
  * (`npm run test:reliability`) and its slice in `npm test` run the same code.
  */
+import { request as httpRequest } from 'node:http';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import type { Answer, ApiWorld } from '../helpers/api.js';
+import { PagePerson } from '../helpers/people.js';
 
 /** `writers` concurrent events on one instance, all with the same If-Match: one wins, the rest get 409. */
 export async function conflictingWriters(api: ApiWorld, writers: number): Promise<{ won: number; conflicts: number; other: number; ms: number }> {
@@ -145,4 +147,127 @@ export async function jsonBombs(api: ApiWorld): Promise<Array<{ bomb: string; st
     results.push({ bomb, status: answer.status, ms: performance.now() - started });
   }
   return results;
+}
+
+/**
+ * The NUL family, as sent on the wire (percent-encoded bytes, never re-encoded): NUL alone and
+ * inside text, the overlong encodings of NUL and of `.`, every other C0 control, DEL, C1 controls,
+ * lone surrogates encoded as UTF-8, bytes that are not UTF-8 at all, and bidirectional controls.
+ */
+export const NUL_FAMILY: readonly string[] = [
+  '%00',
+  '%00%00%00',
+  'abc%00def',
+  '%C0%80',
+  '%E0%80%80',
+  '%C0%AE%C0%AE',
+  ...Array.from({ length: 31 }, (_, i) => `ab%${(i + 1).toString(16).toUpperCase().padStart(2, '0')}cd`),
+  'abc%7F',
+  'abc%C2%80',
+  'abc%C2%85',
+  'abc%C2%9F',
+  '%ED%A0%80',
+  'abc%ED%BF%BFdef',
+  '%FF%FE%FD',
+  'abc%C3',
+  '%80abc',
+  '%F8%88%80%80%80',
+  'abc%E2%80%AE',
+  'abc%E2%80%8F',
+];
+
+/** A value that is valid for each query field a request is likely to need, so the one under test reaches the handler. */
+const VALID_QUERY: Record<string, string> = {
+  economy: 'KR',
+  importing: 'KR',
+  exporting: 'VN',
+  manufacturer: 'Phuong Nam',
+  model: 'PN-AX3000',
+  q: 'phuong nam',
+  token: 'not-a-token-0123456789',
+  lang: 'vi',
+};
+
+/** The query fields each page reads, for the pages that read any (`src/http/web/routes/`). */
+export const PAGE_QUERY_FIELDS: Record<string, string[]> = {
+  '/sign-in': ['back'],
+  '/auth/sign-in': ['token', 'next'],
+  '/language/vi': ['back'],
+  '/lookup': ['economy', 'q'],
+  '/register': ['importing', 'exporting'],
+  '/register.csv': ['importing', 'exporting'],
+  '/work': ['kind', 'from'],
+  '/records/test-reports': ['state', 'economy', 'q', 'cursor', 'done'],
+  '/records/test-reports/new': ['done'],
+  '/people': ['created', 'done'],
+  '/directory/cabs/new': ['created'],
+  '/verify': ['sha256'],
+  '/outbox': ['requeued'],
+};
+
+function rawRequest(url: string, method: string, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${url}/`, { method, path, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    request.on('error', reject);
+    request.end(method === 'POST' ? '{}' : undefined);
+  });
+}
+
+/**
+ * Every payload of `payloads` in every query field of every operation of the OpenAPI document (as
+ * a principal that may call it, and with the other fields it needs set to good values), and in
+ * every query field of the pages (signed in as an admin, whose pages are the most): no 5xx.
+ */
+export async function nulFamilyInQueries(
+  api: ApiWorld,
+  payloads: readonly string[] = NUL_FAMILY,
+): Promise<{ cases: number; fiveHundreds: number; refused: number; failures: string[] }> {
+  type Parameter = { name: string; in: string; required?: boolean };
+  const document = (await api.get<{ paths: Record<string, Record<string, { parameters?: Parameter[] }>> }>('/openapi.json')).body;
+  const pageCookie = (await PagePerson.signIn(api, api.keyOf('admin'))).cookie;
+  const targets: Array<{ method: string; path: string; field: string; others: string[]; headers: Record<string, string> }> = [];
+  const callers = (path: string) => (path.startsWith('/public/') || path.startsWith('/auth/') ? [undefined] : ['kr-regulator', 'admin']);
+  for (const [template, methods] of Object.entries(document.paths)) {
+    const path = template.replace(/\{\w+\}/g, 'agr-vn-kr');
+    for (const [method, operation] of Object.entries(methods).filter(([m]) => m === 'get' || m === 'post')) {
+      const query = (operation.parameters ?? []).filter((p) => p.in === 'query');
+      for (const field of query) {
+        for (const principal of callers(template)) {
+          targets.push({
+            method: method.toUpperCase(),
+            path,
+            field: field.name,
+            // Only the fields it cannot do without, so the one under test decides what the handler does.
+            others: query.filter((other) => other.required === true && other.name !== field.name).map((other) => other.name),
+            headers: { ...(principal ? { Authorization: `Bearer ${api.keyOf(principal)}` } : {}), ...(method === 'post' ? { 'Content-Type': 'application/json' } : {}) },
+          });
+        }
+      }
+    }
+  }
+  for (const [path, fields] of Object.entries(PAGE_QUERY_FIELDS)) {
+    for (const field of fields) targets.push({ method: 'GET', path, field, others: field === 'q' ? ['economy'] : [], headers: { Accept: 'text/html', Cookie: pageCookie } });
+  }
+  let cases = 0;
+  let fiveHundreds = 0;
+  let refused = 0;
+  const failures: string[] = [];
+  for (const target of targets) {
+    const others = target.others.filter((name) => VALID_QUERY[name] !== undefined).map((name) => `${name}=${encodeURIComponent(VALID_QUERY[name]!)}`);
+    for (const payload of payloads) {
+      const path = `${target.path}?${[...others, `${target.field}=${payload}`].join('&')}`;
+      const answer = await rawRequest(api.server.url, target.method, path, target.headers);
+      cases += 1;
+      if (answer.status >= 400 && answer.status < 500) refused += 1;
+      if (answer.status >= 500) {
+        fiveHundreds += 1;
+        failures.push(`${target.method} ${path} → ${answer.status}`);
+      }
+    }
+  }
+  return { cases, fiveHundreds, refused, failures };
 }

@@ -10,6 +10,7 @@
  */
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
+import { signInLinksSettled } from '../../src/access/sign-in.js';
 import { wordings } from '../../src/i18n/index.js';
 import { pageTexts } from '../../src/i18n/pages/index.js';
 import { BrowserWorld, daysAgo, expectState } from '../helpers/browser.js';
@@ -142,6 +143,7 @@ describe('every form by keyboard alone with JavaScript off, and axe on every oth
     await type(page, '#field-email', 'mra@rra.kr.example');
     await press(page, 'main form[action="/sign-in/link"] button');
     expect(await page.locator('main .notice').count()).to.equal(1);
+    await signInLinksSettled();
     const mail = (await world.service.store.listOutbox({ limit: 500 })).items.filter((m) => m.account?.principalId === 'kr-regulator').at(-1)!;
     const link = new URL(mail.account!.link);
     await page.goto(world.url(link.pathname + link.search));
@@ -318,6 +320,7 @@ describe('every form by keyboard alone with JavaScript off, and axe on every oth
     await visitor.goto(world.url('/sign-in'));
     await visitor.fill('#field-email', 'compliance@hanbit.kr.example');
     await visitor.click('main form[action="/sign-in/link"] button');
+    await signInLinksSettled();
     const mail = (await world.service.store.listOutbox({ limit: 500 })).items.filter((m) => m.account?.principalId === 'importer-hanbit').at(-1)!;
     const link = new URL(mail.account!.link);
     await visit(visitor, link.pathname + link.search);

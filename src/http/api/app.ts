@@ -20,6 +20,7 @@ import { mount } from './mount.js';
 import { openApiDocument } from './openapi.js';
 import { limitersFor } from '../common/limits.js';
 import { sessionsWhereNeeded } from '../common/sessions.js';
+import { redactedUrl } from '../common/log-url.js';
 import { errorHandler, notFound } from './problem.js';
 import { route, type RouteSpec } from './route.js';
 import { apiRoutes } from './routes/index.js';
@@ -64,9 +65,10 @@ export function createApp(deps: ApiDeps): Express {
         response.setHeader('X-Request-Id', id);
         return id;
       },
-      // Only what is needed to follow a request; never the Authorization header.
+      // Only what is needed to follow a request; never the Authorization header, nor a secret in
+      // the query (a sign-in link's token): `src/http/common/log-url.ts`.
       serializers: {
-        req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+        req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: redactedUrl(request.url) }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },
       // Who called, by principal and key prefix (never the key), once authentication has said.

@@ -1,8 +1,9 @@
 /**
  * CSV (RFC 4180) for spreadsheets and customs systems. A UTF-8 byte-order mark leads the file so
  * that Excel shows Vietnamese names with their diacritics instead of mojibake. A cell that a
- * spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return: OWASP,
- * "CSV injection") is written with a leading apostrophe, so a manufacturer's name is never code.
+ * spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return, also
+ * after leading spaces or in their full-width forms: OWASP, "CSV injection") is written with a
+ * leading apostrophe, so a manufacturer's name is never code.
  */
 type Columns<T> = ReadonlyArray<readonly [header: string, value: (row: T) => unknown]>;
 
@@ -15,12 +16,21 @@ function text(value: unknown): string {
 }
 
 /**
- * A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return first)
- * gets a leading apostrophe, so `=HYPERLINK(…)` in a CAB's name shows as text and runs nothing
- * (OWASP, CSV injection).
+ * What a spreadsheet may read as the start of a formula: a tab or a carriage return first, or
+ * `=`, `+`, `-`, `@` (or their full-width and small forms `＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫`, which some
+ * spreadsheets fold to the ASCII ones) as the first character after any white space (spaces,
+ * tabs, no-break spaces, the ideographic space and the rest of Unicode's, zero-width ones too):
+ * Excel and LibreOffice skip leading spaces before a formula.
+ */
+const FORMULA_START = /^(?:[\t\r]|[\s\u200b\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b])/u;
+
+/**
+ * A cell a spreadsheet would read as a formula gets a leading apostrophe, so `=HYPERLINK(…)` in a
+ * CAB's name (or ` =HYPERLINK(…)`, `＝HYPERLINK(…)`) shows as text and runs nothing (OWASP, CSV
+ * injection).
  */
 function neutralised(shown: string): string {
-  return /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
+  return FORMULA_START.test(shown) ? `'${shown}` : shown;
 }
 
 function cell(value: unknown): string {

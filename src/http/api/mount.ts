@@ -17,11 +17,16 @@ import type { ApiResponse, RouteSpec, SessionControl, SessionInfo } from './rout
 import type { Limiters } from '../common/limits.js';
 import { expressPath } from '../common/paths.js';
 import { isMultipart } from '../common/multipart.js';
+import { refuseControlsInQuery } from '../common/query-text.js';
 import { multipartBody, uploadParser, uploadsOf } from './uploads.js';
 
-/** Query strings are text; `limit` is a number once it looks like one, so its schema can say so. */
+/**
+ * Query strings are text, without controls (`src/http/common/query-text.ts`); `limit` is a number
+ * once it looks like one, so its schema can say so.
+ */
 function queryOf(request: Request): Record<string, unknown> {
   const query = { ...(request.query as Record<string, unknown>) };
+  refuseControlsInQuery(query);
   if (typeof query['limit'] === 'string' && /^\d{1,6}$/.test(query['limit'])) query['limit'] = Number(query['limit']);
   return query;
 }

@@ -1,7 +1,8 @@
 /**
  * The web pages: a second entry point into the same app, beside the JSON API, calling the same
  * engine, after the app's session middleware. Order: cookies and form bodies, the reader's context
- * (language, who is signed in, the session's CSRF token), the pages (`PageSpec`s, each mounted by
+ * (language, who is signed in, the forms' CSRF token: the session's, or for someone not signed in
+ * one that stores nothing), the pages (`PageSpec`s, each mounted by
  * `mount-page.ts` with its CSRF check, limit and sign-in), then HTML error pages for what went
  * wrong on a page. Requests for anything else fall through to the API.
  */
@@ -25,7 +26,7 @@ import { peoplePages } from './routes/people.js';
 import { recordPages } from './routes/records.js';
 import { verifyPages } from './routes/verify.js';
 import { pageUploadParser } from './uploads.js';
-import { pageCsrf } from '../common/csrf.js';
+import { formToken } from '../common/csrf.js';
 import { signedIn } from './session.js';
 
 const require = createRequire(import.meta.url);
@@ -67,7 +68,8 @@ export function webRouter(deps: ApiDeps, limiters: Limiters): WebRouters {
   const pages = express.Router();
   const readerContext: RequestHandler = async (request, response, next) => {
     const actor = await signedIn(request, deps);
-    response.locals['page'] = contextFor(languageOf(request), { actor, csrfToken: () => pageCsrf.generateToken(request), here: request.originalUrl });
+    const csrfToken = () => formToken(request, response, deps.access.cookieSecret, deps.clock.now());
+    response.locals['page'] = contextFor(languageOf(request), { actor, csrfToken, here: request.originalUrl });
     next();
   };
 

@@ -2,7 +2,8 @@
  * Registers page specs on the pages' router. For every page, in this order: the CSRF check of a
  * POST (unless the spec says its form changes nothing), the spec's limiter, someone signed in
  * (else the sign-in page, and back) with a role the spec admits (else the 403 page), the refused
- * form's page registered with `form-refusals.ts`, the form read and validated against its schema,
+ * form's page registered with `form-refusals.ts`, the query's text checked
+ * (`src/http/common/query-text.ts`), the form read and validated against its schema,
  * then the handler; its answer is written as a
  * page, a 303 or a CSV download. Nothing here catches: the pages' error middleware maps failures.
  */
@@ -18,6 +19,7 @@ import type { PageAnswer, PageRequest, PageSession, PageSpec } from './page-rout
 import { sendPage } from './render.js';
 import { bodyFromForm, fieldsOf } from './schema-fields.js';
 import { checkCsrf } from '../common/csrf.js';
+import { refuseControlsInQuery } from '../common/query-text.js';
 import { signInWithKey, signInWithToken, signOut } from './session.js';
 import { documentsOf, fileToVerify } from './uploads.js';
 
@@ -79,6 +81,7 @@ export function mountPage(router: Router, spec: PageSpec, deps: ApiDeps, limiter
   const fields = form && fieldsOf(form.schema).filter((field) => form.fields?.includes(field.path) ?? true);
   const handler: RequestHandler = async (request, response, next) => {
     const asked = admitted(spec, pageRequest(request, response, deps));
+    refuseControlsInQuery(asked.query);
     if (refused) {
       onRefusal(response, async (error) => {
         write(request, response, await refused(asked, error));
@@ -87,6 +90,6 @@ export function mountPage(router: Router, spec: PageSpec, deps: ApiDeps, limiter
     if (form && fields) asked.body = deps.validator.validate(form.schema.$id, bodyFromForm(fields, asked.form), 'The form');
     if (!write(request, response, await handle(asked))) next('router');
   };
-  const chain = [...(spec.method === 'post' && spec.csrf !== false ? [checkCsrf] : []), ...(spec.limit ? [limiters[spec.limit]] : []), handler];
+  const chain = [...(spec.method === 'post' && spec.csrf !== false ? [checkCsrf(deps.access.cookieSecret, deps.clock)] : []), ...(spec.limit ? [limiters[spec.limit]] : []), handler];
   router[spec.method](expressPath(spec.path), ...chain);
 }

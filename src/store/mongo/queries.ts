@@ -561,6 +561,16 @@ export function sessionsOf(principalId: string): Read {
   return { collection: COLLECTIONS.sessions, filter: { principalId } };
 }
 
+/** Sessions that have expired at `at`. */
+export function expiredSessions(at: string): Read {
+  return { collection: COLLECTIONS.sessions, filter: { expiresAt: op({ $lte: at }) } };
+}
+
+/** Sign-in tokens that have expired at `at`, used or not. */
+export function expiredSignInTokens(at: string): Read {
+  return { collection: COLLECTIONS.signInTokens, filter: { expiresAt: op({ $lte: at }) } };
+}
+
 /** Audit entries newest first (their ids are time-ordered), of one organisation or all. */
 export function auditPage(query: { organisation?: string; limit: number; cursor?: string | null }): Read {
   const filter: Filter = query.organisation === undefined ? {} : { organisation: query.organisation };

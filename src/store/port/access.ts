@@ -69,6 +69,12 @@ export interface AccessStore {
   deleteSession(id: string): Promise<void>;
   /** Ends every session of a principal (it was disabled). */
   deleteSessionsOf(principalId: string): Promise<void>;
+  /**
+   * Deletes the sessions and sign-in tokens that have expired at `at` (used tokens included): no
+   * read returns them any more, and without this they would be kept for ever. The access sweep
+   * calls it every few minutes (`src/access/expiry-sweep.ts`).
+   */
+  deleteExpiredAccess(at: string): Promise<void>;
   /** Entries newest first, of one organisation or of all. */
   listAudit(query: { organisation?: string; limit: number; cursor?: string | null }): Promise<Page<AuditEntry>>;
   /** Queues an account e-mail (a sign-in link) in the outbox, sent and retried like any other. */

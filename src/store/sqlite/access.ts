@@ -76,6 +76,7 @@ export class AccessTables implements AccessStore {
       ),
       deleteSession: db.prepare(`DELETE FROM sessions WHERE id = ?`),
       deleteSessionsOf: db.prepare(`DELETE FROM sessions WHERE principal_id = ?`),
+      dropExpiredSessions: db.prepare(`DELETE FROM sessions WHERE expires_at <= ?`),
       queueMail: db.prepare(
         `INSERT INTO outbox (id, kind, instance_id, seq, recipient, status, next_attempt_at, created_at, body)
          VALUES (?, '${ACCOUNT_MAIL_KIND}', ?, 0, ?, 'pending', ?, ?, ?)`,
@@ -143,6 +144,13 @@ export class AccessTables implements AccessStore {
 
   async deleteSessionsOf(principalId: string): Promise<void> {
     this.#sql.deleteSessionsOf.run(principalId);
+  }
+
+  async deleteExpiredAccess(at: string): Promise<void> {
+    this.#db.transaction(() => {
+      this.#sql.dropExpiredSessions.run(at);
+      this.#sql.dropExpiredTokens.run(at);
+    })();
   }
 
   async listAudit(query: { organisation?: string; limit: number; cursor?: string | null }): Promise<Page<AuditEntry>> {

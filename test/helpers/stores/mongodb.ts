@@ -53,6 +53,10 @@ class MongoProbe implements StoreProbe {
     return (await this.#docs<DeadlineDoc>('deadlines', {}, { dueAt: 1, _id: 1 })).map(toTimer);
   }
 
+  async accessRows(): Promise<{ sessions: number; signInTokens: number }> {
+    return { sessions: await this.#count('sessions'), signInTokens: await this.#count('sign_in_tokens') };
+  }
+
   async history(): Promise<Array<HistoryEntry & { kind: Kind; id: string }>> {
     return (await this.#docs<HistoryDoc>('history', {}, { kind: 1, instanceId: 1, seq: 1 })).map((h) => ({ kind: h.kind, id: h.instanceId, ...toHistory(h) }));
   }

@@ -40,6 +40,8 @@ export interface StoreProbe {
   deadlines(): Promise<Timer[]>;
   /** Every history entry of every instance. */
   history(): Promise<Array<HistoryEntry & { kind: Kind; id: string }>>;
+  /** How many web sessions and sign-in tokens the store holds, expired ones included. */
+  accessRows(): Promise<{ sessions: number; signInTokens: number }>;
 }
 
 /** A fresh, empty store of one adapter, with its probe. */

@@ -82,6 +82,13 @@ class SqliteProbe implements StoreProbe {
     );
   }
 
+  accessRows(): Promise<{ sessions: number; signInTokens: number }> {
+    return this.#read((db) => ({
+      sessions: db.prepare('SELECT count(*) FROM sessions').pluck().get() as number,
+      signInTokens: db.prepare('SELECT count(*) FROM sign_in_tokens').pluck().get() as number,
+    }));
+  }
+
   history(): Promise<Array<HistoryEntry & { kind: Kind; id: string }>> {
     return this.#read((db) =>
       (db.prepare('SELECT * FROM history ORDER BY kind, id, seq').all() as Array<Record<string, string | number | null>>).map((row) => ({

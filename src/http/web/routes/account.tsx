@@ -4,7 +4,7 @@
  * opens `next`. A JSON client opening the same address gets the API's answer (the route in
  * `src/http/api/routes/auth.ts`): the page answers only a request that asks for HTML.
  */
-import { sendSignInLink } from '../../../access/sign-in.js';
+import { requestSignInLink } from '../../../access/sign-in.js';
 import type { ApiDeps } from '../../api/deps.js';
 import { localPath, type PageContext } from '../context.js';
 import type { PageAnswer, PageSpec } from '../page-route.js';
@@ -54,11 +54,13 @@ export function accountPages(deps: ApiDeps): PageSpec[] {
       path: '/sign-in/link',
       access: 'public',
       limit: 'everyCredentialRequest',
-      handle: async ({ page, form }) => {
+      handle: ({ page, form }) => {
         const back = localPath(field(form, 'back'));
         const email = field(form, 'email');
-        // The same answer whether or not the address is known, as the API gives.
-        if (EMAIL.test(email)) await sendSignInLink({ ...deps, publicUrl: deps.access.publicUrl, linkMinutes: minutes }, email, afterSignIn(back));
+        // The same answer, in the same time, whether or not the address is known, as the API gives.
+        if (EMAIL.test(email)) {
+          requestSignInLink({ ...deps, publicUrl: deps.access.publicUrl, linkMinutes: minutes }, email, afterSignIn(back), (error) => deps.log.error({ err: error }, 'sign-in link not sent'));
+        }
         return signInPage(page, back, 'link-sent');
       },
     },
