@@ -13,6 +13,7 @@ import { etagOf, expectedVersion } from './etag.js';
 import { page, problems } from './route-docs.js';
 import { route, type ApiResponse, type RouteSpec, type UploadSpec } from './route.js';
 import { MAX_FILES } from '../../documents/inspect.js';
+import { readUploads } from '../common/spooled-uploads.js';
 
 /** The file parts of a transition that attaches files, beside its JSON part. */
 function uploadSpec(json: string): UploadSpec {
@@ -54,7 +55,7 @@ export function workflowRoutes(kind: Kind): RouteSpec[] {
       ...(documents?.onCreate ? { upload: uploadSpec('body') } : {}),
       responses: { 201: { description: `The new ${noun}`, schema: resource }, ...problems([400, 401, 403, 409, 413, 415, 422]) },
       async handle({ actor, body, files }, { engine }) {
-        const created = await engine.create(kind, body, actor!, files.length > 0 ? { documents: files } : {});
+        const created = await engine.create(kind, body, actor!, files.length > 0 ? { documents: await readUploads(files) } : {});
         return answer(201, created, { Location: `/${kind}/${created.id}` });
       },
     }),
@@ -116,7 +117,7 @@ export function workflowRoutes(kind: Kind): RouteSpec[] {
         const version = expectedVersion(header('If-Match'));
         const sent = await engine.send(kind, params['id']!, body, actor!, {
           ...(version === undefined ? {} : { expectedVersion: version }),
-          ...(files.length > 0 ? { documents: files } : {}),
+          ...(files.length > 0 ? { documents: await readUploads(files) } : {}),
         });
         return answer(200, sent);
       },

@@ -56,7 +56,7 @@ export const publicDocumentRoutes: RouteSpec[] = [
         });
       }
       const chosen = readerLanguage(query.lang, language(LANGUAGES));
-      return { status: 200, body: await verifyDocumentFile(engine, store, file.bytes, chosen), headers: { 'Content-Language': chosen } };
+      return { status: 200, body: await verifyDocumentFile(engine, store, file.path, chosen), headers: { 'Content-Language': chosen } };
     },
   }),
 ];

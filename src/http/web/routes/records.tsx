@@ -162,6 +162,7 @@ export function recordPages(deps: ApiDeps): PageSpec[] {
       method: 'post',
       path: '/records/{kind}',
       access: 'signed-in',
+      files: 'documents',
       refused: ({ page, params, form }, refused) => showCreate(page, kindOf(params), formValues(form), refused),
       handle: async ({ actor, params, form, documents }) => {
         const kind = kindOf(params);
@@ -183,6 +184,7 @@ export function recordPages(deps: ApiDeps): PageSpec[] {
       method: 'post',
       path: '/records/{kind}/{id}/events',
       access: 'signed-in',
+      files: 'documents',
       refused: async ({ page, actor, params, form }, refused) => {
         const kind = kindOf(params);
         const resource = await engine.get(kind, params['id']!, actor);
