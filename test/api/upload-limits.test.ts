@@ -71,6 +71,40 @@ describe('Uploads: authorised before the body, on disk, bounded (issue 25)', fun
     }
   });
 
+  it('answers an upload from a role that may not send files there 403 before its body is sent, on the API and the pages', async () => {
+    const upload = openUpload(api.server.url, '/test-reports', {
+      headers: { Authorization: `Bearer ${api.keyOf('kr-regulator')}` },
+      length: 50 * 1024 * 1024,
+      first: Buffer.concat([fieldPart('body', '{}'), fileHead('report', 'r.pdf')]),
+    });
+    const answer = await upload.answer;
+    upload.abort();
+    expect(answer.status).to.equal(403);
+    expect(answer.headers['content-type']).to.match(/^application\/problem\+json/);
+
+    // A regulator signed in on the pages: the submit form's files are not for it.
+    const form = await api.request('GET', '/sign-in', { headers: { Accept: 'text/html' } });
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.text)![1]!;
+    const cookie = (headers: Headers) => headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+    const signed = await fetch(`${api.server.url}/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Cookie: cookie(form.headers), 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: token, back: '/', key: api.keyOf('kr-regulator') }),
+    });
+    expect(signed.status).to.equal(303);
+    const page = openUpload(api.server.url, '/records/test-reports', {
+      headers: { Accept: 'text/html', Cookie: cookie(signed.headers) },
+      length: 50 * 1024 * 1024,
+      first: Buffer.concat([fieldPart('_csrf', token), fileHead('report', 'r.pdf')]),
+    });
+    const refused = await page.answer;
+    page.abort();
+    expect(refused.status).to.equal(403);
+    expect(refused.headers['content-type']).to.match(/^text\/html/);
+    expect(spooled()).to.deep.equal([]);
+  });
+
   it('refuses a body whose declared length is over the request limit with 413, before reading it', async () => {
     const upload = openUpload(api.server.url, '/test-reports', { headers: bearer(), length: 10 * 1024 * 1024, first: fieldPart('body', '{}') });
     const answer = await upload.answer;

@@ -146,7 +146,10 @@ export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, limiters: 
     write(response, sealCursor(answer, cursors, scope));
   };
   const beforeBody: RequestHandler = async (request, response, next) => {
-    await authorise(request, response, spec, deps);
+    const actor = await authorise(request, response, spec, deps);
+    if (actor && isMultipart(request) && spec.upload?.admits && !spec.upload.admits(actor)) {
+      throw new AppError({ code: 'FORBIDDEN', detail: `A ${actor.role} may not send files to ${scope}.` });
+    }
     next();
   };
   const credentialLimit = spec.credentialLimit ?? (spec.access === 'principal' ? 'failures' : undefined);

@@ -58,6 +58,8 @@ export interface ApiRequest<Q = Record<string, unknown>, B = unknown> {
 export interface UploadSpec {
   json?: string;
   files: ReadonlyArray<{ part: string; role: DocumentRole; maxCount: number; description: string }>;
+  /** Whether the caller's role may send files here at all; others get 403 before the body is read. */
+  admits?: (actor: Actor) => boolean;
 }
 
 export interface ApiResponse {

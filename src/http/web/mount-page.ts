@@ -19,6 +19,7 @@ import type { PageAnswer, PageRequest, PageSession, PageSpec } from './page-rout
 import { sendPage } from './render.js';
 import { bodyFromForm, fieldsOf } from './schema-fields.js';
 import { checkCsrf } from '../common/csrf.js';
+import { isMultipart } from '../common/multipart.js';
 import { signInWithKey, signInWithToken, signOut } from './session.js';
 import { documentsOf, fileToVerify, pageUploadParser } from './uploads.js';
 import type { Actor } from '../../kinds/types.js';
@@ -109,9 +110,15 @@ export function mountPage(router: Router, spec: PageSpec, deps: ApiDeps, limiter
   // one request's limit of disk, gone with the answer, and changes nothing. (A token in the query
   // string would be checked first, but would put it in logs and the history; a header is not
   // something a plain form can send.) The public verification page takes no token: anyone may use it.
-  const beforeBody: RequestHandler = (_request, response, next) => {
-    admit(spec, context(response).actor);
+  const beforeBody: RequestHandler = (request, response, next) => {
+    const actor = context(response).actor;
+    admit(spec, actor);
+    if (actor && isMultipart(request) && spec.admitsFiles && !spec.admitsFiles(actor, request.params as Record<string, string>)) {
+      throw new AppError({ code: 'FORBIDDEN', detail: `A ${actor.role} may not send files to ${spec.path}.` });
+    }
     next();
   };
-  router[spec.method](expressPath(spec.path), ...limit, beforeBody, ...pageUploadParser(spec.files, deps), ...csrfCheck, handler);
+  // A form sent urlencoded (no files) has its token read already: checked first, as on every page.
+  const csrfUnlessMultipart: RequestHandler[] = csrfCheck.map((check) => (request, response, next) => (isMultipart(request) ? next() : check(request, response, next)));
+  router[spec.method](expressPath(spec.path), ...csrfUnlessMultipart, ...limit, beforeBody, ...pageUploadParser(spec.files, deps), ...csrfCheck, handler);
 }

@@ -88,6 +88,8 @@ interface PageBase {
    * reader is signed in with a role it admits (a public page reads it for anyone, under the limits).
    */
   files?: PageFiles;
+  /** With `files`: whether the reader may send files here at all (from the path); else 403 before the body is read. */
+  admitsFiles?: (actor: Actor, params: Record<string, string>) => boolean;
 }
 
 export interface PublicPageSpec extends PageBase {
