@@ -103,7 +103,7 @@ export async function sendLarge(
   url: string,
   path: string,
   options: { files: number; fileBytes: number; part?: string; headers?: Record<string, string>; whole?: boolean },
-): Promise<RawAnswer> {
+): Promise<RawAnswer & { sentBytes: number }> {
   const part = options.part ?? 'annexes';
   const head = (i: number) => fileHead(part, `f${i}.pdf`);
   const tail = Buffer.from('\r\n');
@@ -116,18 +116,23 @@ export async function sendLarge(
     () => (answered = true),
   );
   const going = () => !upload.request.destroyed && (options.whole === true || !answered);
+  let sentBytes = 0;
+  const write = async (chunk: Buffer) => {
+    await upload.write(chunk);
+    if (!upload.request.destroyed) sentBytes += chunk.length;
+  };
   for (let i = 0; i < options.files && going(); i++) {
-    await upload.write(head(i));
+    await write(head(i));
     for (let sent = 0; sent < options.fileBytes && going(); sent += chunk.length) {
-      await upload.write(chunk.subarray(0, Math.min(chunk.length, options.fileBytes - sent)));
+      await write(chunk.subarray(0, Math.min(chunk.length, options.fileBytes - sent)));
     }
-    await upload.write(tail);
+    await write(tail);
   }
   if (going()) upload.end(closing());
   try {
-    return await upload.answer;
+    return { ...(await upload.answer), sentBytes };
   } catch {
-    return { status: 0, headers: {}, text: '' };
+    return { status: 0, headers: {}, text: '', sentBytes };
   } finally {
     upload.abort();
   }
