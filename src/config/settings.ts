@@ -105,7 +105,7 @@ export const SETTINGS = {
     parse: integer(1, 1000),
     default: 4,
     meaning:
-      'upload requests (with files) the node reads at once; one more is answered 503 with Retry-After before its body is read. Memory for files is at most this × MRA_UPLOAD_REQUEST_MAX_BYTES',
+      'upload requests (with files) from callers with a key or session the node reads at once, and as many again for the public verification; one more is answered 503 with Retry-After before its body is read. Memory for files is at most this × MRA_UPLOAD_REQUEST_MAX_BYTES',
   }),
   uploadDir: setting({
     variable: 'MRA_UPLOAD_DIR',

@@ -158,7 +158,7 @@ export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, limiters: 
     ...(credentialLimit === 'failures' ? [limiters.credentialFailures] : credentialLimit === 'every' ? [limiters.everyCredentialRequest] : []),
     // A body with files is read only for a caller who may use the route at all: an anonymous or
     // forbidden request is answered from its headers, its body never read into memory or onto disk.
-    ...(spec.upload ? [beforeBody, ...uploadParser(spec.upload, deps)] : []),
+    ...(spec.upload ? [beforeBody, ...uploadParser(spec.upload, spec.access, deps)] : []),
     handler,
   ];
   router[spec.method](expressPath(spec.path), ...chain);

@@ -6,20 +6,20 @@
  */
 import type { Request, RequestHandler } from 'express';
 import { AppError } from '../../errors.js';
-import { filesOfParts, spooledUploadsFor, type ReceivedUpload } from '../common/spooled-uploads.js';
+import { filesOfParts, spooledUploadsFor, type ReceivedUpload, type SpooledUploads, type UploadPool } from '../common/spooled-uploads.js';
 import type { ApiDeps } from './deps.js';
 import type { UploadSpec } from './route.js';
 
 /** Room for the JSON part (the same 100 kB as a JSON body) and a few small fields. */
 const FIELD_BYTES = 100 * 1024;
 
-/** The app's one gate and parser of uploads (the pages share it). */
-export function uploadsOf(deps: ApiDeps) {
-  return spooledUploadsFor(deps, () => ({ fileBytes: deps.uploadMaxBytes, ...deps.uploadLimits }));
+/** The app's gate and parser of uploads for a pool of callers (the pages share them). */
+export function uploadsOf(deps: ApiDeps, pool: UploadPool): SpooledUploads {
+  return spooledUploadsFor(deps, pool, () => ({ fileBytes: deps.uploadMaxBytes, ...deps.uploadLimits }));
 }
 
-export function uploadParser(spec: UploadSpec, deps: ApiDeps): RequestHandler[] {
-  return uploadsOf(deps).reader(
+export function uploadParser(spec: UploadSpec, access: 'public' | 'principal', deps: ApiDeps): RequestHandler[] {
+  return uploadsOf(deps, access === 'public' ? 'public' : 'principals').reader(
     spec.files.map((f) => ({ name: f.part, maxCount: f.maxCount })),
     { fields: 4, fieldBytes: FIELD_BYTES },
   );

@@ -2,8 +2,8 @@
  * Reading the files of a multipart request, for the API's upload routes and the pages' forms
  * alike, without letting a request hold the node's memory: files are written to disk as they
  * arrive (a folder of their own per request, under `MRA_UPLOAD_DIR`), each at most the file limit,
- * all together at most the request limit, and only so many requests are read at once (one more is
- * answered 503 before its body is read). The folder is removed when the answer is sent, when it
+ * all together at most the request limit, and only so many requests are read at once, per pool of
+ * callers (one more is answered 503 before its body is read). The folder is removed when the answer is sent, when it
  * fails and when the client goes away: whatever happened, nothing of a request outlives it.
  *
  * Who may send files is decided before this runs (`src/http/api/mount.ts`, `src/http/web/mount-page.ts`):
@@ -122,7 +122,7 @@ export class SpooledUploads {
 
   constructor(readonly limits: UploadLimits) {}
 
-  /** Requests being read now, for tests and metrics. */
+  /** Requests being read now. */
   get reading(): number {
     return this.#reading;
   }
@@ -177,11 +177,21 @@ export function readUploads(files: readonly ReceivedUpload[]): Promise<DocumentU
   return Promise.all(files.map(async (file) => ({ bytes: await readFile(file.path), name: file.name, role: file.role })));
 }
 
-/** One gate per app: the API's routes and the pages' forms are made from the same deps. */
-const perApp = new WeakMap<object, SpooledUploads>();
+/**
+ * Whose uploads a gate counts: callers with a key or a session, or anyone (the public verification).
+ * Each has its own count, so visitors holding their places (a slow body) never keep a lab from
+ * submitting.
+ */
+export type UploadPool = 'principals' | 'public';
 
-export function spooledUploadsFor(key: object, limits: () => UploadLimits): SpooledUploads {
-  let uploads = perApp.get(key);
-  if (!uploads) perApp.set(key, (uploads = new SpooledUploads(limits())));
-  return uploads;
+/** One gate per app and pool: the API's routes and the pages' forms are made from the same deps. */
+const perApp = new WeakMap<object, Record<UploadPool, SpooledUploads>>();
+
+export function spooledUploadsFor(key: object, pool: UploadPool, limits: () => UploadLimits): SpooledUploads {
+  let pools = perApp.get(key);
+  if (!pools) {
+    const made = limits();
+    perApp.set(key, (pools = { principals: new SpooledUploads(made), public: new SpooledUploads(made) }));
+  }
+  return pools[pool];
 }

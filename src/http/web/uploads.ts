@@ -22,9 +22,8 @@ export type PageFiles = 'documents' | 'verify';
 const MAX_FIELDS = 100;
 
 export function pageUploadParser(files: PageFiles, deps: ApiDeps): RequestHandler[] {
-  const uploads = uploadsOf(deps);
   return files === 'documents'
-    ? uploads.reader(
+    ? uploadsOf(deps, 'principals').reader(
         [
           { name: FILE_PARTS.report, maxCount: 1 },
           { name: FILE_PARTS.annexes, maxCount: MAX_FILES },
@@ -32,7 +31,7 @@ export function pageUploadParser(files: PageFiles, deps: ApiDeps): RequestHandle
         { fields: MAX_FIELDS, fieldBytes: 100 * 1024 },
       )
     : // The public verification's form has no field but its file: a visitor cannot make it keep text either.
-      uploads.reader([{ name: FILE_PARTS.verify, maxCount: 1 }], { fields: 4, fieldBytes: 1024 });
+      uploadsOf(deps, 'public').reader([{ name: FILE_PARTS.verify, maxCount: 1 }], { fields: 4, fieldBytes: 1024 });
 }
 
 function filesOf(request: Request, part: string): ReceivedFile[] {
