@@ -55,7 +55,7 @@ export function workflowRoutes(kind: Kind): RouteSpec[] {
       query: noQuery,
       body: { schema: workflowSchemas[kind].create },
       ...(documents?.onCreate ? { upload: uploadSpec('body', workflow.create) } : {}),
-      responses: { 201: { description: `The new ${noun}`, schema: resource }, ...problems([400, 401, 403, 409, 413, 415, 422]) },
+      responses: { 201: { description: `The new ${noun}`, schema: resource }, ...problems([400, 401, 403, 409, 413, 415, 422, ...(documents?.onCreate ? [503] : [])]) },
       async handle({ actor, body, files }, { engine }) {
         const created = await engine.create(kind, body, actor!, files.length > 0 ? { documents: await readUploads(files) } : {});
         return answer(201, created, { Location: `/${kind}/${created.id}` });
@@ -114,7 +114,10 @@ export function workflowRoutes(kind: Kind): RouteSpec[] {
         }`,
       },
       ...(documents && documents.events.length > 0 ? { upload: uploadSpec('event', Object.values(workflow.events).flat()) } : {}),
-      responses: { 200: { description: `The ${noun} after the transition`, schema: resource }, ...problems([400, 401, 403, 404, 409, 413, 415, 422]) },
+      responses: {
+        200: { description: `The ${noun} after the transition`, schema: resource },
+        ...problems([400, 401, 403, 404, 409, 413, 415, 422, ...(documents && documents.events.length > 0 ? [503] : [])]),
+      },
       async handle({ actor, params, body, header, files }, { engine }) {
         const version = expectedVersion(header('If-Match'));
         const sent = await engine.send(kind, params['id']!, body, actor!, {

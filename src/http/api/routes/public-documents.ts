@@ -45,7 +45,7 @@ export const publicDocumentRoutes: RouteSpec[] = [
     rateLimited: true,
     query: langQuery,
     upload: { files: [{ part: 'file', role: 'annex', maxCount: 1, description: 'The file to check; it is hashed, not kept.' }] },
-    responses: { 200: { description: DESCRIPTION, schema: documentVerification }, ...problems([400, 413, 415, 429]) },
+    responses: { 200: { description: DESCRIPTION, schema: documentVerification }, ...problems([400, 413, 415, 429, 503]) },
     async handle({ query, language, files }, { engine, store }) {
       const file = files[0];
       if (!file) {
