@@ -126,6 +126,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     webhooks: webhooks.endpoints,
     blobs,
     uploadMaxBytes: config.uploadMaxBytes,
+    uploadLimits: { requestBytes: config.uploadRequestMaxBytes, inFlight: config.uploadsInFlight, dir: config.uploadDir },
     publicRateLimit: config.publicRateLimit,
     credentials,
     access: accessSettings(config),

@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SETTINGS, VARIABLES, durationVariable, loadConfig, readSetting, startupLogging } from '../src/config.js';
 import { isAppError } from '../src/errors.js';
 
@@ -34,6 +36,9 @@ describe('configuration', () => {
       publicRateLimit: 120,
       filesDir: './data/files',
       uploadMaxBytes: 20 * 1024 * 1024,
+      uploadRequestMaxBytes: 80 * 1024 * 1024,
+      uploadsInFlight: 4,
+      uploadDir: join(tmpdir(), 'mra-uploads'),
       now: null,
       durations: {},
       logLevel: 'info',

@@ -4,7 +4,8 @@
  * derived from this table (`load.ts`, `docs-table.ts`); adding a setting is adding a row here.
  * The keys are the configuration's field names; a nested object is a nested group (`webhooks`).
  */
-import { dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { DurationOverrides } from './durations.js';
 import { baseUrl, boolean, cidr, host, instant, integer, list, oneOf, optional, portNumber, secret, text, url, wordOr } from './parsers.js';
 import { derived, setting } from './setting.js';
@@ -22,6 +23,13 @@ export const DEVELOPMENT_KEY_SECRET = 'mra-engine-development-secret-do-not-use-
 const interval = integer(10, 3_600_000);
 
 const port = setting({ variable: 'PORT', parse: portNumber, default: 3000, meaning: 'HTTP port' });
+/** The largest file: the request limit's default follows it. */
+const uploadMaxBytes = setting({
+  variable: 'MRA_UPLOAD_MAX_BYTES',
+  parse: integer(1024, 1024 * 1024 * 1024),
+  default: 20 * 1024 * 1024,
+  meaning: 'the largest file that may be attached (20 MiB); a larger one is refused with 413',
+});
 const dbPath = setting({ variable: 'MRA_DB_PATH', parse: text, default: './data/mra.sqlite', meaning: 'SQLite file of the embedded store' });
 
 export const SETTINGS = {
@@ -91,11 +99,26 @@ export const SETTINGS = {
     meaning:
       'folder of the documents attached to test reports on the SQLite store, each stored once under its SHA-256 (files 0600); with MONGODB_URI they are in GridFS (bucket `documents`) and this is not read',
   }),
-  uploadMaxBytes: setting({
-    variable: 'MRA_UPLOAD_MAX_BYTES',
-    parse: integer(1024, 1024 * 1024 * 1024),
-    default: 20 * 1024 * 1024,
-    meaning: 'the largest file that may be attached (20 MiB); a larger one is refused with 413',
+  uploadMaxBytes,
+  uploadRequestMaxBytes: setting({
+    variable: 'MRA_UPLOAD_REQUEST_MAX_BYTES',
+    parse: integer(1024, 16 * 1024 * 1024 * 1024),
+    // A report and a few annexes at the largest; the twenty files a transition may carry must then be smaller.
+    default: derived('4 × MRA_UPLOAD_MAX_BYTES', (read) => 4 * read(uploadMaxBytes)),
+    meaning: 'the most bytes of files one request may carry, all its files together; more is refused with 413 and nothing of it is kept',
+  }),
+  uploadsInFlight: setting({
+    variable: 'MRA_UPLOADS_IN_FLIGHT',
+    parse: integer(1, 1000),
+    default: 4,
+    meaning:
+      'upload requests (with files) from callers with a key or session the node reads at once, and as many again for the public verification; one more is answered 503 with Retry-After before its body is read. Memory for files is at most this × MRA_UPLOAD_REQUEST_MAX_BYTES',
+  }),
+  uploadDir: setting({
+    variable: 'MRA_UPLOAD_DIR',
+    parse: text,
+    default: derived('`mra-uploads/` in the OS temp folder', () => join(tmpdir(), 'mra-uploads')),
+    meaning: 'folder where the files of a request are written while it is answered (a folder per request, removed when the answer is sent or the client goes away)',
   }),
   schedulerIntervalMs: setting({ variable: 'MRA_SCHEDULER_INTERVAL_MS', parse: interval, default: 5000, meaning: 'how often the scheduler looks for deadlines that are due' }),
   policies: {

@@ -38,6 +38,29 @@ export function cleanName(name: string): string {
   return clean === '' ? 'document' : clean;
 }
 
+/** The file name extension of each accepted type, as a download's name ends. */
+const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
+  'application/pdf': ['pdf'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg'],
+};
+
+/**
+ * The name a file is downloaded under: the sender's name, its extension made the one of the type
+ * read from the content (`r.html` holding a PDF downloads as `r.pdf`), so a browser or a desktop
+ * that goes by the extension opens it as what it is, never as the page or program its sender named.
+ */
+export function downloadName(name: string, mediaType: string): string {
+  const clean = cleanName(name);
+  const extensions = EXTENSIONS[mediaType];
+  if (!extensions) return clean;
+  const dot = clean.lastIndexOf('.');
+  const extension = dot > 0 ? clean.slice(dot + 1).toLowerCase() : '';
+  if (extensions.includes(extension)) return clean;
+  const base = dot > 0 ? clean.slice(0, dot) : clean.startsWith('.') ? 'document' : clean;
+  return `${base}.${extensions[0]!}`;
+}
+
 /**
  * @throws AppError PAYLOAD_TOO_LARGE over `maxBytes`, UNSUPPORTED_MEDIA_TYPE for a type not
  * accepted for its role, VALIDATION_FAILED for an empty file, more than one report or too many files.

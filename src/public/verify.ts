@@ -7,7 +7,7 @@
 import { SYSTEM_ACTOR } from '../kinds/types.js';
 import { DOCUMENT_FIELD } from '../engine/documents.js';
 import type { Engine } from '../engine/engine.js';
-import { sha256Of } from '../store/blobs.js';
+import { sha256OfFile } from '../store/blobs.js';
 import type { DirectoryStore, InstanceStore } from '../store/port.js';
 import { verificationMessage, type Language } from './meanings.js';
 import { LabDirectory, publicReport, type PublicTestReport } from './register.js';
@@ -37,7 +37,7 @@ export async function verifyDocumentHash(engine: Engine, store: InstanceStore & 
   };
 }
 
-/** By the file itself. */
-export function verifyDocumentFile(engine: Engine, store: InstanceStore & DirectoryStore, bytes: Buffer, language: Language): Promise<Verification> {
-  return verifyDocumentHash(engine, store, sha256Of(bytes), language);
+/** By the file itself, read from disk as a stream (an upload is never held in memory to be verified). */
+export async function verifyDocumentFile(engine: Engine, store: InstanceStore & DirectoryStore, path: string, language: Language): Promise<Verification> {
+  return verifyDocumentHash(engine, store, await sha256OfFile(path), language);
 }

@@ -6,6 +6,7 @@
  * them in GridFS (filename = the SHA-256) behind the same four methods.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BlobStore } from './port/blobs.js';
@@ -17,6 +18,13 @@ export type { BlobStore } from './port/blobs.js';
 
 export function sha256Of(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The same hash of a file on disk, read as a stream: the file is never held in memory whole. */
+export async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 /**

@@ -5,6 +5,7 @@
  * by whoever may read the report and by nobody else (404), verifiable publicly once accepted.
  */
 import { expect } from 'chai';
+import { parse as parseDisposition } from 'content-disposition';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Resource } from '../../src/engine/resource.js';
@@ -90,6 +91,29 @@ describe('Documents: attached, downloaded, verified', function () {
       expect(sha256Of(answer.bytes), who).to.equal(sha256);
       expect(answer.bytes.equals(pdf)).to.equal(true);
     }
+  });
+
+  it('downloads under a name whose extension is the type read from the content, never the sender\'s (issue 25: a PDF/HTML polyglot sent as r.html)', async () => {
+    const polyglot = Buffer.concat([pdfBytes('polyglot SHT-DOC-9'), Buffer.from('<html><script>alert(1)</script></html>')]);
+    const sent = await submitWithFiles(lab, api.world.reportBody({ reportNumber: 'SHT-DOC-9' }), [
+      { part: 'report', name: 'r.html', bytes: polyglot, type: 'text/html' },
+      { part: 'annexes', name: 'schema.jpg', bytes: pngBytes() },
+      { part: 'annexes', name: '.htaccess', bytes: pdfBytes('dotfile SHT-DOC-9') },
+    ]);
+    expect(sent.status, sent.text).to.equal(201);
+    const names = new Map<string, string>();
+    for (const document of sent.body.data['documents'] as Array<{ sha256: string; name: string }>) {
+      const answer = await api.get(`/test-reports/${sent.body.id}/documents/${document.sha256}`, lab);
+      expect(answer.status).to.equal(200);
+      expect(answer.headers.get('x-content-type-options')).to.equal('nosniff');
+      const disposition = parseDisposition(answer.headers.get('content-disposition')!);
+      expect(disposition.type).to.equal('attachment');
+      names.set(document.name, `${answer.headers.get('content-type')} ${disposition.parameters['filename']}`);
+    }
+    expect(Object.fromEntries(names)).to.deep.equal({ 'r.html': 'application/pdf r.pdf', 'schema.jpg': 'image/png schema.png', '.htaccess': 'application/pdf document.pdf' });
+    // A name that already says the type is kept as sent, diacritics and all.
+    const kept = await api.get(`/test-reports/${report.id}/documents/${sha256}`, lab);
+    expect(parseDisposition(kept.headers.get('content-disposition')!).parameters['filename']).to.equal('SHT-DOC-1 báo cáo.pdf');
   });
 
   it('is 404 for a principal who may not read the report, the same 404 as for a file it does not have', async () => {

@@ -60,6 +60,7 @@ export function apiDeps(world: World, options: { publicRateLimit?: number; authF
     webhooks: webhookParts({ config, store: world.store, clock: world.clock, ...(options.resolver ? { resolver: options.resolver } : {}) }).endpoints,
     blobs: world.blobs,
     uploadMaxBytes: world.uploadMaxBytes,
+    uploadLimits: { requestBytes: config.uploadRequestMaxBytes, inFlight: config.uploadsInFlight, dir: config.uploadDir },
     publicRateLimit: options.publicRateLimit ?? 10_000,
     credentials: credentialsFor(config, world.store, world.clock),
     access: { ...accessSettings(config), failureLimit: options.authFailureLimit ?? 10_000, signInLinksPerAddress: options.signInLinksPerAddress ?? 10_000 },

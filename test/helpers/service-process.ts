@@ -86,6 +86,8 @@ export async function runService(
 export interface RunningService {
   /** Where the API listens. */
   url: string;
+  /** The service's process id (its memory is read from /proc by the upload test). */
+  pid: number;
   /** The log lines so far. */
   lines: LogLine[];
   /** SIGTERM, then the exit code and every line logged. */
@@ -114,6 +116,7 @@ export async function startServiceProcess(env: Record<string, string>, timeoutMs
   }
   return {
     url,
+    pid: spawned.child.pid!,
     lines: spawned.lines,
     stop: () => {
       spawned.child.kill('SIGTERM');

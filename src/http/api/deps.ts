@@ -25,6 +25,8 @@ export interface ApiDeps {
   blobs: BlobStore;
   /** The largest file one may attach, in bytes. */
   uploadMaxBytes: number;
+  /** How uploads are read (`src/http/common/spooled-uploads.ts`): all files of a request together, requests at once, the folder. */
+  uploadLimits: { requestBytes: number; inFlight: number; dir: string };
   /** Requests per minute one client address may make to the public routes. */
   publicRateLimit: number;
   /** Resolves API keys and sessions to principals. */

@@ -1,7 +1,8 @@
 /**
  * Registers route specs on an Express router. For every route, in this order: rate limit (public
  * routes; refused credentials per client address), authentication (401), the caller's role (403),
- * the content type (415), the query and the body against their schemas (400), the cursor
+ * on a route that takes files only then its multipart body (`uploads.ts`: 503 when too many are
+ * being read, 413 over the limits, files on disk), the content type (415), the query and the body against their schemas (400), the cursor
  * unsealed, then the handler; its answer, with its next cursor sealed, is written as JSON, CSV or
  * text. Nothing here catches: Express 5 hands every rejection to the one error mapper.
  */
@@ -18,7 +19,8 @@ import type { Limiters } from '../common/limits.js';
 import { expressPath } from '../common/paths.js';
 import { isMultipart } from '../common/multipart.js';
 import { refuseControlsInQuery } from '../common/query-text.js';
-import { multipartBody, uploadParser, uploadsOf } from './uploads.js';
+import { multipartBody, receivedUploads, uploadParser } from './uploads.js';
+import type { Actor } from '../../kinds/types.js';
 
 /**
  * Query strings are text, without controls (`src/http/common/query-text.ts`); `limit` is a number
@@ -89,15 +91,30 @@ function sessionControl(request: Request, deps: ApiDeps): SessionControl {
   };
 }
 
+/** Callers already authorised, by request: a route that takes files asks before its body is read. */
+const authorised = new WeakMap<Request, Actor | null>();
+
+/**
+ * The caller (null on a public route), with a role the route admits.
+ *
+ * @throws AppError UNAUTHENTICATED (401) or FORBIDDEN (403), from headers and session alone.
+ */
+async function authorise(request: Request, response: Response, spec: RouteSpec, deps: ApiDeps): Promise<Actor | null> {
+  if (authorised.has(request)) return authorised.get(request)!;
+  const caller = spec.access === 'principal' ? await authenticate(request, deps) : null;
+  const actor = caller?.actor ?? null;
+  if (caller) response.locals['caller'] = { principal: caller.actor.id, ...(caller.keyPrefix === undefined ? {} : { key: caller.keyPrefix }) };
+  if (actor && spec.roles && !spec.roles.includes(actor.role as never)) {
+    throw new AppError({ code: 'FORBIDDEN', detail: `Only ${spec.roles.join(' or ')} principals may ${spec.summary.toLowerCase()}.` });
+  }
+  authorised.set(request, actor);
+  return actor;
+}
+
 export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, limiters: Limiters, cursors: CursorSeal): void {
   const scope = `${spec.method.toUpperCase()} ${spec.path}`;
   const handler: RequestHandler = async (request, response) => {
-    const caller = spec.access === 'principal' ? await authenticate(request, deps) : null;
-    const actor = caller?.actor ?? null;
-    if (caller) response.locals['caller'] = { principal: caller.actor.id, ...(caller.keyPrefix === undefined ? {} : { key: caller.keyPrefix }) };
-    if (actor && spec.roles && !spec.roles.includes(actor.role as never)) {
-      throw new AppError({ code: 'FORBIDDEN', detail: `Only ${spec.roles.join(' or ')} principals may ${spec.summary.toLowerCase()}.` });
-    }
+    const actor = await authorise(request, response, spec, deps);
     const multipart = spec.upload !== undefined && isMultipart(request);
     if (spec.method === 'post' && hasBody(request) && !multipart && !request.is(['application/json', 'application/*+json'])) {
       throw new AppError({
@@ -127,17 +144,26 @@ export function mount(router: Router, spec: RouteSpec, deps: ApiDeps, limiters: 
         body: body as never,
         header: (name) => request.get(name),
         language: (supported) => request.acceptsLanguages(...supported) || undefined,
-        files: multipart ? uploadsOf(request, spec.upload!) : [],
+        files: multipart ? receivedUploads(request, spec.upload!) : [],
       },
       deps,
     );
     write(response, sealCursor(answer, cursors, scope));
   };
+  const beforeBody: RequestHandler = async (request, response, next) => {
+    const actor = await authorise(request, response, spec, deps);
+    if (actor && isMultipart(request) && spec.upload?.admits && !spec.upload.admits(actor)) {
+      throw new AppError({ code: 'FORBIDDEN', detail: `A ${actor.role} may not send files to ${scope}.` });
+    }
+    next();
+  };
   const credentialLimit = spec.credentialLimit ?? (spec.access === 'principal' ? 'failures' : undefined);
   const chain = [
     ...(spec.rateLimited ? [limiters.public] : []),
     ...(credentialLimit === 'failures' ? [limiters.credentialFailures] : credentialLimit === 'every' ? [limiters.everyCredentialRequest] : []),
-    ...(spec.upload ? [uploadParser(spec.upload, deps.uploadMaxBytes)] : []),
+    // A body with files is read only for a caller who may use the route at all: an anonymous or
+    // forbidden request is answered from its headers, its body never read into memory or onto disk.
+    ...(spec.upload ? [beforeBody, ...uploadParser(spec.upload, spec.access, deps)] : []),
     handler,
   ];
   router[spec.method](expressPath(spec.path), ...chain);

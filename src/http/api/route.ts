@@ -5,7 +5,8 @@
  * (`openapi.ts`), so the two cannot drift apart.
  */
 import type { Actor, PrincipalRole } from '../../kinds/types.js';
-import type { DocumentRole, DocumentUpload } from '../../documents/inspect.js';
+import type { DocumentRole } from '../../documents/inspect.js';
+import type { ReceivedUpload } from '../common/spooled-uploads.js';
 import type { ApiDeps } from './deps.js';
 
 export interface SchemaRef {
@@ -46,8 +47,8 @@ export interface ApiRequest<Q = Record<string, unknown>, B = unknown> {
   header: (name: string) => string | undefined;
   /** The first of `supported` the client's Accept-Language takes, if any. */
   language: (supported: readonly string[]) => string | undefined;
-  /** Files of a multipart/form-data request, empty otherwise. */
-  files: DocumentUpload[];
+  /** Files of a multipart/form-data request, on disk until the answer is sent (`readUploads` reads them); empty otherwise. */
+  files: ReceivedUpload[];
 }
 
 /**
@@ -57,6 +58,8 @@ export interface ApiRequest<Q = Record<string, unknown>, B = unknown> {
 export interface UploadSpec {
   json?: string;
   files: ReadonlyArray<{ part: string; role: DocumentRole; maxCount: number; description: string }>;
+  /** Whether the caller's role may send files here at all; others get 403 before the body is read. */
+  admits?: (actor: Actor) => boolean;
 }
 
 export interface ApiResponse {

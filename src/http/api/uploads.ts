@@ -1,27 +1,28 @@
 /**
- * Multipart uploads (multer, in memory): the files of a route that takes them, each at most the
- * configured size (larger answers 413), and the JSON body in its own part. The bytes stay in
- * memory until the engine has checked and stored them; nothing is written to disk here.
+ * Multipart uploads of the API: the files of a route that takes them, written to disk as they
+ * arrive under the limits of `src/http/common/spooled-uploads.ts` (each file at most the configured
+ * size, all of a request together at most the request limit; larger answers 413), and the JSON body
+ * in its own part. `mount.ts` runs this only after the caller is authenticated and its role admitted.
  */
 import type { Request, RequestHandler } from 'express';
-import multer from 'multer';
-import { MAX_FILES, type DocumentUpload } from '../../documents/inspect.js';
 import { AppError } from '../../errors.js';
-import { isMultipart } from '../common/multipart.js';
+import { filesOfParts, spooledUploadsFor, type ReceivedUpload, type SpooledUploads, type UploadPool } from '../common/spooled-uploads.js';
+import type { ApiDeps } from './deps.js';
 import type { UploadSpec } from './route.js';
 
 /** Room for the JSON part (the same 100 kB as a JSON body) and a few small fields. */
 const FIELD_BYTES = 100 * 1024;
 
-export function uploadParser(spec: UploadSpec, maxBytes: number): RequestHandler {
-  const parser = multer({
-    storage: multer.memoryStorage(),
-    // Browsers and curl send file names as raw UTF-8: "báo cáo.pdf" must not arrive as latin-1 mojibake.
-    defParamCharset: 'utf8',
-    limits: { fileSize: maxBytes, files: MAX_FILES, fields: 4, fieldSize: FIELD_BYTES, parts: MAX_FILES + 4 },
-  }).fields(spec.files.map((f) => ({ name: f.part, maxCount: f.maxCount })));
-  // Only a route's own multipart requests are parsed; anything else goes on to the JSON parser's result.
-  return (request, response, next) => (isMultipart(request) ? parser(request, response, next) : next());
+/** The app's gate and parser of uploads for a pool of callers (the pages share them). */
+export function uploadsOf(deps: ApiDeps, pool: UploadPool): SpooledUploads {
+  return spooledUploadsFor(deps, pool, () => ({ fileBytes: deps.uploadMaxBytes, ...deps.uploadLimits }));
+}
+
+export function uploadParser(spec: UploadSpec, access: 'public' | 'principal', deps: ApiDeps): RequestHandler[] {
+  return uploadsOf(deps, access === 'public' ? 'public' : 'principals').reader(
+    spec.files.map((f) => ({ name: f.part, maxCount: f.maxCount })),
+    { fields: 4, fieldBytes: FIELD_BYTES },
+  );
 }
 
 /** The JSON body of a multipart request, from its part. */
@@ -47,8 +48,7 @@ export function multipartBody(request: Request, spec: UploadSpec): unknown {
   }
 }
 
-/** The files of a multipart request, each with the role its part gives it. */
-export function uploadsOf(request: Request, spec: UploadSpec): DocumentUpload[] {
-  const parts = (request.files ?? {}) as Record<string, Express.Multer.File[]>;
-  return spec.files.flatMap((f) => (parts[f.part] ?? []).map((file) => ({ bytes: file.buffer, name: file.originalname, role: f.role })));
+/** The files of a multipart request, each with the role its part gives it (on disk until the answer). */
+export function receivedUploads(request: Request, spec: UploadSpec): ReceivedUpload[] {
+  return spec.files.flatMap((f) => filesOfParts(request, f.part).map((file) => ({ ...file, role: f.role })));
 }

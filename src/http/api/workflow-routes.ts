@@ -4,7 +4,8 @@
  * each kind's from this, in the registry's order.
  */
 import { workflows } from '../../kinds/index.js';
-import type { Kind } from '../../kinds/types.js';
+import type { Kind, Rule } from '../../kinds/types.js';
+import { mayBeAdmitted } from '../../engine/authorize.js';
 import { workflowSchemas } from '../../schemas/index.js';
 import { historyQuery, noQuery } from '../../schemas/queries.js';
 import { historyEntry, resource } from '../../schemas/responses.js';
@@ -13,11 +14,13 @@ import { etagOf, expectedVersion } from './etag.js';
 import { page, problems } from './route-docs.js';
 import { route, type ApiResponse, type RouteSpec, type UploadSpec } from './route.js';
 import { MAX_FILES } from '../../documents/inspect.js';
+import { readUploads } from '../common/spooled-uploads.js';
 
-/** The file parts of a transition that attaches files, beside its JSON part. */
-function uploadSpec(json: string): UploadSpec {
+/** The file parts of a transition that attaches files, beside its JSON part; `rules` say who may send them at all. */
+function uploadSpec(json: string, rules: readonly Rule[]): UploadSpec {
   return {
     json,
+    admits: (actor) => mayBeAdmitted(rules, actor),
     files: [
       { part: 'report', role: 'report', maxCount: 1, description: 'The test report itself: a PDF.' },
       { part: 'annexes', role: 'annex', maxCount: MAX_FILES, description: 'Annexes: PDF, PNG or JPEG.' },
@@ -51,10 +54,10 @@ export function workflowRoutes(kind: Kind): RouteSpec[] {
       access: 'principal',
       query: noQuery,
       body: { schema: workflowSchemas[kind].create },
-      ...(documents?.onCreate ? { upload: uploadSpec('body') } : {}),
-      responses: { 201: { description: `The new ${noun}`, schema: resource }, ...problems([400, 401, 403, 409, 413, 415, 422]) },
+      ...(documents?.onCreate ? { upload: uploadSpec('body', workflow.create) } : {}),
+      responses: { 201: { description: `The new ${noun}`, schema: resource }, ...problems([400, 401, 403, 409, 413, 415, 422, ...(documents?.onCreate ? [503] : [])]) },
       async handle({ actor, body, files }, { engine }) {
-        const created = await engine.create(kind, body, actor!, files.length > 0 ? { documents: files } : {});
+        const created = await engine.create(kind, body, actor!, files.length > 0 ? { documents: await readUploads(files) } : {});
         return answer(201, created, { Location: `/${kind}/${created.id}` });
       },
     }),
@@ -110,13 +113,16 @@ export function workflowRoutes(kind: Kind): RouteSpec[] {
           documents && documents.events.length > 0 ? `; with files (multipart/form-data, the event in the "event" part): ${documents.events.join(', ')}` : ''
         }`,
       },
-      ...(documents && documents.events.length > 0 ? { upload: uploadSpec('event') } : {}),
-      responses: { 200: { description: `The ${noun} after the transition`, schema: resource }, ...problems([400, 401, 403, 404, 409, 413, 415, 422]) },
+      ...(documents && documents.events.length > 0 ? { upload: uploadSpec('event', Object.values(workflow.events).flat()) } : {}),
+      responses: {
+        200: { description: `The ${noun} after the transition`, schema: resource },
+        ...problems([400, 401, 403, 404, 409, 413, 415, 422, ...(documents && documents.events.length > 0 ? [503] : [])]),
+      },
       async handle({ actor, params, body, header, files }, { engine }) {
         const version = expectedVersion(header('If-Match'));
         const sent = await engine.send(kind, params['id']!, body, actor!, {
           ...(version === undefined ? {} : { expectedVersion: version }),
-          ...(files.length > 0 ? { documents: files } : {}),
+          ...(files.length > 0 ? { documents: await readUploads(files) } : {}),
         });
         return answer(200, sent);
       },

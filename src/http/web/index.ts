@@ -1,6 +1,7 @@
 /**
  * The web pages: a second entry point into the same app, beside the JSON API, calling the same
- * engine, after the app's session middleware. Order: cookies and form bodies, the reader's context
+ * engine, after the app's session middleware. Order: cookies and urlencoded form bodies (a page
+ * that takes files reads its multipart body itself, after its sign-in check), the reader's context
  * (language, who is signed in, the forms' CSRF token: the session's, or for someone not signed in
  * one that stores nothing), the pages (`PageSpec`s, each mounted by
  * `mount-page.ts` with its CSRF check, limit and sign-in), then HTML error pages for what went
@@ -25,7 +26,6 @@ import { publicPages } from './routes/public.js';
 import { peoplePages } from './routes/people.js';
 import { recordPages } from './routes/records.js';
 import { verifyPages } from './routes/verify.js';
-import { pageUploadParser } from './uploads.js';
 import { formToken } from '../common/csrf.js';
 import { signedIn } from './session.js';
 
@@ -75,7 +75,6 @@ export function webRouter(deps: ApiDeps, limiters: Limiters): WebRouters {
 
   pages.use(cookieParser());
   pages.use(express.urlencoded({ extended: false, limit: '100kb' }));
-  pages.use(pageUploadParser(deps.uploadMaxBytes));
   pages.use(readerContext);
   for (const spec of allPages(deps)) mountPage(pages, spec, deps, limiters);
   webErrors(pages, deps);

@@ -1,6 +1,7 @@
 /**
  * Registers page specs on the pages' router. For every page, in this order: the CSRF check of a
- * POST (unless the spec says its form changes nothing), the spec's limiter, someone signed in
+ * POST (unless the spec says its form changes nothing; on a page that takes files, after its body
+ * is read, see below), the spec's limiter, someone signed in
  * (else the sign-in page, and back) with a role the spec admits (else the 403 page), the refused
  * form's page registered with `form-refusals.ts`, the query's text checked
  * (`src/http/common/query-text.ts`), the form read and validated against its schema,
@@ -20,8 +21,10 @@ import { sendPage } from './render.js';
 import { bodyFromForm, fieldsOf } from './schema-fields.js';
 import { checkCsrf } from '../common/csrf.js';
 import { refuseControlsInQuery } from '../common/query-text.js';
+import { isMultipart } from '../common/multipart.js';
 import { signInWithKey, signInWithToken, signOut } from './session.js';
-import { documentsOf, fileToVerify } from './uploads.js';
+import { documentsOf, fileToVerify, pageUploadParser } from './uploads.js';
+import type { Actor } from '../../kinds/types.js';
 
 function sessionOf(request: Request, response: Response, deps: ApiDeps): PageSession {
   return {
@@ -34,7 +37,7 @@ function sessionOf(request: Request, response: Response, deps: ApiDeps): PageSes
   };
 }
 
-function pageRequest(request: Request, response: Response, deps: ApiDeps): PageRequest {
+async function pageRequest(request: Request, response: Response, deps: ApiDeps, spec: PageSpec): Promise<PageRequest> {
   const page = context(response);
   return {
     page,
@@ -43,8 +46,8 @@ function pageRequest(request: Request, response: Response, deps: ApiDeps): PageR
     params: request.params as Record<string, string>,
     query: request.query,
     form: (request.body ?? {}) as Record<string, unknown>,
-    documents: documentsOf(request),
-    fileToVerify: fileToVerify(request),
+    documents: spec.files === 'documents' ? await documentsOf(request) : [],
+    fileToVerify: spec.files === 'verify' ? fileToVerify(request) : null,
     body: undefined,
     wantsHtml: request.accepts(['json', 'html']) === 'html',
     session: sessionOf(request, response, deps),
@@ -65,11 +68,16 @@ function write(request: Request, response: Response, answer: PageAnswer): boolea
   return true;
 }
 
+/** Someone signed in, with a role the spec admits, where it says so: from the session alone, before any body. */
+function admit(spec: PageSpec, actor: Actor | null): void {
+  if (spec.access === 'public') return;
+  if (!actor) throw new AppError({ code: 'UNAUTHENTICATED', detail: 'Sign in to see this page.' });
+  if (spec.roles && !spec.roles.includes(actor.role)) throw new AppError({ code: 'FORBIDDEN', detail: `Only ${spec.roles.join(' or ')} principals may open ${spec.path}.` });
+}
+
 /** The request as the spec's handler takes it: someone signed in, with a role it admits, where it says so. */
 function admitted(spec: PageSpec, request: PageRequest): PageRequest {
-  if (spec.access === 'public') return request;
-  if (!request.actor) throw new AppError({ code: 'UNAUTHENTICATED', detail: 'Sign in to see this page.' });
-  if (spec.roles && !spec.roles.includes(request.actor.role)) throw new AppError({ code: 'FORBIDDEN', detail: `Only ${spec.roles.join(' or ')} principals may open ${spec.path}.` });
+  admit(spec, request.actor);
   return request;
 }
 
@@ -80,7 +88,7 @@ export function mountPage(router: Router, spec: PageSpec, deps: ApiDeps, limiter
   const form = spec.form;
   const fields = form && fieldsOf(form.schema).filter((field) => form.fields?.includes(field.path) ?? true);
   const handler: RequestHandler = async (request, response, next) => {
-    const asked = admitted(spec, pageRequest(request, response, deps));
+    const asked = admitted(spec, await pageRequest(request, response, deps, spec));
     refuseControlsInQuery(asked.query);
     if (refused) {
       onRefusal(response, async (error) => {
@@ -90,6 +98,30 @@ export function mountPage(router: Router, spec: PageSpec, deps: ApiDeps, limiter
     if (form && fields) asked.body = deps.validator.validate(form.schema.$id, bodyFromForm(fields, asked.form), 'The form');
     if (!write(request, response, await handle(asked))) next('router');
   };
-  const chain = [...(spec.method === 'post' && spec.csrf !== false ? [checkCsrf(deps.access.cookieSecret, deps.clock)] : []), ...(spec.limit ? [limiters[spec.limit]] : []), handler];
-  router[spec.method](expressPath(spec.path), ...chain);
+  const csrfCheck = spec.method === 'post' && spec.csrf !== false ? [checkCsrf(deps.access.cookieSecret, deps.clock)] : [];
+  const limit = spec.limit ? [limiters[spec.limit]] : [];
+  if (!spec.files) {
+    router[spec.method](expressPath(spec.path), ...csrfCheck, ...limit, handler);
+    return;
+  }
+  // A form with files carries its CSRF token in the multipart body, so the token can only be
+  // checked once the body is read. Reading it for anyone would let a stranger fill memory or disk
+  // (the first finding of the security probe), so the order is: the limit, then someone signed in
+  // with a role the page admits (from the session cookie alone; else the sign-in page, the body
+  // never read), then the body read onto disk under the upload limits, then the token, and only
+  // then are the files read or used. A forged cross-site form of a signed-in reader costs at most
+  // one request's limit of disk, gone with the answer, and changes nothing. (A token in the query
+  // string would be checked first, but would put it in logs and the history; a header is not
+  // something a plain form can send.) The public verification page takes no token: anyone may use it.
+  const beforeBody: RequestHandler = (request, response, next) => {
+    const actor = context(response).actor;
+    admit(spec, actor);
+    if (actor && isMultipart(request) && spec.admitsFiles && !spec.admitsFiles(actor, request.params as Record<string, string>)) {
+      throw new AppError({ code: 'FORBIDDEN', detail: `A ${actor.role} may not send files to ${spec.path}.` });
+    }
+    next();
+  };
+  // A form sent urlencoded (no files) has its token read already: checked first, as on every page.
+  const csrfUnlessMultipart: RequestHandler[] = csrfCheck.map((check) => (request, response, next) => (isMultipart(request) ? next() : check(request, response, next)));
+  router[spec.method](expressPath(spec.path), ...csrfUnlessMultipart, ...limit, beforeBody, ...pageUploadParser(spec.files, deps), ...csrfCheck, handler);
 }

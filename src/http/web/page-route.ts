@@ -13,6 +13,7 @@ import type { Language } from '../../i18n/index.js';
 import type { Actor, Role } from '../../kinds/types.js';
 import type { Limiters } from '../common/limits.js';
 import type { PageContext } from './context.js';
+import type { PageFiles } from './uploads.js';
 
 /** The signed-in session of the pages, for the routes that start or end it. */
 export interface PageSession {
@@ -36,10 +37,10 @@ export interface PageRequest {
   form: Record<string, unknown>;
   /** With the spec's `form`: the fields read as the body its schema describes, and validated. */
   body: unknown;
-  /** The report and annexes a multipart form sent. */
+  /** The report and annexes a multipart form sent (on a page with `files: 'documents'`). */
   documents: DocumentUpload[];
-  /** The one file of the verification form, if one was chosen. */
-  fileToVerify: Buffer | null;
+  /** Where the one file of the verification form is on disk (until the answer is sent), if one was chosen. */
+  fileToVerify: string | null;
   /** Whether the client asked for HTML (a browser) rather than JSON. */
   wantsHtml: boolean;
   session: PageSession;
@@ -82,6 +83,13 @@ interface PageBase {
    * the page shows, when it shows only some.
    */
   form?: { schema: { $id: string }; fields?: readonly string[] };
+  /**
+   * The files its form sends, if any: only such a page reads a multipart body, and only once the
+   * reader is signed in with a role it admits (a public page reads it for anyone, under the limits).
+   */
+  files?: PageFiles;
+  /** With `files`: whether the reader may send files here at all (from the path); else 403 before the body is read. */
+  admitsFiles?: (actor: Actor, params: Record<string, string>) => boolean;
 }
 
 export interface PublicPageSpec extends PageBase {

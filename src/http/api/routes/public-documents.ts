@@ -45,7 +45,7 @@ export const publicDocumentRoutes: RouteSpec[] = [
     rateLimited: true,
     query: langQuery,
     upload: { files: [{ part: 'file', role: 'annex', maxCount: 1, description: 'The file to check; it is hashed, not kept.' }] },
-    responses: { 200: { description: DESCRIPTION, schema: documentVerification }, ...problems([400, 413, 415, 429]) },
+    responses: { 200: { description: DESCRIPTION, schema: documentVerification }, ...problems([400, 413, 415, 429, 503]) },
     async handle({ query, language, files }, { engine, store }) {
       const file = files[0];
       if (!file) {
@@ -56,7 +56,7 @@ export const publicDocumentRoutes: RouteSpec[] = [
         });
       }
       const chosen = readerLanguage(query.lang, language(LANGUAGES));
-      return { status: 200, body: await verifyDocumentFile(engine, store, file.bytes, chosen), headers: { 'Content-Language': chosen } };
+      return { status: 200, body: await verifyDocumentFile(engine, store, file.path, chosen), headers: { 'Content-Language': chosen } };
     },
   }),
 ];

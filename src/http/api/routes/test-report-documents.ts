@@ -1,6 +1,7 @@
 /** `/test-reports/{id}/documents/{sha256}`: a report's file, for whoever may read the report; 404 for anyone else. */
 import { create as contentDisposition } from 'content-disposition';
 import { noQuery } from '../../../schemas/queries.js';
+import { downloadName } from '../../../documents/inspect.js';
 import { readReportDocument } from '../../../documents/read.js';
 import { problems } from '../route-docs.js';
 import { route, type RouteSpec } from '../route.js';
@@ -14,7 +15,7 @@ export const testReportDocumentRoutes: RouteSpec[] = [
     access: 'principal',
     query: noQuery,
     responses: {
-      200: { description: 'The file as it was attached, byte for byte, with its type and name', contentType: 'application/octet-stream' },
+      200: { description: 'The file as it was attached, byte for byte, with the type read from its content and its name with the extension of that type', contentType: 'application/octet-stream' },
       ...problems([400, 401, 404]),
     },
     async handle({ actor, params }, { engine, blobs }) {
@@ -25,7 +26,9 @@ export const testReportDocumentRoutes: RouteSpec[] = [
         contentType: document.mediaType,
         body: bytes,
         headers: {
-          'Content-Disposition': contentDisposition(document.name),
+          // Named for the type read from its content, whatever extension its sender gave it; never sniffed.
+          'Content-Disposition': contentDisposition(downloadName(document.name, document.mediaType)),
+          'X-Content-Type-Options': 'nosniff',
           ETag: `"${document.sha256}"`,
           'Cache-Control': 'private, no-cache',
         },

@@ -57,7 +57,8 @@ export function webErrors(router: Router, deps: ApiDeps): void {
       sendPage(response, context, notFoundPage(context));
     } else if (isAppError(error, 'FORBIDDEN')) {
       sendPage(response, context, messagePage(text.forbidden.title, text.forbidden.body, 403));
-    } else if (isAppError(error) && error.status < 500) {
+    } else if (isAppError(error) && (error.status < 500 || error.code === 'UNAVAILABLE')) {
+      // A refusal, or too many uploads at once (503 with Retry-After): the reader's to act on, not a failure of ours.
       sendPage(response, context, messagePage(text.errors[error.code] ?? error.title, error.detail, error.status));
     } else {
       deps.log.error({ err: error, requestId: request.id }, 'page failed');

@@ -162,6 +162,8 @@ export function recordPages(deps: ApiDeps): PageSpec[] {
       method: 'post',
       path: '/records/{kind}',
       access: 'signed-in',
+      files: 'documents',
+      admitsFiles: (actor, params) => mayCreate(kindOf(params), actor),
       refused: ({ page, params, form }, refused) => showCreate(page, kindOf(params), formValues(form), refused),
       handle: async ({ actor, params, form, documents }) => {
         const kind = kindOf(params);
@@ -183,6 +185,9 @@ export function recordPages(deps: ApiDeps): PageSpec[] {
       method: 'post',
       path: '/records/{kind}/{id}/events',
       access: 'signed-in',
+      files: 'documents',
+      // The record page's event forms are all multipart: whoever may send any event of the kind.
+      admitsFiles: (actor, params) => mayBeAdmitted(Object.values(workflows[kindOf(params)].events).flat(), actor),
       refused: async ({ page, actor, params, form }, refused) => {
         const kind = kindOf(params);
         const resource = await engine.get(kind, params['id']!, actor);

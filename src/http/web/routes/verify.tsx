@@ -34,6 +34,7 @@ export function verifyPages(deps: ApiDeps): PageSpec[] {
       access: 'public',
       limit: 'public',
       csrf: false,
+      files: 'verify',
       handle: async ({ page, fileToVerify }) => {
         if (fileToVerify === null) return show(page, { hash: '', result: null, problem: page.text.verify.noFile });
         return show(page, { hash: '', result: await verifyDocumentFile(deps.engine, deps.store, fileToVerify, page.language), problem: null });
