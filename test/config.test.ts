@@ -18,6 +18,7 @@ describe('configuration', () => {
       port: 3000,
       mongodbUri: null,
       mongodbWriteConcern: 'majority',
+      mongodbSearchMaxTimeMs: 5_000,
       dbPath: './data/mra.sqlite',
       sqliteSynchronous: 'FULL',
       seed: 'demo',

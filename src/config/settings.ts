@@ -39,6 +39,12 @@ export const SETTINGS = {
     default: 'majority',
     meaning: 'write concern of the MongoDB store: `majority` (a commit survives the loss of the primary) or a number of members such as `1`',
   }),
+  mongodbSearchMaxTimeMs: setting({
+    variable: 'MRA_MONGODB_SEARCH_MAX_TIME_MS',
+    parse: integer(100, 600_000),
+    default: 5_000,
+    meaning: 'how long MongoDB may work on one free-text search (`maxTimeMS`); one that runs out answers 503 UNAVAILABLE asking for a longer fragment or a filter',
+  }),
   dbPath,
   sqliteSynchronous: setting({
     variable: 'MRA_SQLITE_SYNCHRONOUS',

@@ -32,6 +32,7 @@ const QUERIES: Record<string, Array<q.Read | q.Write>> = {
     q.findInstances('test-reports', { limit: 10, text: [{ fragment: 'phuong nam' }] }),
     q.findInstances('test-reports', { limit: 10, text: [{ field: 'model', fragment: 'pn-ax' }, { fragment: 'cong ty' }], where: { listedIn: 'KR' }, states: ['accepted'], cursor: cursor(NOW, 'tr1') }),
   ],
+  trigramCount: [q.trigramCount('test-reports', '*:phu', 1000)],
   reindexInstance: [q.reindexInstance('test-reports', 'tr1', { version: 4, fields: { listedIn: 'KR' }, uniqueKeys: [], text: { model: 'pn-ax' } })],
   recordSetting: [q.recordSetting('searchIndexVersion', 'abc')],
   uniqueKeysOf: [q.uniqueKeysOf('test-reports', 'tr1')],
@@ -105,7 +106,7 @@ const QUERIES: Record<string, Array<q.Read | q.Write>> = {
 };
 
 /** Builders that make documents or values, not queries. */
-const NOT_QUERIES = ['newInstance', 'uniqueKeyDocs', 'historyDoc', 'outboxDocs', 'deadlineDocs', 'webhookDeliveryDocs', 'leaseUntil'];
+const NOT_QUERIES = ['newInstance', 'uniqueKeyDocs', 'historyDoc', 'outboxDocs', 'deadlineDocs', 'webhookDeliveryDocs', 'leaseUntil', 'searchGrams', 'rarestFirst'];
 
 const RANGE = ['$gt', '$gte', '$lt', '$lte', '$ne'];
 

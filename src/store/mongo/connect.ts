@@ -77,7 +77,8 @@ export async function findMissingIndexes(connection: Connection): Promise<IndexS
   return missing;
 }
 
-async function indexNames(connection: Connection, collection: CollectionName): Promise<string[]> {
+/** The names of a collection's indexes; none for a collection not created yet. */
+export async function indexNames(connection: Connection, collection: CollectionName): Promise<string[]> {
   try {
     const indexes = await connection.db!.collection(collection).listIndexes().toArray();
     return indexes.map((index) => String((index as { name?: unknown }).name));
