@@ -29,6 +29,7 @@ import type { Store } from './store/port.js';
 import { Validator } from './validation.js';
 import type { BackgroundWorker } from './queue/index.js';
 import { webhookDispatcher, webhookParts, type Resolver } from './effects/webhooks/index.js';
+import { BlobSweeper } from './effects/documents/blob-sweeper.js';
 
 export interface Service {
   config: Config;
@@ -108,6 +109,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     new Scheduler({ engine, intervalMs: config.schedulerIntervalMs, log: log.child({ worker: 'scheduler' }) }),
     outboxDispatcher({ config, store, clock, log, nodeId }),
     webhookDispatcher(webhooks, { config, store, clock, log: log.child({ worker: 'webhooks' }), nodeId }),
+    new BlobSweeper({ blobs, store, now: () => clock.now(), graceMs: config.blobGraceHours * 3_600_000, log: log.child({ worker: 'blob-sweeper' }) }),
   ];
   for (const worker of workers) {
     worker.start();

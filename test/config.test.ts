@@ -19,6 +19,7 @@ describe('configuration', () => {
       mongodbUri: null,
       mongodbWriteConcern: 'majority',
       mongodbSearchMaxTimeMs: 5_000,
+      blobGraceHours: 24,
       dbPath: './data/mra.sqlite',
       sqliteSynchronous: 'FULL',
       seed: 'demo',

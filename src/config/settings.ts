@@ -96,6 +96,13 @@ export const SETTINGS = {
     default: 20 * 1024 * 1024,
     meaning: 'the largest file that may be attached (20 MiB); a larger one is refused with 413',
   }),
+  blobGraceHours: setting({
+    variable: 'MRA_BLOB_GRACE_HOURS',
+    parse: integer(1, 24 * 365),
+    default: 24,
+    meaning:
+      'a stored file kept last this long ago and referenced by no record is deleted by the hourly sweep, as are the parts of an upload that never finished (no commit takes that long)',
+  }),
   schedulerIntervalMs: setting({ variable: 'MRA_SCHEDULER_INTERVAL_MS', parse: interval, default: 5000, meaning: 'how often the scheduler looks for deadlines that are due' }),
   policies: {
     infoUnanswered: setting({
