@@ -20,6 +20,7 @@ describe('configuration', () => {
       mongodbWriteConcern: 'majority',
       mongodbSearchMaxTimeMs: 5_000,
       blobGraceHours: 24,
+      bulk: { commits: 500, transactionBytes: 8 * 1024 * 1024, transactionMs: 30_000 },
       dbPath: './data/mra.sqlite',
       sqliteSynchronous: 'FULL',
       seed: 'demo',

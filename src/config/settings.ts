@@ -96,6 +96,26 @@ export const SETTINGS = {
     default: 20 * 1024 * 1024,
     meaning: 'the largest file that may be attached (20 MiB); a larger one is refused with 413',
   }),
+  bulk: {
+    commits: setting({
+      variable: 'MRA_BULK_COMMITS',
+      parse: integer(1, 10_000),
+      default: 500,
+      meaning: '`npm run load`: at most this many reports per store transaction (`--batch` lowers it for one run)',
+    }),
+    transactionBytes: setting({
+      variable: 'MRA_BULK_TRANSACTION_BYTES',
+      parse: integer(65_536, 1024 * 1024 * 1024),
+      default: 8 * 1024 * 1024,
+      meaning: '`npm run load`: about this many bytes written per transaction at most, well inside what MongoDB keeps in its cache for one (`TransactionTooLargeForCache`)',
+    }),
+    transactionMs: setting({
+      variable: 'MRA_BULK_TRANSACTION_MS',
+      parse: integer(1_000, 600_000),
+      default: 30_000,
+      meaning: '`npm run load`: a batch is sized so that its transaction takes about half this long at most, from the time per report of the last one (MongoDB aborts a transaction older than 60 s)',
+    }),
+  },
   blobGraceHours: setting({
     variable: 'MRA_BLOB_GRACE_HOURS',
     parse: integer(1, 24 * 365),
