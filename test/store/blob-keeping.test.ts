@@ -55,6 +55,18 @@ describe('a stored file is deleted only when nothing can name it', () => {
       expect(Object.keys(b.KEEP)).to.include('$currentDate');
     });
 
+    it('two nodes that uploaded the same bytes at once: a keep and a release each move one entry, and the keeps summed stay right', () => {
+      const kept = (): b.BlobEntry & AnyObject => ({ ...entry(1), metadata: { sha256: sha, keeping: 1, generation: 1, keptAt: T(0) } });
+      const docs = [kept(), kept()];
+      const second: AnyObject = { _id: docs[1]!._id };
+      // Node A releases its refused keep; the release lands on node B's entry.
+      updateOne(docs, second, { $inc: (b.RELEASE as { $inc: object }).$inc });
+      expect(b.keepStateOfFile(docs).keeping).to.equal(1);
+      expect(mayDelete(b.keepStateOfFile(docs), { by: 'release' }, false), 'node B still keeps it').to.equal(false);
+      updateOne(docs, second, { $inc: (b.RELEASE as { $inc: object }).$inc });
+      expect(b.keepStateOfFile(docs).keeping, 'one entry below zero, the sum exact').to.equal(0);
+    });
+
     it('a deletion matches only the entry as it was read: a keep by another node in between stops it', () => {
       const docs = [entry(3)];
       const read = { ...docs[0]!, metadata: { ...docs[0]!.metadata } };

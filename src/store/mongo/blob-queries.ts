@@ -33,7 +33,11 @@ export function entriesOf(sha256: string): Doc {
   return { filename: sha256 };
 }
 
-/** One more keep, on the server's clock. */
+/**
+ * One more keep, on the server's clock. A keep is put on one entry of the file and a release
+ * taken off one (`updateOne` both, whichever entry), so the keeps summed over a file's entries
+ * are its keeps even when two nodes uploaded the same bytes at once and one entry goes below zero.
+ */
 export const KEEP: Doc = { $inc: { 'metadata.keeping': 1, 'metadata.generation': 1 }, $currentDate: { 'metadata.keptAt': true } };
 
 /** One keep fewer. */
@@ -47,6 +51,16 @@ export function firstKeep(sha256: string, now: Date): Required<NonNullable<BlobE
 /** An entry's state; a file stored before keeps were counted is kept by nothing since its upload. */
 export function keepStateOf(entry: BlobEntry): KeepState {
   return { keeping: entry.metadata?.keeping ?? 0, keptAt: entry.metadata?.keptAt ?? entry.uploadDate, generation: entry.metadata?.generation ?? 0 };
+}
+
+/** A file's state over all its entries: their keeps summed, the latest keep. */
+export function keepStateOfFile(entries: readonly BlobEntry[]): KeepState {
+  const states = entries.map(keepStateOf);
+  return {
+    keeping: states.reduce((sum, state) => sum + state.keeping, 0),
+    keptAt: new Date(Math.max(...states.map((state) => state.keptAt.getTime()))),
+    generation: 0,
+  };
 }
 
 /** The entry, only while no keep or release moved it since `entry` was read (`null` matches a missing generation). */

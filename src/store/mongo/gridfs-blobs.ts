@@ -49,7 +49,7 @@ export class GridFsBlobStore implements BlobStore {
   async put(bytes: Buffer): Promise<{ sha256: string; size: number }> {
     const sha256 = sha256Of(bytes);
     // Kept first: a node deleting it now either sees this keep or has already removed the entry, and then it is stored again.
-    if ((await this.#files.updateMany(b.entriesOf(sha256), b.KEEP)).matchedCount === 0) await this.#upload(sha256, bytes);
+    if ((await this.#files.updateOne(b.entriesOf(sha256), b.KEEP)).matchedCount === 0) await this.#upload(sha256, bytes);
     return { sha256, size: bytes.length };
   }
 
@@ -68,7 +68,7 @@ export class GridFsBlobStore implements BlobStore {
 
   async release(sha256: string, release: BlobRelease): Promise<boolean> {
     if (!SHA256_HEX.test(sha256)) return false;
-    await this.#files.updateMany(b.entriesOf(sha256), b.RELEASE);
+    await this.#files.updateOne(b.entriesOf(sha256), b.RELEASE);
     if (release.committed) return false;
     return this.#deleteUnkept(await this.#entries(sha256).toArray(), { by: 'release' }, release.referenced);
   }
@@ -91,9 +91,9 @@ export class GridFsBlobStore implements BlobStore {
     return { deleted, abandonedUploads };
   }
 
-  /** Deletes each entry `mayDelete` allows, only while no keep moved it; then its chunks. */
+  /** Deletes the file's entries if `mayDelete` allows it for them together (their keeps summed), each only while no keep moved it; then its chunks. */
   async #deleteUnkept(entries: b.BlobEntry[], deletion: Deletion, referenced: () => Promise<boolean>): Promise<boolean> {
-    if (entries.length === 0 || !entries.every((entry) => mayDelete(b.keepStateOf(entry), deletion, false))) return false;
+    if (entries.length === 0 || !mayDelete(b.keepStateOfFile(entries), deletion, false)) return false;
     if (await referenced()) return false;
     let deleted = false;
     for (const entry of entries) {
