@@ -2,7 +2,7 @@
  * What MongoDB keeps of a free-form value is what SQLite keeps: every context each machine
  * reaches, written the way the MongoDB adapter writes it (mongoose's cast of a new document and of
  * a transition's `$set`, then the driver's BSON with its default options) and read back, equals
- * its JSON round trip (the SQLite store keeps JSON text). A key set to `undefined` by a machine
+ * what the SQLite adapter reads back of it (a packed JSON cell). A key set to `undefined` by a machine
  * (a suspension cleared, a notice withdrawn) must come back absent, never `null`: the machines
  * test `!== undefined`.
  */
@@ -15,6 +15,7 @@ import type { Kind } from '../../src/kinds/types.js';
 import { SCHEMAS, defineModels, storedJson } from '../../src/store/mongo/models.js';
 import * as q from '../../src/store/mongo/queries.js';
 import type { Commit } from '../../src/store/port.js';
+import { packJson, readJsonCell } from '../../src/store/sqlite/packed-json.js';
 import { edges, graphModels } from '../helpers/graph-models.js';
 
 // A connection that never connects: models cast without a server.
@@ -31,7 +32,8 @@ function reachedContexts(kind: Kind): Array<{ label: string; context: Record<str
   });
 }
 
-const asSqliteKeepsIt = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
+/** What the SQLite adapter reads back of a value it wrote: a packed JSON cell (`packed-json.ts`). */
+const asSqliteKeepsIt = (value: unknown): unknown => readJsonCell(packJson(value));
 /**
  * Through BSON and back as the driver sends it: the driver serialises commands with
  * `ignoreUndefined: false` unless told otherwise (mongodb's `cmap/commands.js`), so an `undefined`
