@@ -30,6 +30,7 @@ import type { Store } from './store/port.js';
 import { Validator } from './validation.js';
 import { PeriodicTask, type BackgroundWorker } from './queue/index.js';
 import { webhookDispatcher, webhookParts, type Resolver } from './effects/webhooks/index.js';
+import { BlobSweeper } from './effects/documents/blob-sweeper.js';
 
 export interface Service {
   config: Config;
@@ -110,6 +111,7 @@ export async function startService(config: Config, log: Logger, overrides: Servi
     outboxDispatcher({ config, store, clock, log, nodeId }),
     webhookDispatcher(webhooks, { config, store, clock, log: log.child({ worker: 'webhooks' }), nodeId }),
     new PeriodicTask({ name: 'access-sweep', task: () => sweepExpiredAccess(store, clock), intervalMs: EXPIRED_ACCESS_SWEEP_MS, log: log.child({ worker: 'access-sweep' }) }),
+    new BlobSweeper({ blobs, store, now: () => clock.now(), graceMs: config.blobGraceHours * 3_600_000, log: log.child({ worker: 'blob-sweeper' }) }),
   ];
   for (const worker of workers) {
     worker.start();

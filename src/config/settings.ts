@@ -54,6 +54,12 @@ export const SETTINGS = {
     meaning:
       'how long one MongoDB operation may wait (for a server, a connection, the write concern, a commit and its retries) before it answers 503 STORE_UNAVAILABLE; without a bound a write waits for ever once a majority of the replica set is lost',
   }),
+  mongodbSearchMaxTimeMs: setting({
+    variable: 'MRA_MONGODB_SEARCH_MAX_TIME_MS',
+    parse: integer(100, 600_000),
+    default: 5_000,
+    meaning: 'how long MongoDB may work on one free-text search (`maxTimeMS`); one that runs out answers 503 UNAVAILABLE asking for a longer fragment or a filter',
+  }),
   dbPath,
   sqliteSynchronous: setting({
     variable: 'MRA_SQLITE_SYNCHRONOUS',
@@ -119,6 +125,33 @@ export const SETTINGS = {
     parse: text,
     default: derived('`mra-uploads/` in the OS temp folder', () => join(tmpdir(), 'mra-uploads')),
     meaning: 'folder where the files of a request are written while it is answered (a folder per request, removed when the answer is sent or the client goes away)',
+  }),
+  bulk: {
+    commits: setting({
+      variable: 'MRA_BULK_COMMITS',
+      parse: integer(1, 10_000),
+      default: 500,
+      meaning: '`npm run load`: at most this many reports per store transaction (`--batch` lowers it for one run)',
+    }),
+    transactionBytes: setting({
+      variable: 'MRA_BULK_TRANSACTION_BYTES',
+      parse: integer(65_536, 1024 * 1024 * 1024),
+      default: 8 * 1024 * 1024,
+      meaning: '`npm run load`: about this many bytes written per transaction at most, well inside what MongoDB keeps in its cache for one (`TransactionTooLargeForCache`)',
+    }),
+    transactionMs: setting({
+      variable: 'MRA_BULK_TRANSACTION_MS',
+      parse: integer(1_000, 600_000),
+      default: 30_000,
+      meaning: '`npm run load`: a batch is sized so that its transaction takes about half this long at most, from the time per report of the last one (MongoDB aborts a transaction older than 60 s)',
+    }),
+  },
+  blobGraceHours: setting({
+    variable: 'MRA_BLOB_GRACE_HOURS',
+    parse: integer(1, 24 * 365),
+    default: 24,
+    meaning:
+      'a stored file kept last this long ago and referenced by no record is deleted by the hourly sweep, as are the parts of an upload that never finished (no commit takes that long)',
   }),
   schedulerIntervalMs: setting({ variable: 'MRA_SCHEDULER_INTERVAL_MS', parse: interval, default: 5000, meaning: 'how often the scheduler looks for deadlines that are due' }),
   policies: {

@@ -2,8 +2,9 @@
  * Files attached by a transition, kept atomically with it: stored in the blob store before the
  * commit that references them (so history never names a file that is not there), and deleted
  * again if that commit fails and nothing else references them (so a refused upload leaves
- * nothing behind). Files in flight are counted, so a failure never deletes a file another
- * transition of this process is about to reference.
+ * nothing behind). The blob store counts each file's keeps where every node sees them (the blob
+ * port, `src/store/port/blobs.ts`), so a failure never deletes a file another transition, of any
+ * node, is about to reference.
  */
 import type { ReportDocument } from '../kinds/test-report/machine.js';
 import type { Kind } from '../kinds/types.js';
@@ -24,7 +25,6 @@ export class DocumentKeeper {
   readonly blobs: BlobStore;
   readonly maxBytes: number;
   readonly #store: InstanceStore;
-  readonly #inFlight = new Map<string, number>();
 
   constructor(options: { blobs: BlobStore; store: InstanceStore; maxBytes: number }) {
     this.blobs = options.blobs;
@@ -42,7 +42,6 @@ export class DocumentKeeper {
     const documents: ReportDocument[] = [];
     for (const upload of uploads) {
       const { sha256, size } = await this.blobs.put(upload.bytes);
-      this.#inFlight.set(sha256, (this.#inFlight.get(sha256) ?? 0) + 1);
       documents.push({ sha256, size, mediaType: upload.mediaType, name: upload.name, role: upload.role, attachedAt: at, attachedWith });
     }
     let settled = false;
@@ -51,17 +50,13 @@ export class DocumentKeeper {
       settle: async (committed) => {
         if (settled) return;
         settled = true;
-        for (const { sha256 } of documents) {
-          const left = (this.#inFlight.get(sha256) ?? 1) - 1;
-          if (left > 0) this.#inFlight.set(sha256, left);
-          else this.#inFlight.delete(sha256);
-          if (!committed && left <= 0 && !(await this.#referenced(kind, sha256))) await this.blobs.delete(sha256);
-        }
+        for (const { sha256 } of documents) await this.blobs.release(sha256, { committed, referenced: () => this.referenced(kind, sha256) });
       },
     };
   }
 
-  async #referenced(kind: Kind, sha256: string): Promise<boolean> {
+  /** Whether an instance of `kind` references the file (its documents are indexed under DOCUMENT_FIELD). */
+  async referenced(kind: Kind, sha256: string): Promise<boolean> {
     const page = await this.#store.find(kind, { where: { [DOCUMENT_FIELD]: sha256 }, limit: 1 });
     return page.items.length > 0;
   }

@@ -12,7 +12,7 @@ export async function openStore(config: Config, log?: Logger): Promise<Store> {
   }
   // Loaded only when asked for, so a SQLite node does not pay for mongoose at start-up.
   const [{ MongoStore }, { findMissingIndexes }] = await Promise.all([import('./mongo/mongo-store.js'), import('./mongo/connect.js')]);
-  const store = await MongoStore.open({ uri: config.mongodbUri, writeConcern: config.mongodbWriteConcern, operationTimeoutMs: config.mongodbTimeoutMs });
+  const store = await MongoStore.open({ uri: config.mongodbUri, writeConcern: config.mongodbWriteConcern, operationTimeoutMs: config.mongodbTimeoutMs, searchMaxTimeMs: config.mongodbSearchMaxTimeMs });
   for (const index of await findMissingIndexes(store.connection)) {
     log?.error(
       { index: index.name, collection: index.collection, key: index.key },

@@ -45,6 +45,46 @@ function describeBlobContract(adapter: string, open: () => Promise<{ blobs: Blob
       expect(await blobs.get(sha256)).to.equal(null);
       await blobs.delete(sha256);
     });
+
+    const unreferenced = () => Promise.resolve(false);
+
+    it('a refused commit\'s release deletes the file only when no other keep holds it and no record references it', async () => {
+      const { sha256 } = await blobs.put(pdf);
+      await blobs.put(pdf);
+      expect(await blobs.release(sha256, { committed: false, referenced: unreferenced }), 'another keep holds it').to.equal(false);
+      expect(await blobs.has(sha256)).to.equal(true);
+      expect(await blobs.release(sha256, { committed: false, referenced: () => Promise.resolve(true) }), 'a record references it').to.equal(false);
+      expect(await blobs.has(sha256)).to.equal(true);
+      await blobs.put(pdf);
+      expect(await blobs.release(sha256, { committed: false, referenced: unreferenced })).to.equal(true);
+      expect(await blobs.has(sha256)).to.equal(false);
+    });
+
+    it('a committed release keeps the file; a keep made while a refused release looks keeps it too', async () => {
+      const { sha256 } = await blobs.put(pdf);
+      expect(await blobs.release(sha256, { committed: true, referenced: unreferenced })).to.equal(false);
+      await blobs.put(pdf);
+      const keptMeanwhile = await blobs.release(sha256, {
+        committed: false,
+        // Another node keeps the same bytes between the look and the deletion.
+        referenced: async () => {
+          await blobs.put(pdf);
+          return false;
+        },
+      });
+      expect(keptMeanwhile).to.equal(false);
+      expect((await blobs.get(sha256))!.equals(pdf)).to.equal(true);
+    });
+
+    it('the sweep removes files kept last before its limit and unreferenced, and nothing younger', async () => {
+      const kept = await blobs.put(pdf);
+      const named = await blobs.put(Buffer.from('%PDF-1.7\nreferenced\n%%EOF\n'));
+      expect((await blobs.sweep({ olderThan: new Date(Date.now() - 3_600_000), referenced: unreferenced })).deleted).to.deep.equal([]);
+      const swept = await blobs.sweep({ olderThan: new Date(Date.now() + 3_600_000), referenced: (sha) => Promise.resolve(sha === named.sha256) });
+      expect(swept.deleted).to.deep.equal([kept.sha256]);
+      expect(await blobs.has(kept.sha256)).to.equal(false);
+      expect(await blobs.has(named.sha256)).to.equal(true);
+    });
   });
 }
 

@@ -9,7 +9,8 @@ import mongoose from 'mongoose';
 import { storeMongoose } from '../../src/store/mongo/connect.js';
 import { COLLECTIONS, type CollectionName } from '../../src/store/mongo/shapes.js';
 import { defineModels } from '../../src/store/mongo/models.js';
-import { INDEXES, missingIndexes } from '../../src/store/mongo/indexes.js';
+import { BLOB_INDEXES, INDEXES, missingIndexes } from '../../src/store/mongo/indexes.js';
+import * as b from '../../src/store/mongo/blob-queries.js';
 import * as q from '../../src/store/mongo/queries.js';
 
 const NOW = '2026-03-02T09:00:00.000Z';
@@ -32,6 +33,7 @@ const QUERIES: Record<string, Array<q.Read | q.Write>> = {
     q.findInstances('test-reports', { limit: 10, text: [{ fragment: 'phuong nam' }] }),
     q.findInstances('test-reports', { limit: 10, text: [{ field: 'model', fragment: 'pn-ax' }, { fragment: 'cong ty' }], where: { listedIn: 'KR' }, states: ['accepted'], cursor: cursor(NOW, 'tr1') }),
   ],
+  trigramCount: [q.trigramCount('test-reports', '*:phu', 1000)],
   reindexInstance: [q.reindexInstance('test-reports', 'tr1', { version: 4, fields: { listedIn: 'KR' }, uniqueKeys: [], text: { model: 'pn-ax' } })],
   recordSetting: [q.recordSetting('searchIndexVersion', 'abc')],
   uniqueKeysOf: [q.uniqueKeysOf('test-reports', 'tr1')],
@@ -106,7 +108,7 @@ const QUERIES: Record<string, Array<q.Read | q.Write>> = {
 };
 
 /** Builders that make documents or values, not queries. */
-const NOT_QUERIES = ['newInstance', 'uniqueKeyDocs', 'historyDoc', 'outboxDocs', 'deadlineDocs', 'webhookDeliveryDocs', 'leaseUntil'];
+const NOT_QUERIES = ['newInstance', 'uniqueKeyDocs', 'historyDoc', 'outboxDocs', 'deadlineDocs', 'webhookDeliveryDocs', 'leaseUntil', 'searchGrams', 'rarestFirst'];
 
 const RANGE = ['$gt', '$gte', '$lt', '$lte', '$ne', '$nin'];
 
@@ -155,7 +157,7 @@ function servedBy(query: q.Read | q.Write): string | null {
   const { equality, range } = fieldsOf(query.filter);
   if (equality.has('_id')) return '_id_';
   const sort = Object.keys('sort' in query && query.sort ? query.sort : {}).filter((f) => !equality.has(f));
-  const candidates = [...INDEXES.filter((i) => i.collection === query.collection), { name: '_id_', key: { _id: 1 } }];
+  const candidates = [...[...INDEXES, ...BLOB_INDEXES].filter((i) => i.collection === query.collection), { name: '_id_', key: { _id: 1 } }];
   for (const index of candidates) {
     const keys = Object.keys(index.key);
     const head = keys.slice(0, equality.size);
@@ -213,6 +215,21 @@ describe('MongoDB store indexes (no server)', () => {
     expect(servedBy(query)).to.equal('deadlines_due');
     expect(servedBy({ ...query, sort: { createdAt: 1 } })).to.equal(null);
     expect(servedBy({ collection: COLLECTIONS.deadlines, filter: { event: 'EXPIRED' } })).to.equal(null);
+  });
+
+  it('the file bucket (GridFS, bucket documents) has its indexes in the list: the two GridFS needs, and those of every query of the blob store', () => {
+    expect(b.BLOB_COLLECTIONS).to.deep.include({ files: 'documents.files', chunks: 'documents.chunks' });
+    expect(missingIndexes(b.BLOB_COLLECTIONS.files, ['_id_']).map((i) => [i.name, i.key])).to.deep.include.members([['filename_1_uploadDate_1', { filename: 1, uploadDate: 1 }]]);
+    expect(missingIndexes(b.BLOB_COLLECTIONS.chunks, ['_id_'])).to.deep.equal([{ collection: 'documents.chunks', name: 'files_id_1_n_1', key: { files_id: 1, n: 1 }, unique: true }]);
+    const entry = { _id: new mongoose.mongo.ObjectId(), filename: 'a'.repeat(64), uploadDate: new Date(), metadata: { generation: 2 } };
+    const reads: Array<[string, Record<string, unknown>]> = [
+      [b.BLOB_COLLECTIONS.files, b.entriesOf(entry.filename)],
+      [b.BLOB_COLLECTIONS.files, b.unchangedEntry(entry)],
+      [b.BLOB_COLLECTIONS.files, b.sweepCandidates(new Date())],
+      [b.BLOB_COLLECTIONS.chunks, b.chunksOf(entry._id)],
+      [b.BLOB_COLLECTIONS.uploads, b.abandonedUploads(new Date())],
+    ];
+    for (const [collection, filter] of reads) expect(servedBy({ collection: collection as CollectionName, filter }), `${collection} ${JSON.stringify(filter)}`).to.not.equal(null);
   });
 
   it('index names are unique, and a missing one is reported by name', () => {

@@ -12,6 +12,8 @@ import { textGramsOf, trigramsOf, type InstanceDoc } from '../../src/store/mongo
 import * as q from '../../src/store/mongo/queries.js';
 import type { Commit, FindQuery, SearchText } from '../../src/store/port.js';
 import { isAppError } from '../../src/errors.js';
+import type { Runner } from '../../src/store/mongo/run.js';
+import { COUNT_LIMIT, TextSearch } from '../../src/store/mongo/text-search.js';
 
 const T0 = '2026-03-02T09:00:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
@@ -139,5 +141,99 @@ describe('MongoDB free text, evaluated by mingo (no server)', () => {
     const { fieldKeys: _f, text: _t, textGrams: _g, ...rest } = docs[0]!;
     const { fieldKeys: _bf, text: _bt, textGrams: _bg, ...restBefore } = before;
     expect(rest, 'version, state, context and dates unchanged').to.deep.equal(restBefore);
+  });
+});
+
+/** A Runner that answers from documents in memory through mingo: what the server would answer, counts bounded by their limit. */
+function memoryRunner(docs: InstanceDoc[], options: { timesOut?: boolean } = {}) {
+  const asked: q.Read[] = [];
+  const runner = {
+    count(read: q.Read): Promise<number> {
+      asked.push(read);
+      const n = find(docs as unknown as AnyObject[], read.filter).all().length;
+      return Promise.resolve(read.limit === undefined ? n : Math.min(n, read.limit));
+    },
+    all<T>(read: q.Read): Promise<T[]> {
+      asked.push(read);
+      if (options.timesOut) return Promise.reject(Object.assign(new Error('operation exceeded time limit'), { code: 50, codeName: 'MaxTimeMSExpired' }));
+      return Promise.resolve(run(read, docs) as unknown as T[]);
+    },
+  };
+  return { runner: runner as unknown as Runner, asked };
+}
+
+describe('MongoDB free text, planned: the rarest trigram first, the index checked, the time bounded (no server)', () => {
+  const many = (): InstanceDoc[] => [
+    ...Array.from({ length: 30 }, (_, i) => report(`c${i}`, 10 + i, { manufacturer: foldText(`Công ty Thiết bị ${i}`) })),
+    report('rare', 50, { manufacturer: foldText('Công ty Xưởng Quỳnh Lưu') }),
+  ];
+
+  it('orders the trigrams by how many instances hold each, rarest first, and finds the same instances', () => {
+    expect(q.rarestFirst(['*:con', '*:qu', '*:ynh'], new Map([['*:con', 900], ['*:ynh', 2]]))).to.deep.equal(['*:ynh', '*:con', '*:qu']);
+    const counts = new Map([['*:luu', 1]]);
+    const read = q.findInstances('test-reports', { limit: 10, text: [{ fragment: 'cong ty' }, { fragment: 'luu' }] }, { counts });
+    const grams = (read.filter['textGrams'] as { $all: string[] }).$all;
+    expect(grams[0], 'the scan starts from the rarest trigram, whichever fragment holds it').to.equal('*:luu');
+    expect(grams).to.include.members(['*:con', '*:ong', '*:g t', '*: ty']);
+    expect(run(read, many()).map((d) => d.id)).to.deep.equal(['rare']);
+  });
+
+  it('counts each trigram through the index, bounded, and sends the search rarest first, with a time bound', async () => {
+    const { runner, asked } = memoryRunner(many());
+    const search = new TextSearch(runner, { maxTimeMs: 1_500, indexNames: () => Promise.resolve(['_id_', q.TEXT_INDEX]) });
+    const read = await search.plan('test-reports', { limit: 10, text: [{ fragment: foldText('quynh luu') }] });
+    const counted = asked.filter((r) => r.limit === COUNT_LIMIT);
+    expect(counted.length).to.equal(q.searchGrams([{ fragment: 'quynh luu' }]).length);
+    expect(counted.every((r) => r.hint === q.TEXT_INDEX)).to.equal(true);
+    expect(read!.hint).to.equal(q.TEXT_INDEX);
+    expect(read!.maxTimeMs).to.equal(1_500);
+    expect(((await search.run<InstanceDoc>(read!)).map((d) => d.id)), 'Quỳnh Lưu typed without diacritics').to.deep.equal(['rare']);
+    const common = await search.plan('test-reports', { limit: 10, text: [{ fragment: 'cong ty thiet' }] });
+    const order = (common!.filter['textGrams'] as { $all: string[] }).$all;
+    expect(order.indexOf('*:thi'), 'held by 30 instances, before one all 31 hold').to.be.below(order.indexOf('*:con'));
+  });
+
+  it('a trigram no instance holds answers an empty page without a scan', async () => {
+    const { runner, asked } = memoryRunner(many());
+    const search = new TextSearch(runner, { maxTimeMs: 1_000, indexNames: () => Promise.resolve([q.TEXT_INDEX]) });
+    expect(await search.plan('test-reports', { limit: 10, text: [{ fragment: 'zzyzx' }] })).to.equal(null);
+    expect(asked.every((r) => r.limit === COUNT_LIMIT), 'only counts were sent').to.equal(true);
+  });
+
+  it('names no missing index: without the trigram index there is no hint and no count, until the index appears', async () => {
+    const { runner, asked } = memoryRunner(many());
+    let names = ['_id_'];
+    let now = 0;
+    const search = new TextSearch(runner, { maxTimeMs: 1_000, indexNames: () => Promise.resolve(names), now: () => now });
+    const read = await search.plan('test-reports', { limit: 10, text: [{ fragment: 'luu' }] });
+    expect(read!.hint, 'a hint naming a missing index is a server error').to.equal(undefined);
+    expect(asked).to.deep.equal([]);
+    expect((await search.run<InstanceDoc>(read!)).map((d) => d.id)).to.deep.equal(['rare']);
+    names = ['_id_', q.TEXT_INDEX];
+    expect((await search.plan('test-reports', { limit: 10, text: [{ fragment: 'luu' }] }))!.hint, 'checked again only after a while').to.equal(undefined);
+    now = 60_000;
+    expect((await search.plan('test-reports', { limit: 10, text: [{ fragment: 'luu' }] }))!.hint).to.equal(q.TEXT_INDEX);
+  });
+
+  it('a search that runs out of time answers UNAVAILABLE saying what to do, not a hang or a 500', async () => {
+    const { runner } = memoryRunner(many(), { timesOut: true });
+    const search = new TextSearch(runner, { maxTimeMs: 1_000, indexNames: () => Promise.resolve([q.TEXT_INDEX]) });
+    const read = await search.plan('test-reports', { limit: 10, text: [{ fragment: 'cong ty' }] });
+    const error = await search.run(read!).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(isAppError(error, 'UNAVAILABLE')).to.equal(true);
+    expect((error as Error).message).to.match(/longer than 1000 ms.*longer fragment or add a filter/);
+  });
+
+  it('a later page is bounded by its creation time beside the cursor\'s $or, both ways, and finds the same instances', () => {
+    const cursor = Buffer.from(JSON.stringify([at(20), 'c10'])).toString('base64url');
+    const older = q.findInstances('test-reports', { limit: 50, text: [{ fragment: 'cong' }], cursor });
+    expect(JSON.parse(JSON.stringify(older.filter['createdAt']))).to.deep.equal({ $gte: at(20) });
+    expect(run(older, many()).map((d) => d.id)).to.deep.equal([...Array.from({ length: 19 }, (_, i) => `c${i + 11}`), 'rare']);
+    const newer = q.findInstances('test-reports', { limit: 50, order: 'newest', text: [{ fragment: 'cong' }], cursor });
+    expect(JSON.parse(JSON.stringify(newer.filter['createdAt']))).to.deep.equal({ $lte: at(20) });
+    expect(run(newer, many()).map((d) => d.id)).to.deep.equal(Array.from({ length: 10 }, (_, i) => `c${9 - i}`));
   });
 });

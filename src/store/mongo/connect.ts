@@ -8,7 +8,7 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { WriteConcern } from 'mongodb';
 import { AppError } from '../../errors.js';
-import { INDEXES, missingIndexes, type IndexSpec } from './indexes.js';
+import { BLOB_INDEXES, INDEXES, missingIndexes, type IndexSpec } from './indexes.js';
 import { boundsOf } from './timeouts.js';
 import { COLLECTIONS, type CollectionName } from './shapes.js';
 
@@ -74,7 +74,7 @@ export async function connectMongo(options: MongoOptions): Promise<Connection> {
 
 /** Names of the store's indexes that the database lacks (a collection not created yet lacks all of its own). */
 export async function findMissingIndexes(connection: Connection): Promise<IndexSpec[]> {
-  const collections = [...new Set(INDEXES.map((index) => index.collection))];
+  const collections = [...new Set([...INDEXES, ...BLOB_INDEXES].map((index) => index.collection))];
   const missing: IndexSpec[] = [];
   for (const collection of collections) {
     missing.push(...missingIndexes(collection, await indexNames(connection, collection)));
@@ -82,7 +82,8 @@ export async function findMissingIndexes(connection: Connection): Promise<IndexS
   return missing;
 }
 
-async function indexNames(connection: Connection, collection: CollectionName): Promise<string[]> {
+/** The names of a collection's indexes; none for a collection not created yet. */
+export async function indexNames(connection: Connection, collection: IndexSpec['collection']): Promise<string[]> {
   try {
     const indexes = await connection.db!.collection(collection).listIndexes().toArray();
     return indexes.map((index) => String((index as { name?: unknown }).name));

@@ -5,10 +5,11 @@
  * queries of `queries.ts` by the Equality, Sort, Range rule; a test checks every query against
  * this list. `_id` is indexed by MongoDB itself.
  */
+import { BLOB_COLLECTIONS, type BlobCollectionName } from './blob-queries.js';
 import { COLLECTIONS, type CollectionName } from './shapes.js';
 
 export interface IndexSpec {
-  collection: CollectionName;
+  collection: CollectionName | BlobCollectionName;
   name: string;
   key: Record<string, 1 | -1>;
   unique?: boolean;
@@ -64,7 +65,20 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: COLLECTIONS.webhookDeliveries, name: 'webhook_deliveries_by_endpoint_status', key: { endpointId: 1, status: 1, _id: -1 } },
 ];
 
+/**
+ * The file bucket's (`gridfs-blobs.ts`, bucket `documents`). The first two are the ones GridFS
+ * needs, under the names the driver gives them when it creates them on a first upload into an
+ * empty bucket: listed here so the start-up check sees them missing on a database restored or
+ * copied without them. The others serve the sweep (`blob-queries.ts`).
+ */
+export const BLOB_INDEXES: readonly IndexSpec[] = [
+  { collection: BLOB_COLLECTIONS.files, name: 'filename_1_uploadDate_1', key: { filename: 1, uploadDate: 1 } },
+  { collection: BLOB_COLLECTIONS.chunks, name: 'files_id_1_n_1', key: { files_id: 1, n: 1 }, unique: true },
+  { collection: BLOB_COLLECTIONS.files, name: 'documents_files_by_kept_at', key: { 'metadata.keptAt': 1, uploadDate: 1 } },
+  { collection: BLOB_COLLECTIONS.uploads, name: 'documents_uploads_by_start', key: { startedAt: 1 } },
+];
+
 /** The indexes a collection should have that `present` (names from `listIndexes`) lacks. */
-export function missingIndexes(collection: CollectionName, present: readonly string[]): IndexSpec[] {
-  return INDEXES.filter((index) => index.collection === collection && !present.includes(index.name));
+export function missingIndexes(collection: IndexSpec['collection'], present: readonly string[]): IndexSpec[] {
+  return [...INDEXES, ...BLOB_INDEXES].filter((index) => index.collection === collection && !present.includes(index.name));
 }

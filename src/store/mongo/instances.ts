@@ -8,6 +8,7 @@ import type { MongoCommitter } from './commit.js';
 import { page } from './page.js';
 import * as q from './queries.js';
 import type { Runner } from './run.js';
+import type { TextSearch } from './text-search.js';
 import { COLLECTIONS, toHistory, toInstance, type HistoryDoc, type InstanceDoc } from './shapes.js';
 
 /** The setting that records which search definitions the store was indexed by. */
@@ -16,10 +17,12 @@ const SEARCH_INDEX_VERSION = 'searchIndexVersion';
 export class MongoInstances implements InstanceStore, SearchIndexStore {
   readonly #run: Runner;
   readonly #committer: MongoCommitter;
+  readonly #textSearch: TextSearch;
 
-  constructor(run: Runner, committer: MongoCommitter) {
+  constructor(run: Runner, committer: MongoCommitter, textSearch: TextSearch) {
     this.#run = run;
     this.#committer = committer;
+    this.#textSearch = textSearch;
   }
 
   commit(commit: Commit): Promise<void> {
@@ -36,7 +39,14 @@ export class MongoInstances implements InstanceStore, SearchIndexStore {
   }
 
   async find(kind: Kind, query: FindQuery): Promise<Page<InstanceRecord>> {
-    const docs = await this.#run.all<InstanceDoc>(q.findInstances(kind, query));
+    let docs: InstanceDoc[];
+    if ((query.text ?? []).length > 0) {
+      // Free text is planned (the rarest trigram first) and bounded in time: text-search.ts.
+      const read = await this.#textSearch.plan(kind, query);
+      docs = read === null ? [] : await this.#textSearch.run<InstanceDoc>(read);
+    } else {
+      docs = await this.#run.all<InstanceDoc>(q.findInstances(kind, query));
+    }
     return page(docs, query.limit, toInstance, (i) => [i.createdAt, i.id]);
   }
 

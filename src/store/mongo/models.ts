@@ -4,19 +4,33 @@
  * off: the instance's own `version` is the compare-and-swap, done by `findOneAndUpdate`), build
  * no index (`autoIndex` off: see `indexes.ts`) and keep empty objects (`minimize` off: an empty
  * payload is still a payload).
+ *
+ * Every free-form (Mixed) value is stored as its JSON form (`storedJson`), so MongoDB keeps
+ * exactly what the SQLite store keeps as JSON text: a key whose value is `undefined` is left out
+ * (the driver would write it as `null` inside an update's `$set`), a `Date` becomes its ISO text
+ * and a non-finite number `null`. The setter runs wherever mongoose casts a write (a new document,
+ * `insertMany`, the `$set` of an update, a replacement), so no write of the adapter escapes it.
  */
 import { Schema, type Connection, type Model } from 'mongoose';
 import { KINDS, PRINCIPAL_ROLES } from '../../kinds/types.js';
 import { COLLECTIONS, type CollectionName } from './shapes.js';
 
 const { Mixed } = Schema.Types;
+
+/** A free-form value as JSON keeps it, the form the SQLite store reads back (see above). */
+export function storedJson(value: unknown): unknown {
+  return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
+}
+
+/** A free-form value, stored as its JSON form. */
+const json = { type: Mixed, set: storedJson } as const;
 const text = { type: String, required: true } as const;
 const optionalText = { type: String } as const;
 const nullableText = { type: String, default: null } as const;
 const count = { type: Number, required: true, min: 0 } as const;
 const kind = { type: String, required: true, enum: KINDS } as const;
 const language = { type: String, required: true, enum: ['en', 'vi'] } as const;
-const object = { type: Mixed, required: true } as const;
+const object = { ...json, required: true } as const;
 
 function schema(collection: CollectionName, paths: Record<string, unknown>): Schema {
   return new Schema(
@@ -39,7 +53,7 @@ export const SCHEMAS: Readonly<Record<CollectionName, Schema>> = {
     createdAt: text,
     updatedAt: text,
     fieldKeys: { type: [String], default: [] },
-    text: { type: Mixed },
+    text: json,
     textGrams: { type: [String], default: undefined },
   }),
   unique_keys: schema(COLLECTIONS.uniqueKeys, { kind, key: text, instanceId: text }),
@@ -53,8 +67,8 @@ export const SCHEMAS: Readonly<Record<CollectionName, Schema>> = {
     from: nullableText,
     to: text,
     payload: object,
-    facts: { type: Mixed },
-    cause: { type: Mixed },
+    facts: json,
+    cause: json,
   }),
   outbox: schema(COLLECTIONS.outbox, {
     // A workflow kind, or `account` for an account e-mail (a sign-in link), whose seq is 0.
@@ -65,8 +79,8 @@ export const SCHEMAS: Readonly<Record<CollectionName, Schema>> = {
       type: new Schema({ address: text, name: text, language, party: text }, { _id: false, strict: 'throw' }),
       required: true,
     },
-    notification: { type: Mixed, default: null },
-    account: { type: Mixed },
+    notification: { ...json, default: null },
+    account: json,
     status: { type: String, required: true, enum: ['pending', 'sent', 'dead'] },
     attempts: count,
     nextAttemptAt: text,
@@ -82,7 +96,7 @@ export const SCHEMAS: Readonly<Record<CollectionName, Schema>> = {
     event: text,
     dueAt: text,
     source: { type: String, required: true, enum: ['state', 'cascade'] },
-    payload: { type: Mixed },
+    payload: json,
     status: { type: String, required: true, enum: ['pending', 'done', 'cancelled'] },
     attempts: count,
     ...leased,
@@ -141,7 +155,7 @@ export const SCHEMAS: Readonly<Record<CollectionName, Schema>> = {
     organisation: text,
     principalId: text,
     keyId: optionalText,
-    details: { type: Mixed },
+    details: json,
   }),
   settings: schema(COLLECTIONS.settings, { value: text }),
   watches: schema(COLLECTIONS.watches, { principalId: text, target: object, key: text, createdAt: text }),
@@ -152,7 +166,7 @@ export const SCHEMAS: Readonly<Record<CollectionName, Schema>> = {
     kinds: { type: [String], default: [] },
     economies: { type: [String], default: [] },
     events: { type: [String], default: [] },
-    secrets: { type: [Mixed], default: [] },
+    secrets: { type: [Mixed], set: storedJson, default: [] },
     createdAt: text,
     disabledAt: nullableText,
   }),

@@ -11,7 +11,7 @@ import type { CommitFaults, Store } from '../port.js';
 import { guardStore } from '../unavailable.js';
 import { MongoAccess } from './access.js';
 import { MongoCommitter } from './commit.js';
-import { connectMongo, type MongoOptions } from './connect.js';
+import { connectMongo, indexNames, type MongoOptions } from './connect.js';
 import { MongoDirectory } from './directory.js';
 import { MongoInstances } from './instances.js';
 import { defineModels } from './models.js';
@@ -19,6 +19,8 @@ import { MongoOutbox, MongoQueueFigures, MongoTimers, MongoWebhookDeliveries } f
 import { Runner } from './run.js';
 import { boundsOf } from './timeouts.js';
 import { transactionsOn } from './transaction.js';
+import { COLLECTIONS } from './shapes.js';
+import { TextSearch } from './text-search.js';
 import { MongoTransfer } from './transfer-store.js';
 import { mongoUnavailable } from './unavailable.js';
 import { MongoWatches } from './watches.js';
@@ -27,7 +29,12 @@ import { MongoWebhookEndpoints } from './webhooks.js';
 export interface MongoStoreOptions extends MongoOptions {
   /** Fault injection for tests; never set in production. */
   faults?: CommitFaults;
+  /** How long the server may work on one free-text search (MRA_MONGODB_SEARCH_MAX_TIME_MS). */
+  searchMaxTimeMs?: number;
 }
+
+/** When the caller gives none (a test, a CLI): MRA_MONGODB_SEARCH_MAX_TIME_MS's default. */
+const SEARCH_MAX_TIME_MS = 5_000;
 
 // The class's methods are those of its parts, put on each store by `assembleStore`: the interface says so to TypeScript.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
@@ -44,7 +51,11 @@ export class MongoStore {
     const bounds = boundsOf(options);
     const run = new Runner(defineModels(connection), bounds.operation);
     const inTransaction = transactionsOn(connection, bounds.writeConcern, bounds.transaction);
-    const instances = new MongoInstances(run, new MongoCommitter(connection, run, bounds.writeConcern, options.faults, bounds.transaction));
+    const textSearch = new TextSearch(run, {
+      maxTimeMs: options.searchMaxTimeMs ?? SEARCH_MAX_TIME_MS,
+      indexNames: () => indexNames(connection, COLLECTIONS.instances),
+    });
+    const instances = new MongoInstances(run, new MongoCommitter(connection, run, bounds.writeConcern, options.faults, bounds.transaction), textSearch);
     assembleStore(this, {
       instances,
       searchIndex: instances,

@@ -52,6 +52,8 @@ export interface Read {
    * otherwise pick a worse one: free text is selected by its trigrams, never by a field or a state.
    */
   hint?: string;
+  /** How long the server may work on it before answering MaxTimeMSExpired (a search, bounded). */
+  maxTimeMs?: number;
 }
 
 /** A write to the documents a filter matches. */
@@ -139,29 +141,67 @@ function textPath(condition: TextCondition): string {
 }
 
 /**
- * The free-text part of a find (docs/search-and-documents.md, "For the MongoDB adapter"): the
- * longest fragment's trigrams select the candidates through `instances_by_text`, then every
- * fragment, the longest included (trigrams alone do not prove the order of the letters), must
- * occur in its field: a regular expression of the escaped fragment, run on the candidates only.
+ * What a find with free text needs to know beside the query: how common each trigram is (counted
+ * through the trigram index, no further than a bound: `trigramCount`), and whether the trigram
+ * index exists (a hint naming a missing index is a server error, so a store without it scans).
  */
-function textFilter(conditions: readonly TextCondition[]): Filter {
-  const driver = conditions.reduce((longest, c) => (c.fragment.length > longest.fragment.length ? c : longest));
-  const grams = trigramsOf(driver.fragment);
+export interface TextPlan {
+  /** Instances holding each trigram (`field:abc`), as far as counted; a trigram not counted is taken as common. */
+  counts?: ReadonlyMap<string, number>;
+  /** False when `instances_by_text` is missing: no hint then. */
+  textIndex?: boolean;
+}
+
+/** Every trigram a find's text conditions need, each under its field (`model:pn-`, `*:phu`), once. */
+export function searchGrams(conditions: readonly TextCondition[]): string[] {
+  const grams = new Set<string>();
+  for (const c of conditions) {
+    textPath(c);
+    for (const gram of trigramsOf(c.fragment)) grams.add(`${c.field ?? ALL_TEXT}:${gram}`);
+  }
+  return [...grams];
+}
+
+/**
+ * How many instances of a kind hold one trigram, counting index keys of `instances_by_text` and
+ * stopping at `limit`: cheap, and enough to tell a rare trigram from a common one.
+ */
+export function trigramCount(kind: Kind, gram: string, limit: number): Read {
+  return { collection: COLLECTIONS.instances, filter: { kind, textGrams: gram }, limit, hint: TEXT_INDEX };
+}
+
+/**
+ * The trigrams in the order the scan should use them: the rarest first. MongoDB bounds a scan of a
+ * multikey index by one element of an `$all` (the first), and filters the fetched documents by the
+ * others, so the rarest first reads the fewest index keys; a common first trigram (`*:ong` in
+ * Vietnamese names) would read most of the collection.
+ */
+export function rarestFirst(grams: readonly string[], counts: ReadonlyMap<string, number> = new Map()): string[] {
+  const countOf = (gram: string) => counts.get(gram) ?? Number.MAX_SAFE_INTEGER;
+  return [...grams].sort((a, b) => countOf(a) - countOf(b));
+}
+
+/**
+ * The free-text part of a find (docs/search-and-documents.md, "For the MongoDB adapter"): every
+ * fragment's trigrams, rarest first, select the candidates through `instances_by_text`, then every
+ * fragment (trigrams alone do not prove the order of the letters) must occur in its field: a
+ * regular expression of the escaped fragment, run on the candidates only.
+ */
+function textFilter(conditions: readonly TextCondition[], counts: TextPlan['counts']): Filter {
+  const grams = searchGrams(conditions);
   if (grams.length === 0) {
     throw new AppError({ code: 'VALIDATION_FAILED', detail: 'Type at least three characters to search free text.' });
   }
-  const field = driver.field ?? ALL_TEXT;
-  textPath(driver);
   return {
-    textGrams: op({ $all: grams.map((gram) => `${field}:${gram}`) }),
+    textGrams: op({ $all: rarestFirst(grams, counts) }),
     $and: conditions.map((c) => ({ [textPath(c)]: op({ $regex: escapeStringRegexp(c.fragment) }) })),
   };
 }
 
 /** Instances of a kind by state, searchable fields and free text, oldest (or newest) first, one more than a page. */
-export function findInstances(kind: Kind, query: FindQuery): Read {
+export function findInstances(kind: Kind, query: FindQuery, plan: TextPlan = {}): Read {
   const text = query.text ?? [];
-  const filter: Filter = { kind, ...(text.length > 0 ? textFilter(text) : {}) };
+  const filter: Filter = { kind, ...(text.length > 0 ? textFilter(text, plan.counts) : {}) };
   if (query.states && query.states.length > 0) filter['state'] = op({ $in: [...query.states] });
   const where = Object.entries(query.where ?? {});
   if (where.length > 0) filter['fieldKeys'] = op({ $all: fieldKeysOf(Object.fromEntries(where)) });
@@ -171,6 +211,9 @@ export function findInstances(kind: Kind, query: FindQuery): Read {
     const [createdAt, id] = instanceCursor(query.cursor);
     const beyond = direction === 1 ? '$gt' : '$lt';
     filter['$or'] = [{ createdAt: op({ [beyond]: createdAt }) }, { createdAt, id: op({ [beyond]: id }) }];
+    // The same bound once more, beside the `$or`: the planner turns it into bounds on the index's
+    // `createdAt`, so a later page starts where the last one ended instead of at the beginning.
+    filter['createdAt'] = op({ [direction === 1 ? '$gte' : '$lte']: createdAt });
   }
   return {
     collection: COLLECTIONS.instances,
@@ -178,7 +221,7 @@ export function findInstances(kind: Kind, query: FindQuery): Read {
     sort: { createdAt: direction, id: direction },
     limit: query.limit + 1,
     // Two arrays (fieldKeys, textGrams) cannot share one compound index: the trigrams select.
-    ...(text.length > 0 ? { hint: TEXT_INDEX } : {}),
+    ...(text.length > 0 && plan.textIndex !== false ? { hint: TEXT_INDEX } : {}),
   };
 }
 

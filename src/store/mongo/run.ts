@@ -34,12 +34,14 @@ export class Runner {
     if (read.sort) query = query.sort(read.sort);
     if (read.limit !== undefined) query = query.limit(read.limit);
     if (read.hint !== undefined) query = query.hint(read.hint);
+    if (read.maxTimeMs !== undefined) query = query.maxTimeMS(read.maxTimeMs);
     return (await query.exec()) as T[];
   }
 
-  /** How many documents the filter matches (an index count when one serves it). */
+  /** How many documents the filter matches (an index count when one serves it), no more than `read.limit`. */
   async count(read: Read, session: Session = null): Promise<number> {
-    return this.#models[read.collection].countDocuments(read.filter, this.#within(session)).exec();
+    const bounds = { ...(read.limit === undefined ? {} : { limit: read.limit }), ...(read.hint === undefined ? {} : { hint: read.hint }) };
+    return this.#models[read.collection].countDocuments(read.filter, { ...this.#within(session), ...bounds }).exec();
   }
 
   /** How many documents the collection holds, from its metadata: no scan, whatever its size. */
