@@ -10,7 +10,7 @@ import type { WriteConcern } from 'mongodb';
 import { AppError } from '../../errors.js';
 import { BLOB_INDEXES, INDEXES, missingIndexes, type IndexSpec } from './indexes.js';
 import { boundsOf } from './timeouts.js';
-import { COLLECTIONS, type CollectionName } from './shapes.js';
+import { COLLECTIONS } from './shapes.js';
 
 export interface MongoOptions {
   uri: string;
