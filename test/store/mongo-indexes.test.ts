@@ -82,6 +82,8 @@ const QUERIES: Record<string, Array<q.Read | q.Write>> = {
   useSignInToken: [q.useSignInToken('t', NOW)],
   liveSession: [q.liveSession('s', NOW)],
   sessionsOf: [q.sessionsOf('p')],
+  expiredSessions: [q.expiredSessions('2026-12-07T00:00:00.000Z')],
+  expiredSignInTokens: [q.expiredSignInTokens('2026-12-07T00:00:00.000Z')],
   auditPage: [q.auditPage({ limit: 10 }), q.auditPage({ organisation: 'o', limit: 10, cursor: cursor('a1') })],
   principalsOfRole: [q.principalsOfRole('regulator')],
   nextSequence: [q.nextSequence('designation:VN')],

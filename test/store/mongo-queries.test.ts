@@ -282,6 +282,14 @@ describe('MongoDB store queries, evaluated by mingo (no server)', () => {
     });
   });
 
+  describe('access', () => {
+    it('the sweep takes sessions and sign-in tokens expired by then, by the date the TTL index holds, and leaves the rest', () => {
+      const rows = [at(-5), at(0), at(5)].map((expiresAt, i) => ({ _id: `s${i}`, expiresAt, expireAt: new Date(expiresAt) }));
+      expect(run(q.expiredSessions(at(0)), rows).map((r) => r._id)).to.deep.equal(['s0', 's1']);
+      expect(run(q.expiredSignInTokens(at(0)), rows).map((r) => r._id)).to.deep.equal(['s0', 's1']);
+    });
+  });
+
   describe('directory', () => {
     it('CABs page by id within an economy; principals by address, organisation and role', () => {
       const cabs = ['vn-3', 'us-1', 'vn-1', 'vn-2'].map((id) => ({ _id: id, economy: id.slice(0, 2).toUpperCase() }));

@@ -119,7 +119,10 @@ describe('SQLite: the plan of every public search uses an index', function () {
         expect(steps.some((step) => /^SEARCH |VIRTUAL TABLE INDEX/.test(step)), steps.join('\n')).to.equal(true);
         // The MongoDB adapter answers the same query (its index rule: test/store/mongo-indexes.test.ts;
         // explain() itself needs a mongod, which is not here): free text through the trigram index.
-        const mongo = findInstances(kind, query);
+        // A cursor is each adapter's own (SQLite's free-text cursor is refused by MongoDB's), so the
+        // page after is asked without it: the bound a cursor adds is checked in mongo-queries.
+        const { cursor: _sqliteCursor, ...sameQuery } = query;
+        const mongo = findInstances(kind, sameQuery);
         expect(mongo.hint, JSON.stringify(query)).to.equal(query.text && query.text.length > 0 ? TEXT_INDEX : undefined);
       }
     });

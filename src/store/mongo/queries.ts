@@ -606,12 +606,14 @@ export function sessionsOf(principalId: string): Read {
 
 /** Sessions that have expired at `at`. */
 export function expiredSessions(at: string): Read {
-  return { collection: COLLECTIONS.sessions, filter: { expiresAt: op({ $lte: at }) } };
+  // By `expireAt`, the date the TTL index holds: MongoDB's own monitor removes these within a
+  // minute or so, and this sweep finds what is left through the same index.
+  return { collection: COLLECTIONS.sessions, filter: { expireAt: op({ $lte: new Date(at) }) } };
 }
 
 /** Sign-in tokens that have expired at `at`, used or not. */
 export function expiredSignInTokens(at: string): Read {
-  return { collection: COLLECTIONS.signInTokens, filter: { expiresAt: op({ $lte: at }) } };
+  return { collection: COLLECTIONS.signInTokens, filter: { expireAt: op({ $lte: new Date(at) }) } };
 }
 
 /** Audit entries newest first (their ids are time-ordered), of one organisation or all. */
