@@ -13,6 +13,11 @@ export interface ListQuery {
   states?: readonly string[];
   /** Search field -> value, matched exactly; a free-text field -> what was typed, matched in part, without case or accents. */
   where?: Readonly<Record<string, string>>;
+  /**
+   * Free-text field -> what was typed, matched in part without case or accents, even where a
+   * search field of the same name would match `where` exactly (a certificate's manufacturer).
+   */
+  text?: Readonly<Record<string, string>>;
   /** A search box: what was typed, found in any free-text field. */
   q?: string;
   /** Oldest first (the default) or newest first. */
@@ -37,7 +42,7 @@ export async function records(core: EngineCore, kind: Kind, query: ListQuery, ac
   const scope = readScope(workflow, actor);
   if (scope === null) return { items: [], nextCursor: null };
   const exact: Record<string, string> = {};
-  const typed: Record<string, string> = {};
+  const typed: Record<string, string> = { ...query.text };
   for (const [field, value] of Object.entries(query.where ?? {})) (field in workflow.search ? exact : typed)[field] = value;
   const text = textConditions(typed, query.q);
   const page = await core.store.find(kind, {

@@ -32,7 +32,7 @@ export function validateEventBody(validator: Validator, kind: Kind, body: unknow
 }
 
 /** @throws AppError VALIDATION_FAILED for a state the machine lacks or a field it cannot be filtered by. */
-export function checkListQuery(workflow: Workflow, query: { states?: readonly string[]; where?: Readonly<Record<string, string>> }): void {
+export function checkListQuery(workflow: Workflow, query: { states?: readonly string[]; where?: Readonly<Record<string, string>>; text?: Readonly<Record<string, string>> }): void {
   const unknownState = (query.states ?? []).find((s) => !Object.hasOwn(workflow.machine.states, s));
   if (unknownState !== undefined) {
     throw new AppError({
@@ -48,6 +48,14 @@ export function checkListQuery(workflow: Workflow, query: { states?: readonly st
       code: 'VALIDATION_FAILED',
       detail: `${workflow.kind} cannot be filtered by "${unknownField}"; the filters are ${filters.join(', ')}.`,
       errors: [{ pointer: `/${unknownField}`, message: 'unknown filter' }],
+    });
+  }
+  const unknownText = Object.keys(query.text ?? {}).find((f) => !Object.hasOwn(workflow.text ?? {}, f));
+  if (unknownText !== undefined) {
+    throw new AppError({
+      code: 'VALIDATION_FAILED',
+      detail: `${workflow.kind} has no free-text field "${unknownText}"; they are ${Object.keys(workflow.text ?? {}).join(', ')}.`,
+      errors: [{ pointer: `/${unknownText}`, message: 'unknown free-text field' }],
     });
   }
 }

@@ -2,8 +2,13 @@
  * The public coverage look-up (docs/api.md, "Public routes, no key"): for an equipment model and an
  * importing economy, whether it may be placed on that market on the strength of an accepted test
  * report, a certificate in force, or neither, with the basis of each answer (the report, the
- * certificate, and what they count through, which the kind providing the counterparts says).
- * Nothing here requires a key.
+ * certificate, what they count through, which the kind providing the counterparts says, and where
+ * to read them), and when nothing covers it, what can be done (`coverage-routes.ts`).
+ *
+ * The manufacturer is found as the search finds it (`src/search/fold.ts`, the store's trigram
+ * index): in part, whatever the case and accents, so "phuong nam" finds "Công ty Cổ phần Thiết bị
+ * Mạng Phương Nam". The model is matched as a whole, whatever the case: a PN-AX1800 is not covered
+ * by a report on a PN-AX1800-2. Nothing here requires a key.
  */
 import type { CertificateData } from '../kinds/certificate/machine.js';
 import type { TestReportData } from '../kinds/test-report/machine.js';
@@ -11,7 +16,9 @@ import { counterparts } from '../kinds/index.js';
 import { SYSTEM_ACTOR, type Kind } from '../kinds/types.js';
 import type { Engine } from '../engine/engine.js';
 import type { Resource } from '../engine/resource.js';
-import { foldText } from '../search/fold.js';
+import { foldText, searchFragments } from '../search/fold.js';
+import { whatToDo, type WhatToDo } from './coverage-routes.js';
+import { publicPathOf } from './links.js';
 import type { DirectoryStore, InstanceStore, Page } from '../store/port.js';
 
 export interface CoverageQuery {
@@ -23,8 +30,14 @@ export interface CoverageQuery {
 export interface CoverageBasis {
   kind: 'test-report' | 'certificate';
   number: string;
+  /** The record's id (certificates are numbered per body, so the number alone may repeat). */
+  id: string;
   issuer: { id: string; name: string; economy: string };
+  /** The equipment as the record names it: the manufacturer in full, whatever part was typed. */
+  equipment: { manufacturer: string; model: string };
   regulations: string[];
+  /** Where a person reads the record (`links.ts`). */
+  link: string;
   validUntil: string | null;
   /** What it counts through (MRA-ETR): the importing regulations it counts for and the records that say so (`Counterparts.coverage`). */
   readonly [countedThrough: string]: unknown;
@@ -37,13 +50,15 @@ export interface Coverage {
   /** How the model is covered: `certificate` wins over `test-report` when both are there. */
   coveredBy: 'certificate' | 'test-report' | null;
   basis: CoverageBasis[];
+  /** When nothing covers the model: the arrangements in force and the routes they open; absent when covered. */
+  whatToDo?: WhatToDo;
 }
 
-async function allOf(engine: Engine, kind: Kind, state: string, where: Record<string, string>): Promise<Resource[]> {
+async function allOf(engine: Engine, kind: Kind, state: string, query: { where: Record<string, string>; text: Record<string, string> }): Promise<Resource[]> {
   const found: Resource[] = [];
   let cursor: string | null = null;
   do {
-    const page: Page<Resource> = await engine.list(kind, { states: [state], where, limit: 200, cursor }, SYSTEM_ACTOR);
+    const page: Page<Resource> = await engine.list(kind, { states: [state], ...query, limit: 200, cursor }, SYSTEM_ACTOR);
     found.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor !== null);
@@ -55,26 +70,32 @@ async function issuerOf(store: InstanceStore & DirectoryStore, cabId: string): P
   return { id: cabId, name: cab?.name ?? cabId, economy: cab?.economy ?? '' };
 }
 
-/** Whether the model is covered in the economy, and on what basis. */
+/**
+ * Whether the model is covered in the economy, and on what basis.
+ *
+ * @throws AppError VALIDATION_FAILED when the manufacturer is under three letters (too short to look up).
+ */
 export async function findCoverage(engine: Engine, store: InstanceStore & DirectoryStore, query: CoverageQuery): Promise<Coverage> {
-  const where = { importingEconomy: query.economy, manufacturer: query.manufacturer, model: query.model };
-  // Reports are found by their free-text fields (in part); coverage is for this model only.
-  const same = (resource: Resource) => {
-    const equipment = resource.data['equipment'] as { manufacturer: string; model: string };
-    return foldText(equipment.manufacturer) === foldText(query.manufacturer) && foldText(equipment.model) === foldText(query.model);
-  };
-  const reports = (await allOf(engine, 'test-reports', 'accepted', where)).filter(same);
-  const certificates = (await allOf(engine, 'certificates', 'in_force', where)).filter(same);
+  const manufacturer = { manufacturer: query.manufacturer };
+  // A model too short for the index is still matched as a whole below, among the maker's records.
+  const model: Record<string, string> = searchFragments(query.model).length > 0 ? { model: query.model } : {};
+  const sameModel = (resource: Resource) => foldText((resource.data['equipment'] as { model: string }).model) === foldText(query.model);
+  // A report's model is free text only; a certificate's is also an exact field, folded, which the store looks up directly.
+  const reports = (await allOf(engine, 'test-reports', 'accepted', { where: { importingEconomy: query.economy }, text: { ...manufacturer, ...model } })).filter(sameModel);
+  const certificates = (await allOf(engine, 'certificates', 'in_force', { where: { importingEconomy: query.economy, model: query.model }, text: manufacturer })).filter(sameModel);
   const basis: CoverageBasis[] = [];
   for (const resource of certificates) {
     const data = resource.data as unknown as CertificateData;
     basis.push({
       kind: 'certificate',
       number: data.certificateNumber,
+      id: resource.id,
       issuer: await issuerOf(store, data.cabId),
+      equipment: { manufacturer: data.equipment.manufacturer, model: data.equipment.model },
       regulations: data.regulations,
       ...(await counterparts().coverage(store, 'certificates', resource.id, data.equivalentRegulations)),
       validUntil: data.validUntil,
+      link: publicPathOf({ kind: 'certificates', id: resource.id, number: data.certificateNumber, importingEconomy: data.importingEconomy }),
     });
   }
   for (const resource of reports) {
@@ -82,12 +103,22 @@ export async function findCoverage(engine: Engine, store: InstanceStore & Direct
     basis.push({
       kind: 'test-report',
       number: data.reportNumber,
+      id: resource.id,
       issuer: await issuerOf(store, data.cabId),
+      equipment: { manufacturer: data.equipment.manufacturer, model: data.equipment.model },
       regulations: data.regulations,
       ...(await counterparts().coverage(store, 'test-reports', resource.id, data.equivalentRegulations ?? [])),
       validUntil: data.validUntil ?? null,
+      link: publicPathOf({ kind: 'test-reports', id: resource.id, number: data.reportNumber, importingEconomy: data.importingEconomy }),
     });
   }
   const coveredBy = certificates.length > 0 ? 'certificate' : reports.length > 0 ? 'test-report' : null;
-  return { economy: query.economy, manufacturer: query.manufacturer, model: query.model, coveredBy, basis };
+  return {
+    economy: query.economy,
+    manufacturer: query.manufacturer,
+    model: query.model,
+    coveredBy,
+    basis,
+    ...(coveredBy === null ? { whatToDo: await whatToDo(engine, query.economy) } : {}),
+  };
 }

@@ -63,10 +63,14 @@ export const langQuery = {
 export const publicCoverageQuery = {
   $id: `${SCHEMA_BASE}queries/public-coverage`,
   type: 'object',
-  properties: { economy: economyCode, manufacturer: text, model: text },
+  properties: {
+    economy: economyCode,
+    manufacturer: typed,
+    model: { ...text, description: 'The model as a whole, whatever the case: PN-AX1800 is not PN-AX1800-2.' },
+  },
   required: ['economy', 'manufacturer', 'model'],
   additionalProperties: false,
-  description: 'The importing economy, and the manufacturer and model (case-insensitive).',
+  description: 'The importing economy, the manufacturer (any part of its name of at least 3 letters, whatever the case and accents) and the model.',
 } as const;
 
 export const publicRecognitionsQuery = {

@@ -133,8 +133,16 @@ const coverageBasis = {
   properties: {
     kind: { type: 'string', enum: ['test-report', 'certificate'] },
     number: { type: 'string', description: 'The report or certificate number.' },
+    id: { ...recordId, description: 'The record\u2019s id (certificate numbers are unique per body only).' },
     issuer: { type: 'object', properties: { id: recordId, name: { type: 'string' }, economy: economyCode } },
+    equipment: {
+      type: 'object',
+      description: 'The equipment as the record names it: the manufacturer in full, whatever part of it was asked for.',
+      properties: { manufacturer: { type: 'string' }, model: { type: 'string' } },
+      required: ['manufacturer', 'model'],
+    },
     regulations: { type: 'array', items: { type: 'string' } },
+    link: { type: 'string', description: 'The path of the page where a person reads the report or the certificate.' },
     // What a report or certificate counts through, as the kind providing the counterparts names it.
     ...counterparts().coverageProperties,
     validUntil: { type: ['string', 'null'], format: 'date-time' },
@@ -144,6 +152,7 @@ const coverageBasis = {
 export const publicCoverage = {
   $id: `${SCHEMA_BASE}responses/public-coverage`,
   title: 'Whether an equipment model is covered in an economy, and on what basis',
+  description: 'The manufacturer is found in part, whatever the case and accents ("phuong nam" finds "Phương Nam"); the model as a whole, whatever the case.',
   type: 'object',
   properties: {
     economy: economyCode,
@@ -151,6 +160,30 @@ export const publicCoverage = {
     model: { type: 'string' },
     coveredBy: { type: ['string', 'null'], enum: ['certificate', 'test-report', null] },
     basis: { type: 'array', items: coverageBasis },
+    whatToDo: {
+      type: 'object',
+      description: 'Only when nothing covers the model: the arrangements in force with the economy and the routes each opens (none: only its own national approval).',
+      properties: {
+        arrangements: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              partner: economyCode,
+              phase: { type: 'string', enum: ['I', 'II'] },
+              routes: {
+                type: 'array',
+                items: { type: 'string', enum: ['test-report', 'certificate'] },
+                description: 'test-report: tested by a laboratory the economy recognises, the report accepted by its regulator; certificate (Phase II): certified by a certification body it recognises.',
+              },
+            },
+            required: ['partner', 'phase', 'routes'],
+          },
+        },
+        register: { type: 'string', description: 'The path of the register of the CABs the economy recognises.' },
+      },
+      required: ['arrangements', 'register'],
+    },
   },
   required: ['economy', 'manufacturer', 'model', 'coveredBy', 'basis'],
 } as const;

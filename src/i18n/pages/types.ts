@@ -124,6 +124,34 @@ export interface GeneralPageText {
     noFile: string;
     link: string;
   };
+  coverage: {
+    title: string;
+    lead: string;
+    economy: string;
+    manufacturer: string;
+    manufacturerHelp: string;
+    model: string;
+    modelHelp: string;
+    check: string;
+    byCertificate: (model: string, economy: string) => string;
+    byReport: (model: string, economy: string) => string;
+    notCovered: (model: string, manufacturer: string, economy: string) => string;
+    basis: string;
+    kinds: { certificate: string; 'test-report': string };
+    columns: { basis: string; equipment: string; issuer: string; regulations: string; validUntil: string };
+    throughEquivalence: (regulations: string) => string;
+    open: (number: string) => string;
+    whatToDo: string;
+    byTest: (importing: string, partner: string) => string;
+    byCertification: (importing: string, partner: string) => string;
+    noArrangement: (importing: string) => string;
+    registerLink: (importing: string) => string;
+    tooShort: string;
+    tooLong: (max: number) => string;
+    missing: string;
+    unknownEconomy: string;
+    link: string;
+  };
   signIn: {
     title: string;
     lead: string;
