@@ -48,6 +48,24 @@ describe('GET /public/coverage', () => {
     expect(both.basis.map((b) => `${b.kind}:${b.number}`)).to.deep.equal(['certificate:TLC-COVER', `test-report:${String(report.data['reportNumber'])}`]);
   });
 
+  it('finds the maker of an accepted report by a part of its name, without diacritics, in any case', async () => {
+    const w = api.world;
+    const { lab } = await w.recognizedLab();
+    // Tested after the recognition took effect.
+    w.advanceDays(3);
+    const equipment = { manufacturer: 'Công ty Cổ phần Thiết bị Mạng Phương Nam', model: 'PN-PARTIAL', category: 'Wi-Fi router' };
+    const report = await w.submit(lab, { equipment });
+    await w.send('test-reports', report.id, { type: 'ACCEPT' }, 'kr-regulator');
+    for (const manufacturer of ['phuong nam', 'PHUONG', 'Thiết bị mạng', 'thiet bi mang phuong nam']) {
+      const { body } = await api.get<Coverage>(`/public/coverage?economy=KR&manufacturer=${encodeURIComponent(manufacturer)}&model=pn-partial`);
+      expect(body.coveredBy, manufacturer).to.equal('test-report');
+      expect(body.basis.map((b) => b.number)).to.deep.equal([report.data['reportNumber']]);
+    }
+    // A name it does not hold finds nothing.
+    const other = await api.get<Coverage>(`/public/coverage?economy=KR&manufacturer=${encodeURIComponent('Đồng Nai')}&model=PN-PARTIAL`);
+    expect(other.body.coveredBy).to.equal(null);
+  });
+
   it('refuses a query without a model, or with a field it does not know, as 400', async () => {
     expect((await api.get(`/public/coverage?economy=KR&manufacturer=x`)).status).to.equal(400);
     expect((await api.get(`${query('PN-COVER')}&state=accepted`)).status).to.equal(400);
