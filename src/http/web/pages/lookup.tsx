@@ -102,7 +102,7 @@ export function LookupPage({ context, view }: { context: PageContext; view: Look
         <button class="button">{text.lookup.search}</button>
       </form>
       <p>
-        <a href="/statuses">{text.lookup.statusesLink}</a> · <a href="/verify">{text.verify.link}</a>
+        <a href="/statuses">{text.lookup.statusesLink}</a> · <a href="/verify">{text.verify.link}</a> · <a href="/coverage">{text.coverage.link}</a>
       </p>
       <Results context={context} view={view} />
     </>
