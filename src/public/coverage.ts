@@ -13,11 +13,14 @@ import type { Engine } from '../engine/engine.js';
 import type { Resource } from '../engine/resource.js';
 import { foldText } from '../search/fold.js';
 import type { DirectoryStore, InstanceStore, Page } from '../store/port.js';
+import { asOfInstant, dataAsOf, standingAsOf } from './as-of.js';
 
 export interface CoverageQuery {
   economy: string;
   manufacturer: string;
   model: string;
+  /** As it stood then: a date (its end, UTC) or an instant (`as-of.ts`). */
+  asOf?: string;
 }
 
 export interface CoverageBasis {
@@ -34,17 +37,28 @@ export interface Coverage {
   economy: string;
   manufacturer: string;
   model: string;
+  /** The instant the answer is for, when asked as of a date. */
+  asOf?: string;
   /** How the model is covered: `certificate` wins over `test-report` when both are there. */
   coveredBy: 'certificate' | 'test-report' | null;
   basis: CoverageBasis[];
 }
 
-async function allOf(engine: Engine, kind: Kind, state: string, where: Record<string, string>): Promise<Resource[]> {
+/** The instances of a kind in `state`, now or (with `instant`) at that instant, as they were then. */
+async function allOf(engine: Engine, store: InstanceStore, kind: Kind, state: string, where: Record<string, string>, instant: string | null): Promise<Resource[]> {
   const found: Resource[] = [];
   let cursor: string | null = null;
   do {
-    const page: Page<Resource> = await engine.list(kind, { states: [state], where, limit: 200, cursor }, SYSTEM_ACTOR);
-    found.push(...page.items);
+    // As of an instant, any state today may have been `state` then (an expired report was accepted).
+    const page: Page<Resource> = await engine.list(kind, { ...(instant === null ? { states: [state] } : {}), where, limit: 200, cursor }, SYSTEM_ACTOR);
+    for (const resource of page.items) {
+      if (instant === null) {
+        found.push(resource);
+        continue;
+      }
+      const then = await standingAsOf(store, kind, resource, instant);
+      if (then?.state === state) found.push({ ...resource, ...then, data: dataAsOf(kind, resource.data, instant) });
+    }
     cursor = page.nextCursor;
   } while (cursor !== null);
   return found;
@@ -57,14 +71,15 @@ async function issuerOf(store: InstanceStore & DirectoryStore, cabId: string): P
 
 /** Whether the model is covered in the economy, and on what basis. */
 export async function findCoverage(engine: Engine, store: InstanceStore & DirectoryStore, query: CoverageQuery): Promise<Coverage> {
+  const instant = query.asOf === undefined ? null : asOfInstant(query.asOf, engine.clock.now());
   const where = { importingEconomy: query.economy, manufacturer: query.manufacturer, model: query.model };
   // Reports are found by their free-text fields (in part); coverage is for this model only.
   const same = (resource: Resource) => {
     const equipment = resource.data['equipment'] as { manufacturer: string; model: string };
     return foldText(equipment.manufacturer) === foldText(query.manufacturer) && foldText(equipment.model) === foldText(query.model);
   };
-  const reports = (await allOf(engine, 'test-reports', 'accepted', where)).filter(same);
-  const certificates = (await allOf(engine, 'certificates', 'in_force', where)).filter(same);
+  const reports = (await allOf(engine, store, 'test-reports', 'accepted', where, instant)).filter(same);
+  const certificates = (await allOf(engine, store, 'certificates', 'in_force', where, instant)).filter(same);
   const basis: CoverageBasis[] = [];
   for (const resource of certificates) {
     const data = resource.data as unknown as CertificateData;
@@ -89,5 +104,5 @@ export async function findCoverage(engine: Engine, store: InstanceStore & Direct
     });
   }
   const coveredBy = certificates.length > 0 ? 'certificate' : reports.length > 0 ? 'test-report' : null;
-  return { economy: query.economy, manufacturer: query.manufacturer, model: query.model, coveredBy, basis };
+  return { economy: query.economy, manufacturer: query.manufacturer, model: query.model, ...(instant === null ? {} : { asOf: instant }), coveredBy, basis };
 }
