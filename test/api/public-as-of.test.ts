@@ -64,6 +64,10 @@ describe('HTTP: public answers as of a date', () => {
     expect(page.text).to.match(/name="asOf"[^>]*value="2026-11-01"/);
     expect(page.text).to.not.contain('Phòng thử nghiệm Điện tử Sài Gòn');
     expect((await api.get('/register?importing=KR')).text).to.contain('Phòng thử nghiệm Điện tử Sài Gòn');
+    expect((await api.get('/register?importing=KR&lang=vi', undefined, { 'Accept-Language': 'vi' })).text).to.contain('Tính đến ngày');
+    const future = await api.get('/register?importing=KR&asOf=2099-01-01');
+    expect(future.status).to.equal(400);
+    expect(future.text).to.contain('asOf');
   });
 
   it('a report accepted 90 days ago was not public as of 100 days ago; it is accepted as of 80 days ago', async () => {
