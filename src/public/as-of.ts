@@ -10,8 +10,9 @@
  * written by older machine versions were upgraded since. So the data of an instance that changed
  * after the instant is today's data read as of the instant: the dated facts the public answers
  * show (periods in force, suspensions, an acceptance) are cut at the instant by `dataAsOf`.
- * The cost stays small: an instance not changed since the instant is as it was (no read), and only
- * one that changed since has its history read, up to the instant.
+ * The cost stays small: an instance not changed since the instant is as it was (no read), and one
+ * that changed since costs one indexed read of its last step up to the instant (`stepAt`), never
+ * its whole history.
  */
 import { AppError } from '../errors.js';
 import type { Kind } from '../kinds/types.js';
@@ -48,32 +49,20 @@ export interface StandingAsOf {
   updatedAt: string;
 }
 
-/** How many history entries are read at a time. */
-const HISTORY_PAGE = 200;
-
 /**
  * An instance's state as of `instant` (ISO): from the record itself when it has not changed since,
- * else from its history up to the instant; null when it was created after.
+ * else from its last step up to the instant (one indexed read); null when it was created after.
  */
 export async function standingAsOf(
-  store: Pick<InstanceStore, 'history'>,
+  store: Pick<InstanceStore, 'stepAt'>,
   kind: Kind,
   record: { id: string; state: string; version: number; createdAt: string; updatedAt: string },
   instant: string,
 ): Promise<StandingAsOf | null> {
   if (record.createdAt > instant) return null;
   if (record.updatedAt <= instant) return { state: record.state, version: record.version, createdAt: record.createdAt, updatedAt: record.updatedAt };
-  let last: StandingAsOf | null = null;
-  let afterSeq = 0;
-  for (;;) {
-    const page = await store.history(kind, record.id, { afterSeq, limit: HISTORY_PAGE });
-    for (const entry of page.items) {
-      if (entry.at > instant) return last;
-      last = { state: entry.to, version: entry.seq, createdAt: record.createdAt, updatedAt: entry.at };
-      afterSeq = entry.seq;
-    }
-    if (page.nextCursor === null || page.items.length === 0) return last;
-  }
+  const step = await store.stepAt(kind, record.id, instant);
+  return step === null ? null : { state: step.to, version: step.seq, createdAt: record.createdAt, updatedAt: step.at };
 }
 
 interface Dated {

@@ -9,8 +9,8 @@ import type { RecognitionData } from '../kinds/recognition/machine.js';
 import { openSuspensions } from '../kinds/recognition/standing.js';
 import { SYSTEM_ACTOR } from '../kinds/types.js';
 import type { Engine } from '../engine/engine.js';
-import type { Resource } from '../engine/resource.js';
-import type { DirectoryStore, InstanceStore, Page } from '../store/port.js';
+import { toResource, type Resource } from '../engine/resource.js';
+import type { DirectoryStore, InstanceRecord, InstanceStore, Page } from '../store/port.js';
 import { asOfInstant, dataAsOf, standingAsOf } from './as-of.js';
 
 /** The states the register lists, and what each is shown as. */
@@ -111,8 +111,10 @@ export async function findPublicRecognitions(engine: Engine, store: InstanceStor
   do {
     // As of an instant, any state today may have been a listed one then (a pending application
     // recognised since is not; a withdrawn recognition was in force).
-    const page: Page<Resource> = await engine.list('recognitions', { ...(instant === null ? { states } : {}), where, limit: 200, cursor }, SYSTEM_ACTOR);
-    for (const current of page.items) {
+    // Records, not resources: the register needs neither next events nor deadlines (a read each).
+    const page: Page<InstanceRecord> = await engine.records('recognitions', { ...(instant === null ? { states } : {}), where, limit: 200, cursor }, SYSTEM_ACTOR);
+    for (const record of page.items) {
+      const current = toResource(record, [], []);
       const resource = instant === null ? current : await recognitionAsOf(store, current, instant);
       if (resource === null || !states.includes(resource.state)) continue;
       // An application ended before any decision (its agreement terminated) was never in force: not listed.

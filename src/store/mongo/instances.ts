@@ -57,6 +57,11 @@ export class MongoInstances implements InstanceStore, SearchIndexStore {
     return { items, nextCursor: docs.length > options.limit && last ? String(last.seq) : null };
   }
 
+  async stepAt(kind: Kind, id: string, instant: string): Promise<Pick<HistoryEntry, 'seq' | 'at' | 'to'> | null> {
+    const [doc] = await this.#run.all<HistoryDoc>(q.stepAt(kind, id, instant));
+    return doc ? { seq: doc.seq, at: doc.at, to: doc.to } : null;
+  }
+
   reindex(kind: Kind, id: string, entry: SearchIndexEntry): Promise<boolean> {
     return this.#committer.reindex(kind, id, entry);
   }

@@ -271,6 +271,16 @@ export function historyPage(kind: Kind, id: string, options: { afterSeq?: number
   };
 }
 
+/** The instance's last step at or before `instant`: backwards along its history by seq. */
+export function stepAt(kind: Kind, id: string, instant: string): Read {
+  return {
+    collection: COLLECTIONS.history,
+    filter: { kind, instanceId: id, at: op({ $lte: instant }) },
+    sort: { seq: -1 },
+    limit: 1,
+  };
+}
+
 // ---------------------------------------------------------------- leases (outbox and deadlines)
 
 export function leaseUntil(lease: Pick<Lease, 'now' | 'leaseMs'>): string {
