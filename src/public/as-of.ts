@@ -28,7 +28,9 @@ import type { InstanceStore } from '../store/port.js';
  */
 export function asOfInstant(asOf: string, now: Date): string {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
-  const parsed = Date.parse(date ? `${asOf}T23:59:59.999Z` : asOf);
+  // An instant says its offset (RFC 3339), as the query schemas ask; the page's field is not checked by them.
+  const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(asOf);
+  const parsed = date ? Date.parse(`${asOf}T23:59:59.999Z`) : instant ? Date.parse(asOf) : Number.NaN;
   if (Number.isNaN(parsed) || (date && new Date(parsed).toISOString().slice(0, 10) !== asOf)) {
     throw new AppError({ code: 'VALIDATION_FAILED', detail: `asOf "${asOf}" is neither a date (YYYY-MM-DD) nor an instant.`, errors: [{ pointer: '/asOf', message: 'must be a date or a date-time' }] });
   }

@@ -65,6 +65,7 @@ describe('HTTP: public answers as of a date', () => {
     expect(page.text).to.not.contain('Phòng thử nghiệm Điện tử Sài Gòn');
     expect((await api.get('/register?importing=KR')).text).to.contain('Phòng thử nghiệm Điện tử Sài Gòn');
     expect((await api.get('/register?importing=KR&lang=vi', undefined, { 'Accept-Language': 'vi' })).text).to.contain('Tính đến ngày');
+    expect((await api.get(`/register?importing=KR&asOf=${encodeURIComponent('Nov 1 2026')}`)).status).to.equal(400);
     const future = await api.get('/register?importing=KR&asOf=2099-01-01');
     expect(future.status).to.equal(400);
     expect(future.text).to.contain('asOf');
@@ -98,5 +99,8 @@ describe('HTTP: public answers as of a date', () => {
       }
     }
     expect((await api.get(`/public/recognitions?importing=KR&asOf=${NOW.slice(0, 10)}`)).status).to.equal(200);
+    // An instant with its offset: the Korean day of the recognition, ended in Korea's time.
+    const korean = await api.get<Page<PublicRecognition>>(`/public/recognitions?importing=KR&asOf=${encodeURIComponent(`${recognisedOn}T23:59:59+09:00`)}`);
+    expect(saiGon(korean.body.items)).to.include({ status: 'recognized' });
   });
 });
