@@ -174,6 +174,7 @@ try {
       row('transitions', (h) => h.transitions, insert, 'baseline insert');
       row('creations', (h) => h.creations, insert, 'baseline insert');
       row('public look-up', (h) => h.publicLookup, pointRead, 'baseline point read');
+      row('register as of a date', (h) => h.registerAsOf, pointRead, 'baseline point read');
       row('private read', (h) => h.privateRead, pointRead, 'baseline point read');
       figures.add({ part: 'size', name: 'service RSS', value: median(http.map((h) => h.rssBytes)) / 1048576, unit: 'MB', size });
       figures.add({ part: 'size', name: 'start-up to listening', value: median(http.map((h) => h.startupMs)), unit: 'ms', size });

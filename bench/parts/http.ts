@@ -14,6 +14,8 @@ export interface HttpFigures {
   transitions: LoadResult;
   creations: LoadResult;
   publicLookup: LoadResult;
+  /** The register of an importing economy as of a date (`asOf`): states read from history. */
+  registerAsOf: LoadResult;
   privateRead: LoadResult;
   startupMs: number;
   healthMs: number;
@@ -127,6 +129,16 @@ export async function measureService(options: {
       scenario: 'get',
       paths: options.acceptedNumbers.map((n) => `/public/test-reports?economy=KR&reportNumber=${encodeURIComponent(n)}`),
     }));
+    // Ten days back: the demo story's recognitions changed since (a contest, an application), so
+    // their states are read from history, as a customs officer's question about a past day would.
+    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+    const registerAsOf = await timed('register as of a date', () => load({
+      url,
+      connections,
+      seconds,
+      scenario: 'get',
+      paths: [`/public/recognitions?importing=KR&asOf=${tenDaysAgo}`],
+    }));
     const privateRead = await timed('private read', () => load({
       url,
       connections,
@@ -135,7 +147,7 @@ export async function measureService(options: {
       paths: options.reportIds.map((id) => `/test-reports/${id}`),
       headers: { authorization: `Bearer ${KR_REGULATOR_KEY}` },
     }));
-    figures = { transitions, creations, publicLookup, privateRead, startupMs: service.startupMs, healthMs: service.healthMs, rssBytes: service.rss() };
+    figures = { transitions, creations, publicLookup, registerAsOf, privateRead, startupMs: service.startupMs, healthMs: service.healthMs, rssBytes: service.rss() };
   } finally {
     await service.stop();
   }

@@ -20,11 +20,14 @@ import { foldText, searchFragments } from '../search/fold.js';
 import { whatToDo, type WhatToDo } from './coverage-routes.js';
 import { publicPathOf } from './links.js';
 import type { DirectoryStore, InstanceStore, Page } from '../store/port.js';
+import { asOfInstant, dataAsOf, standingAsOf } from './as-of.js';
 
 export interface CoverageQuery {
   economy: string;
   manufacturer: string;
   model: string;
+  /** As it stood then: a date (its end, UTC) or an instant (`as-of.ts`). */
+  asOf?: string;
 }
 
 export interface CoverageBasis {
@@ -47,6 +50,8 @@ export interface Coverage {
   economy: string;
   manufacturer: string;
   model: string;
+  /** The instant the answer is for, when asked as of a date. */
+  asOf?: string;
   /** How the model is covered: `certificate` wins over `test-report` when both are there. */
   coveredBy: 'certificate' | 'test-report' | null;
   basis: CoverageBasis[];
@@ -54,12 +59,28 @@ export interface Coverage {
   whatToDo?: WhatToDo;
 }
 
-async function allOf(engine: Engine, kind: Kind, state: string, query: { where: Record<string, string>; text: Record<string, string> }): Promise<Resource[]> {
+/** The instances of a kind in `state`, now or (with `instant`) at that instant, as they were then. */
+async function allOf(
+  engine: Engine,
+  store: InstanceStore,
+  kind: Kind,
+  state: string,
+  query: { where: Record<string, string>; text: Record<string, string> },
+  instant: string | null,
+): Promise<Resource[]> {
   const found: Resource[] = [];
   let cursor: string | null = null;
   do {
-    const page: Page<Resource> = await engine.list(kind, { states: [state], ...query, limit: 200, cursor }, SYSTEM_ACTOR);
-    found.push(...page.items);
+    // As of an instant, any state today may have been `state` then (an expired report was accepted).
+    const page: Page<Resource> = await engine.list(kind, { ...(instant === null ? { states: [state] } : {}), ...query, limit: 200, cursor }, SYSTEM_ACTOR);
+    for (const resource of page.items) {
+      if (instant === null) {
+        found.push(resource);
+        continue;
+      }
+      const then = await standingAsOf(store, kind, resource, instant);
+      if (then?.state === state) found.push({ ...resource, ...then, data: dataAsOf(kind, resource.data, instant) });
+    }
     cursor = page.nextCursor;
   } while (cursor !== null);
   return found;
@@ -76,13 +97,16 @@ async function issuerOf(store: InstanceStore & DirectoryStore, cabId: string): P
  * @throws AppError VALIDATION_FAILED when the manufacturer is under three letters (too short to look up).
  */
 export async function findCoverage(engine: Engine, store: InstanceStore & DirectoryStore, query: CoverageQuery): Promise<Coverage> {
+  const instant = query.asOf === undefined ? null : asOfInstant(query.asOf, engine.clock.now());
   const manufacturer = { manufacturer: query.manufacturer };
   // A model too short for the index is still matched as a whole below, among the maker's records.
   const model: Record<string, string> = searchFragments(query.model).length > 0 ? { model: query.model } : {};
   const sameModel = (resource: Resource) => foldText((resource.data['equipment'] as { model: string }).model) === foldText(query.model);
   // A report's model is free text only; a certificate's is also an exact field, folded, which the store looks up directly.
-  const reports = (await allOf(engine, 'test-reports', 'accepted', { where: { importingEconomy: query.economy }, text: { ...manufacturer, ...model } })).filter(sameModel);
-  const certificates = (await allOf(engine, 'certificates', 'in_force', { where: { importingEconomy: query.economy, model: query.model }, text: manufacturer })).filter(sameModel);
+  const reports = (await allOf(engine, store, 'test-reports', 'accepted', { where: { importingEconomy: query.economy }, text: { ...manufacturer, ...model } }, instant)).filter(sameModel);
+  const certificates = (await allOf(engine, store, 'certificates', 'in_force', { where: { importingEconomy: query.economy, model: query.model }, text: manufacturer }, instant)).filter(
+    sameModel,
+  );
   const basis: CoverageBasis[] = [];
   for (const resource of certificates) {
     const data = resource.data as unknown as CertificateData;
@@ -117,6 +141,7 @@ export async function findCoverage(engine: Engine, store: InstanceStore & Direct
     economy: query.economy,
     manufacturer: query.manufacturer,
     model: query.model,
+    ...(instant === null ? {} : { asOf: instant }),
     coveredBy,
     basis,
     ...(coveredBy === null ? { whatToDo: await whatToDo(engine, query.economy) } : {}),

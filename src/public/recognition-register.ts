@@ -9,8 +9,9 @@ import type { RecognitionData } from '../kinds/recognition/machine.js';
 import { openSuspensions } from '../kinds/recognition/standing.js';
 import { SYSTEM_ACTOR } from '../kinds/types.js';
 import type { Engine } from '../engine/engine.js';
-import type { Resource } from '../engine/resource.js';
-import type { DirectoryStore, InstanceStore, Page } from '../store/port.js';
+import { toResource, type Resource } from '../engine/resource.js';
+import type { DirectoryStore, InstanceRecord, InstanceStore, Page } from '../store/port.js';
+import { asOfInstant, dataAsOf, standingAsOf } from './as-of.js';
 
 /** The states the register lists, and what each is shown as. */
 const SHOWN_AS: Readonly<Record<string, PublicStatus>> = {
@@ -54,8 +55,10 @@ export interface PublicRecognition {
 export interface RecognitionQuery {
   importing: string;
   exporting?: string;
-  /** Only the recognitions in force now. */
+  /** Only the recognitions in force now (or at `asOf`). */
   inForce?: boolean;
+  /** As the register stood then: a date (its end, UTC) or an instant (`as-of.ts`). */
+  asOf?: string;
 }
 
 function suspensionsOf(data: RecognitionData): PublicSuspension[] {
@@ -88,6 +91,12 @@ function entry(resource: Resource, cab: { name: string; type: string } | null): 
   };
 }
 
+/** The recognition as it stood at `instant`, or null if it did not exist yet. */
+async function recognitionAsOf(store: InstanceStore, resource: Resource, instant: string): Promise<Resource | null> {
+  const then = await standingAsOf(store, 'recognitions', resource, instant);
+  return then === null ? null : { ...resource, ...then, data: dataAsOf('recognitions', resource.data, instant) };
+}
+
 /**
  * The CABs an importing economy recognises or recognised, from every exporting economy or one,
  * by designation number. Applications never granted (pending, objected) are not listed.
@@ -96,11 +105,18 @@ export async function findPublicRecognitions(engine: Engine, store: InstanceStor
   const where: Record<string, string> = { importingEconomy: query.importing };
   if (query.exporting !== undefined) where['exportingEconomy'] = query.exporting;
   const states = query.inForce === true ? IN_FORCE : Object.keys(SHOWN_AS);
+  const instant = query.asOf === undefined ? null : asOfInstant(query.asOf, engine.clock.now());
   const found: PublicRecognition[] = [];
   let cursor: string | null = null;
   do {
-    const page: Page<Resource> = await engine.list('recognitions', { states, where, limit: 200, cursor }, SYSTEM_ACTOR);
-    for (const resource of page.items) {
+    // As of an instant, any state today may have been a listed one then (a pending application
+    // recognised since is not; a withdrawn recognition was in force).
+    // Records, not resources: the register needs neither next events nor deadlines (a read each).
+    const page: Page<InstanceRecord> = await engine.records('recognitions', { ...(instant === null ? { states } : {}), where, limit: 200, cursor }, SYSTEM_ACTOR);
+    for (const record of page.items) {
+      const current = toResource(record, [], []);
+      const resource = instant === null ? current : await recognitionAsOf(store, current, instant);
+      if (resource === null || !states.includes(resource.state)) continue;
       // An application ended before any decision (its agreement terminated) was never in force: not listed.
       if ((resource.data as unknown as RecognitionData).inForce.length === 0) continue;
       found.push(entry(resource, await store.getCab(resource.data['cabId'] as string)));

@@ -5,10 +5,11 @@
  * the regulator), with only the fields an importer needs and what its status means; nothing here
  * requires a key. Plain functions of the engine and the store, so web pages and the JSON API share them.
  */
-import type { TestReportData } from '../kinds/test-report/machine.js';
+import { isPubliclyListed, type TestReportData } from '../kinds/test-report/machine.js';
 import { SYSTEM_ACTOR } from '../kinds/types.js';
 import type { Engine } from '../engine/engine.js';
 import type { DirectoryStore, InstanceRecord, InstanceStore, Page } from '../store/port.js';
+import { asOfInstant, dataAsOf, standingAsOf } from './as-of.js';
 import { statusMeaning, type Language } from './meanings.js';
 
 export interface PublicLab {
@@ -45,6 +46,8 @@ export interface ReportQuery {
   manufacturer?: string;
   model?: string;
   category?: string;
+  /** As the register stood then: a date (its end, UTC) or an instant (`as-of.ts`). */
+  asOf?: string;
   limit?: number;
   cursor?: string;
 }
@@ -140,6 +143,18 @@ export async function publicReport(record: InstanceRecord, labs: LabDirectory, l
 }
 
 /**
+ * The report as the register showed it at `instant`: null when it did not exist then or was not
+ * public (under review, say). A report once listed stays listed, so today's listed reports hold
+ * every one listed then.
+ */
+async function reportAsOf(store: InstanceStore, record: InstanceRecord, instant: string): Promise<InstanceRecord | null> {
+  const then = await standingAsOf(store, 'test-reports', record, instant);
+  if (then === null) return null;
+  const context = dataAsOf('test-reports', record.context, instant);
+  return isPubliclyListed(then.state, context as unknown as TestReportData) ? { ...record, ...then, context } : null;
+}
+
+/**
  * Listed test reports of an importing economy: by report number (exactly; every lab's report of
  * that number), by what a person typed (in part, whatever the case and accents), or all of them.
  *
@@ -148,6 +163,7 @@ export async function publicReport(record: InstanceRecord, labs: LabDirectory, l
 export async function findPublicTestReports(engine: Engine, store: InstanceStore & DirectoryStore, query: ReportQuery, language: Language): Promise<Page<PublicTestReport>> {
   // The first exact field selects the candidates (FindQuery): a report number, when given, is far
   // narrower than the economy's whole register.
+  const instant = query.asOf === undefined ? null : asOfInstant(query.asOf, engine.clock.now());
   const where: Record<string, string> = {};
   if (query.reportNumber !== undefined) where['reportNumber'] = query.reportNumber;
   where['listedIn'] = query.economy;
@@ -160,7 +176,9 @@ export async function findPublicTestReports(engine: Engine, store: InstanceStore
     SYSTEM_ACTOR,
   );
   const labs = new LabDirectory(engine, store);
-  const items = await Promise.all(page.items.map((r) => publicReport(r, labs, language)));
+  // As of an instant, a page may hold fewer items than today's: those not public then are left out.
+  const records = instant === null ? page.items : (await Promise.all(page.items.map((r) => reportAsOf(store, r, instant)))).filter((r) => r !== null);
+  const items = await Promise.all(records.map((r) => publicReport(r, labs, language)));
   return { items, nextCursor: page.nextCursor };
 }
 

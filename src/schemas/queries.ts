@@ -35,10 +35,23 @@ export const cabsQuery = {
 /** The reader's language; without it, Accept-Language decides. */
 const lang = { type: 'string', enum: ['en', 'vi'], description: 'The language of the answer’s wording; overrides Accept-Language.' } as const;
 
+/**
+ * A public answer as it stood then (`src/public/as-of.ts`): a date means the end of that day in
+ * UTC; an instant carries its own offset. Not after now: the answer is about what held.
+ */
+const asOf = {
+  type: 'string',
+  anyOf: [
+    { type: 'string', format: 'date' },
+    { type: 'string', format: 'date-time' },
+  ],
+  description: 'Answer as of then, from history: a date (YYYY-MM-DD, the end of that day in UTC) or an instant with its offset; not in the future.',
+} as const;
+
 export const publicTestReportsQuery = {
   $id: `${SCHEMA_BASE}queries/public-test-reports`,
   type: 'object',
-  properties: { economy: economyCode, reportNumber, q: typed, manufacturer: typed, model: typed, category: typed, lang, limit, cursor },
+  properties: { economy: economyCode, reportNumber, q: typed, manufacturer: typed, model: typed, category: typed, lang, asOf, limit, cursor },
   required: ['economy'],
   additionalProperties: false,
   description:
@@ -67,6 +80,7 @@ export const publicCoverageQuery = {
     economy: economyCode,
     manufacturer: typed,
     model: { ...text, description: 'The model as a whole, whatever the case: PN-AX1800 is not PN-AX1800-2.' },
+    asOf,
   },
   required: ['economy', 'manufacturer', 'model'],
   additionalProperties: false,
@@ -79,7 +93,8 @@ export const publicRecognitionsQuery = {
   properties: {
     importing: economyCode,
     exporting: economyCode,
-    inForce: { type: 'string', enum: ['true', 'false'], description: 'true: only the CABs whose recognition is in force now.' },
+    inForce: { type: 'string', enum: ['true', 'false'], description: 'true: only the CABs whose recognition is in force now (or at asOf).' },
+    asOf,
     format: { type: 'string', enum: ['json', 'csv'], description: 'Overrides the Accept header.' },
   },
   required: ['importing'],

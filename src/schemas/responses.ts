@@ -158,6 +158,7 @@ export const publicCoverage = {
     economy: economyCode,
     manufacturer: { type: 'string' },
     model: { type: 'string' },
+    asOf: { type: 'string', format: 'date-time', description: 'The instant the answer is for, when asked with asOf.' },
     coveredBy: { type: ['string', 'null'], enum: ['certificate', 'test-report', null] },
     basis: { type: 'array', items: coverageBasis },
     whatToDo: {

@@ -128,6 +128,18 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         ]);
       });
 
+      it('stepAt answers the last step at or before an instant: the state then, when and its seq; null before the creation', async () => {
+        await store.commit(commitOf('a1', 0, 'negotiating'));
+        await store.commit(commitOf('a1', 1, 'operational'));
+        await store.commit(commitOf('a1', 2, 'terminated'));
+        const before = new Date(Date.parse(at(0)) - 1).toISOString();
+        expect(await store.stepAt('agreements', 'a1', before)).to.equal(null);
+        expect(await store.stepAt('agreements', 'a1', at(0))).to.deep.equal({ seq: 1, at: at(0), to: 'negotiating' });
+        expect(await store.stepAt('agreements', 'a1', new Date(Date.parse(at(2)) - 1).toISOString())).to.deep.equal({ seq: 2, at: at(1), to: 'operational' });
+        expect(await store.stepAt('agreements', 'a1', at(5))).to.deep.equal({ seq: 3, at: at(2), to: 'terminated' });
+        expect(await store.stepAt('agreements', 'nobody', at(5))).to.equal(null);
+      });
+
       it('of two commits at the same expected version, one wins and the other is a VERSION_CONFLICT that writes nothing', async () => {
         await store.commit(commitOf('a1', 0, 'negotiating'));
         const results = await Promise.allSettled([

@@ -39,6 +39,7 @@ const QUERIES: Record<string, Array<q.Read | q.Write>> = {
   uniqueKeysOf: [q.uniqueKeysOf('test-reports', 'tr1')],
   uniqueKeyOwner: [q.uniqueKeyOwner('test-reports', 'reportNumber=X')],
   historyPage: [q.historyPage('agreements', 'a1', { limit: 10 }), q.historyPage('agreements', 'a1', { limit: 10, afterSeq: 4 })],
+  historyBackwards: [q.historyBackwards('agreements', 'a1', { limit: 20 }), q.historyBackwards('agreements', 'a1', { beforeSeq: 21, limit: 20 })],
   claimableOutbox: [q.claimableOutbox(lease)],
   claimOutboxMessage: [q.claimOutboxMessage('m1', lease)],
   markSent: [q.markSent('m1', 'n1', { at: NOW, response: '250' })],

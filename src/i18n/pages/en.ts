@@ -70,6 +70,8 @@ export const en: GeneralPageText = {
     show: 'Show',
     csv: 'Download as CSV (spreadsheet)',
     none: 'No body is recognised for this pair of economies.',
+    asOf: 'As of',
+    asOfHint: 'Leave empty for today. A date shows the register as it stood at the end of that day (UTC), for instance the day goods were declared.',
     columns: { designationNumber: 'Designation number', cab: 'Body', type: 'Type', exporting: 'Economy', scope: 'Regulations', since: 'Recognised since', until: 'Listed until', state: 'Status' },
   },
   machines: {

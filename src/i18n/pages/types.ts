@@ -53,6 +53,9 @@ export interface GeneralPageText {
     show: string;
     csv: string;
     none: string;
+    /** The "as of" date of the form, and what it means. */
+    asOf: string;
+    asOfHint: string;
     columns: { designationNumber: string; cab: string; type: string; exporting: string; scope: string; since: string; until: string; state: string };
   };
   machines: {

@@ -70,6 +70,8 @@ export const vi: GeneralPageText = {
     show: 'Xem',
     csv: 'Tải về dạng CSV (bảng tính)',
     none: 'Chưa có tổ chức nào được thừa nhận cho cặp nền kinh tế này.',
+    asOf: 'Tính đến ngày',
+    asOfHint: 'Để trống để xem danh sách hiện hành. Khi chọn một ngày, danh sách được hiển thị như tại thời điểm cuối ngày đó (giờ UTC), ví dụ ngày khai báo hàng hóa.',
     columns: { designationNumber: 'Số chỉ định', cab: 'Tổ chức', type: 'Loại', exporting: 'Nền kinh tế', scope: 'Quy chuẩn kỹ thuật', since: 'Được thừa nhận từ', until: 'Có tên trong danh sách đến', state: 'Trạng thái' },
   },
   machines: {

@@ -57,6 +57,17 @@ export class MongoInstances implements InstanceStore, SearchIndexStore {
     return { items, nextCursor: docs.length > options.limit && last ? String(last.seq) : null };
   }
 
+  async stepAt(kind: Kind, id: string, instant: string): Promise<Pick<HistoryEntry, 'seq' | 'at' | 'to'> | null> {
+    let beforeSeq: number | undefined;
+    for (;;) {
+      const docs = await this.#run.all<HistoryDoc>(q.historyBackwards(kind, id, { ...(beforeSeq === undefined ? {} : { beforeSeq }), limit: 20 }));
+      const found = docs.find((doc) => doc.at <= instant);
+      if (found) return { seq: found.seq, at: found.at, to: found.to };
+      if (docs.length < 20) return null;
+      beforeSeq = docs.at(-1)!.seq;
+    }
+  }
+
   reindex(kind: Kind, id: string, entry: SearchIndexEntry): Promise<boolean> {
     return this.#committer.reindex(kind, id, entry);
   }

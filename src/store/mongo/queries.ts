@@ -271,6 +271,20 @@ export function historyPage(kind: Kind, id: string, options: { afterSeq?: number
   };
 }
 
+/**
+ * An instance's history newest first, before `beforeSeq` when given: where the last step at or
+ * before an instant is looked for (`stepAt`), along `history_by_instance`; the time is checked on
+ * the entries read, as an instance's history is short and its newest steps come first.
+ */
+export function historyBackwards(kind: Kind, id: string, options: { beforeSeq?: number; limit: number }): Read {
+  return {
+    collection: COLLECTIONS.history,
+    filter: { kind, instanceId: id, ...(options.beforeSeq === undefined ? {} : { seq: op({ $lt: options.beforeSeq }) }) },
+    sort: { seq: -1 },
+    limit: options.limit,
+  };
+}
+
 // ---------------------------------------------------------------- leases (outbox and deadlines)
 
 export function leaseUntil(lease: Pick<Lease, 'now' | 'leaseMs'>): string {

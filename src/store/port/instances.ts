@@ -135,6 +135,12 @@ export interface InstanceStore {
   find(kind: Kind, query: FindQuery): Promise<Page<InstanceRecord>>;
   /** History entries, oldest first, after `afterSeq`. */
   history(kind: Kind, id: string, options: { afterSeq?: number; limit: number }): Promise<Page<HistoryEntry>>;
+  /**
+   * The instance's last step at or before `instant` (ISO, UTC): the state it led to, when and its
+   * seq; null when the instance did not exist yet. One indexed read of a row's small columns, for
+   * the public answers as of a date (`src/public/as-of.ts`), which must not read whole histories.
+   */
+  stepAt(kind: Kind, id: string, instant: string): Promise<Pick<HistoryEntry, 'seq' | 'at' | 'to'> | null>;
 }
 
 /** An instance's search index entries, as the current code computes them from its data. */

@@ -124,6 +124,8 @@ export class InstanceTables implements InstanceStore, SearchIndexStore {
         `SELECT seq, at, type, actor, from_state, to_state, payload, facts, cause FROM history
          WHERE kind = ? AND id = ? AND seq > ? ORDER BY seq LIMIT ?`,
       ),
+      // Backwards along history_by_instance; the columns read come before the large ones.
+      stepAt: db.prepare(`SELECT seq, at, to_state AS "to" FROM history WHERE kind = ? AND id = ? AND at <= ? ORDER BY seq DESC LIMIT 1`),
       insertOutbox: db.prepare(
         `INSERT INTO outbox (id, kind, instance_id, seq, recipient, status, next_attempt_at, created_at)
          VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`,
@@ -338,6 +340,10 @@ export class InstanceTables implements InstanceStore, SearchIndexStore {
     const items = rows.slice(0, options.limit).map(toHistory);
     const last = items.at(-1);
     return { items, nextCursor: rows.length > options.limit && last ? String(last.seq) : null };
+  }
+
+  async stepAt(kind: Kind, id: string, instant: string): Promise<Pick<HistoryEntry, 'seq' | 'at' | 'to'> | null> {
+    return (this.#sql.stepAt.get(kind, id, instant) as Pick<HistoryEntry, 'seq' | 'at' | 'to'> | undefined) ?? null;
   }
 
   async searchIndexVersion(): Promise<string | null> {

@@ -34,7 +34,7 @@ const RECOGNITION_COLUMNS = [
 ] as const;
 
 export const publicRecognitionRoutes: RouteSpec[] = [
-  route<{ importing: string; exporting?: string; inForce?: 'true' | 'false'; format?: 'json' | 'csv' }>({
+  route<{ importing: string; exporting?: string; inForce?: 'true' | 'false'; asOf?: string; format?: 'json' | 'csv' }>({
     method: 'get',
     path: '/public/recognitions',
     summary: 'List the CABs an importing economy recognises or recognised, with their status',
@@ -55,6 +55,7 @@ export const publicRecognitionRoutes: RouteSpec[] = [
         importing: query.importing,
         ...(query.exporting === undefined ? {} : { exporting: query.exporting }),
         inForce: query.inForce === 'true',
+        ...(query.asOf === undefined ? {} : { asOf: query.asOf }),
       });
       const csv = query.format === 'csv' || (query.format === undefined && /\btext\/csv\b/.test(header('Accept') ?? ''));
       if (csv) {

@@ -8,6 +8,8 @@ export interface RegisterView {
   economies: EconomyRecord[];
   importing: string;
   exporting: string;
+  /** The date the register is shown as of (YYYY-MM-DD); empty for today. */
+  asOf: string;
   rows: PublicRecognition[];
 }
 
@@ -32,7 +34,7 @@ export function RegisterPage({ context, view }: { context: PageContext; view: Re
   const { text } = context;
   const columns = text.register.columns;
   const names = new Map(view.economies.map((e) => [e.code, e]));
-  const csv = `/register.csv?importing=${encodeURIComponent(view.importing)}${view.exporting ? `&exporting=${encodeURIComponent(view.exporting)}` : ''}`;
+  const csv = `/register.csv?importing=${encodeURIComponent(view.importing)}${view.exporting ? `&exporting=${encodeURIComponent(view.exporting)}` : ''}${view.asOf ? `&asOf=${encodeURIComponent(view.asOf)}` : ''}`;
   return (
     <>
       <h1>{text.register.title}</h1>
@@ -40,6 +42,11 @@ export function RegisterPage({ context, view }: { context: PageContext; view: Re
       <form method="get" action="/register" class="form inline-fields">
         <EconomySelect context={context} id="importing" label={text.register.importing} economies={view.economies} value={view.importing} />
         <EconomySelect context={context} id="exporting" label={text.register.exporting} economies={view.economies} value={view.exporting} any={text.register.any} />
+        <div class="field">
+          <label for="field-asOf">{text.register.asOf}</label>
+          <input id="field-asOf" name="asOf" type="date" value={view.asOf} aria-describedby="field-asOf-hint" />
+          <p id="field-asOf-hint" class="hint">{text.register.asOfHint}</p>
+        </div>
         <button class="button">{text.register.show}</button>
       </form>
       <p>

@@ -28,8 +28,10 @@ export function publicPages(deps: ApiDeps): PageSpec[] {
     const known = (code: string) => economies.some((e) => e.code === code);
     const importing = known(param(query['importing'])) ? param(query['importing']) : 'KR';
     const exporting = known(param(query['exporting'])) ? param(query['exporting']) : '';
-    const rows = await findPublicRecognitions(engine, store, { importing, ...(exporting ? { exporting } : {}) });
-    return { economies, importing, exporting, rows };
+    // A malformed or future date is refused by the register (an error page, 400).
+    const asOf = param(query['asOf']);
+    const rows = await findPublicRecognitions(engine, store, { importing, ...(exporting ? { exporting } : {}), ...(asOf ? { asOf } : {}) });
+    return { economies, importing, exporting, asOf, rows };
   };
 
   return [
