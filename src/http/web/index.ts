@@ -23,6 +23,7 @@ import { accountPages } from './routes/account.js';
 import { adminPages } from './routes/admin.js';
 import { directoryPages } from './routes/directory.js';
 import { publicPages } from './routes/public.js';
+import { publicRecordPages } from './routes/public-records.js';
 import { peoplePages } from './routes/people.js';
 import { recordPages } from './routes/records.js';
 import { verifyPages } from './routes/verify.js';
@@ -45,6 +46,7 @@ export function allPages(deps: ApiDeps): PageSpec[] {
   return [
     ...verifyPages(deps),
     ...publicPages(deps),
+    ...publicRecordPages(deps),
     ...accountPages(deps),
     ...recordPages(deps),
     ...directoryPages(deps),
