@@ -145,14 +145,23 @@ async function accreditationOf(engine: Engine, store: DirectoryStore, data: Reco
   return { standard: a.standard, certificateNumber: a.certificateNumber, body: body?.name ?? a.accreditationBodyId, validFrom: a.validFrom, validUntil: a.validUntil, state: found.state };
 }
 
+/** The states of a renewal under review: the previous listing stays in force meanwhile. */
+const UNDER_RENEWAL = ['pending', 'info_requested'];
+
+/** A recognition under renewal, as the public sees it: recognised, as its listing still holds. */
+function asListed(resource: Resource): Resource {
+  const renewing = UNDER_RENEWAL.includes(resource.state) && (resource.data as unknown as RecognitionData).renewal;
+  return renewing ? { ...resource, state: 'recognized' } : resource;
+}
+
 /**
  * A CAB's standing in one importing economy: each recognition ever in force, newest first.
  *
  * @throws AppError NOT_FOUND when the economy never recognised the CAB.
  */
 export async function cabStanding(engine: Engine, store: InstanceStore & DirectoryStore, cabId: string, importingEconomy: string): Promise<CabStanding> {
-  const page = await engine.list('recognitions', { states: Object.keys(SHOWN_AS), where: { cabId, importingEconomy }, limit: 50, cursor: null }, SYSTEM_ACTOR);
-  const granted = page.items.filter((r) => (r.data as unknown as RecognitionData).inForce.length > 0);
+  const page = await engine.list('recognitions', { states: [...Object.keys(SHOWN_AS), ...UNDER_RENEWAL], where: { cabId, importingEconomy }, limit: 50, cursor: null }, SYSTEM_ACTOR);
+  const granted = page.items.filter((r) => (r.data as unknown as RecognitionData).inForce.length > 0).map(asListed);
   if (granted.length === 0) throw notFound('recognised CAB', `${cabId} in ${importingEconomy}`);
   const cab = await store.getCab(cabId);
   const recognitions = await Promise.all(
