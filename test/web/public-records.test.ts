@@ -115,7 +115,9 @@ describe('web pages: the permanent public pages of CABs and test reports', () =>
     expect(page.text).to.contain(`href="/register/cabs/${lab.cabId!}/KR"`);
   });
 
-  it('a report under review, an unknown report and a CAB never recognised there are not found, on the page and in JSON', async () => {
+  it('only a listed report has a page: one under review, an unknown report and a CAB never recognised there are not found, on the page and in JSON', async () => {
+    expect((await api.get(`/register/test-reports/${accepted.id}`, undefined, HTML)).status).to.equal(200);
+    expect((await api.get(`/public/test-reports/${accepted.id}`)).status).to.equal(200);
     for (const path of [`/register/test-reports/${underReview.id}`, '/register/test-reports/no-such-report', `/register/cabs/${lab.cabId!}/VN`, '/register/cabs/no-such-lab/KR']) {
       const page = await api.get(path, undefined, HTML);
       expect(page.status, path).to.equal(404);
