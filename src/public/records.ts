@@ -6,9 +6,11 @@
  * stands on, and the history of its status; a report's regulations, validity, documents'
  * fingerprints and the history of its decision. Only what is public: a recognition never granted
  * and a report the register does not list (under review, withdrawn, refused at screening) are not
- * found, and the history shows status changes, never who typed what or why.
+ * found, and the history shows status changes, never who typed what or why. A certificate (Phase
+ * II) has its page once in force, as coverage counts it.
  */
 import type { AccreditationData } from '../kinds/accreditation/machine.js';
+import type { CertificateData } from '../kinds/certificate/machine.js';
 import type { RecognitionData } from '../kinds/recognition/machine.js';
 import { isPubliclyListed, type TestReportData } from '../kinds/test-report/machine.js';
 import { SYSTEM_ACTOR, type Kind } from '../kinds/types.js';
@@ -218,5 +220,69 @@ export async function testReportRecord(engine: Engine, store: InstanceStore & Di
     ...report,
     documents: data.documents.map((d) => ({ sha256: d.sha256, size: d.size, mediaType: d.mediaType, role: d.role, attachedAt: d.attachedAt })),
     history: reportHistory(history, data),
+  };
+}
+
+/** The states of a certificate the public sees: once in force, whatever became of it since. */
+const LISTED_CERTIFICATE_STATES: ReadonlySet<string> = new Set(['in_force', 'suspended', 'revoked', 'expired', 'withdrawn']);
+
+export interface CertificateRecord {
+  id: string;
+  certificateNumber: string;
+  importingEconomy: string;
+  body: PublicTestReport['lab'];
+  equipment: CertificateData['equipment'];
+  regulations: string[];
+  /** The importing regulations it counts for through equivalences (MRA-ETR). */
+  equivalentRegulations: string[];
+  state: string;
+  issuedAt: string;
+  validUntil: string;
+  suspendedAt?: string;
+  /** The listed test reports it rests on (each with its page), and those outside this register. */
+  testReports: Array<{ id: string; reportNumber: string }>;
+  externalReports: Array<{ reportNumber: string; lab: string }>;
+  history: StatusChange[];
+}
+
+/**
+ * A certificate (Phase II) once in force, in full. One in its review window, refused at issue or
+ * set aside before it took effect is not found, as coverage never counts it.
+ *
+ * @throws AppError NOT_FOUND when there is no such certificate, or it never came into force.
+ */
+export async function certificateRecord(engine: Engine, store: InstanceStore & DirectoryStore, id: string): Promise<CertificateRecord> {
+  const resource = await engine.get('certificates', id, SYSTEM_ACTOR).catch((thrown: unknown) => {
+    if (thrown instanceof AppError && thrown.code === 'NOT_FOUND') return null;
+    throw thrown;
+  });
+  if (!resource || !LISTED_CERTIFICATE_STATES.has(resource.state)) throw notFound('certificate in force', id);
+  const data = resource.data as unknown as CertificateData;
+  const reports = await Promise.all(
+    (data.testReports ?? []).map(async (reportId) => {
+      const report = await engine.get('test-reports', reportId, SYSTEM_ACTOR).catch(() => null);
+      const reportData = report?.data as unknown as TestReportData | undefined;
+      return report && reportData && isPubliclyListed(report.state, reportData) ? { id: reportId, reportNumber: reportData.reportNumber } : null;
+    }),
+  );
+  const history = await wholeHistory(engine, 'certificates', id);
+  return {
+    id,
+    certificateNumber: data.certificateNumber,
+    importingEconomy: data.importingEconomy,
+    body: await new LabDirectory(engine, store).lab(data.cabId, data.importingEconomy),
+    equipment: data.equipment,
+    regulations: data.regulations,
+    equivalentRegulations: data.equivalentRegulations,
+    state: resource.state,
+    issuedAt: data.issuedAt,
+    validUntil: data.validUntil,
+    ...(data.suspendedAt === undefined ? {} : { suspendedAt: data.suspendedAt }),
+    testReports: reports.filter((r) => r !== null),
+    externalReports: data.externalReports ?? [],
+    history: history
+      .filter((e) => e.type === 'CREATE' || LISTED_CERTIFICATE_STATES.has(e.to))
+      .map((e) => ({ at: e.at, event: e.type, status: e.to }))
+      .reverse(),
   };
 }

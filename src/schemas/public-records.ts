@@ -98,4 +98,27 @@ export const publicTestReportRecord = {
   ],
 } as const;
 
-export const publicRecordSchemas = { publicCabStanding, publicTestReportRecord } as const;
+export const publicCertificateRecord = {
+  $id: `${SCHEMA_BASE}responses/public-certificate-record`,
+  title: 'A certificate once in force, in full: body, equipment, regulations, validity, the reports it rests on and status history',
+  type: 'object',
+  properties: {
+    id: recordId,
+    certificateNumber: { type: 'string' },
+    importingEconomy: economyCode,
+    body: { type: 'object', properties: { id: recordId, name: { type: 'string' }, economy: economyCode, designationNumber: { type: 'string' } } },
+    equipment: { type: 'object', additionalProperties: true },
+    regulations,
+    equivalentRegulations: { ...regulations, description: 'The importing regulations it counts for through equivalences (MRA-ETR).' },
+    state: { type: 'string', enum: ['in_force', 'suspended', 'revoked', 'expired', 'withdrawn'] },
+    issuedAt: instant,
+    validUntil: instant,
+    suspendedAt: instant,
+    testReports: { type: 'array', items: { type: 'object', properties: { id: recordId, reportNumber: { type: 'string' } } }, description: 'The listed reports it rests on; each has its page.' },
+    externalReports: { type: 'array', items: { type: 'object', properties: { reportNumber: { type: 'string' }, lab: { type: 'string' } } } },
+    history: { type: 'array', items: statusChange, description: 'Newest first.' },
+  },
+  required: ['id', 'certificateNumber', 'importingEconomy', 'body', 'regulations', 'state', 'issuedAt', 'validUntil', 'history'],
+} as const;
+
+export const publicRecordSchemas = { publicCabStanding, publicTestReportRecord, publicCertificateRecord } as const;

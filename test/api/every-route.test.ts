@@ -105,6 +105,8 @@ describe('HTTP: every route, used as intended', () => {
       // The lab's recognition is under renewal by now (examples run in order): its listing still holds.
       'GET /public/cabs/{cabId}/{importingEconomy}': { path: `/public/cabs/${lab.cabId}/KR`, status: 200 },
       'GET /public/test-reports/{id}': { path: `/public/test-reports/${listed.id}?lang=vi`, status: 200 },
+      // Set aside in its review window by the example above: never in force, so not public (test/web/public-records.test.ts has one in force).
+      'GET /public/certificates/{id}': { path: `/public/certificates/${certificate.id}`, status: 404 },
       'GET /health': { path: '/health', status: 200 },
       'GET /health/live': { path: '/health/live', status: 200 },
       'GET /health/ready': { path: '/health/ready', status: 200 },

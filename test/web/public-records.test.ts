@@ -10,7 +10,9 @@ import { expect } from 'chai';
 import type { CabStanding, TestReportRecord } from '../../src/public/records.js';
 import type { Actor } from '../../src/kinds/types.js';
 import type { Resource } from '../../src/engine/resource.js';
+import type { CertificateRecord } from '../../src/public/records.js';
 import { ApiWorld } from '../helpers/api.js';
+import { certificateBody, recognizedBody } from '../helpers/phase-two.js';
 
 const HTML = { Accept: 'text/html' };
 
@@ -140,5 +142,24 @@ describe('web pages: the permanent public pages of CABs and test reports', () =>
     expect(page.status).to.equal(200);
     expect(page.text).to.contain('Requests for information').and.to.contain('Answered on');
     expect(page.text).not.to.contain('Open request for information');
+  });
+
+  // Last: it moves the clock a month on.
+  it('a certificate has its page once in force (not in its review window), with its regulations, validity and body', async () => {
+    const { world } = api;
+    const { body } = await recognizedBody(world);
+    const certificate = await world.engine.create('certificates', certificateBody(world, { certificateNumber: 'PRP-CERT-1' }), body);
+    expect((await api.get(`/register/certificates/${certificate.id}`, undefined, HTML)).status).to.equal(404);
+    expect((await api.get(`/public/certificates/${certificate.id}`)).status).to.equal(404);
+    world.advanceDays(30);
+    await world.fireDue();
+    const json = await api.get<CertificateRecord>(`/public/certificates/${certificate.id}`);
+    expect(json.status).to.equal(200);
+    expect(json.body).to.include({ certificateNumber: 'PRP-CERT-1', state: 'in_force' });
+    expect(json.body.history.map((h) => h.status)).to.deep.equal(['in_force', 'review_window']);
+    const page = await api.get(`/register/certificates/${certificate.id}`, undefined, { ...HTML, 'Accept-Language': 'vi' });
+    expect(page.status).to.equal(200);
+    expect(page.text).to.contain('Giấy chứng nhận PRP-CERT-1').and.to.contain(json.body.regulations.join(', ')).and.to.contain(`datetime="${json.body.validUntil}"`);
+    expect(page.text).to.contain(`href="/register/cabs/${body.cabId!}/${json.body.importingEconomy}"`);
   });
 });

@@ -61,6 +61,19 @@ export interface PublicRecordText {
     historyHeading: string;
     submitted: string;
   };
+  certificate: {
+    title: (number: string) => string;
+    lead: string;
+    json: string;
+    body: string;
+    equivalentRegulations: string;
+    issuedAt: string;
+    suspendedAt: string;
+    testReports: string;
+    externalReports: string;
+    none: string;
+    historyHeading: string;
+  };
   lookup: { regulations: string; open: (number: string) => string };
 }
 
@@ -140,6 +153,19 @@ export const publicRecordTexts: Readonly<Record<Language, PublicRecordText>> = {
       historyHeading: 'History of the status',
       submitted: 'Submitted',
     },
+    certificate: {
+      title: (number) => `Certificate ${number}`,
+      lead: 'An equipment certificate issued under a Phase II arrangement, with its regulations, validity and the test reports it rests on. This page keeps its address: link to it or bookmark it.',
+      json: 'The same as JSON',
+      body: 'Certification body',
+      equivalentRegulations: 'Also counts for (equivalence)',
+      issuedAt: 'Issued on',
+      suspendedAt: 'Suspended since',
+      testReports: 'Test reports it rests on',
+      externalReports: 'Other test reports',
+      none: 'None',
+      historyHeading: 'History of the status',
+    },
     lookup: { regulations: 'Technical regulations', open: (number) => `Open the page of report ${number}` },
   },
   vi: {
@@ -216,6 +242,19 @@ export const publicRecordTexts: Readonly<Record<Language, PublicRecordText>> = {
       verify: 'Kiểm tra một tệp Quý vị đang giữ có phải là một trong các tài liệu này',
       historyHeading: 'Lịch sử trạng thái',
       submitted: 'Đã nộp',
+    },
+    certificate: {
+      title: (number) => `Giấy chứng nhận ${number}`,
+      lead: 'Giấy chứng nhận thiết bị được cấp theo Giai đoạn II của thỏa thuận, với các quy chuẩn kỹ thuật, thời hạn hiệu lực và các báo cáo thử nghiệm làm căn cứ. Địa chỉ của trang này không thay đổi: Quý vị có thể dẫn chiếu hoặc lưu lại.',
+      json: 'Cùng nội dung dưới dạng JSON',
+      body: 'Tổ chức chứng nhận',
+      equivalentRegulations: 'Cũng được tính cho (thừa nhận tương đương)',
+      issuedAt: 'Ngày cấp',
+      suspendedAt: 'Bị tạm đình chỉ từ ngày',
+      testReports: 'Các báo cáo thử nghiệm làm căn cứ',
+      externalReports: 'Các báo cáo thử nghiệm khác',
+      none: 'Không có',
+      historyHeading: 'Lịch sử trạng thái',
     },
     lookup: { regulations: 'Quy chuẩn kỹ thuật', open: (number) => `Xem trang của báo cáo ${number}` },
   },

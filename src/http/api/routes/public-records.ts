@@ -1,11 +1,12 @@
 /**
  * The JSON twins of the permanent public pages (docs/api.md, "Public routes, no key"): a CAB's
- * standing in one importing economy, and one listed test report in full; no key, rate limited.
+ * standing in one importing economy, one listed test report and one certificate once in force,
+ * each in full; no key, rate limited.
  */
 import { langQuery, noQuery } from '../../../schemas/queries.js';
-import { publicCabStanding, publicTestReportRecord } from '../../../schemas/public-records.js';
+import { publicCabStanding, publicCertificateRecord, publicTestReportRecord } from '../../../schemas/public-records.js';
 import { LANGUAGES, readerLanguage } from '../../../public/meanings.js';
-import { cabStanding, testReportRecord } from '../../../public/records.js';
+import { cabStanding, certificateRecord, testReportRecord } from '../../../public/records.js';
 import { problems } from '../route-docs.js';
 import { route, type RouteSpec } from '../route.js';
 
@@ -42,6 +43,22 @@ export const publicRecordRoutes: RouteSpec[] = [
     async handle({ params, query, language }, { engine, store }) {
       const chosen = readerLanguage(query.lang, language(LANGUAGES));
       return { status: 200, body: await testReportRecord(engine, store, params['id']!, chosen), headers: { 'Content-Language': chosen } };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/public/certificates/{id}',
+    summary: 'One certificate (Phase II) once in force, in full: body, equipment, regulations, validity, the reports it rests on and status history',
+    tag: 'public',
+    access: 'public',
+    rateLimited: true,
+    query: noQuery,
+    responses: {
+      200: { description: 'The certificate (the page: /register/certificates/{id}); one in its review window, refused or set aside is not found', schema: publicCertificateRecord },
+      ...problems([404, 429]),
+    },
+    async handle({ params }, { engine, store }) {
+      return { status: 200, body: await certificateRecord(engine, store, params['id']!) };
     },
   }),
 ];

@@ -1,11 +1,12 @@
 /**
  * The permanent public pages: a CAB's standing in one importing economy (status per regulation,
  * suspensions, accreditation, history) and one listed test report (regulations, validity,
- * documents' fingerprints, history). Read from `src/public/records.ts`, as their JSON twins are.
+ * documents' fingerprints, history), and one certificate once in force (Phase II). Read from
+ * `src/public/records.ts`, as their JSON twins are.
  */
 import type { ComponentChildren } from 'preact';
 import { publicRecordTexts } from '../../../i18n/pages/public-records.js';
-import type { CabRecognition, CabStanding, StatusChange, TestReportRecord } from '../../../public/records.js';
+import type { CabRecognition, CabStanding, CertificateRecord, StatusChange, TestReportRecord } from '../../../public/records.js';
 import type { EconomyRecord } from '../../../store/port.js';
 import type { PageContext } from '../context.js';
 import { Day, economyName, StateTag } from '../components/names.js';
@@ -240,6 +241,71 @@ export function TestReportRecordPage({ context, report, economies }: { context: 
       <History context={context} kind="test-reports" entries={report.history} submitted={words.submitted} />
       <p>
         <a href={`/public/test-reports/${encodeURIComponent(report.id)}`}>{words.json}</a>
+      </p>
+    </>
+  );
+}
+
+export function CertificateRecordPage({ context, certificate, economies }: { context: PageContext; certificate: CertificateRecord; economies: Economies }) {
+  const words = publicRecordTexts[context.language].certificate;
+  const report = publicRecordTexts[context.language].report;
+  return (
+    <>
+      <h1>{words.title(certificate.certificateNumber)}</h1>
+      <p class="lead">{words.lead}</p>
+      <dl class="data">
+        <Row label={report.state}>
+          <StateTag context={context} kind="certificates" state={certificate.state} />
+        </Row>
+        {certificate.suspendedAt && <Row label={words.suspendedAt}><Day context={context} iso={certificate.suspendedAt} /></Row>}
+        <Row label={report.regulations}>{certificate.regulations.join(', ')}</Row>
+        {certificate.equivalentRegulations.length > 0 && <Row label={words.equivalentRegulations}>{certificate.equivalentRegulations.join(', ')}</Row>}
+        <Row label={words.issuedAt}><Day context={context} iso={certificate.issuedAt} /></Row>
+        <Row label={report.validUntil}><Day context={context} iso={certificate.validUntil} /></Row>
+        <Row label={report.importingEconomy}>{economyName(context, economies, certificate.importingEconomy)}</Row>
+        <Row label={words.body}>
+          {certificate.body.name}
+          {certificate.body.designationNumber && <> ({certificate.body.designationNumber})</>} · <a href={cabPagePath(certificate.body.id, certificate.importingEconomy)}>{report.labPage}</a>
+        </Row>
+        <Row label={report.equipment}>
+          {certificate.equipment.manufacturer} · <strong>{certificate.equipment.model}</strong> ({certificate.equipment.category})
+        </Row>
+        <Row label={words.testReports}>
+          {certificate.testReports.length === 0
+            ? words.none
+            : certificate.testReports.map((r, i) => (
+                <>
+                  {i > 0 && ', '}
+                  <a href={reportPagePath(r.id)}>{r.reportNumber}</a>
+                </>
+              ))}
+        </Row>
+        {certificate.externalReports.length > 0 && <Row label={words.externalReports}>{certificate.externalReports.map((r) => `${r.reportNumber} (${r.lab})`).join(', ')}</Row>}
+      </dl>
+
+      <h2>{words.historyHeading}</h2>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{publicRecordTexts[context.language].cab.historyColumns.at}</th>
+              <th scope="col">{publicRecordTexts[context.language].cab.historyColumns.event}</th>
+              <th scope="col">{publicRecordTexts[context.language].cab.historyColumns.status}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {certificate.history.map((e) => (
+              <tr>
+                <td><Day context={context} iso={e.at} /></td>
+                <td>{context.wording.events.certificates[e.event] ?? e.event}</td>
+                <td><StateTag context={context} kind="certificates" state={e.status} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        <a href={`/public/certificates/${encodeURIComponent(certificate.id)}`}>{words.json}</a>
       </p>
     </>
   );

@@ -1,14 +1,15 @@
 /**
  * The permanent public pages: `/register/cabs/{cabId}/{importingEconomy}` (a CAB as one importing
- * economy recognises it) and `/register/test-reports/{id}` (one listed report). Under `/register`,
+ * economy recognises it), `/register/test-reports/{id}` (one listed report) and
+ * `/register/certificates/{id}` (one certificate once in force). Under `/register`,
  * as both are entries of the public register; the ids never change, so the addresses can be cited.
- * A CAB never recognised there, or a report the register does not list, is NOT_FOUND, which the
+ * A CAB never recognised there, a report the register does not list or a certificate never in force is NOT_FOUND, which the
  * error middleware shows as the 404 page.
  */
 import type { ApiDeps } from '../../api/deps.js';
-import { cabStanding, testReportRecord } from '../../../public/records.js';
+import { cabStanding, certificateRecord, testReportRecord } from '../../../public/records.js';
 import type { PageSpec } from '../page-route.js';
-import { CabStandingPage, TestReportRecordPage } from '../pages/public-records.js';
+import { CabStandingPage, CertificateRecordPage, TestReportRecordPage } from '../pages/public-records.js';
 
 export function publicRecordPages(deps: ApiDeps): PageSpec[] {
   const { engine, store } = deps;
@@ -33,6 +34,16 @@ export function publicRecordPages(deps: ApiDeps): PageSpec[] {
       handle: async ({ page, params }) => {
         const report = await testReportRecord(engine, store, params['id']!, page.language);
         return { page: { title: report.reportNumber, body: <TestReportRecordPage context={page} report={report} economies={await economiesByCode()} /> } };
+      },
+    },
+    {
+      method: 'get',
+      path: '/register/certificates/{id}',
+      access: 'public',
+      limit: 'public',
+      handle: async ({ page, params }) => {
+        const certificate = await certificateRecord(engine, store, params['id']!);
+        return { page: { title: certificate.certificateNumber, body: <CertificateRecordPage context={page} certificate={certificate} economies={await economiesByCode()} /> } };
       },
     },
   ];
