@@ -123,12 +123,12 @@ function recognitionHistory(entries: HistoryEntry[]): StatusChange[] {
 
 function regulationStandings(row: PublicRecognition, data: RecognitionData): RegulationStanding[] {
   return row.scope.map((regulation) => {
-    if (row.status !== 'recognized') {
-      const whole = row.suspensions.find((s) => s.regulations === undefined);
-      return { regulation, status: row.status, since: row.statusSince, ...(row.status === 'suspended' && whole ? { suspension: whole } : {}) };
-    }
-    const suspension = row.suspensions.find((s) => s.regulations?.includes(regulation));
-    if (suspension) return { regulation, status: 'suspended', since: suspension.since, suspension };
+    // The earliest open suspension that covers it, whole or of this regulation: suspended since then.
+    const suspension = row.suspensions
+      .filter((s) => s.regulations === undefined || s.regulations.includes(regulation))
+      .sort((a, b) => a.since.localeCompare(b.since))[0];
+    if ((row.status === 'recognized' || row.status === 'suspended') && suspension) return { regulation, status: 'suspended', since: suspension.since, suspension };
+    if (row.status !== 'recognized') return { regulation, status: row.status, since: row.statusSince };
     return { regulation, status: 'recognized', since: data.inForce.at(-1)?.from ?? row.statusSince };
   });
 }

@@ -144,6 +144,23 @@ describe('web pages: the permanent public pages of CABs and test reports', () =>
     expect(page.text).not.to.contain('Open request for information');
   });
 
+  it('then a whole suspension by the designating authority: every regulation suspended, KR:KN 32 still since the regulator’s partial one', async () => {
+    const { world } = api;
+    world.advanceDays(1);
+    const recognitions = await world.engine.list('recognitions', { where: { cabId: lab.cabId! }, limit: 5, cursor: null }, world.as('kr-regulator'));
+    const whole = await world.send('recognitions', recognitions.items[0]!.id, { type: 'SUSPEND', reason: 'Tạm đình chỉ chỉ định.' }, 'vn-designating-authority');
+    const { body } = await api.get<CabStanding>(`/public/cabs/${lab.cabId!}/KR`);
+    const [recognition] = body.recognitions;
+    expect(recognition).to.include({ status: 'suspended', statusSince: whole.updatedAt });
+    expect(recognition!.regulations.find((r) => r.regulation === 'KR:KN 32')).to.deep.include({ status: 'suspended', since: suspendedAt });
+    const kn301 = recognition!.regulations.find((r) => r.regulation === 'KR:KN 301 489')!;
+    expect(kn301).to.include({ status: 'suspended', since: whole.updatedAt });
+    expect(kn301.suspension).to.include({ by: 'designating_authority', economy: 'VN' });
+    const page = await api.get(`/register/cabs/${lab.cabId!}/KR`, undefined, { ...HTML, 'Accept-Language': 'en' });
+    expect(rowWith(page.text, '<td>KR:KN 301 489</td>')).to.contain('The designating authority (VN)').and.to.contain(`datetime="${whole.updatedAt}"`);
+    expect(rowWith(page.text, '<td>KR:KN 32</td>')).to.contain('The importing economy’s regulator (KR)');
+  });
+
   // Last: it moves the clock a month on.
   it('a certificate has its page once in force (not in its review window), with its regulations, validity and body', async () => {
     const { world } = api;

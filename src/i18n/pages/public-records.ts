@@ -74,7 +74,7 @@ export interface PublicRecordText {
     none: string;
     historyHeading: string;
   };
-  lookup: { regulations: string; open: (number: string) => string };
+  lookup: { regulations: string };
 }
 
 export const publicRecordTexts: Readonly<Record<Language, PublicRecordText>> = {
@@ -166,7 +166,7 @@ export const publicRecordTexts: Readonly<Record<Language, PublicRecordText>> = {
       none: 'None',
       historyHeading: 'History of the status',
     },
-    lookup: { regulations: 'Technical regulations', open: (number) => `Open the page of report ${number}` },
+    lookup: { regulations: 'Technical regulations' },
   },
   vi: {
     cab: {
@@ -256,6 +256,6 @@ export const publicRecordTexts: Readonly<Record<Language, PublicRecordText>> = {
       none: 'Không có',
       historyHeading: 'Lịch sử trạng thái',
     },
-    lookup: { regulations: 'Quy chuẩn kỹ thuật', open: (number) => `Xem trang của báo cáo ${number}` },
+    lookup: { regulations: 'Quy chuẩn kỹ thuật' },
   },
 };

@@ -52,9 +52,7 @@ function Results({ context, view }: { context: PageContext; view: LookupView }) 
               {found.map((report) => (
                 <tr>
                   <td>
-                    <a href={reportPagePath(report.id)} aria-label={more.open(report.reportNumber)}>
-                      {report.reportNumber}
-                    </a>
+                    <a href={reportPagePath(report.id)}>{report.reportNumber}</a>
                   </td>
                   <td>
                     {report.equipment.manufacturer}
