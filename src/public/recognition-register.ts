@@ -13,8 +13,8 @@ import { toResource, type Resource } from '../engine/resource.js';
 import type { DirectoryStore, InstanceRecord, InstanceStore, Page } from '../store/port.js';
 import { asOfInstant, dataAsOf, standingAsOf } from './as-of.js';
 
-/** The states the register lists, and what each is shown as. */
-const SHOWN_AS: Readonly<Record<string, PublicStatus>> = {
+/** The states the register lists, and what each is shown as (also on a CAB's page, `records.ts`). */
+export const SHOWN_AS: Readonly<Record<string, PublicStatus>> = {
   recognized: 'recognized',
   contested: 'recognized',
   verification: 'recognized',
@@ -70,7 +70,8 @@ function suspensionsOf(data: RecognitionData): PublicSuspension[] {
   }));
 }
 
-function entry(resource: Resource, cab: { name: string; type: string } | null): PublicRecognition {
+/** One recognition as the register lists it (also the head of a CAB's own page, `records.ts`). */
+export function entry(resource: Resource, cab: { name: string; type: string } | null): PublicRecognition {
   const data = resource.data as unknown as RecognitionData;
   const status = SHOWN_AS[resource.state]!;
   const ended = status === 'withdrawn' || status === 'expired';

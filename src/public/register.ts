@@ -21,6 +21,8 @@ export interface PublicLab {
 }
 
 export interface PublicTestReport {
+  /** The report's id: its permanent public page is `/register/test-reports/{id}`. */
+  id: string;
   reportNumber: string;
   importingEconomy: string;
   lab: PublicLab;
@@ -35,6 +37,8 @@ export interface PublicTestReport {
   validUntil?: string;
   /** Reason codes of a rejection. */
   reasons?: string[];
+  /** A rejection's reasons with the regulator's words. */
+  rejection?: Array<{ code: string; detail: string }>;
   decidedAt: string;
 }
 
@@ -126,6 +130,7 @@ export class LabDirectory {
 export async function publicReport(record: InstanceRecord, labs: LabDirectory, language: Language): Promise<PublicTestReport> {
   const data = record.context as unknown as TestReportData;
   return {
+    id: record.id,
     reportNumber: data.reportNumber,
     importingEconomy: data.importingEconomy,
     lab: await labs.lab(data.cabId, data.importingEconomy),
@@ -137,7 +142,7 @@ export async function publicReport(record: InstanceRecord, labs: LabDirectory, l
     issuedAt: data.issuedAt,
     ...(data.acceptedAt === undefined ? {} : { acceptedAt: data.acceptedAt }),
     ...(data.validUntil === undefined ? {} : { validUntil: data.validUntil }),
-    ...(record.state === 'rejected' ? { reasons: data.reasons.map((r) => r.code) } : {}),
+    ...(record.state === 'rejected' ? { reasons: data.reasons.map((r) => r.code), rejection: data.reasons.map((r) => ({ code: r.code, detail: r.detail })) } : {}),
     decidedAt: record.updatedAt,
   };
 }

@@ -18,6 +18,7 @@ import {
   signInQuery,
 } from './queries.js';
 import { cab, createCab, economy, regulation, seedPrincipal } from './reference.js';
+import { publicRecordSchemas } from './public-records.js';
 import { responseSchemas } from './responses.js';
 import { seedCabs, seedEconomies, seedPrincipals, seedRegulations, seedScenario } from './seed.js';
 
@@ -62,5 +63,6 @@ export function allSchemas(): Array<{ $id: string }> {
     ...kinds.map((set) => set.list),
     ...Object.values(querySchemas),
     ...Object.values(responseSchemas),
+    ...Object.values(publicRecordSchemas),
   ];
 }

@@ -71,6 +71,7 @@ export const publicTestReport = {
   title: 'Test report status, as the public sees it',
   type: 'object',
   properties: {
+    id: { ...recordId, description: 'The report’s id: its public page is /register/test-reports/{id}, its JSON /public/test-reports/{id}.' },
     reportNumber: { type: 'string' },
     importingEconomy: economyCode,
     lab: {
@@ -91,6 +92,7 @@ export const publicTestReport = {
     acceptedAt: instant,
     validUntil: instant,
     reasons: { type: 'array', items: { type: 'string' }, description: 'Reason codes of a rejection.' },
+    rejection: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, detail: { type: 'string' } } }, description: 'A rejection’s reasons, each with the regulator’s words.' },
     decidedAt: { type: 'string', format: 'date-time' },
   },
 } as const;

@@ -32,6 +32,8 @@ describe('HTTP: every route, used as intended', () => {
     const { lab, agreement, accreditation, recognition } = await w.recognizedLab();
     w.advanceDays(3);
     const report = await w.submit(lab);
+    const listed = await w.submit(lab);
+    await w.send('test-reports', listed.id, { type: 'ACCEPT' }, 'kr-regulator');
     const pdf = pdfBytes('every route');
     const withFile = await w.engine.create('test-reports', w.reportBody(), lab, { documents: [{ bytes: pdf, name: 'report.pdf', role: 'report' }] });
     const sha256 = (withFile.data['documents'] as Array<{ sha256: string }>)[0]!.sha256;
@@ -100,6 +102,11 @@ describe('HTTP: every route, used as intended', () => {
       'GET /public/test-reports': { path: '/public/test-reports?economy=KR&reportNumber=RF-1', status: 200 },
       'GET /public/coverage': { path: `/public/coverage?economy=KR&manufacturer=${encodeURIComponent('Phương Nam')}&model=PN-AX3000`, status: 200 },
       'GET /public/recognitions': { path: '/public/recognitions?importing=KR', status: 200 },
+      // The lab's recognition is under renewal by now (examples run in order): its listing still holds.
+      'GET /public/cabs/{cabId}/{importingEconomy}': { path: `/public/cabs/${lab.cabId}/KR`, status: 200 },
+      'GET /public/test-reports/{id}': { path: `/public/test-reports/${listed.id}?lang=vi`, status: 200 },
+      // Set aside in its review window by the example above: never in force, so not public (test/web/public-records.test.ts has one in force).
+      'GET /public/certificates/{id}': { path: `/public/certificates/${certificate.id}`, status: 404 },
       'GET /health': { path: '/health', status: 200 },
       'GET /health/live': { path: '/health/live', status: 200 },
       'GET /health/ready': { path: '/health/ready', status: 200 },

@@ -64,7 +64,7 @@ describe('HTTP: public look-ups', () => {
     expect(answer.body.items).to.have.length(1);
     expect(answer.body.items[0]).to.include({ reportNumber: 'PUB-0001', state: 'accepted', importingEconomy: 'KR' });
     expect(answer.body.items[0]).to.have.keys(
-      'reportNumber', 'importingEconomy', 'lab', 'equipment', 'regulations', 'state', 'meaning', 'testedAt', 'issuedAt', 'acceptedAt', 'validUntil', 'decidedAt',
+      'id', 'reportNumber', 'importingEconomy', 'lab', 'equipment', 'regulations', 'state', 'meaning', 'testedAt', 'issuedAt', 'acceptedAt', 'validUntil', 'decidedAt',
     );
   });
 

@@ -24,6 +24,7 @@ import { adminPages } from './routes/admin.js';
 import { coveragePages } from './routes/coverage.js';
 import { directoryPages } from './routes/directory.js';
 import { publicPages } from './routes/public.js';
+import { publicRecordPages } from './routes/public-records.js';
 import { peoplePages } from './routes/people.js';
 import { recordPages } from './routes/records.js';
 import { verifyPages } from './routes/verify.js';
@@ -47,6 +48,7 @@ export function allPages(deps: ApiDeps): PageSpec[] {
     ...verifyPages(deps),
     ...coveragePages(deps),
     ...publicPages(deps),
+    ...publicRecordPages(deps),
     ...accountPages(deps),
     ...recordPages(deps),
     ...directoryPages(deps),

@@ -17,6 +17,7 @@ import { principalRoutes } from './principals.js';
 import { publicCoverageRoutes } from './public-coverage.js';
 import { publicDocumentRoutes } from './public-documents.js';
 import { publicRecognitionRoutes } from './public-recognitions.js';
+import { publicRecordRoutes } from './public-records.js';
 import { publicTestReportRoutes } from './public-test-reports.js';
 import { regulationRoutes } from './regulations.js';
 import { testReportDocumentRoutes } from './test-report-documents.js';
@@ -34,6 +35,8 @@ export function apiRoutes(): RouteSpec[] {
     ...publicRecognitionRoutes,
     ...publicCoverageRoutes,
     ...publicDocumentRoutes,
+    // After publicTestReportRoutes: /public/test-reports/accepted.csv is not a report's id.
+    ...publicRecordRoutes,
     ...healthRoutes,
     ...machineRoutes,
     ...principalRoutes,

@@ -6,7 +6,9 @@ import type { PublicTestReport } from '../../../public/register.js';
 import type { LookupResults } from '../report-lookup.js';
 import type { EconomyRecord } from '../../../store/port.js';
 import type { PageContext } from '../context.js';
+import { publicRecordTexts } from '../../../i18n/pages/public-records.js';
 import { Day, economyName, StateTag } from '../components/names.js';
+import { reportPagePath } from './public-records.js';
 
 export interface LookupView {
   economies: EconomyRecord[];
@@ -18,6 +20,7 @@ export interface LookupView {
 function Results({ context, view }: { context: PageContext; view: LookupView }) {
   const { text, wording } = context;
   const columns = text.lookup.columns;
+  const more = publicRecordTexts[context.language].lookup;
   if (view.results === null) return <div id="results" aria-live="polite"></div>;
   if (view.results.tooShort) {
     return (
@@ -38,6 +41,7 @@ function Results({ context, view }: { context: PageContext; view: LookupView }) 
               <tr>
                 <th scope="col">{columns.reportNumber}</th>
                 <th scope="col">{columns.equipment}</th>
+                <th scope="col">{more.regulations}</th>
                 <th scope="col">{columns.lab}</th>
                 <th scope="col">{columns.state}</th>
                 <th scope="col">{columns.decided}</th>
@@ -47,20 +51,25 @@ function Results({ context, view }: { context: PageContext; view: LookupView }) 
             <tbody>
               {found.map((report) => (
                 <tr>
-                  <td>{report.reportNumber}</td>
+                  <td>
+                    <a href={reportPagePath(report.id)}>{report.reportNumber}</a>
+                  </td>
                   <td>
                     {report.equipment.manufacturer}
                     <br />
                     <strong>{report.equipment.model}</strong> <span class="muted">({report.equipment.category})</span>
                   </td>
+                  <td>{report.regulations.join(', ')}</td>
                   <td>{report.lab.name}</td>
                   <td>
                     <StateTag context={context} kind="test-reports" state={report.state} />
                     <p class="meaning">{report.meaning}</p>
-                    {report.reasons && (
+                    {report.rejection && (
                       <ul class="reasons">
-                        {report.reasons.map((code) => (
-                          <li>{wording.reasons[code] ?? code}</li>
+                        {report.rejection.map((reason) => (
+                          <li>
+                            {wording.reasons[reason.code] ?? reason.code}: {reason.detail}
+                          </li>
                         ))}
                       </ul>
                     )}

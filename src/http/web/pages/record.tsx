@@ -30,6 +30,17 @@ export interface RecordView {
   done?: 'sent' | 'created';
 }
 
+/**
+ * The record's data as the page shows it. `infoRequest` is the machine's note of the last request
+ * for information (its answer deadline's rule) and stays after the answer: shown as "open" only
+ * while the record waits for that answer; each request and its answer are in `infoRequests`.
+ */
+function shownData(resource: RecordView['resource']): Record<string, unknown> {
+  if (resource.state === 'info_requested' || !('infoRequest' in resource.data)) return resource.data;
+  const { infoRequest: _answered, ...rest } = resource.data;
+  return rest;
+}
+
 export function RecordPage({ context, view }: { context: PageContext; view: RecordView }) {
   const { text, wording } = context;
   const { resource } = view;
@@ -80,7 +91,7 @@ export function RecordPage({ context, view }: { context: PageContext; view: Reco
       <div class="columns">
         <section aria-labelledby="details">
           <h2 id="details">{text.instance.data}</h2>
-          <DataList context={context} kind={kind} data={resource.data} />
+          <DataList context={context} kind={kind} data={shownData(resource)} />
         </section>
         <section>
           <h2>{text.instance.pending}</h2>
