@@ -1,8 +1,7 @@
 /**
  * Where a person reads a report or a certificate a public answer names: one place, so that every
- * answer (the coverage page and its JSON twin) links the same way, and a permanent public page per
- * record replaces these paths here alone. Today a test report is shown by the importer look-up
- * (public); a certificate by its record page (which asks a visitor to sign in).
+ * answer (the coverage page and its JSON twin) links the same way: each record's permanent public
+ * page under `/register` (`src/http/web/routes/public-records.tsx`), which anyone may open.
  */
 import type { Kind } from '../kinds/types.js';
 
@@ -15,8 +14,5 @@ export interface Linkable {
 
 /** The path of the page that shows the record (relative to the service's public address). */
 export function publicPathOf(record: Linkable): string {
-  if (record.kind === 'test-reports') {
-    return `/lookup?${new URLSearchParams({ economy: record.importingEconomy, q: record.number }).toString()}`;
-  }
-  return `/records/certificates/${encodeURIComponent(record.id)}`;
+  return `/register/${record.kind}/${encodeURIComponent(record.id)}`;
 }

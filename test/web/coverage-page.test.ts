@@ -42,7 +42,11 @@ describe('the coverage page and GET /public/coverage, on the demo scenario', () 
       const answer = await page({ economy: 'US', manufacturer: 'phuong nam', model: 'PN-AX1800' });
       expect(answer.status).to.equal(200);
       expect(answer.text).to.contain('Covered: the PN-AX1800 holds a Phase II certificate in force in United States');
-      expect(answer.text).to.contain('Open TL-2026-0001').and.to.contain('href="/records/certificates/cert-tl-0001"');
+      expect(answer.text).to.contain('Open TL-2026-0001').and.to.contain('href="/register/certificates/cert-tl-0001"');
+      // The link is the certificate's public page: a customs officer without an account opens it.
+      const linked = await api.request('GET', '/register/certificates/cert-tl-0001', { headers: HTML });
+      expect(linked.status).to.equal(200);
+      expect(linked.text).to.contain('TL-2026-0001');
       // The maker in full, as the certificate names it.
       expect(answer.text).to.contain('Công ty Cổ phần Thiết bị Mạng Phương Nam');
     });
@@ -108,7 +112,7 @@ describe('the coverage page and GET /public/coverage, on the demo scenario', () 
       const { status, body } = await json({ economy: 'US', manufacturer: 'phuong nam', model: 'pn-ax1800' });
       expect(status).to.equal(200);
       expect(body.coveredBy).to.equal('certificate');
-      expect(body.basis.map((b) => [b.kind, b.number, b.id, b.link])).to.deep.equal([['certificate', 'TL-2026-0001', 'cert-tl-0001', '/records/certificates/cert-tl-0001']]);
+      expect(body.basis.map((b) => [b.kind, b.number, b.id, b.link])).to.deep.equal([['certificate', 'TL-2026-0001', 'cert-tl-0001', '/register/certificates/cert-tl-0001']]);
       expect(body.basis[0]!.equipment).to.deep.equal({ manufacturer: 'Công ty Cổ phần Thiết bị Mạng Phương Nam', model: 'PN-AX1800' });
       expect(body).not.to.have.property('whatToDo');
     });

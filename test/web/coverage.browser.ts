@@ -28,7 +28,7 @@ describe('the coverage page in Chromium (npm run test:browser)', function () {
       const answer = page.locator('#coverage');
       expect(await answer.locator('h2').innerText()).to.contain(text.byCertificate('pn-ax1800', '').split(' ')[0]!);
       const link = answer.locator('a', { hasText: 'TL-2026-0001' });
-      expect(await link.getAttribute('href')).to.equal('/records/certificates/cert-tl-0001');
+      expect(await link.getAttribute('href')).to.equal('/register/certificates/cert-tl-0001');
       await page.fill('#field-model', 'PN-NOTHING-1');
       await page.click('main form button');
       expect(await answer.innerText()).to.contain(text.whatToDo).and.to.contain(text.notCovered('PN-NOTHING-1', 'phuong nam', '').split(':')[0]!);
