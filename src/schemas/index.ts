@@ -19,6 +19,7 @@ import {
 } from './queries.js';
 import { cab, createCab, economy, regulation, seedPrincipal } from './reference.js';
 import { responseSchemas } from './responses.js';
+import { publicStatistics, publicStatisticsQuery } from './statistics.js';
 import { seedCabs, seedEconomies, seedPrincipals, seedRegulations, seedScenario } from './seed.js';
 
 /** For each registered kind: the body that creates an instance, the body of each event and the query of its list. */
@@ -48,6 +49,7 @@ export const querySchemas = {
   signIn: signInQuery,
   acceptedReportsCsv: acceptedReportsCsvQuery,
   lang: langQuery,
+  publicStatistics: publicStatisticsQuery,
 } as const;
 
 /** Every top-level schema (each has an `$id`). */
@@ -62,5 +64,6 @@ export function allSchemas(): Array<{ $id: string }> {
     ...kinds.map((set) => set.list),
     ...Object.values(querySchemas),
     ...Object.values(responseSchemas),
+    publicStatistics,
   ];
 }

@@ -17,6 +17,7 @@ import { principalRoutes } from './principals.js';
 import { publicCoverageRoutes } from './public-coverage.js';
 import { publicDocumentRoutes } from './public-documents.js';
 import { publicRecognitionRoutes } from './public-recognitions.js';
+import { publicStatisticsRoutes } from './public-statistics.js';
 import { publicTestReportRoutes } from './public-test-reports.js';
 import { regulationRoutes } from './regulations.js';
 import { testReportDocumentRoutes } from './test-report-documents.js';
@@ -34,6 +35,7 @@ export function apiRoutes(): RouteSpec[] {
     ...publicRecognitionRoutes,
     ...publicCoverageRoutes,
     ...publicDocumentRoutes,
+    ...publicStatisticsRoutes,
     ...healthRoutes,
     ...machineRoutes,
     ...principalRoutes,
