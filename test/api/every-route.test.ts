@@ -100,6 +100,7 @@ describe('HTTP: every route, used as intended', () => {
       'GET /public/test-reports': { path: '/public/test-reports?economy=KR&reportNumber=RF-1', status: 200 },
       'GET /public/coverage': { path: `/public/coverage?economy=KR&manufacturer=${encodeURIComponent('Phương Nam')}&model=PN-AX3000`, status: 200 },
       'GET /public/recognitions': { path: '/public/recognitions?importing=KR', status: 200 },
+      'GET /public/statistics': { path: '/public/statistics?from=2026-01-01&to=2026-01-31', status: 200 },
       'GET /health': { path: '/health', status: 200 },
       'GET /health/live': { path: '/health/live', status: 200 },
       'GET /health/ready': { path: '/health/ready', status: 200 },
