@@ -262,8 +262,49 @@ function busy(tally: Tally): boolean {
   return tally.recognized + tally.suspended + tally.withdrawn + tally.objected + tally.accepted + tally.rejected > 0;
 }
 
-/** The figures of every pair of economies that had something happen in the period, by exporting then importing economy. */
-export async function arrangementStatistics(engine: Engine, period: StatisticsPeriod): Promise<ArrangementStatistics> {
+/**
+ * How long the figures of a period are kept when nothing this process sees has changed: reading
+ * every decided report costs as much as the register is large, and a meeting's figures need not
+ * show within the second a commit on another node made them change.
+ */
+const REMEMBER_MS = 60_000;
+/** More periods than people ask for at once; past it the memory starts afresh. */
+const MAX_REMEMBERED = 32;
+
+interface Remembered {
+  figures: Promise<ArrangementStatistics>;
+  /** The commits of recognitions and test reports in this engine when they were computed: any since makes them stale. */
+  commits: number;
+  at: number;
+}
+
+/** Per engine, so that two services in one process (tests) never share figures. */
+const rememberedByEngine = new WeakMap<Engine, Map<string, Remembered>>();
+
+/**
+ * The figures of every pair of economies that had something happen in the period, by exporting
+ * then importing economy. Asked again for the same period, the same figures are answered (one
+ * computation for many readers) until this engine commits a recognition or a test report, or for a
+ * minute at most.
+ */
+export function arrangementStatistics(engine: Engine, period: StatisticsPeriod): Promise<ArrangementStatistics> {
+  let remembered = rememberedByEngine.get(engine);
+  if (!remembered) rememberedByEngine.set(engine, (remembered = new Map<string, Remembered>()));
+  const key = `${period.from} ${period.to}`;
+  const commits = engine.commitsOf('recognitions') + engine.commitsOf('test-reports');
+  const now = performance.now();
+  const found = remembered.get(key);
+  if (found && found.commits === commits && now - found.at < REMEMBER_MS) return found.figures;
+  if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+  const figures = computeStatistics(engine, period);
+  const memory = remembered;
+  memory.set(key, { figures, commits, at: now });
+  // A failed computation is not remembered: the next reader tries again.
+  figures.catch(() => memory.get(key)?.figures === figures && memory.delete(key));
+  return figures;
+}
+
+async function computeStatistics(engine: Engine, period: StatisticsPeriod): Promise<ArrangementStatistics> {
   const tallies = new Tallies();
   for await (const record of records(engine, 'recognitions')) await tallyRecognition(engine, record, period, tallies);
   for await (const record of records(engine, 'test-reports', ['accepted', 'expired', 'revoked', 'rejected'])) {

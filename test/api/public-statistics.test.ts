@@ -5,18 +5,22 @@
  */
 import { expect } from 'chai';
 import type { ArrangementStatistics, PairStatistics } from '../../src/public/statistics.js';
+import type { Actor } from '../../src/kinds/types.js';
 import { ApiWorld } from '../helpers/api.js';
 
 type Problem = { status: number; code: string; errors?: Array<{ pointer: string }> };
 
 describe('GET /public/statistics', () => {
   let api: ApiWorld;
+  let lab: Actor;
 
   before(async () => {
     api = await ApiWorld.create();
     const { world } = api;
     // 2026-01-05: recognised at once; 2026-01-08: three reports submitted.
-    const { lab, recognition } = await world.recognizedLab();
+    const recognized = await world.recognizedLab();
+    lab = recognized.lab;
+    const { recognition } = recognized;
     world.advanceDays(3);
     const [first, second, third] = [await world.submit(lab), await world.submit(lab), await world.submit(lab)];
     world.advanceDays(2); // 2026-01-10
@@ -91,5 +95,13 @@ describe('GET /public/statistics', () => {
     const { body } = await api.get<{ paths: Record<string, { get?: { responses: Record<string, unknown>; security?: unknown[] } }> }>('/openapi.json');
     const operation = body.paths['/public/statistics']!.get!;
     expect(Object.keys(operation.responses)).to.include.members(['200', '400', '429']);
+  });
+
+  it('answers the same period afresh once a decision is committed', async () => {
+    const path = '/public/statistics?from=2026-01-01&to=2026-12-31';
+    expect(pair((await api.get<ArrangementStatistics>(path)).body, 'VN', 'KR')!.testReports.accepted).to.equal(2);
+    const report = await api.world.submit(lab);
+    await api.world.send('test-reports', report.id, { type: 'ACCEPT' }, 'kr-regulator');
+    expect(pair((await api.get<ArrangementStatistics>(path)).body, 'VN', 'KR')!.testReports.accepted).to.equal(3);
   });
 });

@@ -184,11 +184,11 @@ export function StatisticsPage({ context, view }: { context: PageContext; view: 
           <p>{view.problem}</p>
         </div>
       )}
+      <p class="hint" id="help-period">{words.dateHelp}</p>
       <form method="get" action="/statistics" class="form inline-fields">
         <DateField id="from" label={words.from} value={view.asked.from} />
         <DateField id="to" label={words.to} value={view.asked.to} />
         <button class="button">{words.show}</button>
-        <p class="hint" id="help-period">{words.dateHelp}</p>
       </form>
       {statistics && (
         <>
