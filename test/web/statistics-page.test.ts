@@ -35,6 +35,7 @@ describe('web: the statistics page and its CSV', () => {
     expect(answer.text).to.contain('<th scope="row">Việt Nam → Hàn Quốc</th><td class="number">1</td><td class="number">1</td>');
     expect(answer.text).to.contain('Bị cơ quan quản lý của nền kinh tế nhập khẩu từ chối').and.to.contain('27 ngày làm việc').and.to.contain('90 ngày');
     expect(answer.text).to.contain('href="/statistics.csv?from=2026-01-01&amp;to=2026-12-31"');
+    expect(answer.text).to.contain(vi.period('01/01/2026', '31/12/2026'));
   });
 
   it('shows them in English, and the last twelve months when no date is given', async () => {

@@ -1,5 +1,6 @@
 /** The arrangement's statistics for a period, per pair of economies: four tables and the CSV. */
 import type { Duration } from '../../../durations.js';
+import { formatDay } from '../../../i18n/format.js';
 import { statisticsTexts, type StatisticsText } from '../../../i18n/pages/statistics.js';
 import type { ArrangementStatistics, PairStatistics, ProcessingTimes } from '../../../public/statistics.js';
 import type { EconomyRecord } from '../../../store/port.js';
@@ -192,7 +193,7 @@ export function StatisticsPage({ context, view }: { context: PageContext; view: 
       </form>
       {statistics && (
         <>
-          <p>{words.period(statistics.from, statistics.to)}</p>
+          <p>{words.period(formatDay(statistics.from, context.language), formatDay(statistics.to, context.language))}</p>
           <p>
             <a href={`/statistics.csv?from=${statistics.from}&to=${statistics.to}`} download>
               {words.csv}
