@@ -20,6 +20,7 @@ import {
 import { cab, createCab, economy, regulation, seedPrincipal } from './reference.js';
 import { publicRecordSchemas } from './public-records.js';
 import { responseSchemas } from './responses.js';
+import { publicStatistics, publicStatisticsQuery } from './statistics.js';
 import { seedCabs, seedEconomies, seedPrincipals, seedRegulations, seedScenario } from './seed.js';
 
 /** For each registered kind: the body that creates an instance, the body of each event and the query of its list. */
@@ -49,6 +50,7 @@ export const querySchemas = {
   signIn: signInQuery,
   acceptedReportsCsv: acceptedReportsCsvQuery,
   lang: langQuery,
+  publicStatistics: publicStatisticsQuery,
 } as const;
 
 /** Every top-level schema (each has an `$id`). */
@@ -64,5 +66,6 @@ export function allSchemas(): Array<{ $id: string }> {
     ...Object.values(querySchemas),
     ...Object.values(responseSchemas),
     ...Object.values(publicRecordSchemas),
+    publicStatistics,
   ];
 }

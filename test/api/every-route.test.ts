@@ -107,6 +107,7 @@ describe('HTTP: every route, used as intended', () => {
       'GET /public/test-reports/{id}': { path: `/public/test-reports/${listed.id}?lang=vi`, status: 200 },
       // Set aside in its review window by the example above: never in force, so not public (test/web/public-records.test.ts has one in force).
       'GET /public/certificates/{id}': { path: `/public/certificates/${certificate.id}`, status: 404 },
+      'GET /public/statistics': { path: '/public/statistics?from=2026-01-01&to=2026-01-31', status: 200 },
       'GET /health': { path: '/health', status: 200 },
       'GET /health/live': { path: '/health/live', status: 200 },
       'GET /health/ready': { path: '/health/ready', status: 200 },

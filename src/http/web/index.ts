@@ -27,6 +27,7 @@ import { publicPages } from './routes/public.js';
 import { publicRecordPages } from './routes/public-records.js';
 import { peoplePages } from './routes/people.js';
 import { recordPages } from './routes/records.js';
+import { statisticsPages } from './routes/statistics.js';
 import { verifyPages } from './routes/verify.js';
 import { formToken } from '../common/csrf.js';
 import { signedIn } from './session.js';
@@ -36,7 +37,7 @@ const HTMX = require.resolve('htmx.org/dist/htmx.min.js');
 const ASSETS = new URL('./assets/', import.meta.url).pathname;
 
 /** The paths the pages answer; anything else is the API's. */
-const PAGE_PATHS = ['/', '/language', '/sign-in', '/auth/sign-in', '/sign-out', '/lookup', '/statuses', '/register', '/register.csv', '/how-it-works', '/work', '/records', '/directory', '/outbox', '/verify', '/people', '/coverage'];
+const PAGE_PATHS = ['/', '/language', '/sign-in', '/auth/sign-in', '/sign-out', '/lookup', '/statuses', '/register', '/register.csv', '/how-it-works', '/work', '/records', '/directory', '/outbox', '/verify', '/people', '/coverage', '/statistics', '/statistics.csv'];
 
 export function isPagePath(path: string): boolean {
   return PAGE_PATHS.some((prefix) => path === prefix || (prefix !== '/' && path.startsWith(`${prefix}/`)));
@@ -47,6 +48,7 @@ export function allPages(deps: ApiDeps): PageSpec[] {
   return [
     ...verifyPages(deps),
     ...coveragePages(deps),
+    ...statisticsPages(deps),
     ...publicPages(deps),
     ...publicRecordPages(deps),
     ...accountPages(deps),

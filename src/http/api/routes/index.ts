@@ -18,6 +18,7 @@ import { publicCoverageRoutes } from './public-coverage.js';
 import { publicDocumentRoutes } from './public-documents.js';
 import { publicRecognitionRoutes } from './public-recognitions.js';
 import { publicRecordRoutes } from './public-records.js';
+import { publicStatisticsRoutes } from './public-statistics.js';
 import { publicTestReportRoutes } from './public-test-reports.js';
 import { regulationRoutes } from './regulations.js';
 import { testReportDocumentRoutes } from './test-report-documents.js';
@@ -37,6 +38,7 @@ export function apiRoutes(): RouteSpec[] {
     ...publicDocumentRoutes,
     // After publicTestReportRoutes: /public/test-reports/accepted.csv is not a report's id.
     ...publicRecordRoutes,
+    ...publicStatisticsRoutes,
     ...healthRoutes,
     ...machineRoutes,
     ...principalRoutes,
