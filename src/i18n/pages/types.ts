@@ -52,8 +52,38 @@ export interface GeneralPageText {
     any: string;
     show: string;
     csv: string;
+    xlsx: string;
     none: string;
-    columns: { designationNumber: string; cab: string; type: string; exporting: string; scope: string; since: string; until: string; state: string };
+    columns: {
+      designationNumber: string;
+      cab: string;
+      type: string;
+      exporting: string;
+      scope: string;
+      since: string;
+      until: string;
+      state: string;
+      arrangement: string;
+      accreditation: string;
+      accreditationBody: string;
+      certificateNumber: string;
+      certificateUntil: string;
+      regulation: string;
+      regulationState: string;
+      suspendedSince: string;
+      suspendedAt: string;
+      suspendedBy: string;
+    };
+    /** A recognition in force with some of its regulations suspended. */
+    partlySuspended: string;
+    /** Who imposed a suspension: the importing economy's regulator or the CAB's designating authority. */
+    sides: Record<'importing_regulator' | 'designating_authority' | 'unrecorded', string>;
+    /** "since 7 December 2026" before the side that suspended. */
+    sinceDay: (day: string) => string;
+    /** On a recognition's record: the heading of its open suspensions, and what each covers. */
+    suspensionsHeading: string;
+    whole: string;
+    only: (regulations: string) => string;
   };
   machines: {
     title: string;
