@@ -28,7 +28,7 @@ export interface GeneralPageText {
     signedInAs: (name: string) => string;
   };
   language: { label: string; switchTo: string; other: string; apply: string };
-  home: { title: string; lead: string; publicHeading: string; signedInHeading: string; links: Record<'lookup' | 'statuses' | 'register' | 'machines' | 'work' | 'signIn', string> };
+  home: { title: string; lead: string; publicHeading: string; signedInHeading: string; links: Record<'lookup' | 'statuses' | 'register' | 'verify' | 'coverage' | 'machines' | 'work' | 'signIn', string> };
   lookup: {
     title: string;
     lead: string;
@@ -40,6 +40,14 @@ export interface GeneralPageText {
     none: string;
     columns: { reportNumber: string; equipment: string; lab: string; state: string; decided: string; validUntil: string };
     statusesLink: string;
+    /** The download of every accepted report of the economy, and its columns' headers. */
+    acceptedCsv: string;
+    acceptedXlsx: string;
+    acceptedSheet: string;
+    acceptedColumns: Record<
+      'reportNumber' | 'lab' | 'labId' | 'labEconomy' | 'designationNumber' | 'manufacturer' | 'model' | 'category' | 'hardwareVersion' | 'softwareVersion' | 'regulations' | 'testedAt' | 'issuedAt' | 'acceptedAt' | 'validUntil',
+      string
+    >;
     tooShort: string;
     more: string;
   };
