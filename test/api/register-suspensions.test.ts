@@ -151,6 +151,15 @@ describe('the public register shows partial and whole suspensions', () => {
     expect(Object.keys(json.body.items[0]!)).to.include('designationNumber');
   });
 
+  it('the OpenAPI document gives the register’s JSON twin with its CSV and XLSX, and the accepted reports’ XLSX, by content type', async () => {
+    type Doc = { paths: Record<string, { get: { responses: Record<string, { content: Record<string, { schema: Record<string, unknown> }> }> } }> };
+    const { body } = await api.get<Doc>('/openapi.json');
+    const register = body.paths['/public/recognitions']!.get.responses['200']!.content;
+    expect(Object.keys(register)).to.have.members(['application/json', 'text/csv', XLSX]);
+    expect(register[XLSX]!.schema).to.deep.equal({ type: 'string', format: 'binary' });
+    expect(Object.keys(body.paths['/public/test-reports/accepted.xlsx']!.get.responses['200']!.content)).to.deep.equal([XLSX]);
+  });
+
   it('the recognition’s record page lists its suspensions: the whole one and the one for KR:KN 32', async () => {
     const regulator = await PagePerson.signIn(api, 'demo-kr-regulator-key', 'vi');
     const page = await regulator.get(`/records/recognitions/${recognitionId}`);
