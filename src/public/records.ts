@@ -19,7 +19,7 @@ import type { Resource } from '../engine/resource.js';
 import { AppError } from '../errors.js';
 import type { DirectoryStore, HistoryEntry, InstanceStore, Page } from '../store/port.js';
 import type { Language } from './meanings.js';
-import { entry, SHOWN_AS, type PublicRecognition, type PublicStatus, type PublicSuspension } from './recognition-register.js';
+import { entry, related, SHOWN_AS, type PublicRecognition, type PublicStatus, type PublicSuspension } from './recognition-register.js';
 import { LabDirectory, publicReport, type PublicTestReport } from './register.js';
 
 /** Where one regulation of a recognition stands: in force, or why not and since when. */
@@ -58,7 +58,8 @@ export interface PublicAccreditation {
   state: string;
 }
 
-export type CabRecognition = PublicRecognition & {
+// Its own regulations (with the history of each) and accreditation (with its standard and dates) in place of the register's.
+export type CabRecognition = Omit<PublicRecognition, 'regulations' | 'accreditation'> & {
   regulations: RegulationStanding[];
   suspensionHistory: SuspensionRecord[];
   accreditation: PublicAccreditation | null;
@@ -166,10 +167,11 @@ export async function cabStanding(engine: Engine, store: InstanceStore & Directo
   const granted = page.items.filter((r) => (r.data as unknown as RecognitionData).inForce.length > 0).map(asListed);
   if (granted.length === 0) throw notFound('recognised CAB', `${cabId} in ${importingEconomy}`);
   const cab = await store.getCab(cabId);
+  const more = related(store);
   const recognitions = await Promise.all(
     granted.reverse().map(async (resource): Promise<CabRecognition> => {
       const data = resource.data as unknown as RecognitionData;
-      const row = entry(resource, cab);
+      const row = await entry(resource, cab, more);
       const [accreditation, history] = await Promise.all([accreditationOf(engine, store, data), wholeHistory(engine, 'recognitions', resource.id)]);
       return {
         ...row,

@@ -61,7 +61,7 @@ export const publicTestReportsQuery = {
 export const acceptedReportsCsvQuery = {
   $id: `${SCHEMA_BASE}queries/accepted-test-reports-csv`,
   type: 'object',
-  properties: { economy: economyCode },
+  properties: { economy: economyCode, lang: { ...lang, description: 'The language of the headers; overrides Accept-Language.' } },
   required: ['economy'],
   additionalProperties: false,
 } as const;
@@ -95,7 +95,8 @@ export const publicRecognitionsQuery = {
     exporting: economyCode,
     inForce: { type: 'string', enum: ['true', 'false'], description: 'true: only the CABs whose recognition is in force now (or at asOf).' },
     asOf,
-    format: { type: 'string', enum: ['json', 'csv'], description: 'Overrides the Accept header.' },
+    format: { type: 'string', enum: ['json', 'csv', 'xlsx'], description: 'Overrides the Accept header.' },
+    lang: { ...lang, description: 'The language of a CSV or XLSX: its headers and coded values in words; overrides Accept-Language. JSON keeps its field names.' },
   },
   required: ['importing'],
   additionalProperties: false,

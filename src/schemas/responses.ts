@@ -97,6 +97,16 @@ export const publicTestReport = {
   },
 } as const;
 
+const publicSuspension = {
+  type: 'object',
+  properties: {
+    by: { type: 'string', enum: ['importing_regulator', 'designating_authority', 'unrecorded'] },
+    economy: { type: ['string', 'null'] },
+    since: { type: 'string', format: 'date-time' },
+    regulations: { type: 'array', items: { type: 'string' }, description: 'Only these regulations; absent: the whole recognition.' },
+  },
+} as const;
+
 export const publicRecognition = {
   $id: `${SCHEMA_BASE}responses/public-recognition`,
   title: 'A CAB an economy recognises or recognised, with its status, as the public sees it',
@@ -109,20 +119,30 @@ export const publicRecognition = {
     suspensions: {
       type: 'array',
       description: 'Open suspensions: by which authority, since when, for which regulations (absent: all).',
-      items: {
-        type: 'object',
-        properties: {
-          by: { type: 'string', enum: ['importing_regulator', 'designating_authority', 'unrecorded'] },
-          economy: { type: ['string', 'null'] },
-          since: { type: 'string', format: 'date-time' },
-          regulations: { type: 'array', items: { type: 'string' } },
-        },
-      },
+      items: publicSuspension,
     },
     cab: { type: 'object', properties: { id: recordId, name: { type: 'string' }, type: { type: 'string' }, economy: economyCode } },
     importingEconomy: economyCode,
     exportingEconomy: economyCode,
     scope: { type: 'array', items: { type: 'string' } },
+    regulations: {
+      type: 'array',
+      description: 'Each regulation of the scope with its own status: suspended while an open suspension (of the whole recognition or naming it) covers it.',
+      items: {
+        type: 'object',
+        properties: {
+          regulation: { type: 'string' },
+          status: { type: 'string', enum: ['recognized', 'suspended', 'lapsed', 'withdrawn', 'expired'] },
+          suspensions: { type: 'array', items: publicSuspension },
+        },
+      },
+    },
+    accreditation: {
+      type: 'object',
+      description: 'The accreditation the recognition was granted on (absent for records that did not name it).',
+      properties: { body: { type: 'string', description: 'The accreditation body.' }, certificateNumber: { type: 'string' }, validUntil: { type: 'string', format: 'date-time' } },
+    },
+    agreement: { type: 'object', description: 'The arrangement it was granted under.', properties: { id: recordId, title: { type: 'string' } } },
     recognizedSince: { type: 'string', format: 'date-time' },
     validUntil: { type: 'string', format: 'date-time' },
     endedAt: { type: 'string', format: 'date-time', description: 'When a withdrawn or expired recognition ended.' },

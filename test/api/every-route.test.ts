@@ -92,6 +92,7 @@ describe('HTTP: every route, used as intended', () => {
       'GET /equivalences/{id}/history': { as: 'vn-regulator', path: `/equivalences/${equivalence.id}/history`, status: 200 },
       'GET /test-reports/{id}/documents/{sha256}': { as: 'kr-regulator', path: `/test-reports/${withFile.id}/documents/${sha256}`, status: 200 },
       'GET /public/test-reports/accepted.csv': { path: '/public/test-reports/accepted.csv?economy=KR', status: 200 },
+      'GET /public/test-reports/accepted.xlsx': { path: '/public/test-reports/accepted.xlsx?economy=KR&lang=vi', status: 200 },
       'GET /public/documents/{sha256}': { path: `/public/documents/${sha256}?lang=vi`, status: 200 },
       'POST /public/documents/verify': { path: '/public/documents/verify', form: () => multipart(null, [{ part: 'file', name: 'r.pdf', bytes: pdf }]), status: 200 },
       'GET /economies': { as: 'importer-hanbit', path: '/economies', status: 200 },

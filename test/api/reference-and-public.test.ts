@@ -90,10 +90,13 @@ describe('HTTP: public look-ups', () => {
     expect(csv.headers.get('content-type')).to.equal('text/csv; charset=utf-8');
     const lines = csv.text.split('\r\n');
     expect(lines[0]!.charCodeAt(0)).to.equal(0xfeff);
+    // Headers in words (English without Accept-Language), one line per regulation of the scope.
     expect(lines[0]!.slice(1)).to.equal(
-      'designationNumber,status,inForce,statusSince,suspensions,cabName,cabId,cabType,exportingEconomy,importingEconomy,scope,recognizedSince,validUntil,endedAt,agreementId',
+      'Designation number,Body,Type,Economy,Arrangement,Accreditation body,Accreditation certificate,Accreditation valid until,Regulation,Status for this regulation,Suspended since,Suspended at (UTC),Suspended by,Recognised since,Listed until',
     );
-    expect(lines[1]).to.match(/^VN0001,recognized,true,[^,]+,,Phòng thử nghiệm [^,]+,lab-\d+,lab,VN,KR,KR:KN 301 489; KR:KN 32; KR:KN 35,/);
+    for (const [i, regulation] of ['KR:KN 301 489', 'KR:KN 32', 'KR:KN 35'].entries()) {
+      expect(lines[i + 1]).to.match(new RegExp(`^VN0001,Phòng thử nghiệm [^,]+,Testing laboratory,VN,[^,]*,[^,]+,[^,]+,\\d{4}-\\d\\d-\\d\\d,${regulation},recognized,,,,\\d{4}-\\d\\d-\\d\\d,\\d{4}-\\d\\d-\\d\\d$`));
+    }
     expect((await api.get('/public/recognitions?importing=KR&format=csv')).headers.get('content-type')).to.match(/^text\/csv/);
   });
 

@@ -184,7 +184,7 @@ describe('Search: the customs CSV of an economy’s accepted reports', function 
     expect(answer.headers.get('content-type')).to.equal('text/csv; charset=utf-8');
     expect(answer.text.charCodeAt(0)).to.equal(0xfeff);
     const lines = answer.text.slice(1).split('\r\n').filter(Boolean);
-    expect(lines[0]).to.match(/^reportNumber,labName,labId,labEconomy,designationNumber,manufacturer,model,category,/);
+    expect(lines[0]).to.match(/^Report number,Lab,Lab identifier,Lab economy,Designation number,Manufacturer,Model,Category,/);
     expect(lines).to.have.length(6);
     expect(answer.text).not.to.contain('CSV-PENDING');
     const manufacturers = lines.slice(1).map((line) => line.split(',VN0')[1]!.split(',').slice(1).join(','));

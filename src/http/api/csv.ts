@@ -3,8 +3,11 @@
  * that Excel shows Vietnamese names with their diacritics instead of mojibake. A cell that a
  * spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return, also
  * after leading spaces or in their full-width forms: OWASP, "CSV injection") is written with a
- * leading apostrophe, so a manufacturer's name is never code.
+ * leading apostrophe, so a manufacturer's name is never code. Days are written `YYYY-MM-DD` and
+ * instants `YYYY-MM-DD HH:MM` in UTC (`src/public/table.ts`), as people and spreadsheets read them.
  */
+import { dayText, instantText, isDay, isInstant, type Cell, type TableColumn } from '../../public/table.js';
+
 type Columns<T> = ReadonlyArray<readonly [header: string, value: (row: T) => unknown]>;
 
 function text(value: unknown): string {
@@ -12,6 +15,8 @@ function text(value: unknown): string {
   if (Array.isArray(value)) return value.map(text).join('; ');
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return value.toString();
+  if (isDay(value as Cell)) return dayText(value as never);
+  if (isInstant(value as Cell)) return instantText(value as never);
   return JSON.stringify(value);
 }
 
@@ -29,7 +34,7 @@ const FORMULA_START = /^(?:[\t\r]|[\s\u200b\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0
  * CAB's name (or ` =HYPERLINK(…)`, `＝HYPERLINK(…)`) shows as text and runs nothing (OWASP, CSV
  * injection).
  */
-function neutralised(shown: string): string {
+export function neutralised(shown: string): string {
   return FORMULA_START.test(shown) ? `'${shown}` : shown;
 }
 
@@ -54,4 +59,9 @@ export function toCsv(columns: ReadonlyArray<readonly [header: string, value: (r
 export async function* csvStream<T>(columns: Columns<T>, rows: AsyncIterable<T>): AsyncGenerator<string> {
   yield header(columns);
   for await (const row of rows) yield line(columns, row);
+}
+
+/** The columns of a public table (`src/public/table.ts`) as CSV's: a header and a value each. */
+export function csvColumns<T>(columns: ReadonlyArray<TableColumn<T>>): Columns<T> {
+  return columns.map((c) => [c.header, c.value] as const);
 }

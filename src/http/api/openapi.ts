@@ -72,6 +72,11 @@ function multipartSchema(spec: RouteSpec, ref: (schema: unknown) => unknown): Js
   return { type: 'object', properties, ...(upload.json ? { required: [upload.json] } : {}) };
 }
 
+/** The schema of a body that is not JSON: text (CSV) as a string, anything else (XLSX) as bytes. */
+function freeForm(contentType: string): object {
+  return contentType.startsWith('text/') ? { type: 'string' } : { type: 'string', format: 'binary' };
+}
+
 /** The document for `routes`, with the package's version and licence (an SPDX identifier). */
 export function openApiDocument(routes: readonly RouteSpec[], pkg: { version: string; license: string }): Json {
   const components: Json = {};
@@ -88,7 +93,8 @@ export function openApiDocument(routes: readonly RouteSpec[], pkg: { version: st
       responses: Object.fromEntries(
         Object.entries(spec.responses).map(([status, doc]) => {
           const type = doc.contentType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json');
-          const content = doc.schema ? { [type]: { schema: ref(doc.schema) } } : doc.contentType ? { [type]: { schema: { type: 'string' } } } : undefined;
+          const main = doc.schema ? { [type]: { schema: ref(doc.schema) } } : doc.contentType ? { [type]: { schema: freeForm(type) } } : undefined;
+          const content = main && doc.alsoAs ? { ...main, ...Object.fromEntries(doc.alsoAs.map((t) => [t, { schema: freeForm(t) }])) } : main;
           return [status, { description: doc.description, ...(content ? { content } : {}) }];
         }),
       ),

@@ -18,6 +18,8 @@ export interface ResponseDoc {
   /** Schema of a JSON answer; a string names a content type with a free-form body. */
   schema?: object;
   contentType?: string;
+  /** Other content types the same answer comes in (a CSV or an XLSX of a JSON list), by Accept or `?format=`. */
+  alsoAs?: readonly string[];
 }
 
 /** The web session of the request (the cookie a person gets by signing in). */

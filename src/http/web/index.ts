@@ -37,7 +37,7 @@ const HTMX = require.resolve('htmx.org/dist/htmx.min.js');
 const ASSETS = new URL('./assets/', import.meta.url).pathname;
 
 /** The paths the pages answer; anything else is the API's. */
-const PAGE_PATHS = ['/', '/language', '/sign-in', '/auth/sign-in', '/sign-out', '/lookup', '/statuses', '/register', '/register.csv', '/how-it-works', '/work', '/records', '/directory', '/outbox', '/verify', '/people', '/coverage', '/statistics', '/statistics.csv'];
+const PAGE_PATHS = ['/', '/language', '/sign-in', '/auth/sign-in', '/sign-out', '/lookup', '/statuses', '/register', '/register.csv', '/register.xlsx', '/how-it-works', '/work', '/records', '/directory', '/outbox', '/verify', '/people', '/coverage', '/statistics', '/statistics.csv'];
 
 export function isPagePath(path: string): boolean {
   return PAGE_PATHS.some((prefix) => path === prefix || (prefix !== '/' && path.startsWith(`${prefix}/`)));

@@ -6,7 +6,7 @@
  * form's page registered with `form-refusals.ts`, the query's text checked
  * (`src/http/common/query-text.ts`), the form read and validated against its schema,
  * then the handler; its answer is written as a
- * page, a 303 or a CSV download. Nothing here catches: the pages' error middleware maps failures.
+ * page, a 303 or a CSV or XLSX download. Nothing here catches: the pages' error middleware maps failures.
  */
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { AppError } from '../../errors.js';
@@ -20,6 +20,7 @@ import type { PageAnswer, PageRequest, PageSession, PageSpec } from './page-rout
 import { sendPage } from './render.js';
 import { bodyFromForm, fieldsOf } from './schema-fields.js';
 import { checkCsrf } from '../common/csrf.js';
+import { XLSX_TYPE } from '../api/xlsx.js';
 import { refuseControlsInQuery } from '../common/query-text.js';
 import { isMultipart } from '../common/multipart.js';
 import { signInWithKey, signInWithToken, signOut } from './session.js';
@@ -62,6 +63,8 @@ function write(request: Request, response: Response, answer: PageAnswer): boolea
   } else if ('redirect' in answer) {
     if (answer.language) rememberLanguage(response, answer.language, request.secure);
     response.redirect(303, answer.redirect);
+  } else if ('xlsx' in answer.download) {
+    response.type(XLSX_TYPE).setHeader('Content-Disposition', `attachment; filename="${answer.download.filename}"`).send(answer.download.xlsx);
   } else {
     response.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${answer.download.filename}"`).send(answer.download.csv);
   }

@@ -62,8 +62,8 @@ export type PageAnswer =
   | { page: ShownPage }
   /** 303 to `redirect`; `language` is remembered in its cookie first. */
   | { redirect: string; language?: Language }
-  /** A CSV file to save. */
-  | { download: { filename: string; csv: string } }
+  /** A CSV or XLSX file to save. */
+  | { download: { filename: string; csv: string } | { filename: string; xlsx: Buffer } }
   /** Not a request for a page (a JSON client): the API answers it. */
   | { toApi: true };
 

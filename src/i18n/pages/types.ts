@@ -28,7 +28,7 @@ export interface GeneralPageText {
     signedInAs: (name: string) => string;
   };
   language: { label: string; switchTo: string; other: string; apply: string };
-  home: { title: string; lead: string; publicHeading: string; signedInHeading: string; links: Record<'lookup' | 'statuses' | 'register' | 'machines' | 'work' | 'signIn', string> };
+  home: { title: string; lead: string; publicHeading: string; signedInHeading: string; links: Record<'lookup' | 'statuses' | 'register' | 'verify' | 'coverage' | 'machines' | 'work' | 'signIn', string> };
   lookup: {
     title: string;
     lead: string;
@@ -40,6 +40,14 @@ export interface GeneralPageText {
     none: string;
     columns: { reportNumber: string; equipment: string; lab: string; state: string; decided: string; validUntil: string };
     statusesLink: string;
+    /** The download of every accepted report of the economy, and its columns' headers. */
+    acceptedCsv: string;
+    acceptedXlsx: string;
+    acceptedSheet: string;
+    acceptedColumns: Record<
+      'reportNumber' | 'lab' | 'labId' | 'labEconomy' | 'designationNumber' | 'manufacturer' | 'model' | 'category' | 'hardwareVersion' | 'softwareVersion' | 'regulations' | 'testedAt' | 'issuedAt' | 'acceptedAt' | 'validUntil',
+      string
+    >;
     tooShort: string;
     more: string;
   };
@@ -52,11 +60,41 @@ export interface GeneralPageText {
     any: string;
     show: string;
     csv: string;
+    xlsx: string;
     none: string;
     /** The "as of" date of the form, and what it means. */
     asOf: string;
     asOfHint: string;
-    columns: { designationNumber: string; cab: string; type: string; exporting: string; scope: string; since: string; until: string; state: string };
+    columns: {
+      designationNumber: string;
+      cab: string;
+      type: string;
+      exporting: string;
+      scope: string;
+      since: string;
+      until: string;
+      state: string;
+      arrangement: string;
+      accreditation: string;
+      accreditationBody: string;
+      certificateNumber: string;
+      certificateUntil: string;
+      regulation: string;
+      regulationState: string;
+      suspendedSince: string;
+      suspendedAt: string;
+      suspendedBy: string;
+    };
+    /** A recognition in force with some of its regulations suspended. */
+    partlySuspended: string;
+    /** Who imposed a suspension: the importing economy's regulator or the CAB's designating authority. */
+    sides: Record<'importing_regulator' | 'designating_authority' | 'unrecorded', string>;
+    /** "since 7 December 2026" before the side that suspended. */
+    sinceDay: (day: string) => string;
+    /** On a recognition's record: the heading of its open suspensions, and what each covers. */
+    suspensionsHeading: string;
+    whole: string;
+    only: (regulations: string) => string;
   };
   machines: {
     title: string;

@@ -1,40 +1,22 @@
 /**
  * `/public/recognitions`: the CABs an importing economy recognises or recognised, with their
- * status, as JSON or CSV; `inForce=true` for those in force only; no key, rate limited.
+ * status, as JSON, or as CSV or XLSX (one line per regulation, headers in the reader's words, the
+ * same table as the register page's downloads); `inForce=true` for those in force only; no key,
+ * rate limited.
  */
 import { publicRecognitionsQuery } from '../../../schemas/queries.js';
 import { publicRecognition } from '../../../schemas/responses.js';
-import { findPublicRecognitions, type PublicRecognition, type PublicSuspension } from '../../../public/recognition-register.js';
-import { toCsv } from '../csv.js';
+import { LANGUAGES, readerLanguage } from '../../../public/meanings.js';
+import { findPublicRecognitions } from '../../../public/recognition-register.js';
+import { registerColumns, registerLines } from '../../../public/register-table.js';
+import { pageTexts } from '../../../i18n/pages/index.js';
+import { csvColumns, toCsv } from '../csv.js';
+import { toXlsx, XLSX_TYPE } from '../xlsx.js';
 import { page, problems } from '../route-docs.js';
 import { route, type RouteSpec } from '../route.js';
 
-/** One suspension in a cell: "importing_regulator KR since 2026-01-05T09:00:00.000Z (KR:KN 32)". */
-function suspensionText(s: PublicSuspension): string {
-  const who = s.economy === null ? s.by : `${s.by} ${s.economy}`;
-  return `${who} since ${s.since}${s.regulations ? ` (${s.regulations.join(', ')})` : ''}`;
-}
-
-const RECOGNITION_COLUMNS = [
-  ['designationNumber', (r: PublicRecognition) => r.designationNumber],
-  ['status', (r: PublicRecognition) => r.status],
-  ['inForce', (r: PublicRecognition) => r.inForce],
-  ['statusSince', (r: PublicRecognition) => r.statusSince],
-  ['suspensions', (r: PublicRecognition) => r.suspensions.map(suspensionText)],
-  ['cabName', (r: PublicRecognition) => r.cab.name],
-  ['cabId', (r: PublicRecognition) => r.cab.id],
-  ['cabType', (r: PublicRecognition) => r.cab.type],
-  ['exportingEconomy', (r: PublicRecognition) => r.exportingEconomy],
-  ['importingEconomy', (r: PublicRecognition) => r.importingEconomy],
-  ['scope', (r: PublicRecognition) => r.scope],
-  ['recognizedSince', (r: PublicRecognition) => r.recognizedSince],
-  ['validUntil', (r: PublicRecognition) => r.validUntil],
-  ['endedAt', (r: PublicRecognition) => r.endedAt],
-  ['agreementId', (r: PublicRecognition) => r.agreementId],
-] as const;
-
 export const publicRecognitionRoutes: RouteSpec[] = [
-  route<{ importing: string; exporting?: string; inForce?: 'true' | 'false'; asOf?: string; format?: 'json' | 'csv' }>({
+  route<{ importing: string; exporting?: string; inForce?: 'true' | 'false'; asOf?: string; format?: 'json' | 'csv' | 'xlsx'; lang?: string }>({
     method: 'get',
     path: '/public/recognitions',
     summary: 'List the CABs an importing economy recognises or recognised, with their status',
@@ -42,25 +24,37 @@ export const publicRecognitionRoutes: RouteSpec[] = [
     access: 'public',
     rateLimited: true,
     query: publicRecognitionsQuery,
-    headers: [{ name: 'Accept', description: 'text/csv for a spreadsheet (or ?format=csv)' }],
+    headers: [
+      { name: 'Accept', description: `text/csv or ${XLSX_TYPE} for a spreadsheet (or ?format=csv, ?format=xlsx)` },
+      { name: 'Accept-Language', description: 'en or vi: the language of a CSV or XLSX (or ?lang=)' },
+    ],
     responses: {
       200: {
-        description: 'CABs with designation numbers, status (recognised, suspended by whom since when and for which regulations, lapsed, withdrawn, expired), scope and dates; CSV on request',
+        description:
+          'CABs with designation numbers, status (recognised, suspended by whom since when and for which regulations, lapsed, withdrawn, expired), each regulation’s own status, the accreditation, the arrangement and dates. ' +
+          'As CSV (text/csv) or XLSX on request: one line per regulation, headers in words, days as YYYY-MM-DD (CSV) or date cells (XLSX)',
         schema: page(publicRecognition),
+        alsoAs: ['text/csv', XLSX_TYPE],
       },
       ...problems([400, 429]),
     },
-    async handle({ query, header }, { engine, store }) {
+    async handle({ query, header, language }, { engine, store }) {
       const found = await findPublicRecognitions(engine, store, {
         importing: query.importing,
         ...(query.exporting === undefined ? {} : { exporting: query.exporting }),
         inForce: query.inForce === 'true',
         ...(query.asOf === undefined ? {} : { asOf: query.asOf }),
       });
-      const csv = query.format === 'csv' || (query.format === undefined && /\btext\/csv\b/.test(header('Accept') ?? ''));
-      if (csv) {
-        const name = `recognitions-${query.importing}${query.exporting ? `-${query.exporting}` : ''}.csv`;
-        return { status: 200, type: 'csv', body: toCsv(RECOGNITION_COLUMNS, found), headers: { 'Content-Disposition': `attachment; filename="${name}"` } };
+      const accept = header('Accept') ?? '';
+      const format = query.format ?? (/\btext\/csv\b/.test(accept) ? 'csv' : accept.includes(XLSX_TYPE) ? 'xlsx' : 'json');
+      if (format !== 'json') {
+        const chosen = readerLanguage(query.lang, language(LANGUAGES));
+        const columns = registerColumns(chosen);
+        const name = `recognitions-${query.importing}${query.exporting ? `-${query.exporting}` : ''}.${format}`;
+        const headers = { 'Content-Disposition': `attachment; filename="${name}"`, 'Content-Language': chosen };
+        if (format === 'csv') return { status: 200, type: 'csv', body: toCsv(csvColumns(columns), registerLines(found)), headers };
+        const xlsx = await toXlsx(pageTexts[chosen].register.title, columns, registerLines(found));
+        return { status: 200, type: 'binary', contentType: XLSX_TYPE, body: xlsx, headers };
       }
       return { status: 200, body: { items: found, nextCursor: null } };
     },

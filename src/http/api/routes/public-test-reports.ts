@@ -2,29 +2,13 @@
 import { acceptedReportsCsvQuery, publicTestReportsQuery } from '../../../schemas/queries.js';
 import { publicTestReport } from '../../../schemas/responses.js';
 import { LANGUAGES, readerLanguage } from '../../../public/meanings.js';
-import { acceptedTestReports, findPublicTestReports, type PublicTestReport, type ReportQuery } from '../../../public/register.js';
-import { csvStream } from '../csv.js';
+import { acceptedTestReports, findPublicTestReports, type ReportQuery } from '../../../public/register.js';
+import { acceptedColumns } from '../../../public/accepted-table.js';
+import { pageTexts } from '../../../i18n/pages/index.js';
+import { csvColumns, csvStream } from '../csv.js';
+import { toXlsx, XLSX_TYPE } from '../xlsx.js';
 import { page, problems } from '../route-docs.js';
 import { route, type RouteSpec } from '../route.js';
-
-/** The columns a customs system imports: one accepted report a line. */
-const ACCEPTED_COLUMNS = [
-  ['reportNumber', (r: PublicTestReport) => r.reportNumber],
-  ['labName', (r: PublicTestReport) => r.lab.name],
-  ['labId', (r: PublicTestReport) => r.lab.id],
-  ['labEconomy', (r: PublicTestReport) => r.lab.economy],
-  ['designationNumber', (r: PublicTestReport) => r.lab.designationNumber],
-  ['manufacturer', (r: PublicTestReport) => r.equipment.manufacturer],
-  ['model', (r: PublicTestReport) => r.equipment.model],
-  ['category', (r: PublicTestReport) => r.equipment.category],
-  ['hardwareVersion', (r: PublicTestReport) => r.equipment.hardwareVersion],
-  ['softwareVersion', (r: PublicTestReport) => r.equipment.softwareVersion],
-  ['regulations', (r: PublicTestReport) => r.regulations],
-  ['testedAt', (r: PublicTestReport) => r.testedAt],
-  ['issuedAt', (r: PublicTestReport) => r.issuedAt],
-  ['acceptedAt', (r: PublicTestReport) => r.acceptedAt],
-  ['validUntil', (r: PublicTestReport) => r.validUntil],
-] as const;
 
 export const publicTestReportRoutes: RouteSpec[] = [
   route<ReportQuery & { lang?: string }>({
@@ -49,7 +33,7 @@ export const publicTestReportRoutes: RouteSpec[] = [
       return { status: 200, body: await findPublicTestReports(engine, store, search, chosen), headers: { 'Content-Language': chosen } };
     },
   }),
-  route<{ economy: string }>({
+  route<{ economy: string; lang?: string }>({
     method: 'get',
     path: '/public/test-reports/accepted.csv',
     summary: 'Download the accepted test reports of an importing economy as CSV',
@@ -57,16 +41,43 @@ export const publicTestReportRoutes: RouteSpec[] = [
     access: 'public',
     rateLimited: true,
     query: acceptedReportsCsvQuery,
+    headers: [{ name: 'Accept-Language', description: 'en or vi: the language of the headers (or ?lang=)' }],
     responses: {
-      200: { description: 'One accepted report a line, with its lab and designation number (UTF-8 with BOM)', contentType: 'text/csv' },
+      200: { description: 'One accepted report a line, with its lab and designation number (UTF-8 with BOM); headers in words, days as YYYY-MM-DD', contentType: 'text/csv' },
       ...problems([400, 429]),
     },
-    handle({ query }, { engine, store }) {
+    handle({ query, language }, { engine, store }) {
+      const chosen = readerLanguage(query.lang, language(LANGUAGES));
       return {
         status: 200,
         type: 'stream',
-        body: csvStream(ACCEPTED_COLUMNS, acceptedTestReports(engine, store, query.economy, 'en')),
-        headers: { 'Content-Disposition': `attachment; filename="accepted-test-reports-${query.economy}.csv"` },
+        body: csvStream(csvColumns(acceptedColumns(chosen)), acceptedTestReports(engine, store, query.economy, chosen)),
+        headers: { 'Content-Disposition': `attachment; filename="accepted-test-reports-${query.economy}.csv"`, 'Content-Language': chosen },
+      };
+    },
+  }),
+  route<{ economy: string; lang?: string }>({
+    method: 'get',
+    path: '/public/test-reports/accepted.xlsx',
+    summary: 'Download the accepted test reports of an importing economy as XLSX',
+    tag: 'public',
+    access: 'public',
+    rateLimited: true,
+    query: acceptedReportsCsvQuery,
+    headers: [{ name: 'Accept-Language', description: 'en or vi: the language of the headers (or ?lang=)' }],
+    responses: {
+      200: { description: 'The same table as accepted.csv in one sheet: headers in words, days as date cells, text as Unicode', contentType: XLSX_TYPE },
+      ...problems([400, 429]),
+    },
+    async handle({ query, language }, { engine, store }) {
+      const chosen = readerLanguage(query.lang, language(LANGUAGES));
+      const xlsx = await toXlsx(pageTexts[chosen].lookup.acceptedSheet, acceptedColumns(chosen), acceptedTestReports(engine, store, query.economy, chosen));
+      return {
+        status: 200,
+        type: 'binary',
+        contentType: XLSX_TYPE,
+        body: xlsx,
+        headers: { 'Content-Disposition': `attachment; filename="accepted-test-reports-${query.economy}.xlsx"`, 'Content-Language': chosen },
       };
     },
   }),

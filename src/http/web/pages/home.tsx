@@ -15,6 +15,8 @@ export function HomePage({ context }: { context: PageContext }) {
             <li><a href="/lookup">{links.lookup}</a></li>
             <li><a href="/statuses">{links.statuses}</a></li>
             <li><a href="/register">{links.register}</a></li>
+            <li><a href="/verify">{links.verify}</a></li>
+            <li><a href="/coverage">{links.coverage}</a></li>
             <li><a href="/how-it-works">{links.machines}</a></li>
           </ul>
         </section>

@@ -113,6 +113,11 @@ export function LookupPage({ context, view }: { context: PageContext; view: Look
       <p>
         <a href="/statuses">{text.lookup.statusesLink}</a> · <a href="/verify">{text.verify.link}</a> · <a href="/coverage">{text.coverage.link}</a>
       </p>
+      <p>
+        <a href={`/public/test-reports/accepted.csv?economy=${encodeURIComponent(view.economy)}&lang=${context.language}`} download>{text.lookup.acceptedCsv}</a>
+        {' · '}
+        <a href={`/public/test-reports/accepted.xlsx?economy=${encodeURIComponent(view.economy)}&lang=${context.language}`} download>{text.lookup.acceptedXlsx}</a>
+      </p>
       <Results context={context} view={view} />
     </>
   );

@@ -13,6 +13,9 @@ import { actionWords, StateTag } from '../components/names.js';
 import { DataList, PendingDeadlines, Timeline } from '../components/record-parts.js';
 import { DocumentList, FileInputs } from '../components/documents.js';
 import { SchemaForm } from '../components/schema-form.js';
+import { OpenSuspensionList } from '../components/suspensions.js';
+import { suspensionsOf } from '../../../public/recognition-register.js';
+import type { RecognitionData } from '../../../kinds/recognition/machine.js';
 import type { ReportDocument } from '../../../kinds/test-report/machine.js';
 import type { FormField } from '../schema-fields.js';
 
@@ -41,6 +44,9 @@ function shownData(resource: RecordView['resource']): Record<string, unknown> {
   return rest;
 }
 
+/** The states of a recognition in which its open suspensions still hold (once it ended, they do not matter). */
+const LIVE_RECOGNITION = ['recognized', 'suspended', 'contested', 'verification'];
+
 export function RecordPage({ context, view }: { context: PageContext; view: RecordView }) {
   const { text, wording } = context;
   const { resource } = view;
@@ -63,6 +69,9 @@ export function RecordPage({ context, view }: { context: PageContext; view: Reco
         <span class="muted">{text.instance.version(resource.version)}</span>
       </p>
       <p>{wording.next[kind][resource.state]}</p>
+      {kind === 'recognitions' && LIVE_RECOGNITION.includes(resource.state) && (
+        <OpenSuspensionList context={context} economies={new Map()} suspensions={suspensionsOf(resource.data as unknown as RecognitionData)} />
+      )}
 
       <section aria-labelledby="actions">
         <h2 id="actions">{text.instance.actions}</h2>

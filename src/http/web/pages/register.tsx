@@ -1,8 +1,13 @@
-/** The register of recognised CABs for a pair of economies, with their status and a CSV download. */
+/**
+ * The register of recognised CABs for a pair of economies: each body with its designation number,
+ * arrangement, accreditation and every regulation's own status (a suspension shows where it
+ * applies, since when and by which side), with the same table to download as CSV and XLSX.
+ */
 import type { PublicRecognition } from '../../../public/recognition-register.js';
 import type { EconomyRecord } from '../../../store/port.js';
 import type { PageContext } from '../context.js';
 import { Day, economyName, StateTag } from '../components/names.js';
+import { RegulationStandings } from '../components/suspensions.js';
 
 export interface RegisterView {
   economies: EconomyRecord[];
@@ -30,11 +35,22 @@ function EconomySelect({ context, id, label, economies, value, any }: { context:
   );
 }
 
+/**
+ * The recognition's status as a whole: a recognition in force with every regulation suspended is
+ * shown suspended, with some of them suspended "partly suspended"; the regulations say which.
+ */
+function OverallStatus({ context, row }: { context: PageContext; row: PublicRecognition }) {
+  const suspended = row.regulations.filter((r) => r.status === 'suspended').length;
+  if (row.status !== 'recognized' || suspended === 0) return <StateTag context={context} kind="recognitions" state={row.status} />;
+  if (suspended === row.regulations.length) return <StateTag context={context} kind="recognitions" state="suspended" />;
+  return <span class="tag tag-warn">{context.text.register.partlySuspended}</span>;
+}
+
 export function RegisterPage({ context, view }: { context: PageContext; view: RegisterView }) {
   const { text } = context;
   const columns = text.register.columns;
   const names = new Map(view.economies.map((e) => [e.code, e]));
-  const csv = `/register.csv?importing=${encodeURIComponent(view.importing)}${view.exporting ? `&exporting=${encodeURIComponent(view.exporting)}` : ''}${view.asOf ? `&asOf=${encodeURIComponent(view.asOf)}` : ''}`;
+  const query = `?importing=${encodeURIComponent(view.importing)}${view.exporting ? `&exporting=${encodeURIComponent(view.exporting)}` : ''}${view.asOf ? `&asOf=${encodeURIComponent(view.asOf)}` : ''}&lang=${context.language}`;
   return (
     <>
       <h1>{text.register.title}</h1>
@@ -50,7 +66,9 @@ export function RegisterPage({ context, view }: { context: PageContext; view: Re
         <button class="button">{text.register.show}</button>
       </form>
       <p>
-        <a href={csv} download>{text.register.csv}</a>
+        <a href={`/register.csv${query}`} download>{text.register.csv}</a>
+        {' · '}
+        <a href={`/register.xlsx${query}`} download>{text.register.xlsx}</a>
       </p>
       {view.rows.length === 0 ? (
         <p>{text.register.none}</p>
@@ -66,6 +84,8 @@ export function RegisterPage({ context, view }: { context: PageContext; view: Re
                 <th scope="col">{columns.designationNumber}</th>
                 <th scope="col">{columns.cab}</th>
                 <th scope="col">{columns.exporting}</th>
+                <th scope="col">{columns.arrangement}</th>
+                <th scope="col">{columns.accreditation}</th>
                 <th scope="col">{columns.scope}</th>
                 <th scope="col">{columns.state}</th>
                 <th scope="col">{columns.since}</th>
@@ -82,8 +102,24 @@ export function RegisterPage({ context, view }: { context: PageContext; view: Re
                     <span class="muted">{text.cab.types[row.cab.type as 'lab'] ?? row.cab.type}</span>
                   </td>
                   <td>{economyName(context, names, row.exportingEconomy)}</td>
-                  <td>{row.scope.join(', ')}</td>
-                  <td><StateTag context={context} kind="recognitions" state={row.status} /></td>
+                  <td>{row.agreement.title}</td>
+                  <td>
+                    {row.accreditation ? (
+                      <>
+                        {row.accreditation.body}
+                        <br />
+                        {row.accreditation.certificateNumber}
+                        <br />
+                        <span class="muted">
+                          {columns.certificateUntil}: <Day context={context} iso={row.accreditation.validUntil} />
+                        </span>
+                      </>
+                    ) : (
+                      '–'
+                    )}
+                  </td>
+                  <td><RegulationStandings context={context} economies={names} regulations={row.regulations} /></td>
+                  <td><OverallStatus context={context} row={row} /></td>
                   <td><Day context={context} iso={row.recognizedSince} /></td>
                   <td><Day context={context} iso={row.validUntil} /></td>
                 </tr>

@@ -1,10 +1,14 @@
-/** Pages anyone may read: home, language switch, look-up, statuses, register (and its CSV), processes. */
+/** Pages anyone may read: home, language switch, look-up, statuses, register (and its CSV and XLSX), processes. */
 import { isKind, kindNames, workflows } from '../../../kinds/index.js';
 import type { Kind } from '../../../kinds/types.js';
 import type { ApiDeps } from '../../api/deps.js';
-import { toCsv } from '../../api/csv.js';
+import { csvColumns, toCsv } from '../../api/csv.js';
+import { toXlsx } from '../../api/xlsx.js';
+import { pageTexts } from '../../../i18n/pages/index.js';
+import type { Language } from '../../../i18n/index.js';
+import { registerColumns, registerLines } from '../../../public/register-table.js';
 import { describeMachine } from '../../../machine-docs/describe.js';
-import { findPublicRecognitions, type PublicRecognition } from '../../../public/recognition-register.js';
+import { findPublicRecognitions } from '../../../public/recognition-register.js';
 import { localPath } from '../context.js';
 import { isLanguage } from '../language.js';
 import { HomePage } from '../pages/home.js';
@@ -18,6 +22,15 @@ import { notFoundPage } from './errors.js';
 
 function param(value: unknown): string {
   return typeof value === 'string' ? value.trim().slice(0, 200) : '';
+}
+
+/** A download's language: `?lang=` when it names one, else the page's (the links carry it). */
+function downloadLanguage(query: Record<string, unknown>, pageLanguage: Language): Language {
+  return isLanguage(query['lang']) ? query['lang'] : pageLanguage;
+}
+
+function registerFileName(importing: string, exporting: string): string {
+  return `register-${importing}${exporting ? `-${exporting}` : ''}`;
 }
 
 export function publicPages(deps: ApiDeps): PageSpec[] {
@@ -89,18 +102,20 @@ export function publicPages(deps: ApiDeps): PageSpec[] {
       limit: 'public',
       handle: async ({ page, query }) => {
         const { importing, exporting, rows } = await registerQuery(query);
-        const c = page.text.register.columns;
-        const columns = [
-          [c.designationNumber, (r: PublicRecognition) => r.designationNumber],
-          [c.cab, (r: PublicRecognition) => r.cab.name],
-          [c.type, (r: PublicRecognition) => page.text.cab.types[r.cab.type as 'lab'] ?? r.cab.type],
-          [c.exporting, (r: PublicRecognition) => r.exportingEconomy],
-          [c.scope, (r: PublicRecognition) => r.scope],
-          [c.state, (r: PublicRecognition) => page.wording.states.recognitions[r.status] ?? r.status],
-          [c.since, (r: PublicRecognition) => r.recognizedSince.slice(0, 10)],
-          [c.until, (r: PublicRecognition) => r.validUntil.slice(0, 10)],
-        ] as const;
-        return { download: { filename: `register-${importing}${exporting ? `-${exporting}` : ''}.csv`, csv: toCsv(columns, rows) } };
+        const columns = csvColumns(registerColumns(downloadLanguage(query, page.language)));
+        return { download: { filename: `${registerFileName(importing, exporting)}.csv`, csv: toCsv(columns, registerLines(rows)) } };
+      },
+    },
+    {
+      method: 'get',
+      path: '/register.xlsx',
+      access: 'public',
+      limit: 'public',
+      handle: async ({ page, query }) => {
+        const { importing, exporting, rows } = await registerQuery(query);
+        const language = downloadLanguage(query, page.language);
+        const xlsx = await toXlsx(pageTexts[language].register.title, registerColumns(language), registerLines(rows));
+        return { download: { filename: `${registerFileName(importing, exporting)}.xlsx`, xlsx } };
       },
     },
     {
