@@ -29,7 +29,7 @@ function Row({ label, children }: { label: string; children: ComponentChildren }
 function History({ context, kind, entries, submitted }: { context: PageContext; kind: 'recognitions' | 'test-reports'; entries: StatusChange[]; submitted?: string }) {
   const words = publicRecordTexts[context.language].cab;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" aria-label={words.historyHeading} tabindex={0}>
       <table>
         <thead>
           <tr>
@@ -73,7 +73,7 @@ function Recognition({ context, recognition }: { context: PageContext; recogniti
       </dl>
 
       <h3>{words.regulationsHeading}</h3>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-label={words.regulationsHeading} tabindex={0}>
         <table>
           <thead>
             <tr>
@@ -100,7 +100,7 @@ function Recognition({ context, recognition }: { context: PageContext; recogniti
       {recognition.suspensionHistory.length === 0 ? (
         <p>{words.noSuspensions}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label={words.suspensionsHeading} tabindex={0}>
           <table>
             <thead>
               <tr>
@@ -208,7 +208,7 @@ export function TestReportRecordPage({ context, report, economies }: { context: 
       {report.documents.length === 0 ? (
         <p>{words.noDocuments}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label={words.documentsHeading} tabindex={0}>
           <table>
             <thead>
               <tr>
@@ -284,7 +284,7 @@ export function CertificateRecordPage({ context, certificate, economies }: { con
       </dl>
 
       <h2>{words.historyHeading}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-label={words.historyHeading} tabindex={0}>
         <table>
           <thead>
             <tr>

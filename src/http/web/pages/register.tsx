@@ -73,9 +73,9 @@ export function RegisterPage({ context, view }: { context: PageContext; view: Re
       {view.rows.length === 0 ? (
         <p>{text.register.none}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-labelledby="register-caption" tabindex={0}>
           <table>
-            <caption>
+            <caption id="register-caption">
               {economyName(context, names, view.importing)}
               {view.exporting ? ` ← ${economyName(context, names, view.exporting)}` : ''}
             </caption>
