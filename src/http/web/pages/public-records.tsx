@@ -10,6 +10,7 @@ import type { CabRecognition, CabStanding, CertificateRecord, StatusChange, Test
 import type { EconomyRecord } from '../../../store/port.js';
 import type { PageContext } from '../context.js';
 import { Day, economyName, StateTag } from '../components/names.js';
+import { ScrollingTable } from '../components/scrolling-table.js';
 
 type Economies = ReadonlyMap<string, EconomyRecord>;
 
@@ -29,7 +30,7 @@ function Row({ label, children }: { label: string; children: ComponentChildren }
 function History({ context, kind, entries, submitted }: { context: PageContext; kind: 'recognitions' | 'test-reports'; entries: StatusChange[]; submitted?: string }) {
   const words = publicRecordTexts[context.language].cab;
   return (
-    <div class="table-wrap" role="region" aria-label={words.historyHeading} tabindex={0}>
+    <ScrollingTable label={words.historyHeading}>
       <table>
         <thead>
           <tr>
@@ -52,7 +53,7 @@ function History({ context, kind, entries, submitted }: { context: PageContext; 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
@@ -73,7 +74,7 @@ function Recognition({ context, recognition }: { context: PageContext; recogniti
       </dl>
 
       <h3>{words.regulationsHeading}</h3>
-      <div class="table-wrap" role="region" aria-label={words.regulationsHeading} tabindex={0}>
+      <ScrollingTable label={words.regulationsHeading}>
         <table>
           <thead>
             <tr>
@@ -94,13 +95,13 @@ function Recognition({ context, recognition }: { context: PageContext; recogniti
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
 
       <h3>{words.suspensionsHeading}</h3>
       {recognition.suspensionHistory.length === 0 ? (
         <p>{words.noSuspensions}</p>
       ) : (
-        <div class="table-wrap" role="region" aria-label={words.suspensionsHeading} tabindex={0}>
+        <ScrollingTable label={words.suspensionsHeading}>
           <table>
             <thead>
               <tr>
@@ -121,7 +122,7 @@ function Recognition({ context, recognition }: { context: PageContext; recogniti
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       )}
 
       <h3>{words.accreditationHeading}</h3>
@@ -208,7 +209,7 @@ export function TestReportRecordPage({ context, report, economies }: { context: 
       {report.documents.length === 0 ? (
         <p>{words.noDocuments}</p>
       ) : (
-        <div class="table-wrap" role="region" aria-label={words.documentsHeading} tabindex={0}>
+        <ScrollingTable label={words.documentsHeading}>
           <table>
             <thead>
               <tr>
@@ -231,7 +232,7 @@ export function TestReportRecordPage({ context, report, economies }: { context: 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       )}
       <p>
         <a href="/verify">{words.verify}</a>
@@ -284,7 +285,7 @@ export function CertificateRecordPage({ context, certificate, economies }: { con
       </dl>
 
       <h2>{words.historyHeading}</h2>
-      <div class="table-wrap" role="region" aria-label={words.historyHeading} tabindex={0}>
+      <ScrollingTable label={words.historyHeading}>
         <table>
           <thead>
             <tr>
@@ -303,7 +304,7 @@ export function CertificateRecordPage({ context, certificate, economies }: { con
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
       <p>
         <a href={`/public/certificates/${encodeURIComponent(certificate.id)}`}>{words.json}</a>
       </p>

@@ -8,6 +8,7 @@ import type { EconomyRecord } from '../../../store/port.js';
 import type { PageContext } from '../context.js';
 import { Day, economyName, StateTag } from '../components/names.js';
 import { RegulationStandings } from '../components/suspensions.js';
+import { ScrollingTable } from '../components/scrolling-table.js';
 
 export interface RegisterView {
   economies: EconomyRecord[];
@@ -73,7 +74,7 @@ export function RegisterPage({ context, view }: { context: PageContext; view: Re
       {view.rows.length === 0 ? (
         <p>{text.register.none}</p>
       ) : (
-        <div class="table-wrap" role="region" aria-labelledby="register-caption" tabindex={0}>
+        <ScrollingTable labelledBy="register-caption">
           <table>
             <caption id="register-caption">
               {economyName(context, names, view.importing)}
@@ -126,7 +127,7 @@ export function RegisterPage({ context, view }: { context: PageContext; view: Re
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       )}
     </>
   );

@@ -6,6 +6,7 @@ import type { ArrangementStatistics, PairStatistics, ProcessingTimes } from '../
 import type { EconomyRecord } from '../../../store/port.js';
 import type { PageContext } from '../context.js';
 import { economyName } from '../components/names.js';
+import { ScrollingTable } from '../components/scrolling-table.js';
 
 export interface StatisticsView {
   economies: EconomyRecord[];
@@ -72,7 +73,7 @@ function Tables({ context, view, statistics }: { context: PageContext; view: Sta
   const named = statistics.pairs.map((pair) => ({ pair, name: pairName(context, names, pair) }));
   return (
     <>
-      <div class="table-wrap" role="region" aria-label={words.recognitionsCaption} tabindex={0}>
+      <ScrollingTable label={words.recognitionsCaption}>
         <table>
           <caption>{words.recognitionsCaption}</caption>
           <thead>
@@ -96,8 +97,8 @@ function Tables({ context, view, statistics }: { context: PageContext; view: Sta
             ))}
           </tbody>
         </table>
-      </div>
-      <div class="table-wrap" role="region" aria-label={words.reportsCaption} tabindex={0}>
+      </ScrollingTable>
+      <ScrollingTable label={words.reportsCaption}>
         <table>
           <caption>{words.reportsCaption}</caption>
           <thead>
@@ -117,9 +118,9 @@ function Tables({ context, view, statistics }: { context: PageContext; view: Sta
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
       {named.some(({ pair }) => pair.testReports.reasons.length > 0) && (
-        <div class="table-wrap" role="region" aria-label={words.reasonsCaption} tabindex={0}>
+        <ScrollingTable label={words.reasonsCaption}>
           <table>
             <caption>{words.reasonsCaption}</caption>
             <thead>
@@ -141,9 +142,9 @@ function Tables({ context, view, statistics }: { context: PageContext; view: Sta
               )}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       )}
-      <div class="table-wrap" role="region" aria-label={words.timesCaption} tabindex={0}>
+      <ScrollingTable label={words.timesCaption}>
         <table>
           <caption>{words.timesCaption}</caption>
           <thead>
@@ -164,7 +165,7 @@ function Tables({ context, view, statistics }: { context: PageContext; view: Sta
             ])}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
       <ul class="notes">
         {words.notes.map((note) => (
           <li>{note}</li>
