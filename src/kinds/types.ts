@@ -102,11 +102,20 @@ export interface CascadeRule {
   payload?: (source: { id: string; state: string; data: Record<string, unknown> }) => Record<string, unknown>;
 }
 
-/** A configurable duration: its default and what it measures. */
+/**
+ * A configurable duration: its default, what it measures, and where the default comes from.
+ * `source` is the key of the text that gives it in docs/domain.md "Sources" (`'CFR-26.68'`), or
+ * `'ours'` when no text we read gives it; `test/docs-citations.test.ts` checks that the key exists
+ * and that the docs' table of durations says the same.
+ */
 export interface DurationSetting {
   default: string;
   meaning: string;
+  source: DurationSource;
 }
+
+/** A citation key of docs/domain.md "Sources", or `'ours'`: a default of ours that no text gives. */
+export type DurationSource = 'ours' | (string & {});
 
 /**
  * A search field, matched exactly: a data path whose values are indexed (`fold` makes matching
@@ -167,7 +176,7 @@ export interface Workflow<TMachine extends AnyStateMachine = AnyStateMachine> {
   /** Combinations of search fields that identify at most one instance. */
   unique: readonly (readonly string[])[];
   deadlines: Readonly<Record<string, readonly DeadlineRule[]>>;
-  /** Named durations, each with its default ("90 days", "27 working days", "3 years") and what it is for. */
+  /** Named durations, each with its default ("90 days", "27 working days", "3 years"), what it is for and its source. */
   durations: Readonly<Record<string, DurationSetting>>;
   cascades: readonly CascadeRule[];
 }

@@ -173,8 +173,9 @@ export const accreditationWorkflow = defineWorkflow({
     suspended: [{ event: 'EXPIRED', at: 'validUntil' }],
   },
   durations: {
-    // Our default: renewal is due 90 days before expiry (NVLAP gives at least 30 days' notice).
-    renewalReminder: { default: '90 days', meaning: 'how long before its validity ends an accreditation becomes renewal_due' },
+    // Our default: the NVLAP procedures in force (15 CFR 285.10, as amended in 2020) set no reminder;
+    // the 30 days' notice of the former 15 CFR 285.23(c) was dropped in 2001.
+    renewalReminder: { default: '90 days', meaning: 'how long before its validity ends an accreditation becomes renewal_due', source: 'ours' },
   },
   cascades: [
     {

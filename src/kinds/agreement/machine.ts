@@ -266,8 +266,9 @@ export const agreementWorkflow = defineWorkflow({
     terminating: [{ event: 'NOTICE_EFFECTIVE', at: 'notice.effectiveAt' }],
   },
   durations: {
-    // Our default: neither the APEC TEL MRA text nor the bilateral letters we could read give a notice period.
-    noticePeriod: { default: '6 months', meaning: 'how long after a notice of termination the agreement ends when the notice gives no effective date (our default)' },
+    // 21 CFR 26.80(c): six months' notice in writing (the EU–US framework, our model where the APEC
+    // text and the bilateral letters we could read give no period).
+    noticePeriod: { default: '6 months', meaning: 'how long after a notice of termination the agreement ends when the notice gives no effective date', source: 'CFR-26.80' },
   },
   cascades: [
     {

@@ -192,8 +192,9 @@ export const equivalenceWorkflow = defineWorkflow({
     withdrawing: [{ event: 'NOTICE_EFFECTIVE', at: 'notice.effectiveAt' }],
   },
   durations: {
-    // Our default, as for agreements: the MRA-ETR text we could read gives no notice period.
-    noticePeriod: { default: '6 months', meaning: 'how long after a notice of withdrawal the equivalence ends when the notice gives no date (our default)' },
+    // Our default: the MRA-ETR text we could read gives no notice period; we follow the agreements'
+    // six months (21 CFR 26.80(c)) by analogy.
+    noticePeriod: { default: '6 months', meaning: 'how long after a notice of withdrawal the equivalence ends when the notice gives no date (our default)', source: 'ours' },
   },
   cascades: [],
 });

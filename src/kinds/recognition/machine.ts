@@ -17,7 +17,7 @@
  * recognized --RENEW--> pending, the listing kept in force until the decision
  *
  * `inForce` records when the recognition held, so a test report can be judged on its test date;
- * `suspensions` who suspended what, since when; `contest` the procedure of 21 CFR 26.67–26.68.
+ * `suspensions` who suspended what, since when; `contest` the withdrawal procedure of 21 CFR 26.68.
  */
 import { and, assign, not, setup } from 'xstate';
 import type { CreateRecognition, RecognitionEventBody } from './schemas.js';
@@ -382,18 +382,19 @@ export const recognitionWorkflow = defineWorkflow({
     lapsed: [{ event: 'LISTING_EXPIRED', at: 'validUntil' }],
   },
   durations: {
-    // NIST processes a complete Phase I application in up to 90 days (docs/domain.md, "Default durations").
-    review: { default: '90 days', meaning: 'how long a pending application waits before the parties are reminded (REVIEW_OVERDUE)' },
+    // Our default, informed by NIST's "up to 90 days" for its whole designation process of a complete
+    // application: no text gives the importing regulator's review time.
+    review: { default: '90 days', meaning: 'how long a pending application waits before the parties are reminded (REVIEW_OVERDUE)', source: 'ours' },
     // Our default: a listing lasts 3 years unless the regulator gives its own end date.
-    listingValidity: { default: '3 years', meaning: 'how long a recognition is listed when the regulator gives no end date' },
-    listingReminder: { default: '90 days', meaning: 'how long before a listing ends the parties are reminded (LISTING_EXPIRY_REMINDER)' },
+    listingValidity: { default: '3 years', meaning: 'how long a recognition is listed when the regulator gives no end date', source: 'ours' },
+    listingReminder: { default: '90 days', meaning: 'how long before a listing ends the parties are reminded (LISTING_EXPIRY_REMINDER)', source: 'ours' },
     // Our defaults: no text we could read sets a period to answer a request for information.
-    infoReminder: { default: '30 days', meaning: 'how long after a request for information the designating authority and the CAB are reminded (INFO_REMINDER)' },
-    infoAnswer: { default: '60 days', meaning: 'how long the designating authority and the CAB have to answer a request for information (INFO_OVERDUE)' },
-    // 21 CFR 26.67(a)(2): the CAB has at least 30 days to respond to a contest of its competence.
-    contestAnswer: { default: '30 days', meaning: 'the shortest time a contested CAB and its designating authority have to answer before the regulator may suspend or withdraw' },
-    // 21 CFR 26.67(a)(3): the other Party confirms or opposes the contest within 60 days.
-    contestPosition: { default: '60 days', meaning: 'how long the designating authority has to confirm or oppose a contest (CONTEST_POSITION_DUE)' },
+    infoReminder: { default: '30 days', meaning: 'how long after a request for information the designating authority and the CAB are reminded (INFO_REMINDER)', source: 'ours' },
+    infoAnswer: { default: '60 days', meaning: 'how long the designating authority and the CAB have to answer a request for information (INFO_OVERDUE)', source: 'ours' },
+    // 21 CFR 26.68(b): the CAB has at least 30 days from receipt to refute or correct a proposed withdrawal.
+    contestAnswer: { default: '30 days', meaning: 'the shortest time a contested CAB and its designating authority have to answer before the regulator may suspend or withdraw', source: 'CFR-26.68' },
+    // 21 CFR 26.68(c): the other Party confirms or opposes within 60 days of receiving the proposal.
+    contestPosition: { default: '60 days', meaning: 'how long the designating authority has to confirm or oppose a contest (CONTEST_POSITION_DUE)', source: 'CFR-26.68' },
   },
   cascades: [
     {

@@ -42,7 +42,7 @@ function partialSuspension(data: RecognitionData, event: EventBody): EventBody {
 }
 
 /**
- * The contest's periods (21 CFR 26.67): the CAB and its designating authority have at least
+ * The contest's periods (21 CFR 26.68(b) and (c)): the CAB and its designating authority have at least
  * `contestAnswer` to answer; the designating authority confirms or opposes by `contestPosition`.
  */
 function contestNotice(event: EventBody, { now, durations }: RuleContext): EventBody {

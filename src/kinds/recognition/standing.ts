@@ -23,14 +23,14 @@ export interface Suspension extends Period {
   liftedBy?: string;
 }
 
-/** A contest of the CAB's competence by the importing regulator (21 CFR 26.67–26.68 as the model). */
+/** A contest of the CAB's competence by the importing regulator (21 CFR 26.68, withdrawal of a listed CAB, as the model). */
 export interface Contest {
   since: string;
   by: string;
   reasons: string;
-  /** Until then the CAB and its designating authority may answer; the regulator decides only after (21 CFR 26.67: at least 30 days). */
+  /** Until then the CAB and its designating authority may answer; the regulator decides only after (21 CFR 26.68(b): at least 30 days). */
   answerBy: string;
-  /** By then the designating authority confirms or opposes (60 days). */
+  /** By then the designating authority confirms or opposes (21 CFR 26.68(c): within 60 days). */
   positionBy: string;
   answers: Array<{ by: string; role: string; at: string; response: string }>;
   /** The designating authority's position; `unanswered` when `positionBy` passed without one. */

@@ -316,13 +316,14 @@ export const testReportWorkflow = defineWorkflow({
     accepted: [{ event: 'EXPIRED', at: 'validUntil' }],
   },
   durations: {
-    // Viet Nam's type-approval practice: 27 working days (docs/domain.md, "Default durations").
-    review: { default: '27 working days', meaning: 'how long a report is under review before the parties are reminded (REVIEW_OVERDUE)' },
+    // Our default: no text we read gives a period for reviewing a test report; Viet Nam's 7 working
+    // days are the certification of conformity's, a later step (docs/domain.md, "Default durations").
+    review: { default: '27 working days', meaning: 'how long a report is under review before the parties are reminded (REVIEW_OVERDUE)', source: 'ours' },
     // Our default: an acceptance lasts 3 years unless the regulator gives its own end date.
-    acceptanceValidity: { default: '3 years', meaning: 'how long an acceptance lasts when the regulator gives no end date' },
+    acceptanceValidity: { default: '3 years', meaning: 'how long an acceptance lasts when the regulator gives no end date', source: 'ours' },
     // Our defaults: no text we could read sets a period for a lab to answer.
-    infoReminder: { default: '10 working days', meaning: 'how long after a request for information the lab is reminded (INFO_REMINDER)' },
-    infoAnswer: { default: '20 working days', meaning: 'how long the lab has to answer a request for information (INFO_OVERDUE)' },
+    infoReminder: { default: '10 working days', meaning: 'how long after a request for information the lab is reminded (INFO_REMINDER)', source: 'ours' },
+    infoAnswer: { default: '20 working days', meaning: 'how long the lab has to answer a request for information (INFO_OVERDUE)', source: 'ours' },
   },
   cascades: [],
 });
