@@ -1,6 +1,6 @@
 /**
  * The register of recognitions as a table to download (CSV and XLSX alike), with the columns a
- * published CAB list carries (47 CFR 2.951(a), NIST's lists of recognised CABs): the body and its
+ * published CAB list carries (NIST's lists of recognised CABs; what a request for recognition names under 47 CFR 2.951(a)): the body and its
  * type, the designation number, the arrangement, the accreditation (body, certificate number and
  * expiry) and the scope, one line per regulation with that regulation's own status, so a
  * suspension shows where it applies: since when, by which side, of which economy. Addresses and

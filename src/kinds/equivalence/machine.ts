@@ -1,8 +1,9 @@
 /**
  * An equivalence of technical requirements under the APEC TEL MRA-ETR (docs/domain.md,
  * "Equivalence"): a regulator proposes that a requirement of its economy, or a reference scheme
- * such as the IPv6 Ready Logo, is equivalent (fully, or with listed differences) to a regulation of
- * the partner economy; the partner's regulator decides.
+ * such as the IPv6 Ready Logo (our extension: the MRA-ETR covers mandatory technical requirements),
+ * is equivalent (fully, or with listed differences) to a regulation of the partner economy; the
+ * partner's regulator decides.
  *
  * proposed --ACCEPT--> in_force (or accepted, until its in-force date --IN_FORCE--> in_force)
  * proposed --REQUEST_CHANGES--> changes_requested --REVISE--> proposed

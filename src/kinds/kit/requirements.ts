@@ -11,11 +11,14 @@ import { AppError } from '../../errors.js';
 import type { DirectoryStore, RegulationRecord } from '../../store/port.js';
 import { requireRegulations } from './references.js';
 
-/** An international programme's test specification, entered as a reference scheme (the IPv6 Ready Logo). */
+/**
+ * An international programme's test specification, entered as a reference scheme (the IPv6 Ready Logo): our
+ * extension, since the MRA-ETR covers mandatory technical requirements and such a programme is voluntary.
+ */
 export const referenceScheme = {
   type: 'object',
   properties: {
-    scheme: { ...shortText, description: 'The programme: "IPv6 Ready Logo".' },
+    scheme: { ...shortText, description: 'The programme: "IPv6 Ready Logo". A voluntary programme as a reference scheme is our extension of the MRA-ETR, which covers mandatory technical requirements.' },
     document: { ...shortText, description: 'Its test specification.' },
     version: { type: 'string', minLength: 1, maxLength: 40, 'x-text': 'line' },
   },
