@@ -97,3 +97,34 @@ describe('citations', () => {
     }
   });
 });
+
+describe('where the defaults come from', () => {
+  const duration = (kind: (typeof KINDS)[number], name: string) => workflows[kind].durations[name]!;
+
+  it('21 CFR 26.80(c): without a date, an agreement ends six months after notice of termination, and says so', () => {
+    expect(duration('agreements', 'noticePeriod')).to.deep.include({ default: '6 months', source: 'CFR-26.80' });
+    expect(sources().get('CFR-26.80')).to.contain('26.80').and.to.contain("six months' notice in writing");
+    expect(duration('equivalences', 'noticePeriod')).to.deep.include({ default: '6 months', source: 'ours' });
+  });
+
+  it('21 CFR 26.68(b) and (c): the contest gives at least 30 days to answer and 60 days for a position; §26.67 is suspension and gives no periods', () => {
+    expect(duration('recognitions', 'contestAnswer')).to.deep.include({ default: '30 days', source: 'CFR-26.68' });
+    expect(duration('recognitions', 'contestPosition')).to.deep.include({ default: '60 days', source: 'CFR-26.68' });
+    expect(sources().get('CFR-26.68')).to.contain('Withdrawal of listed conformity assessment bodies');
+    expect(sources().get('CFR-26.67')).to.contain('Suspension of listed conformity assessment bodies');
+  });
+
+  it("NIST's 90 days are its whole designation process, not the importing regulator's review: recognitions.review is our default", () => {
+    expect(duration('recognitions', 'review')).to.deep.include({ default: '90 days', source: 'ours' });
+  });
+
+  it('15 CFR 285.10 (2020) gives no notice before an accreditation expires: the renewal reminder is our default', () => {
+    expect(duration('accreditations', 'renewalReminder')).to.deep.include({ default: '90 days', source: 'ours' });
+    expect(sources().get('NVLAP')).to.contain('85 FR 60060');
+  });
+
+  it("no text gives the test-report review period: 27 working days is our default, not Viet Nam's 7 working days of certification", () => {
+    expect(duration('test-reports', 'review')).to.deep.include({ default: '27 working days', source: 'ours' });
+    expect(sources().get('VN-TT-30-2011')).to.contain('15/2018/TT-BTTTT').and.to.contain('7 working days');
+  });
+});

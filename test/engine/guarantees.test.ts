@@ -191,7 +191,7 @@ describe('engine: reading', () => {
     const asRegulator = await world.engine.get('recognitions', recognition.id, world.as('kr-regulator'));
     const asAuthority = await world.engine.get('recognitions', recognition.id, world.as('vn-designating-authority'));
     const asImporter = await world.engine.get('recognitions', recognition.id, world.as('importer-hanbit'));
-    // Withdrawal by the importing regulator goes through a contest first (21 CFR 26.67).
+    // Withdrawal by the importing regulator goes through a contest first (21 CFR 26.68).
     expect(asRegulator.nextEvents).to.have.members(['SUSPEND', 'CONTEST']);
     expect(asAuthority.nextEvents).to.have.members(['SUSPEND', 'WITHDRAW', 'RENEW']);
     expect(asImporter.nextEvents).to.deep.equal([]);
