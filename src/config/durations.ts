@@ -15,11 +15,17 @@ export function durationVariable(key: string): string {
   return `MRA_DURATION_${key.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/[.-]/g, '_').toUpperCase()}`;
 }
 
+/** Where a duration's default comes from, as the table of variables says it: "our default", or the key of its source. */
+function sourceNote(key: string): string {
+  const source = Durations.source(key);
+  return source === 'ours' ? 'our default' : `default from [${source}] (docs/domain.md, Sources)`;
+}
+
 /** Every configurable duration as a row of the table; its value is the overrides that are set, `kind.name` -> "60 days". */
 export class DurationOverrides implements Entry<Record<string, string>> {
   get variables(): readonly Variable[] {
     const defaults = new Durations();
-    return Durations.names().map((key) => ({ name: durationVariable(key), default: defaults.describe(key), meaning: Durations.meaning(key) }));
+    return Durations.names().map((key) => ({ name: durationVariable(key), default: defaults.describe(key), meaning: `${Durations.meaning(key)}; ${sourceNote(key)}` }));
   }
 
   read(env: Env, problems: string[]): Record<string, string> {

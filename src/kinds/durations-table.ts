@@ -44,6 +44,12 @@ export class Durations {
     return workflows[kind].durations[name]?.meaning ?? '';
   }
 
+  /** Where the default of the duration `kind.name` comes from: a key of docs/domain.md's Sources, or `ours`. */
+  static source(key: string): string {
+    const [kind, name] = key.split('.') as [Kind, string];
+    return workflows[kind].durations[name]?.source ?? 'ours';
+  }
+
   /** The duration `kind.name` as configured, in words ("90 days"). */
   describe(key: string): string {
     const duration = this.#table.get(key);

@@ -160,7 +160,7 @@ export const certificateWorkflow = defineWorkflow({
     // 47 CFR 2.962: the FCC may set aside a grant made by a TCB within 30 days of the grant date (docs/domain.md, "Certificate").
     setAsideWindow: { default: '30 days', meaning: 'how long after the issue date the importing regulator may set a certificate aside (REVIEW_WINDOW_ENDED)', source: 'CFR-2.962' },
     // Our default: no text we read sets how long a certificate lasts when the body gives no end date.
-    certificateValidity: { default: '5 years', meaning: 'how long a certificate lasts when the body gives no end date (our default)', source: 'ours' },
+    certificateValidity: { default: '5 years', meaning: 'how long a certificate lasts when the body gives no end date', source: 'ours' },
   },
   cascades: [],
 });

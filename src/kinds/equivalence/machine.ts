@@ -195,7 +195,7 @@ export const equivalenceWorkflow = defineWorkflow({
   durations: {
     // Our default: the MRA-ETR text we could read gives no notice period; we follow the agreements'
     // six months (21 CFR 26.80(c)) by analogy.
-    noticePeriod: { default: '6 months', meaning: 'how long after a notice of withdrawal the equivalence ends when the notice gives no date (our default)', source: 'ours' },
+    noticePeriod: { default: '6 months', meaning: 'how long after a notice of withdrawal the equivalence ends when the notice gives no date', source: 'ours' },
   },
   cascades: [],
 });
