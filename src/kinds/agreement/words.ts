@@ -47,7 +47,7 @@ export const agreementWords: KindLanguages<AgreementSubject, AgreementLabels> = 
     },
     next: {
       negotiating: 'The agreement comes into operation once the regulators of both economies have signed it.',
-      confidence_building: 'Both sides have signed. This service takes no recognition applications during the confidence-building period (a rule of ours: the arrangement does not forbid them); the agreement becomes operational when the period ends.',
+      confidence_building: 'Both sides have signed. This service takes no recognition applications during the confidence-building period (a rule of ours, not one of the arrangement’s); the agreement becomes operational when the period ends.',
       operational: 'The agreement is in force: designating authorities may apply for the recognition of their labs and certification bodies, and test reports of recognized labs are taken for review.',
       suspended: 'While the agreement is suspended, new test reports under it are rejected at screening. Each regulator resumes only its own suspension; the agreement is back in operation when none remains.',
       terminating: 'Notice of termination has been given. The agreement stays in force until the effective date, then ends; the regulator that gave notice may withdraw it before then. Test reports accepted before the effective date stay accepted.',
@@ -99,7 +99,7 @@ export const agreementWords: KindLanguages<AgreementSubject, AgreementLabels> = 
     },
     next: {
       negotiating: 'Thỏa thuận bắt đầu có hiệu lực khi cơ quan quản lý của cả hai nền kinh tế đã ký.',
-      confidence_building: 'Hai bên đã ký. Trong giai đoạn xây dựng lòng tin, hệ thống chưa tiếp nhận hồ sơ đề nghị thừa nhận (quy tắc riêng của hệ thống, văn bản thỏa thuận không cấm việc này); thỏa thuận có hiệu lực khi giai đoạn này kết thúc.',
+      confidence_building: 'Hai bên đã ký. Trong giai đoạn xây dựng lòng tin, hệ thống chưa tiếp nhận hồ sơ đề nghị thừa nhận (quy tắc riêng của hệ thống, không phải quy định của Thỏa thuận); thỏa thuận có hiệu lực khi giai đoạn này kết thúc.',
       operational: 'Thỏa thuận đang có hiệu lực: cơ quan chỉ định có thể đề nghị thừa nhận các phòng thử nghiệm và tổ chức chứng nhận của mình, và báo cáo thử nghiệm của các phòng thử nghiệm đã được thừa nhận được tiếp nhận để thẩm định.',
       suspended: 'Trong thời gian thỏa thuận bị tạm đình chỉ, báo cáo thử nghiệm mới theo thỏa thuận bị từ chối ngay khi kiểm tra sơ bộ hồ sơ. Cơ quan quản lý của mỗi bên chỉ chấm dứt việc tạm đình chỉ do chính mình áp dụng; thỏa thuận có hiệu lực trở lại khi không còn việc tạm đình chỉ nào.',
       terminating: 'Đã có thông báo chấm dứt thỏa thuận. Thỏa thuận vẫn có hiệu lực đến ngày chấm dứt ghi trong thông báo; cơ quan quản lý đã gửi thông báo có thể rút lại thông báo trước ngày đó. Các báo cáo thử nghiệm đã được chấp nhận trước ngày chấm dứt vẫn giữ nguyên giá trị.',
