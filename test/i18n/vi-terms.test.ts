@@ -6,6 +6,7 @@
  */
 import { expect } from 'chai';
 import { mailContent } from '../../src/effects/mail/content.js';
+import { formatInstantInColumn } from '../../src/i18n/format.js';
 import { kindModules } from '../../src/kinds/index.js';
 import { wordings } from '../../src/i18n/index.js';
 import { pageTexts } from '../../src/i18n/pages/index.js';
@@ -133,5 +134,20 @@ describe('Vietnamese terms: one word for one thing, everywhere', () => {
       });
       expect(content.reasons?.items, code).to.deep.equal([`${wordings.vi.reasons[code]!}: Nhãn thiết bị không đúng.`]);
     }
+  });
+
+  it('Decree 30/2020/NĐ-CP times: "(giờ Việt Nam)" once in a column\'s header, not in each of its cells', () => {
+    expect(formatInstantInColumn('2024-06-25T09:05:00.000Z', 'vi')).to.equal('16 giờ 05 ngày 25/6/2024');
+    expect(formatInstantInColumn('2024-06-25T09:05:00.000Z', 'en')).to.equal('25 Jun 2024, 09:05 UTC');
+    for (const header of [pageTexts.vi.work.deadline, pageTexts.vi.list.updated, pageTexts.vi.people.keyColumns.created, pageTexts.vi.people.keyColumns.lastUsed]) {
+      expect(header).to.match(/ \(giờ Việt Nam\)$/u);
+    }
+  });
+
+  it('no bare header: the list says what opens and what may be done, and a version is the n-th update', () => {
+    expect(pageTexts.vi.list.open).to.not.equal('Mở');
+    expect(pageTexts.vi.work.canSend).to.not.equal('Có thể');
+    expect(pageTexts.vi.instance.version(1)).to.equal('Lần cập nhật thứ 1');
+    expect(pageTexts.vi.lookup.none).to.match(/^Không tìm thấy báo cáo nào đã có quyết định\./u);
   });
 });
