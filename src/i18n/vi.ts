@@ -66,8 +66,8 @@ const general: GeneralWording = {
     instance: (noun) => `${noun} này`,
     model: ({ model, manufacturer, economy }) => `thiết bị có ký hiệu (model) ${model} của ${manufacturer} tại ${economy}`,
     recognition: ({ cab, economy }) => `việc ${economy} thừa nhận ${cab}`,
-    footer: (watchId) => [
-      `Quý vị nhận được thư này vì đã đăng ký theo dõi nội dung nêu trên (mã theo dõi ${watchId}). Để ngừng nhận thư, Quý vị vui lòng hủy theo dõi có mã nêu trên trong Hệ thống MRA.`,
+    footer: (watchId, page) => [
+      `Quý vị nhận được thư này vì đã đăng ký theo dõi nội dung nêu trên (mã theo dõi ${watchId}). Để ngừng nhận thư, Quý vị vui lòng hủy theo dõi tại trang ${page}.`,
       'Thư được gửi tự động từ Hệ thống MRA; vui lòng không trả lời thư này.',
     ],
   },

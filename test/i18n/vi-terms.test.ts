@@ -13,6 +13,7 @@ import { pageTexts } from '../../src/i18n/pages/index.js';
 import { publicRecordTexts } from '../../src/i18n/pages/public-records.js';
 import { refusalTexts } from '../../src/i18n/pages/refusals.js';
 import { statisticsTexts } from '../../src/i18n/pages/statistics.js';
+import { watchingTexts } from '../../src/i18n/pages/watching.js';
 
 /** Anything a word function may be handed: a text, a number, a day, a list of regulations, or an object of any of them. */
 const SAMPLES: unknown[] = [
@@ -47,6 +48,7 @@ function vietnamese(): Array<[string, string]> {
     ...texts(publicRecordTexts.vi, 'public records'),
     ...texts(statisticsTexts.vi, 'statistics'),
     ...texts(refusalTexts.vi, 'refusals'),
+    ...texts(watchingTexts.vi, 'watching'),
     ...kindModules().flatMap((m) => texts(m.words.vi, m.workflow.kind)),
   ];
 }
@@ -75,7 +77,7 @@ const RETIRED: ReadonlyArray<[RegExp, string]> = [
 describe('Vietnamese terms: one word for one thing, everywhere', () => {
   const all = vietnamese();
 
-  it('reads every Vietnamese word table: e-mails, pages, public records, statistics, refusals and every kind', () => {
+  it('reads every Vietnamese word table: e-mails, pages, public records, statistics, refusals, watches and every kind', () => {
     expect(all.length).to.be.greaterThan(500);
     expect(all.some(([path]) => path.startsWith('recognitions.'))).to.equal(true);
   });

@@ -55,6 +55,7 @@ describe('watches: e-mail to the watcher', function () {
     expect(text).to.include('Nội dung theo dõi: thiết bị có ký hiệu (model) PN-AX3000 của Công ty Cổ phần Thiết bị Mạng Phương Nam tại Hàn Quốc');
     expect(text).to.include(`mã theo dõi ${watch.id}`);
     expect(text, 'the way to stop names no API route').to.not.include('POST /watches');
+    expect(text, 'it names the page that stops it').to.match(/Để ngừng nhận thư, Quý vị vui lòng hủy theo dõi tại trang \S+\/watching\./);
     expect(text).to.include('/public/test-reports?economy=KR');
     expect(text, 'a watcher is not shown the regulator\'s comment').to.not.include('Internal remark');
 
