@@ -55,7 +55,7 @@ function vietnamese(): Array<[string, string]> {
 
 /** The terms a native reading retired, and why. */
 const RETIRED: ReadonlyArray<[RegExp, string]> = [
-  [/(?<![Tt]ạm )đình chỉ/u, 'a suspension is "tạm đình chỉ": "đình chỉ" alone reads as final'],
+  [/(?<![Tt]ạm )[Đđ]ình chỉ/u, 'a suspension is "tạm đình chỉ": "đình chỉ" alone reads as final'],
   [/chấm dứt (việc |một việc )?tạm đình chỉ/iu, 'a suspension is lifted: "bãi bỏ tạm đình chỉ"'],
   [/tạm mất hiệu lực/iu, 'not in force for a while: "tạm ngừng hiệu lực"'],
   [/thỏa thuận tương đương/iu, 'an equivalence is not an agreement: "thừa nhận tương đương"'],
