@@ -29,3 +29,12 @@ export function formatInstant(iso: string, language: Language): string {
   const date = new Date(iso);
   return `${enDay(date)}, ${EN_TIME.format(date)} UTC`;
 }
+
+/**
+ * An instant in a table column whose header names the zone: in Vietnamese "(giờ Việt Nam)" is said
+ * once, in the header, not in every cell; English keeps its short "UTC" in the cell.
+ */
+export function formatInstantInColumn(iso: string, language: Language): string {
+  const full = formatInstant(iso, language);
+  return language === 'vi' ? full.replace(/ \(giờ Việt Nam\)$/, '') : full;
+}

@@ -87,8 +87,8 @@ export interface GeneralWording {
     model: (facts: { model: string; manufacturer: string; economy: string }) => string;
     /** A watch on a CAB's recognition by an importing economy. */
     recognition: (facts: { cab: string; economy: string }) => string;
-    /** Why the reader receives it, how to stop it, and that nobody reads replies. */
-    footer: (watchId: string) => string[];
+    /** Why the reader receives it, how to stop it (`page`: where the reader's watches are removed), and that nobody reads replies. */
+    footer: (watchId: string, page: string) => string[];
   };
   /** The e-mail that carries a sign-in link. */
   signIn: {

@@ -15,10 +15,10 @@ const general: GeneralWording = {
     regulator: 'cơ quan quản lý',
     designating_authority: 'cơ quan chỉ định',
     accreditation_body: 'tổ chức công nhận',
-    lab: 'phòng thử nghiệm',
+    lab: 'tổ chức đánh giá sự phù hợp',
     importer: 'nhà nhập khẩu',
     admin: 'quản trị viên',
-    system: 'MRA Engine',
+    system: 'Hệ thống MRA (tự động)',
     cab: 'tổ chức đánh giá sự phù hợp',
   },
 
@@ -32,7 +32,7 @@ const general: GeneralWording = {
     request: 'Thông tin cần bổ sung',
     reasonsGiven: 'Căn cứ',
     answerBy: 'Hạn trả lời',
-    positionBy: 'Hạn xác nhận hoặc phản đối',
+    positionBy: 'Hạn xác nhận hoặc không đồng ý',
     effectiveAt: 'Ngày có hiệu lực',
     regulationsNamed: 'Quy chuẩn kỹ thuật liên quan',
     removed: 'Quy chuẩn kỹ thuật được rút khỏi phạm vi',
@@ -45,7 +45,7 @@ const general: GeneralWording = {
 
   greeting: (name) => `Kính gửi: ${name}`,
   actor: ({ name, role, economy, automatic }) =>
-    automatic ? 'MRA Engine (tự động)' : `${name}, ${role}${economy === null ? '' : ` của ${economy}`}`,
+    automatic ? 'Hệ thống MRA (tự động)' : `${name}, ${role}${economy === null ? '' : ` của ${economy}`}`,
   causeDeadline: (deadline, dueAt) => `${deadline}, đến hạn ${dueAt}`,
   causeCascade: (noun, id, state) => `Do ${noun} ${id} chuyển sang trạng thái ${state}`,
   change: (from, to) => `${from} → ${to}`,
@@ -58,30 +58,30 @@ const general: GeneralWording = {
   period: (from, until) => `từ ngày ${vietnameseDay(from)} đến ngày ${vietnameseDay(until)}`,
   regulation: inProse,
   footer: ({ role, economy, noun }) => [
-    `Quý đơn vị nhận được thư này với tư cách ${role}${economy === null ? '' : ` của ${economy}`}, một bên liên quan đến ${noun} này.`,
-    'Thư được gửi tự động từ MRA Engine; vui lòng không trả lời thư này.',
+    `Quý vị nhận được thư này với tư cách ${role}${economy === null ? '' : ` của ${economy}`}, một bên liên quan đến ${noun} này.`,
+    'Thư được gửi tự động từ Hệ thống MRA; vui lòng không trả lời thư này.',
   ],
   watch: {
     watched: 'Nội dung theo dõi',
     instance: (noun) => `${noun} này`,
-    model: ({ model, manufacturer, economy }) => `thiết bị kiểu ${model} của ${manufacturer} tại ${economy}`,
+    model: ({ model, manufacturer, economy }) => `thiết bị có ký hiệu (model) ${model} của ${manufacturer} tại ${economy}`,
     recognition: ({ cab, economy }) => `việc ${economy} thừa nhận ${cab}`,
-    footer: (watchId) => [
-      `Quý vị nhận được thư này vì đã đăng ký theo dõi nội dung nêu trên (mã theo dõi ${watchId}). Để ngừng nhận thư, đề nghị hủy theo dõi: POST /watches/${watchId}/remove.`,
-      'Thư được gửi tự động từ MRA Engine; vui lòng không trả lời thư này.',
+    footer: (watchId, page) => [
+      `Quý vị nhận được thư này vì đã đăng ký theo dõi nội dung nêu trên (mã theo dõi ${watchId}). Để ngừng nhận thư, Quý vị vui lòng hủy theo dõi tại trang ${page}.`,
+      'Thư được gửi tự động từ Hệ thống MRA; vui lòng không trả lời thư này.',
     ],
   },
   signIn: {
-    subject: 'Đường dẫn đăng nhập MRA Engine',
+    subject: 'Đường dẫn đăng nhập Hệ thống MRA',
     heading: 'Cách đăng nhập',
     text: (until) =>
-      `Hệ thống nhận được yêu cầu đăng nhập vào MRA Engine bằng địa chỉ thư điện tử này. Vui lòng mở đường dẫn dưới đây để đăng nhập. ` +
+      `Hệ thống nhận được yêu cầu đăng nhập vào Hệ thống MRA bằng địa chỉ thư điện tử này. Vui lòng mở đường dẫn dưới đây để đăng nhập. ` +
       `Đường dẫn chỉ sử dụng được một lần và có hiệu lực đến ${until}. Nếu Quý vị không gửi yêu cầu này, vui lòng bỏ qua thư: ` +
       `không ai có thể đăng nhập nếu không có đường dẫn.`,
     link: 'Đăng nhập',
     footer: [
       'Quý vị nhận được thư này vì có yêu cầu gửi đường dẫn đăng nhập đến địa chỉ thư điện tử của Quý vị.',
-      'Thư được gửi tự động từ MRA Engine; vui lòng không trả lời thư này.',
+      'Thư được gửi tự động từ Hệ thống MRA; vui lòng không trả lời thư này.',
     ],
   },
 };

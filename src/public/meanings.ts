@@ -19,10 +19,10 @@ const STATUS: Record<Language, Record<PublicState, string>> = {
   },
   vi: {
     accepted:
-      'Đã được chấp nhận: cơ quan quản lý của nền kinh tế nhập khẩu đã chấp nhận báo cáo thử nghiệm này theo Thỏa thuận thừa nhận lẫn nhau (MRA). Thiết bị thuộc kiểu này được sử dụng báo cáo để làm thủ tục phê duyệt tại nền kinh tế đó cho đến khi hết hiệu lực chấp nhận.',
+      'Đã được chấp nhận: cơ quan quản lý của nền kinh tế nhập khẩu đã chấp nhận báo cáo thử nghiệm này theo Thỏa thuận thừa nhận lẫn nhau (MRA). Báo cáo được chấp nhận làm căn cứ trong hồ sơ chứng nhận hợp quy của kiểu loại thiết bị này tại nền kinh tế đó cho đến khi hết hiệu lực chấp nhận.',
     expired: 'Hết hiệu lực: việc chấp nhận đã hết hạn. Không được sử dụng báo cáo này nữa; cần nộp báo cáo mới và được chấp nhận.',
     revoked: 'Đã bị thu hồi: cơ quan quản lý đã thu hồi việc chấp nhận. Không được sử dụng báo cáo này.',
-    rejected: 'Bị cơ quan quản lý từ chối: báo cáo này không được dùng làm căn cứ để phê duyệt thiết bị tại nền kinh tế nhập khẩu.',
+    rejected: 'Bị cơ quan quản lý từ chối: báo cáo này không được dùng làm căn cứ trong hồ sơ chứng nhận hợp quy tại nền kinh tế nhập khẩu.',
   },
 };
 

@@ -26,7 +26,7 @@ describe('HTTP: sign-in by e-mail link', () => {
 
     const composer = new MessageComposer({ directory: api.world.store, publicUrl: 'http://localhost:3000', mailFrom: loadConfig({}).mailFrom });
     const mail = await composer.compose(outbox[0]!);
-    expect(mail.subject).to.equal('Đường dẫn đăng nhập MRA Engine');
+    expect(mail.subject).to.equal('Đường dẫn đăng nhập Hệ thống MRA');
     expect(mail.language).to.equal('vi');
     expect(mail.text).to.contain('Kính gửi: Phòng thử nghiệm Viễn thông Sông Hồng');
     expect(mail.text).to.contain('chỉ sử dụng được một lần');

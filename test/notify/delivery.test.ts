@@ -123,8 +123,8 @@ describe('E-mail on every transition', function () {
     expectWellFormed(en, 'en', `${PUBLIC_URL}/records/accreditations/${accreditation.id}`);
 
     const vi = mailTo(mails, 'vilas@boa.vn.example');
-    expect(vi.subject).to.equal(`Chứng chỉ công nhận ${certificate} của ${cab.name}: đến hạn gia hạn`);
-    expect(vi.text).to.contain('Đơn vị thực hiện: MRA Engine (tự động)').and.to.contain('Nguyên nhân: Nhắc gia hạn, đến hạn ').and.to.contain('Hết thời hạn hiệu lực: ');
+    expect(vi.subject).to.equal(`Chứng chỉ công nhận ${certificate} của ${cab.name}: đến hạn đánh giá lại`);
+    expect(vi.text).to.contain('Đơn vị thực hiện: Hệ thống MRA (tự động)').and.to.contain('Nguyên nhân: Nhắc đánh giá lại, đến hạn ').and.to.contain('Hết thời hạn hiệu lực: ');
   });
 
   it('recognitions: the regulator asks for information, then recognizes the lab with a designation number and a listing', async () => {
@@ -157,7 +157,7 @@ describe('E-mail on every transition', function () {
 
     const vi = mailTo(recognized, secondCab.email);
     expect(vi.subject).to.equal(`Hồ sơ đề nghị Hàn Quốc thừa nhận ${secondCab.name}: đã được thừa nhận`);
-    expect(vi.text).to.contain(`Số chỉ định: ${designation}`).and.to.contain('Nhắc sắp hết thời hạn thừa nhận: ').and.to.contain('với tư cách phòng thử nghiệm');
+    expect(vi.text).to.contain(`Số chỉ định: ${designation}`).and.to.contain('Nhắc sắp hết thời hạn thừa nhận: ').and.to.contain('với tư cách tổ chức đánh giá sự phù hợp');
     expectWellFormed(vi, 'vi', `${PUBLIC_URL}/records/recognitions/${application.id}`);
   });
 
@@ -181,7 +181,7 @@ describe('E-mail on every transition', function () {
       .and.to.contain('Importer: Hanbit Trading Co., Ltd.');
     const labMail = mailTo(rejected, cab.email);
     expect(labMail.subject).to.equal(`Báo cáo thử nghiệm ${number} (PN-AX3000) gửi Hàn Quốc: bị từ chối`);
-    expect(labMail.text).to.contain('Lý do:\n  - Cơ quan quản lý của nền kinh tế nhập khẩu không chấp nhận, lý do: Thiếu kết quả phát xạ giả băng 5 GHz.');
+    expect(labMail.text).to.contain('Lý do:\n  - Báo cáo không được cơ quan quản lý của nền kinh tế nhập khẩu chấp nhận: Thiếu kết quả phát xạ giả băng 5 GHz.');
     expectWellFormed(labMail, 'vi', `${PUBLIC_URL}/records/test-reports/${report.id}`);
 
     const pending = await world.submit(lab);
@@ -199,7 +199,7 @@ describe('E-mail on every transition', function () {
       .and.to.contain(`Why: Follows from recognition ${recognition.id}, now withdrawn`)
       .and.to.contain("  - The lab's recognition ended before a decision: ");
     expect(aboutReport(cab.email).text)
-      .to.contain(`Nguyên nhân: Do việc thừa nhận ${recognition.id} chuyển sang trạng thái đã bị thu hồi`)
+      .to.contain(`Nguyên nhân: Do việc thừa nhận ${recognition.id} chuyển sang trạng thái đã bị hủy bỏ hiệu lực`)
       .and.to.contain('Việc thừa nhận phòng thử nghiệm đã chấm dứt trước khi có quyết định (LAB_RECOGNITION_ENDED)');
   });
 

@@ -146,7 +146,7 @@ describe('E-mail templates', () => {
     const vi = wordings.vi;
     expect(vi.regulation('VN:QCVN 54:2020/BTTTT')).to.equal('QCVN 54:2020/BTTTT');
     expect(testReportWords.vi.labels.regulations(['VN:QCVN 54:2020/BTTTT', 'VN:QCVN 65:2021/BTTTT'])).to.equal('Quy chuẩn kỹ thuật quốc gia');
-    expect(testReportWords.vi.labels.regulations(['KR:KN 301 489'])).to.equal('Tiêu chuẩn kỹ thuật');
-    expect(testReportWords.vi.labels.regulations(['VN:QCVN 54:2020/BTTTT', 'KR:KN 32'])).to.equal('Quy chuẩn, tiêu chuẩn kỹ thuật');
+    expect(testReportWords.vi.labels.regulations(['KR:KN 301 489'])).to.equal('Quy chuẩn kỹ thuật');
+    expect(testReportWords.vi.labels.regulations(['VN:QCVN 54:2020/BTTTT', 'KR:KN 32'])).to.equal('Quy chuẩn kỹ thuật');
   });
 });

@@ -52,8 +52,10 @@ describe('watches: e-mail to the watcher', function () {
     expect(accepted!.mail.subject).to.match(/PN-AX3000/).and.match(/Hàn Quốc/).and.match(/được chấp nhận/);
     const text = accepted!.mail.text ?? '';
     expect(text).to.include('Kính gửi: Công ty TNHH Xuất nhập khẩu Phương Nam');
-    expect(text).to.include('Nội dung theo dõi: thiết bị kiểu PN-AX3000 của Công ty Cổ phần Thiết bị Mạng Phương Nam tại Hàn Quốc');
+    expect(text).to.include('Nội dung theo dõi: thiết bị có ký hiệu (model) PN-AX3000 của Công ty Cổ phần Thiết bị Mạng Phương Nam tại Hàn Quốc');
     expect(text).to.include(`mã theo dõi ${watch.id}`);
+    expect(text, 'the way to stop names no API route').to.not.include('POST /watches');
+    expect(text, 'it names the page that stops it').to.match(/Để ngừng nhận thư, Quý vị vui lòng hủy theo dõi tại trang \S+\/watching\./);
     expect(text).to.include('/public/test-reports?economy=KR');
     expect(text, 'a watcher is not shown the regulator\'s comment').to.not.include('Internal remark');
 

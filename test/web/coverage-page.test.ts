@@ -55,7 +55,7 @@ describe('the coverage page and GET /public/coverage, on the demo scenario', () 
       const answer = await page({ economy: 'US', manufacturer: 'Phương Nam', model: 'pn-ax1800' }, 'vi');
       expect(answer.status).to.equal(200);
       expect(answer.text).to.contain('<html lang="vi">').and.to.contain(pageTexts.vi.coverage.title);
-      expect(answer.text).to.contain('Đã được thừa nhận: kiểu pn-ax1800 có giấy chứng nhận Giai đoạn II còn hiệu lực');
+      expect(answer.text).to.contain('Đã được thừa nhận: kiểu loại pn-ax1800 có giấy chứng nhận Giai đoạn II còn hiệu lực');
       expect(answer.text).to.contain('Xem TL-2026-0001');
     });
 

@@ -6,6 +6,7 @@
  */
 import { expect } from 'chai';
 import { pageTexts } from '../../src/i18n/pages/index.js';
+import { refusalTexts } from '../../src/i18n/pages/refusals.js';
 import type { Resource } from '../../src/engine/resource.js';
 import { ApiWorld } from '../helpers/api.js';
 import { PagePerson } from '../helpers/people.js';
@@ -68,6 +69,22 @@ describe('web pages: a refused form is shown again by one error middleware', () 
     expect(problemOf(html, 'testedAt')).to.equal(vi.fieldErrors.format);
     expect(problemOf(html, 'issuedAt')).to.equal(vi.fieldErrors.required);
     expect(html).to.not.contain('must ');
+  });
+
+  it('a Vietnamese page is wholly Vietnamese: a keyword the general words do not name, and a refusal page without a form, carry no English sentence', async () => {
+    const regulator = await PagePerson.signIn(api, 'demo-kr-regulator-key', 'vi');
+    const path = `/records/test-reports/${report.id}`;
+    const choice = await regulator.post(path, `${path}/events`, { type: 'REQUEST_INFO', version: String(report.version), request: 'Đề nghị bổ sung', onNoAnswer: 'khac' });
+    expect(choice.status).to.equal(400);
+    const choiceHtml = await choice.text();
+    expect(problemOf(choiceHtml, 'REQUEST_INFO-onNoAnswer')).to.equal(refusalTexts.vi.keywords['enum']);
+    expect(choiceHtml).to.not.contain('must be one of');
+    const unknownState = await regulator.get('/records/test-reports?state=khong-co');
+    expect(unknownState.status).to.equal(400);
+    const main = unknownState.text.slice(unknownState.text.indexOf('<main'));
+    expect(/<h1>([^<]*)<\/h1>/.exec(main)?.[1]).to.equal(vi.errors['VALIDATION_FAILED']);
+    expect(/<p>([^<]*)<\/p>/.exec(main)?.[1], 'the page\'s own words, not the engine\'s English sentence').to.equal(refusalTexts.vi.whatNow);
+    expect(main).to.not.contain('unknown state');
   });
 
   it('the CAB form: a field problem, and a role that may not register one told so on the form', async () => {

@@ -103,6 +103,9 @@ function causeOf(r: Reading): string | null {
 /** The states whose e-mail lists the reasons: a rejected report, a refused or ended certificate. */
 const REASONED_STATES: readonly string[] = ['rejected', 'refused', 'set_aside', 'revoked', 'withdrawn'];
 
+/** Reasons whose detail is the deciding person's own words, never cut off in any language. */
+const OWN_WORDS: readonly string[] = ['REJECTED_BY_REGULATOR', 'SET_ASIDE_BY_REGULATOR', 'REVOKED_BY_REGULATOR', 'WITHDRAWN_BY_BODY'];
+
 function rejectionReasons(r: Reading): MailContent['reasons'] {
   const reasons = r.notification.data['reasons'];
   if (!REASONED_STATES.includes(r.notification.to) || !Array.isArray(reasons) || reasons.length === 0) return null;
@@ -111,8 +114,8 @@ function rejectionReasons(r: Reading): MailContent['reasons'] {
     const label = ownValue(wording.reasons, code);
     if (label === undefined) return `${code}: ${detail}`;
     // The details are the engine's English (ids, regulations), so English readers get them; the
-    // regulator's own words are worth showing in any language.
-    return wording.language === 'en' || code === 'REJECTED_BY_REGULATOR' ? `${label}: ${detail}` : `${label} (${code})`;
+    // regulator's (or the body's) own words are worth showing in any language.
+    return wording.language === 'en' || OWN_WORDS.includes(code) ? `${label}: ${detail}` : `${label} (${code})`;
   });
   return { heading: wording.labels.reasons, items };
 }

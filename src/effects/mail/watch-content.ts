@@ -58,6 +58,7 @@ export function watchMailContent(input: WatchMailInput): MailContent {
     next: { heading: wording.labels.next, text: ownValue(wording.next[n.kind], n.to) ?? '' },
     deadlines: null,
     link: { label: wording.labels.link, href: linkOf(input, r) },
-    footer: wording.watch.footer(input.watch.watchId),
+    // The page where the reader removes their watches, so that stopping needs no API call.
+    footer: wording.watch.footer(input.watch.watchId, `${input.publicUrl}/watching`),
   };
 }

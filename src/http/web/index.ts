@@ -26,6 +26,7 @@ import { directoryPages } from './routes/directory.js';
 import { publicPages } from './routes/public.js';
 import { publicRecordPages } from './routes/public-records.js';
 import { peoplePages } from './routes/people.js';
+import { watchingPages } from './routes/watching.js';
 import { recordPages } from './routes/records.js';
 import { statisticsPages } from './routes/statistics.js';
 import { verifyPages } from './routes/verify.js';
@@ -37,7 +38,7 @@ const HTMX = require.resolve('htmx.org/dist/htmx.min.js');
 const ASSETS = new URL('./assets/', import.meta.url).pathname;
 
 /** The paths the pages answer; anything else is the API's. */
-const PAGE_PATHS = ['/', '/language', '/sign-in', '/auth/sign-in', '/sign-out', '/lookup', '/statuses', '/register', '/register.csv', '/register.xlsx', '/how-it-works', '/work', '/records', '/directory', '/outbox', '/verify', '/people', '/coverage', '/statistics', '/statistics.csv'];
+const PAGE_PATHS = ['/', '/language', '/sign-in', '/auth/sign-in', '/sign-out', '/lookup', '/statuses', '/register', '/register.csv', '/register.xlsx', '/how-it-works', '/work', '/records', '/directory', '/outbox', '/verify', '/people', '/coverage', '/statistics', '/statistics.csv', '/watching'];
 
 export function isPagePath(path: string): boolean {
   return PAGE_PATHS.some((prefix) => path === prefix || (prefix !== '/' && path.startsWith(`${prefix}/`)));
@@ -56,6 +57,7 @@ export function allPages(deps: ApiDeps): PageSpec[] {
     ...directoryPages(deps),
     ...adminPages(deps),
     ...peoplePages(deps),
+    ...watchingPages(deps),
   ];
 }
 

@@ -95,15 +95,15 @@ export const agreementWords: KindLanguages<AgreementSubject, AgreementLabels> = 
       SIGN: '{economy} đã ký',
       AMEND_SCOPE: '{economy} đã sửa đổi phạm vi',
       SUSPEND: '{economy} cũng tạm đình chỉ',
-      RESUME: '{economy} chấm dứt việc tạm đình chỉ của mình; vẫn còn việc tạm đình chỉ khác',
+      RESUME: '{economy} bãi bỏ quyết định tạm đình chỉ của mình; vẫn còn quyết định tạm đình chỉ khác',
     },
     next: {
       negotiating: 'Thỏa thuận bắt đầu có hiệu lực khi cơ quan quản lý của cả hai nền kinh tế đã ký.',
       confidence_building: 'Hai bên đã ký. Trong giai đoạn xây dựng lòng tin, hệ thống chưa tiếp nhận hồ sơ đề nghị thừa nhận (quy tắc riêng của hệ thống, không phải quy định của Thỏa thuận); thỏa thuận có hiệu lực khi giai đoạn này kết thúc.',
       operational: 'Thỏa thuận đang có hiệu lực: cơ quan chỉ định có thể đề nghị thừa nhận các phòng thử nghiệm và tổ chức chứng nhận của mình, và báo cáo thử nghiệm của các phòng thử nghiệm đã được thừa nhận được tiếp nhận để thẩm định.',
-      suspended: 'Trong thời gian thỏa thuận bị tạm đình chỉ, báo cáo thử nghiệm mới theo thỏa thuận bị từ chối ngay khi kiểm tra sơ bộ hồ sơ. Cơ quan quản lý của mỗi bên chỉ chấm dứt việc tạm đình chỉ do chính mình áp dụng; thỏa thuận có hiệu lực trở lại khi không còn việc tạm đình chỉ nào.',
+      suspended: 'Trong thời gian thỏa thuận bị tạm đình chỉ, báo cáo thử nghiệm mới theo thỏa thuận bị từ chối ngay khi kiểm tra sơ bộ hồ sơ. Cơ quan quản lý của mỗi bên chỉ bãi bỏ quyết định tạm đình chỉ do chính mình áp dụng; thỏa thuận có hiệu lực trở lại khi không còn quyết định tạm đình chỉ nào.',
       terminating: 'Đã có thông báo chấm dứt thỏa thuận. Thỏa thuận vẫn có hiệu lực đến ngày chấm dứt ghi trong thông báo; cơ quan quản lý đã gửi thông báo có thể rút lại thông báo trước ngày đó. Các báo cáo thử nghiệm đã được chấp nhận trước ngày chấm dứt vẫn giữ nguyên giá trị.',
-      terminated: 'Thỏa thuận đã chấm dứt. Các quyết định thừa nhận theo thỏa thuận bị thu hồi và các báo cáo thử nghiệm đang chờ của những phòng thử nghiệm liên quan bị từ chối; các báo cáo đã được chấp nhận trước đó vẫn giữ nguyên giá trị.',
+      terminated: 'Thỏa thuận đã chấm dứt. Các quyết định thừa nhận theo thỏa thuận bị hủy bỏ hiệu lực và các báo cáo thử nghiệm đang chờ của những phòng thử nghiệm liên quan bị từ chối; các báo cáo đã được chấp nhận trước đó vẫn giữ nguyên giá trị.',
     },
     deadlines: {
       TRANSITION_ENDED: 'Kết thúc giai đoạn xây dựng lòng tin',

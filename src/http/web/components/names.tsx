@@ -1,6 +1,6 @@
 /** Names and words shared by many pages: an economy by its name, a state as a tag, a date. */
 import type { Kind } from '../../../kinds/types.js';
-import { formatDay, formatInstant } from '../../../i18n/format.js';
+import { formatDay, formatInstant, formatInstantInColumn } from '../../../i18n/format.js';
 import type { EconomyRecord } from '../../../store/port.js';
 import type { PageContext } from '../context.js';
 
@@ -30,9 +30,10 @@ export function Day({ context, iso }: { context: PageContext; iso: string | unde
   return <time datetime={iso}>{formatDay(iso, context.language)}</time>;
 }
 
-export function Instant({ context, iso }: { context: PageContext; iso: string | undefined }) {
+/** An instant with its zone; `inColumn` where the column's header names the zone (Vietnamese pages). */
+export function Instant({ context, iso, inColumn = false }: { context: PageContext; iso: string | undefined; inColumn?: boolean }) {
   if (!iso) return <>–</>;
-  return <time datetime={iso}>{formatInstant(iso, context.language)}</time>;
+  return <time datetime={iso}>{(inColumn ? formatInstantInColumn : formatInstant)(iso, context.language)}</time>;
 }
 
 /** An event as the action a person takes: "Accept", "Withdraw the report". */

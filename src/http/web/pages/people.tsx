@@ -90,7 +90,7 @@ export interface PrincipalView {
 
 function KeyRow({ context, view, apiKey }: { context: PageContext; view: PrincipalView; apiKey: ApiKeyView }) {
   const { text } = context;
-  const when = (iso: string | null) => (iso === null ? '–' : <Instant context={context} iso={iso} />);
+  const when = (iso: string | null) => (iso === null ? '–' : <Instant context={context} iso={iso} inColumn />);
   return (
     <tr>
       <td>{apiKey.name}</td>

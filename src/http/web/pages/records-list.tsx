@@ -99,11 +99,11 @@ export function ListPage({ context, view, title, lead, action }: { context: Page
                       {view.kind === null && <><br /><span class="muted">{wording.nouns[resource.kind]}</span></>}
                     </td>
                     <td><StateTag context={context} kind={resource.kind} state={resource.state} /></td>
-                    <td>{next ? <><Instant context={context} iso={next.dueAt} /><br /><span class="muted">{wording.deadlines[resource.kind][next.type] ?? next.type}</span></> : text.work.noDeadline}</td>
+                    <td>{next ? <><Instant context={context} iso={next.dueAt} inColumn /><br /><span class="muted">{wording.deadlines[resource.kind][next.type] ?? next.type}</span></> : text.work.noDeadline}</td>
                     <td>
                       {view.kind === null
                         ? resource.nextEvents.map((e) => actionWords(context, resource.kind, e)).join(', ')
-                        : <Instant context={context} iso={resource.updatedAt} />}
+                        : <Instant context={context} iso={resource.updatedAt} inColumn />}
                     </td>
                   </tr>
                 );

@@ -6,6 +6,7 @@
 import type { ErrorRequestHandler, Router } from 'express';
 import type { ApiDeps } from '../../api/deps.js';
 import { isAppError } from '../../../errors.js';
+import { refusalTexts } from '../../../i18n/pages/refusals.js';
 import { fromUpload } from '../../common/multipart.js';
 import type { PageContext } from '../context.js';
 import { formRefusals } from '../form-refusals.js';
@@ -59,7 +60,10 @@ export function webErrors(router: Router, deps: ApiDeps): void {
       sendPage(response, context, messagePage(text.forbidden.title, text.forbidden.body, 403));
     } else if (isAppError(error) && (error.status < 500 || error.code === 'UNAVAILABLE')) {
       // A refusal, or too many uploads at once (503 with Retry-After): the reader's to act on, not a failure of ours.
-      sendPage(response, context, messagePage(text.errors[error.code] ?? error.title, error.detail, error.status));
+      // The engine's sentence is English: a reader of another language gets the page's own words.
+      const refusal = refusalTexts[context.language];
+      const title = text.errors[error.code] ?? (refusal.showsEngineSentence ? error.title : refusal.whatNow);
+      sendPage(response, context, messagePage(title, refusal.showsEngineSentence ? error.detail : refusal.whatNow, error.status));
     } else {
       deps.log.error({ err: error, requestId: request.id }, 'page failed');
       sendPage(response, context, messagePage(text.errors['INTERNAL']!, `${text.errors['INTERNAL']!} (${JSON.stringify(request.id)})`, 500));
