@@ -19,6 +19,12 @@ describe('HTTP: reference data', () => {
     const regulations = await api.get<Page<{ id: string; economy: string }>>('/regulations?economy=VN', 'importer-hanbit');
     expect(regulations.body.items.length).to.be.greaterThan(5);
     expect(regulations.body.items.every((r) => r.economy === 'VN')).to.equal(true);
+    // A replaced version says when, by which, and until when reports tested before then are taken.
+    expect(regulations.body.items.find((r) => r.id === 'VN:QCVN 86:2019/BTTTT')).to.deep.include({
+      retiredAt: '2026-01-01T00:00:00.000Z',
+      supersededBy: 'VN:QCVN 86:2025/BKHCN',
+      acceptedUntil: '2027-07-01T00:00:00.000Z',
+    });
     const cabs = await api.get<Page<{ id: string; name: string }>>('/cabs?economy=VN&limit=1', 'kr-regulator');
     expect(cabs.body.items).to.have.length(1);
     expect(cabs.body.nextCursor).to.be.a('string');

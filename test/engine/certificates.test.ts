@@ -126,3 +126,45 @@ describe('certificates through the engine', () => {
     expect((await world.engine.get('certificates', inForce.id, world.as('admin'))).state).to.equal('in_force');
   });
 });
+
+describe('certificates: a replaced regulation version and its transition period', () => {
+  let world: World;
+  const old = 'VN:QCVN 86:2019/BTTTT';
+  beforeEach(async () => {
+    world = await World.create({ start: '2025-06-02T09:00:00.000Z' });
+    const [regulation] = await world.store.getRegulations([old]);
+    await world.store.putRegulation({ ...regulation!, retiredAt: '2026-01-01', acceptedUntil: '2026-07-01' });
+  });
+  afterEach(async () => world.close());
+
+  it('Regulation versions: a certificate issued against a replaced version before it was replaced is taken until the transition period ends', async () => {
+    // A Korean certification body, accredited to ISO/IEC 17065 and recognised by Viet Nam for the old version under Phase II.
+    const agreement = await world.engine.create('agreements', { economies: ['KR', 'VN'], phase: 'II', scope: { KR: ['KR:KN 32'], VN: [old] } }, world.as('kr-regulator'));
+    await world.send('agreements', agreement.id, { type: 'SIGN' }, 'kr-regulator');
+    await world.send('agreements', agreement.id, { type: 'SIGN' }, 'vn-regulator');
+    const body = await world.addLab('KR');
+    await world.store.putCab({ ...(await world.store.getCab(body.cabId!))!, type: 'certification_body' });
+    await world.store.putPrincipal({ ...(await world.store.getPrincipal('vn-accreditation-body'))!, serves: ['KR'] });
+    const now = world.clock.now().toISOString();
+    await world.engine.create(
+      'accreditations',
+      { cabId: body.cabId, standard: 'ISO/IEC 17065', certificateNumber: world.next('KAB'), scope: [old], validFrom: daysFrom(now, -100), validUntil: daysFrom(now, 900) },
+      world.as('vn-accreditation-body'),
+    );
+    const application = await world.engine.create(
+      'recognitions',
+      { agreementId: agreement.id, cabId: body.cabId, importingEconomy: 'VN', scope: [old] },
+      world.as('kr-designating-authority'),
+    );
+    await world.send('recognitions', application.id, { type: 'RECOGNIZE' }, 'vn-regulator');
+    world.clock.set('2026-02-02T09:00:00.000Z');
+    const issued = (issuedAt: string) => certificateBody(world, { importingEconomy: 'VN', regulations: [old], issuedAt });
+    const before = await world.engine.create('certificates', issued('2025-12-20T09:00:00.000Z'), body);
+    expect(before.state, JSON.stringify(before.data['reasons'])).to.equal('review_window');
+    const after = await world.engine.create('certificates', issued('2026-01-20T09:00:00.000Z'), body);
+    expect(codes(after.data)).to.deep.equal(['REGULATION_RETIRED']);
+    world.clock.set('2026-07-02T09:00:00.000Z');
+    const late = await world.engine.create('certificates', issued('2025-12-21T09:00:00.000Z'), body);
+    expect(codes(late.data)).to.deep.equal(['REGULATION_RETIRED']);
+  });
+});

@@ -146,6 +146,15 @@ describe('a bad seed file', () => {
     expect(await seedError(dir)).to.match(/regulations\.json: not valid JSON/);
   });
 
+  it('Regulation versions: names the regulation whose transition period does not follow its replacement', async () => {
+    edit('regulations.json', (regulations: Array<Record<string, unknown>>) => {
+      const replaced = regulations.findIndex((r) => r['retiredAt'] !== undefined);
+      regulations[replaced]!['acceptedUntil'] = '2025-12-01';
+      return regulations;
+    });
+    expect(await seedError(dir)).to.match(/regulations\.json: \/\d+\/acceptedUntil: must come after retiredAt/);
+  });
+
   it('names the scenario step whose actor is unknown', async () => {
     edit('scenario.json', (scenario: { steps: Array<Record<string, unknown>> }) => {
       scenario.steps[3]!['as'] = 'nobody';

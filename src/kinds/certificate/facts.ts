@@ -9,12 +9,12 @@ import { agreementInForce, type AgreementData } from '../agreement/machine.js';
 import type { CertificateFacts } from './issue.js';
 import { regulationsCoveredOn } from '../recognition/standing.js';
 import { recognitionInForceOn, type RecognitionData } from '../recognition/machine.js';
-import { compareInstants } from '../types.js';
 import type { TestReportData } from '../test-report/machine.js';
 import type { CabRecord, InstanceRecord, RegulationRecord } from '../../store/port.js';
 import type { CounterpartFindings } from '../kit/counterparts.js';
 import type { RecordReader } from '../kit/reader.js';
 import { findAll } from '../kit/references.js';
+import { refusedVersions, versionsInTransition } from '../kit/regulation-versions.js';
 
 export interface Issue {
   importingEconomy: string;
@@ -66,6 +66,7 @@ export async function gatherCertificateFacts(
     }),
   );
   const nowIso = now.toISOString();
+  const inTransition = versionsInTransition(regulations, issuedAt, nowIso);
   return {
     issuedAt,
     body: { cabId: body.id, economy: body.economy },
@@ -78,7 +79,9 @@ export async function gatherCertificateFacts(
       scope: data.scope,
     })),
     uncoveredRegulations: needed.filter((id) => !covered.has(id)),
-    retiredRegulations: regulations.filter((r) => r.retiredAt !== undefined && compareInstants(r.retiredAt, nowIso) <= 0).map((r) => r.id),
+    // A replaced version is judged on the issue date and the recording (docs/domain.md, "Technical regulations and their versions").
+    retiredRegulations: refusedVersions(regulations, issuedAt, nowIso),
+    ...(inTransition.length === 0 ? {} : { regulationsInTransition: inTransition }),
     accreditationActive: accreditations.some(
       (a) => (a.context as AccreditationData).standard === 'ISO/IEC 17065' && accreditationActiveOn(a.context as AccreditationData, issuedAt),
     ),

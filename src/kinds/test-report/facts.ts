@@ -4,7 +4,6 @@
  * agreement operational, were the subcontracted labs recognised; and, after them, the facts of
  * what its foreign requirements count for (`kit/counterparts.ts`).
  */
-import { compareInstants } from '../types.js';
 import { accreditationActiveOn, type AccreditationData } from '../accreditation/machine.js';
 import { agreementInForce, type AgreementData } from '../agreement/machine.js';
 import { regulationsCoveredOn, regulationsSuspendedOn } from '../recognition/standing.js';
@@ -14,6 +13,7 @@ import type { CounterpartFindings } from '../kit/counterparts.js';
 import type { RecordReader } from '../kit/reader.js';
 import type { InstanceRecord, InstanceStore, RegulationRecord } from '../../store/port.js';
 import { findAll } from '../kit/references.js';
+import { refusedVersions, versionsInTransition } from '../kit/regulation-versions.js';
 
 export interface Submission {
   cabId: string;
@@ -48,6 +48,12 @@ async function findAgreement(
   );
   const best = between.find((a) => a.state === 'operational') ?? between.at(-1);
   return best ? judged(best) : null;
+}
+
+/** The replaced versions the report is taken against only for their transition period, when there are any. */
+function inTransition(regulations: readonly RegulationRecord[], testedAt: string, now: string): Pick<ScreeningFacts, 'regulationsInTransition'> {
+  const taken = versionsInTransition(regulations, testedAt, now);
+  return taken.length === 0 ? {} : { regulationsInTransition: taken };
 }
 
 export async function gatherScreeningFacts(
@@ -97,7 +103,9 @@ export async function gatherScreeningFacts(
     recognitions: judged,
     uncoveredRegulations: reportRegulations.filter((id) => !covered.has(id)),
     suspendedRecognitions,
-    retiredRegulations: regulations.filter((r) => r.retiredAt !== undefined && compareInstants(r.retiredAt, nowIso) <= 0).map((r) => r.id),
+    // A replaced version is judged on the test date and the submission (docs/domain.md, "Technical regulations and their versions").
+    retiredRegulations: refusedVersions(regulations, testedAt, nowIso),
+    ...inTransition(regulations, testedAt, nowIso),
     accreditationActive: accreditations.some((a) => accreditationActiveOn(a.context as AccreditationData, testedAt)),
     subcontractors,
     ...counterparts.facts,

@@ -6,6 +6,7 @@
  * requirements count for is judged apart (`kit/counterparts.ts`), and its reasons follow these.
  */
 import type { Reason } from '../types.js';
+import type { VersionInTransition } from '../kit/regulation-versions.js';
 
 /** What the engine found out about a submission, as of the report's test date. */
 export interface ScreeningFacts {
@@ -30,8 +31,10 @@ export interface ScreeningFacts {
   uncoveredRegulations: string[];
   /** Recognitions covering the report that are suspended now: the report waits on hold for them. */
   suspendedRecognitions?: string[];
-  /** Regulations of the report the importing regulator has retired. */
+  /** Versions of the report replaced by the submission, outside their transition period (tested after the replacement, or submitted after the period). */
   retiredRegulations: string[];
+  /** Replaced versions the report is still taken against: tested before the replacement, submitted within the transition period. */
+  regulationsInTransition?: VersionInTransition[];
   /** Whether one of the lab's accreditations was active on the test date. */
   accreditationActive: boolean;
   subcontractors: Array<{ cabId: string; recognizedOnTestDate: boolean }>;
@@ -61,7 +64,10 @@ export function screeningReasons(facts: ScreeningFacts): Reason[] {
     });
   }
   if (facts.retiredRegulations.length > 0) {
-    reasons.push({ code: 'REGULATION_RETIRED', detail: `Retired: ${facts.retiredRegulations.join(', ')}.` });
+    reasons.push({
+      code: 'REGULATION_RETIRED',
+      detail: `Replaced before this submission, and outside the transition period for a report tested on ${facts.testedAt}: ${facts.retiredRegulations.join(', ')}.`,
+    });
   }
   if (!facts.accreditationActive) {
     reasons.push({ code: 'ACCREDITATION_NOT_ACTIVE', detail: `The lab's accreditation was not active on ${facts.testedAt}.` });
