@@ -59,6 +59,33 @@ describe('certificates through the engine', () => {
     expect(codes(unaccredited.data)).to.have.members(['BODY_NOT_RECOGNIZED', 'ACCREDITATION_NOT_ACTIVE', 'AGREEMENT_NOT_OPERATIONAL']);
   });
 
+  it('47 CFR 2.962: a certificate by a body that held no ISO/IEC 17065 accreditation on the issue date is refused with ACCREDITATION_STANDARD_MISSING', async () => {
+    // A testing laboratory, accredited to ISO/IEC 17025 and recognised under Phase II, later
+    // registered as a certification body: its accreditation is a testing one, not a certification one.
+    const agreement = await phaseTwoAgreement(world);
+    const cab = await world.addLab();
+    await world.accreditation(cab.cabId!);
+    await world.recognition(agreement.id, cab.cabId!);
+    await world.store.putCab({ ...(await world.store.getCab(cab.cabId!))!, type: 'certification_body' });
+    world.advanceDays(1);
+    const certificate = await world.engine.create('certificates', certificateBody(world), cab);
+    expect(certificate.state).to.equal('refused');
+    expect(codes(certificate.data)).to.deep.equal(['ACCREDITATION_STANDARD_MISSING']);
+    expect((certificate.data['reasons'] as Array<{ detail: string }>)[0]!.detail).to.contain('ISO/IEC 17065');
+  });
+
+  it("47 CFR 2.962: a certificate to a regulation outside the body's ISO/IEC 17065 scope on the issue date is refused with ACCREDITATION_SCOPE_NOT_COVERED", async () => {
+    const { body } = await recognizedBody(world);
+    const [accreditation] = (await world.engine.list('accreditations', { where: { cabId: body.cabId! } }, world.as('admin'))).items;
+    await world.send('accreditations', accreditation!.id, { type: 'RENEWAL_SUBMITTED' }, body.id);
+    await world.send('accreditations', accreditation!.id, { type: 'RENEW', validUntil: daysFrom(world.clock.now().toISOString(), 1000), scope: ['KR:KN 32'] }, 'vn-accreditation-body');
+    world.advanceDays(1);
+    const outside = await world.engine.create('certificates', certificateBody(world, { regulations: ['KR:KN 301 489'] }), body);
+    expect(codes(outside.data)).to.deep.equal(['ACCREDITATION_SCOPE_NOT_COVERED']);
+    const inside = await world.engine.create('certificates', certificateBody(world, { regulations: ['KR:KN 32'] }), body);
+    expect(inside.state).to.equal('review_window');
+  });
+
   it('a report it rests on by a lab not recognised on its test date is named in the reasons', async () => {
     // A body rests a certificate only on reports it may read: its own CAB's, submitted while the
     // CAB was registered as a testing laboratory, before any recognition.

@@ -4,6 +4,7 @@
  */
 import { expect } from 'chai';
 import { failure } from '../helpers/failure.js';
+import { recognizedBody } from '../helpers/phase-two.js';
 import { World, daysFrom } from '../helpers/world.js';
 
 const codes = (data: Record<string, unknown>) => (data['reasons'] as Array<{ code: string }>).map((r) => r.code);
@@ -107,6 +108,35 @@ describe('test-report screening through the engine', () => {
     world.advanceDays(3);
     const report = await world.submit(lab);
     expect(codes(report.data)).to.have.members(['LAB_NOT_RECOGNIZED', 'ACCREDITATION_NOT_ACTIVE']);
+  });
+
+  it('47 CFR 2.948 / ISO/IEC 17025: a report by a lab that held no ISO/IEC 17025 accreditation on the test date is rejected with ACCREDITATION_STANDARD_MISSING', async () => {
+    // A certification body, accredited to ISO/IEC 17065 and recognised, later registered as a
+    // testing laboratory: its accreditation is a certification one, not a testing one.
+    const { body } = await recognizedBody(world);
+    await world.store.putCab({ ...(await world.store.getCab(body.cabId!))!, type: 'lab' });
+    world.advanceDays(5);
+    const report = await world.submit(body);
+    expect(report.state).to.equal('rejected');
+    expect(codes(report.data)).to.deep.equal(['ACCREDITATION_STANDARD_MISSING']);
+    expect((report.data['reasons'] as Array<{ detail: string }>)[0]!.detail).to.contain('ISO/IEC 17025');
+    const [created] = (await world.engine.history('test-reports', report.id, body)).items;
+    expect(created!.facts).to.deep.include({ accreditationActive: true, accreditation: { standard: 'ISO/IEC 17025', activeOnDate: [], uncoveredRegulations: ['KR:KN 301 489'] } });
+  });
+
+  it("47 CFR 2.948 / ISO/IEC 17025: a report against a regulation outside the lab's ISO/IEC 17025 scope is rejected with ACCREDITATION_SCOPE_NOT_COVERED", async () => {
+    // Recognised for the three Korean regulations; its accreditation, renewed since, covers KN 32 only.
+    const { lab, accreditation } = await world.recognizedLab();
+    world.advanceDays(5);
+    await world.send('accreditations', accreditation.id, { type: 'RENEWAL_SUBMITTED' }, lab.id);
+    const validUntil = daysFrom(world.clock.now().toISOString(), 1000);
+    await world.send('accreditations', accreditation.id, { type: 'RENEW', validUntil, scope: ['KR:KN 32'] }, 'vn-accreditation-body');
+    world.advanceDays(1);
+    const outside = await world.submit(lab, { regulations: ['KR:KN 301 489', 'KR:KN 32'] });
+    expect(codes(outside.data)).to.deep.equal(['ACCREDITATION_SCOPE_NOT_COVERED']);
+    expect((outside.data['reasons'] as Array<{ detail: string }>)[0]!.detail).to.match(/did not cover KR:KN 301 489\.$/);
+    const inside = await world.submit(lab, { regulations: ['KR:KN 32'] });
+    expect(inside.state).to.equal('under_review');
   });
 
   it('a regulation of neither economy is refused as UNKNOWN_REFERENCE, with nothing written', async () => {

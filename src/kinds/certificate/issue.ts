@@ -8,6 +8,7 @@
  */
 import type { Reason } from '../types.js';
 import type { VersionInTransition } from '../kit/regulation-versions.js';
+import { requiredAccreditationReasons, type RequiredAccreditation } from '../kit/accreditation-standing.js';
 
 export interface CertificateFacts {
   issuedAt: string;
@@ -22,8 +23,10 @@ export interface CertificateFacts {
   retiredRegulations: string[];
   /** Replaced versions the certificate is still taken against: issued before the replacement, recorded within the transition period. */
   regulationsInTransition?: VersionInTransition[];
-  /** Whether an ISO/IEC 17065 accreditation of the body was active on the issue date. */
+  /** Whether an accreditation of the body, to any standard, was active on the issue date. */
   accreditationActive: boolean;
+  /** Its ISO/IEC 17065 accreditations active on the issue date, and the regulations they left uncovered. */
+  accreditation: RequiredAccreditation;
   /** The test reports of the engine the certificate rests on, with whether their lab was recognised on their test date. */
   reports: Array<{ id: string; reportNumber: string; cabId: string; testedAt: string; labRecognizedOnTestDate: boolean }>;
 }
@@ -51,7 +54,9 @@ export function issueReasons(facts: CertificateFacts): Reason[] {
     });
   }
   if (!facts.accreditationActive) {
-    reasons.push({ code: 'ACCREDITATION_NOT_ACTIVE', detail: `No ISO/IEC 17065 accreditation of the body was active on ${facts.issuedAt}.` });
+    reasons.push({ code: 'ACCREDITATION_NOT_ACTIVE', detail: `No accreditation of the body was active on ${facts.issuedAt}.` });
+  } else {
+    reasons.push(...requiredAccreditationReasons(facts.accreditation, 'The body', `the issue date ${facts.issuedAt}`));
   }
   for (const report of facts.reports.filter((r) => !r.labRecognizedOnTestDate)) {
     reasons.push({

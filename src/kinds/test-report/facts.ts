@@ -1,6 +1,6 @@
 /**
  * The facts a submitted test report is screened on, as of its test date (docs/domain.md, "Test report"): was the lab
- * recognised by the importing economy for every regulation, was its accreditation active, is the
+ * recognised by the importing economy for every regulation, was it accredited to ISO/IEC 17025 for them, is the
  * agreement operational, were the subcontracted labs recognised; and, after them, the facts of
  * what its foreign requirements count for (`kit/counterparts.ts`).
  */
@@ -13,6 +13,7 @@ import type { CounterpartFindings } from '../kit/counterparts.js';
 import type { RecordReader } from '../kit/reader.js';
 import type { InstanceRecord, InstanceStore, RegulationRecord } from '../../store/port.js';
 import { findAll } from '../kit/references.js';
+import { requiredAccreditation } from '../kit/accreditation-standing.js';
 import { refusedVersions, versionsInTransition } from '../kit/regulation-versions.js';
 
 export interface Submission {
@@ -86,7 +87,10 @@ export async function gatherScreeningFacts(
   const suspendedRecognitions = upgraded
     .filter(({ record, data }) => record.state === 'suspended' && data.scope.some((r) => reportRegulations.includes(r)))
     .map(({ record }) => record.id);
-  const accreditations = await findAll(store, 'accreditations', { where: { cabId } });
+  const accreditations = (await findAll(store, 'accreditations', { where: { cabId } })).map((record) => ({
+    id: record.id,
+    data: current(record).context as AccreditationData,
+  }));
   const subcontractors = await Promise.all(
     (submission.subcontractors ?? []).map(async (sub) => ({
       cabId: sub,
@@ -106,7 +110,9 @@ export async function gatherScreeningFacts(
     // A replaced version is judged on the test date and the submission (docs/domain.md, "Technical regulations and their versions").
     retiredRegulations: refusedVersions(regulations, testedAt, nowIso),
     ...inTransition(regulations, testedAt, nowIso),
-    accreditationActive: accreditations.some((a) => accreditationActiveOn(a.context as AccreditationData, testedAt)),
+    accreditationActive: accreditations.some(({ data }) => accreditationActiveOn(data, testedAt)),
+    // A testing laboratory's report rests on its ISO/IEC 17025 accreditation on the test date, for what the recognition must cover.
+    accreditation: requiredAccreditation(accreditations, 'ISO/IEC 17025', testedAt, reportRegulations),
     subcontractors,
     ...counterparts.facts,
   };

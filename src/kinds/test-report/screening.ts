@@ -1,12 +1,13 @@
 /**
  * The screening of a submitted test report (docs/domain.md, "Test report"): on its test date, was the lab recognised by
- * the importing economy for every regulation, was its accreditation active, is the agreement
+ * the importing economy for every regulation, was it accredited to ISO/IEC 17025 for them, is the agreement
  * operational, were the subcontracted labs recognised, is any regulation retired. The engine
  * gathers the facts; this pure function turns them into reason codes. What the report's foreign
  * requirements count for is judged apart (`kit/counterparts.ts`), and its reasons follow these.
  */
 import type { Reason } from '../types.js';
 import type { VersionInTransition } from '../kit/regulation-versions.js';
+import { requiredAccreditationReasons, type RequiredAccreditation } from '../kit/accreditation-standing.js';
 
 /** What the engine found out about a submission, as of the report's test date. */
 export interface ScreeningFacts {
@@ -35,8 +36,10 @@ export interface ScreeningFacts {
   retiredRegulations: string[];
   /** Replaced versions the report is still taken against: tested before the replacement, submitted within the transition period. */
   regulationsInTransition?: VersionInTransition[];
-  /** Whether one of the lab's accreditations was active on the test date. */
+  /** Whether one of the lab's accreditations, to any standard, was active on the test date. */
   accreditationActive: boolean;
+  /** Its ISO/IEC 17025 accreditations active on the test date, and the regulations they left uncovered. */
+  accreditation: RequiredAccreditation;
   subcontractors: Array<{ cabId: string; recognizedOnTestDate: boolean }>;
 }
 
@@ -71,6 +74,8 @@ export function screeningReasons(facts: ScreeningFacts): Reason[] {
   }
   if (!facts.accreditationActive) {
     reasons.push({ code: 'ACCREDITATION_NOT_ACTIVE', detail: `The lab's accreditation was not active on ${facts.testedAt}.` });
+  } else {
+    reasons.push(...requiredAccreditationReasons(facts.accreditation, 'The lab', `the test date ${facts.testedAt}`));
   }
   for (const sub of facts.subcontractors.filter((s) => !s.recognizedOnTestDate)) {
     reasons.push({ code: 'SUBCONTRACTOR_NOT_RECOGNIZED', detail: `Subcontracted lab ${sub.cabId} was not recognised on the test date.` });

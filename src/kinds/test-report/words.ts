@@ -1,5 +1,6 @@
 /** Every word that names a test report and what happens to one, in English and Vietnamese. */
 import type { KindLanguages } from '../kit/words.js';
+import { requiredAccreditationWords } from '../kit/accreditation-standing.js';
 import { regulationsLabel } from '../kit/regulation-words.js';
 
 export interface TestReportSubject {
@@ -87,6 +88,7 @@ export const testReportWords: KindLanguages<TestReportSubject, TestReportLabels>
       SCOPE_REMOVED: 'The importing economy removed a regulation of the report from the agreement before a decision',
       INFO_NOT_PROVIDED: 'The information asked for was not given by its deadline',
       NOT_A_TESTING_LAB: 'Only a testing laboratory submits test reports; a certification body does not',
+      ...requiredAccreditationWords.en,
     },
     labels: {
       reportNumber: 'Report number',
@@ -165,6 +167,7 @@ export const testReportWords: KindLanguages<TestReportSubject, TestReportLabels>
       SCOPE_REMOVED: 'Nền kinh tế nhập khẩu đã rút quy chuẩn kỹ thuật của báo cáo khỏi thỏa thuận trước khi có quyết định',
       INFO_NOT_PROVIDED: 'Thông tin được yêu cầu không được bổ sung đúng hạn',
       NOT_A_TESTING_LAB: 'Chỉ phòng thử nghiệm mới được nộp báo cáo thử nghiệm; tổ chức chứng nhận không có thẩm quyền này',
+      ...requiredAccreditationWords.vi,
     },
     labels: {
       reportNumber: 'Số báo cáo',
