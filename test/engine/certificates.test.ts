@@ -100,6 +100,37 @@ describe('certificates through the engine', () => {
     expect(codes(certificate.data)).to.deep.equal(['REPORT_LAB_NOT_RECOGNIZED']);
   });
 
+  it('47 CFR 2.948: a report names the certification application it supports; the certification body it names may read it and rest a certificate on it by id', async () => {
+    const { body } = await recognizedBody(world);
+    const other = await addBody(world);
+    const { lab } = await world.recognizedLab();
+    world.advanceDays(5);
+    const application = { reference: 'TLC-APP-2026-017', certificationBodyId: body.cabId };
+    const report = await world.submit(lab, { certificationApplication: application });
+    expect(report.state, JSON.stringify(report.data['reasons'])).to.equal('under_review');
+    expect(report.data['certificationApplication']).to.deep.equal(application);
+    expect((await world.engine.get('test-reports', report.id, body)).id).to.equal(report.id);
+    expect((await failure(() => world.engine.get('test-reports', report.id, other))).code).to.equal('NOT_FOUND');
+    const certificate = await world.engine.create('certificates', certificateBody(world, { testReports: [report.id], externalReports: undefined }), body);
+    expect(certificate.state, JSON.stringify(certificate.data['reasons'])).to.equal('review_window');
+    expect(((await creation(certificate.id)).facts!['reports'] as Array<{ id: string }>).map((r) => r.id)).to.deep.equal([report.id]);
+    // Another body may not rest a certificate on it: to that body the report does not exist.
+    await bodyAccreditation(world, other.cabId!);
+    expect((await failure(() => world.engine.create('certificates', certificateBody(world, { testReports: [report.id] }), other))).code).to.equal('UNKNOWN_REFERENCE');
+  });
+
+  it('47 CFR 2.948: a certification application received by a testing laboratory, or by an unknown CAB, is refused with nothing written', async () => {
+    const { lab } = await world.recognizedLab();
+    const before = await world.snapshot();
+    const toLab = await failure(() => world.submit(lab, { certificationApplication: { reference: 'APP-1', certificationBodyId: lab.cabId } }));
+    expect([toLab.code, toLab.errors?.[0]?.pointer]).to.deep.equal(['VALIDATION_FAILED', '/certificationApplication/certificationBodyId']);
+    const unknown = await failure(() => world.submit(lab, { certificationApplication: { reference: 'APP-1', certificationBodyId: 'no-such-body' } }));
+    expect(unknown.code).to.equal('UNKNOWN_REFERENCE');
+    expect(await world.snapshot()).to.deep.equal(before);
+    const toAuthority = await world.submit(lab, { certificationApplication: { reference: 'RRA-2026-0412', authority: 'Radio Research Agency' } });
+    expect(toAuthority.data['certificationApplication']).to.deep.equal({ reference: 'RRA-2026-0412', authority: 'Radio Research Agency' });
+  });
+
   it('a report the body may not read is refused as an unknown one, and nothing of it is written', async () => {
     const { body } = await recognizedBody(world);
     const lab = await world.addLab();

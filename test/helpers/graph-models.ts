@@ -285,6 +285,7 @@ function reportInput(recognized: boolean, suspendedNow = false): Record<string, 
   return {
     reportNumber: 'RF-GRAPH',
     importingEconomy: 'KR',
+    certificationApplication: { reference: 'APP-GRAPH', authority: 'Radio Research Agency' },
     regulations: ['KR:KN 301 489'],
     equipment: { manufacturer: 'Phương Nam', model: 'PN-AX3000', category: 'Wi-Fi router' },
     testedAt,

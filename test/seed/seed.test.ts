@@ -41,6 +41,12 @@ describe('demo seed', () => {
   const states = async (kind: Parameters<SqliteStore['find']>[0]) =>
     Object.fromEntries((await store.find(kind, { limit: 50 })).items.map((i) => [i.id, i.state]));
 
+  it('47 CFR 2.948: the accepted Sông Hồng report names the certification application it supports', async () => {
+    const report = (await store.load('test-reports', 'tr-sh-0001'))!;
+    expect(report.state).to.equal('accepted');
+    expect(report.context['certificationApplication']).to.deep.equal({ reference: 'RRA-2026-0412', authority: 'National Radio Research Agency (RRA)' });
+  });
+
   it('has an operational VN-KR (Phase I) agreement, VN-US under the United States\' notice of termination, and VN-JP still negotiating', async () => {
     expect(await states('agreements')).to.deep.equal({ 'agr-vn-kr': 'operational', 'agr-vn-us': 'terminating', 'agr-vn-jp': 'negotiating', 'agr-vn-us-2': 'operational' });
     const notice = (await store.load('agreements', 'agr-vn-us'))!.context['notice'] as { economy: string; effectiveAt: string };

@@ -454,6 +454,18 @@ export const en: GeneralPageText = {
     validFrom: { label: 'Valid from' },
     validUntil: { label: 'Valid until', help: 'Leave empty for the usual period.' },
     pdf: { label: 'The report (PDF)' },
+    certificationApplication: { label: 'Certification application it supports', help: 'If the report is evidence in an application for conformity certification, the application.' },
+    'certificationApplication.reference': { label: 'Application number', help: 'As the body or authority that received it numbers it.' },
+    'certificationApplication.certificationBodyId': {
+      label: 'Certification body that received it',
+      help: 'Its identifier, if it is in this register, e.g. vn-cb-thang-long: it may then read this report and rest a certificate on it.',
+    },
+    'certificationApplication.authority': { label: 'Authority that received it', help: 'When it is not a certification body of this register.' },
+    accreditation: { label: 'Accreditation to the standard required' },
+    activeOnDate: { label: 'Active on the date' },
+    regulationsInTransition: { label: 'Replaced versions taken within their transition period' },
+    replacedAt: { label: 'Replaced on' },
+    acceptedUntil: { label: 'Results made before taken until' },
   },
   values: {
     yes: 'yes',

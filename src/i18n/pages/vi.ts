@@ -453,6 +453,18 @@ export const vi: GeneralPageText = {
     transitionEndsAt: { label: 'Ngày kết thúc giai đoạn xây dựng lòng tin' },
     validFrom: { label: 'Có hiệu lực từ' },
     validUntil: { label: 'Có hiệu lực đến', help: 'Để trống để áp dụng thời hạn thông thường.' },
+    certificationApplication: { label: 'Hồ sơ đề nghị chứng nhận hợp quy', help: 'Nếu báo cáo làm căn cứ trong một hồ sơ đề nghị chứng nhận hợp quy, nêu hồ sơ đó.' },
+    'certificationApplication.reference': { label: 'Số hồ sơ', help: 'Theo số do tổ chức hoặc cơ quan tiếp nhận hồ sơ cấp.' },
+    'certificationApplication.certificationBodyId': {
+      label: 'Tổ chức chứng nhận tiếp nhận hồ sơ',
+      help: 'Mã định danh, nếu tổ chức có trong hệ thống, ví dụ vn-cb-thang-long: tổ chức đó khi đó được xem báo cáo này và sử dụng báo cáo làm căn cứ cấp giấy chứng nhận.',
+    },
+    'certificationApplication.authority': { label: 'Cơ quan tiếp nhận hồ sơ', help: 'Khi không phải là tổ chức chứng nhận có trong hệ thống.' },
+    accreditation: { label: 'Chứng chỉ công nhận theo tiêu chuẩn được yêu cầu' },
+    activeOnDate: { label: 'Có hiệu lực vào ngày đó' },
+    regulationsInTransition: { label: 'Phiên bản quy chuẩn kỹ thuật đã được thay thế, còn được chấp nhận trong thời gian chuyển tiếp' },
+    replacedAt: { label: 'Ngày được thay thế' },
+    acceptedUntil: { label: 'Kết quả lập trước đó được chấp nhận đến' },
     pdf: { label: 'Báo cáo (tệp PDF)' },
   },
   values: {

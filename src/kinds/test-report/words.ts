@@ -20,6 +20,8 @@ export interface TestReportLabels {
   testedAt: string;
   importer: string;
   acceptedUntil: string;
+  /** The application for conformity certification the report supports. */
+  certificationApplication: string;
 }
 
 export const testReportWords: KindLanguages<TestReportSubject, TestReportLabels> = {
@@ -99,6 +101,7 @@ export const testReportWords: KindLanguages<TestReportSubject, TestReportLabels>
       testedAt: 'Tested on',
       importer: 'Importer',
       acceptedUntil: 'Accepted until',
+      certificationApplication: 'Supports the certification application',
     },
   },
 
@@ -178,6 +181,7 @@ export const testReportWords: KindLanguages<TestReportSubject, TestReportLabels>
       testedAt: 'Ngày thử nghiệm',
       importer: 'Nhà nhập khẩu',
       acceptedUntil: 'Chấp nhận đến',
+      certificationApplication: 'Làm căn cứ cho hồ sơ đề nghị chứng nhận hợp quy',
     },
   },
 };
