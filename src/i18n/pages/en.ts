@@ -367,7 +367,7 @@ export const en: GeneralPageText = {
     recognitions: { label: 'Recognitions' },
     regulation: { label: 'Technical regulation' },
     reports: { label: 'Test reports' },
-    retiredRegulations: { label: 'Regulations no longer in force' },
+    retiredRegulations: { label: 'Replaced versions, outside their transition period' },
     reviewWindowEndsAt: { label: 'Review window ends' },
     scopeChanges: { label: 'Changes of scope' },
     scopeRemovals: { label: 'Regulations removed from the scope' },

@@ -367,7 +367,7 @@ export const vi: GeneralPageText = {
     recognitions: { label: 'Các quyết định thừa nhận' },
     regulation: { label: 'Quy chuẩn kỹ thuật' },
     reports: { label: 'Các báo cáo thử nghiệm' },
-    retiredRegulations: { label: 'Quy chuẩn kỹ thuật đã hết hiệu lực' },
+    retiredRegulations: { label: 'Phiên bản quy chuẩn kỹ thuật đã được thay thế, ngoài thời gian chuyển tiếp' },
     reviewWindowEndsAt: { label: 'Thời hạn xem xét kết thúc' },
     scopeChanges: { label: 'Các thay đổi phạm vi' },
     scopeRemovals: { label: 'Quy chuẩn kỹ thuật bị loại khỏi phạm vi' },
