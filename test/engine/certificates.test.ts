@@ -87,16 +87,13 @@ describe('certificates through the engine', () => {
   });
 
   it('a report it rests on by a lab not recognised on its test date is named in the reasons', async () => {
-    // A body rests a certificate only on reports it may read: its own CAB's, submitted while the
-    // CAB was registered as a testing laboratory, before any recognition.
-    const agreement = await phaseTwoAgreement(world);
-    const cab = await world.addLab();
-    await world.accreditation(cab.cabId!);
-    const report = await world.submit(cab);
-    await world.store.putCab({ ...(await world.store.getCab(cab.cabId!))!, type: 'certification_body' });
-    await bodyAccreditation(world, cab.cabId!);
-    await world.recognition(agreement.id, cab.cabId!);
-    const certificate = await world.engine.create('certificates', certificateBody(world, { testReports: [report.id] }), cab);
+    // The lab names the body as receiving the certification application, so the body may read the report.
+    const { body } = await recognizedBody(world);
+    const lab = await world.addLab();
+    await world.accreditation(lab.cabId!);
+    const report = await world.submit(lab, { certificationApplication: { reference: 'TLC-APP-2026-018', certificationBodyId: body.cabId } });
+    world.advanceDays(1);
+    const certificate = await world.engine.create('certificates', certificateBody(world, { testReports: [report.id] }), body);
     expect(codes(certificate.data)).to.deep.equal(['REPORT_LAB_NOT_RECOGNIZED']);
   });
 
