@@ -399,7 +399,7 @@ export const en: GeneralPageText = {
     'infoRequest.at': { label: 'Asked on' },
     heldBy: { label: 'Held by the suspended recognition' },
     applicantId: { label: 'Applicant', help: 'The manufacturer or importer who applied for the certificate.' },
-    testReports: { label: 'Test reports in this register', help: 'The reports the certificate rests on.' },
+    testReports: { label: 'Test reports in this register', help: 'The reports the certificate rests on: those whose lab named this body as receiving the certification application they support.' },
     externalReports: { label: 'Other test reports', help: 'Reports outside this register, by number and lab.' },
     exportingEconomy: { label: 'Exporting economy' },
     reasons: { label: 'Reasons' },

@@ -399,7 +399,7 @@ export const vi: GeneralPageText = {
     'infoRequest.at': { label: 'Ngày yêu cầu' },
     heldBy: { label: 'Tạm dừng do quyết định thừa nhận bị đình chỉ' },
     applicantId: { label: 'Tổ chức đề nghị', help: 'Nhà sản xuất hoặc nhà nhập khẩu đề nghị cấp giấy chứng nhận.' },
-    testReports: { label: 'Báo cáo thử nghiệm trong hệ thống', help: 'Các báo cáo làm căn cứ cấp giấy chứng nhận.' },
+    testReports: { label: 'Báo cáo thử nghiệm trong hệ thống', help: 'Các báo cáo làm căn cứ cấp giấy chứng nhận: báo cáo mà phòng thử nghiệm đã nêu tổ chức chứng nhận này là nơi tiếp nhận hồ sơ đề nghị chứng nhận hợp quy.' },
     externalReports: { label: 'Báo cáo thử nghiệm khác', help: 'Các báo cáo ngoài hệ thống, ghi số báo cáo và phòng thử nghiệm.' },
     exportingEconomy: { label: 'Nền kinh tế xuất khẩu' },
     reasons: { label: 'Lý do' },
