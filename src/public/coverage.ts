@@ -1,7 +1,7 @@
 /**
  * The public coverage look-up (docs/api.md, "Public routes, no key"): for an equipment model and an
- * importing economy, whether it may be placed on that market on the strength of an accepted test
- * report, a certificate in force, or neither, with the basis of each answer (the report, the
+ * importing economy, whether it holds a certificate in force there, a test report the regulator
+ * accepted as evidence for its conformity certification (not an import permit), or neither, with the basis of each answer (the report, the
  * certificate, what they count through, which the kind providing the counterparts says, and where
  * to read them), and when nothing covers it, what can be done (`coverage-routes.ts`).
  *

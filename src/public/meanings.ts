@@ -12,14 +12,14 @@ type PublicState = 'accepted' | 'expired' | 'revoked' | 'rejected';
 const STATUS: Record<Language, Record<PublicState, string>> = {
   en: {
     accepted:
-      'Accepted: the regulator of the importing economy has accepted this test report under the MRA. Equipment of this model may rely on it for approval in that economy until the acceptance ends.',
+      'Accepted: the regulator of the importing economy has accepted this test report under the MRA as evidence for the conformity certification of equipment of this model, until the acceptance ends. It supports an application for certification; it is not by itself an authorisation to import.',
     expired: 'Expired: the acceptance has ended. The report can no longer be relied on; a new report must be submitted and accepted.',
     revoked: 'Revoked: the regulator has withdrawn its acceptance. The report must not be relied on.',
-    rejected: 'Rejected by the regulator: this report does not support the approval of the equipment in the importing economy.',
+    rejected: 'Rejected by the regulator: this report cannot serve as evidence for the certification of the equipment in the importing economy.',
   },
   vi: {
     accepted:
-      'Đã được chấp nhận: cơ quan quản lý của nền kinh tế nhập khẩu đã chấp nhận báo cáo thử nghiệm này theo Thỏa thuận thừa nhận lẫn nhau (MRA). Báo cáo được chấp nhận làm căn cứ trong hồ sơ chứng nhận hợp quy của kiểu loại thiết bị này tại nền kinh tế đó cho đến khi hết hiệu lực chấp nhận.',
+      'Đã được chấp nhận: cơ quan quản lý của nền kinh tế nhập khẩu đã chấp nhận báo cáo thử nghiệm này theo Thỏa thuận thừa nhận lẫn nhau (MRA). Báo cáo được chấp nhận làm căn cứ trong hồ sơ chứng nhận hợp quy đối với thiết bị thuộc kiểu này cho đến khi hết hiệu lực chấp nhận; bản thân báo cáo không phải là giấy phép nhập khẩu.',
     expired: 'Hết hiệu lực: việc chấp nhận đã hết hạn. Không được sử dụng báo cáo này nữa; cần nộp báo cáo mới và được chấp nhận.',
     revoked: 'Đã bị thu hồi: cơ quan quản lý đã thu hồi việc chấp nhận. Không được sử dụng báo cáo này.',
     rejected: 'Bị cơ quan quản lý từ chối: báo cáo này không được dùng làm căn cứ trong hồ sơ chứng nhận hợp quy tại nền kinh tế nhập khẩu.',

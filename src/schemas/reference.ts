@@ -22,8 +22,12 @@ export const regulation = {
     economy: economyCode,
     title: shortText,
     titleVi: { ...shortText, description: 'The title in Vietnamese.' },
-    retiredAt: { ...instant, description: 'From this instant, reports against this version are refused.' },
+    retiredAt: { ...instant, description: 'When this version was replaced: from this instant, reports and certificates against it are refused, but during its transition period.' },
     supersededBy: regulationId,
+    acceptedUntil: {
+      ...instant,
+      description: 'End of the transition period after the replacement: until this instant, a report tested (a certificate issued) before `retiredAt` is still taken.',
+    },
   },
   required: ['id', 'economy'],
   additionalProperties: false,

@@ -63,6 +63,10 @@ function checkReferences(dir: string, seed: SeedData): void {
     if (r.supersededBy !== undefined && !regulations.has(r.supersededBy)) {
       throw seedError(file('regulations.json'), `/${i}/supersededBy`, `unknown regulation "${r.supersededBy}"`);
     }
+    // A transition period follows a replacement: it needs the replacement's date, and ends after it.
+    if (r.acceptedUntil !== undefined && (r.retiredAt === undefined || Date.parse(r.acceptedUntil) <= Date.parse(r.retiredAt))) {
+      throw seedError(file('regulations.json'), `/${i}/acceptedUntil`, 'must come after retiredAt (the end of the transition period that follows the replacement)');
+    }
   });
   seed.cabs.forEach((c, i) => {
     if (!economies.has(c.economy)) throw seedError(file('cabs.json'), `/${i}/economy`, `unknown economy "${c.economy}"`);

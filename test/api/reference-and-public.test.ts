@@ -1,5 +1,6 @@
 /** Reference data, public look-ups, machines, the OpenAPI document and what every answer shares. */
 import { expect } from 'chai';
+import { wordings } from '../../src/i18n/index.js';
 import type { Express } from 'express';
 import { allRoutes, createApp } from '../../src/http/api/app.js';
 import { expressPath } from '../../src/http/common/paths.js';
@@ -19,6 +20,12 @@ describe('HTTP: reference data', () => {
     const regulations = await api.get<Page<{ id: string; economy: string }>>('/regulations?economy=VN', 'importer-hanbit');
     expect(regulations.body.items.length).to.be.greaterThan(5);
     expect(regulations.body.items.every((r) => r.economy === 'VN')).to.equal(true);
+    // A replaced version says when, by which, and until when reports tested before then are taken.
+    expect(regulations.body.items.find((r) => r.id === 'VN:QCVN 86:2019/BTTTT')).to.deep.include({
+      retiredAt: '2026-01-01T00:00:00.000Z',
+      supersededBy: 'VN:QCVN 86:2025/BKHCN',
+      acceptedUntil: '2027-07-01T00:00:00.000Z',
+    });
     const cabs = await api.get<Page<{ id: string; name: string }>>('/cabs?economy=VN&limit=1', 'kr-regulator');
     expect(cabs.body.items).to.have.length(1);
     expect(cabs.body.nextCursor).to.be.a('string');
@@ -66,6 +73,20 @@ describe('HTTP: public look-ups', () => {
     expect(answer.body.items[0]).to.have.keys(
       'id', 'reportNumber', 'importingEconomy', 'lab', 'equipment', 'regulations', 'state', 'meaning', 'testedAt', 'issuedAt', 'acceptedAt', 'validUntil', 'decidedAt',
     );
+  });
+
+  it('47 CFR 2.948: an accepted report is evidence for conformity certification, not an import permit, on the look-up, the statuses page and in the e-mail, in both languages', async () => {
+    const HTML = { Accept: 'text/html,application/xhtml+xml' };
+    const meaning = async (lang: string) =>
+      (await api.get<Page<{ meaning: string }>>(`/public/test-reports?economy=KR&reportNumber=${accepted.reportNumber}&lang=${lang}`)).body.items[0]!.meaning;
+    expect(await meaning('en')).to.contain('as evidence for the conformity certification').and.contain('not by itself an authorisation to import');
+    expect(await meaning('vi')).to.contain('Báo cáo được chấp nhận làm căn cứ trong hồ sơ chứng nhận hợp quy');
+    const en = (await api.get('/statuses', undefined, { ...HTML, 'Accept-Language': 'en' })).text;
+    expect(en).to.contain('as evidence for the conformity certification').and.not.contain('imported on');
+    const vi = (await api.get('/statuses', undefined, { ...HTML, 'Accept-Language': 'vi' })).text;
+    expect(vi).to.contain('Báo cáo được chấp nhận làm căn cứ trong hồ sơ chứng nhận hợp quy').and.not.contain('nhập khẩu trên cơ sở');
+    expect(wordings.en.next['test-reports']['accepted']).to.contain('as evidence for the conformity certification');
+    expect(wordings.vi.next['test-reports']['accepted']).to.contain('Báo cáo được chấp nhận làm căn cứ trong hồ sơ chứng nhận hợp quy');
   });
 
   it('finds it by manufacturer and model whatever their case, and never shows a report still under review', async () => {

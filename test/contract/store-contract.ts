@@ -454,6 +454,19 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         expect(await store.getRegulations([])).to.deep.equal([]);
       });
 
+      it('Regulation versions: keeps a replaced version with its replacement and the end of its transition period', async () => {
+        const replaced = {
+          id: 'VN:QCVN 86:2019/BTTTT',
+          economy: 'VN',
+          retiredAt: '2026-01-01T00:00:00.000Z',
+          supersededBy: 'VN:QCVN 86:2025/BKHCN',
+          acceptedUntil: '2027-07-01T00:00:00.000Z',
+        };
+        await store.putRegulation(replaced);
+        expect(await store.getRegulations([replaced.id])).to.deep.equal([replaced]);
+        expect(await store.listRegulations({ economy: 'VN' })).to.deep.equal([replaced]);
+      });
+
       it('keeps CABs, listed by economy a page at a time', async () => {
         for (const n of [1, 2, 3]) {
           await store.putCab({ id: `vn-lab-${n}`, name: `Phòng thử nghiệm ${n}`, economy: 'VN', type: 'lab', email: `l${n}@x.example`, language: 'vi' });

@@ -59,18 +59,73 @@ describe('certificates through the engine', () => {
     expect(codes(unaccredited.data)).to.have.members(['BODY_NOT_RECOGNIZED', 'ACCREDITATION_NOT_ACTIVE', 'AGREEMENT_NOT_OPERATIONAL']);
   });
 
-  it('a report it rests on by a lab not recognised on its test date is named in the reasons', async () => {
-    // A body rests a certificate only on reports it may read: its own CAB's, submitted while the
-    // CAB was registered as a testing laboratory, before any recognition.
+  it('47 CFR 2.962: a certificate by a body that held no ISO/IEC 17065 accreditation on the issue date is refused with ACCREDITATION_STANDARD_MISSING', async () => {
+    // A testing laboratory, accredited to ISO/IEC 17025 and recognised under Phase II, later
+    // registered as a certification body: its accreditation is a testing one, not a certification one.
     const agreement = await phaseTwoAgreement(world);
     const cab = await world.addLab();
     await world.accreditation(cab.cabId!);
-    const report = await world.submit(cab);
-    await world.store.putCab({ ...(await world.store.getCab(cab.cabId!))!, type: 'certification_body' });
-    await bodyAccreditation(world, cab.cabId!);
     await world.recognition(agreement.id, cab.cabId!);
-    const certificate = await world.engine.create('certificates', certificateBody(world, { testReports: [report.id] }), cab);
+    await world.store.putCab({ ...(await world.store.getCab(cab.cabId!))!, type: 'certification_body' });
+    world.advanceDays(1);
+    const certificate = await world.engine.create('certificates', certificateBody(world), cab);
+    expect(certificate.state).to.equal('refused');
+    expect(codes(certificate.data)).to.deep.equal(['ACCREDITATION_STANDARD_MISSING']);
+    expect((certificate.data['reasons'] as Array<{ detail: string }>)[0]!.detail).to.contain('ISO/IEC 17065');
+  });
+
+  it("47 CFR 2.962: a certificate to a regulation outside the body's ISO/IEC 17065 scope on the issue date is refused with ACCREDITATION_SCOPE_NOT_COVERED", async () => {
+    const { body } = await recognizedBody(world);
+    const [accreditation] = (await world.engine.list('accreditations', { where: { cabId: body.cabId! } }, world.as('admin'))).items;
+    await world.send('accreditations', accreditation!.id, { type: 'RENEWAL_SUBMITTED' }, body.id);
+    await world.send('accreditations', accreditation!.id, { type: 'RENEW', validUntil: daysFrom(world.clock.now().toISOString(), 1000), scope: ['KR:KN 32'] }, 'vn-accreditation-body');
+    world.advanceDays(1);
+    const outside = await world.engine.create('certificates', certificateBody(world, { regulations: ['KR:KN 301 489'] }), body);
+    expect(codes(outside.data)).to.deep.equal(['ACCREDITATION_SCOPE_NOT_COVERED']);
+    const inside = await world.engine.create('certificates', certificateBody(world, { regulations: ['KR:KN 32'] }), body);
+    expect(inside.state).to.equal('review_window');
+  });
+
+  it('a report it rests on by a lab not recognised on its test date is named in the reasons', async () => {
+    // The lab names the body as receiving the certification application, so the body may read the report.
+    const { body } = await recognizedBody(world);
+    const lab = await world.addLab();
+    await world.accreditation(lab.cabId!);
+    const report = await world.submit(lab, { certificationApplication: { reference: 'TLC-APP-2026-018', certificationBodyId: body.cabId } });
+    world.advanceDays(1);
+    const certificate = await world.engine.create('certificates', certificateBody(world, { testReports: [report.id] }), body);
     expect(codes(certificate.data)).to.deep.equal(['REPORT_LAB_NOT_RECOGNIZED']);
+  });
+
+  it('47 CFR 2.948: a report names the certification application it supports; the certification body it names may read it and rest a certificate on it by id', async () => {
+    const { body } = await recognizedBody(world);
+    const other = await addBody(world);
+    const { lab } = await world.recognizedLab();
+    world.advanceDays(5);
+    const application = { reference: 'TLC-APP-2026-017', certificationBodyId: body.cabId };
+    const report = await world.submit(lab, { certificationApplication: application });
+    expect(report.state, JSON.stringify(report.data['reasons'])).to.equal('under_review');
+    expect(report.data['certificationApplication']).to.deep.equal(application);
+    expect((await world.engine.get('test-reports', report.id, body)).id).to.equal(report.id);
+    expect((await failure(() => world.engine.get('test-reports', report.id, other))).code).to.equal('NOT_FOUND');
+    const certificate = await world.engine.create('certificates', certificateBody(world, { testReports: [report.id], externalReports: undefined }), body);
+    expect(certificate.state, JSON.stringify(certificate.data['reasons'])).to.equal('review_window');
+    expect(((await creation(certificate.id)).facts!['reports'] as Array<{ id: string }>).map((r) => r.id)).to.deep.equal([report.id]);
+    // Another body may not rest a certificate on it: to that body the report does not exist.
+    await bodyAccreditation(world, other.cabId!);
+    expect((await failure(() => world.engine.create('certificates', certificateBody(world, { testReports: [report.id] }), other))).code).to.equal('UNKNOWN_REFERENCE');
+  });
+
+  it('47 CFR 2.948: a certification application received by a testing laboratory, or by an unknown CAB, is refused with nothing written', async () => {
+    const { lab } = await world.recognizedLab();
+    const before = await world.snapshot();
+    const toLab = await failure(() => world.submit(lab, { certificationApplication: { reference: 'APP-1', certificationBodyId: lab.cabId } }));
+    expect([toLab.code, toLab.errors?.[0]?.pointer]).to.deep.equal(['VALIDATION_FAILED', '/certificationApplication/certificationBodyId']);
+    const unknown = await failure(() => world.submit(lab, { certificationApplication: { reference: 'APP-1', certificationBodyId: 'no-such-body' } }));
+    expect(unknown.code).to.equal('UNKNOWN_REFERENCE');
+    expect(await world.snapshot()).to.deep.equal(before);
+    const toAuthority = await world.submit(lab, { certificationApplication: { reference: 'RRA-2026-0412', authority: 'Radio Research Agency' } });
+    expect(toAuthority.data['certificationApplication']).to.deep.equal({ reference: 'RRA-2026-0412', authority: 'Radio Research Agency' });
   });
 
   it('a report the body may not read is refused as an unknown one, and nothing of it is written', async () => {
@@ -124,5 +179,47 @@ describe('certificates through the engine', () => {
     const last = (await world.engine.history('certificates', pending.id, world.as('admin'))).items.at(-1)!;
     expect(last.cause).to.deep.include({ kind: 'recognitions', id: recognition.id, state: 'withdrawn' });
     expect((await world.engine.get('certificates', inForce.id, world.as('admin'))).state).to.equal('in_force');
+  });
+});
+
+describe('certificates: a replaced regulation version and its transition period', () => {
+  let world: World;
+  const old = 'VN:QCVN 86:2019/BTTTT';
+  beforeEach(async () => {
+    world = await World.create({ start: '2025-06-02T09:00:00.000Z' });
+    const [regulation] = await world.store.getRegulations([old]);
+    await world.store.putRegulation({ ...regulation!, retiredAt: '2026-01-01', acceptedUntil: '2026-07-01' });
+  });
+  afterEach(async () => world.close());
+
+  it('Regulation versions: a certificate issued against a replaced version before it was replaced is taken until the transition period ends', async () => {
+    // A Korean certification body, accredited to ISO/IEC 17065 and recognised by Viet Nam for the old version under Phase II.
+    const agreement = await world.engine.create('agreements', { economies: ['KR', 'VN'], phase: 'II', scope: { KR: ['KR:KN 32'], VN: [old] } }, world.as('kr-regulator'));
+    await world.send('agreements', agreement.id, { type: 'SIGN' }, 'kr-regulator');
+    await world.send('agreements', agreement.id, { type: 'SIGN' }, 'vn-regulator');
+    const body = await world.addLab('KR');
+    await world.store.putCab({ ...(await world.store.getCab(body.cabId!))!, type: 'certification_body' });
+    await world.store.putPrincipal({ ...(await world.store.getPrincipal('vn-accreditation-body'))!, serves: ['KR'] });
+    const now = world.clock.now().toISOString();
+    await world.engine.create(
+      'accreditations',
+      { cabId: body.cabId, standard: 'ISO/IEC 17065', certificateNumber: world.next('KAB'), scope: [old], validFrom: daysFrom(now, -100), validUntil: daysFrom(now, 900) },
+      world.as('vn-accreditation-body'),
+    );
+    const application = await world.engine.create(
+      'recognitions',
+      { agreementId: agreement.id, cabId: body.cabId, importingEconomy: 'VN', scope: [old] },
+      world.as('kr-designating-authority'),
+    );
+    await world.send('recognitions', application.id, { type: 'RECOGNIZE' }, 'vn-regulator');
+    world.clock.set('2026-02-02T09:00:00.000Z');
+    const issued = (issuedAt: string) => certificateBody(world, { importingEconomy: 'VN', regulations: [old], issuedAt });
+    const before = await world.engine.create('certificates', issued('2025-12-20T09:00:00.000Z'), body);
+    expect(before.state, JSON.stringify(before.data['reasons'])).to.equal('review_window');
+    const after = await world.engine.create('certificates', issued('2026-01-20T09:00:00.000Z'), body);
+    expect(codes(after.data)).to.deep.equal(['REGULATION_RETIRED']);
+    world.clock.set('2026-07-02T09:00:00.000Z');
+    const late = await world.engine.create('certificates', issued('2025-12-21T09:00:00.000Z'), body);
+    expect(codes(late.data)).to.deep.equal(['REGULATION_RETIRED']);
   });
 });

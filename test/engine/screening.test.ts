@@ -4,6 +4,7 @@
  */
 import { expect } from 'chai';
 import { failure } from '../helpers/failure.js';
+import { recognizedBody } from '../helpers/phase-two.js';
 import { World, daysFrom } from '../helpers/world.js';
 
 const codes = (data: Record<string, unknown>) => (data['reasons'] as Array<{ code: string }>).map((r) => r.code);
@@ -109,6 +110,35 @@ describe('test-report screening through the engine', () => {
     expect(codes(report.data)).to.have.members(['LAB_NOT_RECOGNIZED', 'ACCREDITATION_NOT_ACTIVE']);
   });
 
+  it('47 CFR 2.948 / ISO/IEC 17025: a report by a lab that held no ISO/IEC 17025 accreditation on the test date is rejected with ACCREDITATION_STANDARD_MISSING', async () => {
+    // A certification body, accredited to ISO/IEC 17065 and recognised, later registered as a
+    // testing laboratory: its accreditation is a certification one, not a testing one.
+    const { body } = await recognizedBody(world);
+    await world.store.putCab({ ...(await world.store.getCab(body.cabId!))!, type: 'lab' });
+    world.advanceDays(5);
+    const report = await world.submit(body);
+    expect(report.state).to.equal('rejected');
+    expect(codes(report.data)).to.deep.equal(['ACCREDITATION_STANDARD_MISSING']);
+    expect((report.data['reasons'] as Array<{ detail: string }>)[0]!.detail).to.contain('ISO/IEC 17025');
+    const [created] = (await world.engine.history('test-reports', report.id, body)).items;
+    expect(created!.facts).to.deep.include({ accreditationActive: true, accreditation: { standard: 'ISO/IEC 17025', activeOnDate: [], uncoveredRegulations: ['KR:KN 301 489'] } });
+  });
+
+  it("47 CFR 2.948 / ISO/IEC 17025: a report against a regulation outside the lab's ISO/IEC 17025 scope is rejected with ACCREDITATION_SCOPE_NOT_COVERED", async () => {
+    // Recognised for the three Korean regulations; its accreditation, renewed since, covers KN 32 only.
+    const { lab, accreditation } = await world.recognizedLab();
+    world.advanceDays(5);
+    await world.send('accreditations', accreditation.id, { type: 'RENEWAL_SUBMITTED' }, lab.id);
+    const validUntil = daysFrom(world.clock.now().toISOString(), 1000);
+    await world.send('accreditations', accreditation.id, { type: 'RENEW', validUntil, scope: ['KR:KN 32'] }, 'vn-accreditation-body');
+    world.advanceDays(1);
+    const outside = await world.submit(lab, { regulations: ['KR:KN 301 489', 'KR:KN 32'] });
+    expect(codes(outside.data)).to.deep.equal(['ACCREDITATION_SCOPE_NOT_COVERED']);
+    expect((outside.data['reasons'] as Array<{ detail: string }>)[0]!.detail).to.match(/did not cover KR:KN 301 489\.$/);
+    const inside = await world.submit(lab, { regulations: ['KR:KN 32'] });
+    expect(inside.state).to.equal('under_review');
+  });
+
   it('a regulation of neither economy is refused as UNKNOWN_REFERENCE, with nothing written', async () => {
     const { lab } = await world.recognizedLab();
     const before = await world.snapshot();
@@ -151,6 +181,70 @@ describe('test-report screening: retired regulations', () => {
     world.clock.set('2026-02-02T09:00:00.000Z');
     const report = await world.submit(lab, { importingEconomy: 'VN', regulations: [old], importerId: undefined });
     expect(report.state).to.equal('rejected');
+    expect(codes(report.data)).to.deep.equal(['REGULATION_RETIRED']);
+  });
+});
+
+describe('test-report screening: a replaced regulation version and its transition period', () => {
+  let world: World;
+  const old = 'VN:QCVN 86:2019/BTTTT';
+  // The story starts before the replacement; the version is replaced on 2026-01-01 and reports
+  // tested before then are taken until 2026-07-01.
+  beforeEach(async () => {
+    world = await World.create({ start: '2025-06-02T09:00:00.000Z' });
+    const [regulation] = await world.store.getRegulations([old]);
+    await world.store.putRegulation({ ...regulation!, retiredAt: '2026-01-01', acceptedUntil: '2026-07-01' });
+  });
+  afterEach(async () => world.close());
+
+  /** A KR lab recognised by VN for the old version from the start of the story. */
+  async function labRecognisedForTheOldVersion() {
+    const agreement = await world.agreement({ economies: ['KR', 'VN'], scope: { KR: ['KR:KN 32'], VN: [old] } });
+    const lab = await world.addLab('KR');
+    await world.store.putPrincipal({ ...(await world.store.getPrincipal('vn-accreditation-body'))!, serves: ['KR'] });
+    await world.accreditation(lab.cabId!, { scope: [old] });
+    const application = await world.engine.create(
+      'recognitions',
+      { agreementId: agreement.id, cabId: lab.cabId, importingEconomy: 'VN', scope: [old] },
+      world.as('kr-designating-authority'),
+    );
+    await world.send('recognitions', application.id, { type: 'RECOGNIZE' }, 'vn-regulator');
+    return lab;
+  }
+  const against = (testedAt: string, issuedAt: string) => ({ importingEconomy: 'VN', regulations: [old], importerId: undefined, testedAt, issuedAt });
+
+  it('Regulation versions: a report tested against a replaced version before it was replaced is taken until the transition period ends', async () => {
+    const lab = await labRecognisedForTheOldVersion();
+    world.clock.set('2026-02-02T09:00:00.000Z');
+    const taken = await world.submit(lab, against('2025-12-15T09:00:00.000Z', '2025-12-20T09:00:00.000Z'));
+    expect(taken.state, JSON.stringify(taken.data['reasons'])).to.equal('under_review');
+    const [created] = (await world.engine.history('test-reports', taken.id, lab)).items;
+    expect(created!.facts).to.deep.include({
+      retiredRegulations: [],
+      regulationsInTransition: [{ id: old, replacedAt: '2026-01-01', acceptedUntil: '2026-07-01' }],
+    });
+    world.clock.set('2026-07-01T00:00:00.000Z');
+    const late = await world.submit(lab, against('2025-12-16T09:00:00.000Z', '2025-12-20T09:00:00.000Z'));
+    expect(late.state).to.equal('rejected');
+    expect(codes(late.data)).to.deep.equal(['REGULATION_RETIRED']);
+  });
+
+  it('Regulation versions: a report tested against a replaced version after it was replaced is refused, even within the transition period', async () => {
+    const lab = await labRecognisedForTheOldVersion();
+    world.clock.set('2026-02-02T09:00:00.000Z');
+    const report = await world.submit(lab, against('2026-01-10T09:00:00.000Z', '2026-01-12T09:00:00.000Z'));
+    expect(report.state).to.equal('rejected');
+    expect(codes(report.data)).to.deep.equal(['REGULATION_RETIRED']);
+    expect((report.data['reasons'] as Array<{ detail: string }>)[0]!.detail).to.contain(old);
+  });
+
+  it('Regulation versions: a replaced version without a transition period refuses every report submitted after the replacement', async () => {
+    const lab = await labRecognisedForTheOldVersion();
+    const [regulation] = await world.store.getRegulations([old]);
+    const { acceptedUntil: _none, ...withoutTransition } = regulation!;
+    await world.store.putRegulation(withoutTransition);
+    world.clock.set('2026-02-02T09:00:00.000Z');
+    const report = await world.submit(lab, against('2025-12-15T09:00:00.000Z', '2025-12-20T09:00:00.000Z'));
     expect(codes(report.data)).to.deep.equal(['REGULATION_RETIRED']);
   });
 });

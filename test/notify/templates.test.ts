@@ -125,6 +125,15 @@ describe('E-mail templates', () => {
     });
   }
 
+  it('47 CFR 2.948: a test report\'s e-mail names the certification application it supports, in both languages', async () => {
+    const edge = edges(graphModels['test-reports']).find((e) => e.event === 'ACCEPT')!;
+    for (const language of ['en', 'vi'] as const) {
+      const text = renderText(await render(notificationOf('test-reports', edge), language));
+      expect(text).to.contain(`${testReportWords[language].labels.certificationApplication}: APP-GRAPH (Radio Research Agency)`);
+      expect(text).to.contain(wordings[language].next['test-reports']['accepted']!);
+    }
+  });
+
   it('escapes what people typed in the HTML part, and keeps it as typed in the text part', async () => {
     const edge = edges(graphModels['test-reports']).find((e) => e.event === 'REJECT')!;
     const notification = { ...notificationOf('test-reports', edge), payload: { reason: 'Thiếu <b>ảnh</b> & "số đo"' } };

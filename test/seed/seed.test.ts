@@ -41,6 +41,12 @@ describe('demo seed', () => {
   const states = async (kind: Parameters<SqliteStore['find']>[0]) =>
     Object.fromEntries((await store.find(kind, { limit: 50 })).items.map((i) => [i.id, i.state]));
 
+  it('47 CFR 2.948: the accepted Sông Hồng report names the certification application it supports', async () => {
+    const report = (await store.load('test-reports', 'tr-sh-0001'))!;
+    expect(report.state).to.equal('accepted');
+    expect(report.context['certificationApplication']).to.deep.equal({ reference: 'RRA-2026-0412', authority: 'National Radio Research Agency (RRA)' });
+  });
+
   it('has an operational VN-KR (Phase I) agreement, VN-US under the United States\' notice of termination, and VN-JP still negotiating', async () => {
     expect(await states('agreements')).to.deep.equal({ 'agr-vn-kr': 'operational', 'agr-vn-us': 'terminating', 'agr-vn-jp': 'negotiating', 'agr-vn-us-2': 'operational' });
     const notice = (await store.load('agreements', 'agr-vn-us'))!.context['notice'] as { economy: string; effectiveAt: string };
@@ -144,6 +150,15 @@ describe('a bad seed file', () => {
   it('names the file when it is not JSON', async () => {
     writeFileSync(join(dir, 'regulations.json'), '[{"id": "VN:QCVN 54:2020/BTTTT",');
     expect(await seedError(dir)).to.match(/regulations\.json: not valid JSON/);
+  });
+
+  it('Regulation versions: names the regulation whose transition period does not follow its replacement', async () => {
+    edit('regulations.json', (regulations: Array<Record<string, unknown>>) => {
+      const replaced = regulations.findIndex((r) => r['retiredAt'] !== undefined);
+      regulations[replaced]!['acceptedUntil'] = '2025-12-01';
+      return regulations;
+    });
+    expect(await seedError(dir)).to.match(/regulations\.json: \/\d+\/acceptedUntil: must come after retiredAt/);
   });
 
   it('names the scenario step whose actor is unknown', async () => {

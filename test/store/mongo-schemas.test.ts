@@ -61,6 +61,12 @@ describe('MongoDB store schemas (no server)', () => {
     expect(() => new models.economies({ _id: 'VN', name: 'Viet Nam', capital: 'Hà Nội' })).to.throw(/capital/);
   });
 
+  it('Regulation versions: keeps the end of a replaced version\'s transition period (acceptedUntil)', async () => {
+    const replaced = { _id: 'VN:QCVN 86:2019/BTTTT', economy: 'VN', retiredAt: '2026-01-01T00:00:00.000Z', supersededBy: 'VN:QCVN 86:2025/BKHCN', acceptedUntil: '2027-07-01T00:00:00.000Z' };
+    expect(await problems('regulations', replaced)).to.deep.equal([]);
+    expect(new models.regulations(replaced).toObject()).to.include({ acceptedUntil: '2027-07-01T00:00:00.000Z' });
+  });
+
   it('keeps Vietnamese text and empty objects exactly (no minimising)', () => {
     const doc = new models.history(q.historyDoc(commit)).toObject() as Record<string, unknown>;
     expect(doc['payload']).to.deep.equal({});

@@ -41,6 +41,34 @@ describe('web pages: a CAB refused for its type, in Vietnamese and English', () 
     });
   }
 
+  it('47 CFR 2.948 / ISO/IEC 17025: a certification body cannot submit a test report', async () => {
+    // On the API: 403 with the reason's code and the sentence that says who submits reports.
+    const before = await api.world.snapshot();
+    const refused = await api.post<{ code: string; detail: string; reasons: Array<{ code: string }> }>('/test-reports', api.world.reportBody(), 'cb-thang-long');
+    expect(refused.status, refused.text).to.equal(403);
+    expect(refused.body.code).to.equal('FORBIDDEN');
+    expect(refused.body.reasons.map((r) => r.code)).to.deep.equal(['NOT_A_TESTING_LAB']);
+    expect(refused.body.detail.toLowerCase()).to.contain(wordings.en.reasons['NOT_A_TESTING_LAB']!.split(';')[0]!.toLowerCase());
+    // On the page, in each language: the refusal and the reason in words.
+    for (const language of ['vi', 'en'] as const) {
+      const body = await PagePerson.signIn(api, 'demo-cb-thang-long-key', language);
+      const page = await body.post('/records/test-reports/new', '/records/test-reports', {
+        reportNumber: 'TL-RF-0002',
+        importingEconomy: 'KR',
+        regulations: 'KR:KN 301 489',
+        'equipment.manufacturer': 'Công ty Cổ phần Thiết bị Mạng Phương Nam',
+        'equipment.model': 'PN-AX3000',
+        'equipment.category': 'Wi-Fi router',
+        testedAt: String(api.world.reportBody()['testedAt']).slice(0, 10),
+        issuedAt: String(api.world.reportBody()['issuedAt']).slice(0, 10),
+      });
+      const html = await page.text();
+      expect(page.status, html).to.equal(403);
+      expect(html).to.contain(inHtml(wordings[language].reasons['NOT_A_TESTING_LAB']!));
+    }
+    expect(await api.world.snapshot()).to.deep.equal(before);
+  });
+
   it("vi: a testing laboratory's certificate form comes back with NOT_A_CERTIFICATION_BODY worded", async () => {
     const lab = await PagePerson.signIn(api, 'demo-lab-song-hong-key', 'vi');
     const before = await api.world.snapshot();

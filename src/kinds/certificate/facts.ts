@@ -9,12 +9,13 @@ import { agreementInForce, type AgreementData } from '../agreement/machine.js';
 import type { CertificateFacts } from './issue.js';
 import { regulationsCoveredOn } from '../recognition/standing.js';
 import { recognitionInForceOn, type RecognitionData } from '../recognition/machine.js';
-import { compareInstants } from '../types.js';
 import type { TestReportData } from '../test-report/machine.js';
 import type { CabRecord, InstanceRecord, RegulationRecord } from '../../store/port.js';
 import type { CounterpartFindings } from '../kit/counterparts.js';
 import type { RecordReader } from '../kit/reader.js';
 import { findAll } from '../kit/references.js';
+import { requiredAccreditation } from '../kit/accreditation-standing.js';
+import { refusedVersions, versionsInTransition } from '../kit/regulation-versions.js';
 
 export interface Issue {
   importingEconomy: string;
@@ -51,7 +52,10 @@ export async function gatherCertificateFacts(
   const recognitions = await recognitionsOf(reader, body.id, importingEconomy);
   const needed = [...regulations.filter((r) => r.economy === importingEconomy).map((r) => r.id), ...counterparts.regulations];
   const covered = new Set(recognitions.flatMap(({ data }) => regulationsCoveredOn(data, issuedAt)));
-  const accreditations = await findAll(store, 'accreditations', { where: { cabId: body.id } });
+  const accreditations = (await findAll(store, 'accreditations', { where: { cabId: body.id } })).map((record) => ({
+    id: record.id,
+    data: reader.current(record).context as AccreditationData,
+  }));
   const judgedReports = await Promise.all(
     reports.map(async (record) => {
       const report = record.context as TestReportData;
@@ -66,6 +70,7 @@ export async function gatherCertificateFacts(
     }),
   );
   const nowIso = now.toISOString();
+  const inTransition = versionsInTransition(regulations, issuedAt, nowIso);
   return {
     issuedAt,
     body: { cabId: body.id, economy: body.economy },
@@ -78,10 +83,12 @@ export async function gatherCertificateFacts(
       scope: data.scope,
     })),
     uncoveredRegulations: needed.filter((id) => !covered.has(id)),
-    retiredRegulations: regulations.filter((r) => r.retiredAt !== undefined && compareInstants(r.retiredAt, nowIso) <= 0).map((r) => r.id),
-    accreditationActive: accreditations.some(
-      (a) => (a.context as AccreditationData).standard === 'ISO/IEC 17065' && accreditationActiveOn(a.context as AccreditationData, issuedAt),
-    ),
+    // A replaced version is judged on the issue date and the recording (docs/domain.md, "Technical regulations and their versions").
+    retiredRegulations: refusedVersions(regulations, issuedAt, nowIso),
+    ...(inTransition.length === 0 ? {} : { regulationsInTransition: inTransition }),
+    accreditationActive: accreditations.some(({ data }) => accreditationActiveOn(data, issuedAt)),
+    // A certification body's certificate rests on its ISO/IEC 17065 accreditation on the issue date (47 CFR 2.962).
+    accreditation: requiredAccreditation(accreditations, 'ISO/IEC 17065', issuedAt, needed),
     reports: judgedReports,
     ...counterparts.facts,
   };

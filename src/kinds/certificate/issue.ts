@@ -7,6 +7,8 @@
  * and its reasons follow these.
  */
 import type { Reason } from '../types.js';
+import type { VersionInTransition } from '../kit/regulation-versions.js';
+import { requiredAccreditationReasons, type RequiredAccreditation } from '../kit/accreditation-standing.js';
 
 export interface CertificateFacts {
   issuedAt: string;
@@ -17,9 +19,14 @@ export interface CertificateFacts {
   recognitions: Array<{ id: string; state: string; designationNumber?: string; inForceOnIssueDate: boolean; scope: string[] }>;
   /** Regulations of the certificate no recognition in force on the issue date covered. */
   uncoveredRegulations: string[];
+  /** Versions replaced by the time of recording, outside their transition period (issued after the replacement, or recorded after the period). */
   retiredRegulations: string[];
-  /** Whether an ISO/IEC 17065 accreditation of the body was active on the issue date. */
+  /** Replaced versions the certificate is still taken against: issued before the replacement, recorded within the transition period. */
+  regulationsInTransition?: VersionInTransition[];
+  /** Whether an accreditation of the body, to any standard, was active on the issue date. */
   accreditationActive: boolean;
+  /** Its ISO/IEC 17065 accreditations active on the issue date, and the regulations they left uncovered. */
+  accreditation: RequiredAccreditation;
   /** The test reports of the engine the certificate rests on, with whether their lab was recognised on their test date. */
   reports: Array<{ id: string; reportNumber: string; cabId: string; testedAt: string; labRecognizedOnTestDate: boolean }>;
 }
@@ -41,10 +48,15 @@ export function issueReasons(facts: CertificateFacts): Reason[] {
     reasons.push({ code: 'SCOPE_NOT_COVERED', detail: `The body's recognition did not cover ${facts.uncoveredRegulations.join(', ')} on the issue date.` });
   }
   if (facts.retiredRegulations.length > 0) {
-    reasons.push({ code: 'REGULATION_RETIRED', detail: `Retired: ${facts.retiredRegulations.join(', ')}.` });
+    reasons.push({
+      code: 'REGULATION_RETIRED',
+      detail: `Replaced before this certificate was recorded, and outside the transition period for one issued on ${facts.issuedAt}: ${facts.retiredRegulations.join(', ')}.`,
+    });
   }
   if (!facts.accreditationActive) {
-    reasons.push({ code: 'ACCREDITATION_NOT_ACTIVE', detail: `No ISO/IEC 17065 accreditation of the body was active on ${facts.issuedAt}.` });
+    reasons.push({ code: 'ACCREDITATION_NOT_ACTIVE', detail: `No accreditation of the body was active on ${facts.issuedAt}.` });
+  } else {
+    reasons.push(...requiredAccreditationReasons(facts.accreditation, 'The body', `the issue date ${facts.issuedAt}`));
   }
   for (const report of facts.reports.filter((r) => !r.labRecognizedOnTestDate)) {
     reasons.push({

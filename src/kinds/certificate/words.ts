@@ -1,5 +1,6 @@
 /** Every word that names a certificate (Phase II) and what happens to one, in English and Vietnamese. */
 import type { KindLanguages } from '../kit/words.js';
+import { requiredAccreditationWords } from '../kit/accreditation-standing.js';
 import { regulationsLabel } from '../kit/regulation-words.js';
 
 export interface CertificateSubject {
@@ -73,6 +74,7 @@ export const certificateWords: KindLanguages<CertificateSubject, CertificateLabe
       WITHDRAWN_BY_BODY: 'Withdrawn by the certification body',
       BODY_RECOGNITION_ENDED: "The certification body's recognition ended before the certificate was in force",
       NOT_A_CERTIFICATION_BODY: 'Only a certification body issues equipment certificates; a testing laboratory does not',
+      ...requiredAccreditationWords.en,
     },
     labels: {
       certificateNumber: 'Certificate',
@@ -137,6 +139,7 @@ export const certificateWords: KindLanguages<CertificateSubject, CertificateLabe
       WITHDRAWN_BY_BODY: 'Giấy chứng nhận bị tổ chức chứng nhận hủy bỏ',
       BODY_RECOGNITION_ENDED: 'Việc thừa nhận tổ chức chứng nhận đã chấm dứt trước khi giấy chứng nhận có hiệu lực',
       NOT_A_CERTIFICATION_BODY: 'Chỉ tổ chức chứng nhận mới có thẩm quyền cấp giấy chứng nhận thiết bị; phòng thử nghiệm không có thẩm quyền này',
+      ...requiredAccreditationWords.vi,
     },
     labels: {
       certificateNumber: 'Số chứng chỉ',

@@ -1,10 +1,9 @@
 /**
  * The facts a submitted test report is screened on, as of its test date (docs/domain.md, "Test report"): was the lab
- * recognised by the importing economy for every regulation, was its accreditation active, is the
+ * recognised by the importing economy for every regulation, was it accredited to ISO/IEC 17025 for them, is the
  * agreement operational, were the subcontracted labs recognised; and, after them, the facts of
  * what its foreign requirements count for (`kit/counterparts.ts`).
  */
-import { compareInstants } from '../types.js';
 import { accreditationActiveOn, type AccreditationData } from '../accreditation/machine.js';
 import { agreementInForce, type AgreementData } from '../agreement/machine.js';
 import { regulationsCoveredOn, regulationsSuspendedOn } from '../recognition/standing.js';
@@ -14,6 +13,8 @@ import type { CounterpartFindings } from '../kit/counterparts.js';
 import type { RecordReader } from '../kit/reader.js';
 import type { InstanceRecord, InstanceStore, RegulationRecord } from '../../store/port.js';
 import { findAll } from '../kit/references.js';
+import { requiredAccreditation } from '../kit/accreditation-standing.js';
+import { refusedVersions, versionsInTransition } from '../kit/regulation-versions.js';
 
 export interface Submission {
   cabId: string;
@@ -50,6 +51,12 @@ async function findAgreement(
   return best ? judged(best) : null;
 }
 
+/** The replaced versions the report is taken against only for their transition period, when there are any. */
+function inTransition(regulations: readonly RegulationRecord[], testedAt: string, now: string): Pick<ScreeningFacts, 'regulationsInTransition'> {
+  const taken = versionsInTransition(regulations, testedAt, now);
+  return taken.length === 0 ? {} : { regulationsInTransition: taken };
+}
+
 export async function gatherScreeningFacts(
   reader: RecordReader & { now: Date },
   submission: Submission,
@@ -80,7 +87,10 @@ export async function gatherScreeningFacts(
   const suspendedRecognitions = upgraded
     .filter(({ record, data }) => record.state === 'suspended' && data.scope.some((r) => reportRegulations.includes(r)))
     .map(({ record }) => record.id);
-  const accreditations = await findAll(store, 'accreditations', { where: { cabId } });
+  const accreditations = (await findAll(store, 'accreditations', { where: { cabId } })).map((record) => ({
+    id: record.id,
+    data: current(record).context as AccreditationData,
+  }));
   const subcontractors = await Promise.all(
     (submission.subcontractors ?? []).map(async (sub) => ({
       cabId: sub,
@@ -97,8 +107,12 @@ export async function gatherScreeningFacts(
     recognitions: judged,
     uncoveredRegulations: reportRegulations.filter((id) => !covered.has(id)),
     suspendedRecognitions,
-    retiredRegulations: regulations.filter((r) => r.retiredAt !== undefined && compareInstants(r.retiredAt, nowIso) <= 0).map((r) => r.id),
-    accreditationActive: accreditations.some((a) => accreditationActiveOn(a.context as AccreditationData, testedAt)),
+    // A replaced version is judged on the test date and the submission (docs/domain.md, "Technical regulations and their versions").
+    retiredRegulations: refusedVersions(regulations, testedAt, nowIso),
+    ...inTransition(regulations, testedAt, nowIso),
+    accreditationActive: accreditations.some(({ data }) => accreditationActiveOn(data, testedAt)),
+    // A testing laboratory's report rests on its ISO/IEC 17025 accreditation on the test date, for what the recognition must cover.
+    accreditation: requiredAccreditation(accreditations, 'ISO/IEC 17025', testedAt, reportRegulations),
     subcontractors,
     ...counterparts.facts,
   };

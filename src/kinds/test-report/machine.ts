@@ -244,7 +244,7 @@ export const testReportWorkflow = defineWorkflow({
   kind: 'test-reports',
   noun: 'test report',
   machine: testReportMachine,
-  version: 3,
+  version: 4,
   migrations: {
     /** Version 2 added on_hold and the answer deadline of a request for information; version-1 records need nothing new. */
     1: ({ state, context, updatedAt }) => ({
@@ -253,6 +253,8 @@ export const testReportWorkflow = defineWorkflow({
     }),
     /** Version 3 keeps documents and the requests for information with their answers in the data; earlier records had none. */
     2: ({ state, context }) => ({ state, context: { documents: [], infoRequests: [], ...context } }),
+    /** Version 4 takes the certification application a report supports (optional); version-3 records name none and need nothing. */
+    3: ({ state, context }) => ({ state, context }),
   },
   create: [{ role: 'lab' }],
   events: {
@@ -273,6 +275,9 @@ export const testReportWorkflow = defineWorkflow({
   },
   readers: [
     { role: 'lab', cab: 'cabId' },
+    // The certification body the lab names as receiving the application the report supports
+    // (docs/domain.md, "Certificate": which reports a certificate may rest on by id).
+    { role: 'lab', cab: 'certificationApplication.certificationBodyId' },
     { role: 'regulator', economy: 'importingEconomy' },
     { role: 'importer', principal: 'importerId' },
     { role: 'admin' },

@@ -2,6 +2,14 @@
 import { equipmentLine, modelOf, particular, type Particulars } from '../kit/particulars.js';
 import type { TestReportLabels, TestReportSubject } from './words.js';
 
+/** The certification application a report supports: its number, and who received it. */
+function applicationLine(data: Readonly<Record<string, unknown>>): string | undefined {
+  const application = data['certificationApplication'] as { reference: string; certificationBodyId?: string; authority?: string } | undefined;
+  if (!application) return undefined;
+  const receiver = application.authority ?? application.certificationBodyId;
+  return receiver === undefined ? application.reference : `${application.reference} (${receiver})`;
+}
+
 export const testReportParticulars: Particulars<TestReportSubject, TestReportLabels> = {
   subject(r) {
     const importing = r.text('importingEconomy') ?? '';
@@ -21,6 +29,7 @@ export const testReportParticulars: Particulars<TestReportSubject, TestReportLab
       particular(labels.testedAt, testedAt === undefined ? undefined : r.date(testedAt)),
       particular(labels.importer, importerId === undefined ? undefined : r.principal(importerId)),
       particular(labels.acceptedUntil, accepted && until !== undefined ? r.date(until) : undefined),
+      particular(labels.certificationApplication, applicationLine(r.data)),
     ];
   },
 };

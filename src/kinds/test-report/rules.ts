@@ -9,6 +9,21 @@ import { gatherScreeningFacts, type Submission } from './facts.js';
 import { foreignRequirements, requireDocumentRequirements, type Documented } from '../kit/requirements.js';
 import { requireAfter, requireCab } from '../kit/references.js';
 import type { KindRules } from '../kit/rules.js';
+import type { DirectoryStore } from '../../store/port.js';
+
+/** The certification body a report's certification application names, if any, must be one. */
+async function requireCertificationBody(store: DirectoryStore, id: string | undefined): Promise<void> {
+  if (id === undefined) return;
+  const pointer = '/certificationApplication/certificationBodyId';
+  const body = await requireCab(store, id, pointer);
+  if (body.type !== 'certification_body') {
+    throw new AppError({
+      code: 'VALIDATION_FAILED',
+      detail: `${body.name} is a testing laboratory: a certification application is received by a certification body.`,
+      errors: [{ pointer, message: `"${id}" is not a certification body` }],
+    });
+  }
+}
 
 export const testReportRules: KindRules = {
   async derive(body, { store, actor }) {
@@ -27,7 +42,8 @@ export const testReportRules: KindRules = {
 
   async assess(input, context) {
     const { store, now } = context;
-    const submission = input as unknown as Submission & Documented & { issuedAt: string; importerId?: string };
+    const submission = input as unknown as Submission &
+      Documented & { issuedAt: string; importerId?: string; certificationApplication?: { certificationBodyId?: string } };
     if (compareInstants(submission.issuedAt, now.toISOString()) > 0) {
       throw new AppError({
         code: 'VALIDATION_FAILED',
@@ -56,6 +72,7 @@ export const testReportRules: KindRules = {
       }
     }
     for (const [index, sub] of (submission.subcontractors ?? []).entries()) await requireCab(store, sub, `/subcontractors/${index}`);
+    await requireCertificationBody(store, submission.certificationApplication?.certificationBodyId);
     const counterparts = await context.counterparts.find(context, foreignRequirements(submission, regulations, submission.testedAt));
     const facts = await gatherScreeningFacts(context, submission, regulations, counterparts);
     return {

@@ -40,6 +40,25 @@ export const equipment = {
   additionalProperties: false,
 } as const;
 
+/**
+ * The application for conformity certification a report supports (47 CFR 2.948: a report is
+ * evidence in a certification file, not an authorisation by itself).
+ */
+export const certificationApplication = {
+  type: 'object',
+  properties: {
+    reference: { ...shortText, description: "The application's number, as the body or authority that received it gives it." },
+    certificationBodyId: {
+      ...recordId,
+      description: 'The certification body of this register that received the application: it may then read the report and rest a certificate on it.',
+    },
+    authority: { ...shortText, description: 'Who received the application, when it is not a certification body of this register (a regulator, or its certification centre).' },
+  },
+  required: ['reference'],
+  additionalProperties: false,
+  description: 'The application for conformity certification this report supports, if the lab names one.',
+} as const;
+
 export const createTestReport = {
   $id: `${SCHEMA_BASE}${KIND}/create`,
   title: 'Submission of a test report',
@@ -61,6 +80,7 @@ export const createTestReport = {
       uniqueItems: true,
       description: 'CAB ids of subcontracted labs, if any.',
     },
+    certificationApplication,
     comment,
   },
   required: ['reportNumber', 'importingEconomy', 'regulations', 'equipment', 'testedAt', 'issuedAt'],

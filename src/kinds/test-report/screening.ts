@@ -1,11 +1,13 @@
 /**
  * The screening of a submitted test report (docs/domain.md, "Test report"): on its test date, was the lab recognised by
- * the importing economy for every regulation, was its accreditation active, is the agreement
+ * the importing economy for every regulation, was it accredited to ISO/IEC 17025 for them, is the agreement
  * operational, were the subcontracted labs recognised, is any regulation retired. The engine
  * gathers the facts; this pure function turns them into reason codes. What the report's foreign
  * requirements count for is judged apart (`kit/counterparts.ts`), and its reasons follow these.
  */
 import type { Reason } from '../types.js';
+import type { VersionInTransition } from '../kit/regulation-versions.js';
+import { requiredAccreditationReasons, type RequiredAccreditation } from '../kit/accreditation-standing.js';
 
 /** What the engine found out about a submission, as of the report's test date. */
 export interface ScreeningFacts {
@@ -30,10 +32,14 @@ export interface ScreeningFacts {
   uncoveredRegulations: string[];
   /** Recognitions covering the report that are suspended now: the report waits on hold for them. */
   suspendedRecognitions?: string[];
-  /** Regulations of the report the importing regulator has retired. */
+  /** Versions of the report replaced by the submission, outside their transition period (tested after the replacement, or submitted after the period). */
   retiredRegulations: string[];
-  /** Whether one of the lab's accreditations was active on the test date. */
+  /** Replaced versions the report is still taken against: tested before the replacement, submitted within the transition period. */
+  regulationsInTransition?: VersionInTransition[];
+  /** Whether one of the lab's accreditations, to any standard, was active on the test date. */
   accreditationActive: boolean;
+  /** Its ISO/IEC 17025 accreditations active on the test date, and the regulations they left uncovered. */
+  accreditation: RequiredAccreditation;
   subcontractors: Array<{ cabId: string; recognizedOnTestDate: boolean }>;
 }
 
@@ -61,10 +67,15 @@ export function screeningReasons(facts: ScreeningFacts): Reason[] {
     });
   }
   if (facts.retiredRegulations.length > 0) {
-    reasons.push({ code: 'REGULATION_RETIRED', detail: `Retired: ${facts.retiredRegulations.join(', ')}.` });
+    reasons.push({
+      code: 'REGULATION_RETIRED',
+      detail: `Replaced before this submission, and outside the transition period for a report tested on ${facts.testedAt}: ${facts.retiredRegulations.join(', ')}.`,
+    });
   }
   if (!facts.accreditationActive) {
     reasons.push({ code: 'ACCREDITATION_NOT_ACTIVE', detail: `The lab's accreditation was not active on ${facts.testedAt}.` });
+  } else {
+    reasons.push(...requiredAccreditationReasons(facts.accreditation, 'The lab', `the test date ${facts.testedAt}`));
   }
   for (const sub of facts.subcontractors.filter((s) => !s.recognizedOnTestDate)) {
     reasons.push({ code: 'SUBCONTRACTOR_NOT_RECOGNIZED', detail: `Subcontracted lab ${sub.cabId} was not recognised on the test date.` });

@@ -1,5 +1,6 @@
 /** Every word that names a test report and what happens to one, in English and Vietnamese. */
 import type { KindLanguages } from '../kit/words.js';
+import { requiredAccreditationWords } from '../kit/accreditation-standing.js';
 import { regulationsLabel } from '../kit/regulation-words.js';
 
 export interface TestReportSubject {
@@ -19,6 +20,8 @@ export interface TestReportLabels {
   testedAt: string;
   importer: string;
   acceptedUntil: string;
+  /** The application for conformity certification the report supports. */
+  certificationApplication: string;
 }
 
 export const testReportWords: KindLanguages<TestReportSubject, TestReportLabels> = {
@@ -63,7 +66,7 @@ export const testReportWords: KindLanguages<TestReportSubject, TestReportLabels>
       under_review: 'The importing regulator reviews the report: it may accept it, reject it or ask for more information. The parties are reminded if there is no decision by the review deadline.',
       info_requested: 'The importing regulator needs more information from the lab; the review resumes once the lab has answered. Without an answer by the deadline the report goes back to the regulator, or is rejected if the request said so.',
       on_hold: "The lab's recognition is suspended: the review waits until the suspension is lifted. The regulator may still reject the report and the lab may withdraw it.",
-      accepted: 'The report is accepted in the importing economy until its acceptance ends; the importer may rely on it. The regulator may revoke the acceptance.',
+      accepted: 'The report is accepted in the importing economy as evidence for the conformity certification of the equipment until its acceptance ends; it supports an application for certification and is not by itself an import permit. The regulator may revoke the acceptance.',
       rejected: 'The report is not accepted. The lab may submit a new report once the reasons are resolved.',
       withdrawn: 'The lab withdrew the report; nothing more happens to it.',
       revoked: 'The acceptance was revoked; the report can no longer be relied on.',
@@ -81,12 +84,13 @@ export const testReportWords: KindLanguages<TestReportSubject, TestReportLabels>
       ACCREDITATION_NOT_ACTIVE: "The lab's accreditation was not active on the test date",
       AGREEMENT_NOT_OPERATIONAL: "No operational agreement covers the lab's economy",
       SUBCONTRACTOR_NOT_RECOGNIZED: 'A subcontracted lab was not recognized on the test date',
-      REGULATION_RETIRED: 'A regulation of the report has been retired',
+      REGULATION_RETIRED: 'A version of a regulation was replaced, and the result falls outside its transition period',
       REJECTED_BY_REGULATOR: 'Rejected by the importing regulator',
       LAB_RECOGNITION_ENDED: "The lab's recognition ended before a decision",
       SCOPE_REMOVED: 'The importing economy removed a regulation of the report from the agreement before a decision',
       INFO_NOT_PROVIDED: 'The information asked for was not given by its deadline',
       NOT_A_TESTING_LAB: 'Only a testing laboratory submits test reports; a certification body does not',
+      ...requiredAccreditationWords.en,
     },
     labels: {
       reportNumber: 'Report number',
@@ -97,6 +101,7 @@ export const testReportWords: KindLanguages<TestReportSubject, TestReportLabels>
       testedAt: 'Tested on',
       importer: 'Importer',
       acceptedUntil: 'Accepted until',
+      certificationApplication: 'Supports the certification application',
     },
   },
 
@@ -141,7 +146,7 @@ export const testReportWords: KindLanguages<TestReportSubject, TestReportLabels>
       under_review: 'Cơ quan quản lý của nền kinh tế nhập khẩu đang thẩm định báo cáo và có thể chấp nhận, từ chối hoặc yêu cầu bổ sung thông tin. Các bên sẽ được nhắc nếu chưa có quyết định trước hạn thẩm định.',
       info_requested: 'Cơ quan quản lý của nền kinh tế nhập khẩu cần phòng thử nghiệm bổ sung thông tin; việc thẩm định sẽ tiếp tục khi phòng thử nghiệm trả lời. Nếu quá hạn mà chưa trả lời, báo cáo được chuyển lại cho cơ quan quản lý, hoặc bị từ chối nếu yêu cầu đã nêu như vậy.',
       on_hold: 'Việc thừa nhận phòng thử nghiệm đang bị tạm đình chỉ: việc thẩm định tạm dừng cho đến khi bãi bỏ tạm đình chỉ. Cơ quan quản lý vẫn có thể từ chối báo cáo và phòng thử nghiệm vẫn có thể rút lại báo cáo.',
-      accepted: 'Báo cáo được chấp nhận làm căn cứ trong hồ sơ chứng nhận hợp quy tại nền kinh tế nhập khẩu cho đến khi hết thời hạn chấp nhận. Cơ quan quản lý có thể thu hồi việc chấp nhận.',
+      accepted: 'Báo cáo được chấp nhận làm căn cứ trong hồ sơ chứng nhận hợp quy tại nền kinh tế nhập khẩu cho đến khi hết thời hạn chấp nhận; bản thân báo cáo không phải là giấy phép nhập khẩu. Cơ quan quản lý có thể thu hồi việc chấp nhận.',
       rejected: 'Báo cáo không được chấp nhận. Phòng thử nghiệm có thể nộp báo cáo mới sau khi khắc phục các lý do báo cáo bị từ chối.',
       withdrawn: 'Phòng thử nghiệm đã rút lại báo cáo; báo cáo không được xử lý tiếp.',
       revoked: 'Việc chấp nhận đã bị thu hồi; báo cáo không còn giá trị sử dụng.',
@@ -159,12 +164,13 @@ export const testReportWords: KindLanguages<TestReportSubject, TestReportLabels>
       ACCREDITATION_NOT_ACTIVE: 'Chứng chỉ công nhận của phòng thử nghiệm không có hiệu lực vào ngày thử nghiệm',
       AGREEMENT_NOT_OPERATIONAL: 'Không có thỏa thuận MRA đang có hiệu lực cho nền kinh tế của phòng thử nghiệm',
       SUBCONTRACTOR_NOT_RECOGNIZED: 'Phòng thử nghiệm nhận thầu phụ chưa được thừa nhận vào ngày thử nghiệm',
-      REGULATION_RETIRED: 'Quy chuẩn kỹ thuật của báo cáo đã hết hiệu lực',
+      REGULATION_RETIRED: 'Phiên bản quy chuẩn kỹ thuật đã được thay thế và kết quả không thuộc thời gian chuyển tiếp của phiên bản đó',
       REJECTED_BY_REGULATOR: 'Báo cáo không được cơ quan quản lý của nền kinh tế nhập khẩu chấp nhận',
       LAB_RECOGNITION_ENDED: 'Việc thừa nhận phòng thử nghiệm đã chấm dứt trước khi có quyết định',
       SCOPE_REMOVED: 'Nền kinh tế nhập khẩu đã rút quy chuẩn kỹ thuật của báo cáo khỏi thỏa thuận trước khi có quyết định',
       INFO_NOT_PROVIDED: 'Thông tin được yêu cầu không được bổ sung đúng hạn',
       NOT_A_TESTING_LAB: 'Chỉ phòng thử nghiệm mới được nộp báo cáo thử nghiệm; tổ chức chứng nhận không có thẩm quyền này',
+      ...requiredAccreditationWords.vi,
     },
     labels: {
       reportNumber: 'Số báo cáo',
@@ -175,6 +181,7 @@ export const testReportWords: KindLanguages<TestReportSubject, TestReportLabels>
       testedAt: 'Ngày thử nghiệm',
       importer: 'Nhà nhập khẩu',
       acceptedUntil: 'Chấp nhận đến',
+      certificationApplication: 'Làm căn cứ cho hồ sơ đề nghị chứng nhận hợp quy',
     },
   },
 };

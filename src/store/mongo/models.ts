@@ -111,6 +111,7 @@ export const SCHEMAS: Readonly<Record<CollectionName, Schema>> = {
     titleVi: optionalText,
     retiredAt: optionalText,
     supersededBy: optionalText,
+    acceptedUntil: optionalText,
   }),
   cabs: schema(COLLECTIONS.cabs, {
     name: text,

@@ -14,8 +14,11 @@ export interface RegulationRecord {
   economy: string;
   title?: string;
   titleVi?: string;
+  /** When the version was replaced: from then on results against it are refused, but for its transition period. */
   retiredAt?: string;
   supersededBy?: string;
+  /** End of the transition period: until then a result made before `retiredAt` is still taken. */
+  acceptedUntil?: string;
 }
 
 export interface CabRecord {
