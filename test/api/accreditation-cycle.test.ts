@@ -93,11 +93,11 @@ describe('HTTP: the accreditation cycle (ISO/IEC 17011)', () => {
     expect(reinstated.status, reinstated.text).to.equal(200);
     expect(reinstated.body['state']).to.equal('active');
     expect((await data(accreditation.id)).visits).to.deep.include({
-      on: checkedOn,
-      kind: 'reinstatement',
+      visitedOn: checkedOn,
+      visitKind: 'reinstatement',
       onSite: true,
-      outcome: 'conforming',
-      reference: 'ĐG-TC-01',
+      visitOutcome: 'conforming',
+      reportReference: 'ĐG-TC-01',
       recordedAt: now(),
     });
     expect((await data(accreditation.id)).onSiteDue, 'the check counts as an on-site visit').to.equal(addYears(checkedOn, 2));
@@ -157,7 +157,7 @@ describe('HTTP: the accreditation cycle (ISO/IEC 17011)', () => {
     const after = await data(accreditation.id);
     expect(after.scope).to.have.members([...granted.filter((r) => r !== removed), added]);
     expect(after.scope).to.include.members([kept, also]);
-    expect(after.scopeHistory.map((c) => [c.from, c.change, c.removed ?? c.added])).to.deep.equal([
+    expect(after.scopeHistory.map((c) => [c.from, c.scopeChange, c.removed ?? c.added])).to.deep.equal([
       [validFrom, 'granted', undefined],
       [reducedOn, 'reduced', [removed]],
       [extendedOn, 'extended', [added]],

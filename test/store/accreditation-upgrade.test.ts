@@ -56,7 +56,7 @@ describe('upgrade: release-0.2.0-states.sqlite, an accreditation stored by machi
       const validFrom = stored.context['validFrom'] as string;
       expect(read.data).to.deep.include({
         cycleFrom: validFrom,
-        scopeHistory: [{ from: validFrom, change: 'granted', scope: stored.context['scope'] }],
+        scopeHistory: [{ from: validFrom, scopeChange: 'granted', scope: stored.context['scope'] }],
         visits: [],
         onSiteSince: validFrom,
         onSiteDue: addYears(validFrom, 2),
@@ -83,7 +83,7 @@ describe('upgrade: release-0.2.0-states.sqlite, an accreditation stored by machi
       expect(reinstated.state).to.equal('active');
       expect(reinstated.machineVersion).to.equal(3);
       expect(reinstated.data['visits']).to.deep.equal([
-        { on: day(2), kind: 'reinstatement', onSite: true, outcome: 'conforming', reference: 'VILAS 902/ĐG-TC-01', recordedAt: day(2) },
+        { visitedOn: day(2), visitKind: 'reinstatement', onSite: true, visitOutcome: 'conforming', reportReference: 'VILAS 902/ĐG-TC-01', recordedAt: day(2) },
       ]);
       expect(reinstated.data['onSiteDue']).to.equal(addYears(day(2), 2));
       expect(reinstated.deadlines.map((d) => d.type)).to.include('ON_SITE_VISIT_DUE');

@@ -16,12 +16,12 @@ export type VisitOutcome = 'conforming' | 'nonconformities';
 /** A visit of the body: surveillance, re-assessment, or the on-site check before a reinstatement. */
 export interface Visit {
   /** The day of the visit. */
-  on: string;
-  kind: 'surveillance' | 'reassessment' | 'reinstatement';
+  visitedOn: string;
+  visitKind: 'surveillance' | 'reassessment' | 'reinstatement';
   onSite: boolean;
-  outcome: VisitOutcome;
+  visitOutcome: VisitOutcome;
   /** The body's reference of its report. */
-  reference: string;
+  reportReference: string;
   /** When the visit was recorded here. */
   recordedAt: string;
 }
@@ -29,15 +29,15 @@ export interface Visit {
 /** One change of scope: the scope in force from `from` until the next entry. */
 export interface ScopeChange {
   from: string;
-  change: 'granted' | 'reduced' | 'extended' | 'renewed';
+  scopeChange: 'granted' | 'reduced' | 'extended' | 'renewed';
   /** The whole scope from then on. */
   scope: string[];
   removed?: string[];
   added?: string[];
   reason?: string;
-  /** The assessment an extension follows: its day and reference. */
+  /** The assessment an extension follows: its day and its report's reference. */
   assessedOn?: string;
-  reference?: string;
+  reportReference?: string;
 }
 
 /**
@@ -74,14 +74,14 @@ export function addYears(at: string, years: number): string {
 export function onSiteDueAfter(visits: readonly Visit[], onSiteSince: string): string {
   const last = visits
     .filter((v) => v.onSite)
-    .map((v) => v.on)
+    .map((v) => v.visitedOn)
     .reduce((latest, on) => (compareInstants(on, latest) > 0 ? on : latest), onSiteSince);
   return addYears(last, ON_SITE_YEARS);
 }
 
 /** The scope in force at an instant, or undefined before the accreditation began. */
 export function scopeOn(data: Pick<CycleData, 'validFrom' | 'scope'> & { scopeHistory?: ScopeChange[] }, at: string): string[] | undefined {
-  const history = data.scopeHistory ?? [{ from: data.validFrom, change: 'granted', scope: data.scope }];
+  const history = data.scopeHistory ?? [{ from: data.validFrom, scopeChange: 'granted', scope: data.scope }];
   return history.findLast((entry) => compareInstants(entry.from, at) <= 0)?.scope;
 }
 

@@ -68,10 +68,10 @@ function sameScope(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((r) => b.includes(r));
 }
 
-function scopeChange(from: string, change: ScopeChange['change'], scope: string[], before: readonly string[]): ScopeChange {
+function scopeChange(from: string, change: ScopeChange['scopeChange'], scope: string[], before: readonly string[]): ScopeChange {
   const removed = before.filter((r) => !scope.includes(r));
   const added = scope.filter((r) => !before.includes(r));
-  return { from, change, scope, ...(removed.length > 0 ? { removed } : {}), ...(added.length > 0 ? { added } : {}) };
+  return { from, scopeChange: change, scope, ...(removed.length > 0 ? { removed } : {}), ...(added.length > 0 ? { added } : {}) };
 }
 
 export const accreditationMachine = setup({
@@ -126,9 +126,23 @@ export const accreditationMachine = setup({
     recordVisit: assign(({ context, event }) => {
       const visit: Visit | undefined =
         event.type === 'RECORD_VISIT'
-          ? { on: event.visitedOn, kind: event.visitKind, onSite: event.onSite ?? false, outcome: event.visitOutcome, reference: event.reportReference, recordedAt: event.at }
+          ? {
+              visitedOn: event.visitedOn,
+              visitKind: event.visitKind,
+              onSite: event.onSite ?? false,
+              visitOutcome: event.visitOutcome,
+              reportReference: event.reportReference,
+              recordedAt: event.at,
+            }
           : event.type === 'REINSTATE'
-            ? { on: event.checkedOn, kind: 'reinstatement', onSite: true, outcome: 'conforming', reference: event.checkReference, recordedAt: event.at }
+            ? {
+                visitedOn: event.checkedOn,
+                visitKind: 'reinstatement',
+                onSite: true,
+                visitOutcome: 'conforming',
+                reportReference: event.checkReference,
+                recordedAt: event.at,
+              }
             : undefined;
       if (visit === undefined) return {};
       const visits = [...context.visits, visit];
@@ -143,7 +157,7 @@ export const accreditationMachine = setup({
       }
       if (event.type === 'EXTEND_SCOPE') {
         const scope = [...context.scope, ...event.regulations.filter((r) => !context.scope.includes(r))];
-        const change = { ...scopeChange(event.at, 'extended', scope, context.scope), assessedOn: event.assessedOn, reference: event.reportReference };
+        const change = { ...scopeChange(event.at, 'extended', scope, context.scope), assessedOn: event.assessedOn, reportReference: event.reportReference };
         return { scope, scopeHistory: [...context.scopeHistory, change] };
       }
       return {};
@@ -155,7 +169,7 @@ export const accreditationMachine = setup({
     ...input,
     interruptions: [],
     cycleFrom: input.validFrom,
-    scopeHistory: [{ from: input.validFrom, change: 'granted', scope: [...input.scope] }],
+    scopeHistory: [{ from: input.validFrom, scopeChange: 'granted', scope: [...input.scope] }],
     visits: [],
     ...nextOnSite([], input.validFrom),
   }),

@@ -21,7 +21,7 @@ const toVersion3: Migration = ({ state, context }) => {
     context: {
       ...context,
       cycleFrom: validFrom,
-      scopeHistory: [{ from: validFrom, change: 'granted', scope: [...scope] }],
+      scopeHistory: [{ from: validFrom, scopeChange: 'granted', scope: [...scope] }],
       visits: [],
       onSiteSince: validFrom,
       onSiteDue: onSiteDueAfter([], validFrom),
