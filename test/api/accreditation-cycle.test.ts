@@ -171,7 +171,7 @@ describe('HTTP: the accreditation cycle (ISO/IEC 17011)', () => {
 
   it('ISO/IEC 17011: a reduced scope reaches the recognitions standing on the accreditation; one left with nothing is withdrawn', async () => {
     const w = api.world;
-    const { agreement, accreditation, recognition } = await w.recognizedLab();
+    const { lab, agreement, accreditation, recognition } = await w.recognizedLab();
     const [first, second, third] = KR_SCOPE as [string, string, string];
     // Another CAB, recognised for one regulation only on its own accreditation.
     const narrowLab = await w.addLab();
@@ -196,5 +196,13 @@ describe('HTTP: the accreditation cycle (ISO/IEC 17011)', () => {
     const ended = await w.engine.get('recognitions', narrow.id, ADMIN);
     expect(ended.state, 'nothing left of its scope').to.equal('withdrawn');
     expect((await w.engine.get('recognitions', recognition.id, ADMIN)).data['scope']).to.deep.equal([first, third]);
+
+    // A renewal on a smaller scope is a reduction too.
+    expect((await api.post(`/accreditations/${accreditation.id}/events`, { type: 'RENEWAL_SUBMITTED' }, lab.id)).status).to.equal(200);
+    const current = (await data(accreditation.id)).scope;
+    const renewed = await send(accreditation.id, { type: 'RENEW', validUntil: daysFrom(now(), 3 * 365), scope: current.filter((r) => r !== third) });
+    expect(renewed.status, renewed.text).to.equal(200);
+    expect((await data(accreditation.id)).scopeHistory.at(-1)).to.deep.include({ from: now(), scopeChange: 'renewed', removed: [third] });
+    expect((await w.engine.get('recognitions', recognition.id, ADMIN)).data['scope'], 'narrowed with the renewal').to.deep.equal([first]);
   });
 });
