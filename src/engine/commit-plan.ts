@@ -82,8 +82,9 @@ export async function planCommit(step: Step, contributors: readonly CommitContri
     at: step.at,
   };
   const added = await gatherContributions(contributors, transition, reads);
-  // The state deadlines pending once the commit is in: the new state's, or (the state kept) those already set.
-  const pending = entered
+  // The state deadlines pending once the commit is in: the new state's (or the kept state's, set
+  // again because the transition moved one), or (the state kept) those already set.
+  const pending = entered || added.cancelStateDeadlines
     ? added.timers.filter(isStateDeadline)
     : (await reads.store.pendingDeadlines(workflow.kind, id)).filter((d) => d.id !== step.completesDeadline);
   const notification = {

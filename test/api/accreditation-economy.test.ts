@@ -69,9 +69,10 @@ describe('HTTP: accreditation bodies and the economies they serve', () => {
     expect(suspendOwn.status, suspendOwn.text).to.equal(200);
     expect((await w.store.load('recognitions', recognition.id))!.state, 'its own accreditation').to.equal('lapsed');
 
-    expect((await api.post(`/accreditations/${other.body.id}/events`, { type: 'REINSTATE' }, 'us-accreditation-body')).status).to.equal(200);
+    const checked = { checkedOn: w.clock.now().toISOString(), checkReference: 'ĐG-TC-01' };
+    expect((await api.post(`/accreditations/${other.body.id}/events`, { type: 'REINSTATE', ...checked }, 'us-accreditation-body')).status).to.equal(200);
     expect((await w.store.load('recognitions', recognition.id))!.state, 'another one reinstated').to.equal('lapsed');
-    expect((await api.post(`/accreditations/${own.id}/events`, { type: 'REINSTATE' }, 'vn-accreditation-body')).status).to.equal(200);
+    expect((await api.post(`/accreditations/${own.id}/events`, { type: 'REINSTATE', ...checked }, 'vn-accreditation-body')).status).to.equal(200);
     expect((await w.store.load('recognitions', recognition.id))!.state, 'its own reinstated').to.equal('recognized');
   });
 });

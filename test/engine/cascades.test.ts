@@ -84,7 +84,8 @@ describe('cascades through the engine', () => {
     });
 
     world.advanceDays(20);
-    await world.send('accreditations', accreditation.id, { type: 'REINSTATE' }, 'vn-accreditation-body');
+    const checked = { checkedOn: world.clock.now().toISOString(), checkReference: 'VILAS 902/ĐG-TC-01' };
+    await world.send('accreditations', accreditation.id, { type: 'REINSTATE', ...checked }, 'vn-accreditation-body');
     const restored = await world.engine.get('recognitions', recognition.id, world.as('admin'));
     expect(restored.state).to.equal('recognized');
     const periods = restored.data['inForce'] as Array<{ from: string; to?: string }>;
@@ -98,8 +99,13 @@ describe('cascades through the engine', () => {
     const report = await world.submit(lab);
     const [expiry] = (await world.store.pendingDeadlines('accreditations', accreditation.id)).filter((d) => d.event === 'EXPIRED');
     world.clock.set(expiry!.dueAt);
-    // The report's review reminder and the renewal reminder are due by now too; all fire in due order.
-    expect(await world.fireDue()).to.deep.equal(['test-reports:REVIEW_OVERDUE', 'accreditations:RENEWAL_DUE', 'accreditations:EXPIRED']);
+    // The report's review reminder, the on-site visit reminder and the renewal reminder are due by now too; all fire in due order.
+    expect(await world.fireDue()).to.deep.equal([
+      'test-reports:REVIEW_OVERDUE',
+      'accreditations:ON_SITE_VISIT_DUE',
+      'accreditations:RENEWAL_DUE',
+      'accreditations:EXPIRED',
+    ]);
 
     expect((await world.engine.get('accreditations', accreditation.id, world.as('admin'))).state).to.equal('lapsed');
     expect((await world.engine.get('recognitions', recognition.id, world.as('admin'))).state).to.equal('lapsed');

@@ -124,6 +124,21 @@ describe('test-report screening through the engine', () => {
     expect(created!.facts).to.deep.include({ accreditationActive: true, accreditation: { standard: 'ISO/IEC 17025', activeOnDate: [], uncoveredRegulations: ['KR:KN 301 489'] } });
   });
 
+  it('ISO/IEC 17011 scope history: the accreditation is judged on the scope it had on the test date, not on a later reduction', async () => {
+    const { lab, accreditation } = await world.recognizedLab();
+    world.advanceDays(5);
+    const testedBefore = daysFrom(world.clock.now().toISOString(), -1);
+    await world.send('accreditations', accreditation.id, { type: 'REDUCE_SCOPE', regulations: ['KR:KN 301 489'], reason: 'Proficiency test failed.' }, 'vn-accreditation-body');
+    world.advanceDays(1);
+    const report = await world.submit(lab, { regulations: ['KR:KN 32'], testedAt: testedBefore, issuedAt: testedBefore });
+    const [created] = (await world.engine.history('test-reports', report.id, lab)).items;
+    const facts = created!.facts as { accreditation: { uncoveredRegulations: string[] } };
+    expect(facts.accreditation.uncoveredRegulations).to.deep.equal([]);
+    const now = world.clock.now().toISOString();
+    const after = await world.submit(lab, { regulations: ['KR:KN 301 489'], testedAt: now, issuedAt: now });
+    expect(codes(after.data)).to.include('ACCREDITATION_SCOPE_NOT_COVERED');
+  });
+
   it("47 CFR 2.948 / ISO/IEC 17025: a report against a regulation outside the lab's ISO/IEC 17025 scope is rejected with ACCREDITATION_SCOPE_NOT_COVERED", async () => {
     // Recognised for the three Korean regulations; its accreditation, renewed since, covers KN 32 only.
     const { lab, accreditation } = await world.recognizedLab();
@@ -131,10 +146,12 @@ describe('test-report screening through the engine', () => {
     await world.send('accreditations', accreditation.id, { type: 'RENEWAL_SUBMITTED' }, lab.id);
     const validUntil = daysFrom(world.clock.now().toISOString(), 1000);
     await world.send('accreditations', accreditation.id, { type: 'RENEW', validUntil, scope: ['KR:KN 32'] }, 'vn-accreditation-body');
-    world.advanceDays(1);
+    world.advanceDays(3); // tested (two days before submission) after the scope was reduced
     const outside = await world.submit(lab, { regulations: ['KR:KN 301 489', 'KR:KN 32'] });
-    expect(codes(outside.data)).to.deep.equal(['ACCREDITATION_SCOPE_NOT_COVERED']);
-    expect((outside.data['reasons'] as Array<{ detail: string }>)[0]!.detail).to.match(/did not cover KR:KN 301 489\.$/);
+    // The reduction reached the recognition too (ISO/IEC 17011 scope change, cascade): both say so.
+    expect(codes(outside.data)).to.have.members(['SCOPE_NOT_COVERED', 'ACCREDITATION_SCOPE_NOT_COVERED']);
+    const accreditationReason = (outside.data['reasons'] as Array<{ code: string; detail: string }>).find((r) => r.code === 'ACCREDITATION_SCOPE_NOT_COVERED');
+    expect(accreditationReason!.detail).to.match(/ISO\/IEC 17025 accreditation active on .* did not cover KR:KN 301 489\.$/);
     const inside = await world.submit(lab, { regulations: ['KR:KN 32'] });
     expect(inside.state).to.equal('under_review');
   });

@@ -40,7 +40,8 @@ export const fixtures: Record<Kind, Fixture> = {
           standard: 'ISO/IEC 17025',
           certificateNumber: world.next('VILAS'),
           scope: KR_SCOPE,
-          validFrom: daysFrom(BASE, -100),
+          // On-site visit reminder (BASE + 240 days) before the renewal reminder (BASE + 310 days).
+          validFrom: daysFrom(BASE, -400),
           validUntil: daysFrom(BASE, 400),
         },
         world.as('vn-accreditation-body'),

@@ -8,7 +8,7 @@ import type { ParsedMail } from 'mailparser';
 import type { OutboxDispatcher } from '../../src/effects/mail/index.js';
 import type { Arrival } from '../helpers/mail-server.js';
 import { MailWorld, PUBLIC_URL } from '../helpers/mail-world.js';
-import type { World } from '../helpers/world.js';
+import { daysFrom, type World } from '../helpers/world.js';
 
 /** The arrivals by envelope recipient; each recipient gets exactly one e-mail per transition. */
 function byRecipient(arrivals: Arrival[]): Map<string, ParsedMail> {
@@ -104,7 +104,8 @@ describe('E-mail on every transition', function () {
     const lab = await world.addLab();
     const cab = (await world.store.getCab(lab.cabId!))!;
     await world.store.putCab({ ...cab, language: 'en' });
-    const accreditation = await world.accreditation(cab.id);
+    // Valid for a year: the renewal reminder comes before the on-site visit reminder.
+    const accreditation = await world.accreditation(cab.id, { validUntil: daysFrom(world.clock.now().toISOString(), 365) });
     const [reminder] = (await world.store.pendingDeadlines('accreditations', accreditation.id)).filter((d) => d.event === 'RENEWAL_DUE');
 
     world.clock.set(reminder!.dueAt);

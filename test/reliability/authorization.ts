@@ -39,6 +39,7 @@ export const WHO_MAY_SEND: Record<Kind, Record<string, Rule>> = {
   accreditations: {
     RENEWAL_SUBMITTED: theLab, RENEW: grantingBody, SUSPEND: grantingBody, REINSTATE: grantingBody, REACCREDIT: grantingBody, WITHDRAW: grantingBody,
     RENEWAL_DUE: systemOnly, EXPIRED: systemOnly,
+    RECORD_VISIT: grantingBody, REDUCE_SCOPE: grantingBody, EXTEND_SCOPE: grantingBody, ON_SITE_VISIT_DUE: systemOnly,
   },
   recognitions: {
     REQUEST_INFO: importingRegulator, RECOGNIZE: importingRegulator, OBJECT: importingRegulator, CONTEST: importingRegulator, CLOSE_CONTEST: importingRegulator, DERECOGNIZE: importingRegulator,
@@ -47,6 +48,7 @@ export const WHO_MAY_SEND: Record<Kind, Record<string, Rule>> = {
     CONFIRM_CONTEST: cabsAuthority, OPPOSE_CONTEST: cabsAuthority, WITHDRAW: cabsAuthority, RENEW: cabsAuthority,
     INFO_REMINDER: systemOnly, INFO_OVERDUE: systemOnly, CONTEST_POSITION_DUE: systemOnly, REVIEW_OVERDUE: systemOnly, LISTING_EXPIRY_REMINDER: systemOnly, LISTING_EXPIRED: systemOnly,
     SCOPE_NARROWED: systemOnly, AGREEMENT_TERMINATED: systemOnly, ACCREDITATION_LAPSED: systemOnly, ACCREDITATION_RESTORED: systemOnly,
+    ACCREDITATION_SCOPE_REDUCED: systemOnly,
   },
   'test-reports': {
     ACCEPT: importingRegulator, REJECT: importingRegulator, REQUEST_INFO: importingRegulator, REVOKE: importingRegulator,
@@ -85,6 +87,11 @@ function validBody(kind: Kind, type: string): Record<string, unknown> {
     ...(type === 'AGREEMENT_TERMINATED' ? { agreementId: 'agr-x' } : {}),
     ...(type === 'ACCREDITATION_LAPSED' ? { accreditationId: 'acc-x', accreditationState: 'lapsed' } : {}),
     ...(type === 'ACCREDITATION_RESTORED' ? { accreditationId: 'acc-x' } : {}),
+    ...(type === 'ACCREDITATION_SCOPE_REDUCED' ? { accreditationId: 'acc-x', removed: ['KR:KN 32'] } : {}),
+    ...(kind === 'accreditations' && type === 'REINSTATE' ? { checkedOn: '2020-01-01T00:00:00.000Z', checkReference: 'ĐG-TC-01' } : {}),
+    ...(type === 'RECORD_VISIT' ? { visitedOn: '2020-01-01T00:00:00.000Z', visitKind: 'surveillance', visitOutcome: 'conforming', reportReference: 'GS-01' } : {}),
+    ...(type === 'REDUCE_SCOPE' ? { regulations: ['KR:KN 32'], reason: 'Lý do kiểm tra quyền' } : {}),
+    ...(type === 'EXTEND_SCOPE' ? { regulations: ['KR:KN 32'], assessedOn: '2020-01-01T00:00:00.000Z', reportReference: 'MR-01' } : {}),
     ...(type === 'LAB_RECOGNITION_ENDED' ? { recognitionId: 'rec-x', recognitionState: 'withdrawn', scope: ['KR:KN 32'] } : {}),
     ...(type === 'RECOGNITION_SUSPENDED' ? { recognitionId: 'rec-x', scope: ['KR:KN 32'] } : {}),
     ...(['RECOGNITION_RESUMED'].includes(type) ? { recognitionId: 'rec-x' } : {}),

@@ -34,7 +34,7 @@ describe('Scheduler: every deadline of every workflow', () => {
     await world.close();
   });
 
-  it('covers the deadlines of docs/domain.md: agreement transition end and notice of termination, review reminders, answers to requests for information, the contest position, listing expiry and its reminder, renewal reminder, lapse, acceptance expiry, the review window and expiry of a certificate, the in-force date and notice of an equivalence', () => {
+  it('covers the deadlines of docs/domain.md: agreement transition end and notice of termination, review reminders, answers to requests for information, the contest position, listing expiry and its reminder, renewal reminder, lapse, the on-site visit reminder, acceptance expiry, the review window and expiry of a certificate, the in-force date and notice of an equivalence', () => {
     const names = new Set(cases.map((c) => `${c.kind}:${c.rule.event}`));
     expect([...names]).to.have.members([
       'agreements:TRANSITION_ENDED',
@@ -49,6 +49,7 @@ describe('Scheduler: every deadline of every workflow', () => {
       'recognitions:LISTING_EXPIRED',
       'accreditations:RENEWAL_DUE',
       'accreditations:EXPIRED',
+      'accreditations:ON_SITE_VISIT_DUE',
       'test-reports:REVIEW_OVERDUE',
       'test-reports:EXPIRED',
       'certificates:REVIEW_WINDOW_ENDED',

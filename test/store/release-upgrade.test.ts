@@ -129,7 +129,8 @@ describe('upgrade: suspensions recorded before the release knew who imposed them
     try {
       const resumed = await engine.send('agreements', 'agr-vn-us', { type: 'RESUME' }, await as('vn-regulator'));
       expect(resumed.state).to.equal('operational');
-      await engine.send('accreditations', 'acc-sai-gon', { type: 'REINSTATE' }, await as('vn-accreditation-body'));
+      const check = { checkedOn: '2026-01-07T09:00:00.000Z', checkReference: 'VILAS 902/ĐG-TC-01' };
+      await engine.send('accreditations', 'acc-sai-gon', { type: 'REINSTATE', ...check }, await as('vn-accreditation-body'));
       expect((await engine.get('recognitions', 'rec-sai-gon-kr', SYSTEM_ACTOR)).state).to.equal('recognized');
     } finally {
       await close();

@@ -5,7 +5,7 @@
  * active on the issue date (47 CFR 2.962), each covering the regulations it relies on. Shared by
  * the test report's screening and the certificate's issue.
  */
-import { accreditationActiveOn, type AccreditationData } from '../accreditation/machine.js';
+import { accreditationActiveOn, accreditationCoversOn, type AccreditationData } from '../accreditation/machine.js';
 import type { Reason } from '../types.js';
 
 export type AccreditationStandard = AccreditationData['standard'];
@@ -30,8 +30,9 @@ export function requiredAccreditation(
   regulations: readonly string[],
 ): RequiredAccreditation {
   const active = accreditations.filter(({ data }) => data.standard === standard && accreditationActiveOn(data, at));
-  const covered = new Set(active.flatMap(({ data }) => data.scope));
-  return { standard, activeOnDate: active.map((a) => a.id), uncoveredRegulations: regulations.filter((r) => !covered.has(r)) };
+  // The scope as it stood on the date (ISO/IEC 17011: a scope is reduced or extended within the cycle).
+  const uncovered = regulations.filter((r) => !active.some(({ data }) => accreditationCoversOn(data, [r], at)));
+  return { standard, activeOnDate: active.map((a) => a.id), uncoveredRegulations: uncovered };
 }
 
 /**

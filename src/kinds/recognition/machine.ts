@@ -11,6 +11,7 @@
  * recognized | suspended | contested | verification | lapsed --WITHDRAW / AGREEMENT_TERMINATED--> withdrawn
  * recognized | contested | verification --ACCREDITATION_LAPSED--> lapsed --ACCREDITATION_RESTORED--> recognized (or expired)
  * live states --SCOPE_NARROWED--> the scope narrowed (withdrawn when nothing is left)
+ * live states --ACCREDITATION_SCOPE_REDUCED (its own accreditation)--> the same, for what the accreditation lost
  * recognized | suspended | contested | verification | lapsed --LISTING_EXPIRED--> expired
  * ACCREDITATION_LAPSED / ACCREDITATION_RESTORED act only for the accreditation the recognition
  *   was granted on (`accreditationId`)
@@ -61,8 +62,8 @@ export type RecognitionData = RecognitionInput & {
   contest?: Contest;
   /** What happens if the information asked for is not given in time. */
   infoRequest?: { at: string; onNoAnswer: 'review' | 'close' };
-  /** Regulations taken out of the scope because their Party removed them from the agreement. */
-  scopeRemovals: Array<{ at: string; economy: string; removed: string[] }>;
+  /** Regulations taken out of the scope because their Party removed them from the agreement (or, with `accreditationId`, the accreditation lost them). */
+  scopeRemovals: Array<{ at: string; economy: string; removed: string[]; accreditationId?: string }>;
 };
 
 /** RECOGNIZE carries, filled by the engine, the accreditation the recognition is granted on. */
@@ -86,6 +87,16 @@ type Ctx = { context: RecognitionData; event: RecognitionEvent };
 const side = ({ context, event }: Ctx) => sideOf(event.actor, context);
 const removedHere = ({ context, event }: Ctx) =>
   event.type === 'SCOPE_NARROWED' && event.economy === context.importingEconomy ? context.scope.filter((r) => event.removed.includes(r)) : [];
+/** What of the scope the accreditation this recognition stands on no longer covers (ISO/IEC 17011 scope reduction). */
+const lostWithAccreditation = ({ context, event }: Ctx) =>
+  event.type === 'ACCREDITATION_SCOPE_REDUCED' && (context.accreditationId === undefined || context.accreditationId === event.accreditationId)
+    ? context.scope.filter((r) => event.removed.includes(r))
+    : [];
+/** Every live state narrows the scope to what the accreditation still covers; withdrawn when nothing is left. */
+const ACCREDITATION_SCOPE_REDUCED = [
+  { guard: 'accreditationRemovesAll', target: 'withdrawn', actions: ['narrowWithAccreditation', 'endForce'] },
+  { guard: 'accreditationNarrows', actions: 'narrowWithAccreditation' },
+] as const;
 
 export const recognitionMachine = setup({
   types: {
@@ -118,6 +129,8 @@ export const recognitionMachine = setup({
     closesOnNoAnswer: ({ context }) => context.infoRequest?.onNoAnswer === 'close',
     narrowsScope: (args) => removedHere(args).length > 0,
     removesAll: (args) => removedHere(args).length === args.context.scope.length,
+    accreditationNarrows: (args) => lostWithAccreditation(args).length > 0,
+    accreditationRemovesAll: (args) => lostWithAccreditation(args).length === args.context.scope.length,
     /** The accreditation that lapsed or was restored is the one this recognition stands on. */
     itsOwnAccreditation: ({ context, event }) => context.accreditationId === undefined || context.accreditationId === event.accreditationId,
   },
@@ -187,6 +200,15 @@ export const recognitionMachine = setup({
         scopeRemovals: [...context.scopeRemovals, { at: event.at, economy: context.importingEconomy, removed }],
       };
     }),
+    narrowWithAccreditation: assign((args) => {
+      const removed = lostWithAccreditation(args);
+      const { context, event } = args;
+      const accreditationId = event.type === 'ACCREDITATION_SCOPE_REDUCED' ? event.accreditationId : undefined;
+      return {
+        scope: context.scope.filter((r) => !removed.includes(r)),
+        scopeRemovals: [...context.scopeRemovals, { at: event.at, economy: context.importingEconomy, removed, ...(accreditationId ? { accreditationId } : {}) }],
+      };
+    }),
   },
 }).createMachine({
   id: 'recognition',
@@ -205,6 +227,7 @@ export const recognitionMachine = setup({
           { guard: 'removesAll', target: 'withdrawn', actions: ['narrow', 'endForce'] },
           { guard: 'narrowsScope', actions: 'narrow' },
         ],
+        ACCREDITATION_SCOPE_REDUCED,
       },
     },
     info_requested: {
@@ -219,6 +242,7 @@ export const recognitionMachine = setup({
           { guard: 'removesAll', target: 'withdrawn', actions: ['narrow', 'endForce'] },
           { guard: 'narrowsScope', actions: 'narrow' },
         ],
+        ACCREDITATION_SCOPE_REDUCED,
       },
     },
     recognized: {
@@ -239,6 +263,7 @@ export const recognitionMachine = setup({
           { guard: 'removesAll', target: 'withdrawn', actions: ['narrow', 'endForce'] },
           { guard: 'narrowsScope', actions: 'narrow' },
         ],
+        ACCREDITATION_SCOPE_REDUCED,
       },
     },
     suspended: {
@@ -253,6 +278,7 @@ export const recognitionMachine = setup({
         AGREEMENT_TERMINATED: 'withdrawn',
         LISTING_EXPIRED: 'expired',
         SCOPE_NARROWED: [{ guard: 'removesAll', target: 'withdrawn', actions: 'narrow' }, { guard: 'narrowsScope', actions: 'narrow' }],
+        ACCREDITATION_SCOPE_REDUCED,
       },
     },
     contested: {
@@ -277,6 +303,7 @@ export const recognitionMachine = setup({
         AGREEMENT_TERMINATED: 'withdrawn',
         LISTING_EXPIRED: 'expired',
         SCOPE_NARROWED: [{ guard: 'removesAll', target: 'withdrawn', actions: 'narrow' }, { guard: 'narrowsScope', actions: 'narrow' }],
+        ACCREDITATION_SCOPE_REDUCED,
       },
     },
     objected: { type: 'final' },
@@ -308,6 +335,7 @@ function contestDecisions() {
       { guard: 'removesAll', target: 'withdrawn', actions: ['narrow', 'endForce'] },
       { guard: 'narrowsScope', actions: 'narrow' },
     ],
+    ACCREDITATION_SCOPE_REDUCED,
   } as const;
 }
 
@@ -343,6 +371,7 @@ export const recognitionWorkflow = defineWorkflow({
     ACCREDITATION_LAPSED: [{ role: 'system' }],
     ACCREDITATION_RESTORED: [{ role: 'system' }],
     SCOPE_NARROWED: [{ role: 'system' }],
+    ACCREDITATION_SCOPE_REDUCED: [{ role: 'system' }],
   },
   parties: [
     { cab: 'cabId' },

@@ -88,6 +88,12 @@ export const recognitionEvents = {
     ['accreditationId', 'accreditationState'],
   ),
   ACCREDITATION_RESTORED: eventBody(KIND, 'ACCREDITATION_RESTORED', { accreditationId: recordId }, ['accreditationId']),
+  ACCREDITATION_SCOPE_REDUCED: eventBody(
+    KIND,
+    'ACCREDITATION_SCOPE_REDUCED',
+    { accreditationId: recordId, removed: { type: 'array', items: regulationId, maxItems: 200 } },
+    ['accreditationId', 'removed'],
+  ),
 } as const;
 
 export type CreateRecognition = FromSchema<typeof createRecognition>;

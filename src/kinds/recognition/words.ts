@@ -58,6 +58,7 @@ export const recognitionWords: KindLanguages<RecognitionSubject, RecognitionLabe
       AGREEMENT_TERMINATED: 'Agreement terminated',
       ACCREDITATION_LAPSED: 'Accreditation no longer active',
       ACCREDITATION_RESTORED: 'Accreditation restored',
+      ACCREDITATION_SCOPE_REDUCED: 'Scope narrowed: regulations taken out of the accreditation',
     },
     unchanged: {
       REVIEW_OVERDUE: 'review overdue',
@@ -69,6 +70,7 @@ export const recognitionWords: KindLanguages<RecognitionSubject, RecognitionLabe
       CONTEST_POSITION_DUE: 'no position on the contest',
       INFO_REMINDER: 'information still awaited',
       SCOPE_NARROWED: 'scope narrowed',
+      ACCREDITATION_SCOPE_REDUCED: 'scope narrowed with the accreditation',
     },
     next: {
       pending: 'The importing regulator reviews the application: it may recognize the CAB, ask for more information or object. The parties are reminded if there is no decision by the review deadline.',
@@ -142,6 +144,7 @@ export const recognitionWords: KindLanguages<RecognitionSubject, RecognitionLabe
       AGREEMENT_TERMINATED: 'Thỏa thuận đã chấm dứt',
       ACCREDITATION_LAPSED: 'Chứng chỉ công nhận không còn hiệu lực',
       ACCREDITATION_RESTORED: 'Chứng chỉ công nhận được khôi phục',
+      ACCREDITATION_SCOPE_REDUCED: 'Thu hẹp phạm vi: quy chuẩn kỹ thuật được rút khỏi phạm vi công nhận',
     },
     unchanged: {
       REVIEW_OVERDUE: 'quá hạn xem xét',
@@ -153,6 +156,7 @@ export const recognitionWords: KindLanguages<RecognitionSubject, RecognitionLabe
       CONTEST_POSITION_DUE: 'chưa có ý kiến về đề nghị xem xét lại năng lực kỹ thuật',
       INFO_REMINDER: 'vẫn chờ bổ sung thông tin',
       SCOPE_NARROWED: 'đã thu hẹp phạm vi',
+      ACCREDITATION_SCOPE_REDUCED: 'đã thu hẹp phạm vi theo phạm vi công nhận',
     },
     next: {
       pending: 'Cơ quan quản lý của nền kinh tế nhập khẩu đang xem xét hồ sơ và có thể thừa nhận, yêu cầu bổ sung thông tin hoặc từ chối thừa nhận. Các bên sẽ được nhắc nếu chưa có quyết định trước hạn xem xét.',
