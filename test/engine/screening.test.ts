@@ -130,7 +130,8 @@ describe('test-report screening through the engine', () => {
     const testedBefore = daysFrom(world.clock.now().toISOString(), -1);
     await world.send('accreditations', accreditation.id, { type: 'REDUCE_SCOPE', regulations: ['KR:KN 301 489'], reason: 'Proficiency test failed.' }, 'vn-accreditation-body');
     world.advanceDays(1);
-    const report = await world.submit(lab, { regulations: ['KR:KN 32'], testedAt: testedBefore, issuedAt: testedBefore });
+    const report = await world.submit(lab, { regulations: ['KR:KN 301 489'], testedAt: testedBefore, issuedAt: testedBefore });
+    expect(codes(report.data)).not.to.include('ACCREDITATION_SCOPE_NOT_COVERED');
     const [created] = (await world.engine.history('test-reports', report.id, lab)).items;
     const facts = created!.facts as { accreditation: { uncoveredRegulations: string[] } };
     expect(facts.accreditation.uncoveredRegulations).to.deep.equal([]);
