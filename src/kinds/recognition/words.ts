@@ -113,6 +113,17 @@ export const recognitionWords: KindLanguages<RecognitionSubject, RecognitionLabe
       listedUntil: 'Listed until',
       scope: 'Scope',
     },
+    fields: {
+      outcome: { label: 'Outcome', help: 'maintained: the recognition stays; withdrawn: it ends.' },
+      basis: { label: 'Decided by', help: 'joint_verification: the two sides’ joint verification; joint_committee: the joint committee’s decision.' },
+      reference: { label: 'Reference', help: 'The verification report’s or the committee decision’s reference.' },
+      summary: { label: 'Summary of the findings' },
+    },
+    actions: {
+      RECORD_VERIFICATION_OUTCOME: 'Record the outcome of the joint verification',
+      AGREE_VERIFICATION_OUTCOME: 'Agree to the outcome of the joint verification',
+      DISAGREE_VERIFICATION_OUTCOME: 'Do not agree to the outcome of the joint verification',
+    },
   },
 
   vi: {
@@ -184,7 +195,7 @@ export const recognitionWords: KindLanguages<RecognitionSubject, RecognitionLabe
     next: {
       pending: 'Cơ quan quản lý của nền kinh tế nhập khẩu đang xem xét hồ sơ và có thể thừa nhận, yêu cầu bổ sung thông tin hoặc phản đối. Các bên sẽ được nhắc nếu chưa có quyết định trước hạn xem xét.',
       info_requested: 'Cơ quan quản lý của nền kinh tế nhập khẩu cần thêm thông tin. Cơ quan chỉ định hoặc tổ chức được đề nghị thừa nhận cần trả lời; việc xem xét sẽ tiếp tục sau khi có câu trả lời.',
-      recognized: 'Tổ chức đã có tên trong danh sách: cơ quan quản lý của nền kinh tế nhập khẩu tiếp nhận báo cáo thử nghiệm trong phạm vi thừa nhận để thẩm định cho đến khi hết thời hạn thừa nhận. Cơ quan chỉ định có thể đề nghị gia hạn trước thời điểm đó.',
+      recognized: 'Tổ chức đã có tên trong danh sách: cơ quan quản lý của nền kinh tế nhập khẩu tiếp nhận báo cáo thử nghiệm trong phạm vi thừa nhận để thẩm định cho đến khi hết thời hạn thừa nhận. Cơ quan chỉ định có thể đề nghị gia hạn trước thời điểm đó; trong khi chờ quyết định gia hạn, việc thừa nhận vẫn giữ nguyên, và nếu hết thời hạn trước khi có quyết định thì hồ sơ gia hạn được tiếp tục xem xét như một hồ sơ đề nghị thừa nhận.',
       suspended: 'Trong thời gian bị tạm đình chỉ, báo cáo thử nghiệm của các phép thử thực hiện trong thời gian này bị từ chối khi kiểm tra sơ bộ hồ sơ và các báo cáo đang thẩm định của phòng thử nghiệm được tạm dừng. Mỗi cơ quan chỉ chấm dứt việc tạm đình chỉ do chính mình áp dụng; việc thừa nhận có hiệu lực trở lại khi không còn việc tạm đình chỉ nào.',
       contested: 'Cơ quan quản lý của nền kinh tế nhập khẩu nêu nghi vấn về năng lực của tổ chức. Tổ chức và cơ quan chỉ định có thể trả lời; cơ quan chỉ định xác nhận hoặc không đồng ý với nghi vấn. Hết thời hạn trả lời, cơ quan quản lý có thể kết thúc việc xem xét nghi vấn, tạm đình chỉ hoặc hủy thừa nhận. Trong thời gian này việc thừa nhận vẫn có hiệu lực và báo cáo thử nghiệm được thẩm định như thường lệ.',
       verification: 'Cơ quan chỉ định không đồng ý với đề nghị xem xét lại năng lực kỹ thuật: năng lực của tổ chức đang được hai bên cùng thẩm tra xác nhận; trong thời gian này cơ quan quản lý của nền kinh tế nhập khẩu không được tạm đình chỉ hoặc hủy bỏ hiệu lực thừa nhận. Một bên ghi nhận kết quả thẩm tra xác nhận chung (hoặc quyết định của ủy ban hỗn hợp) và bên kia thống nhất: việc thừa nhận được duy trì hoặc bị hủy bỏ hiệu lực. Cơ quan quản lý cũng có thể rút đề nghị xem xét lại. Trong thời gian này việc thừa nhận vẫn có hiệu lực.',
@@ -211,6 +222,17 @@ export const recognitionWords: KindLanguages<RecognitionSubject, RecognitionLabe
       designationNumber: 'Số chỉ định',
       listedUntil: 'Thừa nhận đến',
       scope: 'Phạm vi',
+    },
+    fields: {
+      outcome: { label: 'Kết quả', help: 'maintained: duy trì việc thừa nhận; withdrawn: hủy bỏ hiệu lực thừa nhận.' },
+      basis: { label: 'Căn cứ', help: 'joint_verification: kết quả thẩm tra xác nhận chung của hai bên; joint_committee: quyết định của ủy ban hỗn hợp.' },
+      reference: { label: 'Số hiệu văn bản', help: 'Số hiệu biên bản thẩm tra xác nhận hoặc quyết định của ủy ban hỗn hợp.' },
+      summary: { label: 'Tóm tắt kết quả' },
+    },
+    actions: {
+      RECORD_VERIFICATION_OUTCOME: 'Ghi nhận kết quả thẩm tra xác nhận chung',
+      AGREE_VERIFICATION_OUTCOME: 'Thống nhất kết quả thẩm tra xác nhận chung',
+      DISAGREE_VERIFICATION_OUTCOME: 'Không thống nhất kết quả thẩm tra xác nhận chung',
     },
   },
 };
