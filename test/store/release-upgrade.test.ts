@@ -24,6 +24,7 @@ import { InstanceTables } from '../../src/store/sqlite/instances.js';
 import { migrateSchema } from '../../src/store/sqlite/schema.js';
 import { openDatabase, SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { captureLog } from '../helpers/log-capture.js';
+import { failure } from '../helpers/failure.js';
 import { tempDir } from '../helpers/world.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -138,9 +139,9 @@ describe('upgrade: recognitions of release 0.2.0 under the rules of version 3', 
     try {
       const kr = await as('kr-regulator');
       for (const body of [{ type: 'DERECOGNIZE', reason: 'Not shown.' }, { type: 'SUSPEND', reason: 'Not shown.' }]) {
-        const refused = await engine.send('recognitions', 'rec-verifying', body, kr).catch((e: unknown) => e as { code: string; publicFields: Record<string, unknown> });
-        expect((refused as { code: string }).code, body.type).to.equal('EVENT_NOT_ACCEPTED');
-        expect(((refused as { publicFields: { reasons: Array<{ code: string }> } }).publicFields.reasons).map((r) => r.code)).to.deep.equal(['JOINT_VERIFICATION_PENDING']);
+        const refused = await failure(() => engine.send('recognitions', 'rec-verifying', body, kr));
+        expect(refused.code, body.type).to.equal('EVENT_NOT_ACCEPTED');
+        expect((refused.publicFields['reasons'] as Array<{ code: string }>).map((r) => r.code)).to.deep.equal(['JOINT_VERIFICATION_PENDING']);
       }
       const outcome = { type: 'RECORD_VERIFICATION_OUTCOME', outcome: 'maintained', basis: 'joint_verification', reference: 'JV-1', summary: 'Results re-run and in range.' };
       expect((await engine.send('recognitions', 'rec-verifying', outcome, kr)).state).to.equal('verification');
