@@ -8,6 +8,7 @@
 import { expect } from 'chai';
 import type { Actor } from '../../src/kinds/types.js';
 import type { Resource } from '../../src/engine/resource.js';
+import { cabStanding } from '../../src/public/records.js';
 import { failure } from '../helpers/failure.js';
 import { World, daysFrom } from '../helpers/world.js';
 
@@ -132,6 +133,18 @@ describe('recognition procedure (version 3)', () => {
     const renewed = await world.send(REC, recognition.id, { type: 'RECOGNIZE' }, 'kr-regulator');
     expect(renewed.state).to.equal('recognized');
     expect((renewed.data['inForce'] as Array<{ from: string; to?: string }>).at(-1)).to.deep.equal({ from: now() });
+  });
+
+  it('no hole in time: the public sees a listing whose renewal outlived it as expired, not in force, and one whose renewal is pending beside it as recognized', async () => {
+    const beside = await renewing(200);
+    const besideCab = beside.data['cabId'] as string;
+    expect((await cabStanding(world.engine, world.store, besideCab, 'KR')).recognitions[0]).to.include({ status: 'recognized', inForce: true });
+    const outlived = await renewing(30);
+    world.clock.set(outlived.data['validUntil'] as string);
+    await world.fireDue();
+    expect((await read(outlived.id)).state).to.equal('pending');
+    const standing = await cabStanding(world.engine, world.store, outlived.data['cabId'] as string, 'KR');
+    expect(standing.recognitions[0]).to.include({ status: 'expired', inForce: false });
   });
 
   it('no hole in time: while a renewal is pending the listing may be suspended, contested or withdrawn', async () => {
