@@ -77,16 +77,22 @@ export async function planCommit(step: Step, contributors: readonly CommitContri
     to: after.state,
     entered,
     data: after.context,
+    before: before?.context ?? null,
     fields,
     actor: step.actor,
     at: step.at,
   };
   const added = await gatherContributions(contributors, transition, reads);
-  // The state deadlines pending once the commit is in: the new state's (or the kept state's, set
-  // again because the transition moved one), or (the state kept) those already set.
-  const pending = entered || added.cancelStateDeadlines
+  // The state deadlines pending once the commit is in: the new state's, or (the state kept) those
+  // already set, but those whose anchor moved, which are set again at their new instant.
+  const pending = entered
     ? added.timers.filter(isStateDeadline)
-    : (await reads.store.pendingDeadlines(workflow.kind, id)).filter((d) => d.id !== step.completesDeadline);
+    : [
+        ...(await reads.store.pendingDeadlines(workflow.kind, id)).filter(
+          (d) => d.id !== step.completesDeadline && !added.cancelStateDeadlinesOf.includes(d.event),
+        ),
+        ...added.timers.filter(isStateDeadline),
+      ];
   const notification = {
     kind: workflow.kind,
     instanceId: id,
@@ -118,6 +124,7 @@ export async function planCommit(step: Step, contributors: readonly CommitContri
       outbox: { notification, messages: added.recipients.map((recipient) => ({ id: newId(), recipient })) },
       timers: {
         cancelStateDeadlines: added.cancelStateDeadlines,
+        ...(added.cancelStateDeadlinesOf.length === 0 ? {} : { cancelStateDeadlinesOf: added.cancelStateDeadlinesOf }),
         add: added.timers,
         ...(step.completesDeadline === undefined ? {} : { complete: step.completesDeadline }),
       },

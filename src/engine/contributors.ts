@@ -25,6 +25,8 @@ export interface CommittedTransition {
   entered: boolean;
   /** The instance's data after the transition. */
   data: Record<string, unknown>;
+  /** The instance's data before it; null for a creation. */
+  before: Record<string, unknown> | null;
   /** The instance's searchable fields after the transition. */
   fields: SearchFields;
   actor: Actor;
@@ -39,6 +41,8 @@ export interface Contribution {
   timers: TimerDraft[];
   /** Whether the commit cancels the pending state deadlines of the state it left. */
   cancelStateDeadlines: boolean;
+  /** The state kept: the events whose pending state deadlines the commit cancels, their anchor having moved. */
+  cancelStateDeadlinesOf: string[];
   /** Webhook deliveries, their bodies frozen now. */
   webhooks: WebhookDeliveryDraft[];
 }
@@ -68,13 +72,14 @@ export async function gatherContributions(
   transition: CommittedTransition,
   reads: ContributorReads,
 ): Promise<Contribution> {
-  const soFar: Contribution = { recipients: [], timers: [], cancelStateDeadlines: false, webhooks: [] };
+  const soFar: Contribution = { recipients: [], timers: [], cancelStateDeadlines: false, cancelStateDeadlinesOf: [], webhooks: [] };
   for (const contributor of contributors) {
     const added = await contributor.contribute(transition, soFar, reads);
     soFar.recipients.push(...(added.recipients ?? []));
     soFar.timers.push(...(added.timers ?? []));
     soFar.webhooks.push(...(added.webhooks ?? []));
     soFar.cancelStateDeadlines ||= added.cancelStateDeadlines ?? false;
+    soFar.cancelStateDeadlinesOf.push(...(added.cancelStateDeadlinesOf ?? []));
   }
   return soFar;
 }

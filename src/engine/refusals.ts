@@ -1,5 +1,5 @@
 /** The engine's refusals of a step, worded for the person who asked. */
-import type { Actor, Workflow } from '../kinds/types.js';
+import type { Actor, Reason, Workflow } from '../kinds/types.js';
 import { AppError } from '../errors.js';
 import type { InstanceRecord } from '../store/port.js';
 import { ownValue } from '../own.js';
@@ -16,16 +16,19 @@ export function mayNotSend(workflow: Workflow, record: InstanceRecord, type: str
   return new AppError({ code: 'FORBIDDEN', detail: `${who(actor)} may not send ${type} to ${workflow.noun} ${record.id}.` });
 }
 
-/** Says whether the state does not take the event at all, or its conditions are not met now. */
-export function notAccepted(workflow: Workflow, record: InstanceRecord, type: string): AppError {
+/**
+ * Says whether the state does not take the event at all, or its conditions are not met now; with
+ * the kind's reason, when its rules give one (`KindRules.whyNotAccepted`).
+ */
+export function notAccepted(workflow: Workflow, record: InstanceRecord, type: string, reason?: Reason): AppError {
   const handled = Object.keys(ownValue(workflow.machine.states, record.state)?.on ?? {});
   const why = handled.includes(type)
     ? 'its conditions are not met now'
     : `in state ${record.state} it takes ${handled.length > 0 ? handled.join(', ') : 'no events'}`;
   return new AppError({
     code: 'EVENT_NOT_ACCEPTED',
-    detail: `${workflow.noun} ${record.id} is ${record.state}: ${type} is not possible (${why}).`,
-    publicFields: { state: record.state },
+    detail: `${workflow.noun} ${record.id} is ${record.state}: ${type} is not possible (${reason === undefined ? why : reason.detail}).`,
+    publicFields: { state: record.state, ...(reason === undefined ? {} : { reasons: [reason] }) },
   });
 }
 

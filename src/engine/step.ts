@@ -73,7 +73,7 @@ export async function prepareStep(record: InstanceRecord, body: EventBody, actor
   // Checked before preparing the event: preparation reads the store and may take a sequence
   // number, and a refused event must change nothing. Guards never read the payload.
   if (workflow.machine.getTransitionData(snapshot, { ...body, at: at.toISOString(), actor }).length === 0) {
-    throw notAccepted(workflow, record, body.type);
+    throw notAccepted(workflow, record, body.type, kindRules[record.kind].whyNotAccepted?.(record, { ...body, actor }));
   }
   const prepared = kindRules[record.kind].prepareEvent
     ? await kindRules[record.kind].prepareEvent!(record, body, context)

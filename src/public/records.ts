@@ -148,13 +148,16 @@ async function accreditationOf(engine: Engine, store: DirectoryStore, data: Reco
   return { standard: a.standard, certificateNumber: a.certificateNumber, body: body?.name ?? a.accreditationBodyId, validFrom: a.validFrom, validUntil: a.validUntil, state: found.state };
 }
 
-/** The states of a renewal under review: the previous listing stays in force meanwhile. */
+/**
+ * The states of a renewal that outlived its listing (a renewal pending beside a listing in force
+ * keeps the listing's own state).
+ */
 const UNDER_RENEWAL = ['pending', 'info_requested'];
 
-/** A recognition under renewal, as the public sees it: recognised, as its listing still holds. */
+/** A recognition whose listing ended while its renewal awaits the decision, as the public sees it: expired, not in force. */
 function asListed(resource: Resource): Resource {
-  const renewing = UNDER_RENEWAL.includes(resource.state) && (resource.data as unknown as RecognitionData).renewal;
-  return renewing ? { ...resource, state: 'recognized' } : resource;
+  const renewing = UNDER_RENEWAL.includes(resource.state) && (resource.data as unknown as RecognitionData).renewal !== undefined;
+  return renewing ? { ...resource, state: 'expired' } : resource;
 }
 
 /**

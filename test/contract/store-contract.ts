@@ -392,6 +392,19 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         expect((await store.pendingDeadlines('agreements', 'a1', 'cascade')).map((d) => d.id)).to.deep.equal([cascade.id]);
       });
 
+      it('a commit that keeps its state cancels the deadlines of the events it names only, and adds their new instants', async () => {
+        const cascade = timer('recognition-ended', at(0), 'cascade');
+        await store.commit(commitOf('a1', 0, 'operational', { timers: { cancelStateDeadlines: false, add: [timer('EXPIRED', at(30)), timer('REMINDER', at(20)), cascade] } }));
+        await store.commit(
+          commitOf('a1', 1, 'operational', { timers: { cancelStateDeadlines: false, cancelStateDeadlinesOf: ['EXPIRED'], add: [timer('EXPIRED', at(90))] } }),
+        );
+        expect((await store.pendingDeadlines('agreements', 'a1')).map((d) => [d.event, d.dueAt])).to.deep.equal([
+          ['REMINDER', at(20)],
+          ['EXPIRED', at(90)],
+        ]);
+        expect((await store.pendingDeadlines('agreements', 'a1', 'cascade')).map((d) => d.id)).to.deep.equal([cascade.id]);
+      });
+
       it('a commit that fires a deadline completes it; a second one firing it is refused as DEADLINE_HANDLED and writes nothing', async () => {
         const due = timer('EXPIRED', at(10));
         await store.commit(commitOf('a1', 0, 'active', { timers: { cancelStateDeadlines: false, add: [due] } }));

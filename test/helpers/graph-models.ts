@@ -22,6 +22,11 @@ export interface GraphModel {
   events: (snapshot: AnyMachineSnapshot) => MachineEvent[];
   /** Distinguishes states whose guards would answer differently. */
   serialize: (snapshot: AnyMachineSnapshot) => string;
+  /**
+   * What the engine's rules fill into an event in a state (the instants deadlines are anchored
+   * on), so a walk of the bare machine has the fields the engine's would.
+   */
+  filled?: (state: string, event: MachineEvent) => Record<string, unknown>;
 }
 
 /** A transition of the machine definition: `state --event--> target`, candidate `index` of that event. */
@@ -160,6 +165,22 @@ export const graphModels: Record<Kind, GraphModel> = {
       ev('DERECOGNIZE', KR_REGULATOR, { reason: 'Repeated non-conformities.' }),
       ev('DERECOGNIZE', KR_REGULATOR, { reason: 'Competence not demonstrated within the answer period.' }, daysFrom(BASE, 31)),
       ev('RENEW', VN_DA),
+      ev('RECORD_VERIFICATION_OUTCOME', KR_REGULATOR, {
+        outcome: 'maintained',
+        basis: 'joint_verification',
+        reference: 'JV-2026-01',
+        summary: 'The joint visit found the method corrected.',
+      }),
+      ev('RECORD_VERIFICATION_OUTCOME', VN_DA, {
+        outcome: 'withdrawn',
+        basis: 'joint_committee',
+        reference: 'JC-2026-02',
+        summary: 'Ủy ban hỗn hợp quyết định hủy bỏ hiệu lực thừa nhận.',
+      }),
+      ev('AGREE_VERIFICATION_OUTCOME', VN_DA),
+      ev('AGREE_VERIFICATION_OUTCOME', KR_REGULATOR),
+      ev('DISAGREE_VERIFICATION_OUTCOME', VN_DA, { reason: 'The visit did not cover the RF section.' }),
+      ev('DISAGREE_VERIFICATION_OUTCOME', KR_REGULATOR, { reason: 'The committee has not met.' }),
       ev('REVIEW_OVERDUE', SYSTEM),
       ev('LISTING_EXPIRY_REMINDER', SYSTEM),
       ev('LISTING_EXPIRED', SYSTEM),
@@ -172,19 +193,28 @@ export const graphModels: Record<Kind, GraphModel> = {
       ev('ACCREDITATION_SCOPE_REDUCED', SYSTEM, { accreditationId: '$accreditation', removed: [KR_SCOPE[1]!] }),
       ev('ACCREDITATION_SCOPE_REDUCED', SYSTEM, { accreditationId: '$accreditation', removed: KR_SCOPE }),
     ],
+    // The renewal's review reminder and the deadlines of a request for information on it (rules.ts).
+    filled: (state, e) =>
+      e.type === 'RENEW'
+        ? { reviewBy: daysFrom(e.at, 90) }
+        : e.type === 'REQUEST_INFO' && state !== 'pending'
+          ? { remindAt: daysFrom(e.at, 30), answerBy: daysFrom(e.at, 60) }
+          : {},
     serialize: (s) => {
       // Only what the guards of the current state read, so the graph stays small.
       const c = s.context as RecognitionData;
       const state = String(s.value);
       const open = [...new Set(c.suspensions.filter((x) => x.to === undefined).map((x) => `${x.side}:${x.regulations ? 'part' : 'whole'}`))].sort();
-      const contest = c.contest ? [c.contest.position ?? null, c.contest.outcome ?? null] : null;
+      const contest = c.contest ? [c.contest.position ?? null, c.contest.outcome ?? null, c.contest.proposedOutcome ? `${c.contest.proposedOutcome.side}:${c.contest.proposedOutcome.outcome}` : null] : null;
+      const renewal = c.renewal ? (c.renewal.infoRequest?.onNoAnswer ?? 'pending') : null;
       const reads: Record<string, unknown[]> = {
-        pending: [c.renewal],
-        info_requested: [c.renewal, c.infoRequest?.onNoAnswer],
-        recognized: [open, c.validUntil !== undefined],
-        suspended: [open, c.contest?.outcome ?? null],
-        contested: [contest, open],
-        verification: [open],
+        pending: [c.renewal !== undefined, open],
+        info_requested: [c.renewal !== undefined, c.infoRequest?.onNoAnswer],
+        recognized: [open, c.validUntil !== undefined, renewal],
+        suspended: [open, contest, renewal],
+        contested: [contest, open, renewal],
+        verification: [open, contest, renewal],
+        lapsed: [open, contest, renewal],
       };
       return JSON.stringify([state, c.scope.length, ...(reads[state] ?? [])]);
     },

@@ -43,7 +43,11 @@ export const WHO_MAY_SEND: Record<Kind, Record<string, Rule>> = {
   },
   recognitions: {
     REQUEST_INFO: importingRegulator, RECOGNIZE: importingRegulator, OBJECT: importingRegulator, CONTEST: importingRegulator, CLOSE_CONTEST: importingRegulator, DERECOGNIZE: importingRegulator,
-    PROVIDE_INFO: either(cabsAuthority, theLab), ANSWER_CONTEST: either(cabsAuthority, theLab),
+    // All exchanges with the importing regulator go through the designating authority.
+    PROVIDE_INFO: cabsAuthority, ANSWER_CONTEST: cabsAuthority,
+    RECORD_VERIFICATION_OUTCOME: either(importingRegulator, cabsAuthority),
+    AGREE_VERIFICATION_OUTCOME: either(importingRegulator, cabsAuthority),
+    DISAGREE_VERIFICATION_OUTCOME: either(importingRegulator, cabsAuthority),
     SUSPEND: either(importingRegulator, cabsAuthority), LIFT_SUSPENSION: either(importingRegulator, cabsAuthority),
     CONFIRM_CONTEST: cabsAuthority, OPPOSE_CONTEST: cabsAuthority, WITHDRAW: cabsAuthority, RENEW: cabsAuthority,
     INFO_REMINDER: systemOnly, INFO_OVERDUE: systemOnly, CONTEST_POSITION_DUE: systemOnly, REVIEW_OVERDUE: systemOnly, LISTING_EXPIRY_REMINDER: systemOnly, LISTING_EXPIRED: systemOnly,
@@ -77,7 +81,8 @@ function validBody(kind: Kind, type: string): Record<string, unknown> {
   const future = '2030-06-30T00:00:00.000Z';
   return {
     type,
-    ...(['SUSPEND', 'TERMINATE', 'GIVE_NOTICE', 'OBJECT', 'OPPOSE_CONTEST', 'WITHDRAW', 'DERECOGNIZE', 'REJECT', 'REVOKE'].includes(type) ? { reason: 'Lý do kiểm tra quyền' } : {}),
+    ...(['SUSPEND', 'TERMINATE', 'GIVE_NOTICE', 'OBJECT', 'OPPOSE_CONTEST', 'WITHDRAW', 'DERECOGNIZE', 'REJECT', 'REVOKE', 'DISAGREE_VERIFICATION_OUTCOME'].includes(type) ? { reason: 'Lý do kiểm tra quyền' } : {}),
+    ...(type === 'RECORD_VERIFICATION_OUTCOME' ? { outcome: 'maintained', basis: 'joint_verification', reference: 'BB-01', summary: 'Kết quả thẩm tra' } : {}),
     ...(type === 'REQUEST_INFO' ? { request: 'Đề nghị bổ sung hồ sơ' } : {}),
     ...(['PROVIDE_INFO', 'ANSWER_CONTEST'].includes(type) ? { response: 'Đã bổ sung' } : {}),
     ...(type === 'AMEND_SCOPE' ? { regulations: ['KR:KN 32'] } : {}),

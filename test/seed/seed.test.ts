@@ -55,13 +55,26 @@ describe('demo seed', () => {
     expect((await store.load('agreements', 'agr-vn-kr'))!.context['phase']).to.equal('I');
   });
 
-  it('has two VN labs with active accreditations, one recognised by KR (VN0001) whose competence KR contests, answered by VN, and one pending', async () => {
+  it('has two VN labs with active accreditations, one recognised by KR (VN0001) whose competence KR contests, answered and opposed by VN (under joint verification), and one pending', async () => {
     expect(await states('accreditations')).to.deep.equal({ 'acc-song-hong': 'active', 'acc-sai-gon': 'active', 'acc-thang-long': 'active' });
-    expect(await states('recognitions')).to.deep.equal({ 'rec-song-hong-kr': 'contested', 'rec-sai-gon-kr': 'pending', 'rec-thang-long-us': 'recognized' });
+    expect(await states('recognitions')).to.deep.equal({
+      'rec-song-hong-kr': 'verification',
+      'rec-sai-gon-kr': 'pending',
+      'rec-thang-long-us': 'recognized',
+      'rec-song-hong-us': 'pending',
+    });
     const contest = (await store.load('recognitions', 'rec-song-hong-kr'))!.context['contest'] as { answers: unknown[]; by: string };
-    expect(contest).to.include({ by: 'kr-regulator' });
+    expect(contest).to.include({ by: 'kr-regulator', position: 'opposed' });
     expect(contest.answers).to.have.length(1);
     expect((await store.load('recognitions', 'rec-song-hong-kr'))!.context['designationNumber']).to.equal('VN0001');
+  });
+
+  it('has a renewal that outlived its listing: the US listing of the Sông Hồng lab ended at its end, and the renewal waits as a pending application', async () => {
+    const record = (await store.load('recognitions', 'rec-song-hong-us'))!;
+    expect(record.state).to.equal('pending');
+    const data = record.context as { renewal?: { since: string }; inForce: Array<{ from: string; to?: string }>; validUntil: string };
+    expect(data.renewal?.since).to.equal('2026-08-15T09:00:00.000Z');
+    expect(data.inForce.at(-1)?.to, 'the listing ended at its end, the renewal pending').to.equal(data.validUntil);
   });
 
   it('has test reports in several states, the unrecognised lab’s rejected with LAB_NOT_RECOGNIZED', async () => {

@@ -24,6 +24,7 @@ import { InstanceTables } from '../../src/store/sqlite/instances.js';
 import { migrateSchema } from '../../src/store/sqlite/schema.js';
 import { openDatabase, SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { captureLog } from '../helpers/log-capture.js';
+import { failure } from '../helpers/failure.js';
 import { tempDir } from '../helpers/world.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -84,6 +85,104 @@ for (const name of ['release-0.1.0-demo.sqlite', 'release-0.1.0-suspended.sqlite
     });
   });
 }
+
+const day = (n: number) => new Date(Date.parse(SEEDED_AT) + n * 86_400_000).toISOString();
+
+for (const name of ['release-0.2.0-demo.sqlite', 'release-0.2.0-states.sqlite']) {
+  describe(`upgrade: ${name}, written by release 0.2.0 (before the recognition machine's version 3)`, () => {
+    it('every instance reads as the current version, in a state the machine has; the recognitions were written by version 2', async () => {
+      const world = open(name);
+      try {
+        let olderRecognitions = 0;
+        for (const kind of KINDS) {
+          const { items } = await world.store.find(kind, { limit: 200 });
+          for (const record of items) {
+            if (kind === 'recognitions' && record.machineVersion < workflows[kind].version) olderRecognitions += 1;
+            const read = await world.engine.get(kind, record.id, SYSTEM_ACTOR);
+            expect(read.machineVersion, `${kind}/${record.id}`).to.equal(workflows[kind].version);
+            expect(workflows[kind].machine.states, `${kind}/${record.id}`).to.have.property(read.state);
+          }
+        }
+        expect(olderRecognitions, 'recognitions stored by version 2').to.be.greaterThan(2);
+      } finally {
+        await world.close();
+      }
+    });
+  });
+}
+
+describe('upgrade: recognitions of release 0.2.0 under the rules of version 3', () => {
+  it('rec-renewing, pending for renewal under version 2, reads as recognized with its renewal pending, its listing still in force to its end; at its end it waits as a pending application', async () => {
+    const { store, engine, as, close } = open('release-0.2.0-states.sqlite');
+    try {
+      expect((await store.load('recognitions', 'rec-renewing'))!.state, 'as stored').to.equal('pending');
+      const read = await engine.get('recognitions', 'rec-renewing', SYSTEM_ACTOR);
+      expect(read.state).to.equal('recognized');
+      expect(read.data['renewal']).to.deep.include({ since: SEEDED_AT });
+      expect(read.data['validUntil']).to.equal(day(60));
+      expect((read.data['inForce'] as Array<{ to?: string }>).at(-1)?.to, 'in force').to.equal(undefined);
+      const byRegulator = await engine.get('recognitions', 'rec-renewing', await as('kr-regulator'));
+      expect(byRegulator.nextEvents, 'suspended, contested, renewed or refused').to.include.members(['SUSPEND', 'CONTEST', 'RECOGNIZE', 'OBJECT']);
+      const ended = await engine.send('recognitions', 'rec-renewing', { type: 'LISTING_EXPIRED' }, SYSTEM_ACTOR);
+      expect(ended.state).to.equal('pending');
+      expect((ended.data['inForce'] as Array<{ to?: string }>).at(-1)?.to).to.not.equal(undefined);
+      const renewed = await engine.send('recognitions', 'rec-renewing', { type: 'RECOGNIZE' }, await as('kr-regulator'));
+      expect(renewed.state).to.equal('recognized');
+      expect((await store.load('recognitions', 'rec-renewing'))!.machineVersion).to.equal(workflows.recognitions.version);
+    } finally {
+      await close();
+    }
+  });
+
+  it("rec-verifying, under joint verification, refuses the regulator's DERECOGNIZE and SUSPEND and ends when the two sides agree its outcome: maintained", async () => {
+    const { engine, as, close } = open('release-0.2.0-states.sqlite');
+    try {
+      const kr = await as('kr-regulator');
+      for (const body of [{ type: 'DERECOGNIZE', reason: 'Not shown.' }, { type: 'SUSPEND', reason: 'Not shown.' }]) {
+        const refused = await failure(() => engine.send('recognitions', 'rec-verifying', body, kr));
+        expect(refused.code, body.type).to.equal('EVENT_NOT_ACCEPTED');
+        expect((refused.publicFields['reasons'] as Array<{ code: string }>).map((r) => r.code)).to.deep.equal(['JOINT_VERIFICATION_PENDING']);
+      }
+      const outcome = { type: 'RECORD_VERIFICATION_OUTCOME', outcome: 'maintained', basis: 'joint_verification', reference: 'JV-1', summary: 'Results re-run and in range.' };
+      expect((await engine.send('recognitions', 'rec-verifying', outcome, kr)).state).to.equal('verification');
+      const agreed = await engine.send('recognitions', 'rec-verifying', { type: 'AGREE_VERIFICATION_OUTCOME' }, await as('vn-designating-authority'));
+      expect(agreed.state).to.equal('recognized');
+    } finally {
+      await close();
+    }
+  });
+
+  it('rec-verifying reaches the other outcome too: withdrawn by the joint committee, agreed by the other side', async () => {
+    const { engine, as, close } = open('release-0.2.0-states.sqlite');
+    try {
+      const outcome = { type: 'RECORD_VERIFICATION_OUTCOME', outcome: 'withdrawn', basis: 'joint_committee', reference: 'JC-1', summary: 'Ủy ban hỗn hợp quyết định hủy bỏ hiệu lực.' };
+      await engine.send('recognitions', 'rec-verifying', outcome, await as('vn-designating-authority'));
+      const agreed = await engine.send('recognitions', 'rec-verifying', { type: 'AGREE_VERIFICATION_OUTCOME' }, await as('kr-regulator'));
+      expect(agreed.state).to.equal('withdrawn');
+      expect(agreed.data['contest']).to.deep.include({ outcome: 'withdrawn', position: 'opposed' });
+    } finally {
+      await close();
+    }
+  });
+
+  it('rec-contested (US:47 CFR Part 68 suspended, awaiting the position) goes on: the designating authority opposes, and the partial suspension stays', async () => {
+    const { engine, as, close } = open('release-0.2.0-states.sqlite');
+    try {
+      const read = await engine.get('recognitions', 'rec-contested', SYSTEM_ACTOR);
+      expect(read.state).to.equal('contested');
+      expect((read.data['suspensions'] as Array<{ regulations?: string[]; to?: string }>).filter((s) => s.to === undefined).map((s) => s.regulations)).to.deep.equal([['US:47 CFR Part 68']]);
+      const answered = await engine.send('recognitions', 'rec-contested', { type: 'ANSWER_CONTEST', response: 'The site move is complete.' }, await as('vn-designating-authority'));
+      expect(answered.state).to.equal('contested');
+      const opposed = await engine.send('recognitions', 'rec-contested', { type: 'OPPOSE_CONTEST', reason: 'Results confirmed.' }, await as('vn-designating-authority'));
+      expect(opposed.state).to.equal('verification');
+      const lifted = await engine.send('recognitions', 'rec-contested', { type: 'LIFT_SUSPENSION' }, await as('us-regulator'));
+      expect(lifted.state).to.equal('verification');
+      expect(lifted.data['suspendedBy']).to.deep.equal({});
+    } finally {
+      await close();
+    }
+  });
+});
 
 describe('upgrade: the demo story goes on after the upgrade', () => {
   it('Korea recognises the pending lab, the lab answers the request for information, Korea contests and the United States gives notice, each stored as the current version', async () => {

@@ -305,7 +305,7 @@ export const accreditationWorkflow = defineWorkflow({
       onEnter: ['lapsed', 'suspended', 'withdrawn'],
       target: 'recognitions',
       where: { cabId: 'cabId' },
-      inStates: ['recognized', 'pending', 'info_requested'],
+      inStates: ['recognized', 'suspended', 'contested', 'verification'],
       event: 'ACCREDITATION_LAPSED',
       payload: ({ id, state }) => ({ accreditationId: id, accreditationState: state }),
     },

@@ -4,7 +4,7 @@
  * They read the store; the machines never do.
  */
 import type { Duration } from '../../durations.js';
-import type { Actor, Kind } from '../types.js';
+import type { Actor, Kind, Reason } from '../types.js';
 import type { DirectoryStore, InstanceRecord, InstanceStore } from '../../store/port.js';
 import type { Policies } from '../policies.js';
 import type { Counterparts } from './counterparts.js';
@@ -51,4 +51,6 @@ export interface KindRules {
   assess?(input: Body, context: RuleContext): Promise<Assessment>;
   /** Checks an event's payload against the instance and fills in defaults, after authorisation. */
   prepareEvent?(record: InstanceRecord, event: EventBody, context: RuleContext): Promise<PreparedEvent>;
+  /** Why the record's state does not take the event, when the procedure gives a reason worth telling (its code is worded in the kind's words). */
+  whyNotAccepted?(record: InstanceRecord, event: EventBody & { actor: Actor }): Reason | undefined;
 }

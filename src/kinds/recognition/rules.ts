@@ -9,6 +9,7 @@ import type { Reason } from '../types.js';
 import { shift } from '../../durations.js';
 import { AppError } from '../../errors.js';
 import { gatherRecognitionFacts } from './facts.js';
+import { recognitionRefusal } from './refusals.js';
 import { requireAfter, requireCab, requireRegulations } from '../kit/references.js';
 import type { EventBody, KindRules, RuleContext } from '../kit/rules.js';
 
@@ -42,7 +43,7 @@ function partialSuspension(data: RecognitionData, event: EventBody): EventBody {
 }
 
 /**
- * The contest's periods (21 CFR 26.68(b) and (c)): the CAB and its designating authority have at least
+ * The contest's periods (21 CFR 26.68(b), (c)): the CAB, through its designating authority, has at least
  * `contestAnswer` to answer; the designating authority confirms or opposes by `contestPosition`.
  */
 function contestNotice(event: EventBody, { now, durations }: RuleContext): EventBody {
@@ -58,6 +59,20 @@ function contestNotice(event: EventBody, { now, durations }: RuleContext): Event
   const positionBy = (event['positionBy'] as string | undefined) ?? shift(now, durations.get('recognitions', 'contestPosition')).toISOString();
   requireAfter(positionBy, now.toISOString(), '/positionBy', 'must be in the future');
   return { ...event, answerBy, positionBy };
+}
+
+/** A renewal's review reminder, anchored in its data since the listing keeps its state (`renewal.reviewBy`). */
+function renewalDeadlines(event: EventBody, { now, durations }: RuleContext): EventBody {
+  return { ...event, reviewBy: shift(now, durations.get('recognitions', 'review')).toISOString() };
+}
+
+/** A request for information on a renewal: its reminder and its deadline to answer, as for an application. */
+function renewalInfoDeadlines(event: EventBody, { now, durations }: RuleContext): EventBody {
+  return {
+    ...event,
+    remindAt: shift(now, durations.get('recognitions', 'infoReminder')).toISOString(),
+    answerBy: shift(now, durations.get('recognitions', 'infoAnswer')).toISOString(),
+  };
 }
 
 export const recognitionRules: KindRules = {
@@ -85,11 +100,20 @@ export const recognitionRules: KindRules = {
     return { input: { ...body, ...(accreditationId === undefined ? {} : { accreditationId }) }, facts: facts as unknown as Record<string, unknown> };
   },
 
+  whyNotAccepted(record, event) {
+    return recognitionRefusal(record.state, record.context as RecognitionData, event);
+  },
+
   async prepareEvent(record, event, context) {
     const data = record.context as RecognitionData;
     if (event.type === 'SUSPEND' && Array.isArray(event['regulations'])) return { event: partialSuspension(data, event) };
     if (event.type === 'CONTEST') return { event: contestNotice(event, context) };
-    if (event.type === 'REQUEST_INFO') return { event: { ...event, onNoAnswer: event['onNoAnswer'] ?? context.policies.infoUnanswered } };
+    if (event.type === 'RENEW') return { event: renewalDeadlines(event, context) };
+    if (event.type === 'REQUEST_INFO') {
+      const asked = { ...event, onNoAnswer: event['onNoAnswer'] ?? context.policies.infoUnanswered };
+      // On a renewal beside a listing the state is kept, so the request carries its own deadlines.
+      return { event: record.state === 'pending' ? asked : renewalInfoDeadlines(asked, context) };
+    }
     if (event.type !== 'RECOGNIZE') return { event };
     const { store, now, durations } = context;
     const facts = await gatherRecognitionFacts(context, data, now, record.id);

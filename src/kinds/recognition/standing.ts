@@ -23,19 +23,40 @@ export interface Suspension extends Period {
   liftedBy?: string;
 }
 
-/** A contest of the CAB's competence by the importing regulator (21 CFR 26.68, withdrawal of a listed CAB, as the model). */
+/**
+ * The outcome of a joint verification (21 CFR 26.68(d)) or the joint committee's decision, as one
+ * side recorded it; it ends the contest only once the other side agrees.
+ */
+export interface VerificationOutcome {
+  outcome: 'maintained' | 'withdrawn';
+  basis: 'joint_verification' | 'joint_committee';
+  /** The verification report's or the committee decision's reference. */
+  reference: string;
+  summary: string;
+  side: AuthoritySide;
+  by: string;
+  at: string;
+}
+
+/** A contest of the CAB's competence by the importing regulator (21 CFR 26.68 as the model). */
 export interface Contest {
   since: string;
   by: string;
   reasons: string;
-  /** Until then the CAB and its designating authority may answer; the regulator decides only after (21 CFR 26.68(b): at least 30 days). */
+  /** Until then the designating authority may answer; the regulator decides only after (21 CFR 26.68(b): at least 30 days). */
   answerBy: string;
-  /** By then the designating authority confirms or opposes (21 CFR 26.68(c): within 60 days). */
+  /** By then the designating authority confirms or opposes (21 CFR 26.68(c): 60 days). */
   positionBy: string;
   answers: Array<{ by: string; role: string; at: string; response: string }>;
   /** The designating authority's position; `unanswered` when `positionBy` passed without one. */
   position?: 'confirmed' | 'opposed' | 'unanswered';
-  /** How the regulator ended the contest. */
+  /** Under joint verification: the outcome one side recorded, awaiting the other side's agreement. */
+  proposedOutcome?: VerificationOutcome;
+  /** Outcomes one side recorded and the other did not agree to. */
+  disagreements?: Array<VerificationOutcome & { disagreedBy: string; disagreedAt: string; reason: string }>;
+  /** The outcome both sides agreed to, which ended a joint verification. */
+  agreedOutcome?: VerificationOutcome & { agreedBy: string; agreedAt: string };
+  /** How the contest ended. */
   outcome?: 'closed' | 'suspended' | 'withdrawn';
   endedAt?: string;
 }
@@ -97,8 +118,18 @@ export function regulationsCoveredOn(data: Pick<Standing, 'inForce' | 'scope' | 
   return data.scope.filter((r) => !suspended.has(r));
 }
 
-/** Whether the regulator may decide on a contest now: the answer period is over, or the designating authority confirmed. */
+/**
+ * Whether the regulator may decide on a contest by itself now: the answer period is over
+ * (21 CFR 26.68(b)) or the designating authority confirmed (26.68(c)). Never while the designating
+ * authority opposes: then the CAB "shall not at that time be withdrawn" and only the outcome of
+ * the joint verification ends the contest (26.68(d)).
+ */
 export function contestDecidable(contest: Contest | undefined, at: string): boolean {
-  if (contest === undefined || contest.outcome !== undefined) return false;
-  return at >= contest.answerBy || contest.position === 'confirmed' || contest.position === 'opposed';
+  if (contest === undefined || contest.outcome !== undefined || contest.position === 'opposed') return false;
+  return at >= contest.answerBy || contest.position === 'confirmed';
+}
+
+/** Whether the contest is under joint verification: opposed by the designating authority and not ended. */
+export function underJointVerification(contest: Contest | undefined): boolean {
+  return contest !== undefined && contest.position === 'opposed' && contest.outcome === undefined;
 }

@@ -122,6 +122,7 @@ export class MongoCommitter {
       });
     }
     if (c.timers.cancelStateDeadlines) await run.updateMany(q.cancelStateDeadlines(c.kind, c.id, c.at), session);
+    for (const event of c.timers.cancelStateDeadlinesOf ?? []) await run.updateMany(q.cancelStateDeadlinesOf(c.kind, c.id, event, c.at), session);
     await run.insert('deadlines', q.deadlineDocs(c), session);
     await run.insert('webhook_deliveries', q.webhookDeliveryDocs(c), session);
     this.#faults.beforeCommitEnds?.(c);

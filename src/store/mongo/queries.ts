@@ -456,6 +456,15 @@ export function cancelStateDeadlines(kind: Kind, id: string, at: string): Write 
   };
 }
 
+/** A transition that keeps its state moves the deadlines anchored on a field it changed: those of `event` are cancelled. */
+export function cancelStateDeadlinesOf(kind: Kind, id: string, event: string, at: string): Write {
+  return {
+    collection: COLLECTIONS.deadlines,
+    filter: { kind, instanceId: id, status: 'pending', source: 'state', event },
+    update: { $set: { status: 'cancelled', completedAt: at, ...LET_GO } },
+  };
+}
+
 /** Deadlines a claimer may take now, oldest due first. */
 export function claimableDeadlines(lease: Lease): Read {
   return {

@@ -67,6 +67,11 @@ export interface Commit {
   timers: {
     /** Cancel the instance's pending state deadlines (the state was left); cascade tasks stay. */
     cancelStateDeadlines: boolean;
+    /**
+     * Cancel the instance's pending state deadlines of these events only: the state was kept, but
+     * the field they are anchored on moved (the additions hold their new instants).
+     */
+    cancelStateDeadlinesOf?: readonly string[];
     add: TimerDraft[];
     /** The timer whose firing this commit is: completed here; the commit fails with `DEADLINE_HANDLED` if it already was. */
     complete?: string;

@@ -142,6 +142,10 @@ export class InstanceTables implements InstanceStore, SearchIndexStore {
         `UPDATE deadlines SET status = 'cancelled', completed_at = @at, lease_owner = NULL, lease_until = NULL
          WHERE kind = @kind AND instance_id = @id AND source = 'state' AND status = 'pending'`,
       ),
+      cancelStateDeadlinesOf: db.prepare(
+        `UPDATE deadlines SET status = 'cancelled', completed_at = @at, lease_owner = NULL, lease_until = NULL
+         WHERE kind = @kind AND instance_id = @id AND source = 'state' AND status = 'pending' AND event = @event`,
+      ),
       insertDeadline: db.prepare(
         `INSERT INTO deadlines (id, kind, instance_id, event, due_at, source, payload, status, created_at)
          VALUES (@id, @kind, @instanceId, @event, @dueAt, @source, @payload, 'pending', @at)`,
@@ -242,6 +246,7 @@ export class InstanceTables implements InstanceStore, SearchIndexStore {
       });
     }
     if (c.timers.cancelStateDeadlines) sql.cancelStateDeadlines.run({ kind: c.kind, id: c.id, at: c.at });
+    for (const event of c.timers.cancelStateDeadlinesOf ?? []) sql.cancelStateDeadlinesOf.run({ kind: c.kind, id: c.id, at: c.at, event });
     for (const d of c.timers.add) {
       sql.insertDeadline.run({
         id: d.id,
