@@ -98,8 +98,8 @@ describe('cascades through the engine', () => {
     const report = await world.submit(lab);
     const [expiry] = (await world.store.pendingDeadlines('accreditations', accreditation.id)).filter((d) => d.event === 'EXPIRED');
     world.clock.set(expiry!.dueAt);
-    // The report's review reminder and the renewal reminder are due by now too; all fire in due order.
-    expect(await world.fireDue()).to.deep.equal(['test-reports:REVIEW_OVERDUE', 'accreditations:RENEWAL_DUE', 'accreditations:EXPIRED']);
+    // The report's review reminder, the designation's surveillance and the renewal reminder are due by now too; all fire in due order.
+    expect(await world.fireDue()).to.deep.equal(['test-reports:REVIEW_OVERDUE', 'designations:SURVEILLANCE_DUE', 'accreditations:RENEWAL_DUE', 'accreditations:EXPIRED']);
 
     expect((await world.engine.get('accreditations', accreditation.id, world.as('admin'))).state).to.equal('lapsed');
     expect((await world.engine.get('recognitions', recognition.id, world.as('admin'))).state).to.equal('lapsed');

@@ -40,6 +40,12 @@ export const WHO_MAY_SEND: Record<Kind, Record<string, Rule>> = {
     RENEWAL_SUBMITTED: theLab, RENEW: grantingBody, SUSPEND: grantingBody, REINSTATE: grantingBody, REACCREDIT: grantingBody, WITHDRAW: grantingBody,
     RENEWAL_DUE: systemOnly, EXPIRED: systemOnly,
   },
+  designations: {
+    REQUEST_CORRECTION: cabsAuthority, ACCEPT_FILE: cabsAuthority, RECORD_ASSESSMENT: cabsAuthority, DESIGNATE: cabsAuthority, REFUSE: cabsAuthority,
+    RECORD_SURVEILLANCE: cabsAuthority, SUSPEND: cabsAuthority, REINSTATE: cabsAuthority, WITHDRAW: cabsAuthority,
+    RESUBMIT: either(theLab, cabsAuthority),
+    REVIEW_OVERDUE: systemOnly, SURVEILLANCE_DUE: systemOnly, EXPIRED: systemOnly,
+  },
   recognitions: {
     REQUEST_INFO: importingRegulator, RECOGNIZE: importingRegulator, OBJECT: importingRegulator, CONTEST: importingRegulator, CLOSE_CONTEST: importingRegulator, DERECOGNIZE: importingRegulator,
     PROVIDE_INFO: either(cabsAuthority, theLab), ANSWER_CONTEST: either(cabsAuthority, theLab),

@@ -33,6 +33,11 @@ export const createRecognition = {
     cabId: recordId,
     importingEconomy: economyCode,
     scope: { ...regulationList, description: "The importing economy's technical regulations, with versions." },
+    designationId: {
+      ...recordId,
+      description:
+        "The CAB's designation at home it is put forward on: in force, for this importing economy and agreement, covering the scope. Left out, the engine finds the one in force.",
+    },
     comment,
   },
   required: ['agreementId', 'cabId', 'importingEconomy', 'scope'],

@@ -90,7 +90,9 @@ export const recognitionWords: KindLanguages<RecognitionSubject, RecognitionLabe
       LISTING_EXPIRY_REMINDER: 'Listing expiry reminder',
       LISTING_EXPIRED: 'End of the listing',
     },
-    reasons: {},
+    reasons: {
+      NOT_DESIGNATED: 'The CAB is not designated at home: its designating authority has no designation in force of it for this importing economy and scope',
+    },
     labels: {
       cab: 'CAB',
       importingEconomy: 'Importing economy',
@@ -174,7 +176,9 @@ export const recognitionWords: KindLanguages<RecognitionSubject, RecognitionLabe
       LISTING_EXPIRY_REMINDER: 'Nhắc sắp hết thời hạn thừa nhận',
       LISTING_EXPIRED: 'Hết thời hạn thừa nhận',
     },
-    reasons: {},
+    reasons: {
+      NOT_DESIGNATED: 'Tổ chức đánh giá sự phù hợp chưa được chỉ định: cơ quan chỉ định chưa có quyết định chỉ định còn hiệu lực đối với tổ chức cho nền kinh tế nhập khẩu và phạm vi này',
+    },
     labels: {
       cab: 'Tổ chức',
       importingEconomy: 'Nền kinh tế nhập khẩu',
