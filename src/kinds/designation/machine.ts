@@ -230,6 +230,8 @@ export const designationWorkflow = defineWorkflow({
     exportingEconomy: 'exportingEconomy',
     designationNumber: 'designationNumber',
     accreditationId: 'accreditationId',
+    /** The importing and the exporting economy, for a filter by either. */
+    economy: { anyOf: ['importingEconomy', 'exportingEconomy'] },
   },
   text: { designationNumber: 'designationNumber' },
   unique: [],
