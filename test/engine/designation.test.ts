@@ -159,6 +159,39 @@ describe('designation at home', () => {
     expect(recognized.data['designationNumber']).to.equal('VN0042');
   });
 
+  it('Circular 12/2016/TT-BTTTT: withdrawing the designation decision at home withdraws the recognitions resting on it, and rejects their pending reports; a recognition on another designation stays', async () => {
+    const { lab, agreementId } = await accreditedLab();
+    const recognition = await world.recognition(agreementId, lab.cabId!, { scope: ['KR:KN 301 489', 'KR:KN 32'] });
+    const kn35 = await world.recognition(agreementId, lab.cabId!, { scope: ['KR:KN 35'] });
+    world.advanceDays(3);
+    const report = await world.submit(lab);
+    const designationId = recognition.data['designationId'] as string;
+    await world.send('designations', designationId, { type: 'WITHDRAW', reason: 'Hủy bỏ quyết định chỉ định theo đề nghị của tổ chức.' }, 'vn-designating-authority');
+    await world.fireDue();
+    const ended = await world.engine.get('recognitions', recognition.id, world.as('admin'));
+    expect(ended.state).to.equal('withdrawn');
+    const last = (await world.engine.history('recognitions', recognition.id, world.as('admin'))).items.at(-1)!;
+    expect(last).to.deep.include({ type: 'DESIGNATION_ENDED' });
+    expect(last.payload).to.deep.include({ designationId, designationState: 'withdrawn' });
+    expect((await world.engine.get('test-reports', report.id, world.as('admin'))).state).to.equal('rejected');
+    expect((await world.engine.get('recognitions', kn35.id, world.as('admin'))).state).to.equal('recognized');
+  });
+
+  it('Circular 12/2016/TT-BTTTT: a designation that expires at the end of its validity ends the recognition resting on it', async () => {
+    const { lab, agreementId } = await accreditedLab();
+    const designation = await world.designation(agreementId, lab.cabId!);
+    const recognition = await world.engine.create(
+      'recognitions',
+      { agreementId, cabId: lab.cabId, importingEconomy: 'KR', scope: KR_SCOPE, designationId: designation.id },
+      world.as('vn-designating-authority'),
+    );
+    await world.send('recognitions', recognition.id, { type: 'RECOGNIZE', validUntil: daysFrom(world.clock.now().toISOString(), 5 * 365) }, 'kr-regulator');
+    world.clock.set(designation.data['validUntil'] as string);
+    await world.fireDue();
+    expect((await world.engine.get('designations', designation.id, world.as('admin'))).state).to.equal('expired');
+    expect((await world.engine.get('recognitions', recognition.id, world.as('admin'))).state).to.equal('withdrawn');
+  });
+
   it('agreements stored before version 4 keep the importing regulator assigning designation numbers; new ones have the designating authority assign them', async () => {
     const migrated = agreementWorkflow.migrations[3]!({ state: 'operational', context: { economies: ['VN', 'KR'] }, updatedAt: '2026-01-01T00:00:00.000Z' });
     expect(migrated.context['designationNumbers']).to.equal('importing_regulator');

@@ -72,7 +72,7 @@ export const fixtures: Record<Kind, Fixture> = {
       const lab = await world.addLab();
       const accreditation = await world.accreditation(lab.cabId!);
       const resource = await world.recognition(shared['$agreement']!, lab.cabId!, { recognize: false });
-      return { resource, bindings: { ...shared, $accreditation: accreditation.id, $cab: lab.cabId! } };
+      return { resource, bindings: { ...shared, $accreditation: accreditation.id, $cab: lab.cabId!, $designation: resource.data['designationId'] as string } };
     },
     parties: (_world, b) => [`${b['$cab']}@lab.example`, 'mra@rra.kr.example', 'mra@most.vn.example'],
   },

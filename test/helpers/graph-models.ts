@@ -157,7 +157,7 @@ export const graphModels: Record<Kind, GraphModel> = {
   recognitions: {
     kind: 'recognitions',
     inputs: {
-      'an application': { agreementId: '$agreement', cabId: '$cab', importingEconomy: 'KR', exportingEconomy: 'VN', scope: KR_SCOPE },
+      'an application': { agreementId: '$agreement', cabId: '$cab', importingEconomy: 'KR', exportingEconomy: 'VN', scope: KR_SCOPE, designationId: '$designation' },
     },
     events: () => [
       ev('REQUEST_INFO', KR_REGULATOR, { request: 'Please send the proficiency-testing results.' }),
@@ -191,6 +191,7 @@ export const graphModels: Record<Kind, GraphModel> = {
       ev('LISTING_EXPIRY_REMINDER', SYSTEM),
       ev('LISTING_EXPIRED', SYSTEM),
       ev('AGREEMENT_TERMINATED', SYSTEM, { agreementId: '$agreement' }),
+      ev('DESIGNATION_ENDED', SYSTEM, { designationId: '$designation', designationState: 'withdrawn' }),
       ev('ACCREDITATION_LAPSED', SYSTEM, { accreditationId: '$accreditation', accreditationState: 'lapsed' }),
       ev('ACCREDITATION_RESTORED', SYSTEM, { accreditationId: '$accreditation' }),
       ev('ACCREDITATION_RESTORED', SYSTEM, { accreditationId: '$accreditation' }, daysFrom(BASE, 4 * 365)),

@@ -52,7 +52,7 @@ export const WHO_MAY_SEND: Record<Kind, Record<string, Rule>> = {
     SUSPEND: either(importingRegulator, cabsAuthority), LIFT_SUSPENSION: either(importingRegulator, cabsAuthority),
     CONFIRM_CONTEST: cabsAuthority, OPPOSE_CONTEST: cabsAuthority, WITHDRAW: cabsAuthority, RENEW: cabsAuthority,
     INFO_REMINDER: systemOnly, INFO_OVERDUE: systemOnly, CONTEST_POSITION_DUE: systemOnly, REVIEW_OVERDUE: systemOnly, LISTING_EXPIRY_REMINDER: systemOnly, LISTING_EXPIRED: systemOnly,
-    SCOPE_NARROWED: systemOnly, AGREEMENT_TERMINATED: systemOnly, ACCREDITATION_LAPSED: systemOnly, ACCREDITATION_RESTORED: systemOnly,
+    SCOPE_NARROWED: systemOnly, AGREEMENT_TERMINATED: systemOnly, DESIGNATION_ENDED: systemOnly, ACCREDITATION_LAPSED: systemOnly, ACCREDITATION_RESTORED: systemOnly,
   },
   'test-reports': {
     ACCEPT: importingRegulator, REJECT: importingRegulator, REQUEST_INFO: importingRegulator, REVOKE: importingRegulator,

@@ -252,5 +252,17 @@ export const designationWorkflow = defineWorkflow({
     // Our default: designated bodies are under surveillance; no interval we could read.
     surveillanceInterval: { default: '1 year', meaning: 'how long after a designation takes effect, or after its last surveillance in the cycle, its surveillance is due (SURVEILLANCE_DUE; our default)' },
   },
-  cascades: [],
+  cascades: [
+    {
+      // A designation withdrawn or expired at home ends the recognitions resting on it: the CAB is
+      // no longer designated (the recognition's own guard keeps those resting on another designation).
+      name: 'designation-ended',
+      onEnter: ['withdrawn', 'expired'],
+      target: 'recognitions',
+      where: { cabId: 'cabId', agreementId: 'agreementId', importingEconomy: 'importingEconomy' },
+      inStates: ['pending', 'info_requested', 'recognized', 'suspended', 'contested', 'verification', 'lapsed'],
+      event: 'DESIGNATION_ENDED',
+      payload: ({ id, state }) => ({ designationId: id, designationState: state }),
+    },
+  ],
 });

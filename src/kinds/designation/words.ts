@@ -109,6 +109,7 @@ export const designationWords: KindLanguages<DesignationSubject, DesignationLabe
       decision: { label: 'Designation decision (number or reference)' },
       surveillance: { label: 'Surveillance' },
       surveyedAt: { label: 'Surveyed on' },
+      designationState: { label: 'State of the designation at home' },
       designationId: { label: 'Designation at home', help: 'The designation in force the recognition rests on; found by the engine when left out.' },
     },
     actions: {
@@ -212,6 +213,7 @@ export const designationWords: KindLanguages<DesignationSubject, DesignationLabe
       decision: { label: 'Quyết định chỉ định (số hoặc ký hiệu)' },
       surveillance: { label: 'Giám sát' },
       surveyedAt: { label: 'Ngày giám sát' },
+      designationState: { label: 'Tình trạng của quyết định chỉ định' },
       designationId: { label: 'Quyết định chỉ định trong nước', help: 'Quyết định chỉ định đang có hiệu lực làm căn cứ đề nghị thừa nhận; hệ thống tự tìm nếu để trống.' },
     },
     actions: {

@@ -9,6 +9,7 @@
  * recognized --CONTEST (importing regulator)--> contested --OPPOSE_CONTEST--> verification
  * contested | verification --CLOSE_CONTEST--> recognized | --SUSPEND--> suspended | --DERECOGNIZE--> withdrawn
  * recognized | suspended | contested | verification | lapsed --WITHDRAW / AGREEMENT_TERMINATED--> withdrawn
+ * live states --DESIGNATION_ENDED (its designation at home withdrawn or expired)--> withdrawn
  * recognized | contested | verification --ACCREDITATION_LAPSED--> lapsed --ACCREDITATION_RESTORED--> recognized (or expired)
  * live states --SCOPE_NARROWED--> the scope narrowed (withdrawn when nothing is left)
  * recognized | suspended | contested | verification | lapsed --LISTING_EXPIRED--> expired
@@ -118,6 +119,8 @@ export const recognitionMachine = setup({
     closesOnNoAnswer: ({ context }) => context.infoRequest?.onNoAnswer === 'close',
     narrowsScope: (args) => removedHere(args).length > 0,
     removesAll: (args) => removedHere(args).length === args.context.scope.length,
+    /** The designation at home that ended is the one this recognition rests on. */
+    itsOwnDesignation: ({ context, event }) => event.type === 'DESIGNATION_ENDED' && context.designationId === event.designationId,
     /** The accreditation that lapsed or was restored is the one this recognition stands on. */
     itsOwnAccreditation: ({ context, event }) => context.accreditationId === undefined || context.accreditationId === event.accreditationId,
   },
@@ -200,6 +203,7 @@ export const recognitionMachine = setup({
         OBJECT: { target: 'objected', actions: 'endForce' },
         REVIEW_OVERDUE: {},
         AGREEMENT_TERMINATED: { target: 'withdrawn', actions: 'endForce' },
+        DESIGNATION_ENDED: { guard: 'itsOwnDesignation', target: 'withdrawn', actions: 'endForce' },
         ACCREDITATION_LAPSED: { guard: and(['isRenewal', 'itsOwnAccreditation']), target: 'lapsed', actions: 'endForce' },
         SCOPE_NARROWED: [
           { guard: 'removesAll', target: 'withdrawn', actions: ['narrow', 'endForce'] },
@@ -214,6 +218,7 @@ export const recognitionMachine = setup({
         INFO_OVERDUE: [{ guard: 'closesOnNoAnswer', target: 'objected', actions: 'endForce' }, { target: 'pending' }],
         OBJECT: { target: 'objected', actions: 'endForce' },
         AGREEMENT_TERMINATED: { target: 'withdrawn', actions: 'endForce' },
+        DESIGNATION_ENDED: { guard: 'itsOwnDesignation', target: 'withdrawn', actions: 'endForce' },
         ACCREDITATION_LAPSED: { guard: and(['isRenewal', 'itsOwnAccreditation']), target: 'lapsed', actions: 'endForce' },
         SCOPE_NARROWED: [
           { guard: 'removesAll', target: 'withdrawn', actions: ['narrow', 'endForce'] },
@@ -231,6 +236,7 @@ export const recognitionMachine = setup({
         CONTEST: { target: 'contested', actions: 'openContest' },
         WITHDRAW: { target: 'withdrawn', actions: 'endForce' },
         AGREEMENT_TERMINATED: { target: 'withdrawn', actions: 'endForce' },
+        DESIGNATION_ENDED: { guard: 'itsOwnDesignation', target: 'withdrawn', actions: 'endForce' },
         ACCREDITATION_LAPSED: { guard: 'itsOwnAccreditation', target: 'lapsed', actions: 'endForce' },
         LISTING_EXPIRED: { target: 'expired', actions: 'endForce' },
         LISTING_EXPIRY_REMINDER: {},
@@ -251,6 +257,7 @@ export const recognitionMachine = setup({
         DERECOGNIZE: { guard: 'suspendedAfterContest', target: 'withdrawn', actions: { type: 'endContest', params: { outcome: 'withdrawn' } } },
         WITHDRAW: 'withdrawn',
         AGREEMENT_TERMINATED: 'withdrawn',
+        DESIGNATION_ENDED: { guard: 'itsOwnDesignation', target: 'withdrawn' },
         LISTING_EXPIRED: 'expired',
         SCOPE_NARROWED: [{ guard: 'removesAll', target: 'withdrawn', actions: 'narrow' }, { guard: 'narrowsScope', actions: 'narrow' }],
       },
@@ -275,6 +282,7 @@ export const recognitionMachine = setup({
         ],
         WITHDRAW: 'withdrawn',
         AGREEMENT_TERMINATED: 'withdrawn',
+        DESIGNATION_ENDED: { guard: 'itsOwnDesignation', target: 'withdrawn' },
         LISTING_EXPIRED: 'expired',
         SCOPE_NARROWED: [{ guard: 'removesAll', target: 'withdrawn', actions: 'narrow' }, { guard: 'narrowsScope', actions: 'narrow' }],
       },
@@ -302,6 +310,7 @@ function contestDecisions() {
     DERECOGNIZE: { guard: 'contestDecidable', target: 'withdrawn', actions: ['endForce', { type: 'endContest', params: { outcome: 'withdrawn' } }] },
     WITHDRAW: { target: 'withdrawn', actions: 'endForce' },
     AGREEMENT_TERMINATED: { target: 'withdrawn', actions: 'endForce' },
+    DESIGNATION_ENDED: { guard: 'itsOwnDesignation', target: 'withdrawn', actions: 'endForce' },
     ACCREDITATION_LAPSED: { target: 'lapsed', actions: 'endForce' },
     LISTING_EXPIRED: { target: 'expired', actions: 'endForce' },
     SCOPE_NARROWED: [
@@ -340,6 +349,7 @@ export const recognitionWorkflow = defineWorkflow({
     LISTING_EXPIRY_REMINDER: [{ role: 'system' }],
     LISTING_EXPIRED: [{ role: 'system' }],
     AGREEMENT_TERMINATED: [{ role: 'system' }],
+    DESIGNATION_ENDED: [{ role: 'system' }],
     ACCREDITATION_LAPSED: [{ role: 'system' }],
     ACCREDITATION_RESTORED: [{ role: 'system' }],
     SCOPE_NARROWED: [{ role: 'system' }],

@@ -86,6 +86,7 @@ export const recognitionEvents = {
   LISTING_EXPIRY_REMINDER: eventBody(KIND, 'LISTING_EXPIRY_REMINDER', {}),
   LISTING_EXPIRED: eventBody(KIND, 'LISTING_EXPIRED', {}),
   AGREEMENT_TERMINATED: eventBody(KIND, 'AGREEMENT_TERMINATED', { agreementId: recordId }, ['agreementId']),
+  DESIGNATION_ENDED: eventBody(KIND, 'DESIGNATION_ENDED', { designationId: recordId, designationState: stateName }, ['designationId', 'designationState']),
   ACCREDITATION_LAPSED: eventBody(
     KIND,
     'ACCREDITATION_LAPSED',
