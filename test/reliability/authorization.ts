@@ -89,6 +89,7 @@ function validBody(kind: Kind, type: string): Record<string, unknown> {
     ...(type === 'CONTEST' ? { reasons: 'Nghi ngờ năng lực đo' } : {}),
     ...(type === 'SCOPE_NARROWED' ? { agreementId: 'agr-x', economy: 'KR', removed: ['KR:KN 32'] } : {}),
     ...(type === 'AGREEMENT_TERMINATED' ? { agreementId: 'agr-x' } : {}),
+    ...(type === 'DESIGNATION_ENDED' ? { designationId: 'des-x', designationState: 'withdrawn' } : {}),
     ...(type === 'ACCREDITATION_LAPSED' ? { accreditationId: 'acc-x', accreditationState: 'lapsed' } : {}),
     ...(type === 'ACCREDITATION_RESTORED' ? { accreditationId: 'acc-x' } : {}),
     ...(type === 'LAB_RECOGNITION_ENDED' ? { recognitionId: 'rec-x', recognitionState: 'withdrawn', scope: ['KR:KN 32'] } : {}),
@@ -287,7 +288,11 @@ async function referenceWorld(api: ApiWorld): Promise<{ fixture: ReferenceFixtur
   // Two accredited labs not yet recognised: one a recognition names beside each agreement, one
   // among the CABs it names beside the operational agreement.
   const applicants = [await w.addLab(), await w.addLab()];
-  for (const applicant of applicants) await w.accreditation(applicant.cabId!);
+  // Both designated at home for KR under the operational agreement: only the references stand in the way.
+  for (const applicant of applicants) {
+    await w.accreditation(applicant.cabId!);
+    await w.designation(agreement.id, applicant.cabId!, { scope: ['KR:KN 32'] });
+  }
   const cabList = await api.get<{ items: Array<{ id: string; type: string }> }>('/cabs?limit=200', 'admin');
   const importers = [...w.actors.values()].filter((a) => a.role === 'importer');
   return {
