@@ -110,12 +110,15 @@ describe('designation at home', () => {
     const { lab, agreementId, accreditationId } = await accreditedLab();
     const other = await world.addLab();
     const foreign = await world.accreditation(other.cabId!);
+    const narrowAccreditation = await world.accreditation(lab.cabId!, { scope: ['KR:KN 301 489'] });
     const before = await world.snapshot();
     const unlisted = await failure(() => world.engine.create('designations', application(lab, agreementId, accreditationId, { ownership: { fivePercentOrMore: true } }), lab));
     expect(unlisted.code).to.equal('VALIDATION_FAILED');
     expect(unlisted.errors?.[0]?.pointer).to.equal('/ownership/holders');
     const borrowed = await failure(() => world.engine.create('designations', application(lab, agreementId, foreign.id), lab));
     expect(borrowed.errors?.[0]?.pointer).to.equal('/accreditationId');
+    const narrow = await failure(() => world.engine.create('designations', application(lab, agreementId, accreditationId, { scope: ['KR:KN 301 489', 'KR:KN 35'], accreditationId: narrowAccreditation.id }), lab));
+    expect((narrow.publicFields['reasons'] as Array<{ code: string }>).map((r) => r.code), 'NIST Phase I: the scope sought is within the accreditation').to.deep.equal(['SCOPE_NOT_COVERED']);
     const forOther = await failure(() => world.engine.create('designations', application(other, agreementId, foreign.id), lab));
     expect(forOther.code, 'a CAB applies for itself').to.equal('FORBIDDEN');
     expect(await world.snapshot()).to.deep.equal(before);

@@ -6,7 +6,8 @@
  * configured one) and, where the agreement has the designating authority assign it, the
  * designation number (47 CFR 2.951(a)(5)): the one it gives, or the next of its economy's register.
  */
-import type { AccreditationData } from '../accreditation/machine.js';
+import { accreditationActiveOn, accreditationCovers, type AccreditationData } from '../accreditation/machine.js';
+import type { Reason } from '../types.js';
 import type { AgreementData } from '../agreement/machine.js';
 import type { DesignationData, GroundingAccreditation } from './machine.js';
 import { shift } from '../../durations.js';
@@ -23,11 +24,24 @@ export function numberAssignedBy(agreement: Pick<AgreementData, 'designationNumb
   return agreement.designationNumbers ?? 'importing_regulator';
 }
 
+/**
+ * The accreditation the application names: of this CAB, in force now and covering the scope
+ * (NIST's Phase I file: the standards sought are in the accreditation's scope).
+ */
 async function groundingAccreditation(context: RuleContext, body: Body): Promise<GroundingAccreditation> {
   const id = body['accreditationId'] as string;
   const record = await requireInstance(context, 'accreditations', id, '/accreditationId');
-  const data = record.context as AccreditationData;
+  const data = context.current(record).context as AccreditationData;
   if (data.cabId !== body['cabId']) invalid('/accreditationId', `is an accreditation of ${data.cabId}, not of ${String(body['cabId'])}`);
+  const reasons: Reason[] = [];
+  if (!accreditationActiveOn(data, context.now.toISOString())) reasons.push({ code: 'ACCREDITATION_NOT_ACTIVE', detail: `Accreditation ${id} is not in force now (${record.state}).` });
+  const scope = body['scope'] as string[];
+  if (!accreditationCovers(data, scope)) {
+    reasons.push({ code: 'SCOPE_NOT_COVERED', detail: `Accreditation ${id} does not cover ${scope.filter((r) => !data.scope.includes(r)).join(', ')}.` });
+  }
+  if (reasons.length > 0) {
+    throw new AppError({ code: 'NOT_ELIGIBLE', detail: `CAB ${String(body['cabId'])} cannot apply on accreditation ${id}: ${reasons.map((r) => r.detail).join(' ')}`, publicFields: { reasons } });
+  }
   return { id, accreditationBodyId: data.accreditationBodyId, standard: data.standard, certificateNumber: data.certificateNumber, validUntil: data.validUntil };
 }
 
