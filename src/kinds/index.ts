@@ -8,6 +8,7 @@
 import { accreditationKind } from './accreditation/index.js';
 import { agreementKind } from './agreement/index.js';
 import { certificateKind } from './certificate/index.js';
+import { designationKind } from './designation/index.js';
 import { equivalenceKind } from './equivalence/index.js';
 import type { Counterparts } from './kit/counterparts.js';
 import type { AnyKindModule, KindSchemas } from './kit/module.js';
@@ -17,7 +18,7 @@ import { testReportKind } from './test-report/index.js';
 import type { Kind, Workflow } from './types.js';
 
 /** The kinds the service runs unless told otherwise, in the order the API and the pages list them. */
-export const defaultKinds: readonly AnyKindModule[] = [agreementKind, accreditationKind, recognitionKind, testReportKind, certificateKind, equivalenceKind];
+export const defaultKinds: readonly AnyKindModule[] = [agreementKind, accreditationKind, designationKind, recognitionKind, testReportKind, certificateKind, equivalenceKind];
 
 const registered = new Map<string, AnyKindModule>();
 let generation = 0;

@@ -8,7 +8,7 @@
 import type { AnyStateMachine } from 'xstate';
 
 /** The workflow kinds, named as the API names its collections. */
-export const KINDS = ['agreements', 'accreditations', 'recognitions', 'test-reports', 'certificates', 'equivalences'] as const;
+export const KINDS = ['agreements', 'accreditations', 'designations', 'recognitions', 'test-reports', 'certificates', 'equivalences'] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** Roles a principal can hold (docs/domain.md, "Roles"). */

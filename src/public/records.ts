@@ -11,6 +11,7 @@
  */
 import type { AccreditationData } from '../kinds/accreditation/machine.js';
 import type { CertificateData } from '../kinds/certificate/machine.js';
+import type { ApplicationParticulars } from '../kinds/recognition/designation-particulars.js';
 import type { RecognitionData } from '../kinds/recognition/machine.js';
 import { isPubliclyListed, type TestReportData } from '../kinds/test-report/machine.js';
 import { SYSTEM_ACTOR, type Kind } from '../kinds/types.js';
@@ -60,6 +61,8 @@ export interface PublicAccreditation {
 
 // Its own regulations (with the history of each) and accreditation (with its standard and dates) in place of the register's.
 export type CabRecognition = Omit<PublicRecognition, 'regulations' | 'accreditation'> & {
+  /** From the designation at home it rests on; absent for recognitions filed before designations were recorded. */
+  particulars?: PublicParticulars;
   regulations: RegulationStanding[];
   suspensionHistory: SuspensionRecord[];
   accreditation: PublicAccreditation | null;
@@ -77,6 +80,19 @@ export type TestReportRecord = PublicTestReport & {
   documents: Array<{ sha256: string; size: number; mediaType: string; role: 'report' | 'annex'; attachedAt: string }>;
   history: StatusChange[];
 };
+
+/** What the register shows of an application's particulars (47 CFR 2.951(a)(2), (3), (10)); not the contact person. */
+export interface PublicParticulars {
+  address: string;
+  testSites: Array<{ name?: string; address: string }>;
+  testsForOthers: boolean;
+}
+
+function publicParticulars(data: RecognitionData): PublicParticulars | undefined {
+  const application = (data as RecognitionData & { application?: ApplicationParticulars }).application;
+  if (application === undefined) return undefined;
+  return { address: application.cabAddress, testSites: application.testSites, testsForOthers: application.testsForOthers };
+}
 
 function notFound(noun: string, id: string): AppError {
   return new AppError({ code: 'NOT_FOUND', detail: `There is no ${noun} "${id}" in the public register.` });
@@ -176,8 +192,10 @@ export async function cabStanding(engine: Engine, store: InstanceStore & Directo
       const data = resource.data as unknown as RecognitionData;
       const row = await entry(resource, cab, more);
       const [accreditation, history] = await Promise.all([accreditationOf(engine, store, data), wholeHistory(engine, 'recognitions', resource.id)]);
+      const particulars = publicParticulars(data);
       return {
         ...row,
+        ...(particulars === undefined ? {} : { particulars }),
         regulations: regulationStandings(row, data),
         suspensionHistory: data.suspensions
           .map((s) => ({

@@ -55,6 +55,16 @@ export const publicCabStanding = {
                   required: ['regulation', 'status', 'since'],
                 },
               },
+              particulars: {
+                type: 'object',
+                description: "From the designation at home the recognition rests on (47 CFR 2.951(a)(2), (3), (10)); absent for recognitions filed before designations were recorded.",
+                properties: {
+                  address: { type: 'string', description: "The CAB's address." },
+                  testSites: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, address: { type: 'string' } }, required: ['address'] } },
+                  testsForOthers: { type: 'boolean', description: 'Whether it tests on contract for others.' },
+                },
+                required: ['address', 'testSites', 'testsForOthers'],
+              },
               suspensionHistory: { type: 'array', items: suspension, description: 'Every suspension, open or lifted, newest first.' },
               accreditation: {
                 type: ['object', 'null'],

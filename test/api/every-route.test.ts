@@ -10,6 +10,7 @@ import { certificateBody, recognizedBody } from '../helpers/phase-two.js';
 import { multipart, pdfBytes } from '../helpers/documents.js';
 import { KR_SCOPE, VN_SCOPE, daysFrom, testKeyHasher } from '../helpers/world.js';
 import { WebhookReceiver } from '../helpers/webhook-receiver.js';
+import { designationBody } from '../helpers/designations.js';
 
 interface Example {
   as?: string;
@@ -39,6 +40,9 @@ describe('HTTP: every route, used as intended', () => {
     const sha256 = (withFile.data['documents'] as Array<{ sha256: string }>)[0]!.sha256;
     const now = w.clock.now().toISOString();
     const other = await w.addLab();
+    // Designated at home (Circular 12/2016/TT-BTTTT) so that the recognition example may put it forward.
+    await w.accreditation(other.cabId!);
+    const designation = await w.designation(agreement.id, other.cabId!);
     const { body } = await recognizedBody(w);
     const certificate = await w.engine.create('certificates', certificateBody(w), body);
     const equivalence = await w.engine.create(
@@ -69,8 +73,28 @@ describe('HTTP: every route, used as intended', () => {
       'GET /accreditations/{id}': { as: lab.id, path: `/accreditations/${accreditation.id}`, status: 200 },
       'POST /accreditations/{id}/events': { as: lab.id, path: `/accreditations/${accreditation.id}/events`, body: { type: 'RENEWAL_SUBMITTED' }, status: 200 },
       'GET /accreditations/{id}/history': { as: 'vn-accreditation-body', path: `/accreditations/${accreditation.id}/history`, status: 200 },
-      // Designates the lab the accreditation example above has just accredited (examples run in order).
-      'POST /recognitions': { as: 'vn-designating-authority', path: '/recognitions', body: { agreementId: agreement.id, cabId: other.cabId, importingEconomy: 'KR', scope: KR_SCOPE }, status: 201 },
+      'POST /designations': {
+        as: lab.id,
+        path: '/designations',
+        body: designationBody({ agreementId: agreement.id, cabId: lab.cabId!, importingEconomy: 'KR', scope: KR_SCOPE, accreditationId: accreditation.id }, now),
+        status: 201,
+      },
+      'GET /designations': { as: 'vn-designating-authority', path: `/designations?cabId=${other.cabId}&state=designated`, status: 200 },
+      'GET /designations/{id}': { as: other.id, path: `/designations/${designation.id}`, status: 200 },
+      'POST /designations/{id}/events': {
+        as: 'vn-designating-authority',
+        path: `/designations/${designation.id}/events`,
+        body: { type: 'RECORD_SURVEILLANCE', surveyedAt: now, findings: 'Duy trì năng lực.' },
+        status: 200,
+      },
+      'GET /designations/{id}/history': { as: 'vn-designating-authority', path: `/designations/${designation.id}/history`, status: 200 },
+      // Puts forward the lab designated at home above, on the accreditation it stands on.
+      'POST /recognitions': {
+        as: 'vn-designating-authority',
+        path: '/recognitions',
+        body: { agreementId: agreement.id, cabId: other.cabId, importingEconomy: 'KR', scope: KR_SCOPE, designationId: designation.id },
+        status: 201,
+      },
       'GET /recognitions': { as: 'importer-hanbit', path: '/recognitions?importingEconomy=KR&state=recognized', status: 200 },
       'GET /recognitions/{id}': { as: 'importer-hanbit', path: `/recognitions/${recognition.id}`, status: 200 },
       'POST /recognitions/{id}/events': { as: 'vn-designating-authority', path: `/recognitions/${recognition.id}/events`, body: { type: 'RENEW' }, status: 200 },

@@ -7,6 +7,7 @@
  */
 import { expect } from 'chai';
 import { allRoutes } from '../../src/http/api/app.js';
+import { designationBody } from '../helpers/designations.js';
 import { ApiWorld } from '../helpers/api.js';
 import { certificateBody, recognizedBody } from '../helpers/phase-two.js';
 import { KR_SCOPE, VN_SCOPE, daysFrom } from '../helpers/world.js';
@@ -146,6 +147,13 @@ describe('HTTP fuzz: malformed bodies to every POST route', function () {
       required: ['agreementId', 'cabId', 'importingEconomy', 'scope'],
       allowed: 'vn-designating-authority',
     };
+    targets['POST /designations'] = {
+      valid: designationBody({ agreementId: agreement.id, cabId: lab.cabId!, importingEconomy: 'KR', scope: KR_SCOPE, accreditationId: accreditation.id }, now),
+      required: ['cabId', 'agreementId', 'importingEconomy', 'scope', 'cabAddress', 'testSites', 'contact', 'accreditationId', 'testsForOthers', 'declaration', 'ownership'],
+      allowed: lab.id,
+    };
+    const [designation] = (await api.world.store.find('designations', { where: { cabId: lab.cabId! }, limit: 1 })).items;
+    targets[`POST /designations/${designation!.id}/events`] = { valid: { type: 'SUSPEND', reason: 'Tạm đình chỉ.' }, required: ['type', 'reason'], allowed: 'vn-designating-authority' };
     targets['POST /test-reports'] = { valid: api.world.reportBody(), required: ['reportNumber', 'importingEconomy', 'regulations', 'equipment', 'testedAt', 'issuedAt'], allowed: lab.id };
     targets['POST /cabs'] = { valid: { name: 'Phòng thử nghiệm Huế', economy: 'VN', type: 'lab', email: 'hue@lab.example', language: 'vi' }, required: ['name', 'economy', 'type', 'email', 'language'], allowed: 'vn-designating-authority' };
     targets[`POST /agreements/${agreement.id}/events`] = { valid: { type: 'SUSPEND', reason: 'Rà soát.' }, required: ['type', 'reason'], allowed: 'kr-regulator' };

@@ -52,6 +52,8 @@ describe('HTTP: the public look-up shows a lab’s current designation number', 
     const world = api.world;
     const otherNode = new Engine({ contributors: commitContributors(), store: await world.connect(), clock: world.clock, validator: world.engine.validator, durations: world.engine.durations, nodeId: 'other-node' });
     await otherNode.send('recognitions', recognitionId, { type: 'WITHDRAW', reason: 'Lab closed.' }, world.as('vn-designating-authority'));
+    // Designated anew at home, with a new number; the engine finds the newest designation in force.
+    await world.designation(agreementId, cabId, { scope: ['KR:KN 301 489'] });
     const created = await otherNode.create('recognitions', { agreementId, cabId, importingEconomy: 'KR', scope: ['KR:KN 301 489'] }, world.as('vn-designating-authority'));
     const recognized = await otherNode.send('recognitions', created.id, { type: 'RECOGNIZE' }, world.as('kr-regulator'));
     expect(numberOf(recognized)).to.not.equal(before);

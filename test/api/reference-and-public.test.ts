@@ -145,10 +145,10 @@ describe('HTTP: machines', () => {
   before(async () => (api = await ApiWorld.create()));
   after(async () => api.close());
 
-  it('GET /machines lists the six machines with their states and events', async () => {
+  it('GET /machines lists the seven machines with their states and events', async () => {
     const answer = await api.get<Page<{ kind: string; states: string[]; events: string[] }>>('/machines');
-    expect(answer.body.items.map((m) => m.kind)).to.deep.equal(['agreements', 'accreditations', 'recognitions', 'test-reports', 'certificates', 'equivalences']);
-    expect(answer.body.items[2]!.states).to.include.members(['pending', 'recognized', 'lapsed', 'expired']);
+    expect(answer.body.items.map((m) => m.kind)).to.deep.equal(['agreements', 'accreditations', 'designations', 'recognitions', 'test-reports', 'certificates', 'equivalences']);
+    expect(answer.body.items[3]!.states).to.include.members(['pending', 'recognized', 'lapsed', 'expired']);
   });
 
   it('GET /machines/{kind} says who may send each event and which deadlines each state sets', async () => {

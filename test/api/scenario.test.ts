@@ -7,6 +7,7 @@
 import { expect } from 'chai';
 import { ApiWorld } from '../helpers/api.js';
 import { DAY, KR_SCOPE, VN_SCOPE, daysFrom } from '../helpers/world.js';
+import { designationBody } from '../helpers/designations.js';
 
 type Resource = { id: string; state: string; version: number; data: Record<string, unknown>; nextEvents: string[] };
 type Entry = { seq: number; type: string; actor: { id: string; role: string }; from: string | null; to: string; facts?: Record<string, unknown> };
@@ -41,10 +42,22 @@ describe('HTTP scenario: from an agreement to a refused report, told by the demo
       ),
       201,
     );
+    // At home first (Circular 12/2016/TT-BTTTT): the lab files, the designating authority reviews,
+    // assesses on site and designates; the Korean regulator does not see this procedure.
+    const filed = await ok(
+      api.post<Resource>('/designations', designationBody({ agreementId: agreement.id, cabId: 'vn-lab-sai-gon', importingEconomy: 'KR', scope: KR_SCOPE, accreditationId: accreditation.id }, api.world.clock.now().toISOString()), 'lab-sai-gon'),
+      201,
+    );
+    expect((await api.get(`/designations/${filed.id}`, 'kr-regulator')).status).to.equal(404);
+    await ok(api.post(`/designations/${filed.id}/events`, { type: 'ACCEPT_FILE', council: ['Trần Văn Minh'] }, 'vn-designating-authority'));
+    await ok(api.post(`/designations/${filed.id}/events`, { type: 'RECORD_ASSESSMENT', assessedAt: api.world.clock.now().toISOString(), assessors: ['Trần Văn Minh'], findings: 'Đạt.' }, 'vn-designating-authority'));
+    const home = await ok(api.post<Resource>(`/designations/${filed.id}/events`, { type: 'DESIGNATE', decision: 'Quyết định số 245/QĐ-BKHCN' }, 'vn-designating-authority'));
+    expect(home.state).to.equal('designated');
     const designation = await ok(
       api.post<Resource>('/recognitions', { agreementId: agreement.id, cabId: 'vn-lab-sai-gon', importingEconomy: 'KR', scope: KR_SCOPE }, 'vn-designating-authority'),
       201,
     );
+    expect(designation.data['designationId']).to.equal(home.id);
     expect(designation.state).to.equal('pending');
     expect((await ok(api.get<Resource>(`/recognitions/${designation.id}`, 'kr-regulator'))).nextEvents).to.include('RECOGNIZE');
 

@@ -101,6 +101,8 @@ describe('HTTP: workflow resources', () => {
       const negotiating = await api.world.agreement({ sign: false });
       const lab = await api.world.addLab();
       await api.world.accreditation(lab.cabId!);
+      // Designated at home under the agreement in negotiation: only the agreement stands in the way.
+      await api.world.designation(negotiating.id, lab.cabId!);
       const notOperational = await refused(
         () => api.post('/recognitions', { agreementId: negotiating.id, cabId: lab.cabId, importingEconomy: 'KR', scope: KR_SCOPE }, 'vn-designating-authority'),
         422,

@@ -15,8 +15,12 @@ import { World } from '../helpers/world.js';
 /** One principal of each role, none of them a party to the fixtures' instances. */
 const STRANGERS = ['jp-regulator', 'jp-designating-authority', 'us-accreditation-body', 'lab-song-hong', 'importer-hanbit', 'admin', 'system'];
 
-/** A test report does not exist for those who may not read it: they get 404, not 403. */
+/**
+ * A test report, or a designation at home, does not exist for those who may not read it: they
+ * get 404, not 403.
+ */
 function expectedRefusal(kind: Kind, actorId: string): 'FORBIDDEN' | 'NOT_FOUND' {
+  if (kind === 'designations') return ['admin', 'system'].includes(actorId) ? 'FORBIDDEN' : 'NOT_FOUND';
   if (kind !== 'test-reports') return 'FORBIDDEN';
   return ['admin', 'importer-hanbit', 'system'].includes(actorId) ? 'FORBIDDEN' : 'NOT_FOUND';
 }

@@ -99,9 +99,10 @@ describe('cascades through the engine', () => {
     const report = await world.submit(lab);
     const [expiry] = (await world.store.pendingDeadlines('accreditations', accreditation.id)).filter((d) => d.event === 'EXPIRED');
     world.clock.set(expiry!.dueAt);
-    // The report's review reminder, the on-site visit reminder and the renewal reminder are due by now too; all fire in due order.
+    // The report's review reminder, the designation's surveillance, the on-site visit reminder and the renewal reminder are due by now too; all fire in due order.
     expect(await world.fireDue()).to.deep.equal([
       'test-reports:REVIEW_OVERDUE',
+      'designations:SURVEILLANCE_DUE',
       'accreditations:ON_SITE_VISIT_DUE',
       'accreditations:RENEWAL_DUE',
       'accreditations:EXPIRED',

@@ -224,15 +224,17 @@ describe('engine: machine versions', () => {
     });
   }
 
-  it('when a record was stored by version 1, migrates it step by step (in_force becomes operational) and the next commit stores version 3', async () => {
+  it('when a record was stored by version 1, migrates it step by step (in_force becomes operational) and the next commit stores version 4', async () => {
     await plant('agr-v1', 'in_force', 1);
     const read = await world.engine.get('agreements', 'agr-v1', world.as('admin'));
-    expect(read).to.include({ state: 'operational', machineVersion: 3, version: 1 });
+    expect(read).to.include({ state: 'operational', machineVersion: 4, version: 1 });
+    // Version 4: an agreement of an older release keeps the importing regulator assigning designation numbers.
+    expect(read.data['designationNumbers']).to.equal('importing_regulator');
     const suspended = await world.send('agreements', 'agr-v1', { type: 'SUSPEND', reason: 'Rà soát.' }, 'vn-regulator');
-    expect(suspended).to.include({ state: 'suspended', machineVersion: 3, version: 2 });
+    expect(suspended).to.include({ state: 'suspended', machineVersion: 4, version: 2 });
     expect(suspended.data['suspendedBy']).to.deep.equal(['VN']);
     const stored = await world.store.load('agreements', 'agr-v1');
-    expect(stored).to.include({ state: 'suspended', machineVersion: 3 });
+    expect(stored).to.include({ state: 'suspended', machineVersion: 4 });
   });
 
   it('when a record was stored by a version this code does not know, refuses it with MACHINE_VERSION_UNSUPPORTED and changes nothing', async () => {

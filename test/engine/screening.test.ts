@@ -190,6 +190,7 @@ describe('test-report screening: retired regulations', () => {
     // The VN accreditation body accredits CABs of VN only, unless declared to serve KR too.
     await world.store.putPrincipal({ ...(await world.store.getPrincipal('vn-accreditation-body'))!, serves: ['KR'] });
     await world.accreditation(lab.cabId!, { scope: [old] });
+    await world.designation(agreement.id, lab.cabId!, { importingEconomy: 'VN', scope: [old] });
     const application = await world.engine.create(
       'recognitions',
       { agreementId: agreement.id, cabId: lab.cabId, importingEconomy: 'VN', scope: [old] },

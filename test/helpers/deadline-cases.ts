@@ -91,7 +91,7 @@ const longLivedRecognitions: Fixture = {
     const lab = await world.addLab();
     const accreditation = await world.accreditation(lab.cabId!, { validFrom: daysFrom(BASE, -1), validUntil: daysFrom(BASE, 4 * 365) });
     const resource = await world.recognition(shared['$agreement']!, lab.cabId!, { recognize: false });
-    return { resource, bindings: { ...shared, $accreditation: accreditation.id, $cab: lab.cabId! } };
+    return { resource, bindings: { ...shared, $accreditation: accreditation.id, $cab: lab.cabId!, $designation: resource.data['designationId'] as string } };
   },
 };
 

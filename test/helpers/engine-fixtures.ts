@@ -50,6 +50,21 @@ export const fixtures: Record<Kind, Fixture> = {
     },
     parties: () => ['lab@saigon.vn.example', 'vilas@boa.vn.example', 'mra@most.vn.example'],
   },
+  designations: {
+    async setup(world) {
+      return { $agreement: (await world.agreement()).id };
+    },
+    async create(world, variant, shared) {
+      const lab = await world.addLab();
+      const accreditation = await world.accreditation(lab.cabId!);
+      const bindings = { ...shared, $accreditation: accreditation.id, $cab: lab.cabId!, $lab: lab.id };
+      const { exportingEconomy: _derived, accreditation: _copied, ...body } = graphModels.designations.inputs[variant]!;
+      const bound = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, bind(v, bindings)]));
+      const resource = await world.engine.create('designations', bound, lab);
+      return { resource, bindings };
+    },
+    parties: (_world, b) => [`${b['$cab']}@lab.example`, 'mra@most.vn.example'],
+  },
   recognitions: {
     async setup(world) {
       return { $agreement: (await world.agreement()).id };
@@ -58,7 +73,7 @@ export const fixtures: Record<Kind, Fixture> = {
       const lab = await world.addLab();
       const accreditation = await world.accreditation(lab.cabId!);
       const resource = await world.recognition(shared['$agreement']!, lab.cabId!, { recognize: false });
-      return { resource, bindings: { ...shared, $accreditation: accreditation.id, $cab: lab.cabId! } };
+      return { resource, bindings: { ...shared, $accreditation: accreditation.id, $cab: lab.cabId!, $designation: resource.data['designationId'] as string } };
     },
     parties: (_world, b) => [`${b['$cab']}@lab.example`, 'mra@rra.kr.example', 'mra@most.vn.example'],
   },

@@ -132,10 +132,51 @@ export const graphModels: Record<Kind, GraphModel> = {
     serialize: (s) => JSON.stringify(s.value),
   },
 
+  designations: {
+    kind: 'designations',
+    inputs: {
+      'an application for designation': {
+        cabId: '$cab',
+        agreementId: '$agreement',
+        importingEconomy: 'KR',
+        exportingEconomy: 'VN',
+        scope: KR_SCOPE,
+        cabAddress: '123 Đường Võ Văn Ngân, Thủ Đức, Thành phố Hồ Chí Minh',
+        testSites: [{ address: '123 Đường Võ Văn Ngân, Thủ Đức, Thành phố Hồ Chí Minh' }],
+        contact: { name: 'Nguyễn Văn An', email: 'an@lab.example', phone: '+84 28 3896 0000' },
+        accreditationId: '$accreditation',
+        accreditation: { id: '$accreditation', accreditationBodyId: 'vn-accreditation-body', standard: 'ISO/IEC 17025', certificateNumber: 'VILAS 999', validUntil: daysFrom(BASE, 700) },
+        testsForOthers: false,
+        declaration: { signedBy: 'Nguyễn Văn An', signedAt: daysFrom(BASE, -1) },
+        ownership: { fivePercentOrMore: false },
+      },
+    },
+    events: () => [
+      ev('REVIEW_OVERDUE', SYSTEM),
+      ev('REQUEST_CORRECTION', VN_DA, { request: 'Bổ sung bản sao chứng chỉ công nhận và phạm vi công nhận.' }),
+      ev('RESUBMIT', THE_LAB, { response: 'Đã bổ sung bản sao chứng chỉ công nhận.' }),
+      ev('ACCEPT_FILE', VN_DA, { council: ['Trần Thị Bình', 'Lê Văn Cường'] }),
+      ev('RECORD_ASSESSMENT', VN_DA, { assessedAt: at, assessors: ['Trần Thị Bình'], findings: 'Đáp ứng yêu cầu.' }),
+      ev('DESIGNATE', VN_DA, { decision: 'QĐ 123/QĐ-BKHCN', validUntil: daysFrom(BASE, 3 * 365) }),
+      ev('REFUSE', VN_DA, { reason: 'Không đáp ứng yêu cầu về năng lực.' }),
+      ev('RECORD_SURVEILLANCE', VN_DA, { surveyedAt: at, findings: 'Duy trì năng lực.' }),
+      ev('SURVEILLANCE_DUE', SYSTEM),
+      ev('SUSPEND', VN_DA, { reason: 'Tạm đình chỉ trong thời gian khắc phục.' }),
+      ev('REINSTATE', VN_DA),
+      ev('WITHDRAW', VN_DA, { reason: 'Tổ chức đề nghị hủy bỏ.' }),
+      ev('EXPIRED', SYSTEM),
+      ev('REINSTATE', VN_DA, {}, daysFrom(BASE, 4 * 365)),
+    ],
+    serialize: (s) => {
+      const c = s.context as { assessments: unknown[] };
+      return JSON.stringify([s.value, c.assessments.length > 0]);
+    },
+  },
+
   recognitions: {
     kind: 'recognitions',
     inputs: {
-      'an application': { agreementId: '$agreement', cabId: '$cab', importingEconomy: 'KR', exportingEconomy: 'VN', scope: KR_SCOPE },
+      'an application': { agreementId: '$agreement', cabId: '$cab', importingEconomy: 'KR', exportingEconomy: 'VN', scope: KR_SCOPE, designationId: '$designation' },
     },
     events: () => [
       ev('REQUEST_INFO', KR_REGULATOR, { request: 'Please send the proficiency-testing results.' }),
@@ -185,6 +226,7 @@ export const graphModels: Record<Kind, GraphModel> = {
       ev('LISTING_EXPIRY_REMINDER', SYSTEM),
       ev('LISTING_EXPIRED', SYSTEM),
       ev('AGREEMENT_TERMINATED', SYSTEM, { agreementId: '$agreement' }),
+      ev('DESIGNATION_ENDED', SYSTEM, { designationId: '$designation', designationState: 'withdrawn' }),
       ev('ACCREDITATION_LAPSED', SYSTEM, { accreditationId: '$accreditation', accreditationState: 'lapsed' }),
       ev('ACCREDITATION_RESTORED', SYSTEM, { accreditationId: '$accreditation' }),
       ev('ACCREDITATION_RESTORED', SYSTEM, { accreditationId: '$accreditation' }, daysFrom(BASE, 4 * 365)),

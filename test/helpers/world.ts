@@ -24,6 +24,7 @@ import { FileBlobStore } from '../../src/store/blobs.js';
 import type { CommitFaults, Store } from '../../src/store/port.js';
 import { Validator } from '../../src/validation.js';
 import { testStores, type StoreProbe, type StoreSnapshot, type TestStore } from './store-factory.js';
+import { designate, type DesignationRequest } from './designations.js';
 
 /** A Monday, so working-day arithmetic in tests is easy to follow. */
 export const BASE = '2026-01-05T09:00:00.000Z';
@@ -196,10 +197,21 @@ export class World {
     );
   }
 
+  /** A designation in force at home of a CAB for KR (or another importing economy): the step before recognition. */
+  async designation(agreementId: string, cabId: string, options: Partial<Omit<DesignationRequest, 'agreementId' | 'cabId'>> = {}): Promise<Resource> {
+    return designate(
+      { engine: this.engine, store: this.store, as: (id) => this.as(id), now: () => this.clock.now() },
+      { agreementId, cabId, scope: options.scope ?? KR_SCOPE, ...options },
+    );
+  }
+
+  /** A CAB designated at home, then put forward to KR and (unless `recognize` is false) recognised. */
   async recognition(agreementId: string, cabId: string, options: { scope?: string[]; recognize?: boolean } = {}): Promise<Resource> {
+    const scope = options.scope ?? KR_SCOPE;
+    const designation = await this.designation(agreementId, cabId, { scope });
     const created = await this.engine.create(
       'recognitions',
-      { agreementId, cabId, importingEconomy: 'KR', scope: options.scope ?? KR_SCOPE },
+      { agreementId, cabId, importingEconomy: 'KR', scope, designationId: designation.id },
       this.as('vn-designating-authority'),
     );
     if (options.recognize === false) return created;

@@ -41,6 +41,12 @@ export const WHO_MAY_SEND: Record<Kind, Record<string, Rule>> = {
     RENEWAL_DUE: systemOnly, EXPIRED: systemOnly,
     RECORD_VISIT: grantingBody, REDUCE_SCOPE: grantingBody, EXTEND_SCOPE: grantingBody, ON_SITE_VISIT_DUE: systemOnly,
   },
+  designations: {
+    REQUEST_CORRECTION: cabsAuthority, ACCEPT_FILE: cabsAuthority, RECORD_ASSESSMENT: cabsAuthority, DESIGNATE: cabsAuthority, REFUSE: cabsAuthority,
+    RECORD_SURVEILLANCE: cabsAuthority, SUSPEND: cabsAuthority, REINSTATE: cabsAuthority, WITHDRAW: cabsAuthority,
+    RESUBMIT: either(theLab, cabsAuthority),
+    REVIEW_OVERDUE: systemOnly, SURVEILLANCE_DUE: systemOnly, EXPIRED: systemOnly,
+  },
   recognitions: {
     REQUEST_INFO: importingRegulator, RECOGNIZE: importingRegulator, OBJECT: importingRegulator, CONTEST: importingRegulator, CLOSE_CONTEST: importingRegulator, DERECOGNIZE: importingRegulator,
     // All exchanges with the importing regulator go through the designating authority.
@@ -51,7 +57,7 @@ export const WHO_MAY_SEND: Record<Kind, Record<string, Rule>> = {
     SUSPEND: either(importingRegulator, cabsAuthority), LIFT_SUSPENSION: either(importingRegulator, cabsAuthority),
     CONFIRM_CONTEST: cabsAuthority, OPPOSE_CONTEST: cabsAuthority, WITHDRAW: cabsAuthority, RENEW: cabsAuthority,
     INFO_REMINDER: systemOnly, INFO_OVERDUE: systemOnly, CONTEST_POSITION_DUE: systemOnly, REVIEW_OVERDUE: systemOnly, LISTING_EXPIRY_REMINDER: systemOnly, LISTING_EXPIRED: systemOnly,
-    SCOPE_NARROWED: systemOnly, AGREEMENT_TERMINATED: systemOnly, ACCREDITATION_LAPSED: systemOnly, ACCREDITATION_RESTORED: systemOnly,
+    SCOPE_NARROWED: systemOnly, AGREEMENT_TERMINATED: systemOnly, DESIGNATION_ENDED: systemOnly, ACCREDITATION_LAPSED: systemOnly, ACCREDITATION_RESTORED: systemOnly,
     ACCREDITATION_SCOPE_REDUCED: systemOnly,
   },
   'test-reports': {
@@ -90,6 +96,7 @@ function validBody(kind: Kind, type: string): Record<string, unknown> {
     ...(type === 'CONTEST' ? { reasons: 'Nghi ngờ năng lực đo' } : {}),
     ...(type === 'SCOPE_NARROWED' ? { agreementId: 'agr-x', economy: 'KR', removed: ['KR:KN 32'] } : {}),
     ...(type === 'AGREEMENT_TERMINATED' ? { agreementId: 'agr-x' } : {}),
+    ...(type === 'DESIGNATION_ENDED' ? { designationId: 'des-x', designationState: 'withdrawn' } : {}),
     ...(type === 'ACCREDITATION_LAPSED' ? { accreditationId: 'acc-x', accreditationState: 'lapsed' } : {}),
     ...(type === 'ACCREDITATION_RESTORED' ? { accreditationId: 'acc-x' } : {}),
     ...(type === 'ACCREDITATION_SCOPE_REDUCED' ? { accreditationId: 'acc-x', removed: ['KR:KN 32'] } : {}),
@@ -293,7 +300,11 @@ async function referenceWorld(api: ApiWorld): Promise<{ fixture: ReferenceFixtur
   // Two accredited labs not yet recognised: one a recognition names beside each agreement, one
   // among the CABs it names beside the operational agreement.
   const applicants = [await w.addLab(), await w.addLab()];
-  for (const applicant of applicants) await w.accreditation(applicant.cabId!);
+  // Both designated at home for KR under the operational agreement: only the references stand in the way.
+  for (const applicant of applicants) {
+    await w.accreditation(applicant.cabId!);
+    await w.designation(agreement.id, applicant.cabId!, { scope: ['KR:KN 32'] });
+  }
   const cabList = await api.get<{ items: Array<{ id: string; type: string }> }>('/cabs?limit=200', 'admin');
   const importers = [...w.actors.values()].filter((a) => a.role === 'importer');
   return {

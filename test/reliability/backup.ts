@@ -74,7 +74,7 @@ export async function backupUnderLoad(api: ApiWorld, dir: string, writers: numbe
     for (const { id } of acknowledged.filter((a) => a.at < started)) {
       if ((await restored.load('test-reports', id)) === null || (await historyOf(restored, 'test-reports', id)).length === 0) missing += 1;
     }
-    for (const kind of ['agreements', 'accreditations', 'recognitions', 'test-reports'] as const) {
+    for (const kind of ['agreements', 'accreditations', 'designations', 'recognitions', 'test-reports'] as const) {
       let cursor: string | null = null;
       do {
         const page: Awaited<ReturnType<Store['find']>> = await restored.find(kind, { limit: 200, cursor });

@@ -34,7 +34,7 @@ describe('Scheduler: every deadline of every workflow', () => {
     await world.close();
   });
 
-  it('covers the deadlines of docs/domain.md: agreement transition end and notice of termination, review reminders, answers to requests for information, the contest position, listing expiry and its reminder, renewal reminder, lapse, the on-site visit reminder, acceptance expiry, the review window and expiry of a certificate, the in-force date and notice of an equivalence', () => {
+  it('covers the deadlines of docs/domain.md: agreement transition end and notice of termination, review reminders, answers to requests for information, the contest position, listing expiry and its reminder, renewal reminder, lapse, the on-site visit reminder, acceptance expiry, the review window and expiry of a certificate, the in-force date and notice of an equivalence, the file review, surveillance and expiry of a designation', () => {
     const names = new Set(cases.map((c) => `${c.kind}:${c.rule.event}`));
     expect([...names]).to.have.members([
       'agreements:TRANSITION_ENDED',
@@ -56,6 +56,9 @@ describe('Scheduler: every deadline of every workflow', () => {
       'certificates:EXPIRED',
       'equivalences:IN_FORCE',
       'equivalences:NOTICE_EFFECTIVE',
+      'designations:REVIEW_OVERDUE',
+      'designations:SURVEILLANCE_DUE',
+      'designations:EXPIRED',
     ]);
   });
 

@@ -22,6 +22,7 @@ async function labRecognisedTwice(world: World, validUntilDays: number) {
   const lab = await world.addLab();
   const accreditation = await world.accreditation(lab.cabId!, { scope: [...KR_SCOPE, ...US_SCOPE], validUntil: daysFrom(now, validUntilDays) });
   const byKorea = await world.recognition(korea.id, lab.cabId!);
+  await world.designation(unitedStates.id, lab.cabId!, { importingEconomy: 'US', scope: US_SCOPE });
   const application = await world.engine.create(
     'recognitions',
     { agreementId: unitedStates.id, cabId: lab.cabId!, importingEconomy: 'US', scope: US_SCOPE },

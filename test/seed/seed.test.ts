@@ -55,6 +55,26 @@ describe('demo seed', () => {
     expect((await store.load('agreements', 'agr-vn-kr'))!.context['phase']).to.equal('I');
   });
 
+  it('Circular 12/2016/TT-BTTTT: designates each CAB at home before it is put forward, Sông Hồng through a correction, the council, an on-site assessment and a surveillance', async () => {
+    expect(await states('designations')).to.deep.equal({ 'des-song-hong-kr': 'designated', 'des-sai-gon-kr': 'designated', 'des-thang-long-us': 'designated', 'des-song-hong-us': 'designated' });
+    const path = (await store.history('designations', 'des-song-hong-kr', { limit: 50 })).items.map((h) => `${h.type}:${h.to}`);
+    expect(path).to.deep.equal([
+      'CREATE:submitted',
+      'REQUEST_CORRECTION:correction_requested',
+      'RESUBMIT:submitted',
+      'ACCEPT_FILE:assessing',
+      'RECORD_ASSESSMENT:assessing',
+      'DESIGNATE:designated',
+      'SURVEILLANCE_DUE:surveillance_due',
+      'RECORD_SURVEILLANCE:designated',
+    ]);
+    for (const [recognition, designation] of [['rec-song-hong-kr', 'des-song-hong-kr'], ['rec-sai-gon-kr', 'des-sai-gon-kr'], ['rec-thang-long-us', 'des-thang-long-us']]) {
+      const data = (await store.load('recognitions', recognition!))!.context;
+      expect(data['designationId'], recognition).to.equal(designation);
+      expect((data['application'] as { testSites: unknown[] }).testSites, recognition).to.not.be.empty;
+    }
+  });
+
   it('has two VN labs with active accreditations, one recognised by KR (VN0001) whose competence KR contests, answered and opposed by VN (under joint verification), and one pending', async () => {
     expect(await states('accreditations')).to.deep.equal({ 'acc-song-hong': 'active', 'acc-sai-gon': 'active', 'acc-thang-long': 'active' });
     expect(await states('recognitions')).to.deep.equal({

@@ -13,9 +13,9 @@ import { PagePerson } from '../helpers/people.js';
 const CREATES: Array<[key: string, kinds: Kind[]]> = [
   ['demo-admin-api-key', []],
   ['demo-vn-regulator-key', ['agreements', 'equivalences']],
-  ['demo-vn-designating-authority-key', ['recognitions']],
+  ['demo-vn-designating-authority-key', ['designations', 'recognitions']],
   ['demo-vn-accreditation-body-key', ['accreditations']],
-  ['demo-lab-song-hong-key', ['test-reports', 'certificates']],
+  ['demo-lab-song-hong-key', ['test-reports', 'certificates', 'designations']],
   ['demo-importer-key', []],
 ];
 

@@ -92,6 +92,17 @@ describe('web pages: the permanent public pages of CABs and test reports', () =>
     expect(recognition!.accreditation).to.include({ standard: 'ISO/IEC 17025' });
   });
 
+  it('47 CFR 2.951(a)(2), (3): the CAB’s page and its JSON twin show its address and test sites from its designation at home, in both languages', async () => {
+    const { body } = await api.get<CabStanding>(`/public/cabs/${lab.cabId!}/KR`);
+    const particulars = body.recognitions[0]!.particulars!;
+    expect(particulars.address).to.contain('Võ Văn Ngân');
+    expect(particulars.testSites[0]).to.deep.include({ name: 'Phòng đo bức xạ' });
+    const en = await api.get(`/register/cabs/${lab.cabId!}/KR`, undefined, { ...HTML, 'Accept-Language': 'en' });
+    expect(en.text).to.contain('Address and test sites').and.to.contain('Phòng đo bức xạ').and.not.contain('not recorded in this register');
+    const vi = await api.get(`/register/cabs/${lab.cabId!}/KR`, undefined, { ...HTML, 'Accept-Language': 'vi' });
+    expect(vi.text).to.contain('Địa chỉ và địa điểm thử nghiệm');
+  });
+
   it('a look-up lists the accepted report before the rejected one, each linking to its page, with regulations and the rejection’s reason', async () => {
     const page = await api.get('/lookup?economy=KR&q=PRP-AX1', undefined, { ...HTML, 'Accept-Language': 'en' });
     expect(page.status).to.equal(200);

@@ -30,6 +30,8 @@ export interface PublicRecordText {
     accreditation: { body: string; certificateNumber: string; standard: string; validFrom: string; validUntil: string; state: string };
     noAccreditation: string;
     testSites: string;
+    /** The particulars of the designation at home the recognition rests on (47 CFR 2.951(a)(2), (3), (10)). */
+    particulars: { heading: string; address: string; testSites: string; testsForOthers: string; yes: string; no: string };
     historyHeading: string;
     historyColumns: { at: string; event: string; status: string };
     /** What happened, for the events a public history shows (the workflow's own words name people and carry placeholders). */
@@ -103,6 +105,14 @@ export const publicRecordTexts: Readonly<Record<Language, PublicRecordText>> = {
       accreditation: { body: 'Accreditation body', certificateNumber: 'Certificate number', standard: 'Standard', validFrom: 'Valid from', validUntil: 'Valid until', state: 'Status' },
       noAccreditation: 'No accreditation is recorded for this recognition.',
       testSites: 'Test sites: not recorded in this register; ask the body or its designating authority.',
+      particulars: {
+        heading: 'Address and test sites',
+        address: 'Address',
+        testSites: 'Test sites',
+        testsForOthers: 'Tests on contract for others',
+        yes: 'yes',
+        no: 'no',
+      },
       historyHeading: 'History of the status',
       historyColumns: { at: 'Date', event: 'What happened', status: 'Status after' },
       events: {
@@ -193,6 +203,14 @@ export const publicRecordTexts: Readonly<Record<Language, PublicRecordText>> = {
       accreditation: { body: 'Tổ chức công nhận', certificateNumber: 'Số chứng chỉ công nhận', standard: 'Tiêu chuẩn', validFrom: 'Có hiệu lực từ ngày', validUntil: 'Có hiệu lực đến ngày', state: 'Tình trạng' },
       noAccreditation: 'Không có chứng chỉ công nhận nào được ghi nhận cho việc thừa nhận này.',
       testSites: 'Địa điểm thử nghiệm: không được lưu trong danh sách này; Quý vị vui lòng hỏi tổ chức hoặc cơ quan chỉ định của tổ chức.',
+      particulars: {
+        heading: 'Địa chỉ và địa điểm thử nghiệm',
+        address: 'Địa chỉ',
+        testSites: 'Địa điểm thử nghiệm',
+        testsForOthers: 'Thử nghiệm theo hợp đồng cho bên khác',
+        yes: 'có',
+        no: 'không',
+      },
       historyHeading: 'Lịch sử tình trạng',
       historyColumns: { at: 'Ngày', event: 'Sự việc', status: 'Tình trạng sau đó' },
       events: {

@@ -9,6 +9,8 @@
  * confidence_building | operational | suspended --GIVE_NOTICE--> terminating
  * terminating --NOTICE_EFFECTIVE (deadline at the effective date)--> terminated (its recognitions end by cascade)
  * terminating --WITHDRAW_NOTICE (the side that gave it)--> suspended | confidence_building | operational
+ * `designationNumbers` says who assigns a CAB's designation number: its designating authority (in
+ * the designation, 47 CFR 2.951(a)(5)) or the importing regulator (on recognition).
  * AMEND_SCOPE changes the sender's own economy's list only and keeps the state; a narrowing reaches
  * the recognitions under the agreement by cascade.
  */
@@ -208,7 +210,7 @@ export const agreementWorkflow = defineWorkflow({
   kind: 'agreements',
   noun: 'agreement',
   machine: agreementMachine,
-  version: 3,
+  version: 4,
   migrations: {
     /**
      * Example migration, kept as the pattern to follow: version 1 called the operational state
@@ -233,6 +235,11 @@ export const agreementWorkflow = defineWorkflow({
         },
       };
     },
+    /**
+     * Version 4 says who assigns designation numbers (`designationNumbers`). Agreements of earlier
+     * versions had the importing regulator assign them on recognition: they keep that.
+     */
+    3: ({ state, context }) => ({ state, context: { ...context, designationNumbers: context['designationNumbers'] ?? 'importing_regulator' } }),
   },
   create: REGULATOR_OF_EITHER,
   events: {

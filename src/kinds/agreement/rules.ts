@@ -36,7 +36,7 @@ export const agreementRules: KindRules = {
       }
     }
     await checkScope(store, economies, input['scope'] as Record<string, string[]>, now);
-    return { input };
+    return { input: { ...input, designationNumbers: input['designationNumbers'] ?? 'designating_authority' } };
   },
 
   async prepareEvent(_record, event, { store, now, actor, durations }) {

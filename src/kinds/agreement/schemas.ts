@@ -23,6 +23,12 @@ export const createAgreement = {
     phase: { type: 'string', enum: ['I', 'II'], description: 'I: test reports; II: also certifications.' },
     scope: agreementScope,
     transitionEndsAt: { ...instant, description: 'End of the confidence-building period, if there is one.' },
+    designationNumbers: {
+      type: 'string',
+      enum: ['designating_authority', 'importing_regulator'],
+      description:
+        "Who assigns a CAB's designation number: its designating authority, in the designation the partner receives (47 CFR 2.951(a)(5); NIST assigns the US's), or the importing regulator on recognition. designating_authority by default.",
+    },
     title: shortText,
     comment,
   },

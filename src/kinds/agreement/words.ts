@@ -65,6 +65,12 @@ export const agreementWords: KindLanguages<AgreementSubject, AgreementLabels> = 
       scopeOf: (economy) => `Scope in ${economy}`,
       transitionEndsAt: 'Confidence building until',
     },
+    fields: {
+      designationNumbers: {
+        label: 'Who assigns designation numbers',
+        help: 'designating_authority: the number is in the designation the partner receives (47 CFR 2.951(a)(5)); importing_regulator: it is given on recognition.',
+      },
+    },
   },
 
   vi: {
@@ -116,6 +122,12 @@ export const agreementWords: KindLanguages<AgreementSubject, AgreementLabels> = 
       phase: 'Giai đoạn',
       scopeOf: (economy) => `Phạm vi của ${economy}`,
       transitionEndsAt: 'Giai đoạn xây dựng lòng tin đến',
+    },
+    fields: {
+      designationNumbers: {
+        label: 'Cơ quan cấp số chỉ định',
+        help: 'designating_authority: số chỉ định do cơ quan chỉ định cấp trong quyết định chỉ định gửi bên đối tác (47 CFR 2.951(a)(5)); importing_regulator: số do cơ quan quản lý của nền kinh tế nhập khẩu cấp khi thừa nhận.',
+      },
     },
   },
 };

@@ -2,7 +2,8 @@
  * When a CAB may be designated to an importing economy, and recognised by it (docs/domain.md, "Recognition"): only
  * under an operational agreement whose scope covers the request, between the CAB's economy and
  * the importing one, with an active accreditation that covers it; Phase II for certification
- * bodies. The engine gathers the facts; these pure functions decide.
+ * bodies; and only a CAB designated at home for that economy (Circular 12/2016/TT-BTTTT; 47 CFR
+ * 2.951). The engine gathers the facts; these pure functions decide.
  */
 import type { RecognitionInput } from './machine.js';
 import type { Reason } from '../types.js';
@@ -15,6 +16,13 @@ export interface RecognitionFacts {
   accreditations: Array<{ id: string; state: string; activeNow: boolean; coversScope: boolean }>;
   /** Other live recognitions of this CAB by this economy under this agreement. */
   existing: Array<{ id: string; state: string; scope: string[] }>;
+  /**
+   * The CAB's designations at home for this importing economy under this agreement (the one named
+   * by `designationId` only, when the application names one), with whether each is in force now
+   * and covers the scope. Absent when a decision is taken on a recognition of an older release,
+   * filed before designation at home was recorded.
+   */
+  designations?: Array<{ id: string; state: string; inForceNow: boolean; coversScope: boolean }>;
 }
 
 /**
@@ -48,7 +56,19 @@ export function applicationRefusals(input: RecognitionInput, facts: RecognitionF
   } else if (!active.some((a) => a.coversScope)) {
     reasons.push({ code: 'SCOPE_NOT_COVERED', detail: `No active accreditation of CAB ${cab.id} covers the whole scope.` });
   }
+  if (facts.designations !== undefined && groundingDesignation(facts) === undefined) {
+    const named = facts.designations.length === 1 ? ` (designation ${facts.designations[0]!.id} is ${facts.designations[0]!.state})` : '';
+    reasons.push({
+      code: 'NOT_DESIGNATED',
+      detail: `CAB ${cab.id} holds no designation in force by its designating authority for ${input.importingEconomy} under agreement ${agreement.id} that covers the scope${named}: a CAB is designated at home before it is put forward.`,
+    });
+  }
   return reasons;
+}
+
+/** The designation at home a recognition rests on: the newest in force now that covers the scope. */
+export function groundingDesignation(facts: RecognitionFacts): string | undefined {
+  return facts.designations?.findLast((d) => d.inForceNow && d.coversScope)?.id;
 }
 
 /** A second live recognition for an overlapping scope would make the register ambiguous. */

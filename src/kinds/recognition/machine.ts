@@ -17,6 +17,7 @@
  *   regulator may drop its own contest (CLOSE_CONTEST)
  * the designating authority suspends or withdraws its own designation at any time (SUSPEND, WITHDRAW)
  * recognized | suspended | contested | verification | lapsed --WITHDRAW / AGREEMENT_TERMINATED--> withdrawn
+ * live states --DESIGNATION_ENDED (its designation at home withdrawn or expired)--> withdrawn
  * recognized | suspended | contested | verification --ACCREDITATION_LAPSED--> lapsed, suspensions
  *   and contest kept --ACCREDITATION_RESTORED--> suspended (a whole suspension still open),
  *   verification or contested (the contest still open), recognized, or expired (the listing ended)
@@ -189,6 +190,8 @@ export const recognitionMachine = setup({
     removesAll: (args) => removedHere(args).length === args.context.scope.length,
     accreditationNarrows: (args) => lostWithAccreditation(args).length > 0,
     accreditationRemovesAll: (args) => lostWithAccreditation(args).length === args.context.scope.length,
+    /** The designation at home that ended is the one this recognition rests on. */
+    itsOwnDesignation: ({ context, event }) => event.type === 'DESIGNATION_ENDED' && context.designationId === event.designationId,
     /** The accreditation that lapsed or was restored is the one this recognition stands on. */
     itsOwnAccreditation: ({ context, event }) => context.accreditationId === undefined || context.accreditationId === event.accreditationId,
   },
@@ -368,6 +371,7 @@ export const recognitionMachine = setup({
         OBJECT: { target: 'objected', actions: 'endForce' },
         REVIEW_OVERDUE: {},
         AGREEMENT_TERMINATED: { target: 'withdrawn', actions: 'endForce' },
+        DESIGNATION_ENDED: { guard: 'itsOwnDesignation', target: 'withdrawn', actions: 'endForce' },
         SCOPE_NARROWED: [
           { guard: 'removesAll', target: 'withdrawn', actions: ['narrow', 'endForce'] },
           { guard: 'narrowsScope', actions: 'narrow' },
@@ -382,6 +386,7 @@ export const recognitionMachine = setup({
         INFO_OVERDUE: [{ guard: 'closesOnNoAnswer', target: 'objected', actions: 'endForce' }, { target: 'pending' }],
         OBJECT: { target: 'objected', actions: 'endForce' },
         AGREEMENT_TERMINATED: { target: 'withdrawn', actions: 'endForce' },
+        DESIGNATION_ENDED: { guard: 'itsOwnDesignation', target: 'withdrawn', actions: 'endForce' },
         SCOPE_NARROWED: [
           { guard: 'removesAll', target: 'withdrawn', actions: ['narrow', 'endForce'] },
           { guard: 'narrowsScope', actions: 'narrow' },
@@ -501,6 +506,7 @@ function listing() {
     ],
     WITHDRAW: { target: 'withdrawn', actions: 'endForce' },
     AGREEMENT_TERMINATED: { target: 'withdrawn', actions: 'endForce' },
+    DESIGNATION_ENDED: { guard: 'itsOwnDesignation', target: 'withdrawn', actions: 'endForce' },
     SCOPE_NARROWED: [
       { guard: 'removesAll', target: 'withdrawn', actions: ['narrow', 'endForce'] },
       { guard: 'narrowsScope', actions: 'narrow' },
@@ -578,6 +584,7 @@ export const recognitionWorkflow = defineWorkflow({
     LISTING_EXPIRY_REMINDER: [{ role: 'system' }],
     LISTING_EXPIRED: [{ role: 'system' }],
     AGREEMENT_TERMINATED: [{ role: 'system' }],
+    DESIGNATION_ENDED: [{ role: 'system' }],
     ACCREDITATION_LAPSED: [{ role: 'system' }],
     ACCREDITATION_RESTORED: [{ role: 'system' }],
     SCOPE_NARROWED: [{ role: 'system' }],

@@ -3,7 +3,8 @@
  * agreement that covers the scope, only with an active accreditation that covers it; on
  * recognition, a designation number (country code first) and a listing validity.
  */
-import { applicationRefusals, duplicateRefusals, groundingAccreditation, type RecognitionFacts } from './eligibility.js';
+import { applicationRefusals, duplicateRefusals, groundingAccreditation, groundingDesignation, type RecognitionFacts } from './eligibility.js';
+import { designationParticulars, numberFromDesignation } from './designation-particulars.js';
 import type { RecognitionData, RecognitionInput } from './machine.js';
 import type { Reason } from '../types.js';
 import { shift } from '../../durations.js';
@@ -97,7 +98,14 @@ export const recognitionRules: KindRules = {
       });
     }
     const accreditationId = groundingAccreditation(facts);
-    return { input: { ...body, ...(accreditationId === undefined ? {} : { accreditationId }) }, facts: facts as unknown as Record<string, unknown> };
+    // Only a CAB designated at home is put forward: the application rests on that designation and
+    // carries its particulars (test sites, address, contact...) for the register and the CAB's page.
+    const designationId = groundingDesignation(facts)!;
+    const application = await designationParticulars(context.store, designationId);
+    return {
+      input: { ...body, ...(accreditationId === undefined ? {} : { accreditationId }), designationId, application },
+      facts: facts as unknown as Record<string, unknown>,
+    };
   },
 
   whyNotAccepted(record, event) {
@@ -121,7 +129,9 @@ export const recognitionRules: KindRules = {
     if (refusals.length > 0) refuse(`Recognition ${record.id} cannot be granted now`, refusals, facts);
     const validUntil = (event['validUntil'] as string | undefined) ?? shift(now, durations.get('recognitions', 'listingValidity')).toISOString();
     requireAfter(validUntil, now.toISOString(), '/validUntil', 'must be in the future');
+    const fromDesignation = await numberFromDesignation(context, data, event['designationNumber'] as string | undefined);
     const designationNumber =
+      fromDesignation ??
       (event['designationNumber'] as string | undefined) ??
       data.designationNumber ??
       `${data.exportingEconomy}${String(await store.nextSequence(`designation:${data.exportingEconomy}`)).padStart(4, '0')}`;

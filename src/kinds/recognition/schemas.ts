@@ -34,6 +34,11 @@ export const createRecognition = {
     cabId: recordId,
     importingEconomy: economyCode,
     scope: { ...regulationList, description: "The importing economy's technical regulations, with versions." },
+    designationId: {
+      ...recordId,
+      description:
+        "The CAB's designation at home it is put forward on: in force, for this importing economy and agreement, covering the scope. Left out, the engine finds the one in force.",
+    },
     comment,
   },
   required: ['agreementId', 'cabId', 'importingEconomy', 'scope'],
@@ -103,6 +108,7 @@ export const recognitionEvents = {
   LISTING_EXPIRY_REMINDER: eventBody(KIND, 'LISTING_EXPIRY_REMINDER', {}),
   LISTING_EXPIRED: eventBody(KIND, 'LISTING_EXPIRED', {}),
   AGREEMENT_TERMINATED: eventBody(KIND, 'AGREEMENT_TERMINATED', { agreementId: recordId }, ['agreementId']),
+  DESIGNATION_ENDED: eventBody(KIND, 'DESIGNATION_ENDED', { designationId: recordId, designationState: stateName }, ['designationId', 'designationState']),
   ACCREDITATION_LAPSED: eventBody(
     KIND,
     'ACCREDITATION_LAPSED',

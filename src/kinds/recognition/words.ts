@@ -59,6 +59,7 @@ export const recognitionWords: KindLanguages<RecognitionSubject, RecognitionLabe
       LISTING_EXPIRY_REMINDER: 'Listing ends soon',
       LISTING_EXPIRED: 'Listing ended',
       AGREEMENT_TERMINATED: 'Agreement terminated',
+      DESIGNATION_ENDED: 'Designation at home withdrawn or expired',
       ACCREDITATION_LAPSED: 'Accreditation no longer active',
       ACCREDITATION_RESTORED: 'Accreditation restored',
       ACCREDITATION_SCOPE_REDUCED: 'Scope narrowed: regulations taken out of the accreditation',
@@ -107,6 +108,7 @@ export const recognitionWords: KindLanguages<RecognitionSubject, RecognitionLabe
     reasons: {
       JOINT_VERIFICATION_PENDING:
         'The designating authority opposes the contest: under joint verification the recognition may not be suspended or withdrawn by the importing regulator; only the agreed outcome of the joint verification, or the joint committee’s decision, ends it (21 CFR 26.68(d))',
+      NOT_DESIGNATED: 'The CAB is not designated at home: its designating authority has no designation in force of it for this importing economy and scope',
     },
     labels: {
       cab: 'CAB',
@@ -186,6 +188,7 @@ export const recognitionWords: KindLanguages<RecognitionSubject, RecognitionLabe
       LISTING_EXPIRY_REMINDER: 'Sắp hết thời hạn thừa nhận',
       LISTING_EXPIRED: 'Hết thời hạn thừa nhận',
       AGREEMENT_TERMINATED: 'Thỏa thuận đã chấm dứt',
+      DESIGNATION_ENDED: 'Quyết định chỉ định đã bị hủy bỏ hoặc hết hiệu lực',
       ACCREDITATION_LAPSED: 'Chứng chỉ công nhận không còn hiệu lực',
       ACCREDITATION_RESTORED: 'Chứng chỉ công nhận được khôi phục',
       ACCREDITATION_SCOPE_REDUCED: 'Thu hẹp phạm vi: quy chuẩn kỹ thuật được rút khỏi phạm vi công nhận',
@@ -234,6 +237,7 @@ export const recognitionWords: KindLanguages<RecognitionSubject, RecognitionLabe
     reasons: {
       JOINT_VERIFICATION_PENDING:
         'Cơ quan chỉ định không đồng ý với đề nghị xem xét lại năng lực kỹ thuật: trong thời gian việc thừa nhận đang được hai bên cùng thẩm tra xác nhận, cơ quan quản lý của nền kinh tế nhập khẩu không được tạm đình chỉ hoặc hủy bỏ hiệu lực thừa nhận; chỉ kết quả hai bên cùng thẩm tra xác nhận đã được thống nhất, hoặc quyết định của ủy ban hỗn hợp, mới kết thúc việc này (21 CFR 26.68(d))',
+      NOT_DESIGNATED: 'Tổ chức đánh giá sự phù hợp chưa được chỉ định: cơ quan chỉ định chưa có quyết định chỉ định còn hiệu lực đối với tổ chức cho nền kinh tế nhập khẩu và phạm vi này',
     },
     labels: {
       cab: 'Tổ chức',

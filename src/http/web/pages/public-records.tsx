@@ -138,7 +138,24 @@ function Recognition({ context, recognition }: { context: PageContext; recogniti
           <Row label={words.accreditation.state}><StateTag context={context} kind="accreditations" state={recognition.accreditation.state} /></Row>
         </dl>
       )}
-      <p class="muted">{words.testSites}</p>
+      {recognition.particulars === undefined ? (
+        <p class="muted">{words.testSites}</p>
+      ) : (
+        <>
+          <h3>{words.particulars.heading}</h3>
+          <dl class="data">
+            <Row label={words.particulars.address}>{recognition.particulars.address}</Row>
+            <Row label={words.particulars.testSites}>
+              <ul>
+                {recognition.particulars.testSites.map((site) => (
+                  <li>{site.name ? `${site.name}: ${site.address}` : site.address}</li>
+                ))}
+              </ul>
+            </Row>
+            <Row label={words.particulars.testsForOthers}>{recognition.particulars.testsForOthers ? words.particulars.yes : words.particulars.no}</Row>
+          </dl>
+        </>
+      )}
 
       <h3>{words.historyHeading}</h3>
       <History context={context} kind="recognitions" entries={recognition.history} />
