@@ -52,6 +52,7 @@ const QUERIES: Record<string, Array<q.Read | q.Write>> = {
   pendingDeadlines: [q.pendingDeadlines('agreements', 'a1', 'state')],
   completeFiredDeadline: [q.completeFiredDeadline('d1', NOW)],
   cancelStateDeadlines: [q.cancelStateDeadlines('agreements', 'a1', NOW)],
+  cancelStateDeadlinesOf: [q.cancelStateDeadlinesOf('recognitions', 'r1', 'LISTING_EXPIRED', NOW)],
   claimableDeadlines: [q.claimableDeadlines(lease)],
   claimDueDeadline: [q.claimDueDeadline('d1', lease)],
   claimDeadlineById: [q.claimDeadlineById('d1', lease)],
