@@ -207,6 +207,7 @@ describe('certificates: a replaced regulation version and its transition period'
       { cabId: body.cabId, standard: 'ISO/IEC 17065', certificateNumber: world.next('KAB'), scope: [old], validFrom: daysFrom(now, -100), validUntil: daysFrom(now, 900) },
       world.as('vn-accreditation-body'),
     );
+    await world.designation(agreement.id, body.cabId!, { importingEconomy: 'VN', scope: [old] });
     const application = await world.engine.create(
       'recognitions',
       { agreementId: agreement.id, cabId: body.cabId, importingEconomy: 'VN', scope: [old] },

@@ -222,6 +222,7 @@ describe('test-report screening: a replaced regulation version and its transitio
     const lab = await world.addLab('KR');
     await world.store.putPrincipal({ ...(await world.store.getPrincipal('vn-accreditation-body'))!, serves: ['KR'] });
     await world.accreditation(lab.cabId!, { scope: [old] });
+    await world.designation(agreement.id, lab.cabId!, { importingEconomy: 'VN', scope: [old] });
     const application = await world.engine.create(
       'recognitions',
       { agreementId: agreement.id, cabId: lab.cabId, importingEconomy: 'VN', scope: [old] },

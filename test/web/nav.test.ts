@@ -29,7 +29,7 @@ describe('web pages: the nav lists every kind', () => {
       const person = await PagePerson.signIn(api, 'demo-kr-regulator-key', language);
       const links = navLinks((await person.get('/work')).text);
       const kinds = Object.keys(workflows) as Kind[];
-      expect(kinds).to.have.length(6);
+      expect(kinds).to.have.length(7);
       for (const kind of kinds) expect(links.get(`/records/${kind}`), kind).to.equal(pageTexts[language].kinds[kind]);
     });
   }

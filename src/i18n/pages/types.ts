@@ -253,6 +253,8 @@ export interface GeneralPageText {
     no: string;
     onNoAnswer: Readonly<Record<'review' | 'close', string>>;
     languages: Readonly<Record<'en' | 'vi', string>>;
+    /** Other coded values, by the field that holds them (`designationNumbers`, `visitKind`, `outcome`…). */
+    codes: Readonly<Record<string, Readonly<Record<string, string>>>>;
   };
   form: { required: string; optional: string; onePerLine: string; choose: string; errorSummary: string };
   /** What a refusal means, by the engine's error code. */

@@ -44,7 +44,7 @@ export function valueWords(context: PageContext, kind: Kind | undefined, key: st
       case 'code':
         return found(wording.reasons);
       default:
-        return undefined;
+        return found(text.values.codes[key]);
     }
   })();
   return words ?? value;
