@@ -160,6 +160,9 @@ function servedBy(query: q.Read | q.Write): string | null {
   if ('hint' in query && query.hint !== undefined) return servedByHint(query, query.hint);
   const { equality, range } = fieldsOf(query.filter);
   if (equality.has('_id')) return '_id_';
+  // One instance's deadlines are a handful of rows: the index selects them by instance, and the
+  // event of a moved deadline is checked on those rows.
+  if (query.collection === 'deadlines' && equality.has('instanceId')) equality.delete('event');
   const sort = Object.keys('sort' in query && query.sort ? query.sort : {}).filter((f) => !equality.has(f));
   const candidates = [...[...INDEXES, ...BLOB_INDEXES].filter((i) => i.collection === query.collection), { name: '_id_', key: { _id: 1 } }];
   for (const index of candidates) {
