@@ -61,6 +61,6 @@ describe('downloads people open: the accepted reports and the start page', () =>
     expect(lookup.text).to.contain('href="/public/test-reports/accepted.csv?economy=KR&amp;lang=vi"');
     expect(lookup.text).to.contain('href="/public/test-reports/accepted.xlsx?economy=KR&amp;lang=vi"');
     const home = await api.get('/', undefined, HTML);
-    for (const path of ['/lookup', '/verify', '/statuses', '/register', '/coverage']) expect(home.text).to.contain(`href="${path}"`);
+    for (const path of ['/lookup', '/verify', '/statuses', '/register', '/coverage', '/statistics']) expect(home.text).to.contain(`href="${path}"`);
   });
 });

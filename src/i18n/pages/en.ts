@@ -29,6 +29,7 @@ export const en: GeneralPageText = {
       register: 'The labs each economy recognises',
       verify: 'Verify a test report document you were given',
       coverage: 'Check whether a model is covered in an economy',
+      statistics: 'Statistics of the arrangements: applications, decisions and processing times',
       machines: 'How each process works, step by step',
       work: 'What is waiting for you',
       signIn: 'Sign in to act for your organisation',

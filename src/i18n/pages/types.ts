@@ -28,7 +28,7 @@ export interface GeneralPageText {
     signedInAs: (name: string) => string;
   };
   language: { label: string; switchTo: string; other: string; apply: string };
-  home: { title: string; lead: string; publicHeading: string; signedInHeading: string; links: Record<'lookup' | 'statuses' | 'register' | 'verify' | 'coverage' | 'machines' | 'work' | 'signIn', string> };
+  home: { title: string; lead: string; publicHeading: string; signedInHeading: string; links: Record<'lookup' | 'statuses' | 'register' | 'verify' | 'coverage' | 'statistics' | 'machines' | 'work' | 'signIn', string> };
   lookup: {
     title: string;
     lead: string;

@@ -29,6 +29,7 @@ export const vi: GeneralPageText = {
       register: 'Danh sách tổ chức đánh giá sự phù hợp được từng nền kinh tế thừa nhận',
       verify: 'Xác minh tài liệu của báo cáo thử nghiệm được cung cấp',
       coverage: 'Kiểm tra một kiểu loại thiết bị có được chấp nhận tại một nền kinh tế hay không',
+      statistics: 'Số liệu thống kê về các thỏa thuận: hồ sơ, quyết định và thời gian xử lý',
       machines: 'Các bước của từng quy trình',
       work: 'Các việc đang chờ Quý vị xử lý',
       signIn: 'Đăng nhập để thao tác thay mặt tổ chức của Quý vị',

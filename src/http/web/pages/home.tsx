@@ -17,6 +17,7 @@ export function HomePage({ context }: { context: PageContext }) {
             <li><a href="/register">{links.register}</a></li>
             <li><a href="/verify">{links.verify}</a></li>
             <li><a href="/coverage">{links.coverage}</a></li>
+            <li><a href="/statistics">{links.statistics}</a></li>
             <li><a href="/how-it-works">{links.machines}</a></li>
           </ul>
         </section>
