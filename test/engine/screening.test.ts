@@ -177,6 +177,25 @@ describe('test-report screening through the engine', () => {
   });
 });
 
+/**
+ * A Korean lab designated at home and recognised by Viet Nam for one Vietnamese regulation, under
+ * a KR–VN agreement (the VN accreditation body declared to serve KR, so it may accredit the lab).
+ */
+async function krLabRecognisedByVn(world: World, regulation: string) {
+  const agreement = await world.agreement({ economies: ['KR', 'VN'], scope: { KR: ['KR:KN 32'], VN: [regulation] } });
+  const lab = await world.addLab('KR');
+  await world.store.putPrincipal({ ...(await world.store.getPrincipal('vn-accreditation-body'))!, serves: ['KR'] });
+  await world.accreditation(lab.cabId!, { scope: [regulation] });
+  await world.designation(agreement.id, lab.cabId!, { importingEconomy: 'VN', scope: [regulation] });
+  const application = await world.engine.create(
+    'recognitions',
+    { agreementId: agreement.id, cabId: lab.cabId, importingEconomy: 'VN', scope: [regulation] },
+    world.as('kr-designating-authority'),
+  );
+  await world.send('recognitions', application.id, { type: 'RECOGNIZE' }, 'vn-regulator');
+  return lab;
+}
+
 describe('test-report screening: retired regulations', () => {
   let world: World;
   // VN:QCVN 86:2019/BTTTT is retired on 2026-01-01 in the seed; start the story before that.
@@ -185,18 +204,7 @@ describe('test-report screening: retired regulations', () => {
 
   it('a report against a version the importing regulator retired is rejected with REGULATION_RETIRED', async () => {
     const old = 'VN:QCVN 86:2019/BTTTT';
-    const agreement = await world.agreement({ economies: ['KR', 'VN'], scope: { KR: ['KR:KN 32'], VN: [old] } });
-    const lab = await world.addLab('KR');
-    // The VN accreditation body accredits CABs of VN only, unless declared to serve KR too.
-    await world.store.putPrincipal({ ...(await world.store.getPrincipal('vn-accreditation-body'))!, serves: ['KR'] });
-    await world.accreditation(lab.cabId!, { scope: [old] });
-    await world.designation(agreement.id, lab.cabId!, { importingEconomy: 'VN', scope: [old] });
-    const application = await world.engine.create(
-      'recognitions',
-      { agreementId: agreement.id, cabId: lab.cabId, importingEconomy: 'VN', scope: [old] },
-      world.as('kr-designating-authority'),
-    );
-    await world.send('recognitions', application.id, { type: 'RECOGNIZE' }, 'vn-regulator');
+    const lab = await krLabRecognisedByVn(world, old);
     world.clock.set('2026-02-02T09:00:00.000Z');
     const report = await world.submit(lab, { importingEconomy: 'VN', regulations: [old], importerId: undefined });
     expect(report.state).to.equal('rejected');
@@ -217,20 +225,7 @@ describe('test-report screening: a replaced regulation version and its transitio
   afterEach(async () => world.close());
 
   /** A KR lab recognised by VN for the old version from the start of the story. */
-  async function labRecognisedForTheOldVersion() {
-    const agreement = await world.agreement({ economies: ['KR', 'VN'], scope: { KR: ['KR:KN 32'], VN: [old] } });
-    const lab = await world.addLab('KR');
-    await world.store.putPrincipal({ ...(await world.store.getPrincipal('vn-accreditation-body'))!, serves: ['KR'] });
-    await world.accreditation(lab.cabId!, { scope: [old] });
-    await world.designation(agreement.id, lab.cabId!, { importingEconomy: 'VN', scope: [old] });
-    const application = await world.engine.create(
-      'recognitions',
-      { agreementId: agreement.id, cabId: lab.cabId, importingEconomy: 'VN', scope: [old] },
-      world.as('kr-designating-authority'),
-    );
-    await world.send('recognitions', application.id, { type: 'RECOGNIZE' }, 'vn-regulator');
-    return lab;
-  }
+  const labRecognisedForTheOldVersion = () => krLabRecognisedByVn(world, old);
   const against = (testedAt: string, issuedAt: string) => ({ importingEconomy: 'VN', regulations: [old], importerId: undefined, testedAt, issuedAt });
 
   it('Regulation versions: a report tested against a replaced version before it was replaced is taken until the transition period ends', async () => {

@@ -4,36 +4,18 @@
  * `acc-sai-gon`, stored by machine version 2, reads as version 3 with the cycle's new fields, and
  * is reinstated, like any other, only after the accreditation body's on-site check (ILAC FAQ 29).
  */
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect } from 'chai';
 import { AppError } from '../../src/errors.js';
 import { workflows } from '../../src/kinds/index.js';
-import type { Actor } from '../../src/kinds/types.js';
 import { SYSTEM_ACTOR } from '../../src/kinds/types.js';
 import { addYears } from '../../src/kinds/accreditation/cycle.js';
-import { ManualClock } from '../../src/clock.js';
-import { Engine } from '../../src/engine/engine.js';
-import { commitContributors } from '../../src/effects/contributors.js';
-import { actorOf } from '../../src/principals.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { tempDir } from '../helpers/world.js';
+import { openReleaseStore } from '../helpers/release-store.js';
 
-const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 /** When the fixtures were seeded (test/fixtures/write-release-0.2.0-store.ts); the suspension is a day later. */
 const SEEDED_AT = '2026-01-05T09:00:00.000Z';
 const day = (n: number) => new Date(Date.parse(SEEDED_AT) + n * 86_400_000).toISOString();
 
-function open(name: string): { store: SqliteStore; engine: Engine; as: (id: string) => Promise<Actor>; close: () => Promise<void>; path: string } {
-  const { dir, remove } = tempDir('mra-upgrade-');
-  const path = join(dir, 'mra.sqlite');
-  copyFileSync(join(FIXTURES, name), path);
-  const store = new SqliteStore({ path });
-  const clock = new ManualClock(new Date(Date.parse(SEEDED_AT) + 2 * 86_400_000));
-  const engine = new Engine({ contributors: commitContributors(), store, clock, nodeId: 'upgrade-test', reportError: (error) => { throw error; } });
-  const as = async (id: string) => actorOf((await store.getPrincipal(id))!);
-  return { store, engine, as, path, close: async () => { await store.close(); remove(); } };
-}
+const open = openReleaseStore;
 
 async function refusal(attempt: Promise<unknown>): Promise<AppError> {
   const error = await attempt.then(

@@ -4,20 +4,15 @@
  * machine version, the demo story goes on, and the states whose meaning changed (a suspension
  * that did not record who imposed it) still work as their release promised.
  */
-import { copyFileSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { KINDS, workflows } from '../../src/kinds/index.js';
 import type { Actor } from '../../src/kinds/types.js';
 import { SYSTEM_ACTOR } from '../../src/kinds/types.js';
-import { ManualClock } from '../../src/clock.js';
-import { Engine } from '../../src/engine/engine.js';
-import { commitContributors } from '../../src/effects/contributors.js';
 import { reindexIfStale, SEARCH_INDEX_VERSION } from '../../src/engine/reindex.js';
 import { findPublicTestReports } from '../../src/public/register.js';
 import { MessageComposer } from '../../src/effects/mail/composer.js';
-import { actorOf } from '../../src/principals.js';
 import type { Commit, TextCondition } from '../../src/store/port.js';
 import { readIndexRows } from '../../src/store/sqlite/index-rows.js';
 import { InstanceTables } from '../../src/store/sqlite/instances.js';
@@ -26,21 +21,12 @@ import { openDatabase, SqliteStore } from '../../src/store/sqlite/sqlite-store.j
 import { captureLog } from '../helpers/log-capture.js';
 import { failure } from '../helpers/failure.js';
 import { tempDir } from '../helpers/world.js';
+import { openReleaseStore } from '../helpers/release-store.js';
 
-const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 /** When the fixtures were seeded (test/fixtures/write-release-store.ts). */
 const SEEDED_AT = '2026-01-05T09:00:00.000Z';
 
-function open(name: string): { store: SqliteStore; engine: Engine; as: (id: string) => Promise<Actor>; close: () => Promise<void>; path: string } {
-  const { dir, remove } = tempDir('mra-upgrade-');
-  const path = join(dir, 'mra.sqlite');
-  copyFileSync(join(FIXTURES, name), path);
-  const store = new SqliteStore({ path });
-  const clock = new ManualClock(new Date(Date.parse(SEEDED_AT) + 2 * 86_400_000));
-  const engine = new Engine({ contributors: commitContributors(), store, clock, nodeId: 'upgrade-test', reportError: (error) => { throw error; } });
-  const as = async (id: string) => actorOf((await store.getPrincipal(id))!);
-  return { store, engine, as, path, close: async () => { await store.close(); remove(); } };
-}
+const open = openReleaseStore;
 
 for (const name of ['release-0.1.0-demo.sqlite', 'release-0.1.0-suspended.sqlite']) {
   describe(`upgrade: ${name}, written by the previous release`, () => {
