@@ -49,123 +49,95 @@ function DateField({ id, label, value }: { id: string; label: string; value: str
   );
 }
 
-function TimesRow({ context, pair, process, times, period }: { context: PageContext; pair: string; process: string; times: ProcessingTimes; period: Duration }) {
-  const words = statisticsWords(context);
+/** One cell of a statistics table: counts and days align right. */
+interface Cell {
+  value: string | number;
+  number?: boolean;
+}
+
+/**
+ * One table of the statistics: a row per pair of economies (or per pair and process), headed by
+ * the pair's name. Its wrapper scrolls sideways on a phone: a named region that takes the focus,
+ * so a keyboard can scroll it too (axe: scrollable-region-focusable).
+ */
+function PairTable({ caption, pairColumn, columns, rows }: { caption: string; pairColumn: string; columns: string[]; rows: Array<{ name: string; cells: Cell[] }> }) {
   return (
-    <tr>
-      <th scope="row">{pair}</th>
-      <td>{process}</td>
-      <td class="number">{times.decisions}</td>
-      <td class="number">{days(context, times.medianDays)}</td>
-      <td class="number">{days(context, times.percentile90Days)}</td>
-      <td>{words.duration(period.amount, period.unit)}</td>
-      <td class="number">{words.outOf(times.withinPeriod, times.decisions)}</td>
-    </tr>
+    <ScrollingTable label={caption}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{pairColumn}</th>
+            {columns.map((column) => (
+              <th scope="col">{column}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ name, cells }) => (
+            <tr>
+              <th scope="row">{name}</th>
+              {cells.map((cell) => (
+                <td class={cell.number ? 'number' : undefined}>{cell.value}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollingTable>
   );
 }
 
-// Each table's wrapper scrolls sideways on a phone: it is a named region that takes the focus,
-// so a keyboard can scroll it too (axe: scrollable-region-focusable).
+const count = (value: number): Cell => ({ value, number: true });
+
+/** A process's decisions and their times, against the review period in force. */
+function timesCells(context: PageContext, process: string, times: ProcessingTimes, period: Duration): Cell[] {
+  const words = statisticsWords(context);
+  return [
+    { value: process },
+    count(times.decisions),
+    { value: days(context, times.medianDays), number: true },
+    { value: days(context, times.percentile90Days), number: true },
+    { value: words.duration(period.amount, period.unit) },
+    { value: words.outOf(times.withinPeriod, times.decisions), number: true },
+  ];
+}
+
 function Tables({ context, view, statistics }: { context: PageContext; view: StatisticsView; statistics: ArrangementStatistics }) {
   const words = statisticsWords(context);
   const c = words.columns;
   const names = new Map(view.economies.map((e) => [e.code, e]));
   const named = statistics.pairs.map((pair) => ({ pair, name: pairName(context, names, pair) }));
+  const reasons = named.flatMap(({ pair, name }) =>
+    pair.testReports.reasons.map((reason) => ({ name, cells: [{ value: reasonWords(context, reason.code) }, count(reason.count)] })),
+  );
   return (
     <>
-      <ScrollingTable label={words.recognitionsCaption}>
-        <table>
-          <caption>{words.recognitionsCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{c.pair}</th>
-              <th scope="col">{c.recognized}</th>
-              <th scope="col">{c.suspended}</th>
-              <th scope="col">{c.withdrawn}</th>
-              <th scope="col">{c.objected}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {named.map(({ pair, name }) => (
-              <tr>
-                <th scope="row">{name}</th>
-                <td class="number">{pair.recognitions.recognized}</td>
-                <td class="number">{pair.recognitions.suspended}</td>
-                <td class="number">{pair.recognitions.withdrawn}</td>
-                <td class="number">{pair.recognitions.objected}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollingTable>
-      <ScrollingTable label={words.reportsCaption}>
-        <table>
-          <caption>{words.reportsCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{c.pair}</th>
-              <th scope="col">{c.accepted}</th>
-              <th scope="col">{c.rejected}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {named.map(({ pair, name }) => (
-              <tr>
-                <th scope="row">{name}</th>
-                <td class="number">{pair.testReports.accepted}</td>
-                <td class="number">{pair.testReports.rejected}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollingTable>
-      {named.some(({ pair }) => pair.testReports.reasons.length > 0) && (
-        <ScrollingTable label={words.reasonsCaption}>
-          <table>
-            <caption>{words.reasonsCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{c.pair}</th>
-                <th scope="col">{c.reason}</th>
-                <th scope="col">{c.count}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {named.flatMap(({ pair, name }) =>
-                pair.testReports.reasons.map((reason) => (
-                  <tr>
-                    <th scope="row">{name}</th>
-                    <td>{reasonWords(context, reason.code)}</td>
-                    <td class="number">{reason.count}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
-        </ScrollingTable>
-      )}
-      <ScrollingTable label={words.timesCaption}>
-        <table>
-          <caption>{words.timesCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{c.pair}</th>
-              <th scope="col">{c.process}</th>
-              <th scope="col">{c.decisions}</th>
-              <th scope="col">{c.median}</th>
-              <th scope="col">{c.percentile90}</th>
-              <th scope="col">{c.reviewPeriod}</th>
-              <th scope="col">{c.withinPeriod}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {named.flatMap(({ pair, name }) => [
-              <TimesRow context={context} pair={name} process={words.processes.recognitions} times={pair.recognitions.processing} period={view.periods.recognitions} />,
-              <TimesRow context={context} pair={name} process={words.processes.testReports} times={pair.testReports.processing} period={view.periods.testReports} />,
-            ])}
-          </tbody>
-        </table>
-      </ScrollingTable>
+      <PairTable
+        caption={words.recognitionsCaption}
+        pairColumn={c.pair}
+        columns={[c.recognized, c.suspended, c.withdrawn, c.objected]}
+        rows={named.map(({ pair, name }) => ({
+          name,
+          cells: [pair.recognitions.recognized, pair.recognitions.suspended, pair.recognitions.withdrawn, pair.recognitions.objected].map(count),
+        }))}
+      />
+      <PairTable
+        caption={words.reportsCaption}
+        pairColumn={c.pair}
+        columns={[c.accepted, c.rejected]}
+        rows={named.map(({ pair, name }) => ({ name, cells: [count(pair.testReports.accepted), count(pair.testReports.rejected)] }))}
+      />
+      {reasons.length > 0 && <PairTable caption={words.reasonsCaption} pairColumn={c.pair} columns={[c.reason, c.count]} rows={reasons} />}
+      <PairTable
+        caption={words.timesCaption}
+        pairColumn={c.pair}
+        columns={[c.process, c.decisions, c.median, c.percentile90, c.reviewPeriod, c.withinPeriod]}
+        rows={named.flatMap(({ pair, name }) => [
+          { name, cells: timesCells(context, words.processes.recognitions, pair.recognitions.processing, view.periods.recognitions) },
+          { name, cells: timesCells(context, words.processes.testReports, pair.testReports.processing, view.periods.testReports) },
+        ])}
+      />
       <ul class="notes">
         {words.notes.map((note) => (
           <li>{note}</li>
